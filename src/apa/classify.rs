@@ -1,0 +1,174 @@
+//! Choosing the item type from what the parser saw.
+//!
+//! APA does not print the type; it shows in the shape of the reference:
+//! a bracketed description names it outright (`[Data set]`, `[Doctoral
+//! dissertation, ...]`); "In ... (Eds.)" marks a part of a book; a
+//! `volume(issue), pages` tail marks a periodical, and the date tells a
+//! journal (year) from a magazine or newspaper (month and day); a report
+//! number marks a report, a version software, a preprint server a preprint.
+
+use super::lexicon;
+use super::parse::Ctx;
+use super::title::has_month;
+use crate::model::ItemType;
+
+/// What the parser noticed on its way.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Signals {
+    /// A description or phrase named the type.
+    pub desc_type: Option<ItemType>,
+    /// The names before the date were editors ("(Eds.)").
+    pub editors_as_authors: bool,
+    /// No author: the title came before the date.
+    pub title_first: bool,
+    /// Source began with "In ".
+    pub in_container: bool,
+    /// Source was `Container, volume(issue), pages`.
+    pub journal_tail: bool,
+    /// A report/paper number was read.
+    pub report_number: bool,
+    /// A version was read.
+    pub version: bool,
+    /// The source element was a site or periodical name.
+    pub site_container: bool,
+    /// A publisher was read.
+    pub publisher: bool,
+}
+
+impl Ctx<'_> {
+    pub(crate) fn classify(&mut self) {
+        self.r.item_type = self.choose_type();
+    }
+
+    fn choose_type(&self) -> ItemType {
+        let r = &self.r;
+        let sig = &self.sig;
+        let container = r.container_title.as_deref().unwrap_or("");
+        let publisher = r.publisher.as_deref().unwrap_or("");
+        let dated_month = has_month(r.issued.as_ref());
+        let preprint = lexicon::is_preprint_server(container)
+            || lexicon::is_preprint_server(publisher)
+            || r.doi.as_deref().is_some_and(lexicon::is_preprint_doi)
+            || r.number
+                .as_deref()
+                .is_some_and(|n| n.to_lowercase().starts_with("arxiv"));
+
+        if let Some(t) = sig.desc_type {
+            // A description of kind but a journal tail: e.g. "[Review of
+            // the book ...]" in a journal stays a journal article.
+            if sig.journal_tail && matches!(t, ItemType::Review | ItemType::Document) {
+                return ItemType::ArticleJournal;
+            }
+            if t == ItemType::Speech
+                && (sig.in_container || lexicon::is_conference(container) && sig.journal_tail)
+            {
+                return ItemType::PaperConference;
+            }
+            return t;
+        }
+        if sig.in_container {
+            if lexicon::is_dictionary(container) {
+                return ItemType::EntryDictionary;
+            }
+            if lexicon::is_encyclopedia(container) && !has_volume_editors(r) {
+                return ItemType::EntryEncyclopedia;
+            }
+            if lexicon::is_conference(container) {
+                return ItemType::PaperConference;
+            }
+            return ItemType::Chapter;
+        }
+        if sig.journal_tail {
+            if preprint {
+                return ItemType::Article;
+            }
+            if lexicon::is_conference(container) && !container.to_lowercase().contains("journal") {
+                return ItemType::PaperConference;
+            }
+            if container.to_lowercase().contains("dissertation abstracts") {
+                return ItemType::Thesis;
+            }
+            if dated_month {
+                return periodical_kind(container, r.page.as_deref());
+            }
+            return ItemType::ArticleJournal;
+        }
+        if preprint {
+            return ItemType::Article;
+        }
+        if sig.version {
+            return ItemType::Software;
+        }
+        if sig.report_number {
+            return ItemType::Report;
+        }
+        if r.url.as_deref().is_some_and(is_code_host) {
+            return ItemType::Software;
+        }
+        if sig.site_container {
+            if lexicon::is_blog(container) {
+                return ItemType::PostWeblog;
+            }
+            return periodical_kind(container, r.page.as_deref());
+        }
+        if sig.publisher {
+            if sig.editors_as_authors {
+                return ItemType::Book;
+            }
+            if lexicon::is_conference(publisher) {
+                return ItemType::PaperConference;
+            }
+            return ItemType::Book;
+        }
+        if r.url.is_some() || r.doi.is_some() {
+            if dated_month {
+                return ItemType::Webpage;
+            }
+            if r.doi.is_some() {
+                return ItemType::Book;
+            }
+            return ItemType::Webpage;
+        }
+        if r.container_title.is_some() {
+            return ItemType::ArticleJournal;
+        }
+        ItemType::Book
+    }
+}
+
+fn has_volume_editors(r: &crate::model::Reference) -> bool {
+    r.volume.is_some() && r.has_role(crate::model::Role::Editor) && r.page.is_some()
+}
+
+/// Newspaper or magazine, by the name and page form.
+fn periodical_kind(container: &str, page: Option<&str>) -> ItemType {
+    if lexicon::is_magazine(container) && !lexicon::is_newspaper(container) {
+        return ItemType::ArticleMagazine;
+    }
+    if lexicon::is_blog(container) {
+        return ItemType::PostWeblog;
+    }
+    if page.is_some_and(|p| p.starts_with(|c: char| c.is_ascii_uppercase())) {
+        return ItemType::ArticleNewspaper;
+    }
+    if lexicon::is_magazine(container) {
+        return ItemType::ArticleMagazine;
+    }
+    ItemType::ArticleNewspaper
+}
+
+/// Code-hosting sites, whose links are software repositories.
+fn is_code_host(url: &str) -> bool {
+    let u = url.to_lowercase();
+    [
+        "github.com/",
+        "gitlab.com/",
+        "bitbucket.org/",
+        "cran.r-project.org/package",
+        "pypi.org/project",
+        "crates.io/crates",
+        "sourceforge.net/projects",
+    ]
+    .iter()
+    .any(|h| u.contains(h))
+}

@@ -1,0 +1,338 @@
+//! Identifiers: DOIs in every common form (`https://doi.org/10.x/y`,
+//! `http://dx.doi.org/...`, `doi:10.x/y`, `DOI: 10.x/y`, bare `10.x/y`),
+//! URLs, PMIDs, ISBNs, and the phrases around them ("Retrieved from",
+//! "Retrieved March 3, 2020, from", "Accessed ...").
+
+use super::date;
+use crate::model::Date;
+use nom::{
+    IResult, Parser,
+    bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1},
+    character::complete::char,
+    combinator::{opt, recognize},
+    sequence::preceded,
+};
+
+/// The kind of an identifier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdentKind {
+    /// A DOI (stored bare).
+    Doi,
+    /// A URL.
+    Url,
+    /// PubMed id.
+    Pmid,
+    /// ISBN.
+    Isbn,
+    /// ISSN.
+    Issn,
+}
+
+/// An identifier found in a reference, with its byte range.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ident {
+    /// What it is.
+    pub kind: IdentKind,
+    /// The value (a bare DOI `10.x/y`, a URL as printed).
+    pub value: String,
+    /// Start of the printed form (prefix included).
+    pub start: usize,
+    /// End of the printed form.
+    pub end: usize,
+}
+
+/// `10.1037/abc`: the DOI grammar (prefix `10.` + registrant, `/`, suffix).
+pub fn bare_doi(i: &str) -> IResult<&str, &str> {
+    recognize((
+        tag("10."),
+        take_while_m_n(2, 9, |c: char| c.is_ascii_digit()),
+        opt(preceded(
+            char('.'),
+            take_while1(|c: char| c.is_ascii_digit()),
+        )),
+        char('/'),
+        take_while1(|c: char| !c.is_whitespace()),
+    ))
+    .parse(i)
+}
+
+fn doi_url_prefix(i: &str) -> IResult<&str, &str> {
+    recognize((
+        opt(nom::branch::alt((
+            tag_no_case("https://"),
+            tag_no_case("http://"),
+        ))),
+        opt(nom::branch::alt((tag_no_case("dx."), tag_no_case("www.")))),
+        tag_no_case("doi.org/"),
+    ))
+    .parse(i)
+}
+
+/// Strips punctuation that ends a sentence rather than the identifier.
+fn trim_trailing(s: &str) -> &str {
+    let mut t = s;
+    loop {
+        let before = t;
+        t = t.trim_end_matches(['.', ',', ';', '>', '»', '"', '”', '\'']);
+        // A closing bracket that has no opener inside the token.
+        for (open, close) in [('(', ')'), ('[', ']')] {
+            if t.ends_with(close) && t.matches(open).count() < t.matches(close).count() {
+                t = &t[..t.len() - 1];
+            }
+        }
+        if t == before {
+            return t;
+        }
+    }
+}
+
+/// The bare DOI in a token, if the token is a DOI in one of its forms.
+pub fn doi_in(token: &str) -> Option<&str> {
+    let t = token.trim_start_matches(['<', '(', '[']);
+    let rest = if let Ok((rest, _)) = doi_url_prefix(t) {
+        rest
+    } else if let Ok((rest, _)) = (
+        tag_no_case::<_, _, nom::error::Error<&str>>("doi:"),
+        nom::character::complete::space0,
+    )
+        .parse(t)
+    {
+        rest
+    } else {
+        t
+    };
+    let (_, d) = bare_doi(rest).ok()?;
+    let d = trim_trailing(d);
+    // A DOI suffix needs at least one character.
+    (d.len() > d.find('/').unwrap_or(d.len()) + 1).then_some(d)
+}
+
+/// True when the token starts a URL.
+pub fn is_url_start(token: &str) -> bool {
+    let t = token
+        .trim_start_matches(['<', '(', '['])
+        .to_ascii_lowercase();
+    t.starts_with("http://")
+        || t.starts_with("https://")
+        || t.starts_with("ftp://")
+        || (t.starts_with("www.") && t.len() > 6)
+}
+
+/// Finds the identifiers in `s` at or after byte `from`.
+pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
+    let mut out = Vec::new();
+    let mut toks = tokens_from(s, from).peekable();
+    while let Some((start, tok)) = toks.next() {
+        let lower = tok.to_ascii_lowercase();
+        // "doi:" / "DOI:" / "DOI" followed by the DOI as the next token.
+        if matches!(lower.as_str(), "doi:" | "doi" | "doi.") {
+            if let Some(&(nstart, next)) = toks.peek() {
+                if let Some(d) = doi_in(next) {
+                    let end =
+                        nstart + d.len() + (next.len() - next.trim_start_matches(['<', '(']).len());
+                    out.push(Ident {
+                        kind: IdentKind::Doi,
+                        value: d.to_string(),
+                        start,
+                        end,
+                    });
+                    toks.next();
+                    continue;
+                }
+            }
+        }
+        if let Some(d) = doi_in(tok) {
+            let lead = tok.len() - tok.trim_start_matches(['<', '(', '[']).len();
+            let printed_end = start + lead + tok[lead..].find(d).unwrap_or(0) + d.len();
+            out.push(Ident {
+                kind: IdentKind::Doi,
+                value: d.to_string(),
+                start,
+                end: printed_end,
+            });
+            continue;
+        }
+        if is_url_start(tok) {
+            let lead = tok.len() - tok.trim_start_matches(['<', '(', '[']).len();
+            let url = trim_trailing(&tok[lead..]);
+            out.push(Ident {
+                kind: IdentKind::Url,
+                value: url.to_string(),
+                start: start + lead,
+                end: start + lead + url.len(),
+            });
+            continue;
+        }
+        if matches!(lower.as_str(), "pmid:" | "pmid") {
+            if let Some(&(nstart, next)) = toks.peek() {
+                let n = trim_trailing(next);
+                if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) {
+                    out.push(Ident {
+                        kind: IdentKind::Pmid,
+                        value: n.to_string(),
+                        start,
+                        end: nstart + n.len(),
+                    });
+                    toks.next();
+                    continue;
+                }
+            }
+        }
+        if matches!(lower.as_str(), "isbn:" | "isbn" | "issn:" | "issn") {
+            if let Some(&(nstart, next)) = toks.peek() {
+                let n = trim_trailing(next);
+                if n.len() >= 8
+                    && n.chars()
+                        .all(|c| c.is_ascii_digit() || c == '-' || c == 'X')
+                {
+                    out.push(Ident {
+                        kind: if lower.starts_with("isbn") {
+                            IdentKind::Isbn
+                        } else {
+                            IdentKind::Issn
+                        },
+                        value: n.to_string(),
+                        start,
+                        end: nstart + n.len(),
+                    });
+                    toks.next();
+                    continue;
+                }
+            }
+        }
+    }
+    out
+}
+
+fn tokens_from(s: &str, from: usize) -> impl Iterator<Item = (usize, &str)> {
+    let tail = &s[from.min(s.len())..];
+    let mut pos = from.min(s.len());
+    tail.split(' ').filter_map(move |t| {
+        let start = pos;
+        pos += t.len() + 1;
+        (!t.is_empty()).then_some((start, t))
+    })
+}
+
+/// What a trailer phrase before or around an identifier says.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Trailer {
+    /// "Retrieved March 3, 2020, from" → the access date.
+    pub accessed: Option<Date>,
+    /// Text that is neither an identifier nor a known phrase.
+    pub rest: String,
+}
+
+/// Reads the text between / around identifiers: "Retrieved from",
+/// "Retrieved March 3, 2020, from", "Accessed 2020-03-03", "Available
+/// at". What is not a known phrase is returned in `rest`.
+pub fn read_trailer(text: &str) -> Trailer {
+    let mut t = Trailer::default();
+    let mut s = text
+        .trim()
+        .trim_matches(|c: char| c == '.' || c == ',' || c == ';')
+        .trim();
+    // Bracketed access notes: "[Accessed 3 March 2020]", "(accessed ...)".
+    if (s.starts_with('[') && s.ends_with(']')) || (s.starts_with('(') && s.ends_with(')')) {
+        s = s[1..s.len() - 1].trim();
+    }
+    let lower = s.to_lowercase();
+    for lead in [
+        "retrieved on ",
+        "retrieved ",
+        "accessed on ",
+        "accessed: ",
+        "accessed ",
+        "last accessed ",
+        "available from ",
+        "available at ",
+        "available online ",
+        "abgerufen am ",
+        "consulté le ",
+        "consultado el ",
+    ] {
+        if lower.starts_with(lead) {
+            let mut rest = s[lead.len()..].trim();
+            let rl = rest.to_lowercase();
+            if rl == "from" || rl == "at" || rl.is_empty() {
+                return t;
+            }
+            if let Some(stripped) = rest
+                .strip_suffix(" from")
+                .or_else(|| rest.strip_suffix(" at"))
+            {
+                rest = stripped;
+            }
+            let rest = rest.trim_end_matches([',', ':']).trim();
+            if let Some(d) = date::parse_date_text(rest) {
+                t.accessed = Some(d);
+                return t;
+            }
+        }
+    }
+    if matches!(
+        lower.as_str(),
+        "retrieved from" | "available from" | "available at" | "from" | "online" | "[online]"
+    ) {
+        return t;
+    }
+    t.rest = s.to_string();
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doi_forms() {
+        for s in [
+            "https://doi.org/10.1177/0269881117705089",
+            "http://dx.doi.org/10.1177/0269881117705089",
+            "doi:10.1177/0269881117705089",
+            "10.1177/0269881117705089.",
+            "https://www.doi.org/10.1177/0269881117705089",
+        ] {
+            assert_eq!(doi_in(s), Some("10.1177/0269881117705089"), "{s}");
+        }
+        assert_eq!(doi_in("https://example.org/10.1177/x"), None);
+        assert_eq!(doi_in("10.1/"), None);
+    }
+
+    #[test]
+    fn finds_all_identifiers() {
+        let s = "Title. Journal, 1(2), 3. doi: 10.1037/abc. Retrieved from https://x.org/a_(b)";
+        let ids = find_identifiers(s, 0);
+        assert_eq!(ids.len(), 2);
+        assert_eq!(ids[0].kind, IdentKind::Doi);
+        assert_eq!(ids[0].value, "10.1037/abc");
+        assert_eq!(&s[ids[0].start..ids[0].end], "doi: 10.1037/abc");
+        assert_eq!(ids[1].value, "https://x.org/a_(b)");
+    }
+
+    #[test]
+    fn url_punctuation() {
+        let s = "See (https://x.org/page).";
+        let ids = find_identifiers(s, 0);
+        assert_eq!(ids[0].value, "https://x.org/page");
+    }
+
+    #[test]
+    fn trailers() {
+        let t = read_trailer("Retrieved March 3, 2020, from");
+        let d = t.accessed.unwrap().start.unwrap();
+        assert_eq!((d.year, d.month, d.day), (2020, Some(3), Some(3)));
+        assert_eq!(read_trailer("Retrieved from"), Trailer::default());
+        assert_eq!(
+            read_trailer("[Accessed 3 March 2020]")
+                .accessed
+                .unwrap()
+                .year_value(),
+            Some(2020)
+        );
+        assert_eq!(
+            read_trailer("Unpublished raw data").rest,
+            "Unpublished raw data"
+        );
+    }
+}

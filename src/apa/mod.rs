@@ -1,0 +1,70 @@
+//! The APA reader: text of an APA reference list in, [`Reference`]s out.
+//!
+//! The work is split by what is read:
+//!
+//! * [`segment`]: finding the references in a list (paragraphs, lines,
+//!   hard-wrapped PDF text, numbered lists);
+//! * [`normalize`]: cleaning one reference's text;
+//! * [`names`], [`date`], [`ident`]: the nom grammars of author lists,
+//!   date parentheses, DOIs and URLs;
+//! * `parse` (the APA element order: authors, date, title, source),
+//!   `title` (title, bracketed descriptions, parenthetical details) and
+//!   `source` (journal, "In ... (Eds.)", publisher, conference), with
+//!   `classify` choosing the item type.
+//!
+//! [`parse_reference`] never fails: what it cannot place is kept in the
+//! record's note and reported as a [`Diagnostic`] naming the field and the
+//! characters concerned.
+
+pub mod date;
+pub mod ident;
+pub mod lexicon;
+pub mod names;
+pub mod normalize;
+pub mod scan;
+pub mod segment;
+
+mod classify;
+mod parse;
+mod source;
+mod title;
+
+use crate::diag::Diagnostic;
+use crate::model::{Field, Reference};
+use serde::Serialize;
+
+/// Which characters of the reference became which field (for `--explain`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FieldSpan {
+    /// The field.
+    pub field: Field,
+    /// Start byte offset in the normalised reference text.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+}
+
+/// One parsed reference.
+#[derive(Clone, Debug)]
+pub struct Parsed {
+    /// The record.
+    pub reference: Reference,
+    /// What could not be read (empty when the reference was fully read).
+    pub diagnostics: Vec<Diagnostic>,
+    /// Field spans in `reference.raw`.
+    pub spans: Vec<FieldSpan>,
+}
+
+/// Parses the text of one APA reference. `line` and `end_line` are where
+/// it was in its input (for diagnostics); pass 0 when unknown.
+pub fn parse_reference(text: &str, line: usize, end_line: usize) -> Parsed {
+    parse::parse(text, line, end_line)
+}
+
+/// Segments `text` and parses every reference, in input order.
+pub fn parse_list(text: &str) -> Vec<Parsed> {
+    segment::segment(text)
+        .into_iter()
+        .map(|s| parse_reference(&s.text, s.line, s.end_line))
+        .collect()
+}

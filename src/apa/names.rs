@@ -1,0 +1,660 @@
+//! Names: APA author lists (`Family, I. I., Family, I., & Family, I.`),
+//! editor lists inside "In ... (Eds.)" (`I. I. Family & I. Family`), group
+//! authors, particles, suffixes, hyphenated initials and the ellipsis forms
+//! (`… &`, `. . .`).
+
+use super::lexicon;
+use super::scan;
+use crate::model::{Name, Person, Role};
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::{tag, take_while_m_n},
+    character::complete::{char, satisfy, space0},
+    combinator::{all_consuming, opt, recognize},
+    multi::{many1, separated_list1},
+    sequence::{pair, preceded},
+};
+
+/// One initial: `J.`, `Th.`, `J.-P.` (as one), `M` (without period).
+fn initial(i: &str) -> IResult<&str, &str> {
+    recognize((
+        satisfy(|c| c.is_alphabetic() && !c.is_lowercase()),
+        take_while_m_n(0, 2, |c: char| c.is_lowercase()),
+        opt(char('.')),
+        opt((
+            alt((tag("-"), tag("‐"), tag("–"))),
+            satisfy(|c| c.is_alphabetic() && !c.is_lowercase()),
+            take_while_m_n(0, 2, |c: char| c.is_lowercase()),
+            opt(char('.')),
+        )),
+    ))
+    .parse(i)
+}
+
+/// A lower-case word between initials: `de` in `T. de`, `for` in `C. for D.`
+fn small_word(i: &str) -> IResult<&str, &str> {
+    recognize(take_while_m_n(1, 4, |c: char| c.is_lowercase())).parse(i)
+}
+
+/// Given names as initials: `P.`, `A. A.`, `J.-P.`, `J. le R.`, `T. de`.
+fn initials(i: &str) -> IResult<&str, &str> {
+    recognize(pair(
+        initial,
+        opt(many1(preceded(
+            space0,
+            alt((
+                initial,
+                recognize((
+                    small_word,
+                    nom::combinator::peek(alt((tag(" "), nom::combinator::eof))),
+                )),
+            )),
+        ))),
+    ))
+    .parse(i)
+}
+
+/// True when `s` is a run of initials ("P.", "A. A.", "J.-P.", "C. for D.").
+pub fn is_initials(s: &str) -> bool {
+    let s = s.trim();
+    if s.is_empty() || s.chars().count() > 24 {
+        return false;
+    }
+    // Single letters without periods are initials only in short runs
+    // ("J R" in sloppy lists); a bare capitalised word is not.
+    let ok = all_consuming(initials).parse(s).is_ok();
+    if !ok {
+        return false;
+    }
+    // Reject a plain capitalised short word with no period, like "Li" or
+    // "Wu", which are family names.
+    s.contains('.') || s.split_whitespace().all(|w| w.chars().count() == 1)
+}
+
+/// A family-name-like token: one to four words, capitalised or particles,
+/// letters, apostrophes and hyphens only.
+fn is_family_like(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 4 {
+        return false;
+    }
+    let mut has_cap = false;
+    for w in &words {
+        if !w
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '‐' | '.'))
+        {
+            return false;
+        }
+        let first = w.chars().next().unwrap_or(' ');
+        if first.is_lowercase() {
+            if !lexicon::is_particle(&w.to_lowercase()) && !w.contains('\'') && !w.contains('’') {
+                return false;
+            }
+        } else {
+            has_cap = true;
+        }
+    }
+    has_cap
+}
+
+/// A full given name: one to three capitalised words ("John", "Mary Ann",
+/// "John A.").
+fn is_full_given(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(|c| c.is_uppercase())
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’'))
+        })
+}
+
+/// Splits a family name into particle and family: `van Maris` →
+/// (`van`, `Maris`). Capitalised particles (`Van Gogh`) stay in the family
+/// name, as APA keeps them there.
+pub fn split_particle(family: &str) -> (Option<String>, String) {
+    let words: Vec<&str> = family.split(' ').collect();
+    let mut n = 0;
+    while n + 1 < words.len() && lexicon::is_particle(words[n]) {
+        n += 1;
+    }
+    if n == 0 {
+        return (None, family.to_string());
+    }
+    (Some(words[..n].join(" ")), words[n..].join(" "))
+}
+
+fn make_person(family: &str, given: Option<&str>, suffix: Option<&str>) -> Person {
+    let family = family.trim().trim_end_matches(',');
+    let (particle, family) = split_particle(family);
+    Person {
+        family,
+        given: given
+            .map(|g| g.trim().to_string())
+            .filter(|g| !g.is_empty()),
+        particle,
+        dropping_particle: None,
+        suffix: suffix.map(|s| s.trim().to_string()),
+    }
+}
+
+/// An ellipsis marker: "…", ". . .", "...".
+fn strip_ellipsis(s: &str) -> (bool, &str) {
+    let t = s.trim_start();
+    for m in ["…", ". . .", "...", ".."] {
+        if let Some(rest) = t.strip_prefix(m) {
+            return (true, rest.trim_start());
+        }
+    }
+    (false, t)
+}
+
+fn strip_amp(s: &str) -> (bool, &str) {
+    let t = s.trim_start();
+    if let Some(rest) = t.strip_prefix('&') {
+        return (true, rest.trim_start());
+    }
+    if let Some(rest) = t.strip_prefix("and ") {
+        return (true, rest.trim_start());
+    }
+    (false, t)
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok<'a> {
+    text: &'a str,
+    amp: bool,
+    ellipsis: bool,
+}
+
+/// Splits an author list into comma/ampersand-separated tokens with their
+/// markers.
+fn tokens(s: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    for (a, b) in scan::split_top(s, ',') {
+        let mut piece = &s[a..b];
+        loop {
+            let (e1, rest) = strip_ellipsis(piece);
+            let (amp, rest) = strip_amp(rest);
+            let (e2, rest) = strip_ellipsis(rest);
+            // "J. & Lee": an ampersand inside the piece splits it when it
+            // follows initials, or when it joins two long group names
+            // (not "Merck Sharp & Dohme", "Johnson & Johnson").
+            let inner = scan::top_level(rest)
+                .find(|&(i, c)| {
+                    c == '&'
+                        && i > 0
+                        && rest[..i].ends_with(' ')
+                        && rest[i + 1..].starts_with(' ')
+                        && (is_initials(&rest[..i])
+                            || (rest[..i].split_whitespace().count() >= 3
+                                && rest[i + 1..].split_whitespace().count() >= 3))
+                })
+                .map(|(i, _)| i);
+            match inner {
+                Some(i) if i > 0 => {
+                    let head = rest[..i].trim_end();
+                    out.push(Tok {
+                        text: head,
+                        amp,
+                        ellipsis: e1 || e2,
+                    });
+                    piece = &rest[i..];
+                }
+                _ => {
+                    let text = rest.trim();
+                    if !text.is_empty() {
+                        out.push(Tok {
+                            text,
+                            amp,
+                            ellipsis: e1 || e2,
+                        });
+                    } else if e1 || e2 || amp {
+                        // A bare marker ("…," before "&") marks the next token.
+                        out.push(Tok {
+                            text: "",
+                            amp,
+                            ellipsis: e1 || e2,
+                        });
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    // Fold empty marker tokens into the next one.
+    let mut folded: Vec<Tok<'_>> = Vec::with_capacity(out.len());
+    let mut pending_amp = false;
+    let mut pending_ell = false;
+    for t in out {
+        if t.text.is_empty() {
+            pending_amp |= t.amp;
+            pending_ell |= t.ellipsis;
+            continue;
+        }
+        folded.push(Tok {
+            text: t.text,
+            amp: t.amp || pending_amp,
+            ellipsis: t.ellipsis || pending_ell,
+        });
+        pending_amp = false;
+        pending_ell = false;
+    }
+    folded
+}
+
+/// The result of reading an author list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameList {
+    /// The names, in order.
+    pub names: Vec<Name>,
+    /// The list had an ellipsis (names left out).
+    pub elided: bool,
+    /// How many names were read as persons with initials.
+    pub persons: usize,
+}
+
+/// Removes the period that closes an APA element from a group name,
+/// keeping it after abbreviations ("Inc.", "Ltd.", "Co.").
+fn strip_final_period(s: &str) -> &str {
+    let t = s.trim_end();
+    if let Some(head) = t.strip_suffix('.') {
+        let w = scan::word_before(t, head.len());
+        if lexicon::is_abbreviation(w) || w.chars().count() == 1 {
+            return t;
+        }
+        return head.trim_end();
+    }
+    t
+}
+
+/// Reads an APA author list ("Family, I. I., Family, I., & Family, I.").
+///
+/// Returns `None` when `s` is empty. Tokens that are not persons become
+/// group names: consecutive ones are one group name when the list has no
+/// ampersand ("U.S. Department of Health and Human Services, National
+/// Institutes of Health"), separate names when it has one.
+pub fn parse_author_list(s: &str) -> Option<NameList> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    let toks = tokens(s);
+    if toks.is_empty() {
+        return None;
+    }
+    let has_amp = toks.iter().any(|t| t.amp);
+    let elided = toks.iter().any(|t| t.ellipsis);
+    let mut names: Vec<Name> = Vec::new();
+    let mut persons = 0;
+    // Literal runs pending a merge: (text pieces).
+    let mut run: Vec<&str> = Vec::new();
+    let flush = |run: &mut Vec<&str>, names: &mut Vec<Name>| {
+        if run.is_empty() {
+            return;
+        }
+        if has_amp {
+            for t in run.drain(..) {
+                names.push(Name::Literal(strip_final_period(t).to_string()));
+            }
+        } else {
+            let joined = run.join(", ");
+            run.clear();
+            names.push(Name::Literal(strip_final_period(&joined).to_string()));
+        }
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let fam = toks[i];
+        let next = toks.get(i + 1);
+        if let Some(g) = next.filter(|g| !g.amp && !g.ellipsis && is_initials(g.text)) {
+            if is_family_like(fam.text) || !fam.text.contains(' ') || fam.text.chars().count() <= 40
+            {
+                flush(&mut run, &mut names);
+                let mut suffix = None;
+                let mut j = i + 2;
+                if let Some(sx) = toks.get(j) {
+                    let followed_by_initials = toks
+                        .get(j + 1)
+                        .is_some_and(|n| !n.amp && is_initials(n.text));
+                    if !sx.amp && lexicon::is_name_suffix(sx.text) && !followed_by_initials {
+                        suffix = Some(sx.text);
+                        j += 1;
+                    }
+                }
+                names.push(Name::Person(make_person(fam.text, Some(g.text), suffix)));
+                persons += 1;
+                i = j;
+                continue;
+            }
+        }
+        // "Family, I. I., Jr." handled above; a lone suffix after a person
+        // ("..., Jr.") when the list ends.
+        if lexicon::is_name_suffix(fam.text) && !fam.amp {
+            if let Some(Name::Person(p)) = names.last_mut() {
+                if p.suffix.is_none() && run.is_empty() {
+                    p.suffix = Some(fam.text.to_string());
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        run.push(fam.text);
+        i += 1;
+    }
+    flush(&mut run, &mut names);
+    Some(NameList {
+        names,
+        elided,
+        persons,
+    })
+}
+
+/// Reads an author list written with full given names ("Smith, John, &
+/// Lee, Mary Ann"), as lists from other styles have them. Returns `None`
+/// unless every token pairs up as family + given.
+pub fn parse_full_name_list(s: &str) -> Option<NameList> {
+    let toks = tokens(s.trim());
+    if toks.len() < 2 || toks.len() % 2 != 0 {
+        return None;
+    }
+    let mut names = Vec::new();
+    for pair in toks.chunks(2) {
+        let (f, g) = (pair[0], pair[1]);
+        if g.amp || !is_family_like(f.text) {
+            return None;
+        }
+        let given = strip_final_period(g.text);
+        if !is_full_given(given) && !is_initials(g.text) {
+            return None;
+        }
+        names.push(Name::Person(make_person(f.text, Some(given), None)));
+    }
+    let n = names.len();
+    Some(NameList {
+        names,
+        elided: toks.iter().any(|t| t.ellipsis),
+        persons: n,
+    })
+}
+
+/// Reads one name written given-name first ("J. le R. d’Alembert",
+/// "E. N. Zalta", "Texas A&M Transportation Institute").
+pub fn parse_given_first(s: &str) -> Option<Name> {
+    let s = s.trim().trim_end_matches(',').trim();
+    if s.is_empty() {
+        return None;
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    // The given part runs to the last initial.
+    let is_init = |w: &str| all_consuming(initial).parse(w).is_ok() && w.contains('.');
+    if !is_init(words[0]) {
+        return Some(Name::Literal(s.to_string()));
+    }
+    let last_init = words.iter().rposition(|w| is_init(w)).unwrap_or(0);
+    if last_init + 1 >= words.len() {
+        // Only initials: not a name we can split.
+        return Some(Name::Literal(s.to_string()));
+    }
+    let given = words[..=last_init].join(" ");
+    let mut family_words: Vec<&str> = words[last_init + 1..].to_vec();
+    let mut suffix = None;
+    if family_words.len() > 1 {
+        if let Some(last) = family_words.last() {
+            if lexicon::is_name_suffix(last) {
+                suffix = Some(*last);
+                family_words.pop();
+            }
+        }
+    }
+    let family = family_words.join(" ");
+    Some(Name::Person(make_person(&family, Some(&given), suffix)))
+}
+
+/// Reads an editor list as printed after "In": "A. Editor & B. Editor",
+/// "T. N. Toller, C. Sean, & O. Tichy".
+pub fn parse_editor_list(s: &str) -> Vec<Name> {
+    let mut out: Vec<Name> = Vec::new();
+    for t in tokens(s) {
+        if lexicon::is_name_suffix(t.text) {
+            if let Some(Name::Person(p)) = out.last_mut() {
+                p.suffix = Some(t.text.to_string());
+                continue;
+            }
+        }
+        if let Some(n) = parse_given_first(t.text) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// Role markers APA puts after names: "(Ed.)", "(Eds.)", "(Director)",
+/// "(Host)", "(Trans.)" ...
+pub fn role_of_marker(marker: &str) -> Option<Role> {
+    let m = marker
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim()
+        .to_lowercase();
+    let m = m.trim_end_matches('.');
+    let first = m
+        .split(['&', ',', ' '])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.');
+    match first {
+        "ed" | "eds" | "editor" | "editors" | "hrsg" | "hg" | "hgg" | "dir" | "coord" | "org"
+        | "orgs" | "comp" | "comps" | "compiler" | "compilers" => {
+            if first == "dir" {
+                Some(Role::Director)
+            } else {
+                Some(Role::Editor)
+            }
+        }
+        "trans" | "transl" | "translator" | "translators" => Some(Role::Translator),
+        "director" | "directors" => Some(Role::Director),
+        "producer" | "producers" | "executive" => Some(Role::Producer),
+        "host" | "hosts" => Some(Role::Host),
+        "interviewer" => Some(Role::Interviewer),
+        "narrator" | "performer" | "performers" | "speaker" | "guest" => Some(Role::Performer),
+        "composer" | "songwriter" | "artist" | "writer" | "writers" | "photographer"
+        | "illustrator" | "creator" | "creators" => Some(Role::Contributor),
+        _ => None,
+    }
+}
+
+/// Splits a trailing role marker off a name list: "Zalta, E. N. (Ed.)" →
+/// ("Zalta, E. N.", Editor).
+pub fn split_role_suffix(s: &str) -> (&str, Option<Role>) {
+    let t = s.trim_end().trim_end_matches('.').trim_end();
+    if t.ends_with(')') {
+        if let Some(open) = scan::opening_of_trailing_group(t) {
+            if let Some(role) = role_of_marker(&t[open..]) {
+                return (t[..open].trim_end(), Some(role));
+            }
+        }
+    }
+    (s, None)
+}
+
+/// Reads a "Name, Role" pair list inside parentheses: "M. Ritchie,
+/// Trans." or "N. Herakovič, M. Debevec, & E. Adrović, Eds.".
+pub fn parse_role_paren(inner: &str) -> Option<(Role, Vec<Name>)> {
+    let inner = inner.trim();
+    let comma = inner.rfind(',')?;
+    let role = role_of_marker(&inner[comma + 1..])?;
+    let names = parse_editor_list(&inner[..comma]);
+    if names.is_empty() {
+        return None;
+    }
+    Some((role, names))
+}
+
+/// Splits a run of words joined by " & ", "and" for name lists.
+pub fn split_names_loosely(s: &str) -> Vec<&str> {
+    let parser = |i| -> IResult<&str, Vec<&str>> {
+        separated_list1(
+            alt((tag(" & "), tag(", & "), tag(", "))),
+            recognize(many1(satisfy(|c| c != ',' && c != '&'))),
+        )
+        .parse(i)
+    };
+    parser(s).map(|(_, v)| v).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fam_given(n: &Name) -> (String, String) {
+        match n {
+            Name::Person(p) => (p.full_family(), p.given.clone().unwrap_or_default()),
+            Name::Literal(l) => (l.clone(), String::from("<lit>")),
+        }
+    }
+
+    fn read(s: &str) -> Vec<(String, String)> {
+        parse_author_list(s)
+            .unwrap()
+            .names
+            .iter()
+            .map(fam_given)
+            .collect()
+    }
+
+    #[test]
+    fn initials_forms() {
+        for s in [
+            "P.",
+            "A. A.",
+            "J.-P.",
+            "Th.",
+            "C. for D.",
+            "T. de",
+            "J. le R.",
+            "ج.",
+        ] {
+            assert!(is_initials(s), "{s}");
+        }
+        for s in ["Li", "Wu", "Cleveland", "Glue", "of Health"] {
+            assert!(!is_initials(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn apa_six_ellipsis_list() {
+        let l = parse_author_list(
+            "Glue, P., Medlicott, N., Harland, S., Neehoff, S., Anderson-Fahey, B., Nedelec, M., … & McNaughton, N.",
+        )
+        .unwrap();
+        assert_eq!(l.names.len(), 7);
+        assert!(l.elided);
+        assert_eq!(fam_given(&l.names[6]), ("McNaughton".into(), "N.".into()));
+        assert_eq!(
+            fam_given(&l.names[4]),
+            ("Anderson-Fahey".into(), "B.".into())
+        );
+    }
+
+    #[test]
+    fn apa_seven_twenty_one_rule() {
+        let l = parse_author_list("A, B., C, D., . . . Z, Y.").unwrap();
+        assert_eq!(l.names.len(), 3);
+        assert!(l.elided);
+    }
+
+    #[test]
+    fn two_authors_and_particles() {
+        assert_eq!(
+            read("Aaronson, S., & Christiano, P."),
+            vec![
+                ("Aaronson".into(), "S.".into()),
+                ("Christiano".into(), "P.".into())
+            ]
+        );
+        let l = parse_author_list("Abbott, D. A., & van Maris, A. J. A.").unwrap();
+        match &l.names[1] {
+            Name::Person(p) => {
+                assert_eq!(p.particle.as_deref(), Some("van"));
+                assert_eq!(p.family, "Maris");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            read("Andrade, T. de, & Escada, P.")[0],
+            ("Andrade".into(), "T. de".into())
+        );
+    }
+
+    #[test]
+    fn suffixes() {
+        let l = parse_author_list("King, M. L., Jr., & Lee, K.").unwrap();
+        assert_eq!(l.names.len(), 2);
+        match &l.names[0] {
+            Name::Person(p) => assert_eq!(p.suffix.as_deref(), Some("Jr.")),
+            other => panic!("{other:?}"),
+        }
+        // "Jr" followed by initials is a family name.
+        let l = parse_author_list("Braga, M. do S. S., & Jr, J. P.").unwrap();
+        assert_eq!(fam_given(&l.names[1]), ("Jr".into(), "J. P.".into()));
+    }
+
+    #[test]
+    fn group_authors() {
+        assert_eq!(
+            read("World Health Organization."),
+            vec![("World Health Organization".into(), "<lit>".into())]
+        );
+        assert_eq!(
+            read("U.S. Department of Health and Human Services, National Institutes of Health."),
+            vec![(
+                "U.S. Department of Health and Human Services, National Institutes of Health"
+                    .into(),
+                "<lit>".into()
+            )]
+        );
+        assert_eq!(
+            read("Department of Lands and Surveys, Survey Office, & Crown Lands.").len(),
+            3
+        );
+        assert_eq!(read("정영식, 박종필, 정순원, 김유리, & 송교준.").len(), 5);
+    }
+
+    #[test]
+    fn full_given_names() {
+        let l = parse_full_name_list("Smith, John, & Lee, Mary Ann").unwrap();
+        assert_eq!(fam_given(&l.names[1]), ("Lee".into(), "Mary Ann".into()));
+        assert!(parse_full_name_list("Abbe, Cleveland (1838–1916)").is_none());
+    }
+
+    #[test]
+    fn editors_given_first() {
+        let eds = parse_editor_list("D. Diderot & J. le R. d’Alembert");
+        assert_eq!(fam_given(&eds[1]), ("d’Alembert".into(), "J. le R.".into()));
+        let eds = parse_editor_list("T. N. Toller, C. Sean, & O. Tichy");
+        assert_eq!(eds.len(), 3);
+        let eds = parse_editor_list("Texas A&M Transportation Institute");
+        assert_eq!(eds.len(), 1);
+    }
+
+    #[test]
+    fn role_markers() {
+        assert_eq!(
+            split_role_suffix("Zalta, E. N. (Ed.)."),
+            ("Zalta, E. N.", Some(Role::Editor))
+        );
+        assert_eq!(
+            split_role_suffix("Nolan, C. (Director)"),
+            ("Nolan, C.", Some(Role::Director))
+        );
+        let (role, names) = parse_role_paren("M. Ritchie, Trans.").unwrap();
+        assert_eq!(role, Role::Translator);
+        assert_eq!(names.len(), 1);
+    }
+}

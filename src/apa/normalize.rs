@@ -1,0 +1,188 @@
+//! Normalising one reference's text before it is parsed: one line, single
+//! spaces, no control or zero-width characters, and URLs/DOIs that a PDF
+//! extraction broke with spaces put back together.
+//!
+//! Quotes and dashes are kept as printed (writers keep them); the parser
+//! treats the variants alike.
+
+/// Characters removed outright: soft hyphen, zero-width spaces and joiners,
+/// byte-order marks, word joiner.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{200B}'
+            | '\u{200C}'
+            | '\u{200D}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{200E}'
+            | '\u{200F}'
+    )
+}
+
+/// Normalises whitespace and removes invisible and control characters.
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if is_invisible(c) {
+            continue;
+        }
+        if c.is_whitespace() || c.is_control() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+    }
+    out
+}
+
+/// URL punctuation that may sit between the spaced-out parts of a URL.
+fn is_url_punct(t: &str) -> bool {
+    !t.is_empty()
+        && t.len() <= 3
+        && t.chars().all(|c| {
+            matches!(
+                c,
+                '/' | '.' | ':' | '-' | '_' | '?' | '=' | '&' | '#' | '%' | '~' | '+'
+            )
+        })
+}
+
+fn ends_with_url_joiner(t: &str) -> bool {
+    t.ends_with(['/', '-', '_', '=', '?', '&', '#', '%', '~', '+', ':'])
+}
+
+/// True when a token looks like a piece of a URL path (no capitalised
+/// plain word, no sentence punctuation).
+fn url_piece(t: &str) -> bool {
+    !t.is_empty()
+        && !t.starts_with("http")
+        && t.chars()
+            .all(|c| c.is_alphanumeric() || "/.:-_?=&#%~+@!$'*,;()[]".contains(c))
+        && !(t.chars().next().is_some_and(char::is_uppercase)
+            && t.chars().skip(1).all(char::is_lowercase))
+}
+
+/// Rejoins URLs a PDF extraction spaced out: `https : / / www . svt . se /
+/// nyheter/x` → `https://www.svt.se/nyheter/x`, and
+/// `https://a.org/an- fbi- informant` → `https://a.org/an-fbi-informant`.
+pub fn repair_urls(text: &str) -> String {
+    if !text.contains("http") && !text.contains("www") && !text.contains("doi") {
+        return text.to_string();
+    }
+    let toks: Vec<&str> = text.split(' ').collect();
+    let mut out: Vec<String> = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        let lower = t.to_ascii_lowercase();
+        // "https :" or "http :" followed by "/ /".
+        let spaced_scheme = (lower == "https" || lower == "http") && toks.get(i + 1) == Some(&":")
+            || (lower == "https:" || lower == "http:")
+                && toks.get(i + 1).is_some_and(|n| n.starts_with('/'));
+        let url_start = spaced_scheme
+            || lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || lower.starts_with("https:")
+            || lower.starts_with("http:");
+        if !url_start {
+            out.push(t.to_string());
+            i += 1;
+            continue;
+        }
+        let mut url = t.to_string();
+        let mut spaced = spaced_scheme;
+        let mut j = i + 1;
+        while j < toks.len() {
+            let n = toks[j];
+            if n.is_empty() {
+                j += 1;
+                continue;
+            }
+            let join = if is_url_punct(n) {
+                // A lone "/" "." ":" between URL parts.
+                spaced
+                    || ends_with_url_joiner(&url)
+                    || url.ends_with("//")
+                    || j + 1 < toks.len() && url_piece(toks[j + 1]) && n != "."
+            } else if url.ends_with("://") || url.ends_with(':') && spaced {
+                true
+            } else if spaced && (url.ends_with(['/', '.', ':', '-', '_', '?', '=', '&', '#'])) {
+                url_piece(n)
+            } else if url.ends_with('-')
+                || url.ends_with('_')
+                || url.ends_with('=')
+                || url.ends_with('?')
+                || url.ends_with('&')
+            {
+                // "an- fbi- informant-": a justified line's stretched hyphen.
+                url_piece(n)
+                    && n.chars()
+                        .next()
+                        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+            } else {
+                false
+            };
+            if !join {
+                break;
+            }
+            url.push_str(n);
+            if is_url_punct(n) {
+                spaced = true;
+            }
+            j += 1;
+        }
+        out.push(url);
+        i = j;
+    }
+    out.join(" ")
+}
+
+/// Full normalisation of one reference's text.
+pub fn normalize(text: &str) -> String {
+    let cleaned = clean(text);
+    repair_urls(&cleaned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_and_invisibles() {
+        assert_eq!(clean("  a\u{00A0}b\t\tc\u{200B}d\u{00AD}e \n"), "a b cde");
+        assert_eq!(clean("a\u{0}b"), "a b");
+    }
+
+    #[test]
+    fn spaced_urls() {
+        assert_eq!(
+            repair_urls("SVT Nyheter. https : / / www . svt . se / nyheter/vetenskap/x"),
+            "SVT Nyheter. https://www.svt.se/nyheter/vetenskap/x"
+        );
+        assert_eq!(
+            repair_urls(
+                "The Intercept. https : //theintercept.com/2015/an- fbi- informant- seduced/"
+            ),
+            "The Intercept. https://theintercept.com/2015/an-fbi-informant-seduced/"
+        );
+        assert_eq!(
+            repair_urls("https : / / www . accessscience . com / content/biography/m0073908"),
+            "https://www.accessscience.com/content/biography/m0073908"
+        );
+    }
+
+    #[test]
+    fn ordinary_urls_untouched() {
+        let s = "Journal, 1(2), 3. https://doi.org/10.1037/abc Retrieved later";
+        assert_eq!(repair_urls(s), s);
+        let s = "https://example.org/page. Accessed 2020";
+        assert_eq!(repair_urls(s), s);
+    }
+}

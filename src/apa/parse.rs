@@ -1,0 +1,548 @@
+//! The order of an APA reference: who, when, what, where.
+//!
+//! `Author, A. A. (2019). Title [Description]. Source. https://doi.org/...`
+//! and, without an author, `Title. (2019). Source.` The date parenthesis is
+//! the anchor: what comes before it is the author list (or, for works
+//! without authors, the title); what comes after is title and source,
+//! then the DOI or URL.
+
+use super::classify::Signals;
+use super::{FieldSpan, Parsed, date, ident, names, normalize, scan};
+use crate::diag::Diagnostic;
+use crate::model::{Date, DateStatus, Field, Name, Reference, Role, SourceSpan};
+
+/// Parsing state of one reference.
+pub(crate) struct Ctx<'a> {
+    /// The normalised text.
+    pub s: &'a str,
+    pub r: Reference,
+    pub diags: Vec<Diagnostic>,
+    pub spans: Vec<FieldSpan>,
+    pub line: usize,
+    pub sig: Signals,
+    /// Text pieces nothing could be made of.
+    pub unread: Vec<String>,
+}
+
+impl<'a> Ctx<'a> {
+    /// Byte offset of a slice of `s`.
+    pub fn off(&self, sub: &str) -> usize {
+        scan::offset_in(self.s, sub).unwrap_or(0)
+    }
+
+    /// Records that `sub` (a slice of the text) became `field`.
+    pub fn mark(&mut self, field: Field, sub: &str) {
+        if let Some(start) = scan::offset_in(self.s, sub) {
+            if !sub.is_empty() {
+                self.spans.push(FieldSpan {
+                    field,
+                    start,
+                    end: start + sub.len(),
+                });
+            }
+        }
+    }
+
+    /// A warning about a field.
+    pub fn warn(&mut self, field: Field, msg: impl Into<String>) {
+        self.diags
+            .push(Diagnostic::warning(self.line, Some(field), msg.into()));
+    }
+
+    /// Keeps text that could not be placed.
+    pub fn leftover(&mut self, field: Field, sub: &str, why: &str) {
+        let t = sub.trim();
+        if t.is_empty() {
+            return;
+        }
+        self.warn(field, format!("{why}: `{t}`"));
+        self.unread.push(t.to_string());
+    }
+}
+
+/// Trims spaces and the periods/commas that separate APA elements.
+pub(crate) fn trim_elem(s: &str) -> &str {
+    s.trim()
+        .trim_start_matches(['.', ',', ';', ':'])
+        .trim()
+        .trim_end_matches([',', ';', ':'])
+        .trim()
+}
+
+/// Removes one element-closing period, keeping it after abbreviations and
+/// initials ("Inc.", "Ltd.", "U.S.").
+pub(crate) fn strip_period(s: &str) -> &str {
+    let t = s.trim_end();
+    if let Some(head) = t.strip_suffix('.') {
+        if head.ends_with('.') {
+            return head;
+        }
+        let w = scan::word_before(t, head.len());
+        if super::lexicon::is_abbreviation(w)
+            && !matches!(
+                w.to_lowercase().as_str(),
+                "no" | "vol" | "ed" | "eds" | "co"
+            )
+        {
+            return t;
+        }
+        if w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
+            return t;
+        }
+        return head.trim_end();
+    }
+    t
+}
+
+/// Where the date parenthesis is: (open, end after ")", date).
+fn find_date(s: &str) -> Option<(usize, usize, Date)> {
+    let mut best: Option<(u8, usize, usize, Date)> = None;
+    for (i, c) in scan::top_level(s) {
+        if c != '(' {
+            continue;
+        }
+        let Some(close) = scan::closing_of_group(s, i) else {
+            continue;
+        };
+        let inner = &s[i + 1..close - 1];
+        if inner.len() > 60 {
+            continue;
+        }
+        let Some(d) = date::parse_date_group(inner) else {
+            continue;
+        };
+        let before = s[..i].trim_end();
+        let after = &s[close..];
+        let pre_ok = before.is_empty()
+            || before.ends_with(['.', ')', ']', '”', '"', '?', '!', '’', '\''])
+            || before.ends_with(". . .");
+        let post_ok = after.is_empty() || after.starts_with('.') || after.starts_with(". ");
+        let score = u8::from(pre_ok) * 2 + u8::from(post_ok);
+        if score == 3 {
+            return Some((i, close, d));
+        }
+        if best.as_ref().is_none_or(|b| score > b.0) {
+            best = Some((score, i, close, d));
+        }
+    }
+    match best {
+        Some((score, i, close, d)) if score >= 2 || (score >= 1 && i < 300) || i < 120 => {
+            Some((i, close, d))
+        }
+        _ => None,
+    }
+}
+
+/// Is `s` in sentence case (a title) rather than Title Case (a name)?
+pub(crate) fn sentence_case(s: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with", "from",
+        "as", "vs", "de", "la", "le", "der", "die", "und", "et", "du", "des", "y", "e", "di",
+    ];
+    let words: Vec<&str> = s.split_whitespace().skip(1).collect();
+    let content: Vec<&str> = words
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty() && !SMALL.contains(&w.to_lowercase().as_str()))
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    if content.len() < 2 {
+        return false;
+    }
+    let lower = content
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    lower * 2 >= content.len()
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Decides whether the text before the date is the title of a work
+/// without authors (APA moves the title there) rather than a group author.
+fn pre_is_title(pre: &str, body: &str, d: Option<&Date>) -> bool {
+    let p = pre.trim().trim_end_matches('.').trim();
+    if p.ends_with(']')
+        || p.ends_with('?')
+        || p.ends_with('!')
+        || p.ends_with('”')
+        || p.ends_with('"')
+    {
+        return true;
+    }
+    if p.starts_with('“') || p.starts_with('"') || p.starts_with('‘') {
+        return true;
+    }
+    let body = body.trim();
+    if body.is_empty() {
+        return true;
+    }
+    if body.starts_with("In ") || body.starts_with('[') {
+        return true;
+    }
+    let units = scan::units(body);
+    let group = super::lexicon::looks_like_group(p);
+    let p_sentence = sentence_case(p);
+    if units.len() >= 2 {
+        // Group author, then title and source after the date; unless the
+        // text before the date reads like a title and not like a group.
+        return p_sentence && !group && word_count(p) >= 4;
+    }
+    let u = &body[units[0].start..units[0].end];
+    if super::source::journal_tail(u, d).is_some() {
+        return !group || p_sentence;
+    }
+    let u_sentence = sentence_case(u);
+    if p_sentence && !u_sentence {
+        return true;
+    }
+    if u_sentence && !p_sentence {
+        return false;
+    }
+    if group && !super::lexicon::looks_like_publisher(p) {
+        return false;
+    }
+    if super::lexicon::looks_like_publisher(u) {
+        return true;
+    }
+    let dated = d.and_then(|d| d.start).is_some_and(|p| p.month.is_some());
+    if dated {
+        // A dated item without authors: title, then the site or paper.
+        return true;
+    }
+    !(word_count(p) <= 5 && word_count(u) > word_count(p))
+}
+
+/// Reads the author list before the date. Returns false when the text is
+/// better read as a title.
+fn read_authors(cx: &mut Ctx<'_>, pre: &str, body: &str, d: Option<&Date>) -> bool {
+    let pre_t = pre.trim();
+    if pre_t.is_empty() {
+        return true;
+    }
+    let (names_part, role) = names::split_role_suffix(pre_t);
+    let role = role.unwrap_or(Role::Author);
+    // A handle after the name: "Obama, B. [@BarackObama]".
+    let (names_part, handle) = match names_part.trim_end().trim_end_matches('.').trim_end() {
+        t if t.ends_with(']') => match scan::opening_of_trailing_group(t) {
+            Some(o)
+                if t[o..].starts_with("[@")
+                    || (role == Role::Author && t[o + 1..].starts_with('@')) =>
+            {
+                (&t[..o], Some(&t[o + 1..t.len() - 1]))
+            }
+            _ => (names_part, None),
+        },
+        _ => (names_part, None),
+    };
+    let Some(list) = names::parse_author_list(names_part) else {
+        return true;
+    };
+    let all_persons = list.persons == list.names.len();
+    let mut list = list;
+    if list.persons == 0 {
+        if let Some(full) = names::parse_full_name_list(names_part) {
+            list = full;
+        } else if role == Role::Author && handle.is_none() && pre_is_title(pre_t, body, d) {
+            return false;
+        }
+    } else if !all_persons {
+        // A mix of persons and groups: fine when every group name is short.
+        let long = list.names.iter().any(|n| match n {
+            Name::Literal(l) => word_count(l) > 14,
+            _ => false,
+        });
+        if long {
+            cx.warn(
+                Field::Author,
+                format!(
+                    "author list only partly read as names: `{}`",
+                    names_part.trim()
+                ),
+            );
+        }
+    }
+    cx.mark(
+        match role {
+            Role::Editor => Field::Editor,
+            Role::Author => Field::Author,
+            _ => Field::Contributor,
+        },
+        names_part.trim(),
+    );
+    cx.r.authors_elided = list.elided;
+    cx.r.add_names(role, list.names);
+    if let Some(h) = handle {
+        cx.r.note = Some(format!("Handle: {h}"));
+    }
+    if role == Role::Editor {
+        cx.sig.editors_as_authors = true;
+    }
+    true
+}
+
+/// For a reference with no date: finds where the author list ends by
+/// trying each ". " from the left.
+fn split_undated_authors(s: &str) -> Option<usize> {
+    let mut search = 0;
+    while let Some(p) = s[search..].find(". ") {
+        let end = search + p + 1;
+        let head = &s[..end];
+        if let Some(l) = names::parse_author_list(head) {
+            let rest = s[end..].trim_start();
+            if l.persons > 0
+                && l.persons == l.names.len()
+                && rest.chars().next().is_some_and(|c| !c.is_lowercase())
+            {
+                // Prefer the longest prefix that is still all persons.
+                let mut best = end;
+                let mut s2 = end + 1;
+                while let Some(p2) = s[s2..].find(". ") {
+                    let e2 = s2 + p2 + 1;
+                    match names::parse_author_list(&s[..e2]) {
+                        Some(l2) if l2.persons == l2.names.len() && l2.persons > l.persons => {
+                            best = e2;
+                            s2 = e2 + 1;
+                        }
+                        _ => break,
+                    }
+                }
+                return Some(best);
+            }
+        }
+        search = end;
+        if search > 600 {
+            break;
+        }
+    }
+    None
+}
+
+pub(crate) fn parse(text: &str, line: usize, end_line: usize) -> Parsed {
+    let norm = normalize::normalize(text);
+    let s: &str = &norm;
+    let mut cx = Ctx {
+        s,
+        r: Reference::default(),
+        diags: Vec::new(),
+        spans: Vec::new(),
+        line,
+        sig: Signals::default(),
+        unread: Vec::new(),
+    };
+    cx.r.span = Some(SourceSpan { line, end_line });
+    if s.is_empty() {
+        cx.warn(Field::Reference, "empty reference");
+        return finish(cx, &norm);
+    }
+    if !scan::balanced(s) {
+        cx.warn(Field::Reference, "unbalanced brackets or parentheses");
+    }
+
+    // 1. The date anchor.
+    let found = find_date(s);
+    let (pre, after_date_start) = match &found {
+        Some((open, close, d)) => {
+            cx.mark(Field::Issued, &s[*open..*close]);
+            cx.r.issued = Some(d.clone());
+            (&s[..*open], *close)
+        }
+        None => {
+            cx.warn(Field::Issued, "no date in parentheses found");
+            match split_undated_authors(s) {
+                Some(end) => (&s[..end], end),
+                None => ("", 0),
+            }
+        }
+    };
+    let date = found.as_ref().map(|f| f.2.clone());
+
+    // 2. Identifiers after the date; the body ends at the first one.
+    let idents = ident::find_identifiers(s, after_date_start);
+    let body_end = idents.first().map_or(s.len(), |i| i.start);
+    let mut body = &s[after_date_start..body_end];
+    body = body.trim_start_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
+    body = body.trim_end();
+    read_identifiers(&mut cx, &idents, body_end);
+    // A trailer phrase at the end of the body: "Retrieved from".
+    body = strip_body_trailer(&mut cx, body);
+
+    // 3. Who.
+    let authored = read_authors(&mut cx, pre, body, date.as_ref());
+    if authored {
+        // 4. Title and source after the date.
+        cx.read_title_and_source(body, true);
+    } else {
+        // Title first: the text before the date is the title.
+        let t = pre.trim().trim_end();
+        let t = strip_period(t);
+        cx.read_title_group(t);
+        cx.sig.title_first = true;
+        cx.read_source_only(body);
+    }
+
+    // 5. Dates that say more than a year: "(in press)" as status.
+    if let Some(d) = &cx.r.issued {
+        if d.status == DateStatus::InPress {
+            cx.r.status.get_or_insert_with(|| "in press".into());
+        }
+    }
+    cx.classify();
+    finish(cx, &norm)
+}
+
+fn read_identifiers<'a>(cx: &mut Ctx<'a>, idents: &[ident::Ident], body_end: usize) {
+    let s = cx.s;
+    let mut prev_end = body_end;
+    for id in idents {
+        let between = &s[prev_end.min(id.start)..id.start];
+        trailer(cx, between);
+        let printed = &s[id.start..id.end];
+        match id.kind {
+            ident::IdentKind::Doi => {
+                if cx.r.doi.is_none() {
+                    cx.r.doi = Some(id.value.clone());
+                    cx.mark(Field::Doi, printed);
+                } else if cx.r.doi.as_deref() != Some(id.value.as_str()) && cx.r.url.is_none() {
+                    cx.r.url = Some(printed.to_string());
+                    cx.mark(Field::Url, printed);
+                }
+            }
+            ident::IdentKind::Url => {
+                if cx.r.url.is_none() {
+                    cx.r.url = Some(id.value.clone());
+                    cx.mark(Field::Url, printed);
+                } else {
+                    cx.leftover(Field::Url, printed, "second URL kept in the note");
+                }
+            }
+            ident::IdentKind::Pmid => cx.r.pmid = Some(id.value.clone()),
+            ident::IdentKind::Isbn => {
+                cx.r.isbn = Some(id.value.clone());
+                cx.mark(Field::Isbn, printed);
+            }
+            ident::IdentKind::Issn => {
+                cx.r.issn = Some(id.value.clone());
+                cx.mark(Field::Issn, printed);
+            }
+        }
+        prev_end = id.end;
+    }
+    if !idents.is_empty() {
+        let rest = &s[prev_end.min(s.len())..];
+        trailer(cx, rest);
+    }
+}
+
+/// Text between or after identifiers.
+fn trailer<'a>(cx: &mut Ctx<'a>, text: &'a str) {
+    let t = text
+        .trim()
+        .trim_matches(|c: char| c == '.' || c == ',' || c == ';')
+        .trim();
+    if t.is_empty() {
+        return;
+    }
+    // "(Original work published 1900)" after the DOI.
+    if let Some(inner) = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
+        if cx.read_detail_paren(inner, t) {
+            return;
+        }
+    }
+    let tr = ident::read_trailer(t);
+    if let Some(d) = tr.accessed {
+        cx.r.accessed = Some(d);
+        cx.mark(Field::Accessed, t);
+    }
+    if !tr.rest.is_empty() {
+        // An archive or database named after "Retrieved from": keep it.
+        let rest = tr.rest.trim();
+        let lower = rest.to_lowercase();
+        if let Some(db) = lower
+            .strip_prefix("retrieved from ")
+            .map(|_| &rest["retrieved from ".len()..])
+        {
+            cx.r.archive = Some(db.trim().to_string());
+            return;
+        }
+        let sub = &text[text.find(rest).unwrap_or(0)..][..rest.len().min(text.len())];
+        cx.leftover(Field::Note, sub, "text after the DOI/URL not read");
+    }
+}
+
+fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> &'b str {
+    let units = scan::units(body);
+    if let Some(last) = units.last() {
+        let u = &body[last.start..];
+        let lower = u.to_lowercase();
+        if lower.starts_with("retrieved")
+            || lower.starts_with("available")
+            || lower.starts_with("accessed")
+        {
+            let tr = ident::read_trailer(u);
+            if tr.rest.is_empty() || lower.starts_with("retrieved from") {
+                if let Some(d) = tr.accessed {
+                    cx.r.accessed = Some(d);
+                    cx.mark(Field::Accessed, u);
+                }
+                let rest = tr.rest.trim();
+                if let Some(db) = rest
+                    .strip_prefix("Retrieved from ")
+                    .or_else(|| rest.strip_prefix("retrieved from "))
+                {
+                    cx.r.archive = Some(strip_period(db).to_string());
+                }
+                return body[..last.start].trim_end();
+            }
+        }
+    }
+    body
+}
+
+fn finish(mut cx: Ctx<'_>, norm: &str) -> Parsed {
+    if cx.r.title.as_deref().is_none_or(str::is_empty) && !norm.is_empty() {
+        cx.warn(Field::Title, "no title found");
+    }
+    if !cx.unread.is_empty() || !cx.diags.is_empty() {
+        let mut note = String::new();
+        if let Some(n) = cx.r.note.take() {
+            note.push_str(&n);
+            note.push('\n');
+        }
+        note.push_str("refmill could not fully read: ");
+        note.push_str(norm);
+        cx.r.note = Some(note);
+    }
+    cx.r.raw = Some(norm.to_string());
+    cx.spans.sort_by_key(|s| (s.start, s.end));
+    Parsed {
+        reference: cx.r,
+        diagnostics: cx.diags,
+        spans: cx.spans,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_anchor() {
+        let s = "Abbe, Cleveland (1838–1916). (n.d.). [Text]. Site.";
+        let (open, _, d) = find_date(s).unwrap();
+        assert_eq!(&s[open..open + 6], "(n.d.)");
+        assert_eq!(d.status, DateStatus::NoDate);
+        let s = "Zalta, E. N. (Ed.). (2019). Title.";
+        let (open, _, _) = find_date(s).unwrap();
+        assert_eq!(&s[open..open + 6], "(2019)");
+    }
+
+    #[test]
+    fn sentence_case_titles() {
+        assert!(sentence_case("A guide to Fortran IV programming"));
+        assert!(!sentence_case("World Health Organization"));
+        assert!(!sentence_case("Journal of Psychopharmacology"));
+    }
+}

@@ -1,0 +1,342 @@
+//! Bracket- and quote-aware scanning of one reference's text: where the
+//! top level is, where sentences (APA's "elements") end.
+//!
+//! All positions are byte offsets into the scanned string.
+
+use super::lexicon;
+
+/// Depth state while scanning left to right.
+#[derive(Clone, Copy, Debug, Default)]
+struct Depth {
+    paren: u32,
+    bracket: u32,
+    dquote: bool,
+    curly: u32,
+}
+
+impl Depth {
+    fn top(&self) -> bool {
+        self.paren == 0 && self.bracket == 0 && !self.dquote && self.curly == 0
+    }
+
+    fn step(&mut self, c: char) {
+        match c {
+            '(' => self.paren += 1,
+            ')' => self.paren = self.paren.saturating_sub(1),
+            '[' => self.bracket += 1,
+            ']' => self.bracket = self.bracket.saturating_sub(1),
+            '"' => self.dquote = !self.dquote,
+            '“' => self.curly += 1,
+            '”' => self.curly = self.curly.saturating_sub(1),
+            _ => {}
+        }
+    }
+}
+
+/// Byte offsets of characters of `s` that are at the top level (outside
+/// parentheses, brackets and double quotes), with the character. The
+/// opening and closing characters themselves are reported at the depth
+/// outside them.
+pub fn top_level(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut depth = Depth::default();
+    s.char_indices().filter_map(move |(i, c)| {
+        let before = depth.top();
+        depth.step(c);
+        let after = depth.top();
+        // An opener is top-level when we were at the top before it, a
+        // closer when we are at the top after it.
+        (before || after).then_some((i, c))
+    })
+}
+
+/// True when `s` has balanced brackets and parentheses.
+pub fn balanced(s: &str) -> bool {
+    let mut p = 0i32;
+    let mut b = 0i32;
+    for c in s.chars() {
+        match c {
+            '(' => p += 1,
+            ')' => p -= 1,
+            '[' => b += 1,
+            ']' => b -= 1,
+            _ => {}
+        }
+        if p < 0 || b < 0 {
+            return false;
+        }
+    }
+    p == 0 && b == 0
+}
+
+/// The offset of the bracket that opens the group closed by the last
+/// character of `s` (which must be `)` or `]`).
+pub fn opening_of_trailing_group(s: &str) -> Option<usize> {
+    let close = s.chars().last()?;
+    let open = match close {
+        ')' => '(',
+        ']' => '[',
+        _ => return None,
+    };
+    let mut depth = 0i32;
+    for (i, c) in s.char_indices().rev() {
+        if c == close {
+            depth += 1;
+        } else if c == open {
+            depth -= 1;
+            if depth == 0 {
+                return Some(i);
+            }
+        }
+    }
+    None
+}
+
+/// The offset just after the `)` or `]` that closes the group opened at
+/// `open` (the byte offset of the opener).
+pub fn closing_of_group(s: &str, open: usize) -> Option<usize> {
+    let o = s[open..].chars().next()?;
+    let close = match o {
+        '(' => ')',
+        '[' => ']',
+        _ => return None,
+    };
+    let mut depth = 0i32;
+    for (i, c) in s[open..].char_indices() {
+        if c == o {
+            depth += 1;
+        } else if c == close {
+            depth -= 1;
+            if depth == 0 {
+                return Some(open + i + c.len_utf8());
+            }
+        }
+    }
+    None
+}
+
+/// The word (letters, digits, and inner periods/apostrophes/hyphens)
+/// that ends at byte `end` of `s`.
+pub fn word_before(s: &str, end: usize) -> &str {
+    let head = &s[..end];
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-'))
+        .last()
+        .map_or(end, |(i, _)| i);
+    &s[start..end]
+}
+
+/// Is the period at byte `dot` of `s` the end of a sentence (an APA
+/// element), rather than an initial or abbreviation?
+pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
+    let word = word_before(s, dot);
+    let next = s[dot + 1..].trim_start();
+    let next_word: &str = next.split_whitespace().next().unwrap_or("");
+    let next_char = next.chars().next();
+    if word.is_empty() {
+        // ")." "]." "”." ...
+        return true;
+    }
+    let letters: Vec<char> = word.chars().collect();
+    // A single capital letter: an initial ("T. S. Eliot", "U.S."), unless
+    // it follows a lower-case word ("vitamin D.").
+    if letters.len() == 1 && letters[0].is_uppercase() {
+        return next_word == "In" || next_word.starts_with("http") || next_word.starts_with('[');
+    }
+    // "U.S.", "e.g.", "Ph.D.": a word with inner periods.
+    if word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
+        return false;
+    }
+    if lexicon::is_abbreviation(word) {
+        // "Vol. 3" / "pp. 12": yes an abbreviation. "Inc. Retrieved": the
+        // abbreviation still ends the element when followed by a new one.
+        return next_word.starts_with("http") || next_word == "Retrieved";
+    }
+    if lexicon::is_journal_abbreviation(word) && next_char.is_some_and(char::is_uppercase) {
+        return false;
+    }
+    match next_char {
+        None => true,
+        Some(c) if c.is_lowercase() => {
+            // "eLife", "arXiv", "bioRxiv", "clinicaltrials.gov": a source
+            // that starts in lower case.
+            let w = next_word.trim_end_matches([',', '.']);
+            w.chars().skip(1).any(char::is_uppercase) || w.contains('.')
+        }
+        Some(_) => true,
+    }
+}
+
+/// A sentence ("element") of a reference: `[start, end)` with the
+/// terminating punctuation excluded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unit {
+    /// Start offset.
+    pub start: usize,
+    /// End offset (exclusive), before the terminating period.
+    pub end: usize,
+    /// The character that ended it: '.', '?', '!', or '\0' at the end.
+    pub term: char,
+}
+
+/// Splits `s` into top-level elements at ". ", "? ", "! " (and at the end),
+/// skipping periods of initials and abbreviations.
+pub fn units(s: &str) -> Vec<Unit> {
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let bytes = s.as_bytes();
+    let mut depth = Depth::default();
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let was_top = depth.top();
+        depth.step(c);
+        // A closing quote after a period or question mark: “Title.” Next
+        if (c == '”' || c == '"') && depth.top() {
+            let prev = s[..i].chars().last();
+            let after = i + c.len_utf8();
+            if matches!(prev, Some('.' | '?' | '!' | ','))
+                && bytes.get(after) == Some(&b' ')
+                && prev != Some(',')
+            {
+                out.push(Unit {
+                    start,
+                    end: after,
+                    term: prev.unwrap_or('.'),
+                });
+                start = after + 1;
+                continue;
+            }
+        }
+        if !was_top || !depth.top() {
+            continue;
+        }
+        if !matches!(c, '.' | '?' | '!') {
+            continue;
+        }
+        let after = i + 1;
+        let followed_by_space = bytes.get(after) == Some(&b' ');
+        let at_end = after >= s.len();
+        if !(followed_by_space || at_end) {
+            continue;
+        }
+        let ends = match c {
+            '.' => period_ends_sentence(s, i),
+            // "?" and "!" end a title; "Yahoo!" inside a name is rare.
+            _ => true,
+        };
+        if ends {
+            let end = if c == '.' { i } else { after };
+            if end > start {
+                out.push(Unit {
+                    start,
+                    end,
+                    term: c,
+                });
+            }
+            start = (after + 1).min(s.len());
+        }
+    }
+    if start < s.len() {
+        let rest = s[start..].trim_end();
+        if !rest.is_empty() {
+            out.push(Unit {
+                start,
+                end: start + rest.len(),
+                term: '\0',
+            });
+        }
+    }
+    out
+}
+
+/// Splits at top-level occurrences of `sep` (a single character), giving
+/// byte ranges.
+pub fn split_top(s: &str, sep: char) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in top_level(s) {
+        if c == sep {
+            out.push((start, i));
+            start = i + c.len_utf8();
+        }
+    }
+    out.push((start, s.len()));
+    out
+}
+
+/// Offset of `sub` within `s`, when `sub` is a slice of `s`.
+pub fn offset_in(s: &str, sub: &str) -> Option<usize> {
+    let a = s.as_ptr() as usize;
+    let b = sub.as_ptr() as usize;
+    (b >= a && b + sub.len() <= a + s.len()).then(|| b - a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        units(s).iter().map(|u| &s[u.start..u.end]).collect()
+    }
+
+    #[test]
+    fn splits_elements() {
+        assert_eq!(
+            texts(
+                "Factor analysis of meaning. Journal of Experimental Psychology, 50(5), 325–338."
+            ),
+            vec![
+                "Factor analysis of meaning",
+                "Journal of Experimental Psychology, 50(5), 325–338"
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_initials_and_abbreviations() {
+        assert_eq!(
+            texts("A title on T. S. Eliot in the U.S. Phys. Rev. E, 88(4), 043105."),
+            vec!["A title on T. S. Eliot in the U.S. Phys. Rev. E, 88(4), 043105"]
+        );
+        assert_eq!(
+            texts("Heavy-ion-plasma density gradient. Phys. Rev. E, 88(4), 043105"),
+            vec![
+                "Heavy-ion-plasma density gradient",
+                "Phys. Rev. E, 88(4), 043105"
+            ]
+        );
+    }
+
+    #[test]
+    fn question_marks_end_titles() {
+        assert_eq!(
+            texts("Can Technology Be Humane? The New York Review of Books, 27–33."),
+            vec![
+                "Can Technology Be Humane?",
+                "The New York Review of Books, 27–33"
+            ]
+        );
+    }
+
+    #[test]
+    fn brackets_and_quotes_protect() {
+        assert_eq!(
+            texts("A study [Doctoral dissertation, Univ. of X]. ProQuest."),
+            vec!["A study [Doctoral dissertation, Univ. of X]", "ProQuest"]
+        );
+        assert_eq!(
+            texts("“The Law Within the Law.” Freethought Review, 1(2), 3."),
+            vec!["“The Law Within the Law.”", "Freethought Review, 1(2), 3"]
+        );
+    }
+
+    #[test]
+    fn groups() {
+        let s = "Title (2nd ed., Vol. 3)";
+        assert_eq!(opening_of_trailing_group(s), Some(6));
+        assert_eq!(closing_of_group(s, 6), Some(s.len()));
+        assert!(balanced("a (b [c]) d"));
+        assert!(!balanced("a (b"));
+    }
+}

@@ -1,0 +1,704 @@
+//! Segmenting a reference list into references.
+//!
+//! Handles the layouts people paste: one reference per paragraph (blank
+//! lines between), one per line, and hard-wrapped text as it comes out of
+//! a PDF or Word (continuation lines, hanging indents, page numbers, form
+//! feeds), numbered or bulleted lists, and a "References" heading.
+//!
+//! Works as a stream: [`Segmenter::push_line`] takes one line at a time and
+//! hands back each reference once its last line has been seen, so memory
+//! stays flat on any input size. The layout is decided from a sample of
+//! the first lines ([`Layout::detect`]).
+
+use super::ident;
+use std::collections::HashSet;
+
+/// One reference as found in the input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// The reference's lines joined into one line.
+    pub text: String,
+    /// First line (1-based).
+    pub line: usize,
+    /// Last line (1-based, inclusive).
+    pub end_line: usize,
+}
+
+/// How references are laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Blank lines separate references; lines within are wrapped text.
+    Paragraphs,
+    /// Every non-blank line is one reference.
+    OnePerLine,
+    /// Hard-wrapped text without blank lines between references.
+    Wrapped,
+}
+
+/// What [`Layout::detect`] found out about an input.
+#[derive(Clone, Debug)]
+pub struct Layout {
+    /// The layout.
+    pub mode: Mode,
+    /// References carry list markers ("1.", "[1]", "•").
+    pub numbered: bool,
+    /// Typical length of a full (justified) line, in characters.
+    pub width: usize,
+    /// Continuation lines are indented (hanging indent).
+    pub hanging_indent: bool,
+    /// Words of the sample, lower-cased, for de-hyphenation decisions.
+    vocabulary: HashSet<String>,
+}
+
+impl Default for Layout {
+    fn default() -> Layout {
+        Layout {
+            mode: Mode::Paragraphs,
+            numbered: false,
+            width: 0,
+            hanging_indent: false,
+            vocabulary: HashSet::new(),
+        }
+    }
+}
+
+/// A list marker at the start of a line: "1.", "12)", "[3]", "•", "-".
+/// Returns the byte length of the marker and its spaces.
+pub fn list_marker(line: &str) -> Option<usize> {
+    let t = line.trim_start();
+    let lead = line.len() - t.len();
+    let mut chars = t.char_indices();
+    let (_, first) = chars.next()?;
+    if matches!(
+        first,
+        '•' | '·' | '▪' | '◦' | '●' | '○' | '■' | '□' | '►' | '*'
+    ) {
+        let rest = &t[first.len_utf8()..];
+        let after = rest.trim_start();
+        return (rest.len() != after.len() || rest.is_empty())
+            .then(|| lead + t.len() - after.len());
+    }
+    if first == '[' {
+        let close = t.find(']')?;
+        let inner = &t[1..close];
+        if !inner.is_empty() && inner.len() <= 4 && inner.chars().all(|c| c.is_ascii_digit()) {
+            let rest = &t[close + 1..];
+            let after = rest.trim_start();
+            return Some(lead + t.len() - after.len());
+        }
+        return None;
+    }
+    if first.is_ascii_digit() {
+        let digits = t.chars().take_while(char::is_ascii_digit).count();
+        if digits > 4 {
+            return None;
+        }
+        let rest = &t[digits..];
+        let rest = rest.strip_prefix(['.', ')'])?;
+        let after = rest.trim_start();
+        if after.len() == rest.len() {
+            return None;
+        }
+        return Some(lead + t.len() - after.len());
+    }
+    None
+}
+
+/// True for a heading line such as "References" or "Bibliography".
+pub fn is_heading(line: &str) -> bool {
+    let t = line.trim().trim_end_matches(':').trim().to_lowercase();
+    matches!(
+        t.as_str(),
+        "references"
+            | "reference list"
+            | "reference"
+            | "bibliography"
+            | "works cited"
+            | "literature cited"
+            | "literature"
+            | "literatur"
+            | "literaturverzeichnis"
+            | "références"
+            | "références bibliographiques"
+            | "referencias"
+            | "referências"
+            | "bibliografía"
+            | "bibliografia"
+            | "sources"
+            | "cited references"
+            | "list of references"
+    )
+}
+
+/// True for a line that is only a page number ("12", "Page 12", "12 of 30").
+pub fn is_page_number(line: &str) -> bool {
+    let t = line.trim().trim_matches('\u{c}').trim();
+    if t.is_empty() || t.len() > 16 {
+        return false;
+    }
+    let t = t
+        .strip_prefix("Page ")
+        .or_else(|| t.strip_prefix("page "))
+        .or_else(|| t.strip_prefix("p. "))
+        .unwrap_or(t);
+    let mut parts = t.split(" of ");
+    let a = parts.next().unwrap_or("");
+    let b = parts.next();
+    let num = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
+    (num(a) && b.is_none_or(num))
+        || (!t.is_empty() && t.len() <= 6 && t.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')))
+}
+
+fn first_word(s: &str) -> &str {
+    s.split_whitespace().next().unwrap_or("")
+}
+
+/// A capitalised family name followed by a comma and an initial, at the
+/// start of a line: "Glue, P.", "van Maris, A. J.", "Anderson-Fahey, B.".
+fn author_start(l: &str) -> bool {
+    let mut rest = l;
+    // Up to three lower-case particles.
+    for _ in 0..3 {
+        let w = first_word(rest);
+        if !w.is_empty() && w.chars().all(|c| c.is_lowercase()) && super::lexicon::is_particle(w) {
+            rest = rest[w.len()..].trim_start();
+        } else {
+            break;
+        }
+    }
+    let Some(comma) = rest.find(',') else {
+        return false;
+    };
+    if comma == 0 || comma > 60 {
+        return false;
+    }
+    let fam = &rest[..comma];
+    let ok_fam = fam
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase())
+        && fam.split_whitespace().count() <= 4
+        && fam
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '‐' | '.'));
+    if !ok_fam {
+        return false;
+    }
+    let after = rest[comma + 1..].trim_start();
+    let mut cs = after.chars();
+    let a = cs.next();
+    let b = cs.next();
+    let c = cs.next();
+    match (a, b, c) {
+        (Some(a), Some('.'), _) if a.is_alphabetic() && !a.is_lowercase() => true,
+        (Some(a), Some(b), Some('.')) if a.is_uppercase() && b.is_lowercase() => true,
+        (Some(a), Some('-'), _) if a.is_uppercase() => true,
+        _ => false,
+    }
+}
+
+/// A date parenthesis near the start of a line, after a period:
+/// "... P. (2019)." / "Title. (n.d.)." / "Org. (2019, March 3)."
+fn early_date(l: &str) -> bool {
+    let limit = l.len().min(400);
+    let head = &l[..floor_char_boundary(l, limit)];
+    let mut search = 0;
+    while let Some(p) = head[search..].find('(') {
+        let at = search + p;
+        let inner = &l[at + 1..];
+        let close = inner.find(')').unwrap_or(inner.len());
+        let inner = &inner[..close];
+        let before = l[..at].trim_end();
+        let after = &l[(at + 1 + close + 1).min(l.len())..];
+        if super::date::parse_date_group(inner).is_some()
+            && (before.ends_with('.')
+                || before.ends_with(')')
+                || before.ends_with(']')
+                || before.ends_with('”')
+                || before.ends_with('"')
+                || before.is_empty())
+            && (after.starts_with('.') || after.starts_with(',') || after.is_empty())
+        {
+            return true;
+        }
+        search = at + 1;
+    }
+    false
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The line looks like the first line of a reference.
+pub fn starts_like_reference(l: &str) -> bool {
+    let t = l.trim();
+    author_start(t) || early_date(t)
+}
+
+/// The line ends the way a complete reference ends.
+fn ends_like_reference(p: &str) -> bool {
+    let t = p.trim_end();
+    if t.ends_with('.') || t.ends_with('?') || t.ends_with('!') {
+        return true;
+    }
+    let last = t.rsplit(' ').next().unwrap_or("");
+    ident::is_url_start(last) || ident::doi_in(last).is_some()
+}
+
+/// The line cannot start a reference: it continues the previous one.
+fn continues(l: &str) -> bool {
+    let t = l.trim_start();
+    let Some(c) = t.chars().next() else {
+        return true;
+    };
+    if c.is_lowercase() {
+        // A lower-case particle before a family name can start a reference
+        // ("van Maris, A."), so can "de la Fuente, J.".
+        return !author_start(t);
+    }
+    let w = first_word(t);
+    let wl = w.to_lowercase();
+    ident::is_url_start(w)
+        || ident::doi_in(w).is_some()
+        || wl.starts_with("doi")
+        || matches!(
+            wl.as_str(),
+            "retrieved" | "available" | "accessed" | "&" | "…" | "(original"
+        )
+        || c == '&'
+        || c == ')'
+        || (c == '(' && !early_date(t))
+        || (c.is_ascii_digit() && !early_date(t) && list_marker(t).is_none())
+}
+
+/// The previous line cannot end a reference.
+fn forces_continuation(p: &str) -> bool {
+    let t = p.trim_end();
+    t.ends_with([',', '&', ':', ';', '(', '-', '–', '—', '/'])
+        || t.ends_with(" and")
+        || t.matches('(').count() > t.matches(')').count()
+        || t.matches('[').count() > t.matches(']').count()
+}
+
+/// Known suffixes that show a line-end hyphen split a word ("treat-ment").
+const SYLLABLE_SUFFIXES: &[&str] = &[
+    "tion", "tions", "sion", "sions", "ment", "ments", "ing", "ings", "ness", "ity", "ities", "ly",
+    "ed", "er", "ers", "est", "al", "ally", "ance", "ances", "ence", "ences", "ive", "ives", "ous",
+    "able", "ible", "ism", "isms", "ist", "ists", "ize", "ized", "izes", "ise", "ised", "ation",
+    "ations", "ical", "ically", "ogy", "ologies", "ological", "ure", "ures", "ial", "ian", "ians",
+    "ent", "ents", "ant", "ants", "ship", "ships", "ful", "less", "ic", "ics", "ary", "ory", "age",
+    "ages", "dom", "hood", "cy", "ies", "es", "s", "y", "ty", "ry", "tive", "tives", "sive",
+    "ture", "tures", "cal", "lar", "nal", "tal", "ual", "ular", "ably", "ibly", "ogical", "logy",
+    "graphy", "phy", "ment", "tions", "ciation", "cation", "cations", "ized", "izing", "ising",
+    "ating", "ated", "ate", "ates", "ative", "atives", "ition", "itions", "uous",
+];
+
+/// Joins line `next` onto `acc` (the reference so far), deciding what a
+/// hyphen at the line end means and whether a URL continues.
+fn join_line(acc: &mut String, next: &str, vocab: &HashSet<String>) {
+    let next = next.trim();
+    if next.is_empty() {
+        return;
+    }
+    if acc.is_empty() {
+        acc.push_str(next);
+        return;
+    }
+    let last_tok = acc.rsplit(' ').next().unwrap_or("");
+    let in_url = ident::is_url_start(last_tok) || ident::doi_in(last_tok).is_some();
+    let next_first = first_word(next);
+    if in_url {
+        // A URL or DOI broken over lines: continue it when the next line's
+        // first token looks like more of it.
+        let url_like = !next_first.is_empty()
+            && !next_first.chars().next().is_some_and(|c| {
+                c.is_uppercase() && next_first.chars().skip(1).all(|c| c.is_lowercase())
+            })
+            && !matches!(
+                next_first.to_lowercase().as_str(),
+                "retrieved" | "accessed" | "available" | "doi:"
+            )
+            && !ident::is_url_start(next_first)
+            && (last_tok.ends_with(['/', '.', '-', '_', '=', '?', '&', '#', '%', '~'])
+                || next_first.contains(['/', '.', '=', '&', '?', '_', '-'])
+                || next_first.chars().all(|c| c.is_alphanumeric()) && next_first.len() >= 2);
+        if url_like {
+            acc.push_str(next);
+            return;
+        }
+    }
+    if acc.ends_with('-') && !acc.ends_with(" -") && !acc.ends_with("--") {
+        let head = &acc[..acc.len() - 1];
+        let left_word: String = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let right_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+        let prev_char = head.chars().last();
+        let next_char = next.chars().next();
+        let keep_hyphen = prev_char.is_none_or(|c| !c.is_alphabetic())
+            || next_char.is_none_or(|c| !c.is_lowercase())
+            || left_word.is_empty()
+            || right_word.is_empty();
+        if keep_hyphen {
+            acc.push_str(next);
+            return;
+        }
+        let joined = format!("{}{}", left_word, right_word).to_lowercase();
+        let hyphenated = format!("{}-{}", left_word, right_word).to_lowercase();
+        let rw = right_word.to_lowercase();
+        let drop = if vocab.contains(&hyphenated) {
+            false
+        } else if vocab.contains(&joined) {
+            true
+        } else {
+            SYLLABLE_SUFFIXES.contains(&rw.as_str()) || (left_word.chars().count() <= 2)
+        };
+        if drop {
+            acc.pop();
+        }
+        acc.push_str(next);
+        return;
+    }
+    acc.push(' ');
+    acc.push_str(next);
+}
+
+fn words_of(line: &str, vocab: &mut HashSet<String>) {
+    for w in line.split(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ',' | '.' | ';' | ':' | '(' | ')' | '[' | ']' | '"' | '“' | '”'
+            )
+    }) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.len() >= 4 && w.chars().any(char::is_alphabetic) {
+            vocab.insert(w.to_lowercase());
+        }
+    }
+}
+
+impl Layout {
+    /// Decides the layout from the first lines of an input.
+    pub fn detect<'a>(lines: impl IntoIterator<Item = &'a str>) -> Layout {
+        let lines: Vec<&str> = lines
+            .into_iter()
+            .map(|l| l.trim_end_matches(['\r', '\n']))
+            .collect();
+        let mut vocabulary = HashSet::new();
+        let mut nonempty = 0usize;
+        let mut paragraphs = 0usize;
+        let mut in_par = false;
+        let mut lens: Vec<usize> = Vec::new();
+        let mut indented = 0usize;
+        let mut markers = 0usize;
+        let mut starts = 0usize;
+        let mut page_numbers = 0usize;
+        for l in &lines {
+            let t = l.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
+            if t.is_empty() {
+                in_par = false;
+                continue;
+            }
+            if is_page_number(t) {
+                page_numbers += 1;
+                continue;
+            }
+            if is_heading(t) {
+                continue;
+            }
+            nonempty += 1;
+            if !in_par {
+                paragraphs += 1;
+                in_par = true;
+            }
+            lens.push(t.chars().count());
+            if l.starts_with([' ', '\t']) {
+                indented += 1;
+            }
+            if list_marker(t).is_some() {
+                markers += 1;
+            }
+            if starts_like_reference(t) {
+                starts += 1;
+            }
+            words_of(t, &mut vocabulary);
+        }
+        let _ = page_numbers;
+        lens.sort_unstable();
+        let width = lens
+            .get(lens.len().saturating_mul(9) / 10)
+            .copied()
+            .unwrap_or(0);
+        let numbered = nonempty > 0 && markers * 10 >= paragraphs.max(1) * 6 && markers >= 2;
+        let hanging_indent =
+            nonempty >= 4 && indented * 5 >= nonempty && (nonempty - indented) * 5 >= nonempty;
+        let mode = if paragraphs >= 2 && nonempty <= paragraphs * 6 {
+            Mode::Paragraphs
+        } else if nonempty > 0
+            && (starts * 10 >= nonempty * 9 || (numbered && markers * 10 >= nonempty * 9))
+        {
+            Mode::OnePerLine
+        } else {
+            Mode::Wrapped
+        };
+        Layout {
+            mode,
+            numbered,
+            width,
+            hanging_indent,
+            vocabulary,
+        }
+    }
+}
+
+/// The streaming segmenter.
+#[derive(Debug)]
+pub struct Segmenter {
+    layout: Layout,
+    text: String,
+    last_line_text: String,
+    last_indent: usize,
+    first_line: usize,
+    last_line: usize,
+    min_indent: Option<usize>,
+    after_blank: bool,
+}
+
+impl Segmenter {
+    /// A segmenter for an input with `layout`.
+    pub fn new(layout: Layout) -> Segmenter {
+        Segmenter {
+            layout,
+            text: String::new(),
+            last_line_text: String::new(),
+            last_indent: 0,
+            first_line: 0,
+            last_line: 0,
+            min_indent: None,
+            after_blank: false,
+        }
+    }
+
+    /// The layout in use.
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+
+    fn take(&mut self) -> Option<Segment> {
+        if self.text.trim().is_empty() {
+            self.text.clear();
+            return None;
+        }
+        let text = std::mem::take(&mut self.text);
+        Some(Segment {
+            text,
+            line: self.first_line,
+            end_line: self.last_line,
+        })
+    }
+
+    /// Feeds line number `lineno` (1-based). Returns the reference that
+    /// this line completed, if any.
+    pub fn push_line(&mut self, lineno: usize, raw: &str) -> Option<Segment> {
+        let raw = raw.trim_end_matches(['\r', '\n']);
+        let raw = raw.trim_start_matches('\u{FEFF}');
+        let indent = raw.len() - raw.trim_start_matches([' ', '\t', '\u{c}']).len();
+        let mut line = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
+        if line.is_empty() {
+            self.after_blank = true;
+            if self.layout.mode == Mode::Paragraphs {
+                return self.take();
+            }
+            return None;
+        }
+        if is_page_number(line) && (self.after_blank || raw.starts_with('\u{c}')) {
+            return None;
+        }
+        if is_heading(line) {
+            let done = self.take();
+            self.after_blank = false;
+            return done;
+        }
+        let after_blank = std::mem::replace(&mut self.after_blank, false);
+        let mut marker = false;
+        if let Some(m) = list_marker(line) {
+            let bullet = line.starts_with(['•', '·', '▪', '◦', '●', '○', '■', '□', '►']);
+            if self.layout.numbered || bullet {
+                line = line[m..].trim_start();
+                marker = true;
+            }
+        }
+        let indent_min = *self.min_indent.get_or_insert(indent);
+        if indent < indent_min {
+            self.min_indent = Some(indent);
+        }
+        let new_ref = if self.text.is_empty() {
+            true
+        } else {
+            match self.layout.mode {
+                Mode::OnePerLine => !continues(line) || marker,
+                Mode::Paragraphs | Mode::Wrapped => {
+                    self.starts_new(line, marker, indent, after_blank)
+                }
+            }
+        };
+        let done = if new_ref { self.take() } else { None };
+        if self.text.is_empty() {
+            self.first_line = lineno;
+        }
+        join_line(&mut self.text, line, &self.layout.vocabulary);
+        self.last_line = lineno;
+        self.last_line_text.clear();
+        self.last_line_text.push_str(line);
+        self.last_indent = indent;
+        done
+    }
+
+    fn starts_new(&self, line: &str, marker: bool, indent: usize, _after_blank: bool) -> bool {
+        if marker {
+            return true;
+        }
+        let prev = self.last_line_text.as_str();
+        if continues(line) || forces_continuation(prev) {
+            return false;
+        }
+        if self.layout.hanging_indent {
+            let min = self.min_indent.unwrap_or(0);
+            if indent > min {
+                return false;
+            }
+            if ends_like_reference(prev) {
+                return true;
+            }
+        }
+        if !ends_like_reference(prev) {
+            return false;
+        }
+        let strong = starts_like_reference(line);
+        if self.layout.mode == Mode::Paragraphs {
+            // Inside a paragraph only a line that is plainly a new
+            // reference (and a complete previous one) splits it.
+            return strong && author_start(line.trim()) && early_date(line.trim());
+        }
+        if !strong {
+            return false;
+        }
+        // In justified text a full previous line is usually continued.
+        let w = self.layout.width;
+        let prev_len = prev.chars().count();
+        if w >= 40 && prev_len * 100 >= w * 97 && !(author_start(line) && early_date(line)) {
+            return false;
+        }
+        true
+    }
+
+    /// Ends the input: returns the last reference, if any.
+    pub fn finish(&mut self) -> Option<Segment> {
+        self.take()
+    }
+}
+
+/// Segments a whole text (convenience for inputs already in memory).
+pub fn segment(text: &str) -> Vec<Segment> {
+    let layout = Layout::detect(text.lines().take(SAMPLE_LINES));
+    let mut seg = Segmenter::new(layout);
+    let mut out = Vec::new();
+    for (i, line) in text.split('\n').enumerate() {
+        // A lone CR is a line end too.
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        for part in line.split('\r') {
+            out.extend(seg.push_line(i + 1, part));
+        }
+    }
+    out.extend(seg.finish());
+    out
+}
+
+/// How many lines [`Layout::detect`] looks at.
+pub const SAMPLE_LINES: usize = 5000;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        segment(s).into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn paragraphs_with_wraps() {
+        let s = "References\n\nGlue, P., & Lee, K. (2017). Ketamine for treat-\nment of anxiety. Journal, 31(10), 1302-\n1305. https://doi.org/10.1177/\n0269881117705089\n\nShin, S. (2019). A title. Korean Journal, 23(1), 81.\n";
+        let t = texts(s);
+        assert_eq!(t.len(), 2);
+        assert_eq!(
+            t[0],
+            "Glue, P., & Lee, K. (2017). Ketamine for treatment of anxiety. Journal, 31(10), 1302-1305. https://doi.org/10.1177/0269881117705089"
+        );
+    }
+
+    #[test]
+    fn real_hyphens_kept() {
+        let s = "Glue, P. (2017). Effects in treatment-\nrefractory anxiety. Journal, 1, 2.\n\nB, C. (2019). X. Y.";
+        assert!(texts(s)[0].contains("treatment-refractory"));
+    }
+
+    #[test]
+    fn one_per_line() {
+        let s = "Glue, P. (2017). A. B, 1, 2.\nShin, S. (2019). C. D, 3, 4.\nWorld Health Organization. (2020). E. F.\n";
+        assert_eq!(texts(s).len(), 3);
+    }
+
+    #[test]
+    fn wrapped_pdf_text() {
+        let s = "References\nAaronson, S., & Christiano, P. (2013). Quantum Money from Hidden Subspaces. Theory of Computing,\n9, 349–401. https://doi.org/10.4086/toc.2013.v009a009\nAalders, S. (2017). The fifth line: Thoughts of a painter (M. Ritchie, Trans.). Koenig Books.\nAbbott, D. A., Zelle, R. M., & van Maris, A. J. A. (2009). Metabolic engineering of Saccharomyces\ncerevisiae. FEMS Yeast Research, 9(8), 1123–1136.\n\n12\n\n\u{c}Abe, K. (2010). Title. Publisher.\n";
+        let t = texts(s);
+        assert_eq!(t.len(), 4, "{t:#?}");
+        assert!(t[0].ends_with("toc.2013.v009a009"));
+        assert!(t[2].contains("Saccharomyces cerevisiae"));
+        assert_eq!(t[3], "Abe, K. (2010). Title. Publisher.");
+    }
+
+    #[test]
+    fn numbered_lists() {
+        let s = "1. Glue, P. (2017). A. B, 1, 2.\n2. Shin, S. (2019). C\ncontinued. D, 3, 4.\n[3] Lee, K. (2020). E. F.\n";
+        let t = texts(s);
+        assert_eq!(t.len(), 3, "{t:#?}");
+        assert_eq!(t[1], "Shin, S. (2019). C continued. D, 3, 4.");
+        assert_eq!(t[2], "Lee, K. (2020). E. F.");
+    }
+
+    #[test]
+    fn markers_and_page_numbers() {
+        assert_eq!(list_marker("1. Glue"), Some(3));
+        assert_eq!(list_marker("[12] Glue"), Some(5));
+        assert_eq!(list_marker("• Glue"), Some(4));
+        assert_eq!(list_marker("1302-1305."), None);
+        assert!(is_page_number("12"));
+        assert!(is_page_number("Page 3 of 10"));
+        assert!(!is_page_number("1305."));
+    }
+
+    #[test]
+    fn crlf_and_lone_cr() {
+        let s = "Glue, P. (2017). A. B.\r\n\r\nShin, S. (2019). C. D.\r\n";
+        assert_eq!(
+            texts(s),
+            vec!["Glue, P. (2017). A. B.", "Shin, S. (2019). C. D."]
+        );
+        let s = "Glue, P. (2017). A. B.\rShin, S. (2019). C. D.\r";
+        assert_eq!(texts(s).len(), 2);
+    }
+}

@@ -1,0 +1,615 @@
+//! The source element: where a work was published.
+//!
+//! * periodicals: `Journal, 12(3), 45–67` / `Journal, 12, Article 45` /
+//!   `Newspaper, A4`;
+//! * parts of books: `In A. Editor & B. Editor (Eds.), Book (2nd ed., pp.
+//!   1–20). Publisher`, `In Wikipedia`;
+//! * meetings: `Paper presented at the Meeting, Place` (APA 6), and the
+//!   meeting after `[Paper presentation]` (APA 7);
+//! * everything else: publisher (with an APA 6 `Place: Publisher`), site
+//!   name, database.
+
+use super::parse::{Ctx, strip_period, trim_elem};
+use super::title::has_month;
+use super::{lexicon, names, scan};
+use crate::model::{Date, Field, ItemType};
+
+/// A periodical source read from the right.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct JournalTail<'a> {
+    pub container: &'a str,
+    pub volume: Option<&'a str>,
+    pub issue: Option<&'a str>,
+    pub page: Option<&'a str>,
+    pub number: Option<&'a str>,
+}
+
+/// `12`, `12(3)`, `12 (3)`, `Vol. 12`, `III`, `B`, `(3)`, `12(Suppl. 1)`.
+fn volume_issue(p: &str) -> Option<(Option<&str>, Option<&str>)> {
+    let p = p.trim();
+    if p.is_empty() || p.len() > 40 {
+        return None;
+    }
+    let (vol, issue) = match p.find('(') {
+        Some(i) if p.ends_with(')') => {
+            let issue = p[i + 1..p.len() - 1].trim();
+            if issue.is_empty() || issue.contains('(') {
+                return None;
+            }
+            (p[..i].trim(), Some(issue))
+        }
+        Some(_) => return None,
+        None => (p, None),
+    };
+    let vol = vol
+        .strip_prefix("Vol. ")
+        .or_else(|| vol.strip_prefix("Vol."))
+        .or_else(|| vol.strip_prefix("vol. "))
+        .unwrap_or(vol)
+        .trim();
+    if vol.is_empty() {
+        return issue.map(|i| (None, Some(i)));
+    }
+    let ok = vol.chars().any(|c| c.is_ascii_digit())
+        && vol
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-–/.".contains(c))
+        && vol.chars().filter(|c| c.is_alphabetic()).count() <= 3
+        || vol.chars().all(|c| "IVXLC".contains(c)) && vol.len() <= 6
+        || vol.len() == 1 && vol.chars().all(|c| c.is_ascii_uppercase())
+        || vol.starts_with("Suppl") && vol.len() < 12;
+    ok.then_some((Some(vol), issue))
+}
+
+/// `1302–1305`, `pp. 12-15`, `e0209899`, `pyv124`, `A4`, `S1–S10`, `81`.
+fn page_like(p: &str) -> Option<&str> {
+    let p = p.trim();
+    let p = p
+        .strip_prefix("pp. ")
+        .or_else(|| p.strip_prefix("p. "))
+        .or_else(|| p.strip_prefix("pp."))
+        .or_else(|| p.strip_prefix("p."))
+        .unwrap_or(p)
+        .trim();
+    if p.is_empty() || p.len() > 30 || !p.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let ok = p
+        .chars()
+        .all(|c| c.is_alphanumeric() || "-–—‒.,+ ".contains(c))
+        && !p.contains("  ")
+        && p.split_whitespace()
+            .all(|w| w.len() <= 14 || w.contains(['-', '–']))
+        && p.split_whitespace().count() <= 3;
+    ok.then_some(p)
+}
+
+/// `Article 13`, `Article e123`, `Art. 13`, `Artikel 13`.
+fn article_number(p: &str) -> Option<&str> {
+    let p = p.trim();
+    for pre in [
+        "Article ",
+        "article ",
+        "Art. ",
+        "Artikel ",
+        "Article No. ",
+        "Paper ",
+        "Article number ",
+    ] {
+        if let Some(n) = p.strip_prefix(pre) {
+            let n = n.trim();
+            if !n.is_empty() && !n.contains(' ') && n.chars().any(|c| c.is_ascii_digit()) {
+                return Some(n);
+            }
+        }
+    }
+    None
+}
+
+/// Reads `Container, volume(issue), pages` from the right of an element.
+pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTail<'a>> {
+    let u = u.trim().trim_end_matches('.');
+    let parts = scan::split_top(u, ',');
+    if parts.len() < 2 {
+        return None;
+    }
+    let part = |i: usize| u[parts[i].0..parts[i].1].trim();
+    let mut idx = parts.len();
+    let mut t = JournalTail {
+        container: "",
+        volume: None,
+        issue: None,
+        page: None,
+        number: None,
+    };
+    let last = part(idx - 1);
+    if let Some(n) = article_number(last) {
+        t.number = Some(n);
+        idx -= 1;
+    } else if let Some(p) = page_like(last) {
+        // Pages only when something before them is a volume, or the item
+        // is dated to the day/month (newspapers: "Star, 14").
+        let prev_is_vol = idx >= 3 && volume_issue(part(idx - 2)).is_some();
+        if prev_is_vol || has_month(d) || last.starts_with("pp") || last.starts_with("p.") {
+            t.page = Some(p);
+            idx -= 1;
+        }
+    }
+    if idx >= 2 {
+        if let Some((v, i)) = volume_issue(part(idx - 1)) {
+            t.volume = v;
+            t.issue = i;
+            idx -= 1;
+        }
+    }
+    if t.volume.is_none() && t.issue.is_none() && t.page.is_none() && t.number.is_none() {
+        return None;
+    }
+    let container = trim_elem(&u[..parts[idx - 1].1]);
+    if container.is_empty() || !container.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    // A "container" that is a long sentence is a title, not a journal.
+    if container.split_whitespace().count() > 30 {
+        return None;
+    }
+    t.container = container;
+    Some(t)
+}
+
+/// For one element holding title and journal ("... in the U.S. Journal of
+/// X, 1(2), 3"): where the title ends and the journal starts.
+pub(crate) fn split_title_from_journal(u: &str, d: Option<&Date>) -> Option<(usize, usize)> {
+    let t = journal_tail(u, d)?;
+    if t.volume.is_none() {
+        return None;
+    }
+    let container_start = scan::offset_in(u, t.container)?;
+    let c = t.container;
+    // The last ". " inside the container text that is followed by a
+    // capital: the title ends there.
+    let mut best = None;
+    for (i, ch) in c.char_indices() {
+        if ch == '.'
+            && c[i + 1..].starts_with(' ')
+            && c[i + 2..].chars().next().is_some_and(char::is_uppercase)
+        {
+            let w = scan::word_before(c, i);
+            if !lexicon::is_journal_abbreviation(w) {
+                best = Some(i);
+            }
+        }
+    }
+    let i = best?;
+    Some((container_start + i, container_start + i + 2))
+}
+
+/// The element starts with "In " and a capital or an initial.
+pub(crate) fn starts_with_in(u: &str) -> bool {
+    let t = u.trim_start();
+    let rest = t.strip_prefix("In ").or_else(|| t.strip_prefix("In: "));
+    rest.is_some_and(|r| {
+        r.chars().next().is_some_and(|c| {
+            c.is_uppercase()
+                || c.is_numeric()
+                || c == '“'
+                || c == '"'
+                || !c.is_ascii() && !c.is_lowercase()
+        })
+    })
+}
+
+/// APA 6 meeting phrases: "Paper presented at the ..." → the rest.
+pub(crate) fn presented_at(u: &str) -> Option<(&str, &str)> {
+    let t = u.trim();
+    let lower = t.to_lowercase();
+    for p in [
+        "paper presented at the ",
+        "paper presented at ",
+        "poster presented at the ",
+        "poster presented at ",
+        "poster session presented at the ",
+        "poster session presented at ",
+        "presented at the ",
+        "presented at ",
+        "symposium conducted at the ",
+        "symposium conducted at ",
+        "paper session presented at the ",
+        "keynote address at the ",
+        "invited talk at the ",
+        "talk given at the ",
+        "talk presented at the ",
+    ] {
+        if lower.starts_with(p) {
+            let genre = if p.starts_with("poster") {
+                "Poster session"
+            } else if p.starts_with("symposium") {
+                "Symposium"
+            } else if p.starts_with("paper") {
+                "Paper presentation"
+            } else {
+                "Presentation"
+            };
+            return Some((genre, t[p.len()..].trim()));
+        }
+    }
+    None
+}
+
+/// "New York, NY: Guilford Press" → (place, publisher).
+fn place_publisher(u: &str) -> Option<(&str, &str)> {
+    let (i, _) = scan::top_level(u).find(|&(_, c)| c == ':')?;
+    let place = u[..i].trim();
+    let publisher = u[i + 1..].trim();
+    if place.is_empty() || publisher.is_empty() || place.split_whitespace().count() > 6 {
+        return None;
+    }
+    if lexicon::looks_like_group(place) || lexicon::looks_like_publisher(place) {
+        return None;
+    }
+    let words_ok = place
+        .split(|c: char| c == ' ' || c == ',')
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase())
+                || matches!(
+                    w,
+                    "am" | "an" | "der" | "de" | "sur" | "upon" | "on" | "del" | "la"
+                )
+        });
+    words_ok.then_some((place, publisher))
+}
+
+impl<'a> Ctx<'a> {
+    /// Source after the title (authored works) or after the date (works
+    /// whose title came first).
+    pub(crate) fn read_source(&mut self, src: &'a str) {
+        let src = src.trim();
+        if src.is_empty() {
+            return;
+        }
+        if starts_with_in(src) {
+            let rest = src.trim_start();
+            let rest = rest
+                .strip_prefix("In: ")
+                .or_else(|| rest.strip_prefix("In "))
+                .unwrap_or(rest);
+            self.read_in_container(rest);
+            return;
+        }
+        if let Some((genre, meeting)) = presented_at(src) {
+            self.sig.desc_type.get_or_insert(ItemType::Speech);
+            if self.r.genre.is_none() {
+                self.r.genre = Some(genre.to_string());
+            }
+            self.read_meeting(meeting);
+            return;
+        }
+        let us = scan::units(src);
+        let first = &src[us[0].start..us[0].end];
+        if let Some(t) = journal_tail(first, self.r.issued.as_ref()) {
+            self.apply_journal(t);
+            for u in &us[1..] {
+                let text = &src[u.start..u.end];
+                if !self.read_status_unit(text) {
+                    self.leftover(
+                        Field::ContainerTitle,
+                        text,
+                        "text after the journal not read",
+                    );
+                }
+            }
+            return;
+        }
+        match self.sig.desc_type {
+            Some(ItemType::Speech) | Some(ItemType::PaperConference) => {
+                self.read_meeting(src);
+                return;
+            }
+            Some(ItemType::Thesis) => {
+                // The unit after a thesis description is a database or
+                // archive ("ProQuest Dissertations and Theses Global").
+                let text = strip_period(src);
+                if self.r.publisher.is_none() {
+                    self.mark(Field::Publisher, text);
+                    self.r.publisher = Some(text.to_string());
+                } else {
+                    self.mark(Field::Archive, text);
+                    self.r.archive = Some(text.to_string());
+                }
+                return;
+            }
+            _ => {}
+        }
+        // Periodicals and sites: the first element is the container.
+        let periodical = has_month(self.r.issued.as_ref())
+            || self.sig.desc_type.is_some_and(|t| {
+                matches!(t, ItemType::Post | ItemType::PostWeblog | ItemType::Webpage)
+            });
+        if periodical && !lexicon::looks_like_publisher(first) {
+            let c = strip_period(first);
+            self.mark(Field::ContainerTitle, c);
+            self.r.container_title = Some(c.to_string());
+            self.sig.site_container = true;
+            if us.len() > 1 {
+                let rest = strip_period(&src[us[1].start..us[us.len() - 1].end]);
+                self.mark(Field::Publisher, rest);
+                self.r.publisher = Some(rest.to_string());
+            }
+            return;
+        }
+        self.read_publisher(src);
+    }
+
+    /// Title-first works: what follows the date is the source only, maybe
+    /// led by a description ("[Data set]").
+    pub(crate) fn read_source_only(&mut self, body: &'a str) {
+        let mut b = body.trim();
+        while b.starts_with('[') {
+            let Some(close) = scan::closing_of_group(b, 0) else {
+                break;
+            };
+            self.read_description(&b[1..close - 1], &b[..close]);
+            b = b[close..].trim_start_matches(|c: char| c == '.' || c.is_whitespace());
+        }
+        if b.is_empty() {
+            return;
+        }
+        // Status elements at the end.
+        let us = scan::units(b);
+        let mut last = us.len();
+        while last > 0 {
+            let u = &b[us[last - 1].start..us[last - 1].end];
+            if !self.read_status_unit(u) {
+                break;
+            }
+            last -= 1;
+        }
+        if last == 0 {
+            return;
+        }
+        self.read_source(&b[us[0].start..us[last - 1].end]);
+    }
+
+    fn apply_journal(&mut self, t: JournalTail<'a>) {
+        self.sig.journal_tail = true;
+        let c = strip_period(t.container);
+        self.mark(Field::ContainerTitle, c);
+        self.r.container_title = Some(c.to_string());
+        if let Some(v) = t.volume {
+            self.mark(Field::Volume, v);
+            self.r.volume = Some(v.to_string());
+        }
+        if let Some(i) = t.issue {
+            self.mark(Field::Issue, i);
+            self.r.issue = Some(i.to_string());
+        }
+        if let Some(p) = t.page {
+            self.mark(Field::Page, p);
+            self.r.page = Some(p.to_string());
+        }
+        if let Some(n) = t.number {
+            self.mark(Field::Number, n);
+            self.r.number = Some(n.to_string());
+        }
+    }
+
+    /// "In A. Editor (Ed.), Book (pp. 1–20). Publisher." after "In ".
+    fn read_in_container(&mut self, rest: &'a str) {
+        self.sig.in_container = true;
+        let mut book = rest;
+        // Editors: a role parenthesis at the top level ("(Eds.),").
+        for (i, c) in scan::top_level(rest) {
+            if c != '(' {
+                continue;
+            }
+            let Some(close) = scan::closing_of_group(rest, i) else {
+                break;
+            };
+            if let Some(role) = names::role_of_marker(&rest[i..close]) {
+                let who = rest[..i].trim();
+                let eds = names::parse_editor_list(who);
+                if !eds.is_empty() {
+                    self.mark(
+                        match role {
+                            crate::model::Role::Translator => Field::Translator,
+                            _ => Field::Editor,
+                        },
+                        who,
+                    );
+                    self.r.add_names(role, eds);
+                }
+                book = rest[close..]
+                    .trim_start_matches(|c: char| c == ',' || c == ':' || c.is_whitespace());
+                break;
+            }
+            // Only the first element can hold editors.
+            if rest[..i].contains(". ") {
+                break;
+            }
+        }
+        let us = scan::units(book);
+        if us.is_empty() {
+            return;
+        }
+        // The book title runs to the element that ends with its details
+        // parenthesis, or the first element.
+        let mut k = 1;
+        for (j, u) in us.iter().enumerate() {
+            if book[u.start..u.end].trim_end().ends_with(')') {
+                let t = book[u.start..u.end].trim_end();
+                if let Some(o) = scan::opening_of_trailing_group(t) {
+                    if super::title::detail_of(&t[o + 1..t.len() - 1])
+                        != super::title::Detail::Unknown(&t[o + 1..t.len() - 1])
+                        || t[o + 1..].starts_with("pp")
+                        || t[o + 1..].starts_with("p.")
+                        || t[o + 1..].starts_with("Vol")
+                    {
+                        k = j + 1;
+                        break;
+                    }
+                }
+            }
+        }
+        if k > 2 {
+            k = 1;
+        }
+        let mut container = book[us[0].start..us[k - 1].end].trim();
+        // Trailing details: "(2nd ed., Vol. 2, pp. 1–20)".
+        loop {
+            let c = container.trim_end();
+            if !c.ends_with(')') {
+                break;
+            }
+            let Some(o) = scan::opening_of_trailing_group(c) else {
+                break;
+            };
+            if o == 0 {
+                break;
+            }
+            if self.read_container_details(&c[o + 1..c.len() - 1], &c[o..]) {
+                container = c[..o].trim_end();
+            } else {
+                break;
+            }
+        }
+        let container = strip_period(container);
+        self.mark(Field::ContainerTitle, container);
+        self.r.container_title = Some(container.to_string());
+        if k < us.len() {
+            let src = &book[us[k].start..us[us.len() - 1].end];
+            // Status notes after the publisher.
+            let sus = scan::units(src);
+            let mut last = sus.len();
+            while last > 1 {
+                let u = &src[sus[last - 1].start..sus[last - 1].end];
+                if !self.read_status_unit(u) {
+                    break;
+                }
+                last -= 1;
+            }
+            self.read_publisher(&src[sus[0].start..sus[last - 1].end]);
+        }
+    }
+
+    /// The meeting of a presentation: "Meeting Name, City, Country".
+    fn read_meeting(&mut self, m: &'a str) {
+        let m = strip_period(m.trim());
+        if m.is_empty() {
+            return;
+        }
+        let parts = scan::split_top(m, ',');
+        // The meeting name is the first part; a place is what follows if it
+        // is short.
+        let (a, b) = parts[0];
+        let name = m[a..b].trim();
+        self.mark(Field::EventTitle, name);
+        self.r.event_title = Some(name.to_string());
+        if parts.len() > 1 {
+            let place = m[parts[1].0..].trim();
+            if !place.is_empty() {
+                self.mark(Field::Place, place);
+                self.r.event_place = Some(place.to_string());
+            }
+        }
+    }
+
+    /// Publisher element(s): "Publisher.", "Place: Publisher.",
+    /// "Publisher; Publisher.", a site name.
+    pub(crate) fn read_publisher(&mut self, src: &'a str) {
+        let p = strip_period(src.trim());
+        if p.is_empty() {
+            return;
+        }
+        if let Some((place, publisher)) = place_publisher(p) {
+            self.mark(Field::Place, place);
+            self.r.publisher_place = Some(place.to_string());
+            self.mark(Field::Publisher, publisher);
+            self.r.publisher = Some(strip_period(publisher).to_string());
+            self.sig.publisher = true;
+            return;
+        }
+        if p.eq_ignore_ascii_case("author") {
+            // APA 6: the author is the publisher.
+            if let Some(first) = self.r.contributors.first() {
+                self.r.publisher = Some(first.name.family_or_literal());
+            }
+            self.mark(Field::Publisher, p);
+            return;
+        }
+        self.mark(Field::Publisher, p);
+        if self.r.publisher.is_none() {
+            self.r.publisher = Some(p.to_string());
+        } else if self.r.archive.is_none() {
+            self.r.archive = Some(p.to_string());
+        }
+        self.sig.publisher = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn journal_tails() {
+        let t = journal_tail("Journal of Psychopharmacology, 31(10), 1302-1305", None).unwrap();
+        assert_eq!(t.container, "Journal of Psychopharmacology");
+        assert_eq!(
+            (t.volume, t.issue, t.page),
+            (Some("31"), Some("10"), Some("1302-1305"))
+        );
+        let t = journal_tail("Theory of Computing, 9, 349–401", None).unwrap();
+        assert_eq!((t.volume, t.page), (Some("9"), Some("349–401")));
+        let t = journal_tail(
+            "The International Journal of Neuropsychopharmacology, 19(4), pyv124",
+            None,
+        )
+        .unwrap();
+        assert_eq!(t.page, Some("pyv124"));
+        let t = journal_tail("PLOS ONE, 13(12), Article e0209899", None).unwrap();
+        assert_eq!(t.number, Some("e0209899"));
+        let t = journal_tail("MMWR: Morbidity and Mortality Weekly Report, 66(15)", None).unwrap();
+        assert_eq!((t.volume, t.issue, t.page), (Some("66"), Some("15"), None));
+        let t = journal_tail("Journal of Machine Learning Research, 3(Jul), 73–98", None).unwrap();
+        assert_eq!(t.issue, Some("Jul"));
+        let t = journal_tail("Phys. Rev. E, 88(4), 043105", None).unwrap();
+        assert_eq!(t.container, "Phys. Rev. E");
+        assert!(journal_tail("John Wiley & Sons", None).is_none());
+        assert!(journal_tail("Metaphysics Research Lab, Stanford University", None).is_none());
+    }
+
+    #[test]
+    fn newspaper_pages_need_a_dated_item() {
+        let d = Date::ymd(1937, Some(4), Some(10));
+        let t = journal_tail("Rushville Republican, 1", Some(&d)).unwrap();
+        assert_eq!((t.volume, t.page), (None, Some("1")));
+        let t = journal_tail("Excelsior, 15", None).unwrap();
+        assert_eq!((t.volume, t.page), (Some("15"), None));
+    }
+
+    #[test]
+    fn places() {
+        assert_eq!(
+            place_publisher("New York, NY: Guilford Press"),
+            Some(("New York, NY", "Guilford Press"))
+        );
+        assert_eq!(place_publisher("Library of Congress: Music Division"), None);
+    }
+
+    #[test]
+    fn meetings() {
+        assert_eq!(
+            presented_at("Paper presented at the annual meeting of the APA, Boston, MA"),
+            Some((
+                "Paper presentation",
+                "annual meeting of the APA, Boston, MA"
+            ))
+        );
+        assert!(starts_with_in("In Wikipedia"));
+        assert!(starts_with_in(
+            "In E. N. Zalta (Ed.), The Stanford Encyclopedia"
+        ));
+        assert!(!starts_with_in("In vivo studies"));
+    }
+}

@@ -1,0 +1,774 @@
+//! Titles and what APA attaches to them: bracketed descriptions
+//! (`[Data set]`, `[Doctoral dissertation, University]`, a translated
+//! title), and parenthetical details (`(2nd ed., Vol. 3)`, `(Report No.
+//! 12)`, `(M. Ritchie, Trans.)`, `(Version 1.2)`, `(Original work published
+//! 1900)`).
+
+use super::parse::{Ctx, strip_period};
+use super::{date, names, scan};
+use crate::model::{DateParts, Field, ItemType, Role};
+
+/// One part of a parenthetical after a title or book title.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Detail<'a> {
+    Edition(String),
+    Volume(&'a str),
+    Page(&'a str),
+    Number {
+        genre: Option<&'a str>,
+        number: &'a str,
+    },
+    Version(&'a str),
+    Thesis {
+        genre: &'a str,
+        publisher: Option<&'a str>,
+    },
+    Original(crate::model::Date),
+    Unknown(&'a str),
+}
+
+const ORDINAL_WORDS: &[(&str, u32)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+];
+
+/// "2nd ed." → "2"; "Rev. ed." → "Rev."; "3. Aufl." → "3".
+pub(crate) fn edition_of(part: &str) -> Option<String> {
+    let p = part.trim();
+    let lower = p.to_lowercase();
+    let markers = [
+        " ed.",
+        " ed",
+        " edn",
+        " edn.",
+        " edition",
+        " aufl.",
+        " auflage",
+        " éd.",
+        " éd",
+        " ed.)",
+        " uppl.",
+        " utg.",
+        " druk",
+        " izd.",
+        " wyd.",
+        " edición",
+        " edição",
+        " edizione",
+    ];
+    let head = markers
+        .iter()
+        .find_map(|m| lower.strip_suffix(m).map(|h| h.trim().len()))
+        .map(|n| p[..n].trim())?;
+    if head.is_empty() {
+        return None;
+    }
+    let digits: String = head.chars().take_while(char::is_ascii_digit).collect();
+    if !digits.is_empty() {
+        let tail = head[digits.len()..].trim().to_lowercase();
+        if matches!(
+            tail.as_str(),
+            "" | "st"
+                | "nd"
+                | "rd"
+                | "th"
+                | "."
+                | "e"
+                | "er"
+                | "ème"
+                | "a"
+                | "ª"
+                | "º"
+                | "te"
+                | "de"
+        ) {
+            return Some(digits);
+        }
+    }
+    let hl = head.to_lowercase();
+    if let Some((_, n)) = ORDINAL_WORDS.iter().find(|(w, _)| *w == hl) {
+        return Some(n.to_string());
+    }
+    Some(head.to_string())
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefixes: &[&str]) -> Option<&'a str> {
+    let lower = s.to_lowercase();
+    for p in prefixes {
+        if lower.starts_with(p) {
+            return Some(s[p.len()..].trim());
+        }
+    }
+    None
+}
+
+/// Classifies one comma-separated part of a parenthetical.
+pub(crate) fn detail_of(part: &str) -> Detail<'_> {
+    let p = part.trim();
+    if let Some(v) = strip_prefix_ci(
+        p,
+        &[
+            "vols.", "vol.", "vols ", "vol ", "volume ", "volumes ", "bd.", "band ", "tome ", "t. ",
+        ],
+    ) {
+        if !v.is_empty() {
+            return Detail::Volume(v);
+        }
+    }
+    if let Some(v) = strip_prefix_ci(p, &["pp.", "p.", "pp ", "s. ", "pages ", "page "]) {
+        if !v.is_empty() && v.chars().any(|c| c.is_ascii_digit()) {
+            return Detail::Page(v);
+        }
+    }
+    if let Some(v) = strip_prefix_ci(p, &["version ", "ver. ", "v. "]) {
+        if !v.is_empty() {
+            return Detail::Version(v);
+        }
+    }
+    if let Some(e) = edition_of(p) {
+        return Detail::Edition(e);
+    }
+    let lower = p.to_lowercase();
+    if let Some(rest) = strip_prefix_ci(
+        p,
+        &[
+            "original work published ",
+            "originally published ",
+            "original published ",
+            "first published ",
+        ],
+    ) {
+        if let Some(d) = date::parse_date_text(rest) {
+            return Detail::Original(d);
+        }
+    }
+    if is_thesis_word(&lower) {
+        return Detail::Thesis {
+            genre: p,
+            publisher: None,
+        };
+    }
+    // "Report No. 02-2650", "NIH Publication No. 04-5138", "No. 15107".
+    for marker in [" No. ", " no. ", " Nr. ", " No ", " Number "] {
+        if let Some(i) = p.find(marker) {
+            let num = p[i + marker.len()..].trim();
+            if !num.is_empty() && num.chars().any(|c| c.is_ascii_digit()) {
+                return Detail::Number {
+                    genre: Some(p[..i].trim()),
+                    number: num,
+                };
+            }
+        }
+    }
+    if let Some(num) = strip_prefix_ci(p, &["no. ", "nr. ", "no ", "number "]) {
+        if num.chars().any(|c| c.is_ascii_digit()) {
+            return Detail::Number {
+                genre: None,
+                number: num,
+            };
+        }
+    }
+    // "arXiv:2201.00738", "WHO/CDS/CSR/GAR/2003.11", "LA-UR-13-24526".
+    let digits = p.chars().filter(char::is_ascii_digit).count();
+    let code_like = !p.contains(' ')
+        && digits >= 4
+        && p.chars()
+            .all(|c| c.is_alphanumeric() || "-/._:".contains(c));
+    if code_like && (p.chars().filter(|c| c.is_lowercase()).count() <= 5) {
+        return Detail::Number {
+            genre: None,
+            number: p,
+        };
+    }
+    Detail::Unknown(p)
+}
+
+/// Words that name a thesis or dissertation.
+pub(crate) fn is_thesis_word(lower: &str) -> bool {
+    [
+        "dissertation",
+        "thesis",
+        "theses",
+        "thèse",
+        "these de",
+        "tesis",
+        "tese",
+        "tesi ",
+        "doctorat",
+        "doctoral",
+        "master’s",
+        "master's",
+        "masters",
+        "phd",
+        "ph.d",
+        "ph. d",
+        "diplomarbeit",
+        "magisterarbeit",
+        "habilitation",
+        "doctor of philosophy",
+        "m.a.",
+        "m.sc",
+        "msc",
+        "m.s.",
+        "mphil",
+        "edd",
+        "ed.d",
+        "psyd",
+        "硕士",
+        "博士",
+        "학위논문",
+        "博士論文",
+        "修士論文",
+        "proefschrift",
+        "doktorarbeit",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+        || lower == "phd"
+        || lower == "ma"
+}
+
+/// What a bracketed description says about the item.
+pub(crate) enum Description<'a> {
+    /// It names the type only ("Data set", "Computer software").
+    TypeOnly(ItemType),
+    /// Type with the printed genre ("Paper presentation").
+    Typed(ItemType, &'a str),
+    /// A thesis: genre and university.
+    Thesis(&'a str, Option<&'a str>),
+    /// A university name alone (biblatex-apa / citeproc thesis form).
+    Institution(&'a str),
+    /// A translation of a non-English title.
+    Translation(&'a str),
+    /// Any other description: kept as genre.
+    Genre(&'a str),
+}
+
+fn is_university(s: &str) -> bool {
+    let l = s.to_lowercase();
+    [
+        "universit",
+        "college",
+        "institut",
+        "école",
+        "school of",
+        "hochschule",
+        "akademi",
+        "academy",
+        "polytechnic",
+        "大学",
+        "大學",
+        "대학교",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+}
+
+pub(crate) fn describe(inner: &str) -> Description<'_> {
+    let d = inner.trim();
+    let lower = d.to_lowercase();
+    let l = lower.trim_end_matches('.');
+    match l {
+        "data set" | "dataset" | "data" | "data file" | "database" | "datensatz" => {
+            return Description::TypeOnly(ItemType::Dataset);
+        }
+        "computer software"
+        | "software"
+        | "computer program"
+        | "computer code"
+        | "source code"
+        | "mobile app"
+        | "app"
+        | "computer application" => {
+            return Description::TypeOnly(ItemType::Software);
+        }
+        _ => {}
+    }
+    if is_thesis_word(&lower) {
+        let mut parts = d.splitn(2, ", ");
+        let genre = parts.next().unwrap_or(d).trim();
+        let publisher = parts.next().map(str::trim).filter(|p| !p.is_empty());
+        return Description::Thesis(genre, publisher);
+    }
+    let typed = |t| Description::Typed(t, d);
+    if l.contains("paper presentation")
+        || l.contains("poster session")
+        || l.contains("poster presentation")
+        || l.contains("conference session")
+        || l.contains("symposium")
+        || l.contains("keynote")
+        || l.contains("conference presentation")
+        || l == "presentation"
+        || l == "speech"
+        || l == "lecture"
+        || l.contains("address")
+        || l.contains("webinar")
+        || l.contains("lecture recording")
+    {
+        return typed(ItemType::Speech);
+    }
+    if l == "video"
+        || l == "film"
+        || l.contains("motion picture")
+        || l.contains("youtube")
+        || l == "video file"
+        || l.contains("documentary")
+    {
+        return typed(ItemType::MotionPicture);
+    }
+    if l.contains("podcast")
+        || l.contains("tv series")
+        || l.contains("tv series episode")
+        || l.contains("radio")
+        || l.contains("television")
+        || l.contains("audio")
+    {
+        return typed(ItemType::Broadcast);
+    }
+    if l == "tweet"
+        || l.contains("status update")
+        || l.contains("facebook")
+        || l.contains("instagram")
+        || l.contains("reddit")
+        || l == "post"
+        || l.contains("thread")
+        || l.contains("tiktok")
+        || l.contains("comment")
+        || l.contains("online forum")
+    {
+        return typed(ItemType::Post);
+    }
+    if l.contains("blog post") || l == "blog" {
+        return typed(ItemType::PostWeblog);
+    }
+    if l.contains("review of") {
+        return typed(ItemType::Review);
+    }
+    if l.contains("unpublished manuscript")
+        || l == "manuscript"
+        || l.contains("manuscript submitted")
+        || l.contains("manuscript in preparation")
+    {
+        return typed(ItemType::Manuscript);
+    }
+    if l == "preprint" || l.contains("working paper") {
+        return typed(ItemType::Article);
+    }
+    if l.contains("fact sheet")
+        || l.contains("policy brief")
+        || l.contains("white paper")
+        || l.contains("technical report")
+        || l.contains("brochure")
+        || l.contains("press release")
+    {
+        return typed(ItemType::Report);
+    }
+    if l.contains("map")
+        || l.contains("photograph")
+        || l.contains("painting")
+        || l.contains("infographic")
+        || l.contains("artwork")
+        || l.contains("illustration")
+    {
+        return typed(ItemType::Graphic);
+    }
+    if l.contains("measurement instrument") || l.contains("test") && l.contains("instrument") {
+        return typed(ItemType::Document);
+    }
+    if is_university(d) && !d.contains(' ')
+        || is_university(d) && d.split_whitespace().count() <= 8 && !d.contains(':')
+    {
+        return Description::Institution(d);
+    }
+    // A long bracketed phrase after a title is a translated title.
+    let words = d.split_whitespace().count();
+    if words >= 4 && !d.contains(", ") {
+        return Description::Translation(d);
+    }
+    Description::Genre(d)
+}
+
+impl<'a> Ctx<'a> {
+    /// Applies a bracketed description.
+    pub(crate) fn read_description(&mut self, inner: &'a str, whole: &'a str) {
+        self.mark(Field::Description, whole);
+        match describe(inner) {
+            Description::TypeOnly(t) => self.sig.desc_type = Some(t),
+            Description::Typed(t, g) => {
+                self.sig.desc_type = Some(t);
+                set_if_none(&mut self.r.genre, g);
+            }
+            Description::Thesis(g, p) => {
+                self.sig.desc_type = Some(ItemType::Thesis);
+                set_if_none(&mut self.r.genre, g);
+                if let Some(p) = p {
+                    set_if_none(&mut self.r.publisher, p);
+                }
+            }
+            Description::Institution(p) => {
+                self.sig.desc_type = Some(ItemType::Thesis);
+                set_if_none(&mut self.r.publisher, p);
+            }
+            Description::Translation(t) => {
+                if self.r.title_translated.is_none() {
+                    self.r.title_translated = Some(t.to_string());
+                    self.mark(Field::TitleTranslated, inner);
+                }
+            }
+            Description::Genre(g) => set_if_none(&mut self.r.genre, g),
+        }
+    }
+
+    /// Applies a parenthetical of details. Returns false (and changes
+    /// nothing) when the parenthetical is not details but part of a title.
+    pub(crate) fn read_detail_paren(&mut self, inner: &'a str, whole: &'a str) -> bool {
+        self.read_details(inner, whole, false)
+    }
+
+    /// Details after a book title in "In ...": unknown parts are editions
+    /// ("Spring 2022", "7., vollständig überarbeitete Auflage").
+    pub(crate) fn read_container_details(&mut self, inner: &'a str, whole: &'a str) -> bool {
+        self.read_details(inner, whole, true)
+    }
+
+    fn read_details(&mut self, inner: &'a str, whole: &'a str, container: bool) -> bool {
+        let inner = inner.trim();
+        if inner.is_empty() {
+            return false;
+        }
+        // Role parts first ("M. Ritchie, Trans."; "Eds.; p. 141").
+        let mut roles: Vec<(Role, Vec<crate::model::Name>, &str)> = Vec::new();
+        let mut details: Vec<Detail<'a>> = Vec::new();
+        for (a, b) in scan::split_top(inner, ';') {
+            let part = inner[a..b].trim();
+            if part.is_empty() {
+                continue;
+            }
+            if let Some((role, names)) = names::parse_role_paren(part) {
+                roles.push((role, names, part));
+                continue;
+            }
+            let lower = part.to_lowercase();
+            // "Doctoral dissertation, University of X" (APA 6).
+            if is_thesis_word(&lower) {
+                let mut it = part.splitn(2, ", ");
+                let genre = it.next().unwrap_or(part);
+                let publisher = it.next().map(str::trim);
+                details.push(Detail::Thesis { genre, publisher });
+                continue;
+            }
+            // "Original work published 1900" has no comma inside.
+            let d = detail_of(part);
+            if !matches!(d, Detail::Unknown(_)) {
+                details.push(d);
+                continue;
+            }
+            for (c, e) in scan::split_top(part, ',') {
+                details.push(detail_of(&part[c..e]));
+            }
+        }
+        let unknown: Vec<&str> = details
+            .iter()
+            .filter_map(|d| match d {
+                Detail::Unknown(u) => Some(*u),
+                _ => None,
+            })
+            .collect();
+        if !unknown.is_empty()
+            && !(container && unknown.len() == 1 && details.len() == 1 && roles.is_empty())
+        {
+            if container && (!roles.is_empty() || details.len() > unknown.len()) {
+                // Known parts with an unknown one: keep it in the note.
+                for u in unknown {
+                    self.leftover(Field::ContainerTitle, u, "detail not read");
+                }
+            } else {
+                return false;
+            }
+        }
+        self.mark(Field::Note, whole);
+        for (role, names, part) in roles {
+            let field = match role {
+                Role::Editor => Field::Editor,
+                Role::Translator => Field::Translator,
+                _ => Field::Contributor,
+            };
+            self.mark(field, part);
+            self.r.add_names(role, names);
+        }
+        for d in details {
+            match d {
+                Detail::Edition(e) => set_if_none_owned(&mut self.r.edition, e),
+                Detail::Volume(v) => set_if_none(&mut self.r.volume, v),
+                Detail::Page(p) => set_if_none(&mut self.r.page, p),
+                Detail::Number { genre, number } => {
+                    set_if_none(&mut self.r.number, number);
+                    if let Some(g) = genre.filter(|g| !g.is_empty()) {
+                        set_if_none(&mut self.r.genre, g);
+                    }
+                    self.sig.report_number = true;
+                }
+                Detail::Version(v) => {
+                    set_if_none(&mut self.r.version, v);
+                    self.sig.version = true;
+                }
+                Detail::Thesis { genre, publisher } => {
+                    self.sig.desc_type = Some(ItemType::Thesis);
+                    set_if_none(&mut self.r.genre, genre);
+                    if let Some(p) = publisher {
+                        set_if_none(&mut self.r.publisher, p);
+                    }
+                }
+                Detail::Original(d) => self.r.original_date = Some(d),
+                Detail::Unknown(u) => {
+                    if container {
+                        set_if_none(&mut self.r.edition, u);
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    /// Reads a title with what trails it: descriptions and details.
+    pub(crate) fn read_title_group(&mut self, t: &'a str) {
+        let mut t = t.trim();
+        loop {
+            let trimmed = t.trim_end().trim_end_matches('.').trim_end();
+            if trimmed.ends_with(']') {
+                if let Some(open) = scan::opening_of_trailing_group(trimmed) {
+                    if open > 0 {
+                        let inner = &trimmed[open + 1..trimmed.len() - 1];
+                        self.read_description(inner, &trimmed[open..]);
+                        t = trimmed[..open].trim_end();
+                        continue;
+                    }
+                }
+            }
+            if trimmed.ends_with(')') {
+                if let Some(open) = scan::opening_of_trailing_group(trimmed) {
+                    if open > 0 {
+                        let inner = &trimmed[open + 1..trimmed.len() - 1];
+                        if self.read_detail_paren(inner, &trimmed[open..]) {
+                            t = trimmed[..open].trim_end();
+                            continue;
+                        }
+                    }
+                }
+            }
+            break;
+        }
+        let title = strip_period(t.trim());
+        let title = title.trim_end_matches([',', ';', ':']).trim();
+        if !title.is_empty() {
+            self.mark(Field::Title, title);
+            self.r.title = Some(title.to_string());
+        }
+    }
+
+    /// Title and source after the date of an authored reference.
+    pub(crate) fn read_title_and_source(&mut self, body: &'a str, _authored: bool) {
+        let us = scan::units(body);
+        if us.is_empty() {
+            return;
+        }
+        let mut last = us.len();
+        // Status notes at the end: "Advance online publication".
+        while last > 1 {
+            let u = &body[us[last - 1].start..us[last - 1].end];
+            if !self.read_status_unit(u) {
+                break;
+            }
+            last -= 1;
+        }
+        let us = &us[..last];
+        let n = us.len();
+        let k = choose_title_units(body, us, self.r.issued.as_ref());
+        let title_end = if us[k - 1].term == '?' || us[k - 1].term == '!' {
+            us[k - 1].end
+        } else {
+            us[k - 1].end
+        };
+        let mut title_text = &body[us[0].start..title_end];
+        if k == n && n == 1 {
+            // One element: title, or title and journal run together
+            // ("... in the U.S. Journal of X, 1(2), 3").
+            if let Some(split) =
+                super::source::split_title_from_journal(title_text, self.r.issued.as_ref())
+            {
+                let (t, src) = (&title_text[..split.0], &title_text[split.1..]);
+                title_text = t;
+                self.read_title_group(title_text);
+                self.read_source(src);
+                return;
+            }
+        }
+        self.read_title_group(title_text);
+        if k < n {
+            let src = &body[us[k].start..us[n - 1].end];
+            self.read_source(src);
+        }
+    }
+
+    /// "Advance online publication", "Manuscript submitted for
+    /// publication", "(Original work published 1900)" ...
+    pub(crate) fn read_status_unit(&mut self, u: &'a str) -> bool {
+        let t = u.trim();
+        let lower = t.to_lowercase();
+        let lower = lower.trim_end_matches('.');
+        const STATUS: &[&str] = &[
+            "advance online publication",
+            "advanced online publication",
+            "online ahead of print",
+            "epub ahead of print",
+            "manuscript submitted for publication",
+            "manuscript in preparation",
+            "manuscript in press",
+            "unpublished manuscript",
+            "manuscript under review",
+            "in press",
+            "forthcoming",
+            "retracted",
+            "preprint",
+        ];
+        if STATUS.contains(&lower) {
+            self.mark(Field::Status, t);
+            match lower {
+                "unpublished manuscript"
+                | "manuscript submitted for publication"
+                | "manuscript in preparation"
+                | "manuscript under review" => {
+                    self.sig.desc_type.get_or_insert(ItemType::Manuscript);
+                    set_if_none(&mut self.r.genre, t);
+                }
+                "preprint" => {
+                    self.sig.desc_type.get_or_insert(ItemType::Article);
+                }
+                _ => set_if_none(&mut self.r.status, t),
+            }
+            return true;
+        }
+        if let Some(inner) = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
+            if let super::title::Detail::Original(d) = detail_of(inner) {
+                self.mark(Field::OriginalDate, t);
+                self.r.original_date = Some(d);
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// How many leading elements of the body are the title.
+fn choose_title_units(body: &str, us: &[scan::Unit], d: Option<&crate::model::Date>) -> usize {
+    let n = us.len();
+    if n <= 1 {
+        return n;
+    }
+    let text = |j: usize| &body[us[j].start..us[j].end];
+    for j in 1..n {
+        if super::source::starts_with_in(text(j)) {
+            return j;
+        }
+    }
+    for j in 1..n {
+        if super::source::presented_at(text(j)).is_some() {
+            return j;
+        }
+    }
+    // A journal element before the last: the units after it are extra.
+    for j in 1..n - 1 {
+        if super::source::journal_tail(text(j), d)
+            .is_some_and(|t| t.volume.is_some() && (t.page.is_some() || t.issue.is_some()))
+        {
+            return j;
+        }
+    }
+    n - 1
+}
+
+fn set_if_none(slot: &mut Option<String>, v: &str) {
+    let v = v.trim();
+    if slot.is_none() && !v.is_empty() {
+        *slot = Some(v.to_string());
+    }
+}
+
+fn set_if_none_owned(slot: &mut Option<String>, v: String) {
+    if slot.is_none() && !v.is_empty() {
+        *slot = Some(v);
+    }
+}
+
+/// A date's month, if it has one.
+pub(crate) fn has_month(d: Option<&crate::model::Date>) -> bool {
+    d.and_then(|d| d.start)
+        .is_some_and(|p: DateParts| p.month.is_some())
+        || d.is_some_and(|d| d.season.is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editions() {
+        assert_eq!(edition_of("2nd ed.").as_deref(), Some("2"));
+        assert_eq!(edition_of("Rev. ed.").as_deref(), Some("Rev."));
+        assert_eq!(edition_of("7. Aufl.").as_deref(), Some("7"));
+        assert_eq!(edition_of("second edition").as_deref(), Some("2"));
+        assert_eq!(edition_of("Spring 2022"), None);
+    }
+
+    #[test]
+    fn details() {
+        assert_eq!(detail_of("Vol. 3"), Detail::Volume("3"));
+        assert_eq!(detail_of("pp. 1–20"), Detail::Page("1–20"));
+        assert_eq!(
+            detail_of("Report No. 02-2650"),
+            Detail::Number {
+                genre: Some("Report"),
+                number: "02-2650"
+            }
+        );
+        assert_eq!(
+            detail_of("WHO/CDS/CSR/GAR/2003.11"),
+            Detail::Number {
+                genre: None,
+                number: "WHO/CDS/CSR/GAR/2003.11"
+            }
+        );
+        assert_eq!(detail_of("SARS"), Detail::Unknown("SARS"));
+        assert_eq!(detail_of("COVID-19"), Detail::Unknown("COVID-19"));
+        assert_eq!(detail_of("Version 1.2"), Detail::Version("1.2"));
+    }
+
+    #[test]
+    fn descriptions() {
+        assert!(matches!(
+            describe("Data set"),
+            Description::TypeOnly(ItemType::Dataset)
+        ));
+        assert!(matches!(
+            describe("Doctoral dissertation, University of Otago"),
+            Description::Thesis("Doctoral dissertation", Some("University of Otago"))
+        ));
+        assert!(matches!(
+            describe("Paper presentation"),
+            Description::Typed(ItemType::Speech, _)
+        ));
+        assert!(matches!(
+            describe("University of Chicago"),
+            Description::Institution(_)
+        ));
+        assert!(matches!(describe("Text"), Description::Genre("Text")));
+    }
+}

@@ -1,0 +1,1 @@
+//! Unicode to LaTeX encoding for `.bib` output (stub).

@@ -1,0 +1,162 @@
+//! Writers: one file per output format, all streaming.
+//!
+//! A writer is fed records one at a time ([`RecordWriter::write_record`])
+//! between [`RecordWriter::begin`] and [`RecordWriter::finish`], so that
+//! nothing holds the whole output. Writers that need state across records
+//! (unique citation keys, the JSON array's commas) keep it themselves.
+
+pub mod bibtex;
+pub mod csljson;
+pub mod csv;
+pub mod keys;
+pub mod latex;
+pub mod ris;
+
+use crate::diag::Diagnostic;
+use crate::model::Reference;
+use std::fmt;
+use std::io;
+use std::str::FromStr;
+
+/// An output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// CSL-JSON: one JSON array.
+    CslJson,
+    /// Classic BibTeX (bibtex + apalike/plain).
+    Bibtex,
+    /// BibLaTeX (biber + biblatex).
+    Biblatex,
+    /// RIS, as Zotero imports it.
+    Ris,
+    /// CSV with a fixed column set.
+    Csv,
+}
+
+impl Format {
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: [Format; 5] = [
+        Format::CslJson,
+        Format::Bibtex,
+        Format::Biblatex,
+        Format::Ris,
+        Format::Csv,
+    ];
+
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::CslJson => "csl-json",
+            Format::Bibtex => "bibtex",
+            Format::Biblatex => "biblatex",
+            Format::Ris => "ris",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::CslJson => "json",
+            Format::Bibtex | Format::Biblatex => "bib",
+            Format::Ris => "ris",
+            Format::Csv => "csv",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Format, String> {
+        let s = s.to_ascii_lowercase();
+        Format::ALL
+            .iter()
+            .copied()
+            .find(|f| f.name() == s)
+            .or(match s.as_str() {
+                "json" | "csl" | "csljson" => Some(Format::CslJson),
+                "bib" => Some(Format::Bibtex),
+                _ => None,
+            })
+            .ok_or_else(|| {
+                format!(
+                    "unknown format `{s}` (expected one of: {})",
+                    Format::ALL.map(Format::name).join(", ")
+                )
+            })
+    }
+}
+
+/// Options that change what writers write.
+#[derive(Clone, Debug)]
+pub struct WriteOptions {
+    /// BibTeX/BibLaTeX: write non-ASCII letters as LaTeX accent macros
+    /// (for classic bibtex, which is byte-based).
+    pub ascii: bool,
+    /// CSV: start with a UTF-8 byte-order mark (for Excel).
+    pub csv_bom: bool,
+    /// CSL-JSON: write only item types Zotero imports (`software` becomes
+    /// `book` with `version`), particles inside `family`.
+    pub zotero_compatible: bool,
+    /// CSL-JSON: pretty-print.
+    pub pretty: bool,
+}
+
+impl Default for WriteOptions {
+    fn default() -> WriteOptions {
+        WriteOptions {
+            ascii: false,
+            csv_bom: false,
+            zotero_compatible: true,
+            pretty: true,
+        }
+    }
+}
+
+/// A streaming writer of one format.
+pub trait RecordWriter: Send {
+    /// Writes what comes before the first record (a header row, `[`).
+    fn begin(&mut self, out: &mut dyn io::Write) -> io::Result<()>;
+    /// Writes one record. What the format cannot carry is reported in
+    /// `diags` (the record is still written).
+    fn write_record(
+        &mut self,
+        out: &mut dyn io::Write,
+        r: &Reference,
+        diags: &mut Vec<Diagnostic>,
+    ) -> io::Result<()>;
+    /// Writes what comes after the last record (`]`).
+    fn finish(&mut self, out: &mut dyn io::Write) -> io::Result<()>;
+}
+
+/// A writer for `format`.
+pub fn writer_for(format: Format, opts: &WriteOptions) -> Box<dyn RecordWriter> {
+    match format {
+        Format::CslJson => Box::new(csljson::CslJsonWriter::new(opts)),
+        Format::Bibtex => Box::new(bibtex::BibWriter::new(bibtex::Dialect::Bibtex, opts)),
+        Format::Biblatex => Box::new(bibtex::BibWriter::new(bibtex::Dialect::Biblatex, opts)),
+        Format::Ris => Box::new(ris::RisWriter::new(opts)),
+        Format::Csv => Box::new(csv::CsvWriter::new(opts)),
+    }
+}
+
+/// Writes all `records` in `format` to a string (convenience for tests and
+/// small inputs).
+pub fn to_string(format: Format, opts: &WriteOptions, records: &[Reference]) -> String {
+    let mut w = writer_for(format, opts);
+    let mut out = Vec::new();
+    let mut diags = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = w.begin(&mut out);
+    for r in records {
+        let _ = w.write_record(&mut out, r, &mut diags);
+    }
+    let _ = w.finish(&mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
