@@ -33,6 +33,8 @@ pub(crate) struct Signals {
     pub site_container: bool,
     /// A publisher was read.
     pub publisher: bool,
+    /// The source was a bare page range.
+    pub bare_pages: bool,
 }
 
 impl Ctx<'_> {
@@ -96,6 +98,9 @@ impl Ctx<'_> {
         if preprint {
             return ItemType::Article;
         }
+        if sig.bare_pages {
+            return ItemType::PaperConference;
+        }
         if sig.version {
             return ItemType::Software;
         }
@@ -108,6 +113,17 @@ impl Ctx<'_> {
         if sig.site_container {
             if lexicon::is_blog(container) {
                 return ItemType::PostWeblog;
+            }
+            if !dated_month {
+                // Named without a date to the day: a journal, unless the
+                // name says newspaper or it is a web site's domain.
+                if lexicon::is_newspaper(container) && !container.to_lowercase().contains("journal") {
+                    return ItemType::ArticleNewspaper;
+                }
+                if !container.contains(' ') && container.contains('.') {
+                    return ItemType::Webpage;
+                }
+                return ItemType::ArticleJournal;
             }
             return periodical_kind(container, r.page.as_deref());
         }

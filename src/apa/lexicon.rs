@@ -12,6 +12,7 @@ const ABBREVIATIONS: &[&str] = &[
     "inc", "ltd", "co", "corp", "jr", "sr", "dr", "mr", "mrs", "ms", "prof", "st", "vs", "v",
     "e.g", "i.e", "dept", "univ", "assoc", "natl", "intl", "ch", "chap", "fig", "suppl", "pt",
     "approx", "ca", "cf", "al", "hrsg", "bd", "jg", "publ", "ser", "est", "repr", "orig", "comp",
+    "wydaw", "verl", "impr", "éd", "pr", "hg", "ed", "red", "tip", "typ", "lib", "libr",
     "et", "mt", "ft", "op", "cit", "ibid", "dir", "prod", "exec", "sect", "art", "nov", "dec",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "u.s", "u.k", "d.c",
     "ph.d", "m.a", "b.a", "m.s", "m.sc", "b.sc", "s.a", "gmbh", "ag", "bros", "mfg", "govt",
@@ -197,103 +198,18 @@ pub const NAME_SUFFIXES: &[&str] = &[
 
 /// Words that mark a group (corporate) author.
 const GROUP_WORDS: &[&str] = &[
-    "association",
-    "organization",
-    "organisation",
-    "department",
-    "institute",
-    "institution",
-    "university",
-    "council",
-    "society",
-    "center",
-    "centre",
-    "committee",
-    "agency",
-    "bureau",
-    "office",
-    "ministry",
-    "government",
-    "foundation",
-    "commission",
-    "board",
-    "authority",
-    "service",
-    "services",
-    "corporation",
-    "company",
-    "group",
-    "network",
-    "alliance",
-    "federation",
-    "union",
-    "academy",
-    "college",
-    "school",
-    "hospital",
-    "library",
-    "museum",
-    "trust",
-    "fund",
-    "bank",
-    "team",
-    "project",
-    "consortium",
-    "collaboration",
-    "panel",
-    "secretariat",
-    "administration",
-    "division",
-    "unit",
-    "programme",
-    "program",
-    "inc",
-    "inc.",
-    "ltd",
-    "ltd.",
-    "llc",
-    "gmbh",
-    "ag",
-    "plc",
-    "co.",
-    "corp.",
-    "initiative",
-    "coalition",
-    "partnership",
-    "registry",
-    "network",
-    "taskforce",
-    "force",
-    "working",
-    "nations",
-    "states",
-    "national",
-    "international",
-    "federal",
-    "world",
-    "european",
-    "american",
-    "british",
-    "royal",
-    "who",
-    "unesco",
-    "unicef",
-    "oecd",
-    "nasa",
-    "nih",
-    "cdc",
-    "fda",
-    "epa",
-    "parliament",
-    "congress",
-    "senate",
-    "court",
-    "council",
-    "assembly",
-    "laboratory",
-    "laboratories",
-    "lab",
-    "labs",
+    "association", "organization", "organisation", "department", "institute", "institution",
+    "university", "council", "society", "center", "centre", "committee", "agency", "bureau",
+    "office", "ministry", "government", "foundation", "commission", "board", "authority",
+    "corporation", "company", "network", "alliance", "federation", "union", "academy", "college",
+    "hospital", "library", "museum", "trust", "bank", "consortium", "collaboration",
+    "secretariat", "administration", "division", "programme", "inc", "inc.", "ltd", "ltd.",
+    "llc", "gmbh", "ag", "plc", "corp.", "initiative", "coalition", "partnership", "registry",
+    "taskforce", "parliament", "congress", "senate", "court", "assembly", "laboratory",
+    "laboratories", "who", "unesco", "unicef", "oecd", "nasa", "nih", "cdc", "fda", "epa",
+    "institut", "ministerium", "ministère", "ministerio", "universität", "université",
+    "universidad", "verband", "gesellschaft", "stiftung", "amt", "bundesamt", "agentur",
+    "associação", "asociación", "associazione", "instituto", "istituto", "comité", "conseil",
 ];
 
 /// Words that mark a publisher.
@@ -625,6 +541,29 @@ fn contains_any_phrase(s: &str, list: &[&str]) -> bool {
     })
 }
 
+const PERIODICAL_WORDS: &[&str] = &[
+    "journal", "review", "revue", "revista", "rivista", "zeitschrift", "tijdschrift", "newsletter",
+    "magazine", "news", "times", "gazette", "herald", "tribune", "daily", "weekly", "quarterly",
+    "monthly", "bulletin", "letters", "annals", "annales", "transactions", "proceedings", "blog",
+    "corr", "bmc", "plos", "nature", "lancet", "jama", "bmj", "chronicle", "telegraph", "observer",
+    "guardian", "newspaper", "reporter", "digest", "wochenschrift", "cahiers", "acta",
+    "frontiers",
+];
+
+/// True when a source element looks like a periodical's or site's name
+/// (journal, newspaper, magazine, blog, a domain name).
+pub fn looks_like_periodical(s: &str) -> bool {
+    if contains_any_phrase(s, PERIODICAL_WORDS) {
+        return true;
+    }
+    // A site named by its domain: "Pastebin.com", "Fr-Online.De".
+    let l = s.trim().to_lowercase();
+    !l.contains(' ')
+        && [".com", ".org", ".net", ".de", ".fr", ".co.uk", ".io", ".gov", ".edu", ".info", ".ru", ".it", ".es", ".nl", ".ch", ".at"]
+            .iter()
+            .any(|d| l.ends_with(d))
+}
+
 /// True when `word` (without its trailing period) is an abbreviation after
 /// which a period does not end a sentence.
 pub fn is_abbreviation(word: &str) -> bool {
@@ -648,7 +587,8 @@ pub fn is_particle(word: &str) -> bool {
 
 /// True for `Jr.`, `III` ...
 pub fn is_name_suffix(word: &str) -> bool {
-    NAME_SUFFIXES.contains(&word.trim())
+    let w = word.trim();
+    NAME_SUFFIXES.contains(&w) || NAME_SUFFIXES.contains(&w.trim_end_matches('.'))
 }
 
 /// True when a name looks like an organisation's.
@@ -659,6 +599,15 @@ pub fn looks_like_group(s: &str) -> bool {
 /// True when a source unit looks like a publisher's name.
 pub fn looks_like_publisher(s: &str) -> bool {
     contains_any_phrase(s, PUBLISHER_WORDS)
+}
+
+/// True when a name is plainly a book publisher's ("... Publishing",
+/// "... Verlag", "... University Press").
+pub fn is_book_publisher(s: &str) -> bool {
+    let l = s.to_lowercase();
+    ["publish", "verlag", " books", "university press", "& sons", "editora", "éditions", "edições", "uitgeverij", "wydawnictwo"]
+        .iter()
+        .any(|w| l.contains(w))
 }
 
 /// True when a container title names an encyclopedia or wiki.

@@ -63,6 +63,11 @@ pub fn is_initials(s: &str) -> bool {
     }
     // Single letters without periods are initials only in short runs
     // ("J R" in sloppy lists); a bare capitalised word is not.
+    // The element's closing period after a lower-case word: "B. de las."
+    let s = match s.strip_suffix('.') {
+        Some(h) if h.ends_with(|c: char| c.is_lowercase()) && h.contains(' ') => h,
+        _ => s,
+    };
     let ok = all_consuming(initials).parse(s).is_ok();
     if !ok {
         return false;
@@ -70,6 +75,14 @@ pub fn is_initials(s: &str) -> bool {
     // Reject a plain capitalised short word with no period, like "Li" or
     // "Wu", which are family names.
     s.contains('.') || s.split_whitespace().all(|w| w.chars().count() == 1)
+}
+
+/// An organisation's acronym: "FAO", "UNIDO", "dpa".
+fn is_acronym(s: &str) -> bool {
+    let t = s.trim().trim_end_matches('.');
+    let n = t.chars().count();
+    (2..=6).contains(&n)
+        && (t.chars().all(|c| c.is_uppercase()) || (n <= 4 && t.chars().all(|c| c.is_lowercase())))
 }
 
 /// A family-name-like token: one to four words, capitalised or particles,
@@ -191,6 +204,8 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
                         && rest[..i].ends_with(' ')
                         && rest[i + 1..].starts_with(' ')
                         && (is_initials(&rest[..i])
+                            || is_acronym(&rest[..i])
+                            || is_acronym(&rest[i + 1..])
                             || (rest[..i].split_whitespace().count() >= 3
                                 && rest[i + 1..].split_whitespace().count() >= 3))
                 })

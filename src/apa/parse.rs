@@ -142,7 +142,14 @@ pub(crate) fn sentence_case(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().skip(1).collect();
     let content: Vec<&str> = words
         .iter()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .map(|w| {
+            // French/Italian elision: "l’Économie", "d'Italia".
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            match w.find(['’', '\'']) {
+                Some(i) if i <= 2 => &w[i + w[i..].chars().next().map_or(1, char::len_utf8)..],
+                _ => w,
+            }
+        })
         .filter(|w| !w.is_empty() && !SMALL.contains(&w.to_lowercase().as_str()))
         .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
         .collect();
@@ -182,19 +189,55 @@ fn pre_is_title(pre: &str, body: &str, d: Option<&Date>) -> bool {
     if body.starts_with("In ") || body.starts_with('[') {
         return true;
     }
+    // A title followed by its details: "Title (Report No. 5). (2020)."
+    if p.ends_with(')') {
+        if let Some(o) = scan::opening_of_trailing_group(p) {
+            let inner = &p[o + 1..p.len() - 1];
+            if o > 0 && !matches!(super::title::detail_of(inner), super::title::Detail::Unknown(_)) {
+                return true;
+            }
+        }
+    }
     let units = scan::units(body);
     let group = super::lexicon::looks_like_group(p);
     let p_sentence = sentence_case(p);
     if units.len() >= 2 {
+        // The first element after the date ends with its details: it is a
+        // title, so the text before the date names the author.
+        let u0 = body[units[0].start..units[0].end].trim_end();
+        if u0.ends_with(')') {
+            if let Some(o) = scan::opening_of_trailing_group(u0) {
+                if o > 0 && super::title::is_details(&u0[o + 1..u0.len() - 1]) {
+                    return false;
+                }
+            }
+        }
         // Group author, then title and source after the date; unless the
         // text before the date reads like a title and not like a group.
         return p_sentence && !group && word_count(p) >= 4;
     }
     let u = &body[units[0].start..units[0].end];
+    // The one element after the date is a periodical: it leaves no room
+    // for a title there, so the title came first.
     if super::source::journal_tail(u, d).is_some() {
-        return !group || p_sentence;
+        return true;
+    }
+    // It is plainly a title: quoted, or with a description after it.
+    let ut = u.trim();
+    if ut.starts_with(['“', '"', '‘']) || ut.ends_with(']') {
+        return false;
+    }
+    // A one-word name (a user name, "Achim") before a longer title.
+    if word_count(p) == 1 && word_count(u) >= 3 {
+        return false;
     }
     let u_sentence = sentence_case(u);
+    let dated = d.and_then(|d| d.start).is_some_and(|p| p.month.is_some());
+    // One short name after the date (a site, newspaper or publisher):
+    // the text before the date is the title.
+    if word_count(u) <= 4 && !u_sentence && (dated || word_count(p) >= 6) {
+        return true;
+    }
     if p_sentence && !u_sentence {
         return true;
     }
@@ -207,7 +250,6 @@ fn pre_is_title(pre: &str, body: &str, d: Option<&Date>) -> bool {
     if super::lexicon::looks_like_publisher(u) {
         return true;
     }
-    let dated = d.and_then(|d| d.start).is_some_and(|p| p.month.is_some());
     if dated {
         // A dated item without authors: title, then the site or paper.
         return true;
@@ -222,6 +264,8 @@ fn read_authors(cx: &mut Ctx<'_>, pre: &str, body: &str, d: Option<&Date>) -> bo
     if pre_t.is_empty() {
         return true;
     }
+    // A doubled period: "Sasaki, H. . (1992)".
+    let pre_t = pre_t.strip_suffix(" .").unwrap_or(pre_t).trim_end();
     let (names_part, role) = names::split_role_suffix(pre_t);
     let role = role.unwrap_or(Role::Author);
     // A handle after the name: "Obama, B. [@BarackObama]".
@@ -242,7 +286,12 @@ fn read_authors(cx: &mut Ctx<'_>, pre: &str, body: &str, d: Option<&Date>) -> bo
     };
     let all_persons = list.persons == list.names.len();
     let mut list = list;
+    let body_t = body.trim();
+    let plainly_title_first = body_t.is_empty() || body_t.starts_with("In ") || body_t.starts_with('[');
     if list.persons == 0 {
+        if role == Role::Author && handle.is_none() && plainly_title_first {
+            return false;
+        }
         if let Some(full) = names::parse_full_name_list(names_part) {
             list = full;
         } else if role == Role::Author && handle.is_none() && pre_is_title(pre_t, body, d) {

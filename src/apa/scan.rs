@@ -141,7 +141,7 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
     let letters: Vec<char> = word.chars().collect();
     // A single capital letter: an initial ("T. S. Eliot", "U.S."), unless
     // it follows a lower-case word ("vitamin D.").
-    if letters.len() == 1 && letters[0].is_uppercase() {
+    if letters.len() == 1 && letters[0].is_alphabetic() {
         return next_word == "In" || next_word.starts_with("http") || next_word.starts_with('[');
     }
     // "U.S.", "e.g.", "Ph.D.": a word with inner periods.
@@ -156,13 +156,45 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
     if lexicon::is_journal_abbreviation(word) && next_char.is_some_and(char::is_uppercase) {
         return false;
     }
+    // A run of abbreviations: "Phys. At. Nucl.", "J. Test. Eval.,".
+    let short_cap = |w: &str| {
+        let n = w.chars().count();
+        (1..=6).contains(&n)
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).all(char::is_lowercase)
+    };
+    let next_bare = next_word.trim_end_matches([',', '.']);
+    if short_cap(word)
+        && short_cap(next_bare)
+        && (next_word.ends_with(".,") || lexicon::is_journal_abbreviation(next_bare))
+    {
+        return false;
+    }
+    // A date or number with inner periods: "11. 05. 2022".
+    if word.chars().all(|c| c.is_ascii_digit()) && next_char.is_some_and(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // An ordinal number in running text: "zu den 13. Buckower".
+    if word.chars().all(|c| c.is_ascii_digit()) && word.len() <= 2 {
+        let before = s[..dot - word.len()].trim_end();
+        let prev = word_before(before, before.len());
+        if !prev.is_empty() && prev.chars().all(char::is_lowercase) {
+            return false;
+        }
+    }
     match next_char {
         None => true,
         Some(c) if c.is_lowercase() => {
             // "eLife", "arXiv", "bioRxiv", "clinicaltrials.gov": a source
             // that starts in lower case.
             let w = next_word.trim_end_matches([',', '.']);
-            w.chars().skip(1).any(char::is_uppercase) || w.contains('.')
+            if w.chars().skip(1).any(char::is_uppercase) || w.contains('.') {
+                return true;
+            }
+            // A short last element in lower case: a publisher such as
+            // "kopaed" or "le Grand livre du mois".
+            let rest = next.trim_end().trim_end_matches('.');
+            !rest.contains(". ") && rest.split_whitespace().count() <= 6 && !rest.contains(['(', ')'])
         }
         Some(_) => true,
     }

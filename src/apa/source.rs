@@ -76,11 +76,12 @@ fn page_like(p: &str) -> Option<&str> {
     }
     let ok = p
         .chars()
-        .all(|c| c.is_alphanumeric() || "-–—‒.,+ ".contains(c))
+        .all(|c| c.is_alphanumeric() || "-–—‒.,+: ".contains(c))
         && !p.contains("  ")
         && p.split_whitespace()
             .all(|w| w.len() <= 14 || w.contains(['-', '–']))
-        && p.split_whitespace().count() <= 3;
+        && p.split_whitespace().count() <= 3
+        && p.split_whitespace().all(|w| w.chars().any(|c| c.is_ascii_digit()) || w.chars().all(|c| "-–—‒,".contains(c)));
     ok.then_some(p)
 }
 
@@ -130,7 +131,17 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
         // Pages only when something before them is a volume, or the item
         // is dated to the day/month (newspapers: "Star, 14").
         let prev_is_vol = idx >= 3 && volume_issue(part(idx - 2)).is_some();
-        if prev_is_vol || has_month(d) || last.starts_with("pp") || last.starts_with("p.") {
+        // A range ("1–4", "3:1-12") or a letter-led page ("A20") is never
+        // a volume.
+        let range = p.contains(['-', '–', '—', '‒']) && p.chars().filter(char::is_ascii_digit).count() >= 2;
+        let lettered = p.starts_with(|c: char| c.is_ascii_uppercase()) && p[1..].chars().all(|c| c.is_ascii_digit()) && p.len() >= 2;
+        // An e-locator mixes letters and digits ("e0209899", "pyv124").
+        let elocator = !p.contains(' ')
+            && p.chars().any(|c| c.is_alphabetic())
+            && p.chars().filter(char::is_ascii_digit).count() >= 2
+            && p.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() && p.contains('.'))
+            ;
+        if prev_is_vol || range || lettered || elocator || has_month(d) || last.starts_with("pp") || last.starts_with("p.") {
             t.page = Some(p);
             idx -= 1;
         }
@@ -287,6 +298,28 @@ impl<'a> Ctx<'a> {
         }
         let us = scan::units(src);
         let first = &src[us[0].start..us[0].end];
+        // A bare page range as the whole source ("Title. 53–59."): the
+        // pages of a paper in proceedings whose title was not printed.
+        if us.len() == 1 {
+            if let Some(p) = page_like(first) {
+                if p.contains(['-', '–', '—']) || p.chars().all(|c| c.is_ascii_digit()) {
+                    self.mark(Field::Page, p);
+                    self.r.page = Some(p.to_string());
+                    self.sig.bare_pages = true;
+                    return;
+                }
+            }
+        }
+        if us.len() > 1 {
+            // A journal title with a period inside ("Journal of X. Series
+            // C, 64(4), 1–2").
+            if let Some(t) = journal_tail(src, self.r.issued.as_ref()) {
+                if t.volume.is_some() {
+                    self.apply_journal(t);
+                    return;
+                }
+            }
+        }
         if let Some(t) = journal_tail(first, self.r.issued.as_ref()) {
             self.apply_journal(t);
             for u in &us[1..] {
@@ -326,7 +359,7 @@ impl<'a> Ctx<'a> {
             || self.sig.desc_type.is_some_and(|t| {
                 matches!(t, ItemType::Post | ItemType::PostWeblog | ItemType::Webpage)
             });
-        if periodical && !lexicon::looks_like_publisher(first) {
+        if periodical && !lexicon::is_book_publisher(first) {
             let c = strip_period(first);
             self.mark(Field::ContainerTitle, c);
             self.r.container_title = Some(c.to_string());
@@ -336,6 +369,15 @@ impl<'a> Ctx<'a> {
                 self.mark(Field::Publisher, rest);
                 self.r.publisher = Some(rest.to_string());
             }
+            return;
+        }
+        // A periodical or site named without volume or date: "CoRR",
+        // "The Atlanta Journal-Constitution", "Pastebin.com".
+        if us.len() == 1 && lexicon::looks_like_periodical(first) && !lexicon::looks_like_publisher(first) {
+            let c = strip_period(first);
+            self.mark(Field::ContainerTitle, c);
+            self.r.container_title = Some(c.to_string());
+            self.sig.site_container = true;
             return;
         }
         self.read_publisher(src);
@@ -349,7 +391,9 @@ impl<'a> Ctx<'a> {
             let Some(close) = scan::closing_of_group(b, 0) else {
                 break;
             };
-            self.read_description(&b[1..close - 1], &b[..close]);
+            if !self.read_description(&b[1..close - 1], &b[..close]) {
+                break;
+            }
             b = b[close..].trim_start_matches(|c: char| c == '.' || c.is_whitespace());
         }
         if b.is_empty() {
@@ -453,6 +497,11 @@ impl<'a> Ctx<'a> {
         }
         if k > 2 {
             k = 1;
+        }
+        if k == 1 && us.len() >= 3 && !book[us[0].start..us[0].end].trim_end().ends_with(')') {
+            // "In Book. Subtitle. Publisher.": the publisher is the last
+            // element.
+            k = us.len() - 1;
         }
         let mut container = book[us[0].start..us[k - 1].end].trim();
         // Trailing details: "(2nd ed., Vol. 2, pp. 1–20)".

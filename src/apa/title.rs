@@ -42,8 +42,21 @@ const ORDINAL_WORDS: &[(&str, u32)] = &[
 
 /// "2nd ed." → "2"; "Rev. ed." → "Rev."; "3. Aufl." → "3".
 pub(crate) fn edition_of(part: &str) -> Option<String> {
-    let p = part.trim();
+    let p = part.trim().trim_start_matches('[').trim_end_matches(']').trim();
     let lower = p.to_lowercase();
+    // "1st ed. 2012", "2nd ed., rev."
+    let digits: String = p.chars().take_while(char::is_ascii_digit).collect();
+    if !digits.is_empty() {
+        let after = lower[digits.len()..].trim_start();
+        for ord in ["st ed", "nd ed", "rd ed", "th ed", ". ed", " ed", "e éd", "e ed", ". aufl", ". auflage", ". izd", ". wyd", ". uppl", ". ponatis", ". ausg", ". oppl", ". utg"] {
+            if after.starts_with(ord.trim_start()) || format!(" {after}").starts_with(ord) {
+                return Some(digits);
+            }
+        }
+    }
+    if lower.contains("printing") || lower.contains("impression") || lower.contains("reprint") {
+        return Some(p.to_string());
+    }
     let markers = [
         " ed.",
         " ed",
@@ -136,6 +149,15 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
     if let Some(e) = edition_of(p) {
         return Detail::Edition(e);
     }
+    // "Version 2.0" printed as "(2.0)", "(v1.2.3)".
+    let v = p.strip_prefix('v').unwrap_or(p);
+    if v.contains('.')
+        && v.split('.').all(|x| !x.is_empty() && x.chars().all(|c| c.is_ascii_alphanumeric()))
+        && v.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && v.chars().filter(|c| c.is_ascii_alphabetic()).count() <= 2
+    {
+        return Detail::Version(p);
+    }
     let lower = p.to_lowercase();
     if let Some(rest) = strip_prefix_ci(
         p,
@@ -176,19 +198,64 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
             };
         }
     }
-    // "arXiv:2201.00738", "WHO/CDS/CSR/GAR/2003.11", "LA-UR-13-24526".
-    let digits = p.chars().filter(char::is_ascii_digit).count();
-    let code_like = !p.contains(' ')
-        && digits >= 4
-        && p.chars()
-            .all(|c| c.is_alphanumeric() || "-/._:".contains(c));
-    if code_like && (p.chars().filter(|c| c.is_lowercase()).count() <= 5) {
+    // "arXiv:2201.00738", "WHO/CDS/CSR/GAR/2003.11", "LA-UR-13-24526",
+    // "7eb4g_v1"; but not "COVID-19" or a year range "1904-1920".
+    if is_code(p) {
         return Detail::Number {
             genre: None,
             number: p,
         };
     }
+    // "Accident Report MAR-21-02": a kind of document and its code.
+    if let Some(sp) = p.rfind(' ') {
+        let (head, code) = (p[..sp].trim(), p[sp + 1..].trim());
+        let head_words: Vec<&str> = head.split_whitespace().collect();
+        if is_code(code)
+            && code.chars().filter(char::is_ascii_digit).count() >= 3
+            && !head_words.is_empty()
+            && head_words.len() <= 6
+            && head_words.first().is_some_and(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+            && head_words.iter().all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()) || w.len() <= 3)
+        {
+            return Detail::Number {
+                genre: Some(head),
+                number: code,
+            };
+        }
+    }
     Detail::Unknown(p)
+}
+
+fn is_year_range(p: &str) -> bool {
+    let parts: Vec<&str> = p.split(['-', '–', '/']).map(str::trim).collect();
+    parts.len() == 2
+        && parts.iter().all(|x| (2..=4).contains(&x.len()) && x.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// An identifier-like code: no spaces, digits, and the punctuation of
+/// report and preprint numbers.
+fn is_code(p: &str) -> bool {
+    let digits = p.chars().filter(char::is_ascii_digit).count();
+    !p.contains(' ')
+        && digits >= 1
+        && p.chars().all(|c| c.is_alphanumeric() || "-/._:".contains(c))
+        && !is_year_range(p)
+        && (digits >= 4 || p.contains(['_', ':', '/']) || (p.contains('.') && digits >= 3))
+        && p.chars().filter(|c| c.is_lowercase()).count() <= 8
+}
+
+/// True when a parenthesis holds details (editors, edition, numbers) rather
+/// than words of a title.
+pub(crate) fn is_details(inner: &str) -> bool {
+    if names::parse_role_paren(inner).is_some() {
+        return true;
+    }
+    scan::split_top(inner, ';').iter().all(|&(a, b)| {
+        let part = inner[a..b].trim();
+        names::parse_role_paren(part).is_some()
+            || !matches!(detail_of(part), Detail::Unknown(_))
+            || scan::split_top(part, ',').iter().all(|&(c, e)| !matches!(detail_of(&part[c..e]), Detail::Unknown(_)))
+    })
 }
 
 /// Words that name a thesis or dissertation.
@@ -250,6 +317,8 @@ pub(crate) enum Description<'a> {
     Translation(&'a str),
     /// Any other description: kept as genre.
     Genre(&'a str),
+    /// Not a description: part of the title ("[4 of 7]", "[sic]").
+    PartOfTitle,
 }
 
 fn is_university(s: &str) -> bool {
@@ -388,6 +457,16 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
     {
         return Description::Institution(d);
     }
+    // Bracketed text that is not a description: numbers, colons, commas,
+    // lower-case starts ("[4 of 7]", "[scale: 1:5000]", "[sic]").
+    if d.starts_with(|c: char| c.is_ascii_digit() || c.is_lowercase() || c == '[' || c == '@')
+        || d.contains(':')
+        || d.contains(", ")
+        || d.contains('…')
+        || d.contains("...")
+    {
+        return Description::PartOfTitle;
+    }
     // A long bracketed phrase after a title is a translated title.
     let words = d.split_whitespace().count();
     if words >= 4 && !d.contains(", ") {
@@ -398,9 +477,14 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
 
 impl<'a> Ctx<'a> {
     /// Applies a bracketed description.
-    pub(crate) fn read_description(&mut self, inner: &'a str, whole: &'a str) {
+    pub(crate) fn read_description(&mut self, inner: &'a str, whole: &'a str) -> bool {
+        let d = describe(inner);
+        if matches!(d, Description::PartOfTitle) {
+            return false;
+        }
         self.mark(Field::Description, whole);
-        match describe(inner) {
+        match d {
+            Description::PartOfTitle => {}
             Description::TypeOnly(t) => self.sig.desc_type = Some(t),
             Description::Typed(t, g) => {
                 self.sig.desc_type = Some(t);
@@ -425,6 +509,7 @@ impl<'a> Ctx<'a> {
             }
             Description::Genre(g) => set_if_none(&mut self.r.genre, g),
         }
+        true
     }
 
     /// Applies a parenthetical of details. Returns false (and changes
@@ -465,10 +550,9 @@ impl<'a> Ctx<'a> {
                 details.push(Detail::Thesis { genre, publisher });
                 continue;
             }
-            // "Original work published 1900" has no comma inside.
-            let d = detail_of(part);
-            if !matches!(d, Detail::Unknown(_)) {
-                details.push(d);
+            // "Original work published 1900": one detail without commas.
+            if !part.contains(',') {
+                details.push(detail_of(part));
                 continue;
             }
             for (c, e) in scan::split_top(part, ',') {
@@ -485,10 +569,17 @@ impl<'a> Ctx<'a> {
         if !unknown.is_empty()
             && !(container && unknown.len() == 1 && details.len() == 1 && roles.is_empty())
         {
-            if container && (!roles.is_empty() || details.len() > unknown.len()) {
-                // Known parts with an unknown one: keep it in the note.
+            let semicolons = inner.contains(';');
+            if !roles.is_empty() || details.len() > unknown.len() && (semicolons || container) {
+                // Known parts with an unknown one: a series name
+                // ("Report No. 12; Request for Comments").
                 for u in unknown {
-                    self.leftover(Field::ContainerTitle, u, "detail not read");
+                    if self.r.collection_title.is_none() && !container {
+                        self.r.collection_title = Some(u.to_string());
+                        self.mark(Field::CollectionTitle, u);
+                    } else {
+                        self.leftover(Field::ContainerTitle, u, "detail not read");
+                    }
                 }
             } else {
                 return false;
@@ -547,9 +638,10 @@ impl<'a> Ctx<'a> {
                 if let Some(open) = scan::opening_of_trailing_group(trimmed) {
                     if open > 0 {
                         let inner = &trimmed[open + 1..trimmed.len() - 1];
-                        self.read_description(inner, &trimmed[open..]);
-                        t = trimmed[..open].trim_end();
-                        continue;
+                        if self.read_description(inner, &trimmed[open..]) {
+                            t = trimmed[..open].trim_end();
+                            continue;
+                        }
                     }
                 }
             }
@@ -591,7 +683,18 @@ impl<'a> Ctx<'a> {
         }
         let us = &us[..last];
         let n = us.len();
-        let k = choose_title_units(body, us, self.r.issued.as_ref());
+        let mut k = choose_title_units(body, us, self.r.issued.as_ref());
+        // An element that is only a parenthesis of details belongs to the
+        // title before it: "Title. (Institute, Ed.; Report No. 5)."
+        while k < n {
+            let u = body[us[k].start..us[k].end].trim();
+            let whole_group = u.starts_with('(') && scan::closing_of_group(u, 0) == Some(u.len());
+            if whole_group && super::title::is_details(&u[1..u.len() - 1]) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
         let title_end = if us[k - 1].term == '?' || us[k - 1].term == '!' {
             us[k - 1].end
         } else {
@@ -682,6 +785,26 @@ fn choose_title_units(body: &str, us: &[scan::Unit], d: Option<&crate::model::Da
     for j in 1..n {
         if super::source::presented_at(text(j)).is_some() {
             return j;
+        }
+    }
+    // The last element reads as a sentence of the title, not as a
+    // publisher or site: "... Designed under the direction of Mr. Galton."
+    let last = text(n - 1);
+    if super::parse::sentence_case(last)
+        && last.split_whitespace().count() >= 5
+        && super::source::journal_tail(last, d).is_none()
+        && !super::lexicon::looks_like_publisher(last)
+    {
+        return n;
+    }
+    // "Journal of X. Series C, Applied Statistics, 64(4)": the journal
+    // title spans two elements.
+    if n >= 3 {
+        let l = text(n - 1).trim_start();
+        if ["Series ", "Section ", "Part ", "Serie ", "Sect. ", "Ser. "].iter().any(|p| l.starts_with(p))
+            && super::source::journal_tail(l, d).is_some()
+        {
+            return n - 2;
         }
     }
     // A journal element before the last: the units after it are extra.
