@@ -40,77 +40,50 @@ const ORDINAL_WORDS: &[(&str, u32)] = &[
     ("tenth", 10),
 ];
 
-/// "2nd ed." → "2"; "Rev. ed." → "Rev."; "3. Aufl." → "3".
+/// Words that mark an edition statement, in the languages of reference
+/// lists.
+const EDITION_WORDS: &[&str] = &[
+    "ed", "edn", "edition", "éd", "édition", "edición", "edição", "edizione", "ediţia", "ediția",
+    "editio", "aufl", "auflage", "ausg", "ausgabe", "izd", "izdanje", "izdaja", "ponatis", "wyd",
+    "wydanie", "uppl", "upplaga", "utg", "utgave", "druk", "oplag", "painos", "kiadás", "vydání",
+    "printing", "impression", "reprint", "pbk", "rev", "revised", "expanded", "abridged",
+];
+
+/// "2nd ed." → "2"; "second edition" → "2"; anything else that says
+/// edition ("Rev. ed.", "7., vollständig überarbeitete Auflage", "3.
+/// ponatis", "1st MIT pbk. ed") → the phrase as printed.
 pub(crate) fn edition_of(part: &str) -> Option<String> {
     let p = part.trim().trim_start_matches('[').trim_end_matches(']').trim();
     let lower = p.to_lowercase();
-    // "1st ed. 2012", "2nd ed., rev."
-    let digits: String = p.chars().take_while(char::is_ascii_digit).collect();
-    if !digits.is_empty() {
-        let after = lower[digits.len()..].trim_start();
-        for ord in ["st ed", "nd ed", "rd ed", "th ed", ". ed", " ed", "e éd", "e ed", ". aufl", ". auflage", ". izd", ". wyd", ". uppl", ". ponatis", ". ausg", ". oppl", ". utg"] {
-            if after.starts_with(ord.trim_start()) || format!(" {after}").starts_with(ord) {
-                return Some(digits);
-            }
-        }
-    }
-    if lower.contains("printing") || lower.contains("impression") || lower.contains("reprint") {
-        return Some(p.to_string());
-    }
-    let markers = [
-        " ed.",
-        " ed",
-        " edn",
-        " edn.",
-        " edition",
-        " aufl.",
-        " auflage",
-        " éd.",
-        " éd",
-        " ed.)",
-        " uppl.",
-        " utg.",
-        " druk",
-        " izd.",
-        " wyd.",
-        " edición",
-        " edição",
-        " edizione",
-    ];
-    let head = markers
-        .iter()
-        .find_map(|m| lower.strip_suffix(m).map(|h| h.trim().len()))
-        .map(|n| p[..n].trim())?;
-    if head.is_empty() {
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '(' | ')' | '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if !words.iter().any(|w| EDITION_WORDS.contains(w)) {
         return None;
     }
-    let digits: String = head.chars().take_while(char::is_ascii_digit).collect();
-    if !digits.is_empty() {
-        let tail = head[digits.len()..].trim().to_lowercase();
-        if matches!(
-            tail.as_str(),
-            "" | "st"
-                | "nd"
-                | "rd"
-                | "th"
-                | "."
-                | "e"
-                | "er"
-                | "ème"
-                | "a"
-                | "ª"
-                | "º"
-                | "te"
-                | "de"
-        ) {
+    // A bare "Rev." or "ed." alone is not an edition statement.
+    if words.len() < 2 {
+        return None;
+    }
+    // "2nd ed.", "2. Aufl.", "second edition", "3e éd.": the number.
+    let first = words[0];
+    // Only the English forms become a number; others stay as printed
+    // ("3. ponatis", "7. Aufl.").
+    let rest_is_marker = words.len() == 2 && matches!(words[1], "ed" | "edn" | "edition");
+    if rest_is_marker {
+        let digits: String = first.chars().take_while(char::is_ascii_digit).collect();
+        let tail = &first[digits.len()..];
+        if !digits.is_empty()
+            && matches!(tail, "" | "st" | "nd" | "rd" | "th" | "e" | "er" | "ème" | "a" | "ª" | "º" | "te" | "de" | "°")
+        {
             return Some(digits);
         }
+        if let Some((_, n)) = ORDINAL_WORDS.iter().find(|(w, _)| *w == first) {
+            return Some(n.to_string());
+        }
     }
-    let hl = head.to_lowercase();
-    if let Some((_, n)) = ORDINAL_WORDS.iter().find(|(w, _)| *w == hl) {
-        return Some(n.to_string());
-    }
-    Some(head.to_string())
+    Some(p.trim_end_matches('.').trim().to_string())
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefixes: &[&str]) -> Option<&'a str> {
@@ -206,9 +179,20 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
             number: p,
         };
     }
-    // "Accident Report MAR-21-02": a kind of document and its code.
-    if let Some(sp) = p.rfind(' ') {
+    // "Accident Report MAR-21-02": a kind of document and its code;
+    // "Request for Comments RFC 1737": with the code's own prefix.
+    if let Some(mut sp) = p.rfind(' ') {
+        let code_only = p[sp + 1..].trim();
+        if code_only.chars().all(|c| c.is_ascii_digit()) && code_only.len() >= 2 {
+            if let Some(sp2) = p[..sp].rfind(' ') {
+                let prefix = &p[sp2 + 1..sp];
+                if prefix.len() >= 2 && prefix.chars().all(|c| c.is_ascii_uppercase()) {
+                    sp = sp2;
+                }
+            }
+        }
         let (head, code) = (p[..sp].trim(), p[sp + 1..].trim());
+        let is_code = |c: &str| is_code(c) || (c.contains(' ') && c.chars().any(|x| x.is_ascii_digit()) && c.split(' ').count() == 2);
         let head_words: Vec<&str> = head.split_whitespace().collect();
         if is_code(code)
             && code.chars().filter(char::is_ascii_digit).count() >= 3
@@ -240,8 +224,10 @@ fn is_code(p: &str) -> bool {
         && digits >= 1
         && p.chars().all(|c| c.is_alphanumeric() || "-/._:".contains(c))
         && !is_year_range(p)
+        && p.chars().any(|c| !c.is_ascii_digit())
         && (digits >= 4 || p.contains(['_', ':', '/']) || (p.contains('.') && digits >= 3))
-        && p.chars().filter(|c| c.is_lowercase()).count() <= 8
+        && (p.chars().filter(|c| c.is_lowercase()).count() <= 8
+            || p.matches(['-', '_']).count() >= 2)
 }
 
 /// True when a parenthesis holds details (editors, edition, numbers) rather
@@ -566,8 +552,16 @@ impl<'a> Ctx<'a> {
                 _ => None,
             })
             .collect();
+        // After a book title, a lone unknown part is an edition only when
+        // it names a season or an issue of a living work ("Spring 2022").
+        let seasonal = |u: &str| {
+            let l = u.to_lowercase();
+            ["spring", "summer", "fall", "autumn", "winter", "update", "online", "version"]
+                .iter()
+                .any(|w| l.contains(w))
+        };
         if !unknown.is_empty()
-            && !(container && unknown.len() == 1 && details.len() == 1 && roles.is_empty())
+            && !(container && unknown.len() == 1 && details.len() == 1 && roles.is_empty() && seasonal(unknown[0]))
         {
             let semicolons = inner.contains(';');
             if !roles.is_empty() || details.len() > unknown.len() && (semicolons || container) {
@@ -845,8 +839,13 @@ mod tests {
     #[test]
     fn editions() {
         assert_eq!(edition_of("2nd ed.").as_deref(), Some("2"));
-        assert_eq!(edition_of("Rev. ed.").as_deref(), Some("Rev."));
-        assert_eq!(edition_of("7. Aufl.").as_deref(), Some("7"));
+        assert_eq!(edition_of("Rev. ed.").as_deref(), Some("Rev. ed"));
+        assert_eq!(edition_of("3. ponatis").as_deref(), Some("3. ponatis"));
+        assert_eq!(
+            edition_of("7., vollständig überarbeitete Auflage").as_deref(),
+            Some("7., vollständig überarbeitete Auflage")
+        );
+        assert_eq!(edition_of("7. Aufl.").as_deref(), Some("7. Aufl"));
         assert_eq!(edition_of("second edition").as_deref(), Some("2"));
         assert_eq!(edition_of("Spring 2022"), None);
     }
