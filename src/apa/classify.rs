@@ -27,6 +27,8 @@ pub(crate) struct Signals {
     pub journal_tail: bool,
     /// A report/paper number was read.
     pub report_number: bool,
+    /// The number is that of a working-paper or preprint series.
+    pub paper_series: bool,
     /// A version was read.
     pub version: bool,
     /// The source element was a site or periodical name.
@@ -53,7 +55,8 @@ impl Ctx<'_> {
             || r.doi.as_deref().is_some_and(lexicon::is_preprint_doi)
             || r.number
                 .as_deref()
-                .is_some_and(|n| n.to_lowercase().starts_with("arxiv"));
+                .is_some_and(|n| n.to_lowercase().starts_with("arxiv"))
+            || r.url.as_deref().is_some_and(is_preprint_url);
 
         if let Some(t) = sig.desc_type {
             // A description of kind but a journal tail: e.g. "[Review of
@@ -104,6 +107,9 @@ impl Ctx<'_> {
         if sig.version {
             return ItemType::Software;
         }
+        if sig.paper_series {
+            return ItemType::Article;
+        }
         if sig.report_number {
             return ItemType::Report;
         }
@@ -127,12 +133,22 @@ impl Ctx<'_> {
             }
             return periodical_kind(container, r.page.as_deref());
         }
+        // "Title (p. 74)": a page count printed after the title is how
+        // reports show their length.
+        if r.page.is_some() && !sig.in_container && r.container_title.is_none() {
+            return ItemType::Report;
+        }
         if sig.publisher {
             if sig.editors_as_authors {
                 return ItemType::Book;
             }
             if lexicon::is_conference(publisher) {
                 return ItemType::PaperConference;
+            }
+            // Grey literature: published by an organisation rather than a
+            // publishing house.
+            if !lexicon::looks_like_publisher(publisher) && is_organisation(publisher) {
+                return ItemType::Report;
             }
             return ItemType::Book;
         }
@@ -171,6 +187,26 @@ fn periodical_kind(container: &str, page: Option<&str>) -> ItemType {
         return ItemType::ArticleMagazine;
     }
     ItemType::ArticleNewspaper
+}
+
+/// An organisation's name: institute, council, bank ... or an acronym.
+fn is_organisation(s: &str) -> bool {
+    let t = s.trim();
+    lexicon::looks_like_group(t)
+        || (t.len() >= 2 && t.len() <= 8 && t.chars().all(|c| c.is_ascii_uppercase() || c == '-'))
+        || t.ends_with(" Watch")
+}
+
+/// Preprint servers' hosts.
+fn is_preprint_url(url: &str) -> bool {
+    let u = url.to_lowercase();
+    [
+        "arxiv.org/", "biorxiv.org/", "medrxiv.org/", "psyarxiv.com/", "osf.io/preprints",
+        "ssrn.com/", "researchsquare.com/", "preprints.org/", "eprint.iacr.org/", "chemrxiv.org/",
+        "techrxiv.org/", "hal.science/hal-", "hal.archives-ouvertes.fr/",
+    ]
+    .iter()
+    .any(|h| u.contains(h))
 }
 
 /// Code-hosting sites, whose links are software repositories.

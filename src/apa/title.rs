@@ -600,6 +600,16 @@ impl<'a> Ctx<'a> {
                         set_if_none(&mut self.r.genre, g);
                     }
                     self.sig.report_number = true;
+                    let g = genre.unwrap_or("").to_lowercase();
+                    // "(No. 2019/430)", "(Working Paper No. 17577)": the
+                    // numbered series of preprints and working papers.
+                    if g.is_empty() && inner.trim_start().to_lowercase().starts_with("no")
+                        || g.contains("working paper")
+                        || g.contains("discussion paper")
+                        || g.contains("preprint")
+                    {
+                        self.sig.paper_series = true;
+                    }
                 }
                 Detail::Version(v) => {
                     set_if_none(&mut self.r.version, v);
