@@ -123,7 +123,8 @@ impl Ctx<'_> {
             if !dated_month {
                 // Named without a date to the day: a journal, unless the
                 // name says newspaper or it is a web site's domain.
-                if lexicon::is_newspaper(container) && !container.to_lowercase().contains("journal") {
+                if lexicon::is_newspaper(container) && !container.to_lowercase().contains("journal")
+                {
                     return ItemType::ArticleNewspaper;
                 }
                 if !container.contains(' ') && container.contains('.') {
@@ -201,9 +202,19 @@ fn is_organisation(s: &str) -> bool {
 fn is_preprint_url(url: &str) -> bool {
     let u = url.to_lowercase();
     [
-        "arxiv.org/", "biorxiv.org/", "medrxiv.org/", "psyarxiv.com/", "osf.io/preprints",
-        "ssrn.com/", "researchsquare.com/", "preprints.org/", "eprint.iacr.org/", "chemrxiv.org/",
-        "techrxiv.org/", "hal.science/hal-", "hal.archives-ouvertes.fr/",
+        "arxiv.org/",
+        "biorxiv.org/",
+        "medrxiv.org/",
+        "psyarxiv.com/",
+        "osf.io/preprints",
+        "ssrn.com/",
+        "researchsquare.com/",
+        "preprints.org/",
+        "eprint.iacr.org/",
+        "chemrxiv.org/",
+        "techrxiv.org/",
+        "hal.science/hal-",
+        "hal.archives-ouvertes.fr/",
     ]
     .iter()
     .any(|h| u.contains(h))

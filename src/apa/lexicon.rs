@@ -12,11 +12,11 @@ const ABBREVIATIONS: &[&str] = &[
     "inc", "ltd", "co", "corp", "jr", "sr", "dr", "mr", "mrs", "ms", "prof", "st", "vs", "v",
     "e.g", "i.e", "dept", "univ", "assoc", "natl", "intl", "ch", "chap", "fig", "suppl", "pt",
     "approx", "ca", "cf", "al", "hrsg", "bd", "jg", "publ", "ser", "est", "repr", "orig", "comp",
-    "wydaw", "verl", "impr", "éd", "pr", "hg", "ed", "red", "tip", "typ", "lib", "libr",
-    "et", "mt", "ft", "op", "cit", "ibid", "dir", "prod", "exec", "sect", "art", "nov", "dec",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "u.s", "u.k", "d.c",
-    "ph.d", "m.a", "b.a", "m.s", "m.sc", "b.sc", "s.a", "gmbh", "ag", "bros", "mfg", "govt",
-    "admin", "mgmt",
+    "wydaw", "verl", "impr", "éd", "pr", "hg", "ed", "red", "tip", "typ", "lib", "libr", "et",
+    "mt", "ft", "op", "cit", "ibid", "dir", "prod", "exec", "sect", "art", "nov", "dec", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "u.s", "u.k", "d.c", "ph.d",
+    "m.a", "b.a", "m.s", "m.sc", "b.sc", "s.a", "gmbh", "ag", "bros", "mfg", "govt", "admin",
+    "mgmt",
 ];
 
 /// Capitalised journal-title abbreviations (ISO 4 / NLM), compared with
@@ -198,18 +198,96 @@ pub const NAME_SUFFIXES: &[&str] = &[
 
 /// Words that mark a group (corporate) author.
 const GROUP_WORDS: &[&str] = &[
-    "association", "organization", "organisation", "department", "institute", "institution",
-    "university", "council", "society", "center", "centre", "committee", "agency", "bureau",
-    "office", "ministry", "government", "foundation", "commission", "board", "authority",
-    "corporation", "company", "network", "alliance", "federation", "union", "academy", "college",
-    "hospital", "library", "museum", "trust", "bank", "consortium", "collaboration",
-    "secretariat", "administration", "division", "programme", "inc", "inc.", "ltd", "ltd.",
-    "llc", "gmbh", "ag", "plc", "corp.", "initiative", "coalition", "partnership", "registry",
-    "taskforce", "parliament", "congress", "senate", "court", "assembly", "laboratory",
-    "laboratories", "who", "unesco", "unicef", "oecd", "nasa", "nih", "cdc", "fda", "epa",
-    "institut", "ministerium", "ministère", "ministerio", "universität", "université",
-    "universidad", "verband", "gesellschaft", "stiftung", "amt", "bundesamt", "agentur",
-    "associação", "asociación", "associazione", "instituto", "istituto", "comité", "conseil",
+    "association",
+    "organization",
+    "organisation",
+    "department",
+    "institute",
+    "institution",
+    "university",
+    "council",
+    "society",
+    "center",
+    "centre",
+    "committee",
+    "agency",
+    "bureau",
+    "office",
+    "ministry",
+    "government",
+    "foundation",
+    "commission",
+    "board",
+    "authority",
+    "corporation",
+    "company",
+    "network",
+    "alliance",
+    "federation",
+    "union",
+    "academy",
+    "college",
+    "hospital",
+    "library",
+    "museum",
+    "trust",
+    "bank",
+    "consortium",
+    "collaboration",
+    "secretariat",
+    "administration",
+    "division",
+    "programme",
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "llc",
+    "gmbh",
+    "ag",
+    "plc",
+    "corp.",
+    "initiative",
+    "coalition",
+    "partnership",
+    "registry",
+    "taskforce",
+    "parliament",
+    "congress",
+    "senate",
+    "court",
+    "assembly",
+    "laboratory",
+    "laboratories",
+    "who",
+    "unesco",
+    "unicef",
+    "oecd",
+    "nasa",
+    "nih",
+    "cdc",
+    "fda",
+    "epa",
+    "institut",
+    "ministerium",
+    "ministère",
+    "ministerio",
+    "universität",
+    "université",
+    "universidad",
+    "verband",
+    "gesellschaft",
+    "stiftung",
+    "amt",
+    "bundesamt",
+    "agentur",
+    "associação",
+    "asociación",
+    "associazione",
+    "instituto",
+    "istituto",
+    "comité",
+    "conseil",
 ];
 
 /// Words that mark a publisher.
@@ -542,11 +620,48 @@ fn contains_any_phrase(s: &str, list: &[&str]) -> bool {
 }
 
 const PERIODICAL_WORDS: &[&str] = &[
-    "journal", "review", "revue", "revista", "rivista", "zeitschrift", "tijdschrift", "newsletter",
-    "magazine", "news", "times", "gazette", "herald", "tribune", "daily", "weekly", "quarterly",
-    "monthly", "bulletin", "letters", "annals", "annales", "transactions", "proceedings", "blog",
-    "corr", "bmc", "plos", "nature", "lancet", "jama", "bmj", "chronicle", "telegraph", "observer",
-    "guardian", "newspaper", "reporter", "digest", "wochenschrift", "cahiers", "acta",
+    "journal",
+    "review",
+    "revue",
+    "revista",
+    "rivista",
+    "zeitschrift",
+    "tijdschrift",
+    "newsletter",
+    "magazine",
+    "news",
+    "times",
+    "gazette",
+    "herald",
+    "tribune",
+    "daily",
+    "weekly",
+    "quarterly",
+    "monthly",
+    "bulletin",
+    "letters",
+    "annals",
+    "annales",
+    "transactions",
+    "proceedings",
+    "blog",
+    "corr",
+    "bmc",
+    "plos",
+    "nature",
+    "lancet",
+    "jama",
+    "bmj",
+    "chronicle",
+    "telegraph",
+    "observer",
+    "guardian",
+    "newspaper",
+    "reporter",
+    "digest",
+    "wochenschrift",
+    "cahiers",
+    "acta",
     "frontiers",
 ];
 
@@ -559,9 +674,12 @@ pub fn looks_like_periodical(s: &str) -> bool {
     // A site named by its domain: "Pastebin.com", "Fr-Online.De".
     let l = s.trim().to_lowercase();
     !l.contains(' ')
-        && [".com", ".org", ".net", ".de", ".fr", ".co.uk", ".io", ".gov", ".edu", ".info", ".ru", ".it", ".es", ".nl", ".ch", ".at"]
-            .iter()
-            .any(|d| l.ends_with(d))
+        && [
+            ".com", ".org", ".net", ".de", ".fr", ".co.uk", ".io", ".gov", ".edu", ".info", ".ru",
+            ".it", ".es", ".nl", ".ch", ".at",
+        ]
+        .iter()
+        .any(|d| l.ends_with(d))
 }
 
 /// True when `word` (without its trailing period) is an abbreviation after
@@ -605,9 +723,20 @@ pub fn looks_like_publisher(s: &str) -> bool {
 /// "... Verlag", "... University Press").
 pub fn is_book_publisher(s: &str) -> bool {
     let l = s.to_lowercase();
-    ["publish", "verlag", " books", "university press", "& sons", "editora", "éditions", "edições", "uitgeverij", "wydawnictwo"]
-        .iter()
-        .any(|w| l.contains(w))
+    [
+        "publish",
+        "verlag",
+        " books",
+        "university press",
+        "& sons",
+        "editora",
+        "éditions",
+        "edições",
+        "uitgeverij",
+        "wydawnictwo",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
 }
 
 /// True when a container title names an encyclopedia or wiki.

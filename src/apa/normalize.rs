@@ -73,6 +73,11 @@ fn url_piece(t: &str) -> bool {
 /// nyheter/x` → `https://www.svt.se/nyheter/x`, and
 /// `https://a.org/an- fbi- informant` → `https://a.org/an-fbi-informant`.
 pub fn repair_urls(text: &str) -> String {
+    repair_urls_noting(text, &mut Vec::new())
+}
+
+/// Like [`repair_urls`], also listing the URLs that had to be rejoined.
+pub fn repair_urls_noting(text: &str, repaired: &mut Vec<String>) -> String {
     if !text.contains("http") && !text.contains("www") && !text.contains("doi") {
         return text.to_string();
     }
@@ -110,7 +115,9 @@ pub fn repair_urls(text: &str) -> String {
                 spaced
                     || ends_with_url_joiner(&url)
                     || url.ends_with("//")
-                    || j + 1 < toks.len() && url_piece(toks[j + 1]) && n != "."
+                    || j + 1 < toks.len()
+                        && url_piece(toks[j + 1])
+                        && (n != "." || toks.get(j + 2).is_some_and(|t| is_url_punct(t)))
             } else if url.ends_with("://") || url.ends_with(':') && spaced {
                 true
             } else if spaced && (url.ends_with(['/', '.', ':', '-', '_', '?', '=', '&', '#'])) {
@@ -138,6 +145,27 @@ pub fn repair_urls(text: &str) -> String {
             }
             j += 1;
         }
+        // Spaces only inside the scheme ("https : //") change nothing;
+        // spaces inside host or path may hide a lost character.
+        let joined_after_host = toks[i..j]
+            .iter()
+            .scan(String::new(), |acc, t| {
+                let before = acc.clone();
+                acc.push_str(t);
+                Some(before)
+            })
+            .skip(1)
+            .any(|before| {
+                let b = before.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+                let b = b.trim_start_matches([':', ' ']).trim_start_matches('/');
+                !b.is_empty()
+            });
+        // A DOI only needs its "10.x/y" part intact; any other URL had
+        // its characters spread out and is suspect as a whole.
+        let is_doi_link = url.to_ascii_lowercase().contains("doi.org/");
+        if j > i + 1 && (joined_after_host || !is_doi_link) {
+            repaired.push(url.clone());
+        }
         out.push(url);
         i = j;
     }
@@ -148,6 +176,13 @@ pub fn repair_urls(text: &str) -> String {
 pub fn normalize(text: &str) -> String {
     let cleaned = clean(text);
     repair_urls(&cleaned)
+}
+
+/// Full normalisation, also listing URLs rejoined from spaced-out pieces
+/// (a PDF extraction's damage, which may also have lost a hyphen).
+pub fn normalize_noting(text: &str, repaired: &mut Vec<String>) -> String {
+    let cleaned = clean(text);
+    repair_urls_noting(&cleaned, repaired)
 }
 
 #[cfg(test)]

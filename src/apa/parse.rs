@@ -193,7 +193,12 @@ fn pre_is_title(pre: &str, body: &str, d: Option<&Date>) -> bool {
     if p.ends_with(')') {
         if let Some(o) = scan::opening_of_trailing_group(p) {
             let inner = &p[o + 1..p.len() - 1];
-            if o > 0 && !matches!(super::title::detail_of(inner), super::title::Detail::Unknown(_)) {
+            if o > 0
+                && !matches!(
+                    super::title::detail_of(inner),
+                    super::title::Detail::Unknown(_)
+                )
+            {
                 return true;
             }
         }
@@ -287,7 +292,8 @@ fn read_authors(cx: &mut Ctx<'_>, pre: &str, body: &str, d: Option<&Date>) -> bo
     let all_persons = list.persons == list.names.len();
     let mut list = list;
     let body_t = body.trim();
-    let plainly_title_first = body_t.is_empty() || body_t.starts_with("In ") || body_t.starts_with('[');
+    let plainly_title_first =
+        body_t.is_empty() || body_t.starts_with("In ") || body_t.starts_with('[');
     if list.persons == 0 {
         if role == Role::Author && handle.is_none() && plainly_title_first {
             return false;
@@ -370,7 +376,8 @@ fn split_undated_authors(s: &str) -> Option<usize> {
 }
 
 pub(crate) fn parse(text: &str, line: usize, end_line: usize) -> Parsed {
-    let norm = normalize::normalize(text);
+    let mut repaired = Vec::new();
+    let norm = normalize::normalize_noting(text, &mut repaired);
     let s: &str = &norm;
     let mut cx = Ctx {
         s,
@@ -414,7 +421,7 @@ pub(crate) fn parse(text: &str, line: usize, end_line: usize) -> Parsed {
     let mut body = &s[after_date_start..body_end];
     body = body.trim_start_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
     body = body.trim_end();
-    read_identifiers(&mut cx, &idents, body_end);
+    read_identifiers(&mut cx, &idents, body_end, &repaired);
     // A trailer phrase at the end of the body: "Retrieved from".
     body = strip_body_trailer(&mut cx, body);
 
@@ -442,13 +449,35 @@ pub(crate) fn parse(text: &str, line: usize, end_line: usize) -> Parsed {
     finish(cx, &norm)
 }
 
-fn read_identifiers<'a>(cx: &mut Ctx<'a>, idents: &[ident::Ident], body_end: usize) {
+fn read_identifiers<'a>(
+    cx: &mut Ctx<'a>,
+    idents: &[ident::Ident],
+    body_end: usize,
+    repaired: &[String],
+) {
     let s = cx.s;
     let mut prev_end = body_end;
     for id in idents {
         let between = &s[prev_end.min(id.start)..id.start];
         trailer(cx, between);
         let printed = &s[id.start..id.end];
+        prev_end = id.end;
+        // A URL or DOI that had spaces inside: rejoined, but a PDF
+        // extraction may have lost a character too. Keep it in the note.
+        if repaired
+            .iter()
+            .any(|r| r.contains(printed) || printed.contains(r.as_str()))
+        {
+            cx.leftover(
+                match id.kind {
+                    ident::IdentKind::Doi => Field::Doi,
+                    _ => Field::Url,
+                },
+                printed,
+                "URL or DOI had spaces inside (damaged by copying?); kept in the note",
+            );
+            continue;
+        }
         match id.kind {
             ident::IdentKind::Doi => {
                 if cx.r.doi.is_none() {

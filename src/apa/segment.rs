@@ -166,6 +166,13 @@ fn author_start(l: &str) -> bool {
             break;
         }
     }
+    // An elided particle: "d’Alançon, F.", "l'Anson, B.".
+    for p in ["d’", "d'", "l’", "l'", "D’", "D'", "O’", "O'"] {
+        if let Some(r) = rest.strip_prefix(p) {
+            rest = r;
+            break;
+        }
+    }
     let Some(comma) = rest.find(',') else {
         return false;
     };
@@ -217,7 +224,10 @@ fn early_date(l: &str) -> bool {
                 || before.ends_with('”')
                 || before.ends_with('"')
                 || before.is_empty())
-            && (after.starts_with('.') || after.starts_with(',') || after.is_empty())
+            && (after.starts_with('.')
+                || after.starts_with(',')
+                || after.starts_with(" [")
+                || after.is_empty())
         {
             return true;
         }
@@ -242,14 +252,67 @@ pub fn starts_like_reference(l: &str) -> bool {
     author_start(t) || early_date(t)
 }
 
-/// The line ends the way a complete reference ends.
+/// The text ends the way a complete reference ends: with a period, or
+/// inside a URL or DOI (even one a PDF extraction spaced out).
 fn ends_like_reference(p: &str) -> bool {
     let t = p.trim_end();
     if t.ends_with('.') || t.ends_with('?') || t.ends_with('!') {
         return true;
     }
-    let last = t.rsplit(' ').next().unwrap_or("");
-    ident::is_url_start(last) || ident::doi_in(last).is_some()
+    ends_in_url(t)
+}
+
+/// The text ends inside a URL or DOI: after the last token that starts
+/// one, only URL pieces follow ("https : / / www . svt . se / x").
+fn ends_in_url(t: &str) -> bool {
+    let toks: Vec<&str> = t.split(' ').filter(|x| !x.is_empty()).collect();
+    let Some(start) = toks.iter().rposition(|w| {
+        let l = w.to_ascii_lowercase();
+        ident::is_url_start(w)
+            || ident::doi_in(w).is_some()
+            || matches!(l.as_str(), "https" | "http" | "https:" | "http:")
+            || is_bare_domain_path(w)
+    }) else {
+        return false;
+    };
+    let punct = |w: &str| !w.is_empty() && w.chars().all(|c| "/.:-_?=&#%~+".contains(c));
+    let rest = &toks[start + 1..];
+    rest.iter().enumerate().all(|(i, w)| {
+        if !w
+            .chars()
+            .all(|c| c.is_alphanumeric() || "/.:-_?=&#%~+@!$'*,;()[]".contains(c))
+        {
+            return false;
+        }
+        let plain_word = w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).all(char::is_lowercase)
+            && w.chars().count() > 1;
+        if !plain_word {
+            return true;
+        }
+        // A capitalised word inside a spaced-out URL sits between URL
+        // punctuation: "Monde / Europe / Villes".
+        let prev = if i == 0 { toks[start] } else { rest[i - 1] };
+        let next = rest.get(i + 1).copied().unwrap_or("");
+        punct(prev) || punct(next) || prev.ends_with(['/', '-', '_', '.', '='])
+    })
+}
+
+/// "accessemergencymedicine.mhmedical.com/content.aspx?aid=1": a URL
+/// printed without its scheme.
+fn is_bare_domain_path(w: &str) -> bool {
+    let Some(slash) = w.find('/') else {
+        return false;
+    };
+    let host = &w[..slash];
+    host.contains('.')
+        && !host.contains(' ')
+        && host.split('.').next_back().is_some_and(|tld| {
+            (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
+        })
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
 }
 
 /// The line cannot start a reference: it continues the previous one.
@@ -260,8 +323,13 @@ fn continues(l: &str) -> bool {
     };
     if c.is_lowercase() {
         // A lower-case particle before a family name can start a reference
-        // ("van Maris, A."), so can "de la Fuente, J.".
-        return !author_start(t);
+        // ("van Maris, A."), so can "de la Fuente, J." and a user name
+        // before a date ("febrezo. (2012a, February 22).").
+        let user_name = t
+            .split_once(". (")
+            .is_some_and(|(head, _)| !head.contains(' ') && head.len() <= 40)
+            && early_date(t);
+        return !author_start(t) && !user_name;
     }
     let w = first_word(t);
     let wl = w.to_lowercase();
@@ -274,17 +342,48 @@ fn continues(l: &str) -> bool {
         )
         || c == '&'
         || c == ')'
-        || (c == '(' && !early_date(t))
+        // A reference never starts with its date: "(2001). Title ..."
+        // continues an author list from the line before.
+        || c == '('
         || (c.is_ascii_digit() && !early_date(t) && list_marker(t).is_none())
 }
 
-/// The previous line cannot end a reference.
+/// The line starts with something that can only be more of a URL.
+fn url_piece_line(l: &str) -> bool {
+    let w = first_word(l);
+    if early_date(l) || w.is_empty() {
+        return false;
+    }
+    w.starts_with('/')
+        || (w.contains(['.', '/', '_', '=', '?', '&', '%'])
+            && !w.ends_with('.')
+            && !w.ends_with(',')
+            && !w.ends_with(':'))
+        || (w.chars().any(|c| c.is_ascii_digit())
+            && w.chars().all(|c| c.is_ascii_alphanumeric())
+            && w.len() >= 2)
+        || (w.contains('.') && w.trim_end_matches('.').contains('.'))
+}
+
+/// The line is the rest of a URL.
+fn continues_url(l: &str) -> bool {
+    let w = first_word(l);
+    w.starts_with('/') || w.starts_with("www")
+}
+
+/// The reference so far cannot end here.
 fn forces_continuation(p: &str) -> bool {
     let t = p.trim_end();
-    t.ends_with([',', '&', ':', ';', '(', '-', '–', '—', '/'])
-        || t.ends_with(" and")
-        || t.matches('(').count() > t.matches(')').count()
-        || t.matches('[').count() > t.matches(']').count()
+    if ends_in_url(t) {
+        // "https:" at a line end; a URL broken after "/" or "-" may end
+        // there too.
+        let lower = t.to_ascii_lowercase();
+        return lower.ends_with("https:")
+            || lower.ends_with("http:")
+            || lower.ends_with("https :")
+            || lower.ends_with("http :");
+    }
+    t.ends_with([',', '&', ':', ';', '(', '-', '–', '—', '/']) || t.ends_with(" and")
 }
 
 /// Known suffixes that show a line-end hyphen split a word ("treat-ment").
@@ -312,6 +411,10 @@ fn join_line(acc: &mut String, next: &str, vocab: &HashSet<String>) {
         return;
     }
     let last_tok = acc.rsplit(' ').next().unwrap_or("");
+    if last_tok.eq_ignore_ascii_case("https:") || last_tok.eq_ignore_ascii_case("http:") {
+        acc.push_str(next);
+        return;
+    }
     let in_url = ident::is_url_start(last_tok) || ident::doi_in(last_tok).is_some();
     let next_first = first_word(next);
     if in_url {
@@ -475,6 +578,16 @@ pub struct Segmenter {
     last_line: usize,
     min_indent: Option<usize>,
     after_blank: bool,
+    pending: Option<Pending>,
+}
+
+/// A line waiting for its successor before it is decided.
+#[derive(Debug)]
+struct Pending {
+    lineno: usize,
+    line: String,
+    indent: usize,
+    marker: bool,
 }
 
 impl Segmenter {
@@ -489,6 +602,7 @@ impl Segmenter {
             last_line: 0,
             min_indent: None,
             after_blank: false,
+            pending: None,
         }
     }
 
@@ -510,9 +624,10 @@ impl Segmenter {
         })
     }
 
-    /// Feeds line number `lineno` (1-based). Returns the reference that
-    /// this line completed, if any.
-    pub fn push_line(&mut self, lineno: usize, raw: &str) -> Option<Segment> {
+    /// Feeds line number `lineno` (1-based). References this line
+    /// completed are appended to `out` (a line is decided when the next
+    /// one has been seen, so output lags one line behind).
+    pub fn push_line(&mut self, lineno: usize, raw: &str, out: &mut Vec<Segment>) {
         let raw = raw.trim_end_matches(['\r', '\n']);
         let raw = raw.trim_start_matches('\u{FEFF}');
         let indent = raw.len() - raw.trim_start_matches([' ', '\t', '\u{c}']).len();
@@ -520,19 +635,21 @@ impl Segmenter {
         if line.is_empty() {
             self.after_blank = true;
             if self.layout.mode == Mode::Paragraphs {
-                return self.take();
+                self.process_pending(None, out);
+                out.extend(self.take());
             }
-            return None;
+            return;
         }
         if is_page_number(line) && (self.after_blank || raw.starts_with('\u{c}')) {
-            return None;
+            return;
         }
         if is_heading(line) {
-            let done = self.take();
+            self.process_pending(None, out);
+            out.extend(self.take());
             self.after_blank = false;
-            return done;
+            return;
         }
-        let after_blank = std::mem::replace(&mut self.after_blank, false);
+        self.after_blank = false;
         let mut marker = false;
         if let Some(m) = list_marker(line) {
             let bullet = line.starts_with(['•', '·', '▪', '◦', '●', '○', '■', '□', '►']);
@@ -541,38 +658,67 @@ impl Segmenter {
                 marker = true;
             }
         }
-        let indent_min = *self.min_indent.get_or_insert(indent);
-        if indent < indent_min {
-            self.min_indent = Some(indent);
+        self.process_pending(Some(line), out);
+        self.pending = Some(Pending {
+            lineno,
+            line: line.to_string(),
+            indent,
+            marker,
+        });
+    }
+
+    /// Decides the pending line, knowing the line after it.
+    fn process_pending(&mut self, next: Option<&str>, out: &mut Vec<Segment>) {
+        let Some(p) = self.pending.take() else {
+            return;
+        };
+        let line = p.line.as_str();
+        let indent_min = *self.min_indent.get_or_insert(p.indent);
+        if p.indent < indent_min {
+            self.min_indent = Some(p.indent);
         }
         let new_ref = if self.text.is_empty() {
             true
         } else {
             match self.layout.mode {
-                Mode::OnePerLine => !continues(line) || marker,
-                Mode::Paragraphs | Mode::Wrapped => {
-                    self.starts_new(line, marker, indent, after_blank)
-                }
+                Mode::OnePerLine => !continues(line) || p.marker,
+                Mode::Paragraphs | Mode::Wrapped => self.starts_new(line, p.marker, p.indent, next),
             }
         };
-        let done = if new_ref { self.take() } else { None };
+        if new_ref {
+            out.extend(self.take());
+        }
         if self.text.is_empty() {
-            self.first_line = lineno;
+            self.first_line = p.lineno;
         }
         join_line(&mut self.text, line, &self.layout.vocabulary);
-        self.last_line = lineno;
+        self.last_line = p.lineno;
         self.last_line_text.clear();
         self.last_line_text.push_str(line);
-        self.last_indent = indent;
-        done
+        self.last_indent = p.indent;
     }
 
-    fn starts_new(&self, line: &str, marker: bool, indent: usize, _after_blank: bool) -> bool {
+    fn starts_new(&self, line: &str, marker: bool, indent: usize, next: Option<&str>) -> bool {
         if marker {
             return true;
         }
+        // What the reference so far ends with (a URL may have started on
+        // an earlier line).
+        let so_far = self.text.as_str();
+        if continues(line) || forces_continuation(so_far) {
+            return false;
+        }
+        // More of a URL broken at the line end: "Report.10",
+        // "//theintercept.com/...", "EESJ201404ART32", "NBK1825/".
+        if ends_in_url(so_far) && url_piece_line(line) {
+            return false;
+        }
+        // A parenthesis or bracket opened on the previous line and not yet
+        // closed: "(pp." / "[Doctoral dissertation,".
         let prev = self.last_line_text.as_str();
-        if continues(line) || forces_continuation(prev) {
+        if prev.matches('(').count() > prev.matches(')').count()
+            || prev.matches('[').count() > prev.matches(']').count()
+        {
             return false;
         }
         if self.layout.hanging_indent {
@@ -580,34 +726,42 @@ impl Segmenter {
             if indent > min {
                 return false;
             }
-            if ends_like_reference(prev) {
+            if ends_like_reference(so_far) {
                 return true;
             }
         }
-        if !ends_like_reference(prev) {
+        if !ends_like_reference(so_far) {
             return false;
         }
-        let strong = starts_like_reference(line);
+        let mut strong = starts_like_reference(line);
+        if !strong && self.layout.mode == Mode::Wrapped {
+            // A title-first reference whose date is on its second line:
+            // "Anpassung der Personalstruktur ... an die Erfordernisse" /
+            // "der neunziger Jahre. (1992). Mitteilungsblatt ...".
+            if let Some(n) = next {
+                let capital = line.chars().next().is_some_and(|c| !c.is_lowercase());
+                if capital
+                    && !line.contains(". ")
+                    && !line.trim_end().ends_with('.')
+                    && !author_start(n)
+                    && !continues_url(n)
+                {
+                    strong = early_date(&format!("{line} {n}"));
+                }
+            }
+        }
         if self.layout.mode == Mode::Paragraphs {
             // Inside a paragraph only a line that is plainly a new
             // reference (and a complete previous one) splits it.
             return strong && author_start(line.trim()) && early_date(line.trim());
         }
-        if !strong {
-            return false;
-        }
-        // In justified text a full previous line is usually continued.
-        let w = self.layout.width;
-        let prev_len = prev.chars().count();
-        if w >= 40 && prev_len * 100 >= w * 97 && !(author_start(line) && early_date(line)) {
-            return false;
-        }
-        true
+        strong
     }
 
-    /// Ends the input: returns the last reference, if any.
-    pub fn finish(&mut self) -> Option<Segment> {
-        self.take()
+    /// Ends the input: appends the last reference(s) to `out`.
+    pub fn finish(&mut self, out: &mut Vec<Segment>) {
+        self.process_pending(None, out);
+        out.extend(self.take());
     }
 }
 
@@ -620,10 +774,10 @@ pub fn segment(text: &str) -> Vec<Segment> {
         // A lone CR is a line end too.
         let line = line.strip_suffix('\r').unwrap_or(line);
         for part in line.split('\r') {
-            out.extend(seg.push_line(i + 1, part));
+            seg.push_line(i + 1, part, &mut out);
         }
     }
-    out.extend(seg.finish());
+    seg.finish(&mut out);
     out
 }
 

@@ -81,7 +81,9 @@ fn page_like(p: &str) -> Option<&str> {
         && p.split_whitespace()
             .all(|w| w.len() <= 14 || w.contains(['-', '–']))
         && p.split_whitespace().count() <= 3
-        && p.split_whitespace().all(|w| w.chars().any(|c| c.is_ascii_digit()) || w.chars().all(|c| "-–—‒,".contains(c)));
+        && p.split_whitespace().all(|w| {
+            w.chars().any(|c| c.is_ascii_digit()) || w.chars().all(|c| "-–—‒,".contains(c))
+        });
     ok.then_some(p)
 }
 
@@ -133,15 +135,26 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
         let prev_is_vol = idx >= 3 && volume_issue(part(idx - 2)).is_some();
         // A range ("1–4", "3:1-12") or a letter-led page ("A20") is never
         // a volume.
-        let range = p.contains(['-', '–', '—', '‒']) && p.chars().filter(char::is_ascii_digit).count() >= 2;
-        let lettered = p.starts_with(|c: char| c.is_ascii_uppercase()) && p[1..].chars().all(|c| c.is_ascii_digit()) && p.len() >= 2;
+        let range =
+            p.contains(['-', '–', '—', '‒']) && p.chars().filter(char::is_ascii_digit).count() >= 2;
+        let lettered = p.starts_with(|c: char| c.is_ascii_uppercase())
+            && p[1..].chars().all(|c| c.is_ascii_digit())
+            && p.len() >= 2;
         // An e-locator mixes letters and digits ("e0209899", "pyv124").
         let elocator = !p.contains(' ')
             && p.chars().any(|c| c.is_alphabetic())
             && p.chars().filter(char::is_ascii_digit).count() >= 2
-            && p.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() && p.contains('.'))
-            ;
-        if prev_is_vol || range || lettered || elocator || has_month(d) || last.starts_with("pp") || last.starts_with("p.") {
+            && p.chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() && p.contains('.'));
+        if prev_is_vol
+            || range
+            || lettered
+            || elocator
+            || has_month(d)
+            || last.starts_with("pp")
+            || last.starts_with("p.")
+        {
             t.page = Some(p);
             idx -= 1;
         }
@@ -373,7 +386,10 @@ impl<'a> Ctx<'a> {
         }
         // A periodical or site named without volume or date: "CoRR",
         // "The Atlanta Journal-Constitution", "Pastebin.com".
-        if us.len() == 1 && lexicon::looks_like_periodical(first) && !lexicon::looks_like_publisher(first) {
+        if us.len() == 1
+            && lexicon::looks_like_periodical(first)
+            && !lexicon::looks_like_publisher(first)
+        {
             let c = strip_period(first);
             self.mark(Field::ContainerTitle, c);
             self.r.container_title = Some(c.to_string());

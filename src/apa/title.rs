@@ -43,17 +43,55 @@ const ORDINAL_WORDS: &[(&str, u32)] = &[
 /// Words that mark an edition statement, in the languages of reference
 /// lists.
 const EDITION_WORDS: &[&str] = &[
-    "ed", "edn", "edition", "éd", "édition", "edición", "edição", "edizione", "ediţia", "ediția",
-    "editio", "aufl", "auflage", "ausg", "ausgabe", "izd", "izdanje", "izdaja", "ponatis", "wyd",
-    "wydanie", "uppl", "upplaga", "utg", "utgave", "druk", "oplag", "painos", "kiadás", "vydání",
-    "printing", "impression", "reprint", "pbk", "rev", "revised", "expanded", "abridged",
+    "ed",
+    "edn",
+    "edition",
+    "éd",
+    "édition",
+    "edición",
+    "edição",
+    "edizione",
+    "ediţia",
+    "ediția",
+    "editio",
+    "aufl",
+    "auflage",
+    "ausg",
+    "ausgabe",
+    "izd",
+    "izdanje",
+    "izdaja",
+    "ponatis",
+    "wyd",
+    "wydanie",
+    "uppl",
+    "upplaga",
+    "utg",
+    "utgave",
+    "druk",
+    "oplag",
+    "painos",
+    "kiadás",
+    "vydání",
+    "printing",
+    "impression",
+    "reprint",
+    "pbk",
+    "rev",
+    "revised",
+    "expanded",
+    "abridged",
 ];
 
 /// "2nd ed." → "2"; "second edition" → "2"; anything else that says
 /// edition ("Rev. ed.", "7., vollständig überarbeitete Auflage", "3.
 /// ponatis", "1st MIT pbk. ed") → the phrase as printed.
 pub(crate) fn edition_of(part: &str) -> Option<String> {
-    let p = part.trim().trim_start_matches('[').trim_end_matches(']').trim();
+    let p = part
+        .trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .trim();
     let lower = p.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '(' | ')' | '-'))
@@ -75,7 +113,22 @@ pub(crate) fn edition_of(part: &str) -> Option<String> {
         let digits: String = first.chars().take_while(char::is_ascii_digit).collect();
         let tail = &first[digits.len()..];
         if !digits.is_empty()
-            && matches!(tail, "" | "st" | "nd" | "rd" | "th" | "e" | "er" | "ème" | "a" | "ª" | "º" | "te" | "de" | "°")
+            && matches!(
+                tail,
+                "" | "st"
+                    | "nd"
+                    | "rd"
+                    | "th"
+                    | "e"
+                    | "er"
+                    | "ème"
+                    | "a"
+                    | "ª"
+                    | "º"
+                    | "te"
+                    | "de"
+                    | "°"
+            )
         {
             return Some(digits);
         }
@@ -125,7 +178,8 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
     // "Version 2.0" printed as "(2.0)", "(v1.2.3)".
     let v = p.strip_prefix('v').unwrap_or(p);
     if v.contains('.')
-        && v.split('.').all(|x| !x.is_empty() && x.chars().all(|c| c.is_ascii_alphanumeric()))
+        && v.split('.')
+            .all(|x| !x.is_empty() && x.chars().all(|c| c.is_ascii_alphanumeric()))
         && v.chars().next().is_some_and(|c| c.is_ascii_digit())
         && v.chars().filter(|c| c.is_ascii_alphabetic()).count() <= 2
     {
@@ -192,14 +246,23 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
             }
         }
         let (head, code) = (p[..sp].trim(), p[sp + 1..].trim());
-        let is_code = |c: &str| is_code(c) || (c.contains(' ') && c.chars().any(|x| x.is_ascii_digit()) && c.split(' ').count() == 2);
+        let is_code = |c: &str| {
+            is_code(c)
+                || (c.contains(' ')
+                    && c.chars().any(|x| x.is_ascii_digit())
+                    && c.split(' ').count() == 2)
+        };
         let head_words: Vec<&str> = head.split_whitespace().collect();
         if is_code(code)
             && code.chars().filter(char::is_ascii_digit).count() >= 3
             && !head_words.is_empty()
             && head_words.len() <= 6
-            && head_words.first().is_some_and(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
-            && head_words.iter().all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()) || w.len() <= 3)
+            && head_words
+                .first()
+                .is_some_and(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+            && head_words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()) || w.len() <= 3)
         {
             return Detail::Number {
                 genre: Some(head),
@@ -213,7 +276,9 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
 fn is_year_range(p: &str) -> bool {
     let parts: Vec<&str> = p.split(['-', '–', '/']).map(str::trim).collect();
     parts.len() == 2
-        && parts.iter().all(|x| (2..=4).contains(&x.len()) && x.chars().all(|c| c.is_ascii_digit()))
+        && parts
+            .iter()
+            .all(|x| (2..=4).contains(&x.len()) && x.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// An identifier-like code: no spaces, digits, and the punctuation of
@@ -222,7 +287,8 @@ fn is_code(p: &str) -> bool {
     let digits = p.chars().filter(char::is_ascii_digit).count();
     !p.contains(' ')
         && digits >= 1
-        && p.chars().all(|c| c.is_alphanumeric() || "-/._:".contains(c))
+        && p.chars()
+            .all(|c| c.is_alphanumeric() || "-/._:".contains(c))
         && !is_year_range(p)
         && p.chars().any(|c| !c.is_ascii_digit())
         && (digits >= 4 || p.contains(['_', ':', '/']) || (p.contains('.') && digits >= 3))
@@ -240,7 +306,9 @@ pub(crate) fn is_details(inner: &str) -> bool {
         let part = inner[a..b].trim();
         names::parse_role_paren(part).is_some()
             || !matches!(detail_of(part), Detail::Unknown(_))
-            || scan::split_top(part, ',').iter().all(|&(c, e)| !matches!(detail_of(&part[c..e]), Detail::Unknown(_)))
+            || scan::split_top(part, ',')
+                .iter()
+                .all(|&(c, e)| !matches!(detail_of(&part[c..e]), Detail::Unknown(_)))
     })
 }
 
@@ -556,12 +624,18 @@ impl<'a> Ctx<'a> {
         // it names a season or an issue of a living work ("Spring 2022").
         let seasonal = |u: &str| {
             let l = u.to_lowercase();
-            ["spring", "summer", "fall", "autumn", "winter", "update", "online", "version"]
-                .iter()
-                .any(|w| l.contains(w))
+            [
+                "spring", "summer", "fall", "autumn", "winter", "update", "online", "version",
+            ]
+            .iter()
+            .any(|w| l.contains(w))
         };
         if !unknown.is_empty()
-            && !(container && unknown.len() == 1 && details.len() == 1 && roles.is_empty() && seasonal(unknown[0]))
+            && !(container
+                && unknown.len() == 1
+                && details.len() == 1
+                && roles.is_empty()
+                && seasonal(unknown[0]))
         {
             let semicolons = inner.contains(';');
             if !roles.is_empty() || details.len() > unknown.len() && (semicolons || container) {
@@ -805,7 +879,9 @@ fn choose_title_units(body: &str, us: &[scan::Unit], d: Option<&crate::model::Da
     // title spans two elements.
     if n >= 3 {
         let l = text(n - 1).trim_start();
-        if ["Series ", "Section ", "Part ", "Serie ", "Sect. ", "Ser. "].iter().any(|p| l.starts_with(p))
+        if ["Series ", "Section ", "Part ", "Serie ", "Sect. ", "Ser. "]
+            .iter()
+            .any(|p| l.starts_with(p))
             && super::source::journal_tail(l, d).is_some()
         {
             return n - 2;
