@@ -737,7 +737,10 @@ impl<'a> Ctx<'a> {
             break;
         }
         let title = strip_period(t.trim());
-        let title = title.trim_end_matches([',', ';', ':']).trim();
+        // The element's terminator: APA lets a title's own question or
+        // exclamation mark stand for the closing period; like the period,
+        // it is not kept as part of the field.
+        let title = title.trim_end_matches([',', ';', ':', '?', '!']).trim();
         if !title.is_empty() {
             self.mark(Field::Title, title);
             self.r.title = Some(title.to_string());
@@ -864,16 +867,6 @@ fn choose_title_units(body: &str, us: &[scan::Unit], d: Option<&crate::model::Da
         if super::source::presented_at(text(j)).is_some() {
             return j;
         }
-    }
-    // The last element reads as a sentence of the title, not as a
-    // publisher or site: "... Designed under the direction of Mr. Galton."
-    let last = text(n - 1);
-    if super::parse::sentence_case(last)
-        && last.split_whitespace().count() >= 5
-        && super::source::journal_tail(last, d).is_none()
-        && !super::lexicon::looks_like_publisher(last)
-    {
-        return n;
     }
     // "Journal of X. Series C, Applied Statistics, 64(4)": the journal
     // title spans two elements.
