@@ -521,6 +521,12 @@ pub struct Reference {
     /// Conference place.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_place: Option<String>,
+    /// Court or other issuing authority (legal references).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority: Option<String>,
+    /// Section of a code or statute ("§ 1400 et seq.").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
     /// A database or archive ("ProQuest Dissertations and Theses Global").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archive: Option<String>,

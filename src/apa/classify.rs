@@ -87,14 +87,19 @@ impl Ctx<'_> {
             if preprint {
                 return ItemType::Article;
             }
-            if lexicon::is_conference(container) && !container.to_lowercase().contains("journal") {
+            // Proceedings with issue numbers are journals ("Proceedings of
+            // the National Academy of Sciences, 116(22)").
+            if lexicon::is_conference(container)
+                && !container.to_lowercase().contains("journal")
+                && r.issue.is_none()
+            {
                 return ItemType::PaperConference;
             }
             if container.to_lowercase().contains("dissertation abstracts") {
                 return ItemType::Thesis;
             }
             if dated_month {
-                return periodical_kind(container, r.page.as_deref());
+                return periodical_kind(r);
             }
             return ItemType::ArticleJournal;
         }
@@ -120,6 +125,13 @@ impl Ctx<'_> {
             if lexicon::is_blog(container) {
                 return ItemType::PostWeblog;
             }
+            let undated = r
+                .issued
+                .as_ref()
+                .is_some_and(|d| d.status == crate::model::DateStatus::NoDate);
+            if undated && r.url.is_some() && !lexicon::looks_like_periodical(container) {
+                return ItemType::Webpage;
+            }
             if !dated_month {
                 // Named without a date to the day: a journal, unless the
                 // name says newspaper or it is a web site's domain.
@@ -132,7 +144,7 @@ impl Ctx<'_> {
                 }
                 return ItemType::ArticleJournal;
             }
-            return periodical_kind(container, r.page.as_deref());
+            return periodical_kind(r);
         }
         // "Title (p. 74)": a page count printed after the title is how
         // reports show their length.
@@ -140,6 +152,10 @@ impl Ctx<'_> {
             return ItemType::Report;
         }
         if sig.publisher {
+            // A retrieval date marks a page meant to change: a web page.
+            if r.accessed.is_some() && r.url.is_some() {
+                return ItemType::Webpage;
+            }
             if sig.editors_as_authors {
                 return ItemType::Book;
             }
@@ -148,14 +164,24 @@ impl Ctx<'_> {
             }
             // Grey literature: published by an organisation rather than a
             // publishing house.
-            if !lexicon::looks_like_publisher(publisher) && is_organisation(publisher) {
+            if !lexicon::looks_like_publisher(publisher)
+                && is_organisation(publisher)
+                && r.edition.is_none()
+                && r.isbn.is_none()
+            {
                 return ItemType::Report;
             }
             return ItemType::Book;
         }
         if r.url.is_some() || r.doi.is_some() {
-            if dated_month {
+            if dated_month || r.accessed.is_some() {
                 return ItemType::Webpage;
+            }
+            if r.url
+                .as_deref()
+                .is_some_and(|u| u.to_lowercase().ends_with(".pdf"))
+            {
+                return ItemType::Report;
             }
             if r.doi.is_some() {
                 return ItemType::Book;
@@ -174,7 +200,16 @@ fn has_volume_editors(r: &crate::model::Reference) -> bool {
 }
 
 /// Newspaper or magazine, by the name and page form.
-fn periodical_kind(container: &str, page: Option<&str>) -> ItemType {
+fn periodical_kind(r: &crate::model::Reference) -> ItemType {
+    let container = r.container_title.as_deref().unwrap_or("");
+    let page = r.page.as_deref();
+    if r.url.as_deref().is_some_and(is_blog_url) {
+        return ItemType::PostWeblog;
+    }
+    // Volume and issue numbers belong to magazines; newspapers are dated.
+    if r.volume.is_some() || r.issue.is_some() {
+        return ItemType::ArticleMagazine;
+    }
     if lexicon::is_magazine(container) && !lexicon::is_newspaper(container) {
         return ItemType::ArticleMagazine;
     }
@@ -193,9 +228,64 @@ fn periodical_kind(container: &str, page: Option<&str>) -> ItemType {
 /// An organisation's name: institute, council, bank ... or an acronym.
 fn is_organisation(s: &str) -> bool {
     let t = s.trim();
-    lexicon::looks_like_group(t)
+    // Associations, societies and universities publish books too; these
+    // publish reports.
+    let l = t.to_lowercase();
+    let grey = [
+        "institute",
+        "institut",
+        "council",
+        "bank",
+        "agency",
+        "office",
+        "department",
+        "ministry",
+        "commission",
+        "organization",
+        "organisation",
+        "centre",
+        "center",
+        "board",
+        "foundation",
+        "bureau",
+        "authority",
+        "administration",
+        "survey",
+        "laboratory",
+        "programme",
+        "secretariat",
+        "government",
+        "network",
+        "forum",
+        "unit",
+        "observatory",
+        "trust",
+    ];
+    grey.iter()
+        .any(|w| l.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
         || (t.len() >= 2 && t.len() <= 8 && t.chars().all(|c| c.is_ascii_uppercase() || c == '-'))
         || t.ends_with(" Watch")
+}
+
+/// Blog platforms and blog paths.
+fn is_blog_url(url: &str) -> bool {
+    let u = url.to_lowercase();
+    let host_and_path = u.split_once("://").map_or(u.as_str(), |x| x.1);
+    host_and_path.starts_with("blog.")
+        || host_and_path.starts_with("blogs.")
+        || [
+            "/blog/",
+            "/blogs/",
+            ".blogspot.",
+            ".wordpress.com",
+            "substack.com",
+            "medium.com/",
+            ".tumblr.com",
+            ".typepad.com",
+            ".hypotheses.org",
+        ]
+        .iter()
+        .any(|h| host_and_path.contains(h))
 }
 
 /// Preprint servers' hosts.

@@ -300,7 +300,6 @@ const PUBLISHER_WORDS: &[&str] = &[
     "verlag",
     "books",
     "sons",
-    "&",
     "inc",
     "inc.",
     "ltd",

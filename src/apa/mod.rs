@@ -25,6 +25,7 @@ pub mod scan;
 pub mod segment;
 
 mod classify;
+mod legal;
 mod parse;
 mod source;
 mod title;

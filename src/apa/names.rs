@@ -500,15 +500,32 @@ pub fn split_role_suffix(s: &str) -> (&str, Option<Role>) {
 
 /// Reads a "Name, Role" pair list inside parentheses: "M. Ritchie,
 /// Trans." or "N. Herakovič, M. Debevec, & E. Adrović, Eds.".
-pub fn parse_role_paren(inner: &str) -> Option<(Role, Vec<Name>)> {
+pub fn parse_role_paren(inner: &str) -> Option<(Vec<Role>, Vec<Name>)> {
     let inner = inner.trim();
     let comma = inner.rfind(',')?;
-    let role = role_of_marker(&inner[comma + 1..])?;
+    let marker = &inner[comma + 1..];
+    let roles = roles_of_marker(marker);
+    if roles.is_empty() {
+        return None;
+    }
     let names = parse_editor_list(&inner[..comma]);
     if names.is_empty() {
         return None;
     }
-    Some((role, names))
+    Some((roles, names))
+}
+
+/// All roles a marker names: "Ed. & Trans." is editor and translator.
+pub fn roles_of_marker(marker: &str) -> Vec<Role> {
+    let mut out = Vec::new();
+    for part in marker.split('&') {
+        if let Some(r) = role_of_marker(part) {
+            if !out.contains(&r) {
+                out.push(r);
+            }
+        }
+    }
+    out
 }
 
 /// Splits a run of words joined by " & ", "and" for name lists.
@@ -668,8 +685,10 @@ mod tests {
             split_role_suffix("Nolan, C. (Director)"),
             ("Nolan, C.", Some(Role::Director))
         );
-        let (role, names) = parse_role_paren("M. Ritchie, Trans.").unwrap();
-        assert_eq!(role, Role::Translator);
+        let (roles, names) = parse_role_paren("M. Ritchie, Trans.").unwrap();
+        assert_eq!(roles, vec![Role::Translator]);
+        let (roles, _) = parse_role_paren("J. Strachey, Ed. & Trans.").unwrap();
+        assert_eq!(roles, vec![Role::Editor, Role::Translator]);
         assert_eq!(names.len(), 1);
     }
 }

@@ -25,11 +25,6 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    /// Byte offset of a slice of `s`.
-    pub fn off(&self, sub: &str) -> usize {
-        scan::offset_in(self.s, sub).unwrap_or(0)
-    }
-
     /// Records that `sub` (a slice of the text) became `field`.
     pub fn mark(&mut self, field: Field, sub: &str) {
         if let Some(start) = scan::offset_in(self.s, sub) {
@@ -78,7 +73,10 @@ pub(crate) fn strip_period(s: &str) -> &str {
             return head;
         }
         let w = scan::word_before(t, head.len());
+        // "CA." closing "San Diego, CA." is a state code, not circa.
+        let state_code = w.len() == 2 && w.chars().all(|c| c.is_ascii_uppercase());
         if super::lexicon::is_abbreviation(w)
+            && !state_code
             && !matches!(
                 w.to_lowercase().as_str(),
                 "no" | "vol" | "ed" | "eds" | "co"
@@ -397,6 +395,15 @@ pub(crate) fn parse(text: &str, line: usize, end_line: usize) -> Parsed {
         cx.warn(Field::Reference, "unbalanced brackets or parentheses");
     }
 
+    // Legal references have their own order: name, citation, (court year).
+    if let Some(l) = super::legal::parse(s) {
+        l.apply(&mut cx.r);
+        cx.mark(Field::Title, l.title);
+        let idents = ident::find_identifiers(s, l.end);
+        read_identifiers(&mut cx, &idents, l.end, &repaired);
+        return finish(cx, &norm);
+    }
+
     // 1. The date anchor.
     let found = find_date(s);
     let (pre, after_date_start) = match &found {
@@ -579,7 +586,25 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> &'b str {
     body
 }
 
+/// A page range with any dash written with a hyphen: "1302–1305" →
+/// "1302-1305" (writers render their own dash).
+pub(crate) fn normalize_pages(p: &str) -> String {
+    let mut out = String::with_capacity(p.len());
+    for c in p.chars() {
+        match c {
+            '–' | '—' | '‒' | '−' | '‐' => out.push('-'),
+            _ => out.push(c),
+        }
+    }
+    out.replace(" - ", "-")
+        .replace(" -", "-")
+        .replace("- ", "-")
+}
+
 fn finish(mut cx: Ctx<'_>, norm: &str) -> Parsed {
+    if let Some(p) = cx.r.page.take() {
+        cx.r.page = Some(normalize_pages(&p));
+    }
     if cx.r.title.as_deref().is_none_or(str::is_empty) && !norm.is_empty() {
         cx.warn(Field::Title, "no title found");
     }

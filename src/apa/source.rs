@@ -367,8 +367,19 @@ impl<'a> Ctx<'a> {
             }
             _ => {}
         }
-        // Periodicals and sites: the first element is the container.
-        let periodical = has_month(self.r.issued.as_ref())
+        // Periodicals and sites: the first element is the container. An
+        // undated page with a URL names its site the same way.
+        let undated_page = self
+            .r
+            .issued
+            .as_ref()
+            .is_some_and(|d| d.status == crate::model::DateStatus::NoDate)
+            && (self.r.url.is_some() || self.r.accessed.is_some())
+            && us.len() == 1
+            && !lexicon::looks_like_publisher(first)
+            && !lexicon::looks_like_group(first);
+        let periodical = undated_page
+            || has_month(self.r.issued.as_ref())
             || self.sig.desc_type.is_some_and(|t| {
                 matches!(t, ItemType::Post | ItemType::PostWeblog | ItemType::Webpage)
             });
@@ -586,13 +597,13 @@ impl<'a> Ctx<'a> {
         if p.is_empty() {
             return;
         }
-        if let Some((place, publisher)) = place_publisher(p) {
+        let (p, place) = match place_publisher(p) {
+            Some((place, publisher)) => (strip_period(publisher), Some(place)),
+            None => (p, None),
+        };
+        if let Some(place) = place {
             self.mark(Field::Place, place);
             self.r.publisher_place = Some(place.to_string());
-            self.mark(Field::Publisher, publisher);
-            self.r.publisher = Some(strip_period(publisher).to_string());
-            self.sig.publisher = true;
-            return;
         }
         if p.eq_ignore_ascii_case("author") {
             // APA 6: the author is the publisher.

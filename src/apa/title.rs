@@ -136,6 +136,16 @@ pub(crate) fn edition_of(part: &str) -> Option<String> {
             return Some(n.to_string());
         }
     }
+    // "Rev. ed." → "Rev."; "Spring 2019 ed." → "Spring 2019".
+    let lower_p = p.to_lowercase();
+    for suffix in [" ed.", " ed", " edition", " edn", " edn."] {
+        if lower_p.ends_with(suffix) && p.len() > suffix.len() {
+            let head = p[..p.len() - suffix.len()].trim();
+            if !head.is_empty() {
+                return Some(head.to_string());
+            }
+        }
+    }
     Some(p.trim_end_matches('.').trim().to_string())
 }
 
@@ -584,15 +594,15 @@ impl<'a> Ctx<'a> {
             return false;
         }
         // Role parts first ("M. Ritchie, Trans."; "Eds.; p. 141").
-        let mut roles: Vec<(Role, Vec<crate::model::Name>, &str)> = Vec::new();
+        let mut roles: Vec<(Vec<Role>, Vec<crate::model::Name>, &str)> = Vec::new();
         let mut details: Vec<Detail<'a>> = Vec::new();
         for (a, b) in scan::split_top(inner, ';') {
             let part = inner[a..b].trim();
             if part.is_empty() {
                 continue;
             }
-            if let Some((role, names)) = names::parse_role_paren(part) {
-                roles.push((role, names, part));
+            if let Some((rs, names)) = names::parse_role_paren(part) {
+                roles.push((rs, names, part));
                 continue;
             }
             let lower = part.to_lowercase();
@@ -654,14 +664,16 @@ impl<'a> Ctx<'a> {
             }
         }
         self.mark(Field::Note, whole);
-        for (role, names, part) in roles {
-            let field = match role {
-                Role::Editor => Field::Editor,
-                Role::Translator => Field::Translator,
-                _ => Field::Contributor,
-            };
-            self.mark(field, part);
-            self.r.add_names(role, names);
+        for (rs, names, part) in roles {
+            for role in rs {
+                let field = match role {
+                    Role::Editor => Field::Editor,
+                    Role::Translator => Field::Translator,
+                    _ => Field::Contributor,
+                };
+                self.mark(field, part);
+                self.r.add_names(role, names.iter().cloned());
+            }
         }
         for d in details {
             match d {
@@ -918,7 +930,7 @@ mod tests {
     #[test]
     fn editions() {
         assert_eq!(edition_of("2nd ed.").as_deref(), Some("2"));
-        assert_eq!(edition_of("Rev. ed.").as_deref(), Some("Rev. ed"));
+        assert_eq!(edition_of("Rev. ed.").as_deref(), Some("Rev."));
         assert_eq!(edition_of("3. ponatis").as_deref(), Some("3. ponatis"));
         assert_eq!(
             edition_of("7., vollständig überarbeitete Auflage").as_deref(),

@@ -200,6 +200,8 @@ impl CslItem {
         put("event-title", &r.event_title);
         put("event-place", &r.event_place);
         put("archive", &r.archive);
+        put("authority", &r.authority);
+        put("section", &r.section);
         put("DOI", &r.doi);
         put("URL", &r.url);
         put("ISBN", &r.isbn);
@@ -314,6 +316,8 @@ impl CslItem {
                 "event-title" | "event" => r.event_title = s,
                 "event-place" => r.event_place = s,
                 "archive" => r.archive = s,
+                "authority" => r.authority = s,
+                "section" => r.section = s,
                 "status" => r.status = s,
                 "DOI" => r.doi = s,
                 "URL" => r.url = s,

@@ -1,0 +1,198 @@
+//! Legal references in APA form (APA 7 §11, Bluebook style), as they show
+//! up in psychology papers:
+//!
+//! * cases: `Brown v. Board of Education, 347 U.S. 483 (1954).`,
+//!   `Lessard v. Schmidt, 349 F. Supp. 1078 (E.D. Wis. 1972).`,
+//!   `In re Gault, 387 U.S. 1 (1967).`
+//! * statutes: `Individuals With Disabilities Education Act, 20 U.S.C. §
+//!   1400 et seq. (2004).`, `Patient Protection and Affordable Care Act,
+//!   Pub. L. No. 111-148, 124 Stat. 119 (2010).`
+//!
+//! These do not follow the author–date order, so they are recognised
+//! before the APA anchor is looked for.
+
+use super::scan;
+use crate::model::{Date, DateParts, ItemType, Reference};
+
+/// What a legal reference holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Legal<'a> {
+    pub kind: ItemType,
+    pub title: &'a str,
+    pub volume: Option<&'a str>,
+    pub container: Option<&'a str>,
+    pub page: Option<&'a str>,
+    pub section: Option<&'a str>,
+    pub authority: Option<&'a str>,
+    pub date: Date,
+    /// Offset where the trailing text (URL ...) starts.
+    pub end: usize,
+}
+
+fn is_case_name(t: &str) -> bool {
+    t.contains(" v. ")
+        || t.contains(" vs. ")
+        || t.starts_with("In re ")
+        || t.starts_with("Ex parte ")
+}
+
+fn is_statute_name(t: &str) -> bool {
+    let l = t.to_lowercase();
+    l.contains(" act")
+        || l.ends_with("act")
+        || l.contains("code")
+        || l.contains("law")
+        || l.contains("regulation")
+}
+
+/// "347 U.S. 483", "349 F. Supp. 1078, 1082", "20 U.S.C. § 1400 et seq.",
+/// "Pub. L. No. 111-148, 124 Stat. 119".
+fn citation(c: &str) -> Option<(Option<&str>, &str, Option<&str>, Option<&str>)> {
+    let c = c.trim();
+    // Statute sections.
+    if let Some(i) = c.find('§') {
+        let (head, sect) = (c[..i].trim(), c[i..].trim());
+        let (vol, code) = match head.split_once(' ') {
+            Some((v, code)) if v.chars().all(|x| x.is_ascii_digit()) => (Some(v), code.trim()),
+            _ => (None, head),
+        };
+        if code.is_empty() {
+            return None;
+        }
+        return Some((vol, code, None, Some(sect)));
+    }
+    // "<volume> <reporter> <page>[, <pin>]"; take the last such triple
+    // ("Pub. L. No. 111-148, 124 Stat. 119").
+    let last = c.rsplit(", ").find(|p| {
+        p.split_whitespace().count() >= 3
+            && p.split_whitespace()
+                .next()
+                .is_some_and(|w| w.chars().all(|x| x.is_ascii_digit()))
+    })?;
+    let mut words: Vec<&str> = last.split_whitespace().collect();
+    let vol = words.remove(0);
+    let page = words.pop()?;
+    if !page.chars().any(|x| x.is_ascii_digit()) || words.is_empty() {
+        return None;
+    }
+    let rep_start = scan::offset_in(c, words[0])?;
+    let rep_end = scan::offset_in(c, words[words.len() - 1])? + words[words.len() - 1].len();
+    Some((Some(vol), &c[rep_start..rep_end], Some(page), None))
+}
+
+/// Recognises a legal reference; `None` for anything else.
+pub(crate) fn parse(s: &str) -> Option<Legal<'_>> {
+    // The closing parenthesis with the year: "(1954)." / "(E.D. Wis. 1972)."
+    let (open, close) = scan::top_level(s)
+        .filter(|&(_, c)| c == '(')
+        .filter_map(|(i, _)| scan::closing_of_group(s, i).map(|e| (i, e)))
+        .find(|&(i, e)| {
+            let inner = &s[i + 1..e - 1];
+            inner.len() <= 40
+                && inner
+                    .trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|y| y.len() == 4 && y.chars().all(|x| x.is_ascii_digit()))
+                && s[e..].trim_start().starts_with(['.', ','])
+                || s[e..].trim().is_empty()
+        })?;
+    let head = s[..open].trim_end().trim_end_matches(',');
+    let comma = head.find(", ")?;
+    let title = head[..comma].trim();
+    let cite = head[comma + 2..].trim();
+    let kind = if is_case_name(title) {
+        ItemType::LegalCase
+    } else if is_statute_name(title)
+        && (cite.contains('§')
+            || cite.contains("Stat.")
+            || cite.contains("U.S.C")
+            || cite.contains("C.F.R"))
+    {
+        ItemType::Legislation
+    } else {
+        return None;
+    };
+    let (volume, container, page, section) = citation(cite)?;
+    let inner = s[open + 1..close - 1].trim();
+    let (court, year) = match inner.rsplit_once(' ') {
+        Some((court, y)) => (Some(court.trim()).filter(|c| !c.is_empty()), y),
+        None => (None, inner),
+    };
+    let year: i32 = year.parse().ok()?;
+    Some(Legal {
+        kind,
+        title,
+        volume,
+        container: Some(container),
+        page,
+        section,
+        authority: court,
+        date: Date {
+            start: Some(DateParts {
+                year,
+                month: None,
+                day: None,
+            }),
+            ..Date::default()
+        },
+        end: close,
+    })
+}
+
+impl Legal<'_> {
+    /// Fills a reference.
+    pub(crate) fn apply(&self, r: &mut Reference) {
+        r.item_type = self.kind;
+        r.title = Some(self.title.to_string());
+        r.volume = self.volume.map(str::to_string);
+        r.container_title = self.container.map(str::to_string);
+        r.page = self.page.map(str::to_string);
+        r.section = self.section.map(str::to_string);
+        r.authority = self.authority.map(str::to_string);
+        r.issued = Some(self.date.clone());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cases() {
+        let l = parse("Brown v. Board of Education, 347 U.S. 483 (1954).").unwrap();
+        assert_eq!(l.kind, ItemType::LegalCase);
+        assert_eq!(
+            (l.title, l.volume, l.container, l.page),
+            (
+                "Brown v. Board of Education",
+                Some("347"),
+                Some("U.S."),
+                Some("483")
+            )
+        );
+        let l = parse("Lessard v. Schmidt, 349 F. Supp. 1078 (E.D. Wis. 1972).").unwrap();
+        assert_eq!(
+            (l.container, l.authority),
+            (Some("F. Supp."), Some("E.D. Wis."))
+        );
+    }
+
+    #[test]
+    fn statutes() {
+        let l =
+            parse("Individuals With Disabilities Education Act, 20 U.S.C. § 1400 et seq. (2004).")
+                .unwrap();
+        assert_eq!(l.kind, ItemType::Legislation);
+        assert_eq!(
+            (l.volume, l.container, l.section),
+            (Some("20"), Some("U.S.C."), Some("§ 1400 et seq."))
+        );
+    }
+
+    #[test]
+    fn not_legal() {
+        assert!(parse("Smith, J. (2019). Title. Journal, 1(2), 3.").is_none());
+        assert!(parse("Glue, P., & Lee, K. (2017). A v. B. Journal.").is_none());
+    }
+}
