@@ -88,6 +88,10 @@ fn trim_trailing(s: &str) -> &str {
 
 /// The bare DOI in a token, if the token is a DOI in one of its forms.
 pub fn doi_in(token: &str) -> Option<&str> {
+    // Every DOI has "10." in it: reject the other tokens cheaply.
+    if !token.contains("10.") {
+        return None;
+    }
     let t = token.trim_start_matches(['<', '(', '[']);
     let rest = if let Ok((rest, _)) = doi_url_prefix(t) {
         rest

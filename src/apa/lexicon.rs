@@ -5,6 +5,10 @@
 //! These are facts about bibliographic English (and the common European
 //! languages of reference lists), not about any one corpus.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// Abbreviations after which ". " does not end a sentence (compared
 /// case-insensitively, without the period).
 const ABBREVIATIONS: &[&str] = &[
@@ -601,22 +605,61 @@ const BLOG_WORDS: &[&str] = &[
     "newsletter",
 ];
 
-fn lower_words(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';' | '(' | ')' | '/'))
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
+/// A word list compiled for lookups: single words in a hash set, phrases
+/// (with spaces or punctuation) matched as substrings.
+struct WordList {
+    words: HashSet<&'static str>,
+    phrases: Vec<&'static str>,
 }
 
-fn contains_any_phrase(s: &str, list: &[&str]) -> bool {
-    let lower = s.to_lowercase();
-    list.iter().any(|p| {
-        if p.contains(' ') || !p.chars().all(char::is_alphanumeric) {
-            lower.contains(p)
-        } else {
-            lower_words(&lower).any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == *p)
+impl WordList {
+    fn new(list: &'static [&'static str]) -> WordList {
+        let mut words = HashSet::new();
+        let mut phrases = Vec::new();
+        for p in list {
+            if p.contains(' ') || !p.chars().all(char::is_alphanumeric) {
+                phrases.push(*p);
+            } else {
+                words.insert(*p);
+            }
         }
-    })
+        WordList { words, phrases }
+    }
+
+    /// True when `s` contains one of the words (as a whole word) or phrases,
+    /// ignoring case.
+    fn matches(&self, s: &str) -> bool {
+        let lower: Cow<'_, str> = if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            Cow::Owned(s.to_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        };
+        if self.phrases.iter().any(|p| lower.contains(p)) {
+            return true;
+        }
+        lower
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';' | '(' | ')' | '/'))
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .any(|w| !w.is_empty() && self.words.contains(w))
+    }
 }
+
+macro_rules! word_list {
+    ($name:ident, $list:ident) => {
+        static $name: LazyLock<WordList> = LazyLock::new(|| WordList::new($list));
+    };
+}
+
+word_list!(GROUP, GROUP_WORDS);
+word_list!(PUBLISHER, PUBLISHER_WORDS);
+word_list!(ENCYCLOPEDIA, ENCYCLOPEDIA_WORDS);
+word_list!(DICTIONARY, DICTIONARY_WORDS);
+word_list!(CONFERENCE, CONFERENCE_WORDS);
+word_list!(PREPRINT, PREPRINT_WORDS);
+word_list!(NEWSPAPER, NEWSPAPER_WORDS);
+word_list!(MAGAZINE, MAGAZINE_WORDS);
+word_list!(BLOG, BLOG_WORDS);
+word_list!(PERIODICAL, PERIODICAL_WORDS);
 
 const PERIODICAL_WORDS: &[&str] = &[
     "journal",
@@ -667,7 +710,7 @@ const PERIODICAL_WORDS: &[&str] = &[
 /// True when a source element looks like a periodical's or site's name
 /// (journal, newspaper, magazine, blog, a domain name).
 pub fn looks_like_periodical(s: &str) -> bool {
-    if contains_any_phrase(s, PERIODICAL_WORDS) {
+    if PERIODICAL.matches(s) {
         return true;
     }
     // A site named by its domain: "Pastebin.com", "Fr-Online.De".
@@ -688,8 +731,17 @@ pub fn is_abbreviation(word: &str) -> bool {
     if w.is_empty() {
         return false;
     }
-    let lower = w.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    if w.len() > 8 {
+        return false;
+    }
+    if w.is_ascii() {
+        ABBREVIATIONS
+            .iter()
+            .any(|a| a.len() == w.len() && a.eq_ignore_ascii_case(w))
+    } else {
+        let lower = w.to_lowercase();
+        ABBREVIATIONS.contains(&lower.as_str())
+    }
 }
 
 /// True when `word` is a capitalised journal-title abbreviation.
@@ -710,12 +762,12 @@ pub fn is_name_suffix(word: &str) -> bool {
 
 /// True when a name looks like an organisation's.
 pub fn looks_like_group(s: &str) -> bool {
-    contains_any_phrase(s, GROUP_WORDS)
+    GROUP.matches(s)
 }
 
 /// True when a source unit looks like a publisher's name.
 pub fn looks_like_publisher(s: &str) -> bool {
-    contains_any_phrase(s, PUBLISHER_WORDS)
+    PUBLISHER.matches(s)
 }
 
 /// True when a name is plainly a book publisher's ("... Publishing",
@@ -740,37 +792,37 @@ pub fn is_book_publisher(s: &str) -> bool {
 
 /// True when a container title names an encyclopedia or wiki.
 pub fn is_encyclopedia(s: &str) -> bool {
-    contains_any_phrase(s, ENCYCLOPEDIA_WORDS)
+    ENCYCLOPEDIA.matches(s)
 }
 
 /// True when a container title names a dictionary.
 pub fn is_dictionary(s: &str) -> bool {
-    contains_any_phrase(s, DICTIONARY_WORDS)
+    DICTIONARY.matches(s)
 }
 
 /// True when a container title names proceedings or a meeting.
 pub fn is_conference(s: &str) -> bool {
-    contains_any_phrase(s, CONFERENCE_WORDS)
+    CONFERENCE.matches(s)
 }
 
 /// True when a source names a preprint server or working-paper series.
 pub fn is_preprint_server(s: &str) -> bool {
-    contains_any_phrase(s, PREPRINT_WORDS)
+    PREPRINT.matches(s)
 }
 
 /// True when a container looks like a newspaper's name.
 pub fn is_newspaper(s: &str) -> bool {
-    contains_any_phrase(s, NEWSPAPER_WORDS)
+    NEWSPAPER.matches(s)
 }
 
 /// True when a container looks like a magazine's name.
 pub fn is_magazine(s: &str) -> bool {
-    contains_any_phrase(s, MAGAZINE_WORDS)
+    MAGAZINE.matches(s)
 }
 
 /// True when a container looks like a blog.
 pub fn is_blog(s: &str) -> bool {
-    contains_any_phrase(s, BLOG_WORDS)
+    BLOG.matches(s)
 }
 
 /// DOI prefixes of preprint servers (arXiv, PsyArXiv/OSF, SSRN, Research

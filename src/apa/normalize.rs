@@ -82,22 +82,29 @@ pub fn repair_urls_noting(text: &str, repaired: &mut Vec<String>) -> String {
         return text.to_string();
     }
     let toks: Vec<&str> = text.split(' ').collect();
-    let mut out: Vec<String> = Vec::with_capacity(toks.len());
+    let mut out = String::with_capacity(text.len());
     let mut i = 0;
+    let starts_ci = |t: &str, p: &str| {
+        t.len() >= p.len() && t.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    };
     while i < toks.len() {
         let t = toks[i];
-        let lower = t.to_ascii_lowercase();
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if !starts_ci(t, "http") {
+            out.push_str(t);
+            i += 1;
+            continue;
+        }
         // "https :" or "http :" followed by "/ /".
-        let spaced_scheme = (lower == "https" || lower == "http") && toks.get(i + 1) == Some(&":")
-            || (lower == "https:" || lower == "http:")
-                && toks.get(i + 1).is_some_and(|n| n.starts_with('/'));
-        let url_start = spaced_scheme
-            || lower.starts_with("http://")
-            || lower.starts_with("https://")
-            || lower.starts_with("https:")
-            || lower.starts_with("http:");
+        let bare_scheme = t.eq_ignore_ascii_case("https") || t.eq_ignore_ascii_case("http");
+        let colon_scheme = t.eq_ignore_ascii_case("https:") || t.eq_ignore_ascii_case("http:");
+        let spaced_scheme = bare_scheme && toks.get(i + 1) == Some(&":")
+            || colon_scheme && toks.get(i + 1).is_some_and(|n| n.starts_with('/'));
+        let url_start = spaced_scheme || starts_ci(t, "https:") || starts_ci(t, "http:");
         if !url_start {
-            out.push(t.to_string());
+            out.push_str(t);
             i += 1;
             continue;
         }
@@ -147,29 +154,30 @@ pub fn repair_urls_noting(text: &str, repaired: &mut Vec<String>) -> String {
         }
         // Spaces only inside the scheme ("https : //") change nothing;
         // spaces inside host or path may hide a lost character.
-        let joined_after_host = toks[i..j]
-            .iter()
-            .scan(String::new(), |acc, t| {
-                let before = acc.clone();
-                acc.push_str(t);
-                Some(before)
-            })
-            .skip(1)
-            .any(|before| {
-                let b = before.trim_start_matches(|c: char| c.is_ascii_alphabetic());
-                let b = b.trim_start_matches([':', ' ']).trim_start_matches('/');
-                !b.is_empty()
-            });
+        let joined_after_host = j > i + 1
+            && toks[i..j]
+                .iter()
+                .scan(String::new(), |acc, t| {
+                    let before = acc.clone();
+                    acc.push_str(t);
+                    Some(before)
+                })
+                .skip(1)
+                .any(|before| {
+                    let b = before.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+                    let b = b.trim_start_matches([':', ' ']).trim_start_matches('/');
+                    !b.is_empty()
+                });
         // A DOI only needs its "10.x/y" part intact; any other URL had
         // its characters spread out and is suspect as a whole.
         let is_doi_link = url.to_ascii_lowercase().contains("doi.org/");
         if j > i + 1 && (joined_after_host || !is_doi_link) {
             repaired.push(url.clone());
         }
-        out.push(url);
+        out.push_str(&url);
         i = j;
     }
-    out.join(" ")
+    out
 }
 
 /// Full normalisation of one reference's text.

@@ -352,7 +352,7 @@ fn split_undated_authors(s: &str) -> Option<usize> {
                 // Prefer the longest prefix that is still all persons.
                 let mut best = end;
                 let mut s2 = end + 1;
-                while let Some(p2) = s[s2..].find(". ") {
+                while let Some(p2) = s[s2..(s2 + 300).min(s.len())].find(". ") {
                     let e2 = s2 + p2 + 1;
                     match names::parse_author_list(&s[..e2]) {
                         Some(l2) if l2.persons == l2.names.len() && l2.persons > l.persons => {
@@ -561,6 +561,9 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> &'b str {
     let units = scan::units(body);
     if let Some(last) = units.last() {
         let u = &body[last.start..];
+        if !u.starts_with(['R', 'r', 'A', 'a']) {
+            return body;
+        }
         let lower = u.to_lowercase();
         if lower.starts_with("retrieved")
             || lower.starts_with("available")

@@ -194,7 +194,8 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
             // A short last element in lower case: a publisher such as
             // "kopaed" or "le Grand livre du mois".
             let rest = next.trim_end().trim_end_matches('.');
-            !rest.contains(". ")
+            rest.len() <= 160
+                && !rest.contains(". ")
                 && rest.split_whitespace().count() <= 6
                 && !rest.contains(['(', ')'])
         }

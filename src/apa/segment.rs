@@ -265,6 +265,9 @@ fn ends_like_reference(p: &str) -> bool {
 /// The text ends inside a URL or DOI: after the last token that starts
 /// one, only URL pieces follow ("https : / / www . svt . se / x").
 fn ends_in_url(t: &str) -> bool {
+    // A URL is not longer than this; looking further back would make long
+    // references quadratic.
+    let t = &t[floor_char_boundary(t, t.len().saturating_sub(4096))..];
     let toks: Vec<&str> = t.split(' ').filter(|x| !x.is_empty()).collect();
     let Some(start) = toks.iter().rposition(|w| {
         let l = w.to_ascii_lowercase();

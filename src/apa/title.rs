@@ -722,7 +722,9 @@ impl<'a> Ctx<'a> {
     /// Reads a title with what trails it: descriptions and details.
     pub(crate) fn read_title_group(&mut self, t: &'a str) {
         let mut t = t.trim();
-        loop {
+        // A title carries at most a description and a details parenthesis
+        // or two; the bound keeps pathological inputs linear.
+        for _ in 0..6 {
             let trimmed = t.trim_end().trim_end_matches('.').trim_end();
             if trimmed.ends_with(']') {
                 if let Some(open) = scan::opening_of_trailing_group(trimmed) {

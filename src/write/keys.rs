@@ -7,7 +7,7 @@
 //! same keys and no two records share one.
 
 use crate::model::{Name, Reference, Role};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Words skipped when picking the title word of a key.
 const STOPWORDS: &[&str] = &[
@@ -78,6 +78,9 @@ pub fn key_stem(r: &Reference) -> String {
 #[derive(Debug, Default)]
 pub struct KeyGen {
     used: HashSet<String>,
+    /// Per stem, the next letter suffix to try, so that many records with
+    /// the same stem cost constant time each.
+    next: HashMap<String, usize>,
 }
 
 impl KeyGen {
@@ -98,16 +101,17 @@ impl KeyGen {
 
     /// Makes `stem` unique by appending `a`, `b`, ... `z`, `aa`, ...
     pub fn unique(&mut self, stem: String) -> String {
-        if self.used.insert(stem.clone()) {
+        if !self.used.contains(&stem) {
+            self.used.insert(stem.clone());
             return stem;
         }
-        let mut n = 0usize;
+        let n = self.next.entry(stem.clone()).or_insert(0);
         loop {
-            let candidate = format!("{stem}{}", letters(n));
+            let candidate = format!("{stem}{}", letters(*n));
+            *n += 1;
             if self.used.insert(candidate.clone()) {
                 return candidate;
             }
-            n += 1;
         }
     }
 }
