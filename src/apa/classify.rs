@@ -8,6 +8,7 @@
 //! number marks a report, a version software, a preprint server a preprint.
 
 use super::lexicon;
+use super::lower::Lc;
 use super::parse::Ctx;
 use super::title::has_month;
 use crate::model::ItemType;
@@ -55,7 +56,7 @@ impl Ctx<'_> {
             || r.doi.as_deref().is_some_and(lexicon::is_preprint_doi)
             || r.number
                 .as_deref()
-                .is_some_and(|n| n.to_lowercase().starts_with("arxiv"))
+                .is_some_and(|n| n.lc().starts_with("arxiv"))
             || r.url.as_deref().is_some_and(is_preprint_url);
 
         if let Some(t) = sig.desc_type {
@@ -90,12 +91,12 @@ impl Ctx<'_> {
             // Proceedings with issue numbers are journals ("Proceedings of
             // the National Academy of Sciences, 116(22)").
             if lexicon::is_conference(container)
-                && !container.to_lowercase().contains("journal")
+                && !container.lc().contains("journal")
                 && r.issue.is_none()
             {
                 return ItemType::PaperConference;
             }
-            if container.to_lowercase().contains("dissertation abstracts") {
+            if container.lc().contains("dissertation abstracts") {
                 return ItemType::Thesis;
             }
             if dated_month {
@@ -135,8 +136,7 @@ impl Ctx<'_> {
             if !dated_month {
                 // Named without a date to the day: a journal, unless the
                 // name says newspaper or it is a web site's domain.
-                if lexicon::is_newspaper(container) && !container.to_lowercase().contains("journal")
-                {
+                if lexicon::is_newspaper(container) && !container.lc().contains("journal") {
                     return ItemType::ArticleNewspaper;
                 }
                 if !container.contains(' ') && container.contains('.') {
@@ -177,10 +177,7 @@ impl Ctx<'_> {
             if dated_month || r.accessed.is_some() {
                 return ItemType::Webpage;
             }
-            if r.url
-                .as_deref()
-                .is_some_and(|u| u.to_lowercase().ends_with(".pdf"))
-            {
+            if r.url.as_deref().is_some_and(|u| u.lc().ends_with(".pdf")) {
                 return ItemType::Report;
             }
             if r.doi.is_some() {
@@ -230,7 +227,7 @@ fn is_organisation(s: &str) -> bool {
     let t = s.trim();
     // Associations, societies and universities publish books too; these
     // publish reports.
-    let l = t.to_lowercase();
+    let l = t.lc();
     let grey = [
         "institute",
         "institut",
@@ -269,7 +266,7 @@ fn is_organisation(s: &str) -> bool {
 
 /// Blog platforms and blog paths.
 fn is_blog_url(url: &str) -> bool {
-    let u = url.to_lowercase();
+    let u = url.lc();
     let host_and_path = u.split_once("://").map_or(u.as_str(), |x| x.1);
     host_and_path.starts_with("blog.")
         || host_and_path.starts_with("blogs.")
@@ -290,7 +287,7 @@ fn is_blog_url(url: &str) -> bool {
 
 /// Preprint servers' hosts.
 fn is_preprint_url(url: &str) -> bool {
-    let u = url.to_lowercase();
+    let u = url.lc();
     [
         "arxiv.org/",
         "biorxiv.org/",
@@ -312,7 +309,7 @@ fn is_preprint_url(url: &str) -> bool {
 
 /// Code-hosting sites, whose links are software repositories.
 fn is_code_host(url: &str) -> bool {
-    let u = url.to_lowercase();
+    let u = url.lc();
     [
         "github.com/",
         "gitlab.com/",

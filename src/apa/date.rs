@@ -3,6 +3,7 @@
 //! `(n.d.-a)`, `(in press)`, `(2019–2020)`, `(ca. 1900)`, and free-text dates
 //! as other formats carry them (`2019-03-05`, `March 3, 2019`).
 
+use super::lower::Lc;
 use crate::model::{Date, DateParts, DateStatus, Season};
 use nom::{
     IResult, Parser,
@@ -76,12 +77,15 @@ const MONTHS: &[(&str, u8)] = &[
 
 /// The month number of a month word (`March`, `Mar.`, `mars`), if it is one.
 pub fn month_number(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    MONTHS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n)
+    let w = word.trim_end_matches('.').lc();
+    MONTHS
+        .iter()
+        .find(|(m, _)| *m == w.as_str())
+        .map(|(_, n)| *n)
 }
 
 fn season_of(word: &str) -> Option<Season> {
-    match word.trim_end_matches('.').to_lowercase().as_str() {
+    match word.trim_end_matches('.').lc().as_str() {
         "spring" | "frühling" | "printemps" | "primavera" => Some(Season::Spring),
         "summer" | "sommer" | "été" | "verano" => Some(Season::Summer),
         "fall" | "autumn" | "herbst" | "automne" | "otoño" => Some(Season::Autumn),

@@ -4,6 +4,7 @@
 //! "Retrieved March 3, 2020, from", "Accessed ...").
 
 use super::date;
+use super::lower::Lc;
 use crate::model::Date;
 use nom::{
     IResult, Parser,
@@ -113,13 +114,12 @@ pub fn doi_in(token: &str) -> Option<&str> {
 
 /// True when the token starts a URL.
 pub fn is_url_start(token: &str) -> bool {
-    let t = token
-        .trim_start_matches(['<', '(', '['])
-        .to_ascii_lowercase();
-    t.starts_with("http://")
-        || t.starts_with("https://")
-        || t.starts_with("ftp://")
-        || (t.starts_with("www.") && t.len() > 6)
+    let t = token.trim_start_matches(['<', '(', '[']).as_bytes();
+    let starts = |p: &[u8]| t.len() >= p.len() && t[..p.len()].eq_ignore_ascii_case(p);
+    starts(b"http://")
+        || starts(b"https://")
+        || starts(b"ftp://")
+        || (starts(b"www.") && t.len() > 6)
 }
 
 /// Finds the identifiers in `s` at or after byte `from`.
@@ -240,7 +240,7 @@ pub fn read_trailer(text: &str) -> Trailer {
     if (s.starts_with('[') && s.ends_with(']')) || (s.starts_with('(') && s.ends_with(')')) {
         s = s[1..s.len() - 1].trim();
     }
-    let lower = s.to_lowercase();
+    let lower = s.lc();
     for lead in [
         "retrieved on ",
         "retrieved ",
@@ -257,7 +257,7 @@ pub fn read_trailer(text: &str) -> Trailer {
     ] {
         if lower.starts_with(lead) {
             let mut rest = s[lead.len()..].trim();
-            let rl = rest.to_lowercase();
+            let rl = rest.lc();
             if rl == "from" || rl == "at" || rl.is_empty() {
                 return t;
             }

@@ -11,6 +11,7 @@
 //! These do not follow the author–date order, so they are recognised
 //! before the APA anchor is looked for.
 
+use super::lower::Lc;
 use super::scan;
 use crate::model::{Date, DateParts, ItemType, Reference};
 
@@ -37,7 +38,7 @@ fn is_case_name(t: &str) -> bool {
 }
 
 fn is_statute_name(t: &str) -> bool {
-    let l = t.to_lowercase();
+    let l = t.lc();
     l.contains(" act")
         || l.ends_with("act")
         || l.contains("code")
@@ -82,6 +83,18 @@ fn citation(c: &str) -> Option<(Option<&str>, &str, Option<&str>, Option<&str>)>
 
 /// Recognises a legal reference; `None` for anything else.
 pub(crate) fn parse(s: &str) -> Option<Legal<'_>> {
+    // Every legal reference names a party "v." another, or cites a code.
+    if !(s.contains(" v. ")
+        || s.contains(" vs. ")
+        || s.starts_with("In re ")
+        || s.starts_with("Ex parte ")
+        || s.contains('§')
+        || s.contains("Stat.")
+        || s.contains("U.S.C")
+        || s.contains("C.F.R"))
+    {
+        return None;
+    }
     // The closing parenthesis with the year: "(1954)." / "(E.D. Wis. 1972)."
     let (open, close) = scan::top_level(s)
         .filter(|&(_, c)| c == '(')

@@ -5,8 +5,9 @@
 //! These are facts about bibliographic English (and the common European
 //! languages of reference lists), not about any one corpus.
 
+use super::lower::Lc;
+use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// Abbreviations after which ". " does not end a sentence (compared
@@ -614,7 +615,7 @@ struct WordList {
 
 impl WordList {
     fn new(list: &'static [&'static str]) -> WordList {
-        let mut words = HashSet::new();
+        let mut words = HashSet::default();
         let mut phrases = Vec::new();
         for p in list {
             if p.contains(' ') || !p.chars().all(char::is_alphanumeric) {
@@ -629,8 +630,10 @@ impl WordList {
     /// True when `s` contains one of the words (as a whole word) or phrases,
     /// ignoring case.
     fn matches(&self, s: &str) -> bool {
-        let lower: Cow<'_, str> = if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        let lower: Cow<'_, str> = if !s.is_ascii() {
             Cow::Owned(s.to_lowercase())
+        } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(s.to_ascii_lowercase())
         } else {
             Cow::Borrowed(s)
         };
@@ -714,7 +717,7 @@ pub fn looks_like_periodical(s: &str) -> bool {
         return true;
     }
     // A site named by its domain: "Pastebin.com", "Fr-Online.De".
-    let l = s.trim().to_lowercase();
+    let l = s.trim().lc();
     !l.contains(' ')
         && [
             ".com", ".org", ".net", ".de", ".fr", ".co.uk", ".io", ".gov", ".edu", ".info", ".ru",
@@ -739,14 +742,16 @@ pub fn is_abbreviation(word: &str) -> bool {
             .iter()
             .any(|a| a.len() == w.len() && a.eq_ignore_ascii_case(w))
     } else {
-        let lower = w.to_lowercase();
+        let lower = w.lc();
         ABBREVIATIONS.contains(&lower.as_str())
     }
 }
 
 /// True when `word` is a capitalised journal-title abbreviation.
 pub fn is_journal_abbreviation(word: &str) -> bool {
-    JOURNAL_ABBREVIATIONS.contains(&word.trim_end_matches('.'))
+    static SET: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| JOURNAL_ABBREVIATIONS.iter().copied().collect());
+    SET.contains(word.trim_end_matches('.'))
 }
 
 /// True when the lower-cased word is a name particle.
@@ -773,7 +778,7 @@ pub fn looks_like_publisher(s: &str) -> bool {
 /// True when a name is plainly a book publisher's ("... Publishing",
 /// "... Verlag", "... University Press").
 pub fn is_book_publisher(s: &str) -> bool {
-    let l = s.to_lowercase();
+    let l = s.lc();
     [
         "publish",
         "verlag",
@@ -847,7 +852,7 @@ pub fn is_preprint_doi(doi: &str) -> bool {
         "10.32942/",
         "10.1590/scielopreprints",
     ];
-    let d = doi.to_lowercase();
+    let d = doi.lc();
     PREFIXES.iter().any(|p| d.starts_with(p))
 }
 

@@ -26,6 +26,7 @@ pub mod segment;
 
 mod classify;
 mod legal;
+mod lower;
 mod parse;
 mod source;
 mod title;

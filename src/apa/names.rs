@@ -4,6 +4,7 @@
 //! (`… &`, `. . .`).
 
 use super::lexicon;
+use super::lower::Lc;
 use super::scan;
 use crate::model::{Name, Person, Role};
 use nom::{
@@ -102,7 +103,7 @@ fn is_family_like(s: &str) -> bool {
         }
         let first = w.chars().next().unwrap_or(' ');
         if first.is_lowercase() {
-            if !lexicon::is_particle(&w.to_lowercase()) && !w.contains('\'') && !w.contains('’') {
+            if !lexicon::is_particle(&w.lc()) && !w.contains('\'') && !w.contains('’') {
                 return false;
             }
         } else {
@@ -456,7 +457,7 @@ pub fn role_of_marker(marker: &str) -> Option<Role> {
         .trim_start_matches('(')
         .trim_end_matches(')')
         .trim()
-        .to_lowercase();
+        .lc();
     let m = m.trim_end_matches('.');
     let first = m
         .split(['&', ',', ' '])

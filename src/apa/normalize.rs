@@ -23,6 +23,16 @@ fn is_invisible(c: char) -> bool {
 
 /// Normalises whitespace and removes invisible and control characters.
 pub fn clean(text: &str) -> String {
+    // Most references are already clean: printable ASCII, single spaces,
+    // nothing at the ends.
+    let b = text.as_bytes();
+    if b.iter().all(|&c| (0x21..0x7f).contains(&c) || c == b' ')
+        && !text.contains("  ")
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+    {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
@@ -69,6 +79,34 @@ fn url_piece(t: &str) -> bool {
             && t.chars().skip(1).all(char::is_lowercase))
 }
 
+/// Cheap test: is there a URL whose next token could be a piece of it?
+fn may_need_repair(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(p) = memchr::memmem::find(&b[from..], b"http") {
+        let at = from + p;
+        // The token starting here, and what follows it.
+        let end = memchr::memchr(b' ', &b[at..]).map_or(b.len(), |e| at + e);
+        if end < b.len() {
+            let tok = &text[at..end];
+            let next_end = memchr::memchr(b' ', &b[end + 1..]).map_or(b.len(), |e| end + 1 + e);
+            let next = &text[end + 1..next_end];
+            if tok.len() <= 6
+                || ends_with_url_joiner(tok)
+                || tok.ends_with("//")
+                || is_url_punct(next)
+            {
+                return true;
+            }
+        }
+        from = end.max(at + 4);
+        if from >= b.len() {
+            break;
+        }
+    }
+    false
+}
+
 /// Rejoins URLs a PDF extraction spaced out: `https : / / www . svt . se /
 /// nyheter/x` → `https://www.svt.se/nyheter/x`, and
 /// `https://a.org/an- fbi- informant` → `https://a.org/an-fbi-informant`.
@@ -78,7 +116,7 @@ pub fn repair_urls(text: &str) -> String {
 
 /// Like [`repair_urls`], also listing the URLs that had to be rejoined.
 pub fn repair_urls_noting(text: &str, repaired: &mut Vec<String>) -> String {
-    if !text.contains("http") && !text.contains("www") && !text.contains("doi") {
+    if !may_need_repair(text) {
         return text.to_string();
     }
     let toks: Vec<&str> = text.split(' ').collect();

@@ -7,6 +7,7 @@
 //! then the DOI or URL.
 
 use super::classify::Signals;
+use super::lower::Lc;
 use super::{FieldSpan, Parsed, date, ident, names, normalize, scan};
 use crate::diag::Diagnostic;
 use crate::model::{Date, DateStatus, Field, Name, Reference, Role, SourceSpan};
@@ -77,10 +78,7 @@ pub(crate) fn strip_period(s: &str) -> &str {
         let state_code = w.len() == 2 && w.chars().all(|c| c.is_ascii_uppercase());
         if super::lexicon::is_abbreviation(w)
             && !state_code
-            && !matches!(
-                w.to_lowercase().as_str(),
-                "no" | "vol" | "ed" | "eds" | "co"
-            )
+            && !matches!(w.lc().as_str(), "no" | "vol" | "ed" | "eds" | "co")
         {
             return t;
         }
@@ -148,7 +146,7 @@ pub(crate) fn sentence_case(s: &str) -> bool {
                 _ => w,
             }
         })
-        .filter(|w| !w.is_empty() && !SMALL.contains(&w.to_lowercase().as_str()))
+        .filter(|w| !w.is_empty() && !SMALL.contains(&w.lc().as_str()))
         .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
         .collect();
     if content.len() < 2 {
@@ -430,13 +428,13 @@ pub(crate) fn parse(text: &str, line: usize, end_line: usize) -> Parsed {
     body = body.trim_end();
     read_identifiers(&mut cx, &idents, body_end, &repaired);
     // A trailer phrase at the end of the body: "Retrieved from".
-    body = strip_body_trailer(&mut cx, body);
+    let (body, body_units) = strip_body_trailer(&mut cx, body);
 
     // 3. Who.
     let authored = read_authors(&mut cx, pre, body, date.as_ref());
     if authored {
         // 4. Title and source after the date.
-        cx.read_title_and_source(body, true);
+        cx.read_title_and_source(body, body_units);
     } else {
         // Title first: the text before the date is the title.
         let t = pre.trim().trim_end();
@@ -544,7 +542,7 @@ fn trailer<'a>(cx: &mut Ctx<'a>, text: &'a str) {
     if !tr.rest.is_empty() {
         // An archive or database named after "Retrieved from": keep it.
         let rest = tr.rest.trim();
-        let lower = rest.to_lowercase();
+        let lower = rest.lc();
         if let Some(db) = lower
             .strip_prefix("retrieved from ")
             .map(|_| &rest["retrieved from ".len()..])
@@ -557,14 +555,16 @@ fn trailer<'a>(cx: &mut Ctx<'a>, text: &'a str) {
     }
 }
 
-fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> &'b str {
-    let units = scan::units(body);
-    if let Some(last) = units.last() {
+/// Strips a trailer phrase ("Retrieved from") from the body's end; gives
+/// the body and its elements.
+fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan::Unit>) {
+    let mut units = scan::units(body);
+    if let Some(last) = units.last().copied() {
         let u = &body[last.start..];
         if !u.starts_with(['R', 'r', 'A', 'a']) {
-            return body;
+            return (body, units);
         }
-        let lower = u.to_lowercase();
+        let lower = u.lc();
         if lower.starts_with("retrieved")
             || lower.starts_with("available")
             || lower.starts_with("accessed")
@@ -582,11 +582,12 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> &'b str {
                 {
                     cx.r.archive = Some(strip_period(db).to_string());
                 }
-                return body[..last.start].trim_end();
+                units.pop();
+                return (body[..last.start].trim_end(), units);
             }
         }
     }
-    body
+    (body, units)
 }
 
 /// A page range with any dash written with a hyphen: "1302–1305" →

@@ -222,46 +222,66 @@ pub fn units(s: &str) -> Vec<Unit> {
     let mut start = 0usize;
     let bytes = s.as_bytes();
     let mut depth = Depth::default();
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    // Only a few characters matter; the rest is skipped byte by byte
+    // (all of them are ASCII, or the curly double quotes E2 80 9C/9D).
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let c = match b {
+            b'(' | b')' | b'[' | b']' | b'"' | b'.' | b'?' | b'!' => b as char,
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0x9C | 0x9D)) =>
+            {
+                if bytes[i + 2] == 0x9C {
+                    '“'
+                } else {
+                    '”'
+                }
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
         let was_top = depth.top();
         depth.step(c);
         // A closing quote after a period or question mark: “Title.” Next
         if (c == '”' || c == '"') && depth.top() {
-            let prev = s[..i].chars().last();
+            let prev = if i > 0 {
+                Some(bytes[i - 1] as char)
+            } else {
+                None
+            };
             let after = i + c.len_utf8();
-            if matches!(prev, Some('.' | '?' | '!' | ','))
-                && bytes.get(after) == Some(&b' ')
-                && prev != Some(',')
-            {
+            if matches!(prev, Some('.' | '?' | '!')) && bytes.get(after) == Some(&b' ') {
                 out.push(Unit {
                     start,
                     end: after,
                     term: prev.unwrap_or('.'),
                 });
                 start = after + 1;
+                i = after;
                 continue;
             }
         }
-        if !was_top || !depth.top() {
+        i += c.len_utf8();
+        if !was_top || !depth.top() || !matches!(c, '.' | '?' | '!') {
             continue;
         }
-        if !matches!(c, '.' | '?' | '!') {
-            continue;
-        }
-        let after = i + 1;
+        let dot = i - 1;
+        let after = i;
         let followed_by_space = bytes.get(after) == Some(&b' ');
         let at_end = after >= s.len();
         if !(followed_by_space || at_end) {
             continue;
         }
         let ends = match c {
-            '.' => period_ends_sentence(s, i),
+            '.' => period_ends_sentence(s, dot),
             // "?" and "!" end a title; "Yahoo!" inside a name is rare.
             _ => true,
         };
         if ends {
-            let end = if c == '.' { i } else { after };
+            let end = if c == '.' { dot } else { after };
             if end > start {
                 out.push(Unit {
                     start,

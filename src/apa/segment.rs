@@ -11,6 +11,7 @@
 //! the first lines ([`Layout::detect`]).
 
 use super::ident;
+use super::lower::Lc;
 use std::collections::HashSet;
 
 /// One reference as found in the input.
@@ -106,7 +107,10 @@ pub fn list_marker(line: &str) -> Option<usize> {
 
 /// True for a heading line such as "References" or "Bibliography".
 pub fn is_heading(line: &str) -> bool {
-    let t = line.trim().trim_end_matches(':').trim().to_lowercase();
+    if line.len() > 40 {
+        return false;
+    }
+    let t = line.trim().trim_end_matches(':').trim().lc();
     matches!(
         t.as_str(),
         "references"
@@ -335,7 +339,7 @@ fn continues(l: &str) -> bool {
         return !author_start(t) && !user_name;
     }
     let w = first_word(t);
-    let wl = w.to_lowercase();
+    let wl = w.lc();
     ident::is_url_start(w)
         || ident::doi_in(w).is_some()
         || wl.starts_with("doi")
@@ -428,7 +432,7 @@ fn join_line(acc: &mut String, next: &str, vocab: &HashSet<String>) {
                 c.is_uppercase() && next_first.chars().skip(1).all(|c| c.is_lowercase())
             })
             && !matches!(
-                next_first.to_lowercase().as_str(),
+                next_first.lc().as_str(),
                 "retrieved" | "accessed" | "available" | "doi:"
             )
             && !ident::is_url_start(next_first)
@@ -463,10 +467,10 @@ fn join_line(acc: &mut String, next: &str, vocab: &HashSet<String>) {
         }
         let joined = format!("{}{}", left_word, right_word).to_lowercase();
         let hyphenated = format!("{}-{}", left_word, right_word).to_lowercase();
-        let rw = right_word.to_lowercase();
-        let drop = if vocab.contains(&hyphenated) {
+        let rw = right_word.lc();
+        let drop = if vocab.contains(hyphenated.as_str()) {
             false
-        } else if vocab.contains(&joined) {
+        } else if vocab.contains(joined.as_str()) {
             true
         } else {
             SYLLABLE_SUFFIXES.contains(&rw.as_str()) || (left_word.chars().count() <= 2)
@@ -504,6 +508,7 @@ impl Layout {
             .map(|l| l.trim_end_matches(['\r', '\n']))
             .collect();
         let mut vocabulary = HashSet::new();
+        let mut sample_for_words: Vec<&str> = Vec::new();
         let mut nonempty = 0usize;
         let mut paragraphs = 0usize;
         let mut in_par = false;
@@ -540,9 +545,20 @@ impl Layout {
             if starts_like_reference(t) {
                 starts += 1;
             }
-            words_of(t, &mut vocabulary);
+            sample_for_words.push(t);
         }
         let _ = page_numbers;
+        // The vocabulary only serves to decide hyphens at line ends: build
+        // it only when some line ends with one.
+        let hyphenated = sample_for_words.iter().any(|l| {
+            let mut cs = l.chars().rev();
+            cs.next() == Some('-') && cs.next().is_some_and(char::is_alphabetic)
+        });
+        if hyphenated {
+            for l in &sample_for_words {
+                words_of(l, &mut vocabulary);
+            }
+        }
         lens.sort_unstable();
         let width = lens
             .get(lens.len().saturating_mul(9) / 10)

@@ -9,6 +9,7 @@
 //! * everything else: publisher (with an APA 6 `Place: Publisher`), site
 //!   name, database.
 
+use super::lower::Lc;
 use super::parse::{Ctx, strip_period, trim_elem};
 use super::title::has_month;
 use super::{lexicon, names, scan};
@@ -226,7 +227,7 @@ pub(crate) fn starts_with_in(u: &str) -> bool {
 /// APA 6 meeting phrases: "Paper presented at the ..." → the rest.
 pub(crate) fn presented_at(u: &str) -> Option<(&str, &str)> {
     let t = u.trim();
-    let lower = t.to_lowercase();
+    let lower = t.lc();
     for p in [
         "paper presented at the ",
         "paper presented at ",

@@ -4,6 +4,7 @@
 //! 12)`, `(M. Ritchie, Trans.)`, `(Version 1.2)`, `(Original work published
 //! 1900)`).
 
+use super::lower::Lc;
 use super::parse::{Ctx, strip_period};
 use super::{date, names, scan};
 use crate::model::{DateParts, Field, ItemType, Role};
@@ -92,7 +93,7 @@ pub(crate) fn edition_of(part: &str) -> Option<String> {
         .trim_start_matches('[')
         .trim_end_matches(']')
         .trim();
-    let lower = p.to_lowercase();
+    let lower = p.lc();
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '(' | ')' | '-'))
         .filter(|w| !w.is_empty())
@@ -137,7 +138,7 @@ pub(crate) fn edition_of(part: &str) -> Option<String> {
         }
     }
     // "Rev. ed." → "Rev."; "Spring 2019 ed." → "Spring 2019".
-    let lower_p = p.to_lowercase();
+    let lower_p = p.lc();
     for suffix in [" ed.", " ed", " edition", " edn", " edn."] {
         if lower_p.ends_with(suffix) && p.len() > suffix.len() {
             let head = p[..p.len() - suffix.len()].trim();
@@ -150,7 +151,7 @@ pub(crate) fn edition_of(part: &str) -> Option<String> {
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefixes: &[&str]) -> Option<&'a str> {
-    let lower = s.to_lowercase();
+    let lower = s.lc();
     for p in prefixes {
         if lower.starts_with(p) {
             return Some(s[p.len()..].trim());
@@ -195,7 +196,7 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
     {
         return Detail::Version(p);
     }
-    let lower = p.to_lowercase();
+    let lower = p.lc();
     if let Some(rest) = strip_prefix_ci(
         p,
         &[
@@ -386,7 +387,7 @@ pub(crate) enum Description<'a> {
 }
 
 fn is_university(s: &str) -> bool {
-    let l = s.to_lowercase();
+    let l = s.lc();
     [
         "universit",
         "college",
@@ -407,7 +408,7 @@ fn is_university(s: &str) -> bool {
 
 pub(crate) fn describe(inner: &str) -> Description<'_> {
     let d = inner.trim();
-    let lower = d.to_lowercase();
+    let lower = d.lc();
     let l = lower.trim_end_matches('.');
     match l {
         "data set" | "dataset" | "data" | "data file" | "database" | "datensatz" => {
@@ -605,7 +606,7 @@ impl<'a> Ctx<'a> {
                 roles.push((rs, names, part));
                 continue;
             }
-            let lower = part.to_lowercase();
+            let lower = part.lc();
             // "Doctoral dissertation, University of X" (APA 6).
             if is_thesis_word(&lower) {
                 let mut it = part.splitn(2, ", ");
@@ -633,7 +634,7 @@ impl<'a> Ctx<'a> {
         // After a book title, a lone unknown part is an edition only when
         // it names a season or an issue of a living work ("Spring 2022").
         let seasonal = |u: &str| {
-            let l = u.to_lowercase();
+            let l = u.lc();
             [
                 "spring", "summer", "fall", "autumn", "winter", "update", "online", "version",
             ]
@@ -686,10 +687,10 @@ impl<'a> Ctx<'a> {
                         set_if_none(&mut self.r.genre, g);
                     }
                     self.sig.report_number = true;
-                    let g = genre.unwrap_or("").to_lowercase();
+                    let g = genre.unwrap_or("").lc();
                     // "(No. 2019/430)", "(Working Paper No. 17577)": the
                     // numbered series of preprints and working papers.
-                    if g.is_empty() && inner.trim_start().to_lowercase().starts_with("no")
+                    if g.is_empty() && inner.trim_start().lc().starts_with("no")
                         || g.contains("working paper")
                         || g.contains("discussion paper")
                         || g.contains("preprint")
@@ -762,8 +763,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Title and source after the date of an authored reference.
-    pub(crate) fn read_title_and_source(&mut self, body: &'a str, _authored: bool) {
-        let us = scan::units(body);
+    pub(crate) fn read_title_and_source(&mut self, body: &'a str, us: Vec<scan::Unit>) {
         if us.is_empty() {
             return;
         }
@@ -820,7 +820,7 @@ impl<'a> Ctx<'a> {
     /// publication", "(Original work published 1900)" ...
     pub(crate) fn read_status_unit(&mut self, u: &'a str) -> bool {
         let t = u.trim();
-        let lower = t.to_lowercase();
+        let lower = t.lc();
         let lower = lower.trim_end_matches('.');
         const STATUS: &[&str] = &[
             "advance online publication",

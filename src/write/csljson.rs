@@ -92,30 +92,6 @@ pub struct CslItem {
     pub vars: BTreeMap<String, Value>,
 }
 
-fn name_to_csl(n: &Name, zotero: bool) -> CslName {
-    match n {
-        Name::Literal(l) => CslName {
-            literal: Some(l.clone()),
-            ..CslName::default()
-        },
-        Name::Person(p) => {
-            let (family, particle) = if zotero {
-                (p.full_family(), None)
-            } else {
-                (p.family.clone(), p.particle.clone())
-            };
-            CslName {
-                family: Some(family),
-                given: p.given.clone(),
-                non_dropping_particle: particle,
-                dropping_particle: p.dropping_particle.clone(),
-                suffix: p.suffix.clone(),
-                literal: None,
-            }
-        }
-    }
-}
-
 fn parts_json(p: &DateParts) -> Vec<Value> {
     let mut v = vec![Value::from(p.year)];
     if let Some(m) = p.month {
@@ -158,101 +134,11 @@ pub fn csl_type(t: ItemType, zotero: bool) -> &'static str {
 }
 
 impl CslItem {
-    /// The item for a record, with id `id`.
+    /// The item for a record, with id `id` (the same JSON the writer
+    /// streams, as a value).
     pub fn from_reference(r: &Reference, id: &str, opts: &WriteOptions) -> CslItem {
-        let zotero = opts.zotero_compatible;
-        let mut item = CslItem {
-            id: Value::from(id),
-            item_type: csl_type(r.item_type, zotero).to_string(),
-            ..CslItem::default()
-        };
-        for role in Role::ALL {
-            let names: Vec<CslName> = r.names(role).map(|n| name_to_csl(n, zotero)).collect();
-            if !names.is_empty() {
-                item.vars.insert(
-                    role.csl_name().to_string(),
-                    serde_json::to_value(names).unwrap_or(Value::Null),
-                );
-            }
-        }
-        let vars = &mut item.vars;
-        let mut put = |k: &str, v: &Option<String>| {
-            if let Some(v) = v {
-                if !v.is_empty() {
-                    vars.insert(k.to_string(), Value::from(v.as_str()));
-                }
-            }
-        };
-        put("title", &r.title);
-        put("container-title", &r.container_title);
-        put("collection-title", &r.collection_title);
-        put("collection-number", &r.collection_number);
-        put("volume", &r.volume);
-        put("issue", &r.issue);
-        put("page", &r.page);
-        put("number", &r.number);
-        put("edition", &r.edition);
-        put("version", &r.version);
-        put("genre", &r.genre);
-        put("medium", &r.medium);
-        put("publisher", &r.publisher);
-        put("publisher-place", &r.publisher_place);
-        put("event-title", &r.event_title);
-        put("event-place", &r.event_place);
-        put("archive", &r.archive);
-        put("authority", &r.authority);
-        put("section", &r.section);
-        put("DOI", &r.doi);
-        put("URL", &r.url);
-        put("ISBN", &r.isbn);
-        put("ISSN", &r.issn);
-        put("PMID", &r.pmid);
-        put("abstract", &r.abstract_text);
-        put("language", &r.language);
-        let mut note = r.note.clone();
-        if let Some(tt) = &r.title_translated {
-            let line = format!("Translated title: {tt}");
-            note = Some(match note {
-                Some(n) => format!("{line}\n{n}"),
-                None => line,
-            });
-        }
-        put("note", &note);
-        let mut status = r.status.clone();
-        if let Some(d) = &r.issued {
-            if let Some(cd) = date_to_csl(d) {
-                item.vars.insert(
-                    "issued".into(),
-                    serde_json::to_value(cd).unwrap_or(Value::Null),
-                );
-            }
-            if let Some(s) = &d.suffix {
-                item.vars
-                    .insert("year-suffix".into(), Value::from(s.as_str()));
-            }
-            match d.status {
-                DateStatus::InPress if status.is_none() => status = Some("in press".into()),
-                DateStatus::Forthcoming if status.is_none() => status = Some("forthcoming".into()),
-                _ => {}
-            }
-        }
-        if let Some(s) = status {
-            item.vars.insert("status".into(), Value::from(s));
-        }
-        for (key, d) in [
-            ("original-date", &r.original_date),
-            ("accessed", &r.accessed),
-        ] {
-            if let Some(cd) = d.as_ref().and_then(date_to_csl) {
-                item.vars
-                    .insert(key.into(), serde_json::to_value(cd).unwrap_or(Value::Null));
-            }
-        }
-        if !r.keywords.is_empty() {
-            item.vars
-                .insert("keyword".into(), Value::from(r.keywords.join(", ")));
-        }
-        item
+        let v = serde_json::to_value(CslOut::new(r, id, opts)).unwrap_or(Value::Null);
+        serde_json::from_value(v).unwrap_or_default()
     }
 
     /// Converts a read item into the model. Unknown variables are appended
@@ -448,11 +334,237 @@ pub fn csl_date_to_model(v: &Value) -> Option<Date> {
     }
 }
 
+/// A record seen as a CSL-JSON item, serialised straight from the model
+/// without building intermediate maps (the writer's hot path).
+pub struct CslOut<'a> {
+    r: &'a Reference,
+    id: &'a str,
+    zotero: bool,
+}
+
+impl<'a> CslOut<'a> {
+    /// The item for `r` with id `id`.
+    pub fn new(r: &'a Reference, id: &'a str, opts: &WriteOptions) -> CslOut<'a> {
+        CslOut {
+            r,
+            id,
+            zotero: opts.zotero_compatible,
+        }
+    }
+}
+
+struct NamesOut<'a> {
+    r: &'a Reference,
+    role: Role,
+    zotero: bool,
+}
+
+impl Serialize for NamesOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = ser.serialize_seq(None)?;
+        for n in self.r.names(self.role) {
+            seq.serialize_element(&NameOut {
+                n,
+                zotero: self.zotero,
+            })?;
+        }
+        seq.end()
+    }
+}
+
+struct NameOut<'a> {
+    n: &'a Name,
+    zotero: bool,
+}
+
+impl Serialize for NameOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = ser.serialize_map(None)?;
+        match self.n {
+            Name::Literal(l) => m.serialize_entry("literal", l)?,
+            Name::Person(p) => {
+                if self.zotero {
+                    m.serialize_entry("family", &p.full_family())?;
+                } else {
+                    m.serialize_entry("family", &p.family)?;
+                }
+                if let Some(g) = &p.given {
+                    m.serialize_entry("given", g)?;
+                }
+                if !self.zotero {
+                    if let Some(x) = &p.particle {
+                        m.serialize_entry("non-dropping-particle", x)?;
+                    }
+                }
+                if let Some(x) = &p.dropping_particle {
+                    m.serialize_entry("dropping-particle", x)?;
+                }
+                if let Some(x) = &p.suffix {
+                    m.serialize_entry("suffix", x)?;
+                }
+            }
+        }
+        m.end()
+    }
+}
+
+struct PartsOut<'a>(&'a DateParts);
+
+impl Serialize for PartsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let p = self.0;
+        let mut seq = ser.serialize_seq(None)?;
+        seq.serialize_element(&p.year)?;
+        if let Some(m) = p.month {
+            seq.serialize_element(&m)?;
+            if let Some(d) = p.day {
+                seq.serialize_element(&d)?;
+            }
+        }
+        seq.end()
+    }
+}
+
+struct DateOut<'a>(&'a Date);
+
+impl DateOut<'_> {
+    fn present(d: &Date) -> bool {
+        d.start.is_some() || d.literal.is_some()
+    }
+}
+
+impl Serialize for DateOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let d = self.0;
+        let mut m = ser.serialize_map(None)?;
+        if let Some(start) = &d.start {
+            let parts: Vec<PartsOut<'_>> = std::iter::once(PartsOut(start))
+                .chain(d.end.as_ref().map(PartsOut))
+                .collect();
+            m.serialize_entry("date-parts", &parts)?;
+            if let Some(season) = d.season {
+                m.serialize_entry("season", &season.number())?;
+            }
+            if d.circa {
+                m.serialize_entry("circa", &true)?;
+            }
+        } else if let Some(l) = &d.literal {
+            m.serialize_entry("literal", l)?;
+        }
+        m.end()
+    }
+}
+
+impl Serialize for CslOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let r = self.r;
+        let mut m = ser.serialize_map(None)?;
+        m.serialize_entry("id", self.id)?;
+        m.serialize_entry("type", csl_type(r.item_type, self.zotero))?;
+        for role in Role::ALL {
+            if r.has_role(role) {
+                m.serialize_entry(
+                    role.csl_name(),
+                    &NamesOut {
+                        r,
+                        role,
+                        zotero: self.zotero,
+                    },
+                )?;
+            }
+        }
+        let mut status = r.status.as_deref();
+        if let Some(d) = &r.issued {
+            if DateOut::present(d) {
+                m.serialize_entry("issued", &DateOut(d))?;
+            }
+            if let Some(s) = &d.suffix {
+                m.serialize_entry("year-suffix", s)?;
+            }
+            if status.is_none() {
+                status = match d.status {
+                    DateStatus::InPress => Some("in press"),
+                    DateStatus::Forthcoming => Some("forthcoming"),
+                    _ => None,
+                };
+            }
+        }
+        for (key, d) in [
+            ("original-date", &r.original_date),
+            ("accessed", &r.accessed),
+        ] {
+            if let Some(d) = d.as_ref().filter(|d| DateOut::present(d)) {
+                m.serialize_entry(key, &DateOut(d))?;
+            }
+        }
+        let strings: [(&str, &Option<String>); 27] = [
+            ("title", &r.title),
+            ("container-title", &r.container_title),
+            ("collection-title", &r.collection_title),
+            ("collection-number", &r.collection_number),
+            ("volume", &r.volume),
+            ("issue", &r.issue),
+            ("page", &r.page),
+            ("number", &r.number),
+            ("edition", &r.edition),
+            ("version", &r.version),
+            ("genre", &r.genre),
+            ("medium", &r.medium),
+            ("publisher", &r.publisher),
+            ("publisher-place", &r.publisher_place),
+            ("event-title", &r.event_title),
+            ("event-place", &r.event_place),
+            ("archive", &r.archive),
+            ("authority", &r.authority),
+            ("section", &r.section),
+            ("DOI", &r.doi),
+            ("URL", &r.url),
+            ("ISBN", &r.isbn),
+            ("ISSN", &r.issn),
+            ("PMID", &r.pmid),
+            ("abstract", &r.abstract_text),
+            ("language", &r.language),
+            ("note", &None),
+        ];
+        for (k, v) in strings {
+            if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
+                m.serialize_entry(k, v)?;
+            }
+        }
+        if let Some(s) = status {
+            m.serialize_entry("status", s)?;
+        }
+        if !r.keywords.is_empty() {
+            m.serialize_entry("keyword", &r.keywords.join(", "))?;
+        }
+        match (&r.title_translated, &r.note) {
+            (None, Some(n)) if !n.is_empty() => m.serialize_entry("note", n)?,
+            (Some(t), n) => {
+                let mut note = format!("Translated title: {t}");
+                if let Some(n) = n.as_deref().filter(|n| !n.is_empty()) {
+                    note.push('\n');
+                    note.push_str(n);
+                }
+                m.serialize_entry("note", &note)?;
+            }
+            _ => {}
+        }
+        m.end()
+    }
+}
+
 /// Streams a JSON array of CSL items.
 pub struct CslJsonWriter {
     opts: WriteOptions,
     keys: KeyGen,
     count: usize,
+    buf: Vec<u8>,
+    item: Vec<u8>,
 }
 
 impl CslJsonWriter {
@@ -462,6 +574,8 @@ impl CslJsonWriter {
             opts: opts.clone(),
             keys: KeyGen::new(),
             count: 0,
+            buf: Vec::with_capacity(4096),
+            item: Vec::with_capacity(4096),
         }
     }
 }
@@ -478,26 +592,30 @@ impl RecordWriter for CslJsonWriter {
         _diags: &mut Vec<Diagnostic>,
     ) -> io::Result<()> {
         let id = self.keys.key_for(r);
-        let item = CslItem::from_reference(r, &id, &self.opts);
-        out.write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
+        let item = CslOut::new(r, &id, &self.opts);
+        self.buf.clear();
+        self.buf
+            .extend_from_slice(if self.count == 0 { b"\n" } else { b",\n" });
         self.count += 1;
         if self.opts.pretty {
-            let mut buf = Vec::with_capacity(512);
+            // Serialise into a reusable buffer (static dispatch), then
+            // indent it by two spaces inside the array in one pass.
+            self.item.clear();
             let fmt = serde_json::ser::PrettyFormatter::with_indent(b"  ");
-            let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
+            let mut ser = serde_json::Serializer::with_formatter(&mut self.item, fmt);
             item.serialize(&mut ser).map_err(io::Error::other)?;
-            // Indent the item by two spaces inside the array.
-            out.write_all(b"  ")?;
-            for line in buf.split_inclusive(|&b| b == b'\n') {
-                out.write_all(line)?;
-                if line.ends_with(b"\n") {
-                    out.write_all(b"  ")?;
-                }
+            self.buf.extend_from_slice(b"  ");
+            let mut rest = &self.item[..];
+            while let Some(i) = memchr::memchr(b'\n', rest) {
+                self.buf.extend_from_slice(&rest[..=i]);
+                self.buf.extend_from_slice(b"  ");
+                rest = &rest[i + 1..];
             }
-            Ok(())
+            self.buf.extend_from_slice(rest);
         } else {
-            serde_json::to_writer(&mut *out, &item).map_err(io::Error::other)
+            serde_json::to_writer(&mut self.buf, &item).map_err(io::Error::other)?;
         }
+        out.write_all(&self.buf)
     }
 
     fn finish(&mut self, out: &mut dyn io::Write) -> io::Result<()> {

@@ -7,7 +7,7 @@
 //! same keys and no two records share one.
 
 use crate::model::{Name, Reference, Role};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Words skipped when picking the title word of a key.
 const STOPWORDS: &[&str] = &[
@@ -19,6 +19,13 @@ const STOPWORDS: &[&str] = &[
 /// non-Latin scripts), keeping at most `max` characters.
 pub fn ascii_fold(s: &str, max: usize) -> String {
     let mut out = String::new();
+    fold_into(&mut out, s, max);
+    out
+}
+
+/// Appends the folded form of `s` (at most `max` characters) to `out`.
+fn fold_into(out: &mut String, s: &str, max: usize) {
+    let start = out.len();
     for c in s.chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
@@ -29,12 +36,30 @@ pub fn ascii_fold(s: &str, max: usize) -> String {
                 }
             }
         }
-        if out.len() >= max {
-            out.truncate(max);
+        if out.len() - start >= max {
+            out.truncate(start + max);
             break;
         }
     }
-    out
+}
+
+/// Appends the first word of `words` that folds to something other than a
+/// stopword; true when one was found.
+fn first_significant<'a>(
+    out: &mut String,
+    words: impl Iterator<Item = &'a str>,
+    max: usize,
+) -> bool {
+    for w in words {
+        let start = out.len();
+        fold_into(out, w, max);
+        let folded = &out[start..];
+        if !folded.is_empty() && !STOPWORDS.contains(&folded) {
+            return true;
+        }
+        out.truncate(start);
+    }
+    false
 }
 
 /// The key stem of a reference, before disambiguation.
@@ -44,32 +69,31 @@ pub fn key_stem(r: &Reference) -> String {
         .next()
         .or_else(|| r.names(Role::Editor).next())
         .or_else(|| r.contributors.first().map(|c| &c.name));
-    let mut stem = match who {
-        Some(Name::Person(p)) => ascii_fold(&p.family, 20),
+    let mut stem = String::with_capacity(40);
+    match who {
+        Some(Name::Person(p)) => fold_into(&mut stem, &p.family, 20),
+        // Group names: the first word that is not a stopword.
         Some(Name::Literal(l)) => {
-            // Group names: the first word that is not a stopword.
-            l.split_whitespace()
-                .map(|w| ascii_fold(w, 20))
-                .find(|w| !w.is_empty() && !STOPWORDS.contains(&w.as_str()))
-                .unwrap_or_default()
+            first_significant(&mut stem, l.split_whitespace(), 20);
         }
-        None => String::new(),
-    };
+        None => {}
+    }
     if stem.is_empty() {
         stem.push_str("anon");
     }
     match r.year() {
-        Some(y) => stem.push_str(&y.unsigned_abs().to_string()),
+        Some(y) => {
+            use std::fmt::Write as _;
+            let _ = write!(stem, "{}", y.unsigned_abs());
+        }
         None => stem.push_str("nd"),
     }
     if let Some(title) = r.title.as_deref().or(r.container_title.as_deref()) {
-        if let Some(w) = title
-            .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
-            .map(|w| ascii_fold(w, 16))
-            .find(|w| !w.is_empty() && !STOPWORDS.contains(&w.as_str()))
-        {
-            stem.push_str(&w);
-        }
+        first_significant(
+            &mut stem,
+            title.split(|c: char| c.is_whitespace() || c == '-' || c == '/'),
+            16,
+        );
     }
     stem
 }
