@@ -790,12 +790,26 @@ impl<'a> Ctx<'a> {
                 break;
             }
         }
-        let title_end = if us[k - 1].term == '?' || us[k - 1].term == '!' {
-            us[k - 1].end
-        } else {
-            us[k - 1].end
-        };
+        let title_end = us[k - 1].end;
         let mut title_text = &body[us[0].start..title_end];
+        if k == n {
+            // Pages printed after a title with no container (biblatex-apa
+            // does this for proceedings papers): "Title, 1–7."
+            if let Some((head, pages)) = title_text.rsplit_once(", ") {
+                let p = pages.trim();
+                let nums: Vec<&str> = p.split(['-', '–', '—']).map(str::trim).collect();
+                let year_like = |x: &str| x.len() == 4 && x.parse::<u32>().is_ok_and(|y| (1400..=2100).contains(&y));
+                let range = nums.len() == 2
+                    && nums.iter().all(|x| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit()))
+                    && !nums.iter().all(|x| year_like(x));
+                if range && !head.trim().is_empty() {
+                    self.mark(Field::Page, p);
+                    self.r.page = Some(p.to_string());
+                    self.sig.bare_pages = true;
+                    title_text = head;
+                }
+            }
+        }
         if k == n && n == 1 {
             // One element: title, or title and journal run together
             // ("... in the U.S. Journal of X, 1(2), 3").
