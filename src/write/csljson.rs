@@ -177,10 +177,10 @@ impl CslItem {
         }
         let vars = &mut item.vars;
         let mut put = |k: &str, v: &Option<String>| {
-            if let Some(v) = v {
-                if !v.is_empty() {
-                    vars.insert(k.to_string(), Value::from(v.as_str()));
-                }
+            if let Some(v) = v
+                && !v.is_empty()
+            {
+                vars.insert(k.to_string(), Value::from(v.as_str()));
             }
         };
         put("title", &r.title);
@@ -272,10 +272,10 @@ impl CslItem {
         for role in Role::ALL {
             if let Some(Value::Array(list)) = all.remove(role.csl_name()) {
                 for v in list {
-                    if let Ok(n) = serde_json::from_value::<CslName>(v) {
-                        if let Some(name) = csl_name_to_model(n) {
-                            r.contributors.push(Contributor { role, name });
-                        }
+                    if let Ok(n) = serde_json::from_value::<CslName>(v)
+                        && let Some(name) = csl_name_to_model(n)
+                    {
+                        r.contributors.push(Contributor { role, name });
                     }
                 }
             }

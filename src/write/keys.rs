@@ -62,14 +62,13 @@ pub fn key_stem(r: &Reference) -> String {
         Some(y) => stem.push_str(&y.unsigned_abs().to_string()),
         None => stem.push_str("nd"),
     }
-    if let Some(title) = r.title.as_deref().or(r.container_title.as_deref()) {
-        if let Some(w) = title
+    if let Some(title) = r.title.as_deref().or(r.container_title.as_deref())
+        && let Some(w) = title
             .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
             .map(|w| ascii_fold(w, 16))
             .find(|w| !w.is_empty() && !STOPWORDS.contains(&w.as_str()))
-        {
-            stem.push_str(&w);
-        }
+    {
+        stem.push_str(&w);
     }
     stem
 }
