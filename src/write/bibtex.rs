@@ -1078,15 +1078,17 @@ fn ordinal_edition(ed: &str) -> String {
     format!("{n}{suffix}")
 }
 
-/// `\url{...}` for `howpublished`. Inside another command's argument `%`,
-/// `#`, braces and backslashes cannot be given to `\url`; they are
-/// percent-encoded (which a URL allows).
+/// `\url{...}` for `howpublished` (a field that is not verbatim). Braces,
+/// backslashes and `$` (which readers take for math) are percent-encoded;
+/// `%` and `#`, which `\url` cannot take inside another command's
+/// argument, get a backslash.
 fn url_command(u: &str) -> String {
     let mut s = String::with_capacity(u.len() + 6);
     for c in latex::verbatim(u).chars() {
         match c {
             '%' => s.push_str("\\%"),
             '#' => s.push_str("\\#"),
+            '$' => s.push_str("\\%24"),
             c => s.push(c),
         }
     }
@@ -1329,5 +1331,426 @@ fn dialect_name(d: Dialect) -> &'static str {
     match d {
         Dialect::Bibtex => "bibtex",
         Dialect::Biblatex => "biblatex",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Person;
+
+    fn write(r: &Reference, dialect: Dialect, ascii: bool) -> (String, Vec<Diagnostic>) {
+        let opts = WriteOptions {
+            ascii,
+            ..WriteOptions::default()
+        };
+        let mut w = BibWriter::new(dialect, &opts);
+        let mut d = Vec::new();
+        (w.entry(r, &mut d), d)
+    }
+
+    fn bibtex(r: &Reference) -> String {
+        write(r, Dialect::Bibtex, false).0
+    }
+
+    fn biblatex(r: &Reference) -> String {
+        write(r, Dialect::Biblatex, false).0
+    }
+
+    fn article() -> Reference {
+        let mut r = Reference {
+            item_type: ItemType::ArticleJournal,
+            title: Some("Ketamine’s effects in New Zealand".into()),
+            container_title: Some("Journal of Psychopharmacology".into()),
+            volume: Some("31".into()),
+            issue: Some("10".into()),
+            page: Some("1302–1305".into()),
+            doi: Some("10.1177/0269881117705089".into()),
+            issued: Some(Date::ymd(2017, Some(3), Some(15))),
+            ..Reference::default()
+        };
+        r.add_names(Role::Author, [Name::person("Glue", Some("P."))]);
+        r
+    }
+
+    fn with(mut r: Reference, f: impl FnOnce(&mut Reference)) -> Reference {
+        f(&mut r);
+        r
+    }
+
+    #[test]
+    fn classic_article() {
+        assert_eq!(
+            bibtex(&article()),
+            "@article{glue2017ketamines,\n  author = {Glue, P.},\n  \
+             title = {Ketamine’s effects in {New Zealand}},\n  \
+             journal = {Journal of Psychopharmacology},\n  year = {2017},\n  month = mar,\n  \
+             day = {15},\n  volume = {31},\n  number = {10},\n  pages = {1302--1305},\n  \
+             doi = {10.1177/0269881117705089},\n}\n"
+        );
+    }
+
+    #[test]
+    fn biblatex_article() {
+        let t = biblatex(&article());
+        assert!(
+            t.contains("  journaltitle = {Journal of Psychopharmacology},\n"),
+            "{t}"
+        );
+        assert!(t.contains("  date = {2017-03-15},\n"), "{t}");
+        assert!(!t.contains("month") && !t.contains("year ="), "{t}");
+    }
+
+    #[test]
+    fn names() {
+        let r = with(article(), |r| {
+            r.contributors.clear();
+            r.add_names(
+                Role::Author,
+                [
+                    Name::Person(Person {
+                        family: "Berg".into(),
+                        particle: Some("van der".into()),
+                        given: Some("Anna".into()),
+                        ..Person::default()
+                    }),
+                    Name::Person(Person {
+                        family: "King".into(),
+                        given: Some("Martin Luther".into()),
+                        suffix: Some("Jr.".into()),
+                        ..Person::default()
+                    }),
+                    Name::literal("World Health Organization"),
+                    Name::literal("Barnes and Noble"),
+                    Name::person("García Márquez", None),
+                ],
+            );
+            r.authors_elided = true;
+        });
+        let t = bibtex(&r);
+        assert!(
+            t.contains(
+                "author = {van der Berg, Anna and King, Jr., Martin Luther and \
+                 {World Health Organization} and {Barnes and Noble} and \
+                 {García Márquez} and others},"
+            ),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn group_author_alone_is_double_braced() {
+        let r = with(article(), |r| {
+            r.contributors.clear();
+            r.add_names(Role::Author, [Name::literal("World Health Organization")]);
+        });
+        assert!(bibtex(&r).contains("  author = {{World Health Organization}},\n"));
+    }
+
+    #[test]
+    fn special_characters_are_escaped_but_not_in_url_and_doi() {
+        let r = with(article(), |r| {
+            r.title = Some("50% of $5 & #1 a_b {x} ~ ^ \\".into());
+            r.url = Some("https://x.org/a_b%20c#d".into());
+            r.doi = Some("10.1000/a_b".into());
+        });
+        let t = bibtex(&r);
+        assert!(
+            t.contains(
+                r"title = {50\% of \$5 \& \#1 a\_b \textbraceleft{}x\textbraceright{} \textasciitilde{} \textasciicircum{} \textbackslash{}},"
+            ),
+            "{t}"
+        );
+        assert!(t.contains("  url = {https://x.org/a_b%20c#d},\n"), "{t}");
+        assert!(t.contains("  doi = {10.1000/a_b},\n"), "{t}");
+        assert!(latex::braces_balanced(&t));
+    }
+
+    #[test]
+    fn no_date_and_in_press() {
+        let nd = with(article(), |r| {
+            r.issued = Some(Date {
+                status: DateStatus::NoDate,
+                ..Date::default()
+            })
+        });
+        assert!(bibtex(&nd).contains("  year = {n.d.},\n"));
+        let t = biblatex(&nd);
+        assert!(!t.contains("date =") && !t.contains("year ="), "{t}");
+        let ip = with(article(), |r| {
+            r.issued = Some(Date {
+                status: DateStatus::InPress,
+                ..Date::default()
+            })
+        });
+        assert!(bibtex(&ip).contains("  year = {in press},\n"));
+        assert!(biblatex(&ip).contains("  pubstate = {inpress},\n"));
+    }
+
+    #[test]
+    fn ranges_seasons_circa() {
+        let r = with(article(), |r| {
+            r.issued = Some(Date {
+                start: Some(DateParts {
+                    year: 2020,
+                    month: Some(3),
+                    day: Some(15),
+                }),
+                end: Some(DateParts {
+                    year: 2020,
+                    month: Some(3),
+                    day: Some(20),
+                }),
+                ..Date::default()
+            })
+        });
+        assert!(biblatex(&r).contains("  date = {2020-03-15/2020-03-20},\n"));
+        let (t, d) = write(&r, Dialect::Bibtex, false);
+        assert!(t.contains("  year = {2020},\n  month = mar,\n"), "{t}");
+        assert!(t.contains("Date: 2020-03-15/2020-03-20"), "{t}");
+        assert_eq!(d.len(), 1, "{d:?}");
+        let s = with(article(), |r| {
+            r.issued = Some(Date {
+                season: Some(Season::Spring),
+                circa: true,
+                ..Date::year(2015)
+            })
+        });
+        assert!(biblatex(&s).contains("  date = {2015-21~},\n"));
+        assert!(bibtex(&s).contains("  year = {ca. 2015},\n  month = {Spring},\n"));
+        let y = with(article(), |r| {
+            r.issued = Some(Date {
+                start: Some(DateParts {
+                    year: 2019,
+                    ..DateParts::default()
+                }),
+                end: Some(DateParts {
+                    year: 2020,
+                    ..DateParts::default()
+                }),
+                ..Date::default()
+            })
+        });
+        assert!(bibtex(&y).contains("  year = {2019--2020},\n"));
+        assert!(biblatex(&y).contains("  date = {2019/2020},\n"));
+    }
+
+    #[test]
+    fn pages_and_elocators() {
+        assert_eq!(split_range("1302-1305"), Some(("1302", "1305")));
+        assert_eq!(split_range("A1 – A5"), Some(("A1", "A5")));
+        assert_eq!(split_range("e0209899"), None);
+        let enc = Encoder {
+            ascii: false,
+            biber: false,
+        };
+        let mut l = Lost::default();
+        assert_eq!(encode_pages("1302—1305", &enc, &mut l), "1302--1305");
+        assert_eq!(encode_pages("1-5, 7-9", &enc, &mut l), "1--5, 7--9");
+        assert_eq!(encode_pages("e0209899", &enc, &mut l), "e0209899");
+        let r = with(article(), |r| {
+            r.page = None;
+            r.number = Some("13".into());
+        });
+        assert!(bibtex(&r).contains("  pages = {Article 13},\n"));
+        assert!(biblatex(&r).contains("  eid = {13},\n"));
+    }
+
+    #[test]
+    fn ascii_mode_writes_macros() {
+        let r = with(article(), |r| {
+            r.contributors.clear();
+            r.add_names(
+                Role::Author,
+                [
+                    Name::person("Gálvez", Some("María")),
+                    Name::person("정", Some("영식")),
+                ],
+            );
+        });
+        let (t, d) = write(&r, Dialect::Bibtex, true);
+        assert!(t.is_ascii(), "{t}");
+        assert!(
+            t.contains(r"G{\'a}lvez, Mar{\'i}a and Jeong, Yeongsig"),
+            "{t}"
+        );
+        assert!(t.contains("Ketamine's"), "{t}");
+        assert_eq!(
+            d.len(),
+            1,
+            "one diagnostic for the transliterated name: {d:?}"
+        );
+        assert!(d[0].message.contains("transliteration"), "{d:?}");
+    }
+
+    #[test]
+    fn entry_types_are_zotero_importable() {
+        let allowed = [
+            "article",
+            "book",
+            "collection",
+            "incollection",
+            "inbook",
+            "inreference",
+            "inproceedings",
+            "techreport",
+            "report",
+            "phdthesis",
+            "mastersthesis",
+            "thesis",
+            "unpublished",
+            "misc",
+            "online",
+            "software",
+        ];
+        for t in ItemType::ALL {
+            for with_all in [false, true] {
+                let mut r = Reference {
+                    item_type: t,
+                    ..Reference::default()
+                };
+                if with_all {
+                    r.container_title = Some("C".into());
+                    r.url = Some("https://x".into());
+                    r.add_names(Role::Editor, [Name::person("E", Some("E."))]);
+                }
+                for d in [Dialect::Bibtex, Dialect::Biblatex] {
+                    let ty = entry_type(&r, d);
+                    assert!(allowed.contains(&ty), "{t:?} {d:?} -> {ty}");
+                    if d == Dialect::Bibtex {
+                        assert!(
+                            !matches!(
+                                ty,
+                                "collection"
+                                    | "inbook"
+                                    | "inreference"
+                                    | "report"
+                                    | "thesis"
+                                    | "online"
+                                    | "software"
+                            ),
+                            "{t:?}: classic BibTeX styles do not know @{ty}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn types_and_their_fields() {
+        let mut thesis = Reference {
+            item_type: ItemType::Thesis,
+            title: Some("A thesis".into()),
+            genre: Some("Doctoral dissertation".into()),
+            publisher: Some("University of Example".into()),
+            issued: Some(Date::year(2010)),
+            ..Reference::default()
+        };
+        thesis.add_names(Role::Author, [Name::person("Student", Some("S."))]);
+        let t = bibtex(&thesis);
+        assert!(t.starts_with("@phdthesis{") && t.contains("school = {University of Example}"));
+        let t = biblatex(&thesis);
+        assert!(
+            t.starts_with("@thesis{") && t.contains("type = {phdthesis}"),
+            "{t}"
+        );
+        assert!(t.contains("institution = {University of Example}"));
+        thesis.genre = Some("Master’s thesis".into());
+        assert!(bibtex(&thesis).starts_with("@mastersthesis{"));
+        assert!(biblatex(&thesis).contains("type = {mathesis}"));
+
+        let mut report = Reference {
+            item_type: ItemType::Report,
+            title: Some("Annual report".into()),
+            number: Some("NIH-21-123".into()),
+            issued: Some(Date::year(2021)),
+            ..Reference::default()
+        };
+        report.add_names(
+            Role::Author,
+            [Name::literal("National Institute of Mental Health")],
+        );
+        let t = bibtex(&report);
+        assert!(t.starts_with("@techreport{"), "{t}");
+        assert!(
+            t.contains("institution = {National Institute of Mental Health}"),
+            "{t}"
+        );
+        assert!(
+            t.contains("number = {NIH-21-123}") && t.contains("type = {Report}"),
+            "{t}"
+        );
+        assert!(biblatex(&report).starts_with("@report{"));
+
+        let mut web = Reference {
+            item_type: ItemType::Webpage,
+            title: Some("A page".into()),
+            container_title: Some("Site".into()),
+            url: Some("https://example.org/a_b".into()),
+            accessed: Some(Date::ymd(2021, Some(5), Some(1))),
+            ..Reference::default()
+        };
+        web.add_names(Role::Author, [Name::literal("WHO")]);
+        let t = bibtex(&web);
+        assert!(t.starts_with("@misc{"), "{t}");
+        assert!(
+            t.contains(r"howpublished = {\url{https://example.org/a_b}}"),
+            "{t}"
+        );
+        assert!(t.contains("urldate = {2021-05-01}"), "{t}");
+        let t = biblatex(&web);
+        assert!(
+            t.starts_with("@online{") && t.contains("organization = {Site}"),
+            "{t}"
+        );
+
+        let mut edited = Reference {
+            item_type: ItemType::Book,
+            title: Some("Edited".into()),
+            ..Reference::default()
+        };
+        edited.add_names(Role::Editor, [Name::person("Ed", Some("E."))]);
+        assert!(bibtex(&edited).starts_with("@book{"));
+        assert!(biblatex(&edited).starts_with("@collection{"));
+    }
+
+    #[test]
+    fn invalid_biblatex_fields_go_to_note() {
+        let r = with(article(), |r| {
+            r.publisher = Some("Sage".into());
+            r.edition = Some("2".into());
+            r.volume = Some("3–4".into());
+        });
+        let (t, d) = write(&r, Dialect::Biblatex, false);
+        assert!(
+            !t.contains("publisher =") && !t.contains("edition ="),
+            "{t}"
+        );
+        assert!(t.contains("note = {Volume: 3–4. Edition: 2. Sage}"), "{t}");
+        assert_eq!(d.len(), 1, "{d:?}");
+        // Classic BibTeX has no data model: the fields stay.
+        let t = bibtex(&r);
+        assert!(
+            t.contains("publisher = {Sage}") && t.contains("volume = {3–4}"),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn classic_entries_without_author_get_a_sort_key() {
+        let r = with(article(), |r| r.contributors.clear());
+        assert!(bibtex(&r).contains("  key = {Ketamine’s effects in New},\n"));
+        assert!(!biblatex(&r).contains("key ="));
+    }
+
+    #[test]
+    fn keys_are_unique_across_the_output() {
+        let mut w = BibWriter::new(Dialect::Bibtex, &WriteOptions::default());
+        let mut d = Vec::new();
+        let a = w.entry(&article(), &mut d);
+        let b = w.entry(&article(), &mut d);
+        assert!(a.starts_with("@article{glue2017ketamines,"));
+        assert!(b.starts_with("@article{glue2017ketaminesa,"));
     }
 }

@@ -525,8 +525,8 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
 
     // Publication.
     // A preprint's repository and a page's site went into T2 already.
-    let publisher_in_t2 = container.is_none()
-        && (ty == "ELEC" || (ty == "JOUR" && r.item_type == ItemType::Article));
+    let publisher_in_t2 =
+        container.is_none() && (ty == "ELEC" || (ty == "JOUR" && r.item_type == ItemType::Article));
     if !publisher_in_t2 {
         w.opt("PB", &r.publisher);
     }
