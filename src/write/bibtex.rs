@@ -939,16 +939,19 @@ fn classic_fixes(e: &mut Draft, r: &Reference) {
             e.moved.push("Editor");
         }
     }
-    // Without an author (or editor) apalike sorts and labels by `key`
-    // ("to sort, need author or key"): the first words of the title, as
-    // APA cites a work without author.
-    if !has(e, "author") && !has(e, "editor") {
+    // Without an author apalike sorts (and, without an editor, labels) by
+    // `key` ("to sort, need author or key"; for @incollection an editor
+    // does not count): the first words of the title, as APA cites a work
+    // without author. Brackets would end the label of `\bibitem[...]`.
+    if !has(e, "author") {
         let source = nonempty(&r.title).or(nonempty(&r.container_title));
         if let Some(t) = source {
             let words: Vec<&str> = t.split_whitespace().take(4).collect();
-            let k = words.join(" ");
-            let k = k.trim_end_matches([':', ',', ';', '.']).to_string();
-            e.fields.insert(0, ("key", Value::Text(k), Field::Title));
+            let k = words.join(" ").replace(['[', ']', '{', '}'], "");
+            let k = k.trim().trim_end_matches([':', ',', ';', '.']).to_string();
+            if !k.is_empty() {
+                e.fields.insert(0, ("key", Value::Text(k), Field::Title));
+            }
         }
     }
     if e.ty == "unpublished" && e.note.is_empty() {
@@ -1294,7 +1297,7 @@ fn render(
         }
     }
     if !e.moved.is_empty() {
-        let mut m = e.moved.clone();
+        let mut m: Vec<String> = e.moved.iter().map(|x| x.to_lowercase()).collect();
         m.dedup();
         diags.push(Diagnostic::warning(
             line,
