@@ -318,3 +318,26 @@ proptest! {
         }
     }
 }
+
+/// `REFMILL_FIXTURE_OUT=DIR cargo test --test writers dump` writes the
+/// fixture list in every format to DIR, for the validators in
+/// `../shared/tools/validate/`.
+#[test]
+fn dump_fixtures_when_asked() {
+    let Ok(dir) = std::env::var("REFMILL_FIXTURE_OUT") else {
+        return;
+    };
+    let dir = std::path::Path::new(&dir);
+    let recs = common::fixtures();
+    for (name, format, ascii) in [
+        ("fixtures.bib", Format::Bibtex, false),
+        ("fixtures-ascii.bib", Format::Bibtex, true),
+        ("fixtures-biblatex.bib", Format::Biblatex, false),
+        ("fixtures-biblatex-ascii.bib", Format::Biblatex, true),
+        ("fixtures.ris", Format::Ris, false),
+        ("fixtures.csv", Format::Csv, false),
+        ("fixtures.json", Format::CslJson, false),
+    ] {
+        std::fs::write(dir.join(name), out(format, ascii, &recs)).expect("write");
+    }
+}
