@@ -175,38 +175,37 @@ pub fn check_bib(text: &str, recs: &[Reference], ascii: bool) -> Result<(), Stri
             }
         }
         // Year.
-        if let Some(d) = &r.issued {
-            if d.status == DateStatus::Dated {
-                if let Some(start) = d.start.filter(|s| s.year > 0) {
-                    match e.date() {
-                        Ok(PermissiveType::Typed(date)) => {
-                            let y = match date.value {
-                                DateValue::At(a)
-                                | DateValue::After(a)
-                                | DateValue::Before(a)
-                                | DateValue::Between(a, _) => a.year,
-                            };
-                            if y != start.year {
-                                errors.push(format!("{key}: year {y} != {}", start.year));
-                            }
-                        }
-                        Ok(PermissiveType::Chunks(c)) => {
-                            let s = c.format_verbatim();
-                            if !s.contains(&start.year.to_string()) {
-                                errors.push(format!("{key}: date {s:?} lacks {}", start.year));
-                            }
-                        }
-                        Err(err) => {
-                            // A year that is text ("ca. 1900", "2019--2020").
-                            let raw = e
-                                .fields
-                                .get("year")
-                                .map(|c| c.format_verbatim())
-                                .unwrap_or_default();
-                            if !raw.contains(&start.year.to_string()) {
-                                errors.push(format!("{key}: date: {err:?}"));
-                            }
-                        }
+        if let Some(d) = &r.issued
+            && d.status == DateStatus::Dated
+            && let Some(start) = d.start.filter(|s| s.year > 0)
+        {
+            match e.date() {
+                Ok(PermissiveType::Typed(date)) => {
+                    let y = match date.value {
+                        DateValue::At(a)
+                        | DateValue::After(a)
+                        | DateValue::Before(a)
+                        | DateValue::Between(a, _) => a.year,
+                    };
+                    if y != start.year {
+                        errors.push(format!("{key}: year {y} != {}", start.year));
+                    }
+                }
+                Ok(PermissiveType::Chunks(c)) => {
+                    let s = c.format_verbatim();
+                    if !s.contains(&start.year.to_string()) {
+                        errors.push(format!("{key}: date {s:?} lacks {}", start.year));
+                    }
+                }
+                Err(err) => {
+                    // A year that is text ("ca. 1900", "2019--2020").
+                    let raw = e
+                        .fields
+                        .get("year")
+                        .map(|c| c.format_verbatim())
+                        .unwrap_or_default();
+                    if !raw.contains(&start.year.to_string()) {
+                        errors.push(format!("{key}: date: {err:?}"));
                     }
                 }
             }
@@ -374,10 +373,10 @@ pub fn check_ris(text: &str, recs: &[Reference]) -> Result<(), String> {
         if au.len() < want_au.len() || au[..want_au.len()] != want_au[..] {
             errors.push(format!("record {i}: AU {au:?} != {want_au:?}"));
         }
-        if let Some(doi) = r.doi.as_deref().map(norm).filter(|d| !d.is_empty()) {
-            if ris_values(rec, "DO") != vec![doi.as_str()] {
-                errors.push(format!("record {i}: DO != {doi}"));
-            }
+        if let Some(doi) = r.doi.as_deref().map(norm).filter(|d| !d.is_empty())
+            && ris_values(rec, "DO") != vec![doi.as_str()]
+        {
+            errors.push(format!("record {i}: DO != {doi}"));
         }
         if let Some(y) = r
             .issued
