@@ -221,6 +221,8 @@ fn space_like(c: char) -> Option<&'static str> {
         '\u{2028}' | '\u{2029}' => Some(" "),
         '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{ad}' => Some(""),
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Some(""),
+        // Variation selectors (emoji/text presentation): invisible.
+        '\u{fe00}'..='\u{fe0f}' => Some(""),
         _ => None,
     }
 }

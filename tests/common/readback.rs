@@ -15,7 +15,9 @@ pub fn norm(s: &str) -> String {
     for c in s.chars() {
         let c = match c {
             '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{ad}' => continue,
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => continue,
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{fe00}'..='\u{fe0f}' => {
+                continue;
+            }
             c if c.is_whitespace() || c.is_control() => ' ',
             c => c,
         };
@@ -25,6 +27,15 @@ pub fn norm(s: &str) -> String {
         out.push(c);
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whitespace and control characters collapsed to single spaces, ends
+/// trimmed: what the RIS writer does to a value (it keeps everything else).
+pub fn ws_norm(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A loose form for text that went through ASCII transliteration: ASCII
@@ -70,7 +81,7 @@ fn has_greek(s: &str) -> bool {
 
 /// What the `.bib` reader gives for a name: `(family with particle,
 /// given)`.
-fn expected_name(n: &Name) -> (String, String) {
+fn expected_name(n: &Name, norm: fn(&str) -> String) -> (String, String) {
     match n {
         Name::Literal(l) => (norm(l), String::new()),
         Name::Person(p) => {
@@ -135,7 +146,10 @@ pub fn check_bib(text: &str, recs: &[Reference], ascii: bool) -> Result<(), Stri
             }
         }
         // Authors.
-        let want: Vec<(String, String)> = r.names(Role::Author).map(expected_name).collect();
+        let want: Vec<(String, String)> = r
+            .names(Role::Author)
+            .map(|n| expected_name(n, norm))
+            .collect();
         let want: Vec<(String, String)> = want.into_iter().filter(|(f, _)| !f.is_empty()).collect();
         if !want.is_empty() {
             match e.author() {
@@ -332,7 +346,7 @@ pub fn check_ris(text: &str, recs: &[Reference]) -> Result<(), String> {
             }
         }
         let ti = ris_values(rec, "TI");
-        let want = r.title.as_deref().map(norm).unwrap_or_default();
+        let want = r.title.as_deref().map(ws_norm).unwrap_or_default();
         if ti.first().copied().unwrap_or("") != want {
             errors.push(format!("record {i}: TI {ti:?} != {want:?}"));
         }
@@ -349,11 +363,11 @@ pub fn check_ris(text: &str, recs: &[Reference]) -> Result<(), String> {
         };
         for role in roles {
             for n in r.names(*role) {
-                let (fam, given) = expected_name(n);
+                let (fam, given) = expected_name(n, ws_norm);
                 let s = match n {
                     Name::Literal(_) => fam.replace(',', " "),
                     Name::Person(p) => {
-                        let sfx = p.suffix.as_deref().map(norm).unwrap_or_default();
+                        let sfx = p.suffix.as_deref().map(ws_norm).unwrap_or_default();
                         match (given.is_empty(), sfx.is_empty()) {
                             (true, true) => fam,
                             (true, false) => format!("{fam} {sfx}"),
@@ -362,7 +376,7 @@ pub fn check_ris(text: &str, recs: &[Reference]) -> Result<(), String> {
                         }
                     }
                 };
-                let s = norm(&s);
+                let s = ws_norm(&s);
                 if !s.is_empty() {
                     want_au.push(s);
                 }
@@ -373,7 +387,7 @@ pub fn check_ris(text: &str, recs: &[Reference]) -> Result<(), String> {
         if au.len() < want_au.len() || au[..want_au.len()] != want_au[..] {
             errors.push(format!("record {i}: AU {au:?} != {want_au:?}"));
         }
-        if let Some(doi) = r.doi.as_deref().map(norm).filter(|d| !d.is_empty())
+        if let Some(doi) = r.doi.as_deref().map(ws_norm).filter(|d| !d.is_empty())
             && ris_values(rec, "DO") != vec![doi.as_str()]
         {
             errors.push(format!("record {i}: DO != {doi}"));
