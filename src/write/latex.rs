@@ -38,7 +38,8 @@ pub struct Encoder {
     pub ascii: bool,
     /// The output goes through biber, which decodes accent macros back to
     /// Unicode: only macros whose decoded character pdflatex can set (T1)
-    /// are written as such; see [`accent_macro`].
+    /// are written plainly; stacked or rare accents get a form biber leaves
+    /// alone, or are transliterated.
     pub biber: bool,
 }
 

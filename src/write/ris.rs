@@ -428,9 +428,11 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
                         }
                         _ => w.tag("DA", &full),
                     }
-                } else {
+                } else if start.year < 0 {
                     // Years RIS cannot write (BCE): the text in DA.
                     w.tag("DA", &format!("{} BCE", start.year.unsigned_abs()));
+                } else {
+                    w.tag("DA", &start.year.to_string());
                 }
                 if d.circa {
                     extra.push("circa: true".into());
