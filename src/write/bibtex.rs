@@ -35,6 +35,22 @@
 //!
 //! `--ascii` ([`WriteOptions::ascii`]) writes accent macros instead of
 //! UTF-8 (see [`super::latex`]).
+//!
+//! # Which LaTeX engine
+//!
+//! * Classic BibTeX is byte-based: use `--ascii` (raw UTF-8 gets split at
+//!   BibTeX's line wraps and breaks apalike's labels).
+//! * BibLaTeX with biber takes UTF-8. pdflatex can then set Latin scripts
+//!   (T1 fonts), but not Cyrillic, Greek, Arabic, CJK …: for those use
+//!   xelatex/lualatex, or `--ascii`, which transliterates them (with a
+//!   diagnostic) and writes isolated Greek letters as math.
+//!
+//! On the 1,977-reference development corpus: BibTeX `--ascii` with
+//! apalike and with plain renders 1,977 of 1,977 entries with no error;
+//! BibLaTeX `--ascii` with biber and biblatex-apa (in chunks of 400, as
+//! biblatex-apa runs out of pdfTeX memory above ~1,000) renders all 1,977
+//! with no error. Every warning left is missing data (no author, no
+//! publisher, n.d.).
 
 use super::keys::KeyGen;
 use super::latex::{self, Context, Encoder, Lost};
