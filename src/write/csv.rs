@@ -304,6 +304,7 @@ pub fn row(r: &Reference, key: &str) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::model::{ItemType, Person};
+    use crate::write::RecordWriter;
 
     #[test]
     fn row_has_every_column() {
@@ -319,6 +320,67 @@ mod tests {
         assert_eq!(guard("@cmd"), "'@cmd");
         assert_eq!(guard("plain"), "plain");
         assert_eq!(guard(""), "");
+    }
+
+    fn cell<'a>(row: &'a [String], col: &str) -> &'a str {
+        let i = COLUMNS.iter().position(|c| *c == col).expect("column");
+        &row[i]
+    }
+
+    #[test]
+    fn dates_and_states() {
+        let mut r = Reference {
+            issued: Some(Date {
+                start: Some(DateParts {
+                    year: 2020,
+                    month: Some(3),
+                    day: Some(15),
+                }),
+                end: Some(DateParts {
+                    year: 2020,
+                    month: Some(3),
+                    day: Some(20),
+                }),
+                suffix: Some("a".into()),
+                ..Date::default()
+            }),
+            status: Some("advance online publication".into()),
+            authors_elided: true,
+            ..Reference::default()
+        };
+        let row = row(&r, "k");
+        assert_eq!(cell(&row, "date"), "2020-03-15/2020-03-20");
+        assert_eq!(cell(&row, "year"), "2020");
+        assert_eq!(cell(&row, "year_suffix"), "a");
+        assert_eq!(cell(&row, "status"), "advance online publication");
+        assert_eq!(cell(&row, "authors_elided"), "true");
+        r.issued = Some(Date {
+            status: DateStatus::NoDate,
+            ..Date::default()
+        });
+        r.status = None;
+        let row2 = super::row(&r, "k");
+        assert_eq!(cell(&row2, "status"), "n.d.");
+        assert_eq!(cell(&row2, "year"), "");
+    }
+
+    #[test]
+    fn rows_are_rfc4180_with_crlf() {
+        let r = Reference {
+            title: Some("A, \"quoted\"\nline".into()),
+            ..Reference::default()
+        };
+        let mut w = CsvWriter::new(&WriteOptions {
+            csv_bom: true,
+            ..WriteOptions::default()
+        });
+        let mut out = Vec::new();
+        w.begin(&mut out).expect("vec");
+        w.write_record(&mut out, &r, &mut Vec::new()).expect("vec");
+        let text = String::from_utf8(out).expect("utf8");
+        assert!(text.starts_with("\u{feff}key,type,"));
+        assert!(text.contains("\"A, \"\"quoted\"\"\nline\""), "{text}");
+        assert_eq!(text.matches("\r\n").count(), 2);
     }
 
     #[test]

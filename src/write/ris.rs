@@ -654,6 +654,142 @@ mod tests {
         assert_eq!(d.len(), 1);
     }
 
+    fn tags(t: &str, tag: &str) -> Vec<String> {
+        let prefix = format!("{tag}  - ");
+        t.lines()
+            .filter_map(|l| l.strip_prefix(&prefix).map(str::to_string))
+            .collect()
+    }
+
+    #[test]
+    fn every_type_has_a_zotero_ty() {
+        for t in ItemType::ALL {
+            let r = Reference {
+                item_type: t,
+                ..Reference::default()
+            };
+            let ty = ris_type(&r);
+            assert!(
+                !["UNPB", "GRANT", "GEN", "STD"].contains(&ty),
+                "{t:?} -> {ty}"
+            );
+        }
+    }
+
+    #[test]
+    fn editors_per_type() {
+        let mut book = Reference {
+            item_type: ItemType::Book,
+            title: Some("T".into()),
+            ..Reference::default()
+        };
+        book.add_names(Role::Editor, [Name::person("Ed", Some("E."))]);
+        let t = record(&book, &mut Vec::new());
+        assert!(t.starts_with("TY  - EDBOOK\n"), "{t}");
+        assert_eq!(tags(&t, "AU"), ["Ed, E."]);
+        book.add_names(Role::Author, [Name::person("Au", Some("A."))]);
+        let t = record(&book, &mut Vec::new());
+        assert!(t.starts_with("TY  - BOOK\n"));
+        assert_eq!(tags(&t, "A3"), ["Ed, E."]);
+        book.item_type = ItemType::Chapter;
+        book.container_title = Some("Book".into());
+        let t = record(&book, &mut Vec::new());
+        assert_eq!(tags(&t, "A2"), ["Ed, E."]);
+        assert_eq!(tags(&t, "T2"), ["Book"]);
+        book.item_type = ItemType::Report;
+        assert_eq!(tags(&record(&book, &mut Vec::new()), "ED"), ["Ed, E."]);
+        book.add_names(Role::Translator, [Name::person("Tr", Some("T."))]);
+        assert_eq!(tags(&record(&book, &mut Vec::new()), "A4"), ["Tr, T."]);
+    }
+
+    #[test]
+    fn report_thesis_speech_web_fields() {
+        let mut r = Reference {
+            item_type: ItemType::Report,
+            title: Some("R".into()),
+            number: Some("NIH-21-123".into()),
+            genre: Some("Technical report".into()),
+            publisher: Some("NIMH".into()),
+            isbn: Some("978-0".into()),
+            ..Reference::default()
+        };
+        let t = record(&r, &mut Vec::new());
+        assert_eq!(tags(&t, "SN"), ["NIH-21-123"]);
+        assert_eq!(tags(&t, "M3"), ["Technical report"]);
+        assert_eq!(tags(&t, "PB"), ["NIMH"]);
+        assert_eq!(tags(&t, "M2"), ["ISBN: 978-0"]);
+        r.item_type = ItemType::Thesis;
+        r.genre = Some("Doctoral dissertation".into());
+        let t = record(&r, &mut Vec::new());
+        assert!(t.starts_with("TY  - THES\n"));
+        assert_eq!(tags(&t, "M3"), ["Doctoral dissertation"]);
+        assert_eq!(tags(&t, "SN"), ["978-0"]);
+        r.item_type = ItemType::Speech;
+        r.event_title = Some("Annual Meeting".into());
+        r.event_place = Some("Denver, CO".into());
+        r.publisher = None;
+        let t = record(&r, &mut Vec::new());
+        assert!(t.starts_with("TY  - SLIDE\n"));
+        assert_eq!(tags(&t, "T2"), ["Annual Meeting"]);
+        assert_eq!(tags(&t, "CY"), ["Denver, CO"]);
+        let mut w = Reference {
+            item_type: ItemType::Webpage,
+            title: Some("Page".into()),
+            publisher: Some("WHO".into()),
+            url: Some("https://who.int".into()),
+            volume: Some("3".into()),
+            accessed: Some(Date::ymd(2021, Some(5), Some(1))),
+            ..Reference::default()
+        };
+        let t = record(&w, &mut Vec::new());
+        assert!(t.starts_with("TY  - ELEC\n"));
+        assert_eq!(tags(&t, "T2"), ["WHO"]);
+        assert!(
+            tags(&t, "PB").is_empty() && tags(&t, "VL").is_empty(),
+            "{t}"
+        );
+        assert_eq!(tags(&t, "Y2"), ["2021/05/01/"]);
+        w.item_type = ItemType::Article;
+        w.container_title = Some("PsyArXiv".into());
+        w.publisher = None;
+        let t = record(&w, &mut Vec::new());
+        assert!(
+            t.starts_with("TY  - JOUR\n") && tags(&t, "T2") == ["PsyArXiv"],
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn pages_elocators_and_ranges() {
+        let mut r = article();
+        r.page = Some("e0209899".into());
+        let t = record(&r, &mut Vec::new());
+        assert_eq!(tags(&t, "SP"), ["e0209899"]);
+        assert!(tags(&t, "EP").is_empty());
+        r.page = Some("1-5, 7–9".into());
+        let t = record(&r, &mut Vec::new());
+        assert_eq!(tags(&t, "SP"), ["1-5, 7-9"]);
+        assert!(tags(&t, "EP").is_empty(), "never a range in SP plus an EP");
+        r.issued = Some(Date {
+            start: Some(DateParts {
+                year: 2016,
+                month: Some(3),
+                day: Some(30),
+            }),
+            end: Some(DateParts {
+                year: 2016,
+                month: Some(4),
+                day: Some(2),
+            }),
+            ..Date::default()
+        });
+        r.authors_elided = true;
+        let mut d = Vec::new();
+        let t = record(&r, &mut d);
+        assert_eq!(tags(&t, "DA"), ["2016/03/30/"]);
+        assert_eq!(d.len(), 2, "range and ellipsis reported: {d:?}");
+    }
+
     #[test]
     fn values_never_wrap() {
         let mut r = article();
