@@ -1,33 +1,410 @@
-//! CSV writer (stub: filled in by the writers work).
+//! CSV: one row per record, for spreadsheets and data tools (Zotero does
+//! not import CSV).
+//!
+//! RFC 4180: a header row, fields quoted when they contain a comma, a
+//! quote or a line break (quotes doubled), **CRLF** line ends, UTF-8, an
+//! optional byte-order mark for Excel ([`WriteOptions::csv_bom`]).
+//!
+//! **Formula injection**: a cell whose text starts with `=`, `+`, `-`, `@`,
+//! a tab or a carriage return gets a leading apostrophe (`'=cmd`), as
+//! OWASP recommends, so spreadsheet programs show it as text instead of
+//! running it. Strip one leading `'` from a cell whose next character is one
+//! of those to get the original value back.
+//!
+//! # Columns
+//!
+//! Always these, in this order ([`COLUMNS`]; also in `docs/csv.md`):
+//!
+//! | column | content |
+//! |---|---|
+//! | `key` | citation key, unique in the file (the BibTeX key) |
+//! | `type` | CSL item type (`article-journal`, `book`, `chapter` …) |
+//! | `authors` | `Family, Given; Family, Given` (particle in the family part, suffix after a second comma, group names as written) |
+//! | `authors_elided` | `true` when APA elided authors (`…`), else `false` |
+//! | `editors`, `translators` | as `authors` |
+//! | `other_contributors` | `role: Family, Given; …` for directors, hosts … |
+//! | `year` | year of publication (a number; empty for n.d./in press) |
+//! | `year_suffix` | the `a` of `2019a` |
+//! | `date` | ISO 8601: `2020`, `2020-03`, `2020-03-15`, ranges `2020-03-15/2020-03-20` |
+//! | `season` | `spring`, `summer`, `autumn`, `winter` when APA gives one |
+//! | `status` | `n.d.`, `in press`, `forthcoming`, `circa`, other states ("advance online publication"), joined by `; ` |
+//! | `title`, `container_title`, `collection_title`, `collection_number` | as in the model |
+//! | `volume`, `issue`, `pages`, `number`, `edition`, `version` | as written |
+//! | `genre`, `medium` | bracketed descriptions (`Doctoral dissertation`, `Video`) |
+//! | `publisher`, `place`, `event`, `event_place` | |
+//! | `doi` | bare `10.x/y` |
+//! | `url`, `isbn`, `issn`, `pmid` | |
+//! | `accessed`, `original_date` | ISO 8601 |
+//! | `language`, `keywords` (`; `-joined), `abstract`, `note` | |
+//! | `line` | first line of the reference in its input |
 
+use super::keys::KeyGen;
 use super::{RecordWriter, WriteOptions};
 use crate::diag::Diagnostic;
-use crate::model::Reference;
+use crate::model::{Date, DateParts, DateStatus, Name, Reference, Role, Season};
 use std::io;
 
+/// The columns, in order.
+pub const COLUMNS: [&str; 40] = [
+    "key",
+    "type",
+    "authors",
+    "authors_elided",
+    "editors",
+    "translators",
+    "other_contributors",
+    "year",
+    "year_suffix",
+    "date",
+    "season",
+    "status",
+    "title",
+    "container_title",
+    "collection_title",
+    "collection_number",
+    "volume",
+    "issue",
+    "pages",
+    "number",
+    "edition",
+    "version",
+    "genre",
+    "medium",
+    "publisher",
+    "place",
+    "event",
+    "event_place",
+    "doi",
+    "url",
+    "isbn",
+    "issn",
+    "pmid",
+    "accessed",
+    "original_date",
+    "language",
+    "keywords",
+    "abstract",
+    "note",
+    "line",
+];
+
 /// Writes CSV rows.
-pub struct CsvWriter;
+pub struct CsvWriter {
+    bom: bool,
+    keys: KeyGen,
+}
 
 impl CsvWriter {
     /// A new writer.
-    pub fn new(_opts: &WriteOptions) -> CsvWriter {
-        CsvWriter
+    pub fn new(opts: &WriteOptions) -> CsvWriter {
+        CsvWriter {
+            bom: opts.csv_bom,
+            keys: KeyGen::new(),
+        }
     }
 }
 
+/// Writes one row with the csv crate (RFC 4180 quoting, CRLF).
+fn write_row<I, S>(out: &mut dyn io::Write, row: I) -> io::Result<()>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<[u8]>,
+{
+    let mut w = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .quote_style(::csv::QuoteStyle::Necessary)
+        .flexible(false)
+        .from_writer(Vec::with_capacity(512));
+    w.write_record(row).map_err(io::Error::other)?;
+    let bytes = w
+        .into_inner()
+        .map_err(|e| io::Error::other(e.to_string()))?;
+    out.write_all(&bytes)
+}
+
 impl RecordWriter for CsvWriter {
-    fn begin(&mut self, _out: &mut dyn io::Write) -> io::Result<()> {
-        Ok(())
+    fn begin(&mut self, out: &mut dyn io::Write) -> io::Result<()> {
+        if self.bom {
+            out.write_all("\u{feff}".as_bytes())?;
+        }
+        write_row(out, COLUMNS)
     }
+
     fn write_record(
         &mut self,
-        _out: &mut dyn io::Write,
-        _r: &Reference,
-        _d: &mut Vec<Diagnostic>,
+        out: &mut dyn io::Write,
+        r: &Reference,
+        _diags: &mut Vec<Diagnostic>,
     ) -> io::Result<()> {
-        Ok(())
+        let key = self.keys.key_for(r);
+        let row = row(r, &key);
+        write_row(out, row.iter().map(|c| guard(c)))
     }
+
     fn finish(&mut self, _out: &mut dyn io::Write) -> io::Result<()> {
         Ok(())
+    }
+}
+
+/// Prefixes an apostrophe to a cell a spreadsheet would run as a formula.
+pub fn guard(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_string(),
+    }
+}
+
+/// `Family, Given` (particle inside the family part, suffix after a second
+/// comma); group names as written. A `;` inside a name would read as a
+/// separator and becomes `,`.
+pub fn name_cell(n: &Name) -> String {
+    let s = match n {
+        Name::Literal(l) => l.trim().to_string(),
+        Name::Person(p) => {
+            let mut family = p.full_family();
+            if let Some(dp) = p
+                .dropping_particle
+                .as_deref()
+                .filter(|d| !d.trim().is_empty())
+            {
+                family = format!("{} {family}", dp.trim());
+            }
+            let mut s = family.trim().to_string();
+            if let Some(g) = p.given.as_deref().map(str::trim).filter(|g| !g.is_empty()) {
+                s.push_str(", ");
+                s.push_str(g);
+            }
+            if let Some(x) = p.suffix.as_deref().map(str::trim).filter(|g| !g.is_empty()) {
+                s.push_str(", ");
+                s.push_str(x);
+            }
+            s
+        }
+    };
+    s.replace(';', ",")
+}
+
+fn names(r: &Reference, role: Role) -> String {
+    r.names(role).map(name_cell).collect::<Vec<_>>().join("; ")
+}
+
+fn iso(p: &DateParts) -> String {
+    let mut s = if p.year < 0 {
+        format!("-{:04}", p.year.unsigned_abs())
+    } else {
+        format!("{:04}", p.year)
+    };
+    if let Some(m) = p.month.filter(|m| (1..=12).contains(m)) {
+        s.push_str(&format!("-{m:02}"));
+        if let Some(d) = p.day.filter(|d| (1..=31).contains(d)) {
+            s.push_str(&format!("-{d:02}"));
+        }
+    }
+    s
+}
+
+fn date_cell(d: &Date) -> String {
+    match (&d.start, &d.end) {
+        (Some(s), Some(e)) if e != s => format!("{}/{}", iso(s), iso(e)),
+        (Some(s), _) => iso(s),
+        (None, _) => String::new(),
+    }
+}
+
+fn opt(v: &Option<String>) -> String {
+    v.as_deref().map(str::trim).unwrap_or("").to_string()
+}
+
+/// The cells of one record, in [`COLUMNS`] order (before the formula
+/// guard).
+pub fn row(r: &Reference, key: &str) -> Vec<String> {
+    let issued = r.issued.as_ref();
+    let mut status: Vec<String> = Vec::new();
+    if let Some(d) = issued {
+        match d.status {
+            DateStatus::NoDate => status.push("n.d.".into()),
+            DateStatus::InPress => status.push("in press".into()),
+            DateStatus::Forthcoming => status.push("forthcoming".into()),
+            DateStatus::Dated => {}
+        }
+        if d.circa {
+            status.push("circa".into());
+        }
+        if d.start.is_none()
+            && let Some(l) = d.literal.as_deref().filter(|l| !l.trim().is_empty())
+        {
+            status.push(l.trim().to_string());
+        }
+    }
+    if let Some(s) = r.status.as_deref().filter(|s| !s.trim().is_empty()) {
+        status.push(s.trim().to_string());
+    }
+    let others: Vec<String> = r
+        .contributors
+        .iter()
+        .filter(|c| !matches!(c.role, Role::Author | Role::Editor | Role::Translator))
+        .map(|c| format!("{}: {}", c.role.csl_name(), name_cell(&c.name)))
+        .collect();
+    let season = issued.and_then(|d| d.season).map(|s| match s {
+        Season::Spring => "spring",
+        Season::Summer => "summer",
+        Season::Autumn => "autumn",
+        Season::Winter => "winter",
+    });
+    vec![
+        key.to_string(),
+        r.item_type.csl_name().to_string(),
+        names(r, Role::Author),
+        r.authors_elided.to_string(),
+        names(r, Role::Editor),
+        names(r, Role::Translator),
+        others.join("; "),
+        issued
+            .and_then(|d| d.start.map(|s| s.year.to_string()))
+            .unwrap_or_default(),
+        issued.and_then(|d| d.suffix.clone()).unwrap_or_default(),
+        issued.map(date_cell).unwrap_or_default(),
+        season.unwrap_or("").to_string(),
+        status.join("; "),
+        opt(&r.title),
+        opt(&r.container_title),
+        opt(&r.collection_title),
+        opt(&r.collection_number),
+        opt(&r.volume),
+        opt(&r.issue),
+        opt(&r.page),
+        opt(&r.number),
+        opt(&r.edition),
+        opt(&r.version),
+        opt(&r.genre),
+        opt(&r.medium),
+        opt(&r.publisher),
+        opt(&r.publisher_place),
+        opt(&r.event_title),
+        opt(&r.event_place),
+        opt(&r.doi),
+        opt(&r.url),
+        opt(&r.isbn),
+        opt(&r.issn),
+        opt(&r.pmid),
+        r.accessed.as_ref().map(date_cell).unwrap_or_default(),
+        r.original_date.as_ref().map(date_cell).unwrap_or_default(),
+        opt(&r.language),
+        r.keywords.join("; "),
+        opt(&r.abstract_text),
+        opt(&r.note),
+        r.span
+            .as_ref()
+            .map(|s| s.line.to_string())
+            .unwrap_or_default(),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ItemType, Person};
+    use crate::write::RecordWriter;
+
+    #[test]
+    fn row_has_every_column() {
+        let r = Reference::default();
+        assert_eq!(row(&r, "k").len(), COLUMNS.len());
+    }
+
+    #[test]
+    fn formula_cells_are_guarded() {
+        assert_eq!(guard("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(guard("+1"), "'+1");
+        assert_eq!(guard("-x"), "'-x");
+        assert_eq!(guard("@cmd"), "'@cmd");
+        assert_eq!(guard("plain"), "plain");
+        assert_eq!(guard(""), "");
+    }
+
+    fn cell<'a>(row: &'a [String], col: &str) -> &'a str {
+        let i = COLUMNS.iter().position(|c| *c == col).expect("column");
+        &row[i]
+    }
+
+    #[test]
+    fn dates_and_states() {
+        let mut r = Reference {
+            issued: Some(Date {
+                start: Some(DateParts {
+                    year: 2020,
+                    month: Some(3),
+                    day: Some(15),
+                }),
+                end: Some(DateParts {
+                    year: 2020,
+                    month: Some(3),
+                    day: Some(20),
+                }),
+                suffix: Some("a".into()),
+                ..Date::default()
+            }),
+            status: Some("advance online publication".into()),
+            authors_elided: true,
+            ..Reference::default()
+        };
+        let row = row(&r, "k");
+        assert_eq!(cell(&row, "date"), "2020-03-15/2020-03-20");
+        assert_eq!(cell(&row, "year"), "2020");
+        assert_eq!(cell(&row, "year_suffix"), "a");
+        assert_eq!(cell(&row, "status"), "advance online publication");
+        assert_eq!(cell(&row, "authors_elided"), "true");
+        r.issued = Some(Date {
+            status: DateStatus::NoDate,
+            ..Date::default()
+        });
+        r.status = None;
+        let row2 = super::row(&r, "k");
+        assert_eq!(cell(&row2, "status"), "n.d.");
+        assert_eq!(cell(&row2, "year"), "");
+    }
+
+    #[test]
+    fn rows_are_rfc4180_with_crlf() {
+        let r = Reference {
+            title: Some("A, \"quoted\"\nline".into()),
+            ..Reference::default()
+        };
+        let mut w = CsvWriter::new(&WriteOptions {
+            csv_bom: true,
+            ..WriteOptions::default()
+        });
+        let mut out = Vec::new();
+        w.begin(&mut out).expect("vec");
+        w.write_record(&mut out, &r, &mut Vec::new()).expect("vec");
+        let text = String::from_utf8(out).expect("utf8");
+        assert!(text.starts_with("\u{feff}key,type,"));
+        assert!(text.contains("\"A, \"\"quoted\"\"\nline\""), "{text}");
+        assert_eq!(text.matches("\r\n").count(), 2);
+    }
+
+    #[test]
+    fn names_are_family_comma_given() {
+        let mut r = Reference {
+            item_type: ItemType::Book,
+            ..Reference::default()
+        };
+        r.add_names(
+            Role::Author,
+            [
+                Name::Person(Person {
+                    family: "Berg".into(),
+                    particle: Some("van der".into()),
+                    given: Some("Anna".into()),
+                    suffix: Some("Jr.".into()),
+                    ..Person::default()
+                }),
+                Name::literal("World Health Organization"),
+            ],
+        );
+        assert_eq!(
+            names(&r, Role::Author),
+            "van der Berg, Anna, Jr.; World Health Organization"
+        );
     }
 }

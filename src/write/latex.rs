@@ -1,1 +1,908 @@
-//! Unicode to LaTeX encoding for `.bib` output (stub).
+//! Unicode to LaTeX for `.bib` output: escaping, accent macros, case
+//! protection.
+//!
+//! Three jobs, used by the BibTeX/BibLaTeX writer:
+//!
+//! * **Escaping** ([`Encoder::text`]): `& % $ # _` get a backslash, `~ ^ \`
+//!   become `\textasciitilde{}`, `\textasciicircum{}`, `\textbackslash{}`,
+//!   and a literal brace becomes `\textbraceleft{}` / `\textbraceright{}`.
+//!   Not `\{`: classic BibTeX and biber count every brace, backslash or
+//!   not, so a lone `\{` unbalances the entry (and one unbalanced entry
+//!   costs biber the whole bibliography), while readers that honour the
+//!   backslash (Zotero, the `biblatex` crate) count the other way; the text
+//!   commands hold no literal brace at all. `$` is written `\$`, never
+//!   `\textdollar{}`, which biber turns back into a bare
+//!   `$`. Control characters become spaces; typographic spaces become plain
+//!   spaces, zero-width characters are dropped.
+//! * **ASCII mode** (`--ascii`, for classic BibTeX, which is byte-based):
+//!   non-ASCII letters become braced accent macros (`{\'a}`, `{\"u}`,
+//!   `{\v s}`, `{\c c}`, `{\o}`, `{\ss}`, `{\'i}` – never `{\'\i}`, which
+//!   breaks biber), found through a table of special letters and
+//!   punctuation and, for everything else, Unicode canonical decomposition
+//!   (NFD) into an ASCII base letter plus combining marks. Isolated Greek
+//!   letters in titles become math (`{$\alpha$}`). A character with no macro
+//!   (CJK, Cyrillic, Arabic, Greek words …) is transliterated with
+//!   `deunicode` and reported, so the output never holds a raw non-ASCII
+//!   byte.
+//! * **Case protection** ([`protect_title`]): which words of a title keep
+//!   their capitals when a style (apalike, biblatex-apa) lowercases the
+//!   title. See that function.
+
+use std::ops::Range;
+use unicode_normalization::UnicodeNormalization;
+
+/// Encodes text for a `.bib` field value (inside the outer braces).
+#[derive(Clone, Copy, Debug)]
+pub struct Encoder {
+    /// Write non-ASCII characters as LaTeX macros (or transliterate them).
+    pub ascii: bool,
+    /// The output goes through biber, which decodes accent macros back to
+    /// Unicode: only macros whose decoded character pdflatex can set (T1)
+    /// are written plainly; stacked or rare accents get a form biber leaves
+    /// alone, or are transliterated.
+    pub biber: bool,
+}
+
+/// What [`Encoder::text`] could not write faithfully.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Lost {
+    /// Characters that had no LaTeX macro and were transliterated.
+    pub chars: Vec<char>,
+}
+
+impl Lost {
+    /// True when nothing was lost.
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    fn add(&mut self, c: char) {
+        if !self.chars.contains(&c) {
+            self.chars.push(c);
+        }
+    }
+
+    /// A short list of the characters for a diagnostic (`大, 学, …`).
+    pub fn summary(&self) -> String {
+        let mut s: Vec<String> = self.chars.iter().take(8).map(|c| c.to_string()).collect();
+        if self.chars.len() > 8 {
+            s.push("…".into());
+        }
+        s.join(" ")
+    }
+}
+
+/// Where a piece of text goes: names cannot hold math (biber's initials
+/// code breaks on it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Context {
+    /// Titles and other free text: isolated Greek letters may become math.
+    Text,
+    /// Name parts: no math.
+    Name,
+}
+
+impl Encoder {
+    /// Encodes `s` completely (escaping; macros in ASCII mode). Characters
+    /// that could not be written are added to `lost`.
+    pub fn text(&self, s: &str, ctx: Context, lost: &mut Lost) -> String {
+        let mut out = String::with_capacity(s.len() + 8);
+        let chars: Vec<char> = s.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if c.is_ascii() || !self.ascii || c == '\u{a0}' || c.is_control() {
+                push_basic(&mut out, c);
+                i += 1;
+                continue;
+            }
+            if let Some(m) = special_macro(c) {
+                out.push_str(m);
+                i += 1;
+                continue;
+            }
+            if let Some(m) = accent_macro(c, self.biber) {
+                out.push_str(&m);
+                i += 1;
+                continue;
+            }
+            if ctx == Context::Text {
+                let prev_greek = i > 0 && is_greek_letter(chars[i - 1]);
+                let next_greek = chars.get(i + 1).is_some_and(|&n| is_greek_letter(n));
+                if !prev_greek
+                    && !next_greek
+                    && let Some(m) = greek_macro(c)
+                {
+                    out.push_str(m);
+                    i += 1;
+                    continue;
+                }
+            }
+            if let Some(r) = space_like(c) {
+                out.push_str(r);
+                i += 1;
+                continue;
+            }
+            // A run of characters without a macro: transliterate the run as
+            // a whole (deunicode spaces CJK syllables itself).
+            let start = i;
+            while i < chars.len() && needs_fallback(chars[i], self.biber) {
+                lost.add(chars[i]);
+                i += 1;
+            }
+            let run: String = chars[start..i].iter().collect();
+            let ascii = deunicode::deunicode_with_tofu(&run, "?");
+            let mut ascii = collapse_spaces(&ascii);
+            if ctx == Context::Name {
+                // A lower-case word would read as a particle ("von").
+                ascii = ascii
+                    .split(' ')
+                    .map(|w| {
+                        let mut c = w.chars();
+                        match c.next() {
+                            Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
+                            None => String::new(),
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+            }
+            // Keep a word boundary where deunicode added one at the end
+            // ("大学の" -> "Da Xue no") but never double spaces.
+            for ch in ascii.chars() {
+                push_basic(&mut out, ch);
+            }
+            if ascii.ends_with(' ') && chars.get(i).is_none_or(|c| c.is_whitespace()) {
+                out.pop();
+            }
+        }
+        out
+    }
+}
+
+/// A non-ASCII character that has no macro (nor a plain-space stand-in).
+fn needs_fallback(c: char, biber: bool) -> bool {
+    !c.is_ascii()
+        && !c.is_control()
+        && c != '\u{a0}'
+        && special_macro(c).is_none()
+        && accent_macro(c, biber).is_none()
+        && space_like(c).is_none()
+}
+
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !prev_space {
+                out.push(' ');
+            }
+            prev_space = true;
+        } else {
+            out.push(c);
+            prev_space = false;
+        }
+    }
+    out
+}
+
+/// Writes one character in either mode: escapes LaTeX specials, neutralises
+/// control and invisible characters, keeps everything else as it is.
+fn push_basic(out: &mut String, c: char) {
+    match c {
+        '\\' => out.push_str(r"\textbackslash{}"),
+        '{' => out.push_str(r"\textbraceleft{}"),
+        '}' => out.push_str(r"\textbraceright{}"),
+        '&' | '%' | '$' | '#' | '_' => {
+            out.push('\\');
+            out.push(c);
+        }
+        '~' => out.push_str(r"\textasciitilde{}"),
+        '^' => out.push_str(r"\textasciicircum{}"),
+        '\u{a0}' => out.push('~'),
+        c if c.is_control() => {
+            // Line breaks and tabs become spaces; other controls vanish.
+            if matches!(c, '\n' | '\r' | '\t' | '\u{b}' | '\u{c}' | '\u{85}') {
+                out.push(' ');
+            }
+        }
+        c => match space_like(c) {
+            Some(r) => out.push_str(r),
+            None => out.push(c),
+        },
+    }
+}
+
+/// Typographic spaces and invisible characters, which pdflatex cannot
+/// typeset: spaces become a plain space, zero-width characters nothing.
+fn space_like(c: char) -> Option<&'static str> {
+    match c {
+        '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{1680}' => Some(" "),
+        '\u{2028}' | '\u{2029}' => Some(" "),
+        '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{ad}' => Some(""),
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Some(""),
+        // Variation selectors (emoji/text presentation): invisible.
+        '\u{fe00}'..='\u{fe0f}' => Some(""),
+        _ => None,
+    }
+}
+
+/// Letters and symbols with their own macro (no decomposition).
+fn special_macro(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ß' => r"{\ss}",
+        'æ' => r"{\ae}",
+        'Æ' => r"{\AE}",
+        'œ' => r"{\oe}",
+        'Œ' => r"{\OE}",
+        'ø' => r"{\o}",
+        'Ø' => r"{\O}",
+        'ł' => r"{\l}",
+        'Ł' => r"{\L}",
+        'å' => r"{\aa}",
+        'Å' => r"{\AA}",
+        'ı' => r"{\i}",
+        'ȷ' => r"{\j}",
+        'đ' => r"{\dj}",
+        'Đ' => r"{\DJ}",
+        'ð' => r"{\dh}",
+        'Ð' => r"{\DH}",
+        'þ' => r"{\th}",
+        'Þ' => r"{\TH}",
+        'ŋ' => r"{\ng}",
+        'Ŋ' => r"{\NG}",
+        '–' => "--",
+        '—' | '―' => "---",
+        '‐' | '‑' | '‒' | '−' | '⁃' => "-",
+        '‘' | '‛' => "`",
+        '’' | 'ʼ' | '′' => "'",
+        '“' | '‟' => "``",
+        '”' | '″' => "''",
+        '‚' => r"{\quotesinglbase}",
+        '„' => r"{\quotedblbase}",
+        '«' => r"{\guillemotleft}",
+        '»' => r"{\guillemotright}",
+        '‹' => r"{\guilsinglleft}",
+        '›' => r"{\guilsinglright}",
+        '…' => r"{\ldots}",
+        '•' => r"{\textbullet}",
+        '†' => r"{\dag}",
+        '‡' => r"{\ddag}",
+        '§' => r"{\S}",
+        '¶' => r"{\P}",
+        '©' => r"{\textcopyright}",
+        '®' => r"{\textregistered}",
+        '™' => r"{\texttrademark}",
+        '°' => r"{\textdegree}",
+        '£' => r"{\pounds}",
+        '€' => r"{\texteuro}",
+        '¢' => r"{\textcent}",
+        '¥' => r"{\textyen}",
+        '±' => r"{\textpm}",
+        '×' => r"{\texttimes}",
+        '÷' => r"{\textdiv}",
+        'µ' => r"{\textmu}",
+        '·' => r"{\textperiodcentered}",
+        '¿' => r"{\textquestiondown}",
+        '¡' => r"{\textexclamdown}",
+        '‰' => r"{\textperthousand}",
+        '½' => r"{\textonehalf}",
+        '¼' => r"{\textonequarter}",
+        '¾' => r"{\textthreequarters}",
+        '¹' => r"{\textonesuperior}",
+        '²' => r"{\texttwosuperior}",
+        '³' => r"{\textthreesuperior}",
+        'ª' => r"{\textordfeminine}",
+        'º' => r"{\textordmasculine}",
+        '¬' => r"{\textlnot}",
+        '⁄' => "/",
+        '→' => r"{\textrightarrow}",
+        '←' => r"{\textleftarrow}",
+        '≤' => r"{$\leq$}",
+        '≥' => r"{$\geq$}",
+        '≈' => r"{$\approx$}",
+        '≠' => r"{$\neq$}",
+        '∞' => r"{$\infty$}",
+        _ => return None,
+    })
+}
+
+/// The macro of a combining mark: its name and whether the name is a
+/// letter (then a space separates it from the argument: `\v s`).
+fn mark_macro(m: char) -> Option<(&'static str, bool)> {
+    Some(match m {
+        '\u{300}' => ("`", false),
+        '\u{301}' => ("'", false),
+        '\u{302}' => ("^", false),
+        '\u{303}' => ("~", false),
+        '\u{304}' => ("=", false),
+        '\u{306}' => ("u", true),
+        '\u{307}' => (".", false),
+        '\u{308}' => ("\"", false),
+        '\u{30a}' => ("r", true),
+        '\u{30b}' => ("H", true),
+        '\u{30c}' => ("v", true),
+        '\u{323}' => ("d", true),
+        '\u{326}' => ("textcommabelow", true),
+        '\u{327}' => ("c", true),
+        '\u{328}' => ("k", true),
+        '\u{331}' => ("b", true),
+        _ => return None,
+    })
+}
+
+/// Precomposed letters LaTeX's `utf8` input encoding can set in the T1
+/// font encoding (from `t1enc.dfu`); biber decodes accent macros into
+/// these, so only they may be written as plain macros for biber.
+fn t1_letter(c: char) -> bool {
+    matches!(c as u32,
+        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x125 | 0x128..=0x137 | 0x139..=0x13E
+        | 0x141..=0x148 | 0x14A..=0x165 | 0x168..=0x17E | 0x1CD..=0x1D4 | 0x1E2..=0x1E3
+        | 0x1E6..=0x1EB | 0x1F0 | 0x1F4..=0x1F5 | 0x218..=0x21B | 0x232..=0x233
+        | 0x1E02 | 0x1E03 | 0x1E0D | 0x1E1E..=0x1E21 | 0x1E25 | 0x1E30 | 0x1E31 | 0x1E37
+        | 0x1E43 | 0x1E45 | 0x1E47 | 0x1E5B | 0x1E63 | 0x1E6D | 0x1E8E..=0x1E91
+        | 0x1EF2 | 0x1EF3)
+}
+
+/// An accented Latin letter as a braced macro, through NFD: `é` → `{\'e}`,
+/// `š` → `{\v s}`, `ễ` → `{\~{\^e}}`. `None` when the base is not an
+/// ASCII letter or a mark has no macro.
+///
+/// For biber (`biber`): biber decodes macros to Unicode and pdflatex then
+/// needs a T1 glyph. Letters without one (Vietnamese, stacked accents) are
+/// written with the argument in double braces (`{\~{{\^{{e}}}}}`), which
+/// biber leaves alone, when every accent is a symbol macro; with a letter
+/// macro (`\d`, `\v` …) biber decodes even that, so such a letter has no
+/// safe macro (`None`). `İ`, which biber decomposes, gets the braced form.
+fn accent_macro(c: char, biber: bool) -> Option<String> {
+    let mut parts = std::iter::once(c).nfd();
+    let base = parts.next()?;
+    if !base.is_ascii_alphabetic() {
+        return None;
+    }
+    let marks: Vec<(&'static str, bool)> = parts.map(mark_macro).collect::<Option<_>>()?;
+    if marks.is_empty() {
+        return None;
+    }
+    let plain = !biber || (t1_letter(c) && marks.len() == 1 && c != 'İ');
+    if !plain && marks.iter().any(|(_, letter)| *letter) {
+        return None;
+    }
+    let mut inner = base.to_string();
+    for (n, (name, letter)) in marks.iter().enumerate() {
+        inner = if !plain {
+            format!("\\{name}{{{{{inner}}}}}")
+        } else if n > 0 {
+            format!("\\{name}{{{inner}}}")
+        } else if *letter {
+            format!("\\{name} {inner}")
+        } else {
+            format!("\\{name}{inner}")
+        };
+    }
+    Some(format!("{{{inner}}}"))
+}
+
+fn is_greek_letter(c: char) -> bool {
+    matches!(c, '\u{370}'..='\u{3ff}' | '\u{1f00}'..='\u{1fff}') && c.is_alphabetic()
+}
+
+/// Isolated Greek letters (α-amyloid, TNF-α, Δ) as math.
+fn greek_macro(c: char) -> Option<&'static str> {
+    Some(match c {
+        'α' => r"{$\alpha$}",
+        'β' => r"{$\beta$}",
+        'γ' => r"{$\gamma$}",
+        'δ' => r"{$\delta$}",
+        'ε' => r"{$\epsilon$}",
+        'ζ' => r"{$\zeta$}",
+        'η' => r"{$\eta$}",
+        'θ' => r"{$\theta$}",
+        'ι' => r"{$\iota$}",
+        'κ' => r"{$\kappa$}",
+        'λ' => r"{$\lambda$}",
+        'μ' => r"{$\mu$}",
+        'ν' => r"{$\nu$}",
+        'ξ' => r"{$\xi$}",
+        'ο' => "o",
+        'π' => r"{$\pi$}",
+        'ρ' => r"{$\rho$}",
+        'σ' => r"{$\sigma$}",
+        'ς' => r"{$\varsigma$}",
+        'τ' => r"{$\tau$}",
+        'υ' => r"{$\upsilon$}",
+        'φ' => r"{$\phi$}",
+        'χ' => r"{$\chi$}",
+        'ψ' => r"{$\psi$}",
+        'ω' => r"{$\omega$}",
+        'Γ' => r"{$\Gamma$}",
+        'Δ' => r"{$\Delta$}",
+        'Θ' => r"{$\Theta$}",
+        'Λ' => r"{$\Lambda$}",
+        'Ξ' => r"{$\Xi$}",
+        'Π' => r"{$\Pi$}",
+        'Σ' => r"{$\Sigma$}",
+        'Υ' => r"{$\Upsilon$}",
+        'Φ' => r"{$\Phi$}",
+        'Ψ' => r"{$\Psi$}",
+        'Ω' => r"{$\Omega$}",
+        _ => return None,
+    })
+}
+
+/// A verbatim field (`url`, `doi`): written as it is, except that what no
+/// reader can take raw is percent-encoded (braces, backslash, whitespace,
+/// control and non-ASCII characters), which leaves the URL/DOI meaning
+/// unchanged (RFC 3987 maps an IRI to a URI the same way).
+pub fn verbatim(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.trim().chars() {
+        match c {
+            '{' => out.push_str("%7B"),
+            '}' => out.push_str("%7D"),
+            '\\' => out.push_str("%5C"),
+            c if c.is_whitespace() || c.is_control() || !c.is_ascii() => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// True when the braces of `s` balance when counted the way BibTeX and
+/// biber count them (every `{` and `}`, backslash or not).
+pub fn braces_balanced(s: &str) -> bool {
+    let mut depth: i64 = 0;
+    for c in s.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    depth == 0
+}
+
+/// Words that Title Case leaves in lower case; they say nothing about the
+/// casing convention of a title.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
+    "off", "on", "per", "to", "up", "via", "vs", "vs.", "with", "from", "into", "onto", "over",
+    "than", "upon",
+];
+
+/// One whitespace-separated word of a title.
+#[derive(Debug)]
+struct Word {
+    /// The whole word (byte range in the title).
+    all: Range<usize>,
+    /// The word without leading/trailing punctuation.
+    core: Range<usize>,
+}
+
+fn words(title: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in title
+        .char_indices()
+        .chain(std::iter::once((title.len(), ' ')))
+    {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                let all = s..i;
+                let text = &title[s..i];
+                let lead = text
+                    .char_indices()
+                    .find(|(_, c)| c.is_alphanumeric())
+                    .map(|(j, _)| j);
+                let core = match lead {
+                    Some(l) => {
+                        let end = text
+                            .char_indices()
+                            .rev()
+                            .find(|(_, c)| c.is_alphanumeric())
+                            .map(|(j, c)| j + c.len_utf8())
+                            .unwrap_or(text.len());
+                        s + l..s + end
+                    }
+                    None => s..s,
+                };
+                out.push(Word { all, core });
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    out
+}
+
+/// Upper case letters inside a word: `iPhone`, `NMDA`, `COVID-19`,
+/// `McDonald`, `3D`. A capital starting a later hyphen/slash segment
+/// (`Merriam-Webster`, `Self-Esteem`) counts only when `segments` is set
+/// (sentence case, where it marks a proper noun; in Title Case it does
+/// not).
+fn has_inner_capital(core: &str, segments: bool) -> bool {
+    core.split(['-', '/', '‐', '–'])
+        .enumerate()
+        .any(|(i, seg)| {
+            let skip = if segments && i > 0 { 0 } else { 1 };
+            seg.chars().skip(skip).any(char::is_uppercase)
+        })
+}
+
+fn starts_upper(core: &str) -> bool {
+    core.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Byte ranges of `title` to wrap in braces so that the capitals survive a
+/// style's sentence-casing.
+///
+/// APA titles are in sentence case, so a capital letter after the first
+/// word is evidence of a proper noun or acronym. Protected are:
+///
+/// * words with an upper-case letter after their first character, per
+///   hyphen segment (`NMDA`, `COVID-19`, `iPhone`, `McDonald`, `3D`);
+/// * in a sentence-case title, capitalised words after the first word,
+///   except the first word after a colon (both apalike and biblatex-apa
+///   keep that one): `New Zealand`, `Bayesian`, `I`. A capital after `?`,
+///   `!` or an em dash *is* protected, since the styles would lower it;
+/// * the ranges in `Reference::title_protected`.
+///
+/// A title whose content words (not `of`, `and` …) after the first are all
+/// capitalised, at least three of them, is taken to be in Title Case: its
+/// capitals are no evidence, so only inner capitals are protected. A title
+/// in capitals throughout is left to the style entirely. Adjacent protected
+/// words are merged (`{New Zealand}`); punctuation around a word stays
+/// outside the braces; the whole title is never braced as one.
+pub fn protect_title(title: &str, protected: &[(usize, usize)]) -> Vec<Range<usize>> {
+    let ws = words(title);
+    if ws.is_empty() {
+        return Vec::new();
+    }
+    let core = |w: &Word| &title[w.core.clone()];
+    // After a colon: the word following a word that ends in ':'.
+    let after_colon: Vec<bool> = (0..ws.len())
+        .map(|i| i > 0 && title[ws[i - 1].all.clone()].ends_with(':'))
+        .collect();
+
+    let cased: Vec<char> = title.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = cased.iter().filter(|c| c.is_uppercase()).count();
+    let lower = cased.iter().filter(|c| c.is_lowercase()).count();
+    let shouting = upper >= 6 && lower * 5 < upper;
+
+    let content: Vec<&Word> = ws
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| {
+            let c = core(w);
+            *i > 0
+                && !after_colon[*i]
+                && c.chars().next().is_some_and(char::is_alphabetic)
+                && !SMALL_WORDS.contains(&c.to_lowercase().as_str())
+                && !has_inner_capital(c, false)
+        })
+        .map(|(_, w)| w)
+        .collect();
+    let title_case = content.len() >= 3 && content.iter().all(|w| starts_upper(core(w)));
+
+    let in_ranges = |w: &Word| {
+        protected
+            .iter()
+            .any(|&(a, b)| a < b && a < w.all.end && w.all.start < b)
+    };
+
+    let mut flags = vec![false; ws.len()];
+    for (i, w) in ws.iter().enumerate() {
+        let c = core(w);
+        if c.is_empty() {
+            continue;
+        }
+        let mut p = in_ranges(w);
+        if !shouting {
+            p |= has_inner_capital(c, !title_case);
+            if !title_case && i > 0 && !after_colon[i] && starts_upper(c) {
+                p = true;
+            }
+        }
+        flags[i] = p;
+    }
+
+    // Merge runs of protected words joined by plain whitespace.
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        if !flags[i] {
+            i += 1;
+            continue;
+        }
+        let start = ws[i].core.start;
+        let mut end = ws[i].core.end;
+        while i + 1 < ws.len()
+            && flags[i + 1]
+            && ws[i].core.end == ws[i].all.end
+            && ws[i + 1].core.start == ws[i + 1].all.start
+        {
+            i += 1;
+            end = ws[i].core.end;
+        }
+        out.push(start..end);
+        i += 1;
+    }
+    // Never brace the whole title as one group.
+    if out.len() == 1 && out[0].start == 0 && out[0].end >= title.trim_end().len() {
+        let whole = out.remove(0);
+        // Fall back to bracing word by word.
+        for (w, f) in ws.iter().zip(&flags) {
+            if *f && w.core.start >= whole.start && w.core.end <= whole.end {
+                out.push(w.core.clone());
+            }
+        }
+        if out.len() == 1 {
+            out.clear();
+        }
+    }
+    out
+}
+
+/// Encodes a title with its protected ranges in braces.
+pub fn encode_protected(
+    enc: &Encoder,
+    title: &str,
+    protect: &[Range<usize>],
+    lost: &mut Lost,
+) -> String {
+    let mut out = String::with_capacity(title.len() + 16);
+    let mut pos = 0;
+    for r in protect {
+        if r.start < pos
+            || r.end > title.len()
+            || !title.is_char_boundary(r.start)
+            || !title.is_char_boundary(r.end)
+        {
+            continue;
+        }
+        out.push_str(&enc.text(&title[pos..r.start], Context::Text, lost));
+        out.push('{');
+        out.push_str(&enc.text(&title[r.clone()], Context::Text, lost));
+        out.push('}');
+        pos = r.end;
+    }
+    out.push_str(&enc.text(&title[pos..], Context::Text, lost));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ascii(s: &str) -> String {
+        Encoder {
+            ascii: true,
+            biber: false,
+        }
+        .text(s, Context::Text, &mut Lost::default())
+    }
+
+    fn utf8(s: &str) -> String {
+        Encoder {
+            ascii: false,
+            biber: false,
+        }
+        .text(s, Context::Text, &mut Lost::default())
+    }
+
+    fn braced(title: &str) -> String {
+        let r = protect_title(title, &[]);
+        encode_protected(
+            &Encoder {
+                ascii: false,
+                biber: false,
+            },
+            title,
+            &r,
+            &mut Lost::default(),
+        )
+    }
+
+    #[test]
+    fn specials_are_escaped() {
+        assert_eq!(utf8("A & B 100% $5 #1 a_b"), r"A \& B 100\% \$5 \#1 a\_b");
+        assert_eq!(
+            utf8(r"~ ^ \"),
+            r"\textasciitilde{} \textasciicircum{} \textbackslash{}"
+        );
+        assert_eq!(utf8("{x}"), r"\textbraceleft{}x\textbraceright{}");
+        assert!(braces_balanced(&utf8("}}{ {{ }")));
+        assert_eq!(utf8("a\nb\tc\u{7}d"), "a b cd");
+    }
+
+    #[test]
+    fn utf8_mode_keeps_letters() {
+        assert_eq!(utf8("Gálvez – Ørsted 大学"), "Gálvez – Ørsted 大学");
+        assert_eq!(utf8("a\u{202f}b\u{200b}c\u{a0}d"), "a bc~d");
+    }
+
+    #[test]
+    fn accents_become_braced_macros() {
+        assert_eq!(ascii("Gálvez"), r"G{\'a}lvez");
+        assert_eq!(ascii("Müller"), r#"M{\"u}ller"#);
+        assert_eq!(ascii("García"), r"Garc{\'i}a");
+        assert_eq!(ascii("Ørsted"), r"{\O}rsted");
+        assert_eq!(ascii("ç Ç"), r"{\c c} {\c C}");
+        assert_eq!(ascii("šŠ"), r"{\v s}{\v S}");
+        assert_eq!(ascii("ğ ő ą ā ż"), r"{\u g} {\H o} {\k a} {\=a} {\.z}");
+        assert_eq!(
+            ascii("ß æ œ å Å ł Ł"),
+            r"{\ss} {\ae} {\oe} {\aa} {\AA} {\l} {\L}"
+        );
+        assert_eq!(ascii("è ê ñ ã"), r"{\`e} {\^e} {\~n} {\~a}");
+        assert_eq!(ascii("ș"), r"{\textcommabelow s}");
+        assert_eq!(ascii("ễ"), r"{\~{\^e}}");
+        assert!(
+            !ascii("í").contains(r"\i"),
+            "never dotless i with an accent"
+        );
+    }
+
+    #[test]
+    fn biber_gets_only_macros_it_decodes_to_t1_letters() {
+        let b = |s: &str| {
+            let mut lost = Lost::default();
+            let out = Encoder {
+                ascii: true,
+                biber: true,
+            }
+            .text(s, Context::Text, &mut lost);
+            (out, lost.chars)
+        };
+        assert_eq!(b("é š"), (r"{\'e} {\v s}".to_string(), vec![]));
+        assert_eq!(b("ễ"), (r"{\~{{\^{{e}}}}}".to_string(), vec![]));
+        assert_eq!(b("İ"), (r"{\.{{I}}}".to_string(), vec![]));
+        assert_eq!(b("ị"), ("i".to_string(), vec!['ị']));
+    }
+
+    #[test]
+    fn punctuation_in_ascii() {
+        assert_eq!(ascii("1–2 a—b ‘x’ “y”"), "1--2 a---b `x' ``y''");
+        assert_eq!(ascii("…"), r"{\ldots}");
+    }
+
+    #[test]
+    fn no_macro_means_transliteration_and_report() {
+        let mut lost = Lost::default();
+        let out = Encoder {
+            ascii: true,
+            biber: false,
+        }
+        .text("大学 study", Context::Text, &mut lost);
+        assert!(out.is_ascii(), "{out}");
+        assert!(out.starts_with("Da Xue"), "{out}");
+        assert_eq!(lost.chars, vec!['大', '学']);
+        let mut lost = Lost::default();
+        let out = Encoder {
+            ascii: true,
+            biber: false,
+        }
+        .text("Психология", Context::Name, &mut lost);
+        assert_eq!(out, "Psikhologiia");
+        assert_eq!(lost.chars.len(), 8);
+    }
+
+    #[test]
+    fn isolated_greek_is_math_greek_words_are_not() {
+        assert_eq!(
+            ascii("TNF-α and β-amyloid"),
+            r"TNF-{$\alpha$} and {$\beta$}-amyloid"
+        );
+        let mut lost = Lost::default();
+        let out = Encoder {
+            ascii: true,
+            biber: false,
+        }
+        .text("Ψυχή", Context::Text, &mut lost);
+        assert!(out.is_ascii() && !out.contains('$'), "{out}");
+        assert!(!lost.is_empty());
+        let mut lost = Lost::default();
+        let out = Encoder {
+            ascii: true,
+            biber: false,
+        }
+        .text("α", Context::Name, &mut lost);
+        assert_eq!(out, "A", "no math in names; transliterations capitalised");
+    }
+
+    #[test]
+    fn verbatim_keeps_urls_raw() {
+        assert_eq!(
+            verbatim("https://x.org/a_b%20c#d~e"),
+            "https://x.org/a_b%20c#d~e"
+        );
+        assert_eq!(verbatim("https://x.org/{a} b"), "https://x.org/%7Ba%7D%20b");
+    }
+
+    #[test]
+    fn acronyms_and_inner_capitals_are_braced() {
+        assert_eq!(
+            braced("The iPhone effect on IQ in the USA: A study of Apple users"),
+            "The {iPhone} effect on {IQ} in the {USA}: A study of {Apple} users"
+        );
+        assert_eq!(
+            braced("NMDA receptors and COVID-19 in New Zealand"),
+            "{NMDA} receptors and {COVID-19} in {New Zealand}"
+        );
+        assert_eq!(
+            braced("A Bayesian approach (with R)"),
+            "A {Bayesian} approach (with {R})"
+        );
+        assert_eq!(
+            braced("Why ask? Answers from the field"),
+            "Why ask? {Answers} from the field"
+        );
+        assert_eq!(braced("Effects of ketamine"), "Effects of ketamine");
+    }
+
+    #[test]
+    fn title_case_protects_only_acronyms() {
+        assert_eq!(
+            braced("The Handbook of Research Methods in DNA Analysis"),
+            "The Handbook of Research Methods in {DNA} Analysis"
+        );
+        assert_eq!(
+            braced("Self-Esteem and Social Media Use Among Adolescents"),
+            "Self-Esteem and Social Media Use Among Adolescents"
+        );
+        assert_eq!(
+            braced("Merriam-Webster.com dictionary"),
+            "{Merriam-Webster.com} dictionary"
+        );
+        assert_eq!(braced("Self-report"), "Self-report");
+    }
+
+    #[test]
+    fn whole_title_is_never_one_group() {
+        assert_eq!(braced("IQ"), "IQ");
+        assert_eq!(braced("IQ and USA"), "{IQ} and {USA}");
+        assert_eq!(braced("Nasa Usa"), "Nasa {Usa}");
+        assert_eq!(
+            braced("THE EFFECT OF NOISE ON SLEEP"),
+            "THE EFFECT OF NOISE ON SLEEP"
+        );
+    }
+
+    #[test]
+    fn explicit_ranges_are_protected() {
+        let t = "Use of the nocase term here";
+        let r = protect_title(t, &[(11, 17)]);
+        let out = encode_protected(
+            &Encoder {
+                ascii: false,
+                biber: false,
+            },
+            t,
+            &r,
+            &mut Lost::default(),
+        );
+        assert_eq!(out, "Use of the {nocase} term here");
+        // Out-of-range or mid-character ranges never panic.
+        let _ = protect_title("é", &[(1, 2), (0, 99)]);
+        let _ = encode_protected(
+            &Encoder {
+                ascii: false,
+                biber: false,
+            },
+            "é",
+            &[1..2, 0..99],
+            &mut Lost::default(),
+        );
+    }
+}
