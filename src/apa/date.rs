@@ -156,17 +156,15 @@ fn suffix(i: &str) -> IResult<&str, String> {
 
 /// `March 3`, `March 3–5`, `March 31–April 2`, `March`, `March–April`,
 /// `Spring`, `3 March`.
-fn month_day(
-    i: &str,
-) -> IResult<
-    &str,
-    (
-        Option<u8>,
-        Option<u8>,
-        Option<(u8, Option<u8>)>,
-        Option<Season>,
-    ),
-> {
+/// Month, day, the end of a range (month, day) and a season.
+type MonthDay = (
+    Option<u8>,
+    Option<u8>,
+    Option<(u8, Option<u8>)>,
+    Option<Season>,
+);
+
+fn month_day(i: &str) -> IResult<&str, MonthDay> {
     alt((
         map(
             (
@@ -379,10 +377,10 @@ pub fn parse_date_text(s: &str) -> Option<Date> {
     }
     // A year with trailing words: "2019 [online]".
     let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
-    if digits.len() == 4 {
-        if let Ok(y) = digits.parse() {
-            return Some(Date::year(y));
-        }
+    if digits.len() == 4
+        && let Ok(y) = digits.parse()
+    {
+        return Some(Date::year(y));
     }
     None
 }

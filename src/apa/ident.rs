@@ -129,21 +129,19 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
     while let Some((start, tok)) = toks.next() {
         let lower = tok.to_ascii_lowercase();
         // "doi:" / "DOI:" / "DOI" followed by the DOI as the next token.
-        if matches!(lower.as_str(), "doi:" | "doi" | "doi.") {
-            if let Some(&(nstart, next)) = toks.peek() {
-                if let Some(d) = doi_in(next) {
-                    let end =
-                        nstart + d.len() + (next.len() - next.trim_start_matches(['<', '(']).len());
-                    out.push(Ident {
-                        kind: IdentKind::Doi,
-                        value: d.to_string(),
-                        start,
-                        end,
-                    });
-                    toks.next();
-                    continue;
-                }
-            }
+        if matches!(lower.as_str(), "doi:" | "doi" | "doi.")
+            && let Some(&(nstart, next)) = toks.peek()
+            && let Some(d) = doi_in(next)
+        {
+            let end = nstart + d.len() + (next.len() - next.trim_start_matches(['<', '(']).len());
+            out.push(Ident {
+                kind: IdentKind::Doi,
+                value: d.to_string(),
+                start,
+                end,
+            });
+            toks.next();
+            continue;
         }
         if let Some(d) = doi_in(tok) {
             let lead = tok.len() - tok.trim_start_matches(['<', '(', '[']).len();
@@ -167,41 +165,41 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
             });
             continue;
         }
-        if matches!(lower.as_str(), "pmid:" | "pmid") {
-            if let Some(&(nstart, next)) = toks.peek() {
-                let n = trim_trailing(next);
-                if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) {
-                    out.push(Ident {
-                        kind: IdentKind::Pmid,
-                        value: n.to_string(),
-                        start,
-                        end: nstart + n.len(),
-                    });
-                    toks.next();
-                    continue;
-                }
+        if matches!(lower.as_str(), "pmid:" | "pmid")
+            && let Some(&(nstart, next)) = toks.peek()
+        {
+            let n = trim_trailing(next);
+            if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) {
+                out.push(Ident {
+                    kind: IdentKind::Pmid,
+                    value: n.to_string(),
+                    start,
+                    end: nstart + n.len(),
+                });
+                toks.next();
+                continue;
             }
         }
-        if matches!(lower.as_str(), "isbn:" | "isbn" | "issn:" | "issn") {
-            if let Some(&(nstart, next)) = toks.peek() {
-                let n = trim_trailing(next);
-                if n.len() >= 8
-                    && n.chars()
-                        .all(|c| c.is_ascii_digit() || c == '-' || c == 'X')
-                {
-                    out.push(Ident {
-                        kind: if lower.starts_with("isbn") {
-                            IdentKind::Isbn
-                        } else {
-                            IdentKind::Issn
-                        },
-                        value: n.to_string(),
-                        start,
-                        end: nstart + n.len(),
-                    });
-                    toks.next();
-                    continue;
-                }
+        if matches!(lower.as_str(), "isbn:" | "isbn" | "issn:" | "issn")
+            && let Some(&(nstart, next)) = toks.peek()
+        {
+            let n = trim_trailing(next);
+            if n.len() >= 8
+                && n.chars()
+                    .all(|c| c.is_ascii_digit() || c == '-' || c == 'X')
+            {
+                out.push(Ident {
+                    kind: if lower.starts_with("isbn") {
+                        IdentKind::Isbn
+                    } else {
+                        IdentKind::Issn
+                    },
+                    value: n.to_string(),
+                    start,
+                    end: nstart + n.len(),
+                });
+                toks.next();
+                continue;
             }
         }
     }

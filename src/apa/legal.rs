@@ -48,7 +48,10 @@ fn is_statute_name(t: &str) -> bool {
 
 /// "347 U.S. 483", "349 F. Supp. 1078, 1082", "20 U.S.C. § 1400 et seq.",
 /// "Pub. L. No. 111-148, 124 Stat. 119".
-fn citation(c: &str) -> Option<(Option<&str>, &str, Option<&str>, Option<&str>)> {
+/// Volume, reporter or code, page, section.
+type Citation<'a> = (Option<&'a str>, &'a str, Option<&'a str>, Option<&'a str>);
+
+fn citation(c: &str) -> Option<Citation<'_>> {
     let c = c.trim();
     // Statute sections.
     if let Some(i) = c.find('§') {

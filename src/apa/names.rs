@@ -327,37 +327,39 @@ pub fn parse_author_list(s: &str) -> Option<NameList> {
     while i < toks.len() {
         let fam = toks[i];
         let next = toks.get(i + 1);
-        if let Some(g) = next.filter(|g| !g.amp && !g.ellipsis && is_initials(g.text)) {
-            if is_family_like(fam.text) || !fam.text.contains(' ') || fam.text.chars().count() <= 40
-            {
-                flush(&mut run, &mut names);
-                let mut suffix = None;
-                let mut j = i + 2;
-                if let Some(sx) = toks.get(j) {
-                    let followed_by_initials = toks
-                        .get(j + 1)
-                        .is_some_and(|n| !n.amp && is_initials(n.text));
-                    if !sx.amp && lexicon::is_name_suffix(sx.text) && !followed_by_initials {
-                        suffix = Some(sx.text);
-                        j += 1;
-                    }
+        if let Some(g) = next.filter(|g| !g.amp && !g.ellipsis && is_initials(g.text))
+            && (is_family_like(fam.text)
+                || !fam.text.contains(' ')
+                || fam.text.chars().count() <= 40)
+        {
+            flush(&mut run, &mut names);
+            let mut suffix = None;
+            let mut j = i + 2;
+            if let Some(sx) = toks.get(j) {
+                let followed_by_initials = toks
+                    .get(j + 1)
+                    .is_some_and(|n| !n.amp && is_initials(n.text));
+                if !sx.amp && lexicon::is_name_suffix(sx.text) && !followed_by_initials {
+                    suffix = Some(sx.text);
+                    j += 1;
                 }
-                names.push(Name::Person(make_person(fam.text, Some(g.text), suffix)));
-                persons += 1;
-                i = j;
-                continue;
             }
+            names.push(Name::Person(make_person(fam.text, Some(g.text), suffix)));
+            persons += 1;
+            i = j;
+            continue;
         }
         // "Family, I. I., Jr." handled above; a lone suffix after a person
         // ("..., Jr.") when the list ends.
-        if lexicon::is_name_suffix(fam.text) && !fam.amp {
-            if let Some(Name::Person(p)) = names.last_mut() {
-                if p.suffix.is_none() && run.is_empty() {
-                    p.suffix = Some(fam.text.to_string());
-                    i += 1;
-                    continue;
-                }
-            }
+        if lexicon::is_name_suffix(fam.text)
+            && !fam.amp
+            && let Some(Name::Person(p)) = names.last_mut()
+            && p.suffix.is_none()
+            && run.is_empty()
+        {
+            p.suffix = Some(fam.text.to_string());
+            i += 1;
+            continue;
         }
         run.push(fam.text);
         i += 1;
@@ -375,7 +377,7 @@ pub fn parse_author_list(s: &str) -> Option<NameList> {
 /// unless every token pairs up as family + given.
 pub fn parse_full_name_list(s: &str) -> Option<NameList> {
     let toks = tokens(s.trim());
-    if toks.len() < 2 || toks.len() % 2 != 0 {
+    if toks.len() < 2 || !toks.len().is_multiple_of(2) {
         return None;
     }
     let mut names = Vec::new();
@@ -419,13 +421,12 @@ pub fn parse_given_first(s: &str) -> Option<Name> {
     let given = words[..=last_init].join(" ");
     let mut family_words: Vec<&str> = words[last_init + 1..].to_vec();
     let mut suffix = None;
-    if family_words.len() > 1 {
-        if let Some(last) = family_words.last() {
-            if lexicon::is_name_suffix(last) {
-                suffix = Some(*last);
-                family_words.pop();
-            }
-        }
+    if family_words.len() > 1
+        && let Some(last) = family_words.last()
+        && lexicon::is_name_suffix(last)
+    {
+        suffix = Some(*last);
+        family_words.pop();
     }
     let family = family_words.join(" ");
     Some(Name::Person(make_person(&family, Some(&given), suffix)))
@@ -436,11 +437,11 @@ pub fn parse_given_first(s: &str) -> Option<Name> {
 pub fn parse_editor_list(s: &str) -> Vec<Name> {
     let mut out: Vec<Name> = Vec::new();
     for t in tokens(s) {
-        if lexicon::is_name_suffix(t.text) {
-            if let Some(Name::Person(p)) = out.last_mut() {
-                p.suffix = Some(t.text.to_string());
-                continue;
-            }
+        if lexicon::is_name_suffix(t.text)
+            && let Some(Name::Person(p)) = out.last_mut()
+        {
+            p.suffix = Some(t.text.to_string());
+            continue;
         }
         if let Some(n) = parse_given_first(t.text) {
             out.push(n);
@@ -489,12 +490,11 @@ pub fn role_of_marker(marker: &str) -> Option<Role> {
 /// ("Zalta, E. N.", Editor).
 pub fn split_role_suffix(s: &str) -> (&str, Option<Role>) {
     let t = s.trim_end().trim_end_matches('.').trim_end();
-    if t.ends_with(')') {
-        if let Some(open) = scan::opening_of_trailing_group(t) {
-            if let Some(role) = role_of_marker(&t[open..]) {
-                return (t[..open].trim_end(), Some(role));
-            }
-        }
+    if t.ends_with(')')
+        && let Some(open) = scan::opening_of_trailing_group(t)
+        && let Some(role) = role_of_marker(&t[open..])
+    {
+        return (t[..open].trim_end(), Some(role));
     }
     (s, None)
 }
@@ -520,10 +520,10 @@ pub fn parse_role_paren(inner: &str) -> Option<(Vec<Role>, Vec<Name>)> {
 pub fn roles_of_marker(marker: &str) -> Vec<Role> {
     let mut out = Vec::new();
     for part in marker.split('&') {
-        if let Some(r) = role_of_marker(part) {
-            if !out.contains(&r) {
-                out.push(r);
-            }
+        if let Some(r) = role_of_marker(part)
+            && !out.contains(&r)
+        {
+            out.push(r);
         }
     }
     out

@@ -75,8 +75,12 @@ fn url_piece(t: &str) -> bool {
         && !t.starts_with("http")
         && t.chars()
             .all(|c| c.is_alphanumeric() || "/.:-_?=&#%~+@!$'*,;()[]".contains(c))
-        && !(t.chars().next().is_some_and(char::is_uppercase)
-            && t.chars().skip(1).all(char::is_lowercase))
+        && !is_capitalised_word(t)
+}
+
+/// "Retrieved", "Nyheter": a capitalised plain word.
+fn is_capitalised_word(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_uppercase) && t.chars().skip(1).all(char::is_lowercase)
 }
 
 /// Cheap test: is there a URL whose next token could be a piece of it?

@@ -28,14 +28,14 @@ pub(crate) struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     /// Records that `sub` (a slice of the text) became `field`.
     pub fn mark(&mut self, field: Field, sub: &str) {
-        if let Some(start) = scan::offset_in(self.s, sub) {
-            if !sub.is_empty() {
-                self.spans.push(FieldSpan {
-                    field,
-                    start,
-                    end: start + sub.len(),
-                });
-            }
+        if let Some(start) = scan::offset_in(self.s, sub)
+            && !sub.is_empty()
+        {
+            self.spans.push(FieldSpan {
+                field,
+                start,
+                end: start + sub.len(),
+            });
         }
     }
 
@@ -186,17 +186,17 @@ fn pre_is_title(pre: &str, body: &str, d: Option<&Date>) -> bool {
         return true;
     }
     // A title followed by its details: "Title (Report No. 5). (2020)."
-    if p.ends_with(')') {
-        if let Some(o) = scan::opening_of_trailing_group(p) {
-            let inner = &p[o + 1..p.len() - 1];
-            if o > 0
-                && !matches!(
-                    super::title::detail_of(inner),
-                    super::title::Detail::Unknown(_)
-                )
-            {
-                return true;
-            }
+    if p.ends_with(')')
+        && let Some(o) = scan::opening_of_trailing_group(p)
+    {
+        let inner = &p[o + 1..p.len() - 1];
+        if o > 0
+            && !matches!(
+                super::title::detail_of(inner),
+                super::title::Detail::Unknown(_)
+            )
+        {
+            return true;
         }
     }
     let units = scan::units(body);
@@ -206,12 +206,12 @@ fn pre_is_title(pre: &str, body: &str, d: Option<&Date>) -> bool {
         // The first element after the date ends with its details: it is a
         // title, so the text before the date names the author.
         let u0 = body[units[0].start..units[0].end].trim_end();
-        if u0.ends_with(')') {
-            if let Some(o) = scan::opening_of_trailing_group(u0) {
-                if o > 0 && super::title::is_details(&u0[o + 1..u0.len() - 1]) {
-                    return false;
-                }
-            }
+        if u0.ends_with(')')
+            && let Some(o) = scan::opening_of_trailing_group(u0)
+            && o > 0
+            && super::title::is_details(&u0[o + 1..u0.len() - 1])
+        {
+            return false;
         }
         // Group author, then title and source after the date; unless the
         // text before the date reads like a title and not like a group.
@@ -445,10 +445,10 @@ pub(crate) fn parse(text: &str, line: usize, end_line: usize) -> Parsed {
     }
 
     // 5. Dates that say more than a year: "(in press)" as status.
-    if let Some(d) = &cx.r.issued {
-        if d.status == DateStatus::InPress {
-            cx.r.status.get_or_insert_with(|| "in press".into());
-        }
+    if let Some(d) = &cx.r.issued
+        && d.status == DateStatus::InPress
+    {
+        cx.r.status.get_or_insert_with(|| "in press".into());
     }
     cx.classify();
     finish(cx, &norm)
@@ -529,10 +529,10 @@ fn trailer<'a>(cx: &mut Ctx<'a>, text: &'a str) {
         return;
     }
     // "(Original work published 1900)" after the DOI.
-    if let Some(inner) = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
-        if cx.read_detail_paren(inner, t) {
-            return;
-        }
+    if let Some(inner) = t.strip_prefix('(').and_then(|x| x.strip_suffix(')'))
+        && cx.read_detail_paren(inner, t)
+    {
+        return;
     }
     let tr = ident::read_trailer(t);
     if let Some(d) = tr.accessed {

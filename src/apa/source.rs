@@ -160,12 +160,12 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
             idx -= 1;
         }
     }
-    if idx >= 2 {
-        if let Some((v, i)) = volume_issue(part(idx - 1)) {
-            t.volume = v;
-            t.issue = i;
-            idx -= 1;
-        }
+    if idx >= 2
+        && let Some((v, i)) = volume_issue(part(idx - 1))
+    {
+        t.volume = v;
+        t.issue = i;
+        idx -= 1;
     }
     if t.volume.is_none() && t.issue.is_none() && t.page.is_none() && t.number.is_none() {
         return None;
@@ -186,9 +186,7 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
 /// X, 1(2), 3"): where the title ends and the journal starts.
 pub(crate) fn split_title_from_journal(u: &str, d: Option<&Date>) -> Option<(usize, usize)> {
     let t = journal_tail(u, d)?;
-    if t.volume.is_none() {
-        return None;
-    }
+    t.volume?;
     let container_start = scan::offset_in(u, t.container)?;
     let c = t.container;
     // The last ". " inside the container text that is followed by a
@@ -272,16 +270,13 @@ fn place_publisher(u: &str) -> Option<(&str, &str)> {
     if lexicon::looks_like_group(place) || lexicon::looks_like_publisher(place) {
         return None;
     }
-    let words_ok = place
-        .split(|c: char| c == ' ' || c == ',')
-        .filter(|w| !w.is_empty())
-        .all(|w| {
-            w.chars().next().is_some_and(|c| c.is_uppercase())
-                || matches!(
-                    w,
-                    "am" | "an" | "der" | "de" | "sur" | "upon" | "on" | "del" | "la"
-                )
-        });
+    let words_ok = place.split([' ', ',']).filter(|w| !w.is_empty()).all(|w| {
+        w.chars().next().is_some_and(|c| c.is_uppercase())
+            || matches!(
+                w,
+                "am" | "an" | "der" | "de" | "sur" | "upon" | "on" | "del" | "la"
+            )
+    });
     words_ok.then_some((place, publisher))
 }
 
@@ -314,24 +309,23 @@ impl<'a> Ctx<'a> {
         let first = &src[us[0].start..us[0].end];
         // A bare page range as the whole source ("Title. 53–59."): the
         // pages of a paper in proceedings whose title was not printed.
-        if us.len() == 1 {
-            if let Some(p) = page_like(first) {
-                if p.contains(['-', '–', '—']) || p.chars().all(|c| c.is_ascii_digit()) {
-                    self.mark(Field::Page, p);
-                    self.r.page = Some(p.to_string());
-                    self.sig.bare_pages = true;
-                    return;
-                }
-            }
+        if us.len() == 1
+            && let Some(p) = page_like(first)
+            && (p.contains(['-', '–', '—']) || p.chars().all(|c| c.is_ascii_digit()))
+        {
+            self.mark(Field::Page, p);
+            self.r.page = Some(p.to_string());
+            self.sig.bare_pages = true;
+            return;
         }
         if us.len() > 1 {
             // A journal title with a period inside ("Journal of X. Series
             // C, 64(4), 1–2").
-            if let Some(t) = journal_tail(src, self.r.issued.as_ref()) {
-                if t.volume.is_some() {
-                    self.apply_journal(t);
-                    return;
-                }
+            if let Some(t) = journal_tail(src, self.r.issued.as_ref())
+                && t.volume.is_some()
+            {
+                self.apply_journal(t);
+                return;
             }
         }
         if let Some(t) = journal_tail(first, self.r.issued.as_ref()) {
@@ -510,16 +504,15 @@ impl<'a> Ctx<'a> {
         for (j, u) in us.iter().enumerate() {
             if book[u.start..u.end].trim_end().ends_with(')') {
                 let t = book[u.start..u.end].trim_end();
-                if let Some(o) = scan::opening_of_trailing_group(t) {
-                    if super::title::detail_of(&t[o + 1..t.len() - 1])
+                if let Some(o) = scan::opening_of_trailing_group(t)
+                    && (super::title::detail_of(&t[o + 1..t.len() - 1])
                         != super::title::Detail::Unknown(&t[o + 1..t.len() - 1])
                         || t[o + 1..].starts_with("pp")
                         || t[o + 1..].starts_with("p.")
-                        || t[o + 1..].starts_with("Vol")
-                    {
-                        k = j + 1;
-                        break;
-                    }
+                        || t[o + 1..].starts_with("Vol"))
+                {
+                    k = j + 1;
+                    break;
                 }
             }
         }

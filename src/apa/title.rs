@@ -168,20 +168,20 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
         &[
             "vols.", "vol.", "vols ", "vol ", "volume ", "volumes ", "bd.", "band ", "tome ", "t. ",
         ],
-    ) {
-        if !v.is_empty() {
-            return Detail::Volume(v);
-        }
+    ) && !v.is_empty()
+    {
+        return Detail::Volume(v);
     }
-    if let Some(v) = strip_prefix_ci(p, &["pp.", "p.", "pp ", "s. ", "pages ", "page "]) {
-        if !v.is_empty() && v.chars().any(|c| c.is_ascii_digit()) {
-            return Detail::Page(v);
-        }
+    if let Some(v) = strip_prefix_ci(p, &["pp.", "p.", "pp ", "s. ", "pages ", "page "])
+        && !v.is_empty()
+        && v.chars().any(|c| c.is_ascii_digit())
+    {
+        return Detail::Page(v);
     }
-    if let Some(v) = strip_prefix_ci(p, &["version ", "ver. ", "v. "]) {
-        if !v.is_empty() {
-            return Detail::Version(v);
-        }
+    if let Some(v) = strip_prefix_ci(p, &["version ", "ver. ", "v. "])
+        && !v.is_empty()
+    {
+        return Detail::Version(v);
     }
     if let Some(e) = edition_of(p) {
         return Detail::Edition(e);
@@ -205,10 +205,9 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
             "original published ",
             "first published ",
         ],
-    ) {
-        if let Some(d) = date::parse_date_text(rest) {
-            return Detail::Original(d);
-        }
+    ) && let Some(d) = date::parse_date_text(rest)
+    {
+        return Detail::Original(d);
     }
     if is_thesis_word(&lower) {
         return Detail::Thesis {
@@ -228,13 +227,13 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
             }
         }
     }
-    if let Some(num) = strip_prefix_ci(p, &["no. ", "nr. ", "no ", "number "]) {
-        if num.chars().any(|c| c.is_ascii_digit()) {
-            return Detail::Number {
-                genre: None,
-                number: num,
-            };
-        }
+    if let Some(num) = strip_prefix_ci(p, &["no. ", "nr. ", "no ", "number "])
+        && num.chars().any(|c| c.is_ascii_digit())
+    {
+        return Detail::Number {
+            genre: None,
+            number: num,
+        };
     }
     // "arXiv:2201.00738", "WHO/CDS/CSR/GAR/2003.11", "LA-UR-13-24526",
     // "7eb4g_v1"; but not "COVID-19" or a year range "1904-1920".
@@ -248,12 +247,13 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
     // "Request for Comments RFC 1737": with the code's own prefix.
     if let Some(mut sp) = p.rfind(' ') {
         let code_only = p[sp + 1..].trim();
-        if code_only.chars().all(|c| c.is_ascii_digit()) && code_only.len() >= 2 {
-            if let Some(sp2) = p[..sp].rfind(' ') {
-                let prefix = &p[sp2 + 1..sp];
-                if prefix.len() >= 2 && prefix.chars().all(|c| c.is_ascii_uppercase()) {
-                    sp = sp2;
-                }
+        if code_only.chars().all(|c| c.is_ascii_digit())
+            && code_only.len() >= 2
+            && let Some(sp2) = p[..sp].rfind(' ')
+        {
+            let prefix = &p[sp2 + 1..sp];
+            if prefix.len() >= 2 && prefix.chars().all(|c| c.is_ascii_uppercase()) {
+                sp = sp2;
             }
         }
         let (head, code) = (p[..sp].trim(), p[sp + 1..].trim());
@@ -641,13 +641,12 @@ impl<'a> Ctx<'a> {
             .iter()
             .any(|w| l.contains(w))
         };
-        if !unknown.is_empty()
-            && !(container
-                && unknown.len() == 1
-                && details.len() == 1
-                && roles.is_empty()
-                && seasonal(unknown[0]))
-        {
+        let lone_edition = container
+            && unknown.len() == 1
+            && details.len() == 1
+            && roles.is_empty()
+            && seasonal(unknown[0]);
+        if !unknown.is_empty() && !lone_edition {
             let semicolons = inner.contains(';');
             if !roles.is_empty() || details.len() > unknown.len() && (semicolons || container) {
                 // Known parts with an unknown one: a series name
@@ -727,26 +726,24 @@ impl<'a> Ctx<'a> {
         // or two; the bound keeps pathological inputs linear.
         for _ in 0..6 {
             let trimmed = t.trim_end().trim_end_matches('.').trim_end();
-            if trimmed.ends_with(']') {
-                if let Some(open) = scan::opening_of_trailing_group(trimmed) {
-                    if open > 0 {
-                        let inner = &trimmed[open + 1..trimmed.len() - 1];
-                        if self.read_description(inner, &trimmed[open..]) {
-                            t = trimmed[..open].trim_end();
-                            continue;
-                        }
-                    }
+            if trimmed.ends_with(']')
+                && let Some(open) = scan::opening_of_trailing_group(trimmed)
+                && open > 0
+            {
+                let inner = &trimmed[open + 1..trimmed.len() - 1];
+                if self.read_description(inner, &trimmed[open..]) {
+                    t = trimmed[..open].trim_end();
+                    continue;
                 }
             }
-            if trimmed.ends_with(')') {
-                if let Some(open) = scan::opening_of_trailing_group(trimmed) {
-                    if open > 0 {
-                        let inner = &trimmed[open + 1..trimmed.len() - 1];
-                        if self.read_detail_paren(inner, &trimmed[open..]) {
-                            t = trimmed[..open].trim_end();
-                            continue;
-                        }
-                    }
+            if trimmed.ends_with(')')
+                && let Some(open) = scan::opening_of_trailing_group(trimmed)
+                && open > 0
+            {
+                let inner = &trimmed[open + 1..trimmed.len() - 1];
+                if self.read_detail_paren(inner, &trimmed[open..]) {
+                    t = trimmed[..open].trim_end();
+                    continue;
                 }
             }
             break;
@@ -798,9 +795,13 @@ impl<'a> Ctx<'a> {
             if let Some((head, pages)) = title_text.rsplit_once(", ") {
                 let p = pages.trim();
                 let nums: Vec<&str> = p.split(['-', '–', '—']).map(str::trim).collect();
-                let year_like = |x: &str| x.len() == 4 && x.parse::<u32>().is_ok_and(|y| (1400..=2100).contains(&y));
+                let year_like = |x: &str| {
+                    x.len() == 4 && x.parse::<u32>().is_ok_and(|y| (1400..=2100).contains(&y))
+                };
                 let range = nums.len() == 2
-                    && nums.iter().all(|x| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit()))
+                    && nums
+                        .iter()
+                        .all(|x| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit()))
                     && !nums.iter().all(|x| year_like(x));
                 if range && !head.trim().is_empty() {
                     self.mark(Field::Page, p);
@@ -868,12 +869,12 @@ impl<'a> Ctx<'a> {
             }
             return true;
         }
-        if let Some(inner) = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
-            if let super::title::Detail::Original(d) = detail_of(inner) {
-                self.mark(Field::OriginalDate, t);
-                self.r.original_date = Some(d);
-                return true;
-            }
+        if let Some(inner) = t.strip_prefix('(').and_then(|x| x.strip_suffix(')'))
+            && let super::title::Detail::Original(d) = detail_of(inner)
+        {
+            self.mark(Field::OriginalDate, t);
+            self.r.original_date = Some(d);
+            return true;
         }
         false
     }

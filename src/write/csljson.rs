@@ -160,10 +160,10 @@ impl CslItem {
         for role in Role::ALL {
             if let Some(Value::Array(list)) = all.remove(role.csl_name()) {
                 for v in list {
-                    if let Ok(n) = serde_json::from_value::<CslName>(v) {
-                        if let Some(name) = csl_name_to_model(n) {
-                            r.contributors.push(Contributor { role, name });
-                        }
+                    if let Ok(n) = serde_json::from_value::<CslName>(v)
+                        && let Some(name) = csl_name_to_model(n)
+                    {
+                        r.contributors.push(Contributor { role, name });
                     }
                 }
             }
@@ -393,10 +393,10 @@ impl Serialize for NameOut<'_> {
                 if let Some(g) = &p.given {
                     m.serialize_entry("given", g)?;
                 }
-                if !self.zotero {
-                    if let Some(x) = &p.particle {
-                        m.serialize_entry("non-dropping-particle", x)?;
-                    }
+                if !self.zotero
+                    && let Some(x) = &p.particle
+                {
+                    m.serialize_entry("non-dropping-particle", x)?;
                 }
                 if let Some(x) = &p.dropping_particle {
                     m.serialize_entry("dropping-particle", x)?;
