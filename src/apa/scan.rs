@@ -320,6 +320,15 @@ pub fn split_top(s: &str, sep: char) -> Vec<(usize, usize)> {
     out
 }
 
+/// The largest char boundary of `s` at or below `i`.
+pub fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Offset of `sub` within `s`, when `sub` is a slice of `s`.
 pub fn offset_in(s: &str, sub: &str) -> Option<usize> {
     let a = s.as_ptr() as usize;
