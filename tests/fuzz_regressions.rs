@@ -6,13 +6,20 @@ use std::fs;
 use std::path::Path;
 
 fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions").join(target);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fuzz-regressions")
+        .join(target);
     let Ok(entries) = fs::read_dir(&dir) else {
         return Vec::new();
     };
     let mut out: Vec<(String, Vec<u8>)> = entries
         .filter_map(Result::ok)
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), fs::read(e.path()).unwrap_or_default()))
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                fs::read(e.path()).unwrap_or_default(),
+            )
+        })
         .collect();
     out.sort();
     out
@@ -25,10 +32,17 @@ fn parse_bytes_regressions() {
         let parsed = refmill::apa::parse_reference(&text, 1, 1);
         let raw = parsed.reference.raw.as_deref().unwrap_or("");
         for s in &parsed.spans {
-            assert!(s.start <= s.end && s.end <= raw.len(), "{name}: span outside the text");
+            assert!(
+                s.start <= s.end && s.end <= raw.len(),
+                "{name}: span outside the text"
+            );
         }
         let list = refmill::apa::parse_list(&text);
-        assert_eq!(list.len(), refmill::apa::segment::segment(&text).len(), "{name}");
+        assert_eq!(
+            list.len(),
+            refmill::apa::segment::segment(&text).len(),
+            "{name}"
+        );
     }
 }
 

@@ -11,7 +11,10 @@ use std::path::Path;
 fn samples_match_the_current_output() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
     let input = fs::read_to_string(dir.join("seed-references.txt")).expect("seed list");
-    let records: Vec<_> = apa::parse_list(&input).into_iter().map(|p| p.reference).collect();
+    let records: Vec<_> = apa::parse_list(&input)
+        .into_iter()
+        .map(|p| p.reference)
+        .collect();
     assert_eq!(records.len(), 7, "the seed list has seven references");
     let bless = std::env::var_os("REFMILL_BLESS").is_some();
     let mut stale = Vec::new();
@@ -30,5 +33,8 @@ fn samples_match_the_current_output() {
             stale.push(file);
         }
     }
-    assert!(stale.is_empty(), "samples out of date: {stale:?} (REFMILL_BLESS=1 cargo test --test samples)");
+    assert!(
+        stale.is_empty(),
+        "samples out of date: {stale:?} (REFMILL_BLESS=1 cargo test --test samples)"
+    );
 }

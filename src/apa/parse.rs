@@ -350,7 +350,8 @@ fn split_undated_authors(s: &str) -> Option<usize> {
                 // Prefer the longest prefix that is still all persons.
                 let mut best = end;
                 let mut s2 = end + 1;
-                let window = |from: usize| &s[from..scan::floor_char_boundary(s, from + 300).max(from)];
+                let window =
+                    |from: usize| &s[from..scan::floor_char_boundary(s, from + 300).max(from)];
                 while let Some(p2) = window(s2).find(". ") {
                     let e2 = s2 + p2 + 1;
                     match names::parse_author_list(&s[..e2]) {

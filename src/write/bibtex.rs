@@ -732,6 +732,15 @@ fn build(r: &Reference, dialect: Dialect) -> Draft {
         }
     }
 
+    // Legal references: court and section have no field Zotero or the
+    // APA styles read from a @misc entry; they are printed in the note.
+    if let Some(a) = nonempty(&r.authority) {
+        e.note.push(format!("Court: {a}"));
+    }
+    if let Some(s) = nonempty(&r.section) {
+        e.note.push(s.to_string());
+    }
+
     // Volume, issue, pages, numbers. BibLaTeX's volume is an integer
     // (biber drops anything else with a warning).
     if let Some(v) = nonempty(&r.volume) {

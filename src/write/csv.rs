@@ -45,7 +45,7 @@ use crate::model::{Date, DateParts, DateStatus, Name, Reference, Role, Season};
 use std::io;
 
 /// The columns, in order.
-pub const COLUMNS: [&str; 40] = [
+pub const COLUMNS: [&str; 44] = [
     "key",
     "type",
     "authors",
@@ -59,6 +59,7 @@ pub const COLUMNS: [&str; 40] = [
     "season",
     "status",
     "title",
+    "translated_title",
     "container_title",
     "collection_title",
     "collection_number",
@@ -74,6 +75,9 @@ pub const COLUMNS: [&str; 40] = [
     "place",
     "event",
     "event_place",
+    "authority",
+    "section",
+    "archive",
     "doi",
     "url",
     "isbn",
@@ -92,6 +96,10 @@ pub const COLUMNS: [&str; 40] = [
 pub struct CsvWriter {
     bom: bool,
     keys: KeyGen,
+    /// The csv crate's own quoting engine (RFC 4180 quoting, CRLF); rows
+    /// are built in `buf` and passed on whole.
+    csv: csv_core::Writer,
+    buf: Vec<u8>,
 }
 
 impl CsvWriter {
@@ -100,26 +108,62 @@ impl CsvWriter {
         CsvWriter {
             bom: opts.csv_bom,
             keys: KeyGen::new(),
+            csv: csv_core::WriterBuilder::new()
+                .terminator(csv_core::Terminator::CRLF)
+                .quote_style(csv_core::QuoteStyle::Necessary)
+                .build(),
+            buf: Vec::with_capacity(4096),
         }
+    }
+
+    /// Writes one row and passes its bytes on.
+    fn write_row<I, S>(&mut self, out: &mut dyn io::Write, row: I) -> io::Result<()>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<[u8]>,
+    {
+        self.buf.clear();
+        let mut first = true;
+        for cell in row {
+            if !first {
+                self.emit(|w, o| w.delimiter(o));
+            }
+            first = false;
+            let mut input = cell.as_ref();
+            loop {
+                let start = self.buf.len();
+                self.buf.resize(start + input.len() * 2 + 8, 0);
+                let (res, nin, nout) = self.csv.field(input, &mut self.buf[start..]);
+                self.buf.truncate(start + nout);
+                input = &input[nin..];
+                if res == csv_core::WriteResult::InputEmpty {
+                    break;
+                }
+            }
+            self.emit(|w, o| w.finish(o));
+        }
+        self.emit(|w, o| w.terminator(o));
+        out.write_all(&self.buf)
     }
 }
 
-/// Writes one row with the csv crate (RFC 4180 quoting, CRLF).
-fn write_row<I, S>(out: &mut dyn io::Write, row: I) -> io::Result<()>
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<[u8]>,
-{
-    let mut w = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::CRLF)
-        .quote_style(::csv::QuoteStyle::Necessary)
-        .flexible(false)
-        .from_writer(Vec::with_capacity(512));
-    w.write_record(row).map_err(io::Error::other)?;
-    let bytes = w
-        .into_inner()
-        .map_err(|e| io::Error::other(e.to_string()))?;
-    out.write_all(&bytes)
+impl CsvWriter {
+    /// Runs one csv-core step that writes a few bytes (delimiter, closing
+    /// quote, terminator), growing the buffer as needed.
+    fn emit(
+        &mut self,
+        f: impl Fn(&mut csv_core::Writer, &mut [u8]) -> (csv_core::WriteResult, usize),
+    ) {
+        loop {
+            let start = self.buf.len();
+            self.buf.resize(start + 8, 0);
+            let (res, n) = f(&mut self.csv, &mut self.buf[start..]);
+            self.buf.truncate(start + n);
+            if res == csv_core::WriteResult::InputEmpty {
+                break;
+            }
+        }
+    }
 }
 
 impl RecordWriter for CsvWriter {
@@ -127,7 +171,7 @@ impl RecordWriter for CsvWriter {
         if self.bom {
             out.write_all("\u{feff}".as_bytes())?;
         }
-        write_row(out, COLUMNS)
+        self.write_row(out, COLUMNS)
     }
 
     fn write_record(
@@ -138,7 +182,7 @@ impl RecordWriter for CsvWriter {
     ) -> io::Result<()> {
         let key = self.keys.key_for(r);
         let row = row(r, &key);
-        write_row(out, row.iter().map(|c| guard(c)))
+        self.write_row(out, row.iter().map(|c| guard(c)))
     }
 
     fn finish(&mut self, _out: &mut dyn io::Write) -> io::Result<()> {
@@ -267,6 +311,7 @@ pub fn row(r: &Reference, key: &str) -> Vec<String> {
         season.unwrap_or("").to_string(),
         status.join("; "),
         opt(&r.title),
+        opt(&r.title_translated),
         opt(&r.container_title),
         opt(&r.collection_title),
         opt(&r.collection_number),
@@ -282,6 +327,9 @@ pub fn row(r: &Reference, key: &str) -> Vec<String> {
         opt(&r.publisher_place),
         opt(&r.event_title),
         opt(&r.event_place),
+        opt(&r.authority),
+        opt(&r.section),
+        opt(&r.archive),
         opt(&r.doi),
         opt(&r.url),
         opt(&r.isbn),

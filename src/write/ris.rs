@@ -588,6 +588,14 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
     if let Some(pmid) = nonempty(&r.pmid) {
         extra.push(format!("PMID: {pmid}"));
     }
+    // Legal references: the court and the code section, as Zotero's Extra
+    // lines (CSL variable names).
+    if let Some(a) = nonempty(&r.authority) {
+        extra.push(format!("authority: {a}"));
+    }
+    if let Some(s) = nonempty(&r.section) {
+        extra.push(format!("section: {s}"));
+    }
     for x in &extra {
         w.tag("M2", x);
     }
