@@ -59,9 +59,7 @@ impl InputSpec {
     /// A file given by path.
     pub fn file(path: impl Into<PathBuf>) -> InputSpec {
         let path = path.into();
-        let rel = path
-            .file_name()
-            .map_or_else(|| path.clone(), PathBuf::from);
+        let rel = path.file_name().map_or_else(|| path.clone(), PathBuf::from);
         InputSpec {
             name: path.display().to_string(),
             size: std::fs::metadata(&path).ok().map(|m| m.len()),
@@ -101,7 +99,9 @@ pub enum PlanError {
         message: String,
     },
     /// `--out-dir` with standard input.
-    #[error("--out-dir writes one file per input file; standard input has no file name (use -o FILE)")]
+    #[error(
+        "--out-dir writes one file per input file; standard input has no file name (use -o FILE)"
+    )]
     StdinInOutDir,
     /// Two inputs would be written to one output.
     #[error("`{first}` and `{second}` would both be written to `{output}`")]
@@ -165,7 +165,8 @@ impl Globs {
 }
 
 fn hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|s| s.starts_with('.') && s != "." && s != "..")
+    name.to_str()
+        .is_some_and(|s| s.starts_with('.') && s != "." && s != "..")
 }
 
 /// The inputs named by `args` (no argument means standard input).
@@ -197,9 +198,9 @@ pub fn discover(args: &[PathBuf], how: &Discover) -> Result<Vec<InputSpec>, Plan
             .filter_entry(|e| {
                 e.depth() == 0
                     || (!hidden(e.file_name())
-                        && !(e.file_type().is_dir()
-                            && skip.is_some()
-                            && FileId::of(e.path()) == skip))
+                        && (!e.file_type().is_dir()
+                            || skip.is_none()
+                            || FileId::of(e.path()) != skip))
             });
         for entry in walk {
             match entry {
@@ -303,7 +304,14 @@ mod tests {
         let root = d.path().join("in");
         fs::create_dir_all(root.join("sub/deeper")).unwrap();
         fs::create_dir_all(root.join(".git")).unwrap();
-        for f in ["a.txt", "b.md", "sub/c.txt", "sub/deeper/d.txt", ".hidden.txt", ".git/x.txt"] {
+        for f in [
+            "a.txt",
+            "b.md",
+            "sub/c.txt",
+            "sub/deeper/d.txt",
+            ".hidden.txt",
+            ".git/x.txt",
+        ] {
             fs::write(root.join(f), "x").unwrap();
         }
         let how = Discover {
@@ -312,7 +320,10 @@ mod tests {
             skip_dir: None,
         };
         let found = discover(std::slice::from_ref(&root), &how).unwrap();
-        let rels: Vec<_> = found.iter().map(|i| i.rel.to_string_lossy().into_owned()).collect();
+        let rels: Vec<_> = found
+            .iter()
+            .map(|i| i.rel.to_string_lossy().into_owned())
+            .collect();
         assert_eq!(rels, vec!["a.txt", "sub/c.txt", "sub/deeper/d.txt"]);
         let outs = out_paths(&found, Path::new("/o"), "bib").unwrap();
         assert_eq!(outs[2], Path::new("/o/sub/deeper/d.bib"));
@@ -322,8 +333,11 @@ mod tests {
             globs: vec!["sub/**/*.txt".into()],
             skip_dir: Some(root.join("sub/deeper")),
         };
-        let found = discover(&[root.clone()], &how).unwrap();
-        let rels: Vec<_> = found.iter().map(|i| i.rel.to_string_lossy().into_owned()).collect();
+        let found = discover(std::slice::from_ref(&root), &how).unwrap();
+        let rels: Vec<_> = found
+            .iter()
+            .map(|i| i.rel.to_string_lossy().into_owned())
+            .collect();
         assert_eq!(rels, vec!["sub/c.txt"]);
     }
 

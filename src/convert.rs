@@ -168,6 +168,12 @@ pub trait Observer {
     fn file_finished(&mut self, _input: &InputSpec, _counts: &Counts) {}
     /// A batch was written: `bytes` of input read so far, `refs` so far.
     fn progress(&mut self, _bytes: u64, _refs: u64) {}
+    /// An error of the observer's own standard-output stream (`--explain`
+    /// into a closed pipe) that should stop the run; checked after each
+    /// batch.
+    fn stop(&mut self) -> Option<io::Error> {
+        None
+    }
 }
 
 /// Reads the references of one input, one at a time.
@@ -193,24 +199,33 @@ impl SegmentReader {
         }
     }
 
+    /// Reads the sample and decides the layout (done by the first
+    /// [`next_segment`](Self::next_segment) otherwise). Errors in the
+    /// sample (most decoding errors) come out here, before any reference.
+    pub fn prime(&mut self) -> Result<&mut Segmenter, InputError> {
+        if self.seg.is_none() {
+            let mut bytes = 0;
+            while self.replay.len() < SAMPLE_LINES && bytes < SAMPLE_BYTES {
+                match self.src.next_line()? {
+                    Some((n, l)) => {
+                        bytes += l.len();
+                        self.replay.push_back((n, l.into_owned()));
+                    }
+                    None => break,
+                }
+            }
+        }
+        let replay = &self.replay;
+        Ok(self.seg.get_or_insert_with(|| {
+            Segmenter::new(Layout::detect(replay.iter().map(|(_, l)| l.as_str())))
+        }))
+    }
+
     /// The next reference, or `None` at the end.
     pub fn next_segment(&mut self) -> Result<Option<Segment>, InputError> {
-        let seg = match &mut self.seg {
-            Some(s) => s,
-            None => {
-                let mut bytes = 0;
-                while self.replay.len() < SAMPLE_LINES && bytes < SAMPLE_BYTES {
-                    match self.src.next_line()? {
-                        Some((n, l)) => {
-                            bytes += l.len();
-                            self.replay.push_back((n, l.into_owned()));
-                        }
-                        None => break,
-                    }
-                }
-                let layout = Layout::detect(self.replay.iter().map(|(_, l)| l.as_str()));
-                self.seg.insert(Segmenter::new(layout))
-            }
+        self.prime()?;
+        let Some(seg) = &mut self.seg else {
+            return Ok(None);
         };
         while let Some((n, l)) = self.replay.pop_front() {
             if let Some(s) = seg.push_line(n, &l) {
@@ -338,7 +353,11 @@ impl Producer {
                     break;
                 };
                 self.next_input += 1;
-                match open_counted(input, self.decode, self.bytes.clone()) {
+                // An input that fails in its first lines fails before it
+                // starts: nothing of it is written.
+                let primed = open_counted(input, self.decode, self.bytes.clone())
+                    .and_then(|mut r| r.prime().map(drop).map(|()| r));
+                match primed {
                     Ok(r) => {
                         items.push(Item::Start(idx));
                         self.current = Some((idx, r, 0));
@@ -552,8 +571,17 @@ impl<'a> Sink<'a> {
                 }
             }
         }
-        obs.progress(batch.bytes_read, self.total.refs_in + self.file_counts.refs_in);
-        Ok(())
+        obs.progress(
+            batch.bytes_read,
+            self.total.refs_in + self.file_counts.refs_in,
+        );
+        match obs.stop() {
+            Some(source) => Err(Fatal {
+                path: "<stdout>".into(),
+                source,
+            }),
+            None => Ok(()),
+        }
     }
 
     fn add_file_counts(&mut self, records_kept: bool) {
@@ -612,7 +640,12 @@ pub fn run(
             sink.consume(&inputs, parse_batch(b), obs)?;
         }
     } else {
-        run_parallel(producer, opts.jobs, |b, obs| sink.consume(&inputs, b, obs), obs)?;
+        run_parallel(
+            producer,
+            opts.jobs,
+            |b, obs| sink.consume(&inputs, b, obs),
+            obs,
+        )?;
     }
     let keep = sink.any_ok;
     sink.close(keep)?;
@@ -685,4 +718,167 @@ fn run_parallel(
     // All senders are gone: the reader has finished.
     let _ = reader.join();
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::apa::segment::segment;
+    use proptest::prelude::*;
+
+    fn stream_segments(text: &str) -> Vec<Segment> {
+        let src = LineSource::new(
+            Box::new(io::Cursor::new(text.as_bytes().to_vec())),
+            DecodeOptions::default(),
+        )
+        .unwrap();
+        let mut r = SegmentReader::new(src);
+        let mut out = vec![];
+        while let Some(s) = r.next_segment().unwrap() {
+            out.push(s);
+        }
+        out
+    }
+
+    #[derive(Default)]
+    struct Collect {
+        lines: Vec<usize>,
+        warnings: usize,
+        failed: usize,
+    }
+
+    impl Observer for Collect {
+        fn reference(&mut self, _: &InputSpec, r: &ParsedRef, w: &[Diagnostic]) {
+            self.lines.push(r.line);
+            self.warnings += r.parsed.diagnostics.len() + w.len();
+        }
+        fn input_warning(&mut self, _: &InputSpec, _: &InputWarning) {
+            self.warnings += 1;
+        }
+        fn file_failed(&mut self, _: &InputSpec, _: &InputError) {
+            self.failed += 1;
+        }
+    }
+
+    const LINES: &[&str] = &[
+        "Glue, P., & Lee, K. (2017). Ketamine for treat-",
+        "ment of anxiety. Journal of Psychopharmacology, 31(10), 1302-",
+        "1305. https://doi.org/10.1177/",
+        "0269881117705089",
+        "Shin, S. (2019). A title. Korean Journal, 23(1), 81.",
+        "World Health Organization. (2020). Report on things. WHO.",
+        "   continued with a hanging indent,",
+        "1. Numbered, N. (2001). Listed. Publisher.",
+        "[2] Bracket, B. (2002). Listed too. Publisher.",
+        "• Bullet, B. (2003). Bulleted. Publisher.",
+        "References",
+        "12",
+        "\u{c}Page, P. (2004). After a page break. Press.",
+        "",
+        "",
+        "(((( [[ unbalanced",
+    ];
+
+    fn text_strategy() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(LINES), 0..60).prop_map(|ls| ls.join("\n"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Streaming segmentation gives what segmenting the whole text
+        /// in memory gives.
+        #[test]
+        fn streaming_equals_in_memory(text in text_strategy()) {
+            prop_assert_eq!(stream_segments(&text), segment(&text));
+        }
+
+        /// Every reference found comes out once, in input order, whatever
+        /// the batch size and thread count.
+        #[test]
+        fn records_out_equal_references_in(
+            text in text_strategy(),
+            batch_refs in 1usize..8,
+            jobs in 1usize..4,
+        ) {
+            let expected = segment(&text).len() as u64;
+            let d = tempfile::tempdir().unwrap();
+            let p = d.path().join("in.txt");
+            std::fs::write(&p, &text).unwrap();
+            let mut opts = Options::new(Format::CslJson);
+            opts.jobs = jobs;
+            opts.batch_refs = batch_refs;
+            let mut c = Collect::default();
+            let s = run(
+                vec![InputSpec::file(&p), InputSpec::file(&p)],
+                &Destination::Discard,
+                &opts,
+                &mut c,
+            )
+            .unwrap();
+            prop_assert_eq!(s.counts.refs_in, 2 * expected);
+            prop_assert_eq!(s.counts.records_out, 2 * expected);
+            prop_assert_eq!(c.lines.len() as u64, 2 * expected);
+            let (a, b) = c.lines.split_at(expected as usize);
+            prop_assert!(a.windows(2).all(|w| w[0] < w[1]));
+            prop_assert_eq!(a, b);
+            prop_assert_eq!(s.counts.warnings, c.warnings as u64);
+            prop_assert_eq!(c.failed, 0);
+        }
+    }
+
+    /// The layout sample ends inside the input: lines after it stream
+    /// through the same segmenter.
+    #[test]
+    fn past_the_sample() {
+        let one = "Glue, P. (2017). A title. Journal, 1, 2.\n\n";
+        let text = one.repeat(SAMPLE_LINES); // 2 × SAMPLE_LINES lines
+        let got = stream_segments(&text);
+        assert_eq!(got.len(), SAMPLE_LINES);
+        assert_eq!(got, segment(&text));
+        assert_eq!(got.last().map(|s| s.line), Some(2 * SAMPLE_LINES - 1));
+    }
+
+    #[test]
+    fn merge_and_per_input_outputs() {
+        let d = tempfile::tempdir().unwrap();
+        let a = d.path().join("a.txt");
+        std::fs::write(&a, "Glue, P. (2017). A title. Journal, 1, 2.\n").unwrap();
+        let missing = d.path().join("missing.txt");
+        let opts = Options::new(Format::CslJson);
+        // Merged into one file, with one input failing: written.
+        let out = d.path().join("all.json");
+        let mut c = Collect::default();
+        let s = run(
+            vec![InputSpec::file(&a), InputSpec::file(&missing)],
+            &Destination::File(out.clone()),
+            &opts,
+            &mut c,
+        )
+        .unwrap();
+        assert_eq!((s.files, s.failed, s.counts.records_out), (2, 1, 1));
+        assert!(out.exists());
+        // Every input failing: no file.
+        let out2 = d.path().join("none.json");
+        let s = run(
+            vec![InputSpec::file(&missing)],
+            &Destination::File(out2.clone()),
+            &opts,
+            &mut c,
+        )
+        .unwrap();
+        assert_eq!((s.failed, s.counts.records_out), (1, 0));
+        assert!(!out2.exists());
+        // Per input: the failed one gets no file.
+        let outs = vec![d.path().join("o/a.json"), d.path().join("o/m.json")];
+        let s = run(
+            vec![InputSpec::file(&a), InputSpec::file(&missing)],
+            &Destination::PerInput(outs.clone()),
+            &opts,
+            &mut c,
+        )
+        .unwrap();
+        assert_eq!((s.failed, s.counts.records_out), (1, 1));
+        assert!(outs[0].exists() && !outs[1].exists());
+    }
 }

@@ -97,9 +97,7 @@ pub enum InputError {
         source: io::Error,
     },
     /// A directory was given where a file was expected.
-    #[error(
-        "is a directory (use --out-dir DIR or --merge to convert the files in it)"
-    )]
+    #[error("is a directory (use --out-dir DIR or --merge to convert the files in it)")]
     IsDirectory,
     /// Bytes that are not UTF-8.
     #[error(
@@ -115,9 +113,7 @@ pub enum InputError {
         byte: u8,
     },
     /// An unpaired surrogate or a truncated code unit in UTF-16.
-    #[error(
-        "invalid UTF-16 at byte offset {offset} ({what}); use --lossy to replace it"
-    )]
+    #[error("invalid UTF-16 at byte offset {offset} ({what}); use --lossy to replace it")]
     InvalidUtf16 {
         /// Line of the bad code unit.
         line: usize,
@@ -160,6 +156,7 @@ impl InputError {
 pub fn io_message(e: &io::Error) -> String {
     let s = e.to_string();
     let s = match s.find(" (os error ") {
+        // `i` comes from `find`: a char boundary within `s`.
         Some(i) if s.ends_with(')') => s[..i].to_string(),
         _ => s,
     };
@@ -356,7 +353,8 @@ impl<R: Read> Utf16Decoder<R> {
                 let c = 0x10000 + ((u32::from(hi) - 0xD800) << 10) + (u32::from(u) - 0xDC00);
                 // Always a valid scalar: 0x10000..=0x10FFFF.
                 let c = char::from_u32(c).unwrap_or('\u{FFFD}');
-                self.out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                self.out
+                    .extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
                 return Ok(());
             }
             self.bad(hi_at, format!("unpaired surrogate 0x{hi:04X}"))?;
@@ -367,7 +365,8 @@ impl<R: Read> Utf16Decoder<R> {
             _ => {
                 // Not a surrogate, so a valid scalar value.
                 let c = char::from_u32(u32::from(u)).unwrap_or('\u{FFFD}');
-                self.out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                self.out
+                    .extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
             }
         }
         Ok(())
@@ -415,13 +414,13 @@ impl<R: Read> Utf16Decoder<R> {
         let mut rest = bytes;
         let mut unit_at = self.offset;
         self.offset += bytes.len() as u64;
-        if let Some(b0) = self.carry.take() {
-            if let Some((&b1, tail)) = rest.split_first() {
-                let u = self.unit(b0, b1);
-                self.push_unit(u, unit_at - 1)?;
-                unit_at += 1;
-                rest = tail;
-            }
+        if let Some(b0) = self.carry.take()
+            && let Some((&b1, tail)) = rest.split_first()
+        {
+            let u = self.unit(b0, b1);
+            self.push_unit(u, unit_at - 1)?;
+            unit_at += 1;
+            rest = tail;
         }
         let mut pairs = rest.chunks_exact(2);
         for pair in &mut pairs {
@@ -457,6 +456,7 @@ impl<R: Read> Read for Utf16Decoder<R> {
         }
         let avail = self.out.get(self.out_pos..).unwrap_or(&[]);
         let n = avail.len().min(buf.len());
+        // `n` is at most the length of both slices.
         buf[..n].copy_from_slice(&avail[..n]);
         self.out_pos += n;
         Ok(n)
@@ -532,6 +532,7 @@ impl<R: BufRead> RawLines<R> {
             any = true;
             match memchr2(b'\n', b'\r', avail) {
                 Some(i) => {
+                    // `i < avail.len()`: memchr2 found a byte there.
                     self.buf.extend_from_slice(&avail[..i]);
                     self.skip_lf = avail[i] == b'\r';
                     self.inner.consume(i + 1);
@@ -587,7 +588,10 @@ const READ_BUFFER: usize = 64 * 1024;
 
 impl LineSource {
     /// Starts reading `raw`: sniffs the byte-order mark.
-    pub fn new(mut raw: Box<dyn Read + Send>, opts: DecodeOptions) -> Result<LineSource, InputError> {
+    pub fn new(
+        mut raw: Box<dyn Read + Send>,
+        opts: DecodeOptions,
+    ) -> Result<LineSource, InputError> {
         let head = read_head(&mut raw, 3).map_err(|source| InputError::Io { line: 0, source })?;
         let encoding = Encoding::sniff(&head);
         let bom = encoding.bom_len() as usize;
@@ -644,14 +648,16 @@ impl LineSource {
         let Some((line, start, buf)) = (match self.lines.next_line() {
             Ok(l) => l,
             Err(e) => {
-                return Err(match e.get_ref().and_then(|i| i.downcast_ref::<Utf16Error>()) {
-                    Some(u) => InputError::InvalidUtf16 {
-                        line,
-                        offset: u.offset,
-                        what: u.what.clone(),
+                return Err(
+                    match e.get_ref().and_then(|i| i.downcast_ref::<Utf16Error>()) {
+                        Some(u) => InputError::InvalidUtf16 {
+                            line,
+                            offset: u.offset,
+                            what: u.what.clone(),
+                        },
+                        None => InputError::Io { line, source: e },
                     },
-                    None => InputError::Io { line, source: e },
-                });
+                );
             }
         }) else {
             return Ok(None);
@@ -705,7 +711,10 @@ impl LineSource {
                         byte,
                     });
                 }
-                let bad = buf.utf8_chunks().filter(|c| !c.invalid().is_empty()).count();
+                let bad = buf
+                    .utf8_chunks()
+                    .filter(|c| !c.invalid().is_empty())
+                    .count();
                 self.invalid.add(bad as u64, line, start + at as u64, byte);
                 let s = String::from_utf8_lossy(buf).into_owned();
                 return Ok(Some((line, Cow::Owned(s))));
@@ -766,6 +775,7 @@ fn is_control(b: u8) -> bool {
 /// NUL bytes in every other position of the first bytes, as in UTF-16
 /// without a byte-order mark.
 fn utf16_like(buf: &[u8]) -> bool {
+    // In bounds: at most `buf.len()`.
     let head = &buf[..buf.len().min(64)];
     if head.len() < 4 {
         return false;
@@ -773,15 +783,21 @@ fn utf16_like(buf: &[u8]) -> bool {
     let even = head.iter().step_by(2).filter(|&&b| b == 0).count();
     let odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
     let half = head.len() / 2;
-    (even * 10 >= half * 8 && odd * 10 <= half * 2) || (odd * 10 >= half * 8 && even * 10 <= half * 2)
+    (even * 10 >= half * 8 && odd * 10 <= half * 2)
+        || (odd * 10 >= half * 8 && even * 10 <= half * 2)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn lines_of(bytes: &[u8], lossy: bool) -> (Result<Vec<(usize, String)>, InputError>, Vec<InputWarning>) {
-        let mut src = match LineSource::new(Box::new(io::Cursor::new(bytes.to_vec())), DecodeOptions { lossy }) {
+    type Lines = Result<Vec<(usize, String)>, InputError>;
+
+    fn lines_of(bytes: &[u8], lossy: bool) -> (Lines, Vec<InputWarning>) {
+        let mut src = match LineSource::new(
+            Box::new(io::Cursor::new(bytes.to_vec())),
+            DecodeOptions { lossy },
+        ) {
             Ok(s) => s,
             Err(e) => return (Err(e), vec![]),
         };
@@ -815,7 +831,10 @@ mod tests {
                 (5, "d".into())
             ]
         );
-        assert_eq!(ok(b"a\r\r\nb"), vec![(1, "a".into()), (2, "".into()), (3, "b".into())]);
+        assert_eq!(
+            ok(b"a\r\r\nb"),
+            vec![(1, "a".into()), (2, "".into()), (3, "b".into())]
+        );
     }
 
     #[test]
@@ -884,7 +903,10 @@ mod tests {
         let (r, _) = lines_of(b"ok\nab\xFFcd\n", false);
         let e = r.unwrap_err();
         assert_eq!(e.line(), 2);
-        assert!(e.to_string().starts_with("invalid UTF-8 at byte offset 5 (byte 0xFF)"));
+        assert!(
+            e.to_string()
+                .starts_with("invalid UTF-8 at byte offset 5 (byte 0xFF)")
+        );
         let (r, w) = lines_of(b"ok\nab\xFFcd\xFE\n", true);
         assert_eq!(r.unwrap()[1].1, "ab\u{FFFD}cd\u{FFFD}");
         assert_eq!(
@@ -896,9 +918,22 @@ mod tests {
     #[test]
     fn nul_and_controls() {
         let (r, _) = lines_of(b"a\x00b", false);
-        assert!(matches!(r.unwrap_err(), InputError::Nul { offset: 1, utf16_like: false, .. }));
+        assert!(matches!(
+            r.unwrap_err(),
+            InputError::Nul {
+                offset: 1,
+                utf16_like: false,
+                ..
+            }
+        ));
         let (r, _) = lines_of(b"R\x00e\x00f\x00s\x00\n\x00", false);
-        assert!(matches!(r.unwrap_err(), InputError::Nul { utf16_like: true, .. }));
+        assert!(matches!(
+            r.unwrap_err(),
+            InputError::Nul {
+                utf16_like: true,
+                ..
+            }
+        ));
         let (r, w) = lines_of(b"R\x00e\x00f\x00", true);
         assert_eq!(r.unwrap(), vec![(1, "Ref".into())]);
         assert_eq!(w[0].to_string(), "3 NUL bytes dropped");

@@ -194,7 +194,10 @@ fn convert_main(a: ConvertArgs) -> ExitCode {
         }
     };
     if inputs.is_empty() {
-        eprint_fatal(err_color, "no input files found (check the directories and --glob)");
+        eprint_fatal(
+            err_color,
+            "no input files found (check the directories and --glob)",
+        );
         return ExitCode::from(2);
     }
 
@@ -249,33 +252,24 @@ fn convert_main(a: ConvertArgs) -> ExitCode {
     });
 
     let result = convert::run(inputs, &dest, &opts, &mut reporter);
-    let broken_explain = reporter
-        .explain_error()
-        .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe);
+    // The explanation's last bytes are flushed here; their error counts
+    // like an error writing records to standard output.
+    let result = match (result, reporter.finish()) {
+        (Ok(_), Err(source)) => Err(convert::Fatal {
+            path: "<stdout>".into(),
+            source,
+        }),
+        (r, _) => r,
+    };
     match result {
-        Err(f) if f.is_broken_pipe() && f.path == "<stdout>" => {
-            // `refmill ... | head`: the reader has what it wanted.
-            reporter.finish();
-            ExitCode::SUCCESS
-        }
+        // `refmill ... | head`: the reader has what it wanted.
+        Err(f) if f.is_broken_pipe() && f.path == "<stdout>" => ExitCode::SUCCESS,
         Err(f) => {
-            reporter.finish();
             eprint_fatal(err_color, &f.to_string());
             ExitCode::from(2)
         }
-        Ok(_) if broken_explain => ExitCode::SUCCESS,
         Ok(s) => {
             reporter.summary(&s);
-            if let Some(e) = reporter.explain_error() {
-                eprint_fatal(
-                    err_color,
-                    &format!(
-                        "cannot write the explanation: {}",
-                        refmill::input::io_message(e)
-                    ),
-                );
-                return ExitCode::from(2);
-            }
             if s.failed > 0 && s.failed == s.files {
                 ExitCode::from(2)
             } else if s.failed > 0 || (a.strict && s.counts.warnings > 0) {

@@ -131,11 +131,13 @@ pub fn summary_line(s: &Summary) -> String {
             plural(c.refs_with_warnings, "reference", "references")
         );
     }
+    let rate = s.rate();
     let _ = write!(
         out,
-        ", {:.2} s, {:.0} refs/s",
+        ", {:.2} s, {:.*} refs/s",
         s.elapsed.as_secs_f64(),
-        s.rate()
+        usize::from(rate < 10.0),
+        rate
     );
     out
 }
@@ -201,12 +203,6 @@ impl TermReporter {
         }
     }
 
-    /// The error that stopped the explanation, if any (a closed pipe
-    /// shows up here).
-    pub fn explain_error(&self) -> Option<&io::Error> {
-        self.explain_error.as_ref()
-    }
-
     fn flush_pending(&mut self) {
         if !self.pending.is_empty() {
             let text = std::mem::take(&mut self.pending);
@@ -222,10 +218,10 @@ impl TermReporter {
         }
         if !self.explain_buf.is_empty() {
             let text = std::mem::take(&mut self.explain_buf);
-            if let (Some(out), None) = (&mut self.explain_out, &self.explain_error) {
-                if let Err(e) = out.write_all(text.as_bytes()) {
-                    self.explain_error = Some(e);
-                }
+            if let (Some(out), None) = (&mut self.explain_out, &self.explain_error)
+                && let Err(e) = out.write_all(text.as_bytes())
+            {
+                self.explain_error = Some(e);
             }
         }
     }
@@ -239,21 +235,23 @@ impl TermReporter {
     }
 
     /// Writes everything still pending and removes the progress bar.
-    pub fn finish(&mut self) {
+    /// Returns an error writing the explanation to standard output.
+    pub fn finish(&mut self) -> io::Result<()> {
         if let Some(b) = self.bar.take() {
             b.finish_and_clear();
         }
         self.flush_pending();
-        if let (Some(out), None) = (&mut self.explain_out, &self.explain_error) {
-            if let Err(e) = out.flush() {
-                self.explain_error = Some(e);
-            }
+        if let (Some(out), None) = (&mut self.explain_out, &self.explain_error)
+            && let Err(e) = out.flush()
+        {
+            self.explain_error = Some(e);
         }
+        self.explain_error.take().map_or(Ok(()), Err)
     }
 
-    /// Prints the summary line (unless quiet).
+    /// Prints the summary line (unless quiet); call after
+    /// [`finish`](Self::finish).
     pub fn summary(&mut self, s: &Summary) {
-        self.finish();
         if !self.opts.quiet {
             let mut err = io::stderr().lock();
             let _ = writeln!(err, "{}", summary_line(s));
@@ -298,6 +296,10 @@ impl Observer for TermReporter {
     }
 
     fn file_finished(&mut self, _input: &InputSpec, _counts: &Counts) {}
+
+    fn stop(&mut self) -> Option<io::Error> {
+        self.explain_error.take()
+    }
 
     fn progress(&mut self, bytes: u64, refs: u64) {
         self.flush_pending();
@@ -376,7 +378,10 @@ pub fn explain(
     let mut spans: Vec<_> = p
         .spans
         .iter()
-        .filter_map(|s| text.get(s.start..s.end).map(|t| (s.start, s.end, s.field, t)))
+        .filter_map(|s| {
+            text.get(s.start..s.end)
+                .map(|t| (s.start, s.end, s.field, t))
+        })
         .collect();
     spans.sort_by_key(|s| (s.0, std::cmp::Reverse(s.1)));
 
@@ -390,7 +395,12 @@ pub fn explain(
                 continue; // nested or overlapping: the outer span's colour
             }
             unused(out, color, text.get(pos..start).unwrap_or(""));
-            paint(out, true, field_style(field), text.get(start..end).unwrap_or(""));
+            paint(
+                out,
+                true,
+                field_style(field),
+                text.get(start..end).unwrap_or(""),
+            );
             pos = end;
         }
         unused(out, color, text.get(pos..).unwrap_or(""));
@@ -436,16 +446,37 @@ pub fn explain(
 }
 
 fn unused(out: &mut String, color: bool, t: &str) {
-    if t.chars().all(is_separator) {
+    if is_connective(t) {
         paint(out, color, DIM, t);
     } else {
         paint(out, color, UNUSED, t);
     }
 }
 
+/// Words that join APA elements ("In" before editors, "Retrieved ...
+/// from" before a URL) and carry no data of their own.
+const CONNECTORS: &[&str] = &[
+    "in",
+    "retrieved",
+    "from",
+    "available",
+    "at",
+    "accessed",
+    "pp",
+    "p",
+    "and",
+];
+
+/// Text between fields that is only punctuation and connector words.
+fn is_connective(t: &str) -> bool {
+    t.split(is_separator)
+        .filter(|w| !w.is_empty())
+        .all(|w| CONNECTORS.contains(&w.to_lowercase().as_str()))
+}
+
 fn gap(out: &mut String, t: &str, row: &dyn Fn(&mut String, &str, Style, &str)) {
     let t = t.trim_matches(is_separator);
-    if !t.is_empty() {
+    if !is_connective(t) {
         row(out, "(not used)", UNUSED, t);
     }
 }
