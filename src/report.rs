@@ -322,9 +322,10 @@ const PALETTE: [AnsiColor; 6] = [
     AnsiColor::BrightCyan,
 ];
 
-fn field_style(f: crate::model::Field) -> Style {
-    // Fieldless enum: the discriminant picks a colour.
-    PALETTE[f as usize % PALETTE.len()].on_default()
+/// The colour of the `i`th span: neighbours always differ.
+fn span_style(i: usize) -> Style {
+    // In bounds: an index modulo the length.
+    PALETTE[i % PALETTE.len()].on_default()
 }
 
 /// Characters that separate APA elements and carry no data.
@@ -390,17 +391,12 @@ pub fn explain(
     if color {
         out.push_str("  ");
         let mut pos = 0;
-        for &(start, end, field, _) in &spans {
+        for (i, &(start, end, _, _)) in spans.iter().enumerate() {
             if start < pos {
                 continue; // nested or overlapping: the outer span's colour
             }
             unused(out, color, text.get(pos..start).unwrap_or(""));
-            paint(
-                out,
-                true,
-                field_style(field),
-                text.get(start..end).unwrap_or(""),
-            );
+            paint(out, true, span_style(i), text.get(start..end).unwrap_or(""));
             pos = end;
         }
         unused(out, color, text.get(pos..).unwrap_or(""));
@@ -427,11 +423,11 @@ pub fn explain(
         out.push_str(value);
         out.push('\n');
     };
-    for &(start, end, field, t) in &spans {
+    for (i, &(start, end, field, t)) in spans.iter().enumerate() {
         if start > pos {
             gap(out, text.get(pos..start).unwrap_or(""), &row);
         }
-        row(out, field.name(), field_style(field), t);
+        row(out, field.name(), span_style(i), t);
         pos = pos.max(end);
     }
     gap(out, text.get(pos..).unwrap_or(""), &row);
