@@ -480,10 +480,10 @@ impl<'a> Sink<'a> {
         }
         let (output, name) = match self.dest {
             Destination::Stdout => (Ok(Output::stdout()), "<stdout>".to_string()),
-            Destination::File(p) => (Output::create(p), p.display().to_string()),
+            Destination::File(p) => (Output::create(p, false), p.display().to_string()),
             Destination::PerInput(paths) => {
                 let p = paths.get(idx).map_or_else(PathBuf::new, Clone::clone);
-                (Output::create(&p), p.display().to_string())
+                (Output::create(&p, true), p.display().to_string())
             }
             Destination::Discard => (Ok(Output::discard()), "<none>".to_string()),
         };

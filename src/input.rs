@@ -151,14 +151,15 @@ impl InputError {
     }
 }
 
-/// An I/O error's message without the "(os error N)" tail, lower-cased
-/// first letter ("no such file or directory").
+/// An I/O error's message without the "(os error N)" tail (and what
+/// wrappers add after it, such as tempfile's "at path ..."), lower-cased
+/// first letter: "no such file or directory".
 pub fn io_message(e: &io::Error) -> String {
     let s = e.to_string();
     let s = match s.find(" (os error ") {
         // `i` comes from `find`: a char boundary within `s`.
-        Some(i) if s.ends_with(')') => s[..i].to_string(),
-        _ => s,
+        Some(i) => s[..i].to_string(),
+        None => s,
     };
     let mut cs = s.chars();
     match cs.next() {

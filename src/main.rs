@@ -162,6 +162,13 @@ struct ConvertArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Ctrl-C (or SIGTERM/SIGHUP) ends the process without destructors:
+    // remove the temporary output files first, so that nothing is left.
+    let _ = ctrlc::set_handler(|| {
+        refmill::output::remove_temp_files();
+        eprintln!("refmill: interrupted");
+        std::process::exit(130);
+    });
     match cli.command {
         Command::Convert(args) => convert_main(args),
     }

@@ -14,8 +14,46 @@
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 const BUFFER: usize = 128 * 1024;
+
+/// Temporary files being written, for [`remove_temp_files`].
+static LIVE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Removes every temporary file still being written. For a Ctrl-C
+/// handler: a process ended by a signal runs no destructors, and would
+/// leave `.refmill-*.tmp` files behind.
+pub fn remove_temp_files() {
+    if let Ok(mut live) = LIVE.lock() {
+        for p in live.drain(..) {
+            let _ = fs::remove_file(p);
+        }
+    }
+}
+
+/// Keeps a temporary file's path in [`LIVE`] while it exists.
+struct Registered(Option<PathBuf>);
+
+impl Registered {
+    fn new(p: &Path) -> Registered {
+        if let Ok(mut live) = LIVE.lock() {
+            live.push(p.to_path_buf());
+        }
+        Registered(Some(p.to_path_buf()))
+    }
+    fn none() -> Registered {
+        Registered(None)
+    }
+}
+
+impl Drop for Registered {
+    fn drop(&mut self) {
+        if let (Some(p), Ok(mut live)) = (&self.0, LIVE.lock()) {
+            live.retain(|q| q != p);
+        }
+    }
+}
 
 enum Sink {
     Discard,
@@ -55,6 +93,9 @@ impl Write for Sink {
 pub struct Output {
     inner: BufWriter<Sink>,
     target: Option<PathBuf>,
+    // Dropped after `inner` (fields drop in order), i.e. after the
+    // temporary file is removed or renamed.
+    _registered: Registered,
 }
 
 impl Output {
@@ -63,6 +104,7 @@ impl Output {
         Output {
             inner: BufWriter::with_capacity(BUFFER, Sink::Stdout(io::stdout().lock())),
             target: None,
+            _registered: Registered::none(),
         }
     }
 
@@ -71,13 +113,16 @@ impl Output {
         Output {
             inner: BufWriter::new(Sink::Discard),
             target: None,
+            _registered: Registered::none(),
         }
     }
 
     /// Starts writing `path`: a temporary file next to it when `path` is a
     /// regular file or does not exist yet, else (a device, a FIFO) `path`
-    /// itself. Missing parent directories are created.
-    pub fn create(path: &Path) -> io::Result<Output> {
+    /// itself. Missing parent directories are created when `create_dirs`
+    /// (for `--out-dir`); else a missing directory is an error, as for
+    /// any program's `-o`.
+    pub fn create(path: &Path, create_dirs: bool) -> io::Result<Output> {
         let meta = fs::metadata(path).ok();
         if let Some(m) = &meta {
             if m.is_dir() {
@@ -91,6 +136,7 @@ impl Output {
                 return Ok(Output {
                     inner: BufWriter::with_capacity(BUFFER, Sink::Direct(f)),
                     target: None,
+                    _registered: Registered::none(),
                 });
             }
         }
@@ -98,7 +144,9 @@ impl Output {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        fs::create_dir_all(&dir)?;
+        if create_dirs {
+            fs::create_dir_all(&dir)?;
+        }
         let mut b = tempfile::Builder::new();
         b.prefix(".refmill-").suffix(".tmp");
         #[cfg(unix)]
@@ -112,6 +160,7 @@ impl Output {
         }
         let tmp = b.tempfile_in(&dir)?;
         Ok(Output {
+            _registered: Registered::new(tmp.path()),
             inner: BufWriter::with_capacity(BUFFER, Sink::Temp(tmp)),
             target: Some(path.to_path_buf()),
         })
@@ -184,13 +233,13 @@ mod tests {
     fn commit_renames_and_drop_cleans_up() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("sub/out.txt");
-        let mut o = Output::create(&target).unwrap();
+        let mut o = Output::create(&target, true).unwrap();
         o.write_all(b"hello").unwrap();
         assert!(!target.exists());
         o.commit().unwrap();
         assert_eq!(fs::read(&target).unwrap(), b"hello");
 
-        let mut o = Output::create(&target).unwrap();
+        let mut o = Output::create(&target, true).unwrap();
         o.write_all(b"half").unwrap();
         drop(o);
         assert_eq!(fs::read(&target).unwrap(), b"hello");
@@ -199,6 +248,7 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec!["out.txt"]);
+        assert!(Output::create(&dir.path().join("no/such/dir.txt"), false).is_err());
     }
 
     #[cfg(unix)]
@@ -207,7 +257,7 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("out.txt");
-        Output::create(&target).unwrap().commit().unwrap();
+        Output::create(&target, true).unwrap().commit().unwrap();
         let mode = fs::metadata(&target).unwrap().permissions().mode() & 0o777;
         assert_ne!(mode, 0o600);
         assert_eq!(mode & 0o044, 0o044 & !umask_guess());

@@ -924,6 +924,61 @@ fn output_file_gets_normal_permissions() {
     assert_eq!(got, expected);
 }
 
+#[cfg(unix)]
+#[test]
+fn interrupt_leaves_no_temporary_file() {
+    let d = tempfile::tempdir().unwrap();
+    let big = write(d.path(), "big.txt", GOOD.repeat(100_000));
+    let out_dir = d.path().join("out");
+    fs::create_dir(&out_dir).unwrap();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_refmill"))
+        .arg("convert")
+        .arg(&big)
+        .args(["--to", "csl-json", "-q", "-o"])
+        .arg(out_dir.join("o.json"))
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until the temporary output exists, then Ctrl-C.
+    let t = Instant::now();
+    while fs::read_dir(&out_dir).unwrap().count() == 0 && t.elapsed() < Duration::from_secs(60) {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert_eq!(
+        fs::read_dir(&out_dir).unwrap().count(),
+        1,
+        "no temporary file seen"
+    );
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "refmill: interrupted\n"
+    );
+    assert_eq!(fs::read_dir(&out_dir).unwrap().count(), 0);
+}
+
+#[test]
+fn missing_output_directory_is_an_error() {
+    let d = tempfile::tempdir().unwrap();
+    refmill()
+        .current_dir(d.path())
+        .arg("convert")
+        .arg(fixture("ketamine.txt"))
+        .args(["--to", "ris", "-o", "no/such/dir/out.ris"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "refmill: error: cannot write `no/such/dir/out.ris`: no such file or directory\n",
+        ));
+    assert_eq!(walk(d.path()).len(), 0);
+}
+
 #[test]
 fn closed_stdout_pipe_exits_quietly() {
     let d = tempfile::tempdir().unwrap();
