@@ -527,15 +527,16 @@ impl<'a> Sink<'a> {
                     obs.file_started(input);
                 }
                 Item::Parsed(p) => {
-                    let Some((out, w, name)) = &mut self.out else {
-                        continue;
-                    };
+                    self.file_counts.refs_in += 1;
                     self.diags.clear();
-                    w.write_record(out, &p.parsed.reference, &mut self.diags)
-                        .map_err(|e| Self::fatal(name, e))?;
+                    // Always open: a reference comes after its input's
+                    // `Start`, which opened the output or stopped the run.
+                    if let Some((out, w, name)) = &mut self.out {
+                        w.write_record(out, &p.parsed.reference, &mut self.diags)
+                            .map_err(|e| Self::fatal(name, e))?;
+                        self.file_counts.records_out += 1;
+                    }
                     let c = &mut self.file_counts;
-                    c.refs_in += 1;
-                    c.records_out += 1;
                     let n = p.parsed.diagnostics.len() + self.diags.len();
                     c.warnings += n as u64;
                     if !p.parsed.diagnostics.is_empty() {

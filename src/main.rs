@@ -192,7 +192,15 @@ fn convert_main(a: ConvertArgs) -> ExitCode {
         expand_dirs: a.out_dir.is_some() || a.merge,
         globs: a.glob.clone(),
         skip_dir: a.out_dir.clone(),
+        skip_file: a.output.clone(),
     };
+    if !a.glob.is_empty() && a.out_dir.is_none() && !a.merge {
+        eprint_fatal(
+            err_color,
+            "--glob filters the files found in directories: use it with --out-dir or --merge",
+        );
+        return ExitCode::from(2);
+    }
     let inputs = match batch::discover(&a.inputs, &how) {
         Ok(i) => i,
         Err(e) => {

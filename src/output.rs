@@ -123,6 +123,16 @@ impl Output {
     /// (for `--out-dir`); else a missing directory is an error, as for
     /// any program's `-o`.
     pub fn create(path: &Path, create_dirs: bool) -> io::Result<Output> {
+        // Through a symbolic link: write the file it points to, rather
+        // than replace the link with a file.
+        let resolved;
+        let path = match fs::symlink_metadata(path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                resolved = fs::canonicalize(path)?;
+                resolved.as_path()
+            }
+            _ => path,
+        };
         let meta = fs::metadata(path).ok();
         if let Some(m) = &meta {
             if m.is_dir() {

@@ -545,6 +545,63 @@ fn merge_gives_unique_ids_across_files() {
 }
 
 #[test]
+fn merged_output_inside_the_input_directory_is_not_read_back() {
+    let d = batch_tree();
+    for _ in 0..2 {
+        refmill()
+            .current_dir(d.path())
+            .args([
+                "convert",
+                "in",
+                "--merge",
+                "--to",
+                "csl-json",
+                "-o",
+                "in/all.json",
+            ])
+            .assert()
+            .success()
+            .stderr(contains(
+                "refmill: 3 files, 31 references in, 31 records out",
+            ));
+    }
+    refmill()
+        .current_dir(d.path())
+        .args(["convert", "in", "--glob", "*.txt", "--to", "ris"])
+        .assert()
+        .code(2)
+        .stderr(
+            "refmill: error: --glob filters the files found in directories: use it with \
+             --out-dir or --merge\n",
+        );
+}
+
+#[cfg(unix)]
+#[test]
+fn output_through_a_symlink_writes_its_target() {
+    let d = workdir(&[("refs.txt", "ketamine.txt")]);
+    fs::create_dir(d.path().join("real")).unwrap();
+    write(d.path(), "real/out.ris", "old");
+    std::os::unix::fs::symlink("real/out.ris", d.path().join("link.ris")).unwrap();
+    refmill()
+        .current_dir(d.path())
+        .args(["convert", "refs.txt", "--to", "csl-json", "-o", "link.ris"])
+        .assert()
+        .success();
+    assert!(
+        fs::symlink_metadata(d.path().join("link.ris"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        json(&fs::read(d.path().join("real/out.ris")).unwrap()).len(),
+        7
+    );
+    no_temp_files(d.path());
+}
+
+#[test]
 fn directory_without_batch_mode_is_an_error() {
     let d = batch_tree();
     refmill()
