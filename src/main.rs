@@ -33,7 +33,14 @@ Exit status:
 
 /// APA reference lists to BibTeX, BibLaTeX, RIS, CSL-JSON and CSV.
 #[derive(Parser, Debug)]
-#[command(name = "refmill", version, about, propagate_version = true)]
+#[command(
+    name = "refmill",
+    version,
+    about,
+    propagate_version = true,
+    after_help = "Example:\n  refmill convert refs.txt --to bibtex -o refs.bib\n\n\
+                  See `refmill convert --help` for every option."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
