@@ -501,7 +501,8 @@ impl<'a> Sink<'a> {
         };
         if keep || matches!(self.dest, Destination::Stdout) {
             w.finish(&mut output).map_err(|e| Self::fatal(&name, e))?;
-            output.commit().map_err(|e| Self::fatal(&name, e))?;
+            let durable = !self.per_input();
+            output.commit(durable).map_err(|e| Self::fatal(&name, e))?;
         }
         Ok(())
     }

@@ -2,7 +2,8 @@
 //!
 //! [`Output::create`] writes a regular file through a temporary file in the
 //! same directory (so the final `rename` cannot cross file systems), and
-//! [`Output::commit`] flushes, syncs and renames it over the target. An
+//! [`Output::commit`] flushes it, syncs it to disk when asked (`durable`)
+//! and renames it over the target. An
 //! output dropped without `commit` (an error, a failed input) removes its
 //! temporary file: the target is never left half-written, and a file that
 //! was there before is left as it was.
@@ -177,15 +178,25 @@ impl Output {
     }
 
     /// Finishes the output: flushes it and, for a file, syncs it to disk
-    /// and renames it over the target.
-    pub fn commit(self) -> io::Result<()> {
+    /// (when `durable`) and renames it over the target.
+    ///
+    /// The CLI asks for durability for a single `-o` file (one `fsync`,
+    /// nothing next to a conversion) but not for each file of an
+    /// `--out-dir` batch, where an `fsync` per file made converting 989
+    /// small lists 13 times slower (3.0 s instead of 0.23 s). Without it,
+    /// a rename is still atomic for every reader; only a power loss right
+    /// after the run could leave an empty file (not on ext4, which flushes
+    /// a file renamed over another).
+    pub fn commit(self, durable: bool) -> io::Result<()> {
         let sink = self.inner.into_inner().map_err(|e| e.into_error())?;
         match sink {
             Sink::Discard => Ok(()),
             Sink::Stdout(mut s) => s.flush(),
             Sink::Direct(mut f) => f.flush(),
             Sink::Temp(tmp) => {
-                tmp.as_file().sync_all()?;
+                if durable {
+                    tmp.as_file().sync_all()?;
+                }
                 let target = self.target.unwrap_or_default();
                 tmp.persist(&target).map(drop).map_err(|e| e.error)
             }
@@ -246,7 +257,7 @@ mod tests {
         let mut o = Output::create(&target, true).unwrap();
         o.write_all(b"hello").unwrap();
         assert!(!target.exists());
-        o.commit().unwrap();
+        o.commit(true).unwrap();
         assert_eq!(fs::read(&target).unwrap(), b"hello");
 
         let mut o = Output::create(&target, true).unwrap();
@@ -267,7 +278,7 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("out.txt");
-        Output::create(&target, true).unwrap().commit().unwrap();
+        Output::create(&target, true).unwrap().commit(false).unwrap();
         let mode = fs::metadata(&target).unwrap().permissions().mode() & 0o777;
         assert_ne!(mode, 0o600);
         assert_eq!(mode & 0o044, 0o044 & !umask_guess());
