@@ -185,8 +185,9 @@ impl Output {
     /// `--out-dir` batch, where an `fsync` per file made converting 989
     /// small lists 13 times slower (3.0 s instead of 0.23 s). Without it,
     /// a rename is still atomic for every reader; only a power loss right
-    /// after the run could leave an empty file (not on ext4, which flushes
-    /// a file renamed over another).
+    /// after the run could leave an empty file (ext4 at least flushes a
+    /// file renamed over an existing one, so there a previous version is
+    /// not replaced by an empty file).
     pub fn commit(self, durable: bool) -> io::Result<()> {
         let sink = self.inner.into_inner().map_err(|e| e.into_error())?;
         match sink {
