@@ -558,8 +558,8 @@ impl<'a> Sink<'a> {
                         self.close(true)?;
                     }
                     self.any_ok = true;
-                    self.add_file_counts(true);
                     obs.file_finished(inputs.get(i).unwrap_or(&unknown), &self.file_counts);
+                    self.add_file_counts(true);
                 }
                 Item::Fail(i, e) => {
                     self.failed += 1;
@@ -747,9 +747,13 @@ mod tests {
         lines: Vec<usize>,
         warnings: usize,
         failed: usize,
+        finished: Vec<Counts>,
     }
 
     impl Observer for Collect {
+        fn file_finished(&mut self, _: &InputSpec, c: &Counts) {
+            self.finished.push(*c);
+        }
         fn reference(&mut self, _: &InputSpec, r: &ParsedRef, w: &[Diagnostic]) {
             self.lines.push(r.line);
             self.warnings += r.parsed.diagnostics.len() + w.len();
@@ -826,6 +830,8 @@ mod tests {
             prop_assert_eq!(a, b);
             prop_assert_eq!(s.counts.warnings, c.warnings as u64);
             prop_assert_eq!(c.failed, 0);
+            prop_assert_eq!(c.finished.len(), 2);
+            prop_assert_eq!(c.finished.iter().map(|f| f.records_out).sum::<u64>(), 2 * expected);
         }
     }
 
