@@ -31,7 +31,7 @@ for tool in hyperfine /usr/bin/time; do
 done
 
 target="${CARGO_TARGET_DIR:-target}"
-cargo build --release --quiet
+cargo build --release --quiet 2>&1 | grep -E '^error' || true
 bin="$target/release/refmill"
 
 if [ -n "${BENCH_DIR:-}" ]; then
@@ -67,16 +67,20 @@ peak_rss() {
     /usr/bin/time -v "$@" 2>&1 >/dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p'
 }
 
-printf '%-10s %5s %10s %12s %10s\n' format jobs "mean s" "refs/s" "peak RSS"
+# refs/s is references over mean wall-clock time; refs/cpu-s over user +
+# system CPU time (steadier on a machine shared with other work).
+printf '%-10s %5s %8s %8s %10s %12s %10s\n' format jobs "mean s" "min s" "refs/s" "refs/cpu-s" "peak RSS"
 for fmt in "${formats[@]}"; do
     for jobs in 1 "$cores"; do
         cmd=("$bin" convert "$list" --to "$fmt" --jobs "$jobs" -q -o "$work/out")
-        hyperfine -N --warmup 1 --runs 5 --export-json "$work/h.json" "${cmd[*]}" >/dev/null
-        mean="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$work/h.json")"
+        hyperfine -N --style none --warmup 1 --runs 5 --export-json "$work/h.json" "${cmd[*]}" >/dev/null 2>&1
+        read -r mean min cpu < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(r["mean"], r["min"], r["user"]+r["system"])' "$work/h.json")
         rss="$(peak_rss "${cmd[@]}")"
-        printf '%-10s %5s %10.3f %12.0f %7.1f MB\n' "$fmt" "$jobs" "$mean" "$(python3 -c "print($refs/$mean)")" "$(python3 -c "print($rss/1024)")"
+        printf '%-10s %5s %8.3f %8.3f %10.0f %12.0f %7.1f MB\n' "$fmt" "$jobs" "$mean" "$min" \
+            "$(python3 -c "print($refs/$mean)")" "$(python3 -c "print($refs/$cpu)")" "$(python3 -c "print($rss/1024)")"
     done
 done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [ "$big_mb" -gt 0 ]; then
     big="$work/list-big.txt"
