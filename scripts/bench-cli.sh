@@ -31,7 +31,7 @@ for tool in hyperfine /usr/bin/time; do
 done
 
 target="${CARGO_TARGET_DIR:-target}"
-cargo build --release --quiet 2>&1 | grep -E '^error' || true
+cargo build --release --quiet
 bin="$target/release/refmill"
 
 if [ -n "${BENCH_DIR:-}" ]; then
