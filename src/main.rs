@@ -100,7 +100,8 @@ struct ConvertArgs {
     to: FormatArg,
 
     /// Write to FILE (atomically: it appears complete or not at all)
-    /// instead of standard output. Several inputs go into this one file.
+    /// instead of standard output (`-`). Several inputs go into this one
+    /// file.
     #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
     output: Option<PathBuf>,
 
@@ -199,7 +200,7 @@ fn convert_main(a: ConvertArgs) -> ExitCode {
         expand_dirs: a.out_dir.is_some() || a.merge,
         globs: a.glob.clone(),
         skip_dir: a.out_dir.clone(),
-        skip_file: a.output.clone(),
+        skip_file: a.output.clone().filter(|o| o.as_os_str() != "-"),
     };
     if !a.glob.is_empty() && a.out_dir.is_none() && !a.merge {
         eprint_fatal(
@@ -232,7 +233,7 @@ fn convert_main(a: ConvertArgs) -> ExitCode {
                 return ExitCode::from(2);
             }
         }
-    } else if let Some(o) = &a.output {
+    } else if let Some(o) = a.output.as_ref().filter(|o| o.as_os_str() != "-") {
         if let Err(e) = batch::check_output(o, &inputs) {
             eprint_fatal(err_color, &e.to_string());
             return ExitCode::from(2);

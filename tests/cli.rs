@@ -178,10 +178,16 @@ fn stdin_with_dash_or_no_input_to_stdout() {
     assert!(titles(&items)[0].starts_with("Ketamine’s dose-related effects"));
     let b = refmill()
         .args(["convert", "--to", "csl-json"])
-        .write_stdin(text)
+        .write_stdin(text.clone())
         .assert()
         .success();
     assert_eq!(b.get_output().stdout, out.stdout);
+    let c = refmill()
+        .args(["convert", "-", "--to", "csl-json", "-o", "-"])
+        .write_stdin(text)
+        .assert()
+        .success();
+    assert_eq!(c.get_output().stdout, out.stdout);
 }
 
 #[test]
