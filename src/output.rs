@@ -279,7 +279,10 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("out.txt");
-        Output::create(&target, true).unwrap().commit(false).unwrap();
+        Output::create(&target, true)
+            .unwrap()
+            .commit(false)
+            .unwrap();
         let mode = fs::metadata(&target).unwrap().permissions().mode() & 0o777;
         assert_ne!(mode, 0o600);
         assert_eq!(mode & 0o044, 0o044 & !umask_guess());
