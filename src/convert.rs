@@ -134,9 +134,13 @@ impl Summary {
     }
 }
 
-/// An error that stops the whole run: an output could not be written.
+/// An error that stops the whole run: an output could not be written (or,
+/// rarely, the worker threads could not be started: `path` is then
+/// `<threads>`).
 #[derive(Debug, thiserror::Error)]
-#[error("cannot write `{path}`: {}", crate::input::io_message(.source))]
+#[error("{} `{path}`: {}",
+    if path == "<threads>" { "cannot start" } else { "cannot write" },
+    crate::input::io_message(.source))]
 pub struct Fatal {
     /// The output (`<stdout>` for standard output).
     pub path: String,

@@ -123,7 +123,7 @@ struct ConvertArgs {
     glob: Vec<String>,
 
     /// Parser threads [default: all cores].
-    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
     jobs: Option<u16>,
 
     /// Exit with status 1 when any warning was given (a reference not
