@@ -19,7 +19,7 @@ Examples:
   refmill convert refs.txt --to csv --csv-bom -o refs.csv     # for Excel
   refmill convert lists/ --glob '*.txt' --to biblatex --out-dir bib/
   refmill convert a.txt b.txt --to bibtex -o all.bib           # one file, unique keys
-  refmill convert refs.txt --to csl-json --explain | less -R   # why did it parse so?
+  refmill convert refs.txt --to ris --explain --color always | less -R  # why so?
 
 Warnings go to standard error as `file:line: warning: message`, then one
 summary line (counts in and out, time, speed).
