@@ -20,8 +20,13 @@
 #![warn(missing_docs)]
 
 pub mod apa;
+pub mod batch;
+pub mod convert;
 pub mod diag;
+pub mod input;
 pub mod model;
+pub mod output;
+pub mod report;
 pub mod write;
 
 pub use diag::{Diagnostic, Severity};

@@ -1,0 +1,900 @@
+//! The conversion pipeline: inputs in, records out, in input order, with
+//! flat memory.
+//!
+//! ```text
+//!  reader thread                 rayon pool (--jobs N)        calling thread
+//!  read, decode, segment  ──▶   parse one batch each   ──▶   reorder, write, report
+//!  (batches of ≤ 512 refs)      (bounded: 2N+2 batches        (records streamed to
+//!                                in flight)                    the output)
+//! ```
+//!
+//! One thread reads every input in turn ([`SegmentReader`]: decoding in
+//! [`crate::input`], layout detection on the first
+//! [`SAMPLE_LINES`] lines, which are kept and replayed, then streaming
+//! segmentation) and cuts the references into batches. Batches are parsed
+//! on the pool, at most `2 × jobs + 2` at a time so that memory stays
+//! bounded, and come back to the calling thread, which puts them back in
+//! order and streams each record into the writer as it arrives. With
+//! `jobs == 1` all three stages run in the calling thread, one after the
+//! other.
+//!
+//! Everything the user should hear about (diagnostics, failed inputs,
+//! progress) goes to an [`Observer`], in input order.
+
+use crate::apa::segment::{Layout, SAMPLE_LINES, Segment, Segmenter};
+use crate::apa::{self, Parsed};
+use crate::batch::{InputSpec, Source};
+use crate::diag::Diagnostic;
+use crate::input::{DecodeOptions, InputError, InputWarning, LineSource};
+use crate::output::Output;
+use crate::write::{self, Format, RecordWriter, WriteOptions};
+use std::collections::{BTreeMap, VecDeque};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// At most this many bytes of sample lines are kept for layout detection
+/// (besides [`SAMPLE_LINES`]), so that a file of huge lines does not fill
+/// memory before the first reference is out.
+pub const SAMPLE_BYTES: usize = 4 << 20;
+
+/// How to convert.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Output format.
+    pub format: Format,
+    /// Writer options.
+    pub write: WriteOptions,
+    /// Decoding options.
+    pub decode: DecodeOptions,
+    /// Parser threads (1: everything in the calling thread).
+    pub jobs: usize,
+    /// References per batch.
+    pub batch_refs: usize,
+    /// Bytes of reference text per batch.
+    pub batch_bytes: usize,
+}
+
+impl Options {
+    /// Default options for `format`.
+    pub fn new(format: Format) -> Options {
+        Options {
+            format,
+            write: WriteOptions::default(),
+            decode: DecodeOptions::default(),
+            jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            batch_refs: 512,
+            batch_bytes: 1 << 20,
+        }
+    }
+}
+
+/// Where the records go.
+#[derive(Clone, Debug)]
+pub enum Destination {
+    /// All inputs into standard output.
+    Stdout,
+    /// All inputs into one file (written atomically).
+    File(PathBuf),
+    /// One file per input, at these paths (as many as inputs).
+    PerInput(Vec<PathBuf>),
+    /// Nowhere (the writer still runs, for its diagnostics and counts).
+    Discard,
+}
+
+/// One parsed reference, with where it was.
+#[derive(Debug)]
+pub struct ParsedRef {
+    /// The parse result.
+    pub parsed: Parsed,
+    /// First line in its input.
+    pub line: usize,
+    /// Last line in its input.
+    pub end_line: usize,
+}
+
+/// Counts for one input or the whole run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// References found.
+    pub refs_in: u64,
+    /// Records written (and, for files, committed).
+    pub records_out: u64,
+    /// Warnings reported.
+    pub warnings: u64,
+    /// References whose parse gave at least one diagnostic.
+    pub refs_with_warnings: u64,
+}
+
+/// What a run did.
+#[derive(Clone, Debug, Default)]
+pub struct Summary {
+    /// Inputs.
+    pub files: usize,
+    /// Inputs that failed (not read, or not to the end).
+    pub failed: usize,
+    /// Totals.
+    pub counts: Counts,
+    /// Wall-clock time.
+    pub elapsed: Duration,
+}
+
+impl Summary {
+    /// References per second.
+    pub fn rate(&self) -> f64 {
+        let s = self.elapsed.as_secs_f64();
+        if s > 0.0 {
+            self.counts.refs_in as f64 / s
+        } else {
+            0.0
+        }
+    }
+}
+
+/// An error that stops the whole run: an output could not be written (or,
+/// rarely, the worker threads could not be started: `path` is then
+/// `<threads>`).
+#[derive(Debug, thiserror::Error)]
+#[error("{} `{path}`: {}",
+    if path == "<threads>" { "cannot start" } else { "cannot write" },
+    crate::input::io_message(.source))]
+pub struct Fatal {
+    /// The output (`<stdout>` for standard output).
+    pub path: String,
+    /// The error.
+    #[source]
+    pub source: io::Error,
+}
+
+impl Fatal {
+    /// True for a closed pipe on standard output (`refmill ... | head`).
+    pub fn is_broken_pipe(&self) -> bool {
+        self.source.kind() == io::ErrorKind::BrokenPipe
+    }
+}
+
+/// Receives what the user should hear about, in input order, on the
+/// calling thread.
+pub trait Observer {
+    /// An input was opened.
+    fn file_started(&mut self, _input: &InputSpec) {}
+    /// A reference was parsed and written. `write_diags` are what the
+    /// output format could not carry.
+    fn reference(&mut self, input: &InputSpec, r: &ParsedRef, write_diags: &[Diagnostic]);
+    /// A repair made while reading an input.
+    fn input_warning(&mut self, input: &InputSpec, w: &InputWarning);
+    /// An input could not be read (to the end).
+    fn file_failed(&mut self, input: &InputSpec, e: &InputError);
+    /// An input is done.
+    fn file_finished(&mut self, _input: &InputSpec, _counts: &Counts) {}
+    /// A batch was written: `bytes` of input read so far, `refs` so far.
+    fn progress(&mut self, _bytes: u64, _refs: u64) {}
+    /// An error of the observer's own standard-output stream (`--explain`
+    /// into a closed pipe) that should stop the run; checked after each
+    /// batch.
+    fn stop(&mut self) -> Option<io::Error> {
+        None
+    }
+}
+
+/// Reads the references of one input, one at a time.
+///
+/// The layout is decided on the first [`SAMPLE_LINES`] lines (at most
+/// [`SAMPLE_BYTES`]), which are kept and then replayed through the
+/// segmenter; after them lines stream through without being kept.
+pub struct SegmentReader {
+    src: LineSource,
+    seg: Option<Segmenter>,
+    replay: VecDeque<(usize, String)>,
+    finished: bool,
+    /// References the segmenter completed and not yet handed out (a line
+    /// can complete more than one).
+    ready: VecDeque<Segment>,
+    out: Vec<Segment>,
+}
+
+impl SegmentReader {
+    /// References of `src`.
+    pub fn new(src: LineSource) -> SegmentReader {
+        SegmentReader {
+            src,
+            seg: None,
+            replay: VecDeque::new(),
+            finished: false,
+            ready: VecDeque::new(),
+            out: Vec::new(),
+        }
+    }
+
+    /// Reads the sample and decides the layout (done by the first
+    /// [`next_segment`](Self::next_segment) otherwise). Errors in the
+    /// sample (most decoding errors) come out here, before any reference.
+    pub fn prime(&mut self) -> Result<&mut Segmenter, InputError> {
+        if self.seg.is_none() {
+            let mut bytes = 0;
+            while self.replay.len() < SAMPLE_LINES && bytes < SAMPLE_BYTES {
+                match self.src.next_line()? {
+                    Some((n, l)) => {
+                        bytes += l.len();
+                        self.replay.push_back((n, l.into_owned()));
+                    }
+                    None => break,
+                }
+            }
+        }
+        let replay = &self.replay;
+        Ok(self.seg.get_or_insert_with(|| {
+            Segmenter::new(Layout::detect(replay.iter().map(|(_, l)| l.as_str())))
+        }))
+    }
+
+    /// The next reference, or `None` at the end.
+    pub fn next_segment(&mut self) -> Result<Option<Segment>, InputError> {
+        self.prime()?;
+        let Some(seg) = &mut self.seg else {
+            return Ok(None);
+        };
+        loop {
+            if let Some(s) = self.ready.pop_front() {
+                return Ok(Some(s));
+            }
+            if let Some((n, l)) = self.replay.pop_front() {
+                seg.push_line(n, &l, &mut self.out);
+            } else if self.finished {
+                return Ok(None);
+            } else {
+                match self.src.next_line()? {
+                    Some((n, l)) => seg.push_line(n, &l, &mut self.out),
+                    None => {
+                        self.finished = true;
+                        seg.finish(&mut self.out);
+                    }
+                }
+            }
+            self.ready.extend(self.out.drain(..));
+        }
+    }
+
+    /// The repairs made while reading, and a warning when the input had
+    /// no reference (call at the end).
+    pub fn warnings(&self, refs: u64) -> Vec<InputWarning> {
+        let mut w = self.src.warnings();
+        if refs == 0 {
+            let why = if self.src.lines_read() == 0 {
+                "the input is empty"
+            } else if !self.src.saw_text() {
+                "the input contains only whitespace"
+            } else {
+                "no line looks like a reference"
+            };
+            w.push(InputWarning::NoReferences { why });
+        }
+        w
+    }
+}
+
+/// Counts the bytes read through it.
+struct Counting<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// Opens an input for reading.
+pub fn open(input: &InputSpec, decode: DecodeOptions) -> Result<SegmentReader, InputError> {
+    open_counted(input, decode, Arc::new(AtomicU64::new(0)))
+}
+
+fn open_counted(
+    input: &InputSpec,
+    decode: DecodeOptions,
+    count: Arc<AtomicU64>,
+) -> Result<SegmentReader, InputError> {
+    let raw: Box<dyn Read + Send> = match &input.source {
+        Source::Stdin => Box::new(io::stdin()),
+        Source::File(p) => Box::new(open_file(p)?),
+        Source::Unlistable(_, msg) => {
+            return Err(InputError::Io {
+                line: 0,
+                source: io::Error::other(msg.clone()),
+            });
+        }
+    };
+    let raw = Box::new(Counting { inner: raw, count });
+    Ok(SegmentReader::new(LineSource::new(raw, decode)?))
+}
+
+fn open_file(p: &Path) -> Result<std::fs::File, InputError> {
+    let f = std::fs::File::open(p).map_err(|source| InputError::Io { line: 0, source })?;
+    match f.metadata() {
+        Ok(m) if m.is_dir() => Err(InputError::IsDirectory),
+        _ => Ok(f),
+    }
+}
+
+enum Item {
+    Start(usize),
+    Seg(Segment),
+    Parsed(Box<ParsedRef>),
+    Warn(usize, InputWarning),
+    End(usize),
+    Fail(usize, InputError),
+}
+
+struct Batch {
+    seq: u64,
+    items: Vec<Item>,
+    bytes_read: u64,
+}
+
+/// Cuts the inputs into batches of segments.
+struct Producer {
+    inputs: Arc<[InputSpec]>,
+    decode: DecodeOptions,
+    next_input: usize,
+    current: Option<(usize, SegmentReader, u64)>,
+    seq: u64,
+    bytes: Arc<AtomicU64>,
+    batch_refs: usize,
+    batch_bytes: usize,
+}
+
+impl Producer {
+    fn next_batch(&mut self) -> Option<Batch> {
+        let mut items = Vec::new();
+        let mut refs = 0;
+        let mut bytes = 0;
+        while refs < self.batch_refs && bytes < self.batch_bytes {
+            let Some((idx, reader, n)) = &mut self.current else {
+                let idx = self.next_input;
+                let Some(input) = self.inputs.get(idx) else {
+                    break;
+                };
+                self.next_input += 1;
+                // An input that fails in its first lines fails before it
+                // starts: nothing of it is written.
+                let primed = open_counted(input, self.decode, self.bytes.clone())
+                    .and_then(|mut r| r.prime().map(drop).map(|()| r));
+                match primed {
+                    Ok(r) => {
+                        items.push(Item::Start(idx));
+                        self.current = Some((idx, r, 0));
+                    }
+                    Err(e) => items.push(Item::Fail(idx, e)),
+                }
+                continue;
+            };
+            let idx = *idx;
+            match reader.next_segment() {
+                Ok(Some(s)) => {
+                    bytes += s.text.len();
+                    refs += 1;
+                    *n += 1;
+                    items.push(Item::Seg(s));
+                }
+                Ok(None) => {
+                    for w in reader.warnings(*n) {
+                        items.push(Item::Warn(idx, w));
+                    }
+                    items.push(Item::End(idx));
+                    self.current = None;
+                }
+                Err(e) => {
+                    items.push(Item::Fail(idx, e));
+                    self.current = None;
+                }
+            }
+        }
+        if items.is_empty() {
+            return None;
+        }
+        let seq = self.seq;
+        self.seq += 1;
+        Some(Batch {
+            seq,
+            items,
+            bytes_read: self.bytes.load(Ordering::Relaxed),
+        })
+    }
+}
+
+/// Parses one reference. A panic in the parser (a bug) does not lose the
+/// reference: it becomes a `document` record carrying the text in its
+/// note, with a warning.
+pub fn parse_segment(s: &Segment) -> Parsed {
+    let run = || apa::parse_reference(&s.text, s.line, s.end_line);
+    match std::panic::catch_unwind(run) {
+        Ok(p) => p,
+        Err(e) => {
+            let why = e
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| e.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            let reference = crate::model::Reference {
+                note: Some(s.text.clone()),
+                raw: Some(s.text.clone()),
+                span: Some(crate::model::SourceSpan {
+                    line: s.line,
+                    end_line: s.end_line,
+                }),
+                ..Default::default()
+            };
+            Parsed {
+                reference,
+                diagnostics: vec![Diagnostic::warning(
+                    s.line,
+                    Some(crate::model::Field::Reference),
+                    format!(
+                        "internal error in the parser ({why}); the text is kept in the note \
+                         (please report this reference)"
+                    ),
+                )],
+                spans: Vec::new(),
+            }
+        }
+    }
+}
+
+fn parse_batch(mut b: Batch) -> Batch {
+    for it in &mut b.items {
+        if let Item::Seg(s) = it {
+            let parsed = parse_segment(s);
+            *it = Item::Parsed(Box::new(ParsedRef {
+                parsed,
+                line: s.line,
+                end_line: s.end_line,
+            }));
+        }
+    }
+    b
+}
+
+/// The writing end: one writer over all inputs, or one per input.
+struct Sink<'a> {
+    dest: &'a Destination,
+    opts: &'a Options,
+    /// Output and writer in use, with what it is called in messages.
+    out: Option<(Output, Box<dyn RecordWriter>, String)>,
+    any_ok: bool,
+    current: Option<usize>,
+    file_counts: Counts,
+    total: Counts,
+    failed: usize,
+    diags: Vec<Diagnostic>,
+}
+
+impl<'a> Sink<'a> {
+    fn fatal(name: &str, source: io::Error) -> Fatal {
+        Fatal {
+            path: name.to_string(),
+            source,
+        }
+    }
+
+    fn open(&mut self, idx: usize) -> Result<(), Fatal> {
+        if self.out.is_some() {
+            return Ok(());
+        }
+        let (output, name) = match self.dest {
+            Destination::Stdout => (Ok(Output::stdout()), "<stdout>".to_string()),
+            Destination::File(p) => (Output::create(p, false), p.display().to_string()),
+            Destination::PerInput(paths) => {
+                let p = paths.get(idx).map_or_else(PathBuf::new, Clone::clone);
+                (Output::create(&p, true), p.display().to_string())
+            }
+            Destination::Discard => (Ok(Output::discard()), "<none>".to_string()),
+        };
+        let mut output = output.map_err(|e| Self::fatal(&name, e))?;
+        let mut w = write::writer_for(self.opts.format, &self.opts.write);
+        w.begin(&mut output).map_err(|e| Self::fatal(&name, e))?;
+        self.out = Some((output, w, name));
+        Ok(())
+    }
+
+    /// Closes the output. `keep`: commit it (else a file is discarded).
+    fn close(&mut self, keep: bool) -> Result<(), Fatal> {
+        let Some((mut output, mut w, name)) = self.out.take() else {
+            return Ok(());
+        };
+        if keep || matches!(self.dest, Destination::Stdout) {
+            w.finish(&mut output).map_err(|e| Self::fatal(&name, e))?;
+            let durable = !self.per_input();
+            output.commit(durable).map_err(|e| Self::fatal(&name, e))?;
+        }
+        Ok(())
+    }
+
+    fn per_input(&self) -> bool {
+        matches!(self.dest, Destination::PerInput(_))
+    }
+
+    fn consume(
+        &mut self,
+        inputs: &[InputSpec],
+        batch: Batch,
+        obs: &mut dyn Observer,
+    ) -> Result<(), Fatal> {
+        let unknown = InputSpec::stdin();
+        for item in batch.items {
+            match item {
+                Item::Start(i) => {
+                    let input = inputs.get(i).unwrap_or(&unknown);
+                    self.current = Some(i);
+                    self.file_counts = Counts::default();
+                    self.open(i)?;
+                    obs.file_started(input);
+                }
+                Item::Parsed(p) => {
+                    self.file_counts.refs_in += 1;
+                    self.diags.clear();
+                    // Always open: a reference comes after its input's
+                    // `Start`, which opened the output or stopped the run.
+                    if let Some((out, w, name)) = &mut self.out {
+                        w.write_record(out, &p.parsed.reference, &mut self.diags)
+                            .map_err(|e| Self::fatal(name, e))?;
+                        self.file_counts.records_out += 1;
+                    }
+                    let c = &mut self.file_counts;
+                    let n = p.parsed.diagnostics.len() + self.diags.len();
+                    c.warnings += n as u64;
+                    if !p.parsed.diagnostics.is_empty() {
+                        c.refs_with_warnings += 1;
+                    }
+                    // The input of the current output; batches keep order,
+                    // so it is the last one started.
+                    let input = self.current_input(inputs);
+                    obs.reference(input.unwrap_or(&unknown), &p, &self.diags);
+                }
+                Item::Seg(_) => {}
+                Item::Warn(i, w) => {
+                    self.file_counts.warnings += 1;
+                    obs.input_warning(inputs.get(i).unwrap_or(&unknown), &w);
+                }
+                Item::End(i) => {
+                    if self.per_input() {
+                        self.close(true)?;
+                    }
+                    self.any_ok = true;
+                    obs.file_finished(inputs.get(i).unwrap_or(&unknown), &self.file_counts);
+                    self.add_file_counts(true);
+                }
+                Item::Fail(i, e) => {
+                    self.failed += 1;
+                    if self.per_input() {
+                        self.close(false)?;
+                    }
+                    // In merge mode the records already written stay.
+                    let keep = !self.per_input();
+                    self.add_file_counts(keep);
+                    obs.file_failed(inputs.get(i).unwrap_or(&unknown), &e);
+                }
+            }
+        }
+        obs.progress(
+            batch.bytes_read,
+            self.total.refs_in + self.file_counts.refs_in,
+        );
+        match obs.stop() {
+            Some(source) => Err(Fatal {
+                path: "<stdout>".into(),
+                source,
+            }),
+            None => Ok(()),
+        }
+    }
+
+    fn add_file_counts(&mut self, records_kept: bool) {
+        let c = std::mem::take(&mut self.file_counts);
+        self.total.refs_in += c.refs_in;
+        self.total.warnings += c.warnings;
+        self.total.refs_with_warnings += c.refs_with_warnings;
+        if records_kept {
+            self.total.records_out += c.records_out;
+        }
+    }
+
+    fn current_input<'i>(&self, inputs: &'i [InputSpec]) -> Option<&'i InputSpec> {
+        self.current.and_then(|i| inputs.get(i))
+    }
+}
+
+/// Converts `inputs` to `dest`.
+///
+/// Returns the counts; an input that cannot be read is reported to `obs`
+/// and skipped (see [`Summary::failed`]). In per-input mode its output is
+/// not written; in merge mode the records read before the error stay.
+/// When every input failed, a merged output file is not written either.
+/// Only an output error stops the run ([`Fatal`]).
+pub fn run(
+    inputs: Vec<InputSpec>,
+    dest: &Destination,
+    opts: &Options,
+    obs: &mut dyn Observer,
+) -> Result<Summary, Fatal> {
+    let start = Instant::now();
+    let inputs: Arc<[InputSpec]> = inputs.into();
+    let mut producer = Producer {
+        inputs: inputs.clone(),
+        decode: opts.decode,
+        next_input: 0,
+        current: None,
+        seq: 0,
+        bytes: Arc::new(AtomicU64::new(0)),
+        batch_refs: opts.batch_refs.max(1),
+        batch_bytes: opts.batch_bytes.max(1),
+    };
+    let mut sink = Sink {
+        dest,
+        opts,
+        out: None,
+        any_ok: false,
+        current: None,
+        file_counts: Counts::default(),
+        total: Counts::default(),
+        failed: 0,
+        diags: Vec::new(),
+    };
+    if opts.jobs <= 1 {
+        while let Some(b) = producer.next_batch() {
+            sink.consume(&inputs, parse_batch(b), obs)?;
+        }
+    } else {
+        run_parallel(
+            producer,
+            opts.jobs,
+            |b, obs| sink.consume(&inputs, b, obs),
+            obs,
+        )?;
+    }
+    let keep = sink.any_ok;
+    sink.close(keep)?;
+    if !keep && matches!(dest, Destination::File(_)) {
+        sink.total.records_out = 0;
+    }
+    Ok(Summary {
+        files: inputs.len(),
+        failed: sink.failed,
+        counts: sink.total,
+        elapsed: start.elapsed(),
+    })
+}
+
+/// Reads on a thread of its own, parses on a pool of `jobs` threads,
+/// and hands batches to `consume` in order on the calling thread.
+fn run_parallel(
+    mut producer: Producer,
+    jobs: usize,
+    mut consume: impl FnMut(Batch, &mut dyn Observer) -> Result<(), Fatal>,
+    obs: &mut dyn Observer,
+) -> Result<(), Fatal> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .thread_name(|i| format!("refmill-parse-{i}"))
+        .build()
+        .map_err(|e| Fatal {
+            path: "<threads>".into(),
+            source: io::Error::other(e.to_string()),
+        })?;
+    let inflight = 2 * jobs + 2;
+    // Tokens bound the batches in flight: the reader takes one per batch,
+    // the writer gives it back once the batch is written.
+    let (tok_tx, tok_rx) = mpsc::sync_channel::<()>(inflight);
+    for _ in 0..inflight {
+        // The channel has room for all of them.
+        let _ = tok_tx.send(());
+    }
+    let (res_tx, res_rx) = mpsc::channel::<Batch>();
+    // Not a scoped thread: after an output error the reader may be stuck
+    // in a read on standard input, and the run must not wait for it.
+    let reader = std::thread::Builder::new()
+        .name("refmill-read".into())
+        .spawn(move || {
+            while tok_rx.recv().is_ok() {
+                let Some(batch) = producer.next_batch() else {
+                    break;
+                };
+                let tx = res_tx.clone();
+                pool.spawn_fifo(move || {
+                    // The receiver is gone only after an output error.
+                    let _ = tx.send(parse_batch(batch));
+                });
+            }
+        })
+        .map_err(|source| Fatal {
+            path: "<threads>".into(),
+            source,
+        })?;
+    let mut next = 0u64;
+    let mut waiting: BTreeMap<u64, Batch> = BTreeMap::new();
+    for b in res_rx.iter() {
+        waiting.insert(b.seq, b);
+        while let Some(b) = waiting.remove(&next) {
+            next += 1;
+            consume(b, obs)?;
+            let _ = tok_tx.send(());
+        }
+    }
+    // All senders are gone: the reader has finished.
+    let _ = reader.join();
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::apa::segment::segment;
+    use proptest::prelude::*;
+
+    fn stream_segments(text: &str) -> Vec<Segment> {
+        let src = LineSource::new(
+            Box::new(io::Cursor::new(text.as_bytes().to_vec())),
+            DecodeOptions::default(),
+        )
+        .unwrap();
+        let mut r = SegmentReader::new(src);
+        let mut out = vec![];
+        while let Some(s) = r.next_segment().unwrap() {
+            out.push(s);
+        }
+        out
+    }
+
+    #[derive(Default)]
+    struct Collect {
+        lines: Vec<usize>,
+        warnings: usize,
+        failed: usize,
+        finished: Vec<Counts>,
+    }
+
+    impl Observer for Collect {
+        fn file_finished(&mut self, _: &InputSpec, c: &Counts) {
+            self.finished.push(*c);
+        }
+        fn reference(&mut self, _: &InputSpec, r: &ParsedRef, w: &[Diagnostic]) {
+            self.lines.push(r.line);
+            self.warnings += r.parsed.diagnostics.len() + w.len();
+        }
+        fn input_warning(&mut self, _: &InputSpec, _: &InputWarning) {
+            self.warnings += 1;
+        }
+        fn file_failed(&mut self, _: &InputSpec, _: &InputError) {
+            self.failed += 1;
+        }
+    }
+
+    const LINES: &[&str] = &[
+        "Glue, P., & Lee, K. (2017). Ketamine for treat-",
+        "ment of anxiety. Journal of Psychopharmacology, 31(10), 1302-",
+        "1305. https://doi.org/10.1177/",
+        "0269881117705089",
+        "Shin, S. (2019). A title. Korean Journal, 23(1), 81.",
+        "World Health Organization. (2020). Report on things. WHO.",
+        "   continued with a hanging indent,",
+        "1. Numbered, N. (2001). Listed. Publisher.",
+        "[2] Bracket, B. (2002). Listed too. Publisher.",
+        "• Bullet, B. (2003). Bulleted. Publisher.",
+        "References",
+        "12",
+        "\u{c}Page, P. (2004). After a page break. Press.",
+        "",
+        "",
+        "(((( [[ unbalanced",
+    ];
+
+    fn text_strategy() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(LINES), 0..60).prop_map(|ls| ls.join("\n"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Streaming segmentation gives what segmenting the whole text
+        /// in memory gives.
+        #[test]
+        fn streaming_equals_in_memory(text in text_strategy()) {
+            prop_assert_eq!(stream_segments(&text), segment(&text));
+        }
+
+        /// Every reference found comes out once, in input order, whatever
+        /// the batch size and thread count.
+        #[test]
+        fn records_out_equal_references_in(
+            text in text_strategy(),
+            batch_refs in 1usize..8,
+            jobs in 1usize..4,
+        ) {
+            let expected = segment(&text).len() as u64;
+            let d = tempfile::tempdir().unwrap();
+            let p = d.path().join("in.txt");
+            std::fs::write(&p, &text).unwrap();
+            let mut opts = Options::new(Format::CslJson);
+            opts.jobs = jobs;
+            opts.batch_refs = batch_refs;
+            let mut c = Collect::default();
+            let s = run(
+                vec![InputSpec::file(&p), InputSpec::file(&p)],
+                &Destination::Discard,
+                &opts,
+                &mut c,
+            )
+            .unwrap();
+            prop_assert_eq!(s.counts.refs_in, 2 * expected);
+            prop_assert_eq!(s.counts.records_out, 2 * expected);
+            prop_assert_eq!(c.lines.len() as u64, 2 * expected);
+            let (a, b) = c.lines.split_at(expected as usize);
+            prop_assert!(a.windows(2).all(|w| w[0] < w[1]));
+            prop_assert_eq!(a, b);
+            prop_assert_eq!(s.counts.warnings, c.warnings as u64);
+            prop_assert_eq!(c.failed, 0);
+            prop_assert_eq!(c.finished.len(), 2);
+            prop_assert_eq!(c.finished.iter().map(|f| f.records_out).sum::<u64>(), 2 * expected);
+        }
+    }
+
+    /// The layout sample ends inside the input: lines after it stream
+    /// through the same segmenter.
+    #[test]
+    fn past_the_sample() {
+        let one = "Glue, P. (2017). A title. Journal, 1, 2.\n\n";
+        let text = one.repeat(SAMPLE_LINES); // 2 × SAMPLE_LINES lines
+        let got = stream_segments(&text);
+        assert_eq!(got.len(), SAMPLE_LINES);
+        assert_eq!(got, segment(&text));
+        assert_eq!(got.last().map(|s| s.line), Some(2 * SAMPLE_LINES - 1));
+    }
+
+    #[test]
+    fn merge_and_per_input_outputs() {
+        let d = tempfile::tempdir().unwrap();
+        let a = d.path().join("a.txt");
+        std::fs::write(&a, "Glue, P. (2017). A title. Journal, 1, 2.\n").unwrap();
+        let missing = d.path().join("missing.txt");
+        let opts = Options::new(Format::CslJson);
+        // Merged into one file, with one input failing: written.
+        let out = d.path().join("all.json");
+        let mut c = Collect::default();
+        let s = run(
+            vec![InputSpec::file(&a), InputSpec::file(&missing)],
+            &Destination::File(out.clone()),
+            &opts,
+            &mut c,
+        )
+        .unwrap();
+        assert_eq!((s.files, s.failed, s.counts.records_out), (2, 1, 1));
+        assert!(out.exists());
+        // Every input failing: no file.
+        let out2 = d.path().join("none.json");
+        let s = run(
+            vec![InputSpec::file(&missing)],
+            &Destination::File(out2.clone()),
+            &opts,
+            &mut c,
+        )
+        .unwrap();
+        assert_eq!((s.failed, s.counts.records_out), (1, 0));
+        assert!(!out2.exists());
+        // Per input: the failed one gets no file.
+        let outs = vec![d.path().join("o/a.json"), d.path().join("o/m.json")];
+        let s = run(
+            vec![InputSpec::file(&a), InputSpec::file(&missing)],
+            &Destination::PerInput(outs.clone()),
+            &opts,
+            &mut c,
+        )
+        .unwrap();
+        assert_eq!((s.failed, s.counts.records_out), (1, 1));
+        assert!(outs[0].exists() && !outs[1].exists());
+    }
+}
