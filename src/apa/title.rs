@@ -620,9 +620,22 @@ impl<'a> Ctx<'a> {
                 details.push(detail_of(part));
                 continue;
             }
-            for (c, e) in scan::split_top(part, ',') {
-                details.push(detail_of(&part[c..e]));
+            let parts: Vec<Detail<'a>> = scan::split_top(part, ',')
+                .into_iter()
+                .map(|(c, e)| detail_of(&part[c..e]))
+                .collect();
+            // An edition phrase with a comma inside: "7., vollständig
+            // überarbeitete Auflage".
+            let only_edition_and_unknown = parts
+                .iter()
+                .all(|d| matches!(d, Detail::Unknown(_) | Detail::Edition(_)));
+            if only_edition_and_unknown && parts.iter().any(|d| matches!(d, Detail::Unknown(_))) {
+                if let Some(e) = edition_of(part) {
+                    details.push(Detail::Edition(e));
+                    continue;
+                }
             }
+            details.extend(parts);
         }
         let unknown: Vec<&str> = details
             .iter()
