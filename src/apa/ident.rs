@@ -127,9 +127,14 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
     let mut out = Vec::new();
     let mut toks = tokens_from(s, from).peekable();
     while let Some((start, tok)) = toks.next() {
-        let lower = tok.to_ascii_lowercase();
+        // Identifier keywords are short: lower-case only those.
+        let lower: std::borrow::Cow<'_, str> = if tok.len() <= 5 {
+            tok.to_ascii_lowercase().into()
+        } else {
+            "".into()
+        };
         // "doi:" / "DOI:" / "DOI" followed by the DOI as the next token.
-        if matches!(lower.as_str(), "doi:" | "doi" | "doi.")
+        if matches!(&*lower, "doi:" | "doi" | "doi.")
             && let Some(&(nstart, next)) = toks.peek()
             && let Some(d) = doi_in(next)
         {
@@ -165,7 +170,7 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
             });
             continue;
         }
-        if matches!(lower.as_str(), "pmid:" | "pmid")
+        if matches!(&*lower, "pmid:" | "pmid")
             && let Some(&(nstart, next)) = toks.peek()
         {
             let n = trim_trailing(next);
@@ -180,7 +185,7 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
                 continue;
             }
         }
-        if matches!(lower.as_str(), "isbn:" | "isbn" | "issn:" | "issn")
+        if matches!(&*lower, "isbn:" | "isbn" | "issn:" | "issn")
             && let Some(&(nstart, next)) = toks.peek()
         {
             let n = trim_trailing(next);

@@ -630,13 +630,10 @@ impl WordList {
     /// True when `s` contains one of the words (as a whole word) or phrases,
     /// ignoring case.
     fn matches(&self, s: &str) -> bool {
-        let lower: Cow<'_, str> = if !s.is_ascii() {
-            Cow::Owned(s.to_lowercase())
-        } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(s.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(s)
-        };
+        if s.is_ascii() {
+            return self.matches_ascii(s);
+        }
+        let lower: Cow<'_, str> = Cow::Owned(s.to_lowercase());
         if self.phrases.iter().any(|p| lower.contains(p)) {
             return true;
         }
@@ -644,6 +641,36 @@ impl WordList {
             .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';' | '(' | ')' | '/'))
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .any(|w| !w.is_empty() && self.words.contains(w))
+    }
+}
+
+impl WordList {
+    /// [`WordList::matches`] for ASCII text, without allocating: words are
+    /// lower-cased into a small buffer, phrases compared ignoring case.
+    fn matches_ascii(&self, s: &str) -> bool {
+        let b = s.as_bytes();
+        for p in &self.phrases {
+            let pb = p.as_bytes();
+            if pb.len() <= b.len() && b.windows(pb.len()).any(|w| w.eq_ignore_ascii_case(pb)) {
+                return true;
+            }
+        }
+        let mut buf = [0u8; 32];
+        for w in s.split(|c: char| {
+            c.is_ascii_whitespace() || matches!(c, ',' | ':' | ';' | '(' | ')' | '/')
+        }) {
+            let w = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+            if w.is_empty() || w.len() > buf.len() {
+                continue;
+            }
+            let lw = &mut buf[..w.len()];
+            lw.copy_from_slice(w.as_bytes());
+            lw.make_ascii_lowercase();
+            if std::str::from_utf8(lw).is_ok_and(|lw| self.words.contains(lw)) {
+                return true;
+            }
+        }
+        false
     }
 }
 

@@ -35,19 +35,37 @@ pub fn clean(text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len());
     let mut space = false;
-    for c in text.chars() {
-        if is_invisible(c) {
+    // Copy runs of ordinary characters whole; only spaces, controls and
+    // invisible characters need a decision.
+    let mut run_start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let special = if c.is_ascii() {
+            c.is_ascii_whitespace() || c.is_ascii_control()
+        } else {
+            is_invisible(c) || c.is_whitespace() || c.is_control()
+        };
+        if !special {
+            if run_start.is_none() {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                run_start = Some(i);
+            }
             continue;
         }
-        if c.is_whitespace() || c.is_control() {
+        if let Some(s) = run_start.take() {
+            out.push_str(&text[s..i]);
+        }
+        if !is_invisible(c) {
             space = true;
-            continue;
         }
+    }
+    if let Some(s) = run_start {
         if space && !out.is_empty() {
             out.push(' ');
         }
-        space = false;
-        out.push(c);
+        out.push_str(&text[s..]);
     }
     out
 }
