@@ -629,11 +629,12 @@ impl<'a> Ctx<'a> {
             let only_edition_and_unknown = parts
                 .iter()
                 .all(|d| matches!(d, Detail::Unknown(_) | Detail::Edition(_)));
-            if only_edition_and_unknown && parts.iter().any(|d| matches!(d, Detail::Unknown(_))) {
-                if let Some(e) = edition_of(part) {
-                    details.push(Detail::Edition(e));
-                    continue;
-                }
+            if only_edition_and_unknown
+                && parts.iter().any(|d| matches!(d, Detail::Unknown(_)))
+                && let Some(e) = edition_of(part)
+            {
+                details.push(Detail::Edition(e));
+                continue;
             }
             details.extend(parts);
         }
