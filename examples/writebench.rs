@@ -13,7 +13,11 @@ fn main() {
         .collect();
     let t = Instant::now();
     let mut total = 0;
-    for _ in 0..15 {
+    let iters: usize = std::env::var("ITERS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(15);
+    for _ in 0..iters {
         total += refmill::write::to_string(
             fmt,
             &refmill::write::WriteOptions {
@@ -29,7 +33,7 @@ fn main() {
         "{} records x15 in {:?}: {:.0} records/s ({} bytes)",
         recs.len(),
         dt,
-        15.0 * recs.len() as f64 / dt.as_secs_f64(),
+        iters as f64 * recs.len() as f64 / dt.as_secs_f64(),
         total
     );
 }

@@ -86,6 +86,18 @@ impl Encoder {
     /// Encodes `s` completely (escaping; macros in ASCII mode). Characters
     /// that could not be written are added to `lost`.
     pub fn text(&self, s: &str, ctx: Context, lost: &mut Lost) -> String {
+        // Most values need nothing: printable ASCII without TeX specials
+        // (or any UTF-8 letters when not in ASCII mode).
+        let plain = s.bytes().all(|b| {
+            (0x20..0x7f).contains(&b)
+                && !matches!(
+                    b,
+                    b'\\' | b'{' | b'}' | b'&' | b'%' | b'$' | b'#' | b'_' | b'~' | b'^'
+                )
+        });
+        if plain {
+            return s.to_string();
+        }
         let mut out = String::with_capacity(s.len() + 8);
         let chars: Vec<char> = s.chars().collect();
         let mut i = 0;
@@ -575,9 +587,12 @@ pub fn protect_title(title: &str, protected: &[(usize, usize)]) -> Vec<Range<usi
         .map(|i| i > 0 && title[ws[i - 1].all.clone()].ends_with(':'))
         .collect();
 
-    let cased: Vec<char> = title.chars().filter(|c| c.is_alphabetic()).collect();
-    let upper = cased.iter().filter(|c| c.is_uppercase()).count();
-    let lower = cased.iter().filter(|c| c.is_lowercase()).count();
+    let (upper, lower) = title.chars().fold((0usize, 0usize), |(u, l), c| {
+        (
+            u + usize::from(c.is_uppercase()),
+            l + usize::from(c.is_lowercase()),
+        )
+    });
     let shouting = upper >= 6 && lower * 5 < upper;
 
     let content: Vec<&Word> = ws
@@ -588,7 +603,7 @@ pub fn protect_title(title: &str, protected: &[(usize, usize)]) -> Vec<Range<usi
             *i > 0
                 && !after_colon[*i]
                 && c.chars().next().is_some_and(char::is_alphabetic)
-                && !SMALL_WORDS.contains(&c.to_lowercase().as_str())
+                && !SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(c))
                 && !has_inner_capital(c, false)
         })
         .map(|(_, w)| w)
