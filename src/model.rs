@@ -275,6 +275,8 @@ pub enum Role {
     ReviewedAuthor,
     /// Editor of a series.
     CollectionEditor,
+    /// Author of the book a part is in ("In A. Author, Book").
+    ContainerAuthor,
     /// Any other contribution.
     Contributor,
 }
@@ -294,12 +296,13 @@ impl Role {
             Role::Composer => "composer",
             Role::ReviewedAuthor => "reviewed-author",
             Role::CollectionEditor => "collection-editor",
+            Role::ContainerAuthor => "container-author",
             Role::Contributor => "contributor",
         }
     }
 
     /// Every role, in the order writers emit them.
-    pub const ALL: [Role; 12] = [
+    pub const ALL: [Role; 13] = [
         Role::Author,
         Role::Editor,
         Role::Translator,
@@ -311,6 +314,7 @@ impl Role {
         Role::Composer,
         Role::ReviewedAuthor,
         Role::CollectionEditor,
+        Role::ContainerAuthor,
         Role::Contributor,
     ];
 

@@ -12,11 +12,13 @@ struct Depth {
     bracket: u32,
     dquote: bool,
     curly: u32,
+    /// German-style quotes „…“ open low and close with “.
+    low: u32,
 }
 
 impl Depth {
     fn top(&self) -> bool {
-        self.paren == 0 && self.bracket == 0 && !self.dquote && self.curly == 0
+        self.paren == 0 && self.bracket == 0 && !self.dquote && self.curly == 0 && self.low == 0
     }
 
     fn step(&mut self, c: char) {
@@ -26,6 +28,8 @@ impl Depth {
             '[' => self.bracket += 1,
             ']' => self.bracket = self.bracket.saturating_sub(1),
             '"' => self.dquote = !self.dquote,
+            '„' => self.low += 1,
+            '“' if self.low > 0 => self.low -= 1,
             '“' => self.curly += 1,
             '”' => self.curly = self.curly.saturating_sub(1),
             _ => {}
@@ -141,7 +145,9 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
     let letters: Vec<char> = word.chars().collect();
     // A single capital letter: an initial ("T. S. Eliot", "U.S."), unless
     // it follows a lower-case word ("vitamin D.").
-    if letters.len() == 1 && letters[0].is_alphabetic() {
+    let before_word = s[..dot - word.len()].chars().next_back();
+    let standalone = before_word.is_none_or(|c| c == ' ' || c == '.' || c == '-' || c == '(');
+    if letters.len() == 1 && letters[0].is_alphabetic() && standalone {
         return next_word == "In" || next_word.starts_with("http") || next_word.starts_with('[');
     }
     // "U.S.", "e.g.", "Ph.D.": a word with inner periods.
@@ -230,12 +236,12 @@ pub fn units(s: &str) -> Vec<Unit> {
         let c = match b {
             b'(' | b')' | b'[' | b']' | b'"' | b'.' | b'?' | b'!' => b as char,
             0xE2 if bytes.get(i + 1) == Some(&0x80)
-                && matches!(bytes.get(i + 2), Some(0x9C | 0x9D)) =>
+                && matches!(bytes.get(i + 2), Some(0x9C..=0x9E)) =>
             {
-                if bytes[i + 2] == 0x9C {
-                    '“'
-                } else {
-                    '”'
+                match bytes[i + 2] {
+                    0x9C => '“',
+                    0x9D => '”',
+                    _ => '„',
                 }
             }
             _ => {

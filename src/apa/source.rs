@@ -23,6 +23,7 @@ pub(crate) struct JournalTail<'a> {
     pub issue: Option<&'a str>,
     pub page: Option<&'a str>,
     pub number: Option<&'a str>,
+    pub status: Option<&'a str>,
 }
 
 /// `12`, `12(3)`, `12 (3)`, `Vol. 12`, `III`, `B`, `(3)`, `12(Suppl. 1)`.
@@ -46,8 +47,27 @@ fn volume_issue(p: &str) -> Option<(Option<&str>, Option<&str>)> {
         .strip_prefix("Vol. ")
         .or_else(|| vol.strip_prefix("Vol."))
         .or_else(|| vol.strip_prefix("vol. "))
+        .or_else(|| vol.strip_prefix("Volume "))
+        .or_else(|| vol.strip_prefix("volume "))
         .unwrap_or(vol)
         .trim();
+    // A magazine issue named by its months: "May–June 2018", "July/Aug
+    // 2021", "Fall 1984".
+    if issue.is_none() && vol.contains(' ') {
+        let mut words = vol.split_whitespace();
+        let (Some(when), Some(year), None) = (words.next(), words.next(), words.next()) else {
+            return None;
+        };
+        let months_ok = when.split(['–', '-', '/', '—']).all(|m| {
+            super::date::month_number(m).is_some()
+                || matches!(
+                    m.to_ascii_lowercase().as_str(),
+                    "spring" | "summer" | "fall" | "autumn" | "winter"
+                )
+        });
+        let year_ok = year.len() == 4 && year.chars().all(|c| c.is_ascii_digit());
+        return (months_ok && year_ok).then_some((Some(vol), None));
+    }
     if vol.is_empty() {
         return issue.map(|i| (None, Some(i)));
     }
@@ -66,6 +86,11 @@ fn volume_issue(p: &str) -> Option<(Option<&str>, Option<&str>)> {
 fn page_like(p: &str) -> Option<&str> {
     let p = p.trim();
     let p = p
+        .strip_suffix(" Pages")
+        .or_else(|| p.strip_suffix(" pages"))
+        .or_else(|| p.strip_suffix(" pp."))
+        .unwrap_or(p);
+    let p = p
         .strip_prefix("pp. ")
         .or_else(|| p.strip_prefix("p. "))
         .or_else(|| p.strip_prefix("pp."))
@@ -80,7 +105,7 @@ fn page_like(p: &str) -> Option<&str> {
         .all(|c| c.is_alphanumeric() || "-–—‒.,+: ".contains(c))
         && !p.contains("  ")
         && p.split_whitespace()
-            .all(|w| w.len() <= 14 || w.contains(['-', '–']))
+            .all(|w| w.len() <= 24 || w.contains(['-', '–']))
         && p.split_whitespace().count() <= 3
         && p.split_whitespace().all(|w| {
             w.chars().any(|c| c.is_ascii_digit()) || w.chars().all(|c| "-–—‒,".contains(c))
@@ -110,6 +135,53 @@ fn article_number(p: &str) -> Option<&str> {
     None
 }
 
+/// "R. S. Melkundi & S. Melkundi, Highlights on Medicine": the names
+/// before the book title (each starting with an initial), and the rest.
+fn container_authors(s: &str) -> Option<(&str, &str)> {
+    let mut end = 0;
+    for (a, b) in scan::split_top(s, ',') {
+        let piece = s[a..b].trim();
+        let piece = piece.strip_prefix("& ").unwrap_or(piece);
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        let starts_with_initial = words.first().is_some_and(|w| {
+            w.len() <= 5 && w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase)
+        });
+        let has_family = words
+            .iter()
+            .any(|w| !w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase));
+        if !(starts_with_initial && has_family && words.len() <= 8) {
+            break;
+        }
+        end = b;
+    }
+    if end == 0 || end >= s.len() {
+        return None;
+    }
+    let rest = s[end..].trim_start_matches([',', ' ']);
+    (!rest.is_empty()).then(|| (s[..end].trim(), rest))
+}
+
+/// "Advance online publication", "Publish Ahead of Print", "Online first".
+pub(crate) fn is_status_phrase(p: &str) -> bool {
+    let l = p.trim().trim_end_matches('.').to_ascii_lowercase();
+    matches!(
+        l.as_str(),
+        "advance online publication"
+            | "advanced online publication"
+            | "publish ahead of print"
+            | "published ahead of print"
+            | "ahead of print"
+            | "epub ahead of print"
+            | "online ahead of print"
+            | "online first"
+            | "early view"
+            | "early access"
+            | "in press"
+            | "forthcoming"
+            | "article in press"
+    )
+}
+
 /// Reads `Container, volume(issue), pages` from the right of an element.
 pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTail<'a>> {
     let u = u.trim().trim_end_matches('.');
@@ -125,7 +197,18 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
         issue: None,
         page: None,
         number: None,
+        status: None,
     };
+    // A publication state where the pages would be: "Journal, Publish
+    // Ahead of Print", "Journal, 12, Online first".
+    if is_status_phrase(part(idx - 1)) && idx >= 2 {
+        t.status = Some(part(idx - 1));
+        idx -= 1;
+        if idx == 1 {
+            t.container = trim_elem(&u[..parts[0].1]);
+            return (!t.container.is_empty()).then_some(t);
+        }
+    }
     let last = part(idx - 1);
     if let Some(n) = article_number(last) {
         t.number = Some(n);
@@ -167,7 +250,12 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
         t.issue = i;
         idx -= 1;
     }
-    if t.volume.is_none() && t.issue.is_none() && t.page.is_none() && t.number.is_none() {
+    if t.volume.is_none()
+        && t.issue.is_none()
+        && t.page.is_none()
+        && t.number.is_none()
+        && t.status.is_none()
+    {
         return None;
     }
     let container = trim_elem(&u[..parts[idx - 1].1]);
@@ -458,6 +546,10 @@ impl<'a> Ctx<'a> {
             self.mark(Field::Number, n);
             self.r.number = Some(n.to_string());
         }
+        if let Some(st) = t.status {
+            self.mark(Field::Status, st);
+            self.r.status.get_or_insert_with(|| st.to_string());
+        }
     }
 
     /// "In A. Editor (Ed.), Book (pp. 1–20). Publisher." after "In ".
@@ -492,6 +584,22 @@ impl<'a> Ctx<'a> {
             // Only the first element can hold editors.
             if rest[..i].contains(". ") {
                 break;
+            }
+        }
+        // "In A. Author & B. Author, Book": the book's own authors, given
+        // name first, before a comma.
+        if !self.r.has_role(crate::model::Role::Editor) {
+            if let Some((who, rest)) = container_authors(book) {
+                let names = names::parse_editor_list(who);
+                if !names.is_empty()
+                    && names
+                        .iter()
+                        .all(|n| matches!(n, crate::model::Name::Person(_)))
+                {
+                    self.mark(Field::Contributor, who);
+                    self.r.add_names(crate::model::Role::ContainerAuthor, names);
+                    book = rest;
+                }
             }
         }
         let us = scan::units(book);

@@ -1060,6 +1060,7 @@ fn role_label(role: Role) -> &'static str {
         Role::Composer => "Composer",
         Role::ReviewedAuthor => "Reviewed author",
         Role::CollectionEditor => "Series editor",
+        Role::ContainerAuthor => "Book author",
         Role::Contributor => "Contributor",
     }
 }
