@@ -588,18 +588,18 @@ impl<'a> Ctx<'a> {
         }
         // "In A. Author & B. Author, Book": the book's own authors, given
         // name first, before a comma.
-        if !self.r.has_role(crate::model::Role::Editor) {
-            if let Some((who, rest)) = container_authors(book) {
-                let names = names::parse_editor_list(who);
-                if !names.is_empty()
-                    && names
-                        .iter()
-                        .all(|n| matches!(n, crate::model::Name::Person(_)))
-                {
-                    self.mark(Field::Contributor, who);
-                    self.r.add_names(crate::model::Role::ContainerAuthor, names);
-                    book = rest;
-                }
+        if !self.r.has_role(crate::model::Role::Editor)
+            && let Some((who, rest)) = container_authors(book)
+        {
+            let names = names::parse_editor_list(who);
+            if !names.is_empty()
+                && names
+                    .iter()
+                    .all(|n| matches!(n, crate::model::Name::Person(_)))
+            {
+                self.mark(Field::Contributor, who);
+                self.r.add_names(crate::model::Role::ContainerAuthor, names);
+                book = rest;
             }
         }
         let us = scan::units(book);
