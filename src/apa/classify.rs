@@ -38,6 +38,8 @@ pub(crate) struct Signals {
     pub publisher: bool,
     /// The source was a bare page range.
     pub bare_pages: bool,
+    /// An APA 6 "Retrieved from the X website" named the site.
+    pub site_from_trailer: bool,
 }
 
 impl Ctx<'_> {
@@ -121,6 +123,9 @@ impl Ctx<'_> {
         }
         if r.url.as_deref().is_some_and(is_code_host) {
             return ItemType::Software;
+        }
+        if sig.site_from_trailer {
+            return ItemType::Webpage;
         }
         if sig.site_container {
             if lexicon::is_blog(container) {

@@ -26,6 +26,8 @@ pub(crate) struct Legal<'a> {
     pub section: Option<&'a str>,
     pub authority: Option<&'a str>,
     pub date: Date,
+    /// The year as printed.
+    pub year_text: &'a str,
     /// Offset where the trailing text (URL ...) starts.
     pub end: usize,
 }
@@ -135,6 +137,7 @@ pub(crate) fn parse(s: &str) -> Option<Legal<'_>> {
         Some((court, y)) => (Some(court.trim()).filter(|c| !c.is_empty()), y),
         None => (None, inner),
     };
+    let year_text = year;
     let year: i32 = year.parse().ok()?;
     Some(Legal {
         kind,
@@ -152,11 +155,29 @@ pub(crate) fn parse(s: &str) -> Option<Legal<'_>> {
             }),
             ..Date::default()
         },
+        year_text,
         end: close,
     })
 }
 
 impl Legal<'_> {
+    /// The parts that were read, with their fields (for `--explain`).
+    pub(crate) fn parts(&self) -> Vec<(crate::model::Field, &str)> {
+        use crate::model::Field;
+        [
+            (Field::Title, Some(self.title)),
+            (Field::Volume, self.volume),
+            (Field::ContainerTitle, self.container),
+            (Field::Page, self.page),
+            (Field::Number, self.section),
+            (Field::Publisher, self.authority),
+            (Field::Issued, Some(self.year_text)),
+        ]
+        .into_iter()
+        .filter_map(|(f, v)| v.map(|v| (f, v)))
+        .collect()
+    }
+
     /// Fills a reference.
     pub(crate) fn apply(&self, r: &mut Reference) {
         r.item_type = self.kind;

@@ -540,7 +540,9 @@ pub fn role_of_marker(marker: &str) -> Option<Role> {
                 Some(Role::Editor)
             }
         }
-        "trans" | "transl" | "translator" | "translators" => Some(Role::Translator),
+        "trans" | "tran" | "transl" | "translator" | "translators" | "übers" | "trad" => {
+            Some(Role::Translator)
+        }
         "director" | "directors" => Some(Role::Director),
         "producer" | "producers" | "executive" => Some(Role::Producer),
         "host" | "hosts" => Some(Role::Host),

@@ -326,10 +326,46 @@ fn read_authors(cx: &mut Ctx<'_>, pre: &str, body: &str, d: Option<&Date>) -> bo
     cx.r.authors_elided = list.elided;
     cx.r.add_names(role, list.names);
     if let Some(h) = handle {
+        cx.mark(Field::Note, h);
         cx.r.note = Some(format!("Handle: {h}"));
+    }
+    // The role marker itself: "(Eds.)", "(Director)".
+    if role != Role::Author {
+        if let Some(at) = pre_t.rfind('(') {
+            cx.mark(
+                if role == Role::Editor {
+                    Field::Editor
+                } else {
+                    Field::Contributor
+                },
+                pre_t[at..].trim_end_matches('.'),
+            );
+        }
     }
     if role == Role::Editor {
         cx.sig.editors_as_authors = true;
+    }
+    true
+}
+
+/// Reads the text before the date as names, whatever it looks like.
+fn read_authors_forced(cx: &mut Ctx<'_>, pre: &str) -> bool {
+    let pre_t = pre.trim();
+    let (names_part, role) = names::split_role_suffix(pre_t);
+    let role = role.unwrap_or(Role::Author);
+    if let Some(list) =
+        names::parse_full_name_list(names_part).or_else(|| names::parse_author_list(names_part))
+    {
+        cx.mark(
+            if role == Role::Editor {
+                Field::Editor
+            } else {
+                Field::Author
+            },
+            names_part.trim(),
+        );
+        cx.r.authors_elided = list.elided;
+        cx.r.add_names(role, list.names);
     }
     true
 }
@@ -398,7 +434,9 @@ pub(crate) fn parse(text: &str, line: usize, end_line: usize) -> Parsed {
     // Legal references have their own order: name, citation, (court year).
     if let Some(l) = super::legal::parse(s) {
         l.apply(&mut cx.r);
-        cx.mark(Field::Title, l.title);
+        for (field, text) in l.parts() {
+            cx.mark(field, text);
+        }
         let idents = ident::find_identifiers(s, l.end);
         read_identifiers(&mut cx, &idents, l.end, &repaired);
         return finish(cx, &norm);
@@ -431,9 +469,16 @@ pub(crate) fn parse(text: &str, line: usize, end_line: usize) -> Parsed {
     read_identifiers(&mut cx, &idents, body_end, &repaired);
     // A trailer phrase at the end of the body: "Retrieved from".
     let (body, body_units) = strip_body_trailer(&mut cx, body);
+    let site_known = cx.sig.site_from_trailer;
 
     // 3. Who.
-    let authored = read_authors(&mut cx, pre, body, date.as_ref());
+    // A site named in an APA 6 retrieval statement leaves the body to the
+    // title, so the text before the date names the author.
+    let authored = if site_known && !body.trim().is_empty() && !pre.trim().is_empty() {
+        read_authors_forced(&mut cx, pre)
+    } else {
+        read_authors(&mut cx, pre, body, date.as_ref())
+    };
     if authored {
         // 4. Title and source after the date.
         cx.read_title_and_source(body, body_units);
@@ -560,6 +605,19 @@ fn trailer<'a>(cx: &mut Ctx<'a>, text: &'a str) {
 /// Strips a trailer phrase ("Retrieved from") from the body's end; gives
 /// the body and its elements.
 fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan::Unit>) {
+    // "… Yacht.”’ Retrieved from" (no period before the phrase).
+    let body = {
+        let t = body.trim_end();
+        let lower_tail =
+            t[scan::floor_char_boundary(t, t.len().saturating_sub(16))..].to_ascii_lowercase();
+        match ["retrieved from", "available from", "available at"]
+            .iter()
+            .find(|p| lower_tail.ends_with(*p))
+        {
+            Some(p) => t[..t.len() - p.len()].trim_end(),
+            None => body,
+        }
+    };
     let mut units = scan::units(body);
     if let Some(last) = units.last().copied() {
         let u = &body[last.start..];
@@ -582,7 +640,30 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan
                     .strip_prefix("Retrieved from ")
                     .or_else(|| rest.strip_prefix("retrieved from "))
                 {
-                    cx.r.archive = Some(strip_period(db).to_string());
+                    let db = strip_period(db).trim_end_matches(':').trim();
+                    // APA 6: "Retrieved from the Site Name website:" names
+                    // the site; otherwise a database or archive.
+                    let site = db
+                        .strip_suffix(" website")
+                        .or_else(|| db.strip_suffix(" Website"))
+                        .or_else(|| db.strip_suffix(" web site"))
+                        .map(|s| s.strip_prefix("the ").unwrap_or(s).trim());
+                    match site {
+                        Some(site) if !site.is_empty() => {
+                            if let Some(i) = u.find(site) {
+                                cx.mark(Field::ContainerTitle, &u[i..i + site.len()]);
+                            }
+                            cx.r.container_title = Some(site.to_string());
+                            cx.sig.site_container = true;
+                            cx.sig.site_from_trailer = true;
+                        }
+                        _ => {
+                            if let Some(i) = u.find(db) {
+                                cx.mark(Field::Archive, &u[i..i + db.len()]);
+                            }
+                            cx.r.archive = Some(db.to_string());
+                        }
+                    }
                 }
                 units.pop();
                 return (body[..last.start].trim_end(), units);
@@ -607,9 +688,85 @@ pub(crate) fn normalize_pages(p: &str) -> String {
         .replace("- ", "-")
 }
 
+/// Words that join APA elements and carry no data of their own.
+const CONNECTORS: &[&str] = &[
+    "in",
+    "retrieved",
+    "from",
+    "available",
+    "at",
+    "accessed",
+    "pp",
+    "p",
+    "and",
+    "ed",
+    "eds",
+    "trans",
+    "et",
+    "al",
+    "doi",
+    "url",
+    "website",
+    "online",
+    "on",
+    "the",
+    "of",
+    "volume",
+    "vol",
+    "article",
+    "art",
+    "pages",
+    "page",
+    "no",
+    "number",
+];
+
+fn is_separator(c: char) -> bool {
+    !c.is_alphanumeric()
+}
+
+/// Text that no field took, other than punctuation and connectors.
+fn uncovered<'s>(norm: &'s str, spans: &[FieldSpan]) -> Vec<&'s str> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let check = |a: usize, b: usize, out: &mut Vec<&'s str>| {
+        let Some(t) = norm.get(a..b) else {
+            return;
+        };
+        let t = t.trim_matches(is_separator);
+        let data = t
+            .split(is_separator)
+            .filter(|w| !w.is_empty())
+            .any(|w| !CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(w)));
+        if data {
+            out.push(t);
+        }
+    };
+    for s in spans {
+        if s.start > pos {
+            check(pos, s.start, &mut out);
+        }
+        pos = pos.max(s.end);
+    }
+    check(pos, norm.len(), &mut out);
+    out
+}
+
 fn finish(mut cx: Ctx<'_>, norm: &str) -> Parsed {
     if let Some(p) = cx.r.page.take() {
         cx.r.page = Some(normalize_pages(&p));
+    }
+    cx.spans.sort_by_key(|s| (s.start, s.end));
+    // Say what was not read: text between the fields that is not mere
+    // punctuation or a connecting word, unless already reported.
+    for t in uncovered(norm, &cx.spans) {
+        if !cx
+            .unread
+            .iter()
+            .any(|u| u.contains(t) || t.contains(u.as_str()))
+        {
+            cx.leftover(Field::Note, t, "text not placed in any field");
+        }
     }
     if cx.r.title.as_deref().is_none_or(str::is_empty) && !norm.is_empty() {
         cx.warn(Field::Title, "no title found");
@@ -625,7 +782,6 @@ fn finish(mut cx: Ctx<'_>, norm: &str) -> Parsed {
         cx.r.note = Some(note);
     }
     cx.r.raw = Some(norm.to_string());
-    cx.spans.sort_by_key(|s| (s.start, s.end));
     Parsed {
         reference: cx.r,
         diagnostics: cx.diags,

@@ -386,6 +386,9 @@ impl<'a> Ctx<'a> {
             return;
         }
         if let Some((genre, meeting)) = presented_at(src) {
+            let phrase_end =
+                src.len() - src.trim_start().len() + (src.trim_start().len() - meeting.len());
+            self.mark(Field::Genre, src[..phrase_end].trim());
             self.sig.desc_type.get_or_insert(ItemType::Speech);
             if self.r.genre.is_none() {
                 self.r.genre = Some(genre.to_string());
