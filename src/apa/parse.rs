@@ -330,17 +330,17 @@ fn read_authors(cx: &mut Ctx<'_>, pre: &str, body: &str, d: Option<&Date>) -> bo
         cx.r.note = Some(format!("Handle: {h}"));
     }
     // The role marker itself: "(Eds.)", "(Director)".
-    if role != Role::Author {
-        if let Some(at) = pre_t.rfind('(') {
-            cx.mark(
-                if role == Role::Editor {
-                    Field::Editor
-                } else {
-                    Field::Contributor
-                },
-                pre_t[at..].trim_end_matches('.'),
-            );
-        }
+    if role != Role::Author
+        && let Some(at) = pre_t.rfind('(')
+    {
+        cx.mark(
+            if role == Role::Editor {
+                Field::Editor
+            } else {
+                Field::Contributor
+            },
+            pre_t[at..].trim_end_matches('.'),
+        );
     }
     if role == Role::Editor {
         cx.sig.editors_as_authors = true;
