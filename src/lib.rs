@@ -22,6 +22,7 @@
 pub mod apa;
 pub mod diag;
 pub mod model;
+pub mod read;
 pub mod write;
 
 pub use diag::{Diagnostic, Severity};

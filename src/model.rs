@@ -166,6 +166,12 @@ impl ItemType {
                 "review-book" => Some(ItemType::Review),
                 "personal_communication" => Some(ItemType::Document),
                 "thesis-phd" => Some(ItemType::Thesis),
+                // The other CSL 1.0.2 types, to the nearest model type.
+                "bill" | "regulation" | "treaty" | "hearing" => Some(ItemType::Legislation),
+                "figure" => Some(ItemType::Graphic),
+                "musical_score" => Some(ItemType::Song),
+                "performance" | "event" => Some(ItemType::Speech),
+                "periodical" => Some(ItemType::Book),
                 _ => None,
             })
     }
