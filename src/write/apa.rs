@@ -238,9 +238,11 @@ fn name_direct(n: &Name) -> String {
 }
 
 /// An author list: `A.`, `A., & B.`, `A., B., & C.`; 21 or more: the first
-/// 19, `. . .`, the last; an elided list as `A., B., … & Z.`.
-fn author_list(names: &[String], elided: bool) -> String {
+/// 19, `. . .`, the last; an elided list as `A., B., … & Z.`. The comma
+/// before `&` follows an inverted name (`Family, I.`) only: `AFP & dpa`.
+fn author_list_with(names: &[String], elided: bool, inverted: &[bool]) -> String {
     let n = names.len();
+    let comma = |i: usize| if inverted.get(i).copied().unwrap_or(true) { "," } else { "" };
     match n {
         0 => String::new(),
         1 if elided => format!("{}, …", names[0]),
@@ -250,8 +252,7 @@ fn author_list(names: &[String], elided: bool) -> String {
             format!("{}, . . . {}", head.join(", "), names[n - 1])
         }
         _ if elided => format!("{}, … & {}", names[..n - 1].join(", "), names[n - 1]),
-        2 => format!("{}, & {}", names[0], names[1]),
-        _ => format!("{}, & {}", names[..n - 1].join(", "), names[n - 1]),
+        _ => format!("{}{} & {}", names[..n - 1].join(", "), comma(n - 2), names[n - 1]),
     }
 }
 
@@ -395,11 +396,12 @@ pub fn date_text(d: Option<&Date>) -> String {
     s
 }
 
-/// `2` → `2nd ed.`, `Rev.` → `Rev. ed.`, a phrase with its own word for
-/// edition as it is.
+/// `2` → `2nd ed.`, `Rev.` → `Rev. ed.`, `Spring 2019` → `Spring 2019
+/// ed.`; a phrase with its own word for edition (`7., vollständig
+/// überarbeitete Auflage`, `3. ponatis`) as it is.
 fn edition_text(e: &str) -> String {
     let t = e.trim();
-    if let Ok(n) = t.parse::<u32>() {
+    let ordinal = |n: u32| {
         let sfx = match (n % 10, n % 100) {
             (1, 11) | (2, 12) | (3, 13) => "th",
             (1, _) => "st",
@@ -407,19 +409,31 @@ fn edition_text(e: &str) -> String {
             (3, _) => "rd",
             _ => "th",
         };
-        return format!("{n}{sfx} ed.");
+        format!("{n}{sfx} ed.")
+    };
+    if let Ok(n) = t.parse::<u32>() {
+        return ordinal(n);
     }
+    const WORDS: [&str; 10] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth",
+    ];
     let lower = t.to_lowercase();
-    if lower.ends_with(" ed.")
-        || lower.ends_with("edition")
-        || lower.ends_with("ed")
-        || lower.contains("auflage")
-        || lower.contains(',')
-        || lower.contains("éd")
-    {
-        t.to_string()
-    } else {
+    if let Some(i) = WORDS.iter().position(|w| *w == lower) {
+        return ordinal(i as u32 + 1);
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let kind = [
+        "rev.", "revised", "expanded", "special", "updated", "abridged", "unabridged",
+        "facsimile", "international", "student", "anniversary", "enlarged", "new",
+    ];
+    let seasonal = words.len() == 2
+        && crate::read::season_of(words[0]).is_some()
+        && words[1].chars().all(|c| c.is_ascii_digit());
+    if seasonal || (words.len() == 1 && kind.contains(&lower.as_str())) {
         format!("{t} ed.")
+    } else {
+        t.to_string()
     }
 }
 
@@ -482,16 +496,15 @@ fn shape(r: &Reference) -> Shape {
                 Shape::Standalone
             }
         }
+        // Proceedings with editors read like an edited book; without, like
+        // a periodical ("Proceedings of X, 1–6").
         ItemType::PaperConference => {
-            if has_container && (nonempty(&r.volume).is_some() || nonempty(&r.issue).is_some())
-                && !r.has_role(Role::Editor)
-                && nonempty(&r.publisher).is_none()
-            {
-                Shape::Periodical
-            } else if has_container {
+            if has_container && r.has_role(Role::Editor) {
                 Shape::InBook
+            } else if has_container {
+                Shape::Periodical
             } else {
-                Shape::Presentation
+                Shape::Standalone
             }
         }
         ItemType::Speech => Shape::Presentation,
@@ -526,13 +539,18 @@ fn author_element(r: &Reference, sh: Shape) -> (String, bool) {
         if let (Some(h), Some(first)) = (handle, list.first_mut()) {
             first.push_str(&format!(" [{h}]"));
         }
-        author_list(&list, elided)
+        let inverted: Vec<bool> = ns
+            .iter()
+            .map(|n| matches!(n, Name::Person(p) if p.given.as_deref().is_some_and(|g| !g.trim().is_empty())))
+            .collect();
+        author_list_with(&list, elided, &inverted)
     };
     if !authors.is_empty() {
         return (fmt(&authors, r.authors_elided), false);
     }
     let editors: Vec<&Name> = r.names(Role::Editor).collect();
-    if !editors.is_empty() && !matches!(sh, Shape::InBook) {
+    let _ = sh;
+    if !editors.is_empty() {
         let label = if editors.len() == 1 { "Ed." } else { "Eds." };
         return (format!("{} ({label})", fmt(&editors, r.authors_elided)), true);
     }
@@ -589,6 +607,11 @@ fn title_details(r: &Reference, editors_in_author: bool, sh: Shape) -> String {
         {
             rest.push(format!("Vol. {v}"));
         }
+        if sh == Shape::Standalone
+            && let Some(p) = nonempty(&r.page)
+        {
+            rest.push(pages_text(p));
+        }
     }
     if let Some(v) = nonempty(&r.version) {
         rest.push(format!("Version {v}"));
@@ -596,12 +619,18 @@ fn title_details(r: &Reference, editors_in_author: bool, sh: Shape) -> String {
     if let Some(n) = nonempty(&r.number)
         && !matches!(sh, Shape::Periodical | Shape::Case | Shape::Statute)
     {
-        let numeric = n.chars().next().is_some_and(|c| c.is_ascii_digit());
+        // "arXiv:2005.12345" is printed as it is.
+        // "No." before numbers only ("Request for Comments RFC 616").
+        let no = if n.starts_with(|c: char| c.is_ascii_digit()) {
+            "No. "
+        } else {
+            ""
+        };
         let label = match (nonempty(&r.genre), r.item_type) {
-            (Some(g), ItemType::Report | ItemType::Article) => Some(format!("{g} No. {n}")),
-            (_, ItemType::Thesis) => Some(format!("Publication No. {n}")),
-            _ if numeric => Some(format!("No. {n}")),
-            _ => Some(n.to_string()),
+            _ if n.contains(':') => Some(n.to_string()),
+            (Some(g), ItemType::Report | ItemType::Article) => Some(format!("{g} {no}{n}")),
+            (_, ItemType::Thesis) => Some(format!("Publication {no}{n}")),
+            _ => Some(format!("{no}{n}")),
         };
         rest.extend(label);
     }
@@ -628,13 +657,12 @@ fn description(r: &Reference) -> Option<String> {
             parts.extend(genre.map(str::to_string));
         }
         ItemType::Thesis => {
-            let g = genre.unwrap_or("Doctoral dissertation");
-            let unpublished = g.to_lowercase().starts_with("unpublished");
-            match nonempty(&r.publisher) {
-                Some(p) if !unpublished && nonempty(&r.container_title).is_none() => {
-                    parts.push(format!("{g}, {p}"))
-                }
-                _ => parts.push(g.to_string()),
+            let unpublished = genre.is_some_and(|g| g.to_lowercase().starts_with("unpublished"));
+            match (genre, nonempty(&r.publisher)) {
+                (Some(g), Some(p)) if !unpublished => parts.push(format!("{g}, {p}")),
+                (Some(g), _) => parts.push(g.to_string()),
+                (None, Some(p)) => parts.push(p.to_string()),
+                (None, None) => parts.push("Thesis".to_string()),
             }
         }
         ItemType::Speech => parts.push(genre.unwrap_or("Paper presentation").to_string()),
@@ -679,7 +707,9 @@ pub fn reference(r: &Reference, html: bool) -> String {
         .collect();
     let details = title_details(r, editors_in_author, sh);
     let desc = description(r);
-    let write_title = |o: &mut Out| {
+    // Title with its details; the description follows it, or the date
+    // when the title stands in the author position.
+    let write_title = |o: &mut Out, with_desc: bool| {
         if italic_title {
             o.italic(title);
         } else {
@@ -691,25 +721,33 @@ pub fn reference(r: &Reference, html: bool) -> String {
         if let Some(t) = nonempty(&r.title_translated) {
             o.push(&format!(" [{t}]"));
         }
-        if let Some(d) = &desc {
-            o.push(&format!(" [{d}]"));
+        if with_desc && let Some(d) = &desc {
+            if title.is_empty() && details.is_empty() {
+                o.push(&format!("[{d}]"));
+            } else {
+                o.push(&format!(" [{d}]"));
+            }
         }
     };
-    if author.is_empty() {
+    if author.is_empty() && !title.is_empty() {
         // No author: the title moves to the author position.
-        if !title.is_empty() {
-            write_title(&mut o);
+        write_title(&mut o, false);
+        o.end();
+        o.push(&format!("({date})"));
+        o.end();
+        if let Some(d) = &desc {
+            o.push(&format!("[{d}]"));
+            o.end();
+        }
+    } else {
+        if !author.is_empty() {
+            o.push(&author);
             o.end();
         }
         o.push(&format!("({date})"));
         o.end();
-    } else {
-        o.push(&author);
-        o.end();
-        o.push(&format!("({date})"));
-        o.end();
-        if !title.is_empty() || desc.is_some() {
-            write_title(&mut o);
+        if !title.is_empty() || desc.is_some() || !details.is_empty() {
+            write_title(&mut o, true);
             o.end();
         }
     }
@@ -750,7 +788,7 @@ pub fn reference(r: &Reference, html: bool) -> String {
         Shape::InBook => {
             o.push("In ");
             let editors: Vec<&Name> = r.names(Role::Editor).collect();
-            if !editors.is_empty() {
+            if !editors.is_empty() && !editors_in_author {
                 o.push(&editor_list(&editors));
                 o.push(", ");
             }
@@ -918,8 +956,16 @@ mod tests {
         assert_eq!(initials("T. de"), "T. de");
     }
 
+    fn author_list(names: &[String], elided: bool) -> String {
+        author_list_with(names, elided, &vec![true; names.len()])
+    }
+
     #[test]
     fn author_lists() {
+        assert_eq!(
+            author_list_with(&["AFP".into(), "dpa".into()], false, &[false, false]),
+            "AFP & dpa"
+        );
         let n = |k: usize| (0..k).map(|i| format!("N{i}, A.")).collect::<Vec<_>>();
         assert_eq!(author_list(&n(1), false), "N0, A.");
         assert_eq!(author_list(&n(2), false), "N0, A., & N1, A.");
