@@ -220,6 +220,30 @@ impl Person {
     }
 }
 
+impl Person {
+    /// The family and given parts as BibTeX, RIS and CSV write them: a
+    /// dropping particle after the given names (`Beauvoir, Simone de`, as
+    /// APA prints `Andrade, T. de`), or before the family name when there
+    /// is no given name. Both trimmed; the given part may be empty.
+    pub fn inverted_parts(&self) -> (String, String) {
+        let mut family = self.full_family().trim().to_string();
+        let mut given = self.given.as_deref().unwrap_or("").trim().to_string();
+        if let Some(dp) = self
+            .dropping_particle
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+        {
+            if given.is_empty() {
+                family = format!("{dp} {family}").trim().to_string();
+            } else {
+                given = format!("{given} {dp}");
+            }
+        }
+        (family, given)
+    }
+}
+
 /// A contributor's name: a person or a group ("World Health Organization").
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

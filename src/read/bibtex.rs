@@ -161,6 +161,9 @@ struct Parsed {
     entry: Entry,
     /// `xdata` keys (the crate removes the field when it parses).
     xdata: Vec<String>,
+    /// Verbatim fields as written (the crate turns `--` into a dash even
+    /// in URLs).
+    raw: HashMap<String, String>,
     src: String,
     line: usize,
     end_line: usize,
@@ -259,7 +262,18 @@ pub fn read(text: &str) -> Vec<ReadItem> {
             continue;
         }
         let _ = i;
-        let (r, mut d) = to_reference(&entry, &p.entry, &p.src, p.line, p.end_line);
+        let (mut r, mut d) = to_reference(&entry, &p.entry, &p.src, p.line, p.end_line);
+        // URLs and DOIs as written.
+        if let Some(u) = p.raw.get("url")
+            && r.url.is_some()
+        {
+            r.url = Some(u.clone());
+        }
+        if let Some(doi) = p.raw.get("doi")
+            && r.doi.is_some()
+        {
+            r.doi = Some(bare_doi(doi));
+        }
         let mut diags = p.diags.clone();
         diags.append(&mut d);
         items.push((
@@ -354,9 +368,40 @@ fn parse_entry(
         .map(|k| k.trim().to_string())
         .filter(|k| !k.is_empty())
         .collect();
+    let raw_fields = raw.entries[0]
+        .v
+        .fields
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.key.v.to_ascii_lowercase().as_str(),
+                "url" | "doi" | "eprint"
+            )
+        })
+        .filter_map(|f| {
+            let text: String = f
+                .value
+                .v
+                .iter()
+                .map(|c| match c.v {
+                    RawChunk::Normal(s) => s.to_string(),
+                    RawChunk::Abbreviation(a) => a.to_string(),
+                })
+                .collect();
+            let t = text
+                .replace("\\_", "_")
+                .replace("\\%", "%")
+                .replace("\\#", "#")
+                .replace("\\&", "&")
+                .replace("\\~", "~");
+            let t = t.split_whitespace().collect::<String>();
+            (!t.is_empty()).then(|| (f.key.v.to_ascii_lowercase(), t))
+        })
+        .collect();
     Ok(Parsed {
         entry,
         xdata,
+        raw: raw_fields,
         src,
         line: p.line,
         end_line: p.end_line,
@@ -782,11 +827,12 @@ fn names_of(chunks: &[Spanned<Chunk>]) -> (Vec<Name>, bool) {
         } else {
             (family, given)
         };
+        let (given, dropping) = super::split_dropping(&given);
         names.push(Name::Person(Person {
             family,
             given: nonempty(&given),
             particle: nonempty(&prefix),
-            dropping_particle: None,
+            dropping_particle: dropping,
             suffix: nonempty(&suffix),
         }));
     }
@@ -1087,8 +1133,8 @@ fn to_reference(
             (ItemType::Thesis, "mathesis" | "masters" | "mastersthesis") => {
                 Some("Master’s thesis".to_string())
             }
-            // The BibLaTeX writer's required default.
-            (ItemType::Report, "report") => None,
+            // The writers' defaults when the genre is unknown.
+            (ItemType::Report, "report") | (ItemType::Thesis, "thesis") => None,
             _ => Some(kind),
         };
         if let Some(g) = g {
@@ -1227,6 +1273,11 @@ fn to_reference(
     for (k, v) in others {
         push_note(&mut r, &format!("{k}: {v}"));
     }
+    // A preprint: the repository as the journal when there is no
+    // publisher (refmill's writers put it there).
+    if r.item_type == ItemType::Article && r.publisher.is_none() {
+        r.publisher = r.container_title.take();
+    }
     // A classic preprint: the repository as journal and "Preprint" in the
     // note.
     if r.item_type == ItemType::ArticleJournal
@@ -1236,6 +1287,9 @@ fn to_reference(
         r.item_type = ItemType::Article;
         let rest = n.strip_prefix("Preprint").unwrap_or("").trim_start_matches('.').trim().to_string();
         r.note = nonempty(&rest);
+        if r.publisher.is_none() {
+            r.publisher = r.container_title.take();
+        }
     }
     (r, diags)
 }

@@ -111,7 +111,16 @@ impl<R: io::Read> Iterator for CsvRows<R> {
 }
 
 fn names(s: &str) -> Vec<crate::model::Name> {
-    s.split(';').filter_map(comma_name).collect()
+    s.split(';').filter_map(cell_name).collect()
+}
+
+/// A name of a cell: `{Group, with comma}` is a group name.
+fn cell_name(s: &str) -> Option<crate::model::Name> {
+    let t = s.trim();
+    match t.strip_prefix('{').and_then(|x| x.strip_suffix('}')) {
+        Some(inner) => Some(crate::model::Name::Literal(inner.trim().to_string())),
+        None => comma_name(t),
+    }
 }
 
 /// The record of one row.
@@ -152,13 +161,13 @@ fn row(header: &[String], rec: &::csv::StringRecord, line: usize, end_line: usiz
                 for part in v.split("; ") {
                     match part.split_once(": ") {
                         Some((role, name)) if Role::from_csl(role).is_some() => {
-                            if let (Some(role), Some(name)) = (Role::from_csl(role), comma_name(name))
+                            if let (Some(role), Some(name)) = (Role::from_csl(role), cell_name(name))
                             {
                                 r.contributors.push(Contributor { role, name });
                             }
                         }
                         _ => {
-                            if let Some(name) = comma_name(part) {
+                            if let Some(name) = cell_name(part) {
                                 r.contributors.push(Contributor {
                                     role: Role::Contributor,
                                     name,

@@ -576,13 +576,31 @@ pub(crate) fn model_pages(p: &str) -> String {
 /// write it), given names and suffix: lower-case particles are split off.
 pub(crate) fn person(family: &str, given: Option<&str>, suffix: Option<&str>) -> Name {
     let (particle, family) = crate::apa::names::split_particle(family.trim());
+    let (given, dropping_particle) = split_dropping(given.unwrap_or(""));
     Name::Person(Person {
         family,
-        given: given.and_then(nonempty),
+        given: nonempty(&given),
         particle,
-        dropping_particle: None,
+        dropping_particle,
         suffix: suffix.and_then(nonempty),
     })
+}
+
+/// Splits a dropping particle off the end of given names: `T. de` →
+/// (`T.`, `de`), as the writers put it there.
+pub(crate) fn split_dropping(given: &str) -> (String, Option<String>) {
+    let words: Vec<&str> = given.split_whitespace().collect();
+    let mut n = words.len();
+    while n > 1
+        && words[n - 1].chars().all(char::is_lowercase)
+        && crate::apa::lexicon::is_particle(words[n - 1])
+    {
+        n -= 1;
+    }
+    if n == words.len() {
+        return (given.trim().to_string(), None);
+    }
+    (words[..n].join(" "), Some(words[n..].join(" ")))
 }
 
 /// `Family, Given` / `Family, Given, Suffix` / a name without a comma (a
@@ -794,7 +812,17 @@ pub(crate) fn apply_extra(r: &mut Reference, key: &str, value: &str) -> bool {
         "isbn" => set(&mut r.isbn),
         "issn" => set(&mut r.issn),
         "version" => set(&mut r.version),
-        "genre" | "type" => set(&mut r.genre),
+        "type" => {
+            // A CSL type name (Zotero's `type:` line), else a genre.
+            match crate::model::ItemType::ALL.iter().find(|t| t.csl_name() == v) {
+                Some(t) => {
+                    r.item_type = *t;
+                    true
+                }
+                None => set(&mut r.genre),
+            }
+        }
+        "genre" => set(&mut r.genre),
         "medium" => set(&mut r.medium),
         "status" => set(&mut r.status),
         "authority" | "court" => set(&mut r.authority),

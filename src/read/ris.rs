@@ -500,6 +500,7 @@ fn finish(p: Pending) -> ReadItem {
     r.accessed = first(&["Y2"]).and_then(|v| ris_date(&v));
 
     let mut title_seen = false;
+    let mut typed = false;
     let mut pages: (Option<String>, Option<String>) = (None, None);
     let mut journal_full: Option<String> = None;
     let mut journal_abbr: Option<String> = None;
@@ -547,7 +548,7 @@ fn finish(p: Pending) -> ReadItem {
             "A4" => names_into(&mut r, Role::Translator, v),
             "T2" => match ty {
                 "CONF" | "CPAPER" | "SLIDE" => r.event_title = Some(v.to_string()),
-                "BOOK" | "EDBOOK" | "EBOOK" => r.collection_title = Some(v.to_string()),
+                "BOOK" | "EDBOOK" | "EBOOK" | "RPRT" => r.collection_title = Some(v.to_string()),
                 _ => {
                     if r.container_title.is_none() {
                         r.container_title = Some(v.to_string());
@@ -604,6 +605,7 @@ fn finish(p: Pending) -> ReadItem {
             }
             "M2" => {
                 for l in v.lines() {
+                    typed |= l.starts_with("type: ");
                     let applied = l
                         .split_once(": ")
                         .is_some_and(|(k, val)| apply_extra(&mut r, k, val));
@@ -662,7 +664,7 @@ fn finish(p: Pending) -> ReadItem {
         push_note(&mut r, &format!("UR: {u}"));
     }
     r.page = match pages {
-        (Some(sp), Some(ep)) if !sp.contains(['-', '–']) && sp != ep => {
+        (Some(sp), Some(ep)) if !sp.contains(['-', '–']) => {
             Some(model_pages(&format!("{sp}-{ep}")))
         }
         (Some(sp), _) => Some(model_pages(&sp)),
@@ -688,13 +690,21 @@ fn finish(p: Pending) -> ReadItem {
         let rest = keep.join("; ");
         push_note(&mut r, &rest);
     }
-    // A preprint is a JOUR with the repository as journal.
+    // A preprint: refmill writes the publisher in T2 when there is no
+    // container.
+    if r.item_type == ItemType::Article && r.publisher.is_none() {
+        r.publisher = r.container_title.take();
+    }
+    // A preprint is a JOUR with the repository as journal (unless an
+    // Extra `type:` line said otherwise).
     if r.item_type == ItemType::ArticleJournal
+        && !typed
         && (r
             .container_title
             .as_deref()
             .is_some_and(crate::apa::lexicon::is_preprint_server)
-            || r.doi.as_deref().is_some_and(crate::apa::lexicon::is_preprint_doi))
+            || (r.volume.is_none()
+                && r.doi.as_deref().is_some_and(crate::apa::lexicon::is_preprint_doi)))
     {
         r.item_type = ItemType::Article;
     }

@@ -775,7 +775,9 @@ fn build(r: &Reference, dialect: Dialect) -> Draft {
         if is_report || (ty == "misc" && it == ItemType::Report) {
             e.set("number", Value::Text(n.to_string()), Field::Number);
         } else if is_article && it == ItemType::Article {
-            e.note.push(n.to_string());
+            // A preprint's number has no field (`number` is the issue).
+            e.note.push(format!("Number: {n}"));
+            e.moved.push("number");
         } else if is_article {
             // An article number: `eid` in BibLaTeX; for classic BibTeX the
             // page position when there are no pages.
@@ -1142,21 +1144,15 @@ fn encode_name(n: &Name, enc: &Encoder, lost: &mut Lost) -> Option<String> {
             (!t.trim().is_empty()).then(|| format!("{{{}}}", t.trim()))
         }
         Name::Person(p) => {
-            let mut family = p.full_family();
-            if let Some(dp) = p
-                .dropping_particle
-                .as_deref()
-                .filter(|d| !d.trim().is_empty())
-            {
-                family = format!("{} {family}", dp.trim());
-            }
-            let family = family.trim().to_string();
-            let given = p.given.as_deref().map(str::trim).unwrap_or("");
+            // A dropping particle goes with the given names ("Beauvoir,
+            // Simone de"): BibTeX prints it before the family name and
+            // sorts by the family name.
+            let (family, given) = p.inverted_parts();
             let suffix = p.suffix.as_deref().map(str::trim).unwrap_or("");
             let (family, given) = if family.is_empty() {
-                (given.to_string(), String::new())
+                (given, String::new())
             } else {
-                (family, given.to_string())
+                (family, given)
             };
             if family.is_empty() {
                 return None;

@@ -119,6 +119,89 @@ pub fn check(format: Format, r: &Reference) -> Vec<Diagnostic> {
     if matches!(format, Format::Apa | Format::ApaHtml) {
         apa_losses(r, &mut warn);
     }
+    if matches!(format, Format::Bibtex | Format::Biblatex) {
+        let noted = bib_note_only(format, r);
+        if !noted.is_empty() {
+            let ty = super::bibtex::entry_type(
+                r,
+                if format == Format::Bibtex {
+                    super::bibtex::Dialect::Bibtex
+                } else {
+                    super::bibtex::Dialect::Biblatex
+                },
+            );
+            warn(
+                Field::Note,
+                format!(
+                    "no `{ty}` field for {}; kept only in `note`",
+                    noted.join(", ")
+                ),
+            );
+        }
+    }
+    out
+}
+
+/// What the BibTeX writers put into `note` without a diagnostic of their
+/// own (they report the fields they move for the data model's sake).
+fn bib_note_only(format: Format, r: &Reference) -> Vec<&'static str> {
+    let classic = format == Format::Bibtex;
+    let dialect = if classic {
+        super::bibtex::Dialect::Bibtex
+    } else {
+        super::bibtex::Dialect::Biblatex
+    };
+    let ty = super::bibtex::entry_type(r, dialect);
+    let mut out = Vec::new();
+    let it = r.item_type;
+    if classic
+        && (nonempty(&r.medium).is_some()
+            || (nonempty(&r.genre).is_some() && !matches!(it, ItemType::Thesis | ItemType::Report))
+            || (it == ItemType::Article && ty == "article"))
+    {
+        out.push("the description (genre, medium)");
+    }
+    if nonempty(&r.title_translated).is_some() {
+        out.push("the translated title");
+    }
+    if nonempty(&r.container_title).is_some() {
+        let has_field = match ty {
+            "article" | "incollection" | "inbook" | "inreference" | "inproceedings" => true,
+            "book" | "collection" => true,
+            "online" | "misc" => !classic && nonempty(&r.publisher).is_none(),
+            _ => false,
+        };
+        if !has_field {
+            out.push("the container title");
+        }
+    }
+    if nonempty(&r.event_title).is_some() && ty != "inproceedings" {
+        out.push("the event");
+    }
+    if nonempty(&r.event_place).is_some() && it != ItemType::Speech {
+        out.push("the event place");
+    }
+    if classic && r.original_date.is_some() {
+        out.push("the original date");
+    }
+    if nonempty(&r.authority).is_some() {
+        out.push("the court");
+    }
+    if nonempty(&r.section).is_some() {
+        out.push("the section");
+    }
+    if nonempty(&r.archive).is_some() {
+        out.push("the archive");
+    }
+    if nonempty(&r.status).is_some() {
+        out.push("the publication status");
+    }
+    if it == ItemType::Report
+        && nonempty(&r.genre).is_some()
+        && !matches!(ty, "report" | "techreport")
+    {
+        out.push("the report type");
+    }
     out
 }
 

@@ -31,7 +31,8 @@
 //! report number for reports, ISBN otherwise), `M3` genre, `DO` bare DOI,
 //! `UR`, `Y2` access date, `KW`, `AB`, `LA`, `DB` database, `N1` note, and
 //! `M2` (Zotero's *Extra*) for data that has a Zotero/CSL meaning but no
-//! tag (`original-date: 1900`, `PMID: 123`, `number: 13`).
+//! tag (`original-date: 1900`, `PMID: 123`, `number: 13`, `year-suffix: a`,
+//! and `type: article` for a CSL type no `TY` stands for).
 
 use super::{RecordWriter, WriteOptions};
 use crate::diag::Diagnostic;
@@ -207,17 +208,11 @@ fn ris_name(n: &Name, line: usize, diags: &mut Vec<Diagnostic>) -> String {
             }
         }
         Name::Person(p) => {
-            let mut family = p.full_family();
-            if let Some(dp) = p
-                .dropping_particle
-                .as_deref()
-                .filter(|d| !d.trim().is_empty())
-            {
-                family = format!("{} {family}", dp.trim());
-            }
+            // A dropping particle goes with the given names.
+            let (family, given) = p.inverted_parts();
             // A comma inside the family part would move the split point.
             let family = clean(&family.replace(',', " "));
-            let given = clean(p.given.as_deref().unwrap_or(""));
+            let given = clean(&given);
             let suffix = clean(p.suffix.as_deref().unwrap_or(""));
             match (family.is_empty(), given.is_empty(), suffix.is_empty()) {
                 (true, _, _) => given,
@@ -279,6 +274,14 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
     let mut extra: Vec<String> = Vec::new();
     let mut notes: Vec<String> = Vec::new();
     w.tag("TY", ty);
+    // Types RIS has no `TY` for (preprint, forum post, review …): the CSL
+    // type as a Zotero *Extra* line, which Zotero and refmill read back.
+    // Also when a reader would take the journal for a preprint server.
+    let looks_preprint = r.item_type == ItemType::ArticleJournal
+        && nonempty(&r.container_title).is_some_and(crate::apa::lexicon::is_preprint_server);
+    if crate::read::ris::item_type(ty) != Some(r.item_type) || looks_preprint {
+        extra.push(format!("type: {}", r.item_type.csl_name()));
+    }
     w.opt("TI", &r.title);
 
     // Names.
@@ -366,8 +369,13 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
             }
         }
         "RPRT" => {
-            if let Some(s) = container.or(nonempty(&r.collection_title)) {
+            // Zotero reads a report's T2 as its series; a container title
+            // goes to Extra.
+            if let Some(s) = nonempty(&r.collection_title) {
                 w.tag("T2", s);
+            }
+            if let Some(c) = container {
+                extra.push(format!("container-title: {c}"));
             }
         }
         "JOUR" if r.item_type == ItemType::Article => {
@@ -376,7 +384,13 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
             }
         }
         "ELEC" => {
-            if let Some(c) = container.or(nonempty(&r.publisher)) {
+            // A page's site: the container, or the publisher when there is
+            // none (Zotero's website title).
+            let web = matches!(
+                r.item_type,
+                ItemType::Webpage | ItemType::PostWeblog | ItemType::Post
+            );
+            if let Some(c) = container.or(nonempty(&r.publisher).filter(|_| web)) {
                 w.tag("T2", c);
             }
         }
@@ -454,6 +468,14 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
             }
         }
     }
+    if let Some(sfx) = r
+        .issued
+        .as_ref()
+        .and_then(|d| d.suffix.as_deref())
+        .filter(|s| !s.trim().is_empty())
+    {
+        extra.push(format!("year-suffix: {}", sfx.trim()));
+    }
     if let Some(od) = r.original_date.as_ref().and_then(|d| d.start.as_ref()) {
         extra.push(format!("original-date: {}", od.year));
     }
@@ -527,8 +549,12 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
 
     // Publication.
     // A preprint's repository and a page's site went into T2 already.
-    let publisher_in_t2 =
-        container.is_none() && (ty == "ELEC" || (ty == "JOUR" && r.item_type == ItemType::Article));
+    let web = matches!(
+        r.item_type,
+        ItemType::Webpage | ItemType::PostWeblog | ItemType::Post
+    );
+    let publisher_in_t2 = container.is_none()
+        && ((ty == "ELEC" && web) || (ty == "JOUR" && r.item_type == ItemType::Article));
     if !publisher_in_t2 {
         w.opt("PB", &r.publisher);
     }
@@ -555,7 +581,12 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
         ) {
             w.tag("M3", &g);
         } else {
-            extra.push(format!("genre: {g}"));
+            if let Some(g) = nonempty(&r.genre) {
+                extra.push(format!("genre: {g}"));
+            }
+            if let Some(m) = nonempty(&r.medium) {
+                extra.push(format!("medium: {m}"));
+            }
         }
     }
     w.opt("DB", &r.archive);
