@@ -886,14 +886,29 @@ fn item_type(ty: &str, e: &Entry) -> Option<ItemType> {
         .unwrap_or_default();
     Some(match ty {
         "article" => {
+            let has_volume = e.fields.contains_key("volume");
+            let lower = container.to_lowercase();
+            // A day in the date: a newspaper or magazine (journals give a
+            // year, perhaps a month).
+            let has_day = e.fields.contains_key("day")
+                || field_text(e, "date").is_some_and(|d| d.len() >= 10 && !d.contains('/'));
             if addon.starts_with("preprint")
-                || crate::apa::lexicon::is_preprint_server(&container)
-                || field_text(e, "doi").is_some_and(|d| crate::apa::lexicon::is_preprint_doi(&d))
+                || (crate::apa::lexicon::is_preprint_server(&container)
+                    && (lower.contains("preprint") || lower.contains("arxiv:")))
+                || (!has_volume
+                    && field_text(e, "doi")
+                        .is_some_and(|d| crate::apa::lexicon::is_preprint_doi(&d)))
             {
                 ItemType::Article
-            } else if sub == "newspaper" || (!sub.is_empty() && crate::apa::lexicon::is_newspaper(&container)) {
+            } else if sub == "newspaper"
+                || ((!sub.is_empty() || has_day) && crate::apa::lexicon::is_newspaper(&container))
+                || ((sub == "nonacademic" || sub.is_empty()) && has_day && !has_volume
+                    && crate::apa::lexicon::is_newspaper(&container))
+            {
                 ItemType::ArticleNewspaper
-            } else if matches!(sub.as_str(), "magazine" | "nonacademic") {
+            } else if matches!(sub.as_str(), "magazine" | "nonacademic")
+                || (has_day && !has_volume)
+            {
                 ItemType::ArticleMagazine
             } else {
                 ItemType::ArticleJournal
@@ -921,7 +936,8 @@ fn item_type(ty: &str, e: &Entry) -> Option<ItemType> {
         "report" | "techreport" => ItemType::Report,
         "thesis" | "phdthesis" | "mastersthesis" => ItemType::Thesis,
         "online" | "electronic" | "www" => {
-            if addon.contains("blog") {
+            let site = field_text(e, "organization").unwrap_or_default();
+            if addon.contains("blog") || crate::apa::lexicon::is_blog(&site) {
                 ItemType::PostWeblog
             } else {
                 ItemType::Webpage
@@ -942,7 +958,14 @@ fn item_type(ty: &str, e: &Entry) -> Option<ItemType> {
                 ItemType::Document
             }
         }
-        "unpublished" => ItemType::Manuscript,
+        "unpublished" => {
+            let talk = ["presentation", "poster", "session", "keynote", "talk", "lecture"];
+            if talk.iter().any(|w| addon.contains(w)) {
+                ItemType::Speech
+            } else {
+                ItemType::Manuscript
+            }
+        }
         "dataset" => ItemType::Dataset,
         "software" => ItemType::Software,
         "patent" => ItemType::Patent,
@@ -1047,7 +1070,17 @@ fn to_reference(
         r.title_protected = prot;
     }
     let mut addon = t("titleaddon");
-    if r.item_type == ItemType::Article && addon.as_deref().is_some_and(|a| a.eq_ignore_ascii_case("preprint")) {
+    // The writers' descriptions that only say what the type says.
+    let default_addon = match r.item_type {
+        ItemType::Article => Some("preprint"),
+        ItemType::Dataset => Some("data set"),
+        ItemType::Software => Some("computer software"),
+        _ => None,
+    };
+    if addon
+        .as_deref()
+        .is_some_and(|a| Some(a.to_lowercase().as_str()) == default_addon)
+    {
         addon = None;
     }
     if let Some(a) = addon {
@@ -1329,6 +1362,7 @@ const NOTE_LABELS: &[&str] = &[
     "ISSN",
     "Type",
     "Date",
+    "No.",
     "In",
 ];
 
@@ -1349,7 +1383,9 @@ fn apply_note_labels(r: &mut Reference, note: &str) -> String {
         let rest = &note[i..];
         if let Some(l) = NOTE_LABELS.iter().find(|l| {
             rest.starts_with(**l)
-                && (rest[l.len()..].starts_with(": ") || (**l == "Original work published" && rest[l.len()..].starts_with(' ')))
+                && (rest[l.len()..].starts_with(": ")
+                    || (matches!(**l, "Original work published" | "No.")
+                        && rest[l.len()..].starts_with(' ')))
         }) {
             bounds.push((i, l));
         }
@@ -1392,7 +1428,7 @@ fn apply_note_labels(r: &mut Reference, note: &str) -> String {
                 r.original_date = date_text(value);
                 true
             }
-            "Article" | "Number" => {
+            "Article" | "Number" | "No." => {
                 if r.number.is_none() {
                     r.number = Some(value.to_string());
                     true

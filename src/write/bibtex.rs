@@ -604,6 +604,11 @@ fn build(r: &Reference, dialect: Dialect) -> Draft {
         && let Some(g) = nonempty(&r.genre)
     {
         addon.push(g.to_string());
+    } else if it == ItemType::Dataset {
+        // APA's description; it also tells readers the `@misc` is data.
+        addon.push("Data set".to_string());
+    } else if it == ItemType::Software && ty == "misc" {
+        addon.push("Computer software".to_string());
     }
     if let Some(m) = nonempty(&r.medium) {
         addon.push(m.to_string());
