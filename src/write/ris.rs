@@ -274,6 +274,8 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
     let mut extra: Vec<String> = Vec::new();
     let mut notes: Vec<String> = Vec::new();
     w.tag("TY", ty);
+    // The input's key (Zotero ignores it; refmill reads it back).
+    w.opt("ID", &r.id);
     // Types RIS has no `TY` for (preprint, forum post, review …): the CSL
     // type as a Zotero *Extra* line, which Zotero and refmill read back.
     // Also when a reader would take the journal for a preprint server.
