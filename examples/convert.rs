@@ -9,7 +9,9 @@ use std::io::Read;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let mut text = String::new();
-    std::io::stdin().read_to_string(&mut text).expect("read stdin");
+    std::io::stdin()
+        .read_to_string(&mut text)
+        .expect("read stdin");
     let from: InputFormat = if args[1] == "auto" {
         let d = read::detect_explained(&text);
         eprintln!("reading as {} ({:?}: {})", d.format, d.confidence, d.reason);

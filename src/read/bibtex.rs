@@ -663,7 +663,9 @@ fn tidy(s: &str) -> String {
 }
 
 fn field_text(e: &Entry, name: &str) -> Option<String> {
-    e.get(name).map(|c| tidy(&c.format_verbatim())).filter(|s| !s.is_empty())
+    e.get(name)
+        .map(|c| tidy(&c.format_verbatim()))
+        .filter(|s| !s.is_empty())
 }
 
 /// The title text and its brace-protected byte ranges. A braced group
@@ -803,7 +805,8 @@ fn names_of(chunks: &[Spanned<Chunk>]) -> (Vec<Name>, bool) {
         if flat.is_empty() {
             continue;
         }
-        if flat.eq_ignore_ascii_case("others") && part.iter().all(|c| matches!(c.v, Chunk::Normal(_)))
+        if flat.eq_ignore_ascii_case("others")
+            && part.iter().all(|c| matches!(c.v, Chunk::Normal(_)))
         {
             elided = true;
             continue;
@@ -843,7 +846,10 @@ fn names_of(chunks: &[Spanned<Chunk>]) -> (Vec<Name>, bool) {
 /// `2019–2020`, `350 BCE`.
 fn year_date(y: &str) -> Option<Date> {
     let t = y.trim();
-    if let Some(b) = t.strip_suffix(" BCE").and_then(|b| b.trim().parse::<i32>().ok()) {
+    if let Some(b) = t
+        .strip_suffix(" BCE")
+        .and_then(|b| b.trim().parse::<i32>().ok())
+    {
         return Some(Date::year(-b));
     }
     date_text(t)
@@ -870,7 +876,10 @@ fn month_of(m: &str, d: &mut Date) {
         && let Some(p) = d.start.as_mut()
     {
         p.month = Some(n);
-        if let Some(day) = words.next().and_then(|x| x.trim_end_matches(',').parse::<u8>().ok()) {
+        if let Some(day) = words
+            .next()
+            .and_then(|x| x.trim_end_matches(',').parse::<u8>().ok())
+        {
             p.day = Some(day).filter(|d| (1..=31).contains(d));
         }
     }
@@ -879,8 +888,12 @@ fn month_of(m: &str, d: &mut Date) {
 /// The model type of an entry type (with `entrysubtype` and a few field
 /// hints).
 fn item_type(ty: &str, e: &Entry) -> Option<ItemType> {
-    let sub = field_text(e, "entrysubtype").unwrap_or_default().to_lowercase();
-    let addon = field_text(e, "titleaddon").unwrap_or_default().to_lowercase();
+    let sub = field_text(e, "entrysubtype")
+        .unwrap_or_default()
+        .to_lowercase();
+    let addon = field_text(e, "titleaddon")
+        .unwrap_or_default()
+        .to_lowercase();
     let container = field_text(e, "journaltitle")
         .or_else(|| field_text(e, "journal"))
         .unwrap_or_default();
@@ -902,12 +915,13 @@ fn item_type(ty: &str, e: &Entry) -> Option<ItemType> {
                 ItemType::Article
             } else if sub == "newspaper"
                 || ((!sub.is_empty() || has_day) && crate::apa::lexicon::is_newspaper(&container))
-                || ((sub == "nonacademic" || sub.is_empty()) && has_day && !has_volume
+                || ((sub == "nonacademic" || sub.is_empty())
+                    && has_day
+                    && !has_volume
                     && crate::apa::lexicon::is_newspaper(&container))
             {
                 ItemType::ArticleNewspaper
-            } else if matches!(sub.as_str(), "magazine" | "nonacademic")
-                || (has_day && !has_volume)
+            } else if matches!(sub.as_str(), "magazine" | "nonacademic") || (has_day && !has_volume)
             {
                 ItemType::ArticleMagazine
             } else {
@@ -916,7 +930,9 @@ fn item_type(ty: &str, e: &Entry) -> Option<ItemType> {
         }
         "book" | "mvbook" | "booklet" | "collection" | "mvcollection" | "proceedings"
         | "mvproceedings" | "reference" | "mvreference" | "periodical" | "manual" => ItemType::Book,
-        "inbook" | "bookinbook" | "suppbook" | "incollection" | "suppcollection" => ItemType::Chapter,
+        "inbook" | "bookinbook" | "suppbook" | "incollection" | "suppcollection" => {
+            ItemType::Chapter
+        }
         "inreference" => {
             let bt = field_text(e, "booktitle").unwrap_or_default();
             if crate::apa::lexicon::is_dictionary(&bt) {
@@ -926,8 +942,27 @@ fn item_type(ty: &str, e: &Entry) -> Option<ItemType> {
             }
         }
         "inproceedings" | "conference" => {
-            let talk = ["presentation", "poster", "session", "keynote", "talk", "lecture", "address", "symposium", "paper presented"];
-            if talk.iter().any(|w| addon.contains(w)) || (sub == "nonacademic" && !e.fields.contains_key("editor")) {
+            let talk = [
+                "presentation",
+                "poster",
+                "session",
+                "keynote",
+                "talk",
+                "lecture",
+                "address",
+                "symposium",
+                "paper presented",
+            ];
+            // Classic BibTeX has the description at the start of the note.
+            let note = field_text(e, "note").unwrap_or_default().to_lowercase();
+            let first = note
+                .split(". ")
+                .next()
+                .filter(|f| !f.contains(": "))
+                .unwrap_or("");
+            if talk.iter().any(|w| addon.contains(w) || first.contains(w))
+                || (sub == "nonacademic" && !e.fields.contains_key("editor"))
+            {
                 ItemType::Speech
             } else {
                 ItemType::PaperConference
@@ -959,7 +994,14 @@ fn item_type(ty: &str, e: &Entry) -> Option<ItemType> {
             }
         }
         "unpublished" => {
-            let talk = ["presentation", "poster", "session", "keynote", "talk", "lecture"];
+            let talk = [
+                "presentation",
+                "poster",
+                "session",
+                "keynote",
+                "talk",
+                "lecture",
+            ];
             if talk.iter().any(|w| addon.contains(w)) {
                 ItemType::Speech
             } else {
@@ -984,16 +1026,79 @@ fn item_type(ty: &str, e: &Entry) -> Option<ItemType> {
 
 /// Fields read into the model (anything else goes to the note).
 const KNOWN: &[&str] = &[
-    "author", "editor", "editora", "editorb", "editorc", "editortype", "editoratype",
-    "editorbtype", "editorctype", "translator", "title", "subtitle", "titleaddon", "journal",
-    "journaltitle", "journalsubtitle", "booktitle", "booksubtitle", "booktitleaddon", "maintitle",
-    "mainsubtitle", "series", "volume", "number", "issue", "pages", "eid", "edition", "version",
-    "type", "publisher", "institution", "school", "organization", "address", "location",
-    "howpublished", "date", "year", "month", "day", "urldate", "origdate", "origyear", "eventtitle",
-    "venue", "doi", "url", "isbn", "issn", "pmid", "eprint", "eprinttype", "archiveprefix",
-    "language", "langid", "keywords", "keyword", "abstract", "note", "annote", "annotation",
-    "addendum", "pubstate", "entrysubtype", "crossref", "key", "sortkey", "ids", "xref",
-    "shorttitle", "shortjournal", "chapter",
+    "author",
+    "editor",
+    "editora",
+    "editorb",
+    "editorc",
+    "editortype",
+    "editoratype",
+    "editorbtype",
+    "editorctype",
+    "translator",
+    "title",
+    "subtitle",
+    "titleaddon",
+    "journal",
+    "journaltitle",
+    "journalsubtitle",
+    "booktitle",
+    "booksubtitle",
+    "booktitleaddon",
+    "maintitle",
+    "mainsubtitle",
+    "series",
+    "volume",
+    "number",
+    "issue",
+    "pages",
+    "eid",
+    "edition",
+    "version",
+    "type",
+    "publisher",
+    "institution",
+    "school",
+    "organization",
+    "address",
+    "location",
+    "howpublished",
+    "date",
+    "year",
+    "month",
+    "day",
+    "urldate",
+    "origdate",
+    "origyear",
+    "eventtitle",
+    "venue",
+    "doi",
+    "url",
+    "isbn",
+    "issn",
+    "pmid",
+    "eprint",
+    "eprinttype",
+    "archiveprefix",
+    "language",
+    "langid",
+    "keywords",
+    "keyword",
+    "abstract",
+    "note",
+    "annote",
+    "annotation",
+    "addendum",
+    "pubstate",
+    "entrysubtype",
+    "crossref",
+    "key",
+    "sortkey",
+    "ids",
+    "xref",
+    "shorttitle",
+    "shortjournal",
+    "chapter",
 ];
 
 fn role_of_editortype(t: &str) -> Role {
@@ -1098,7 +1203,10 @@ fn to_reference(
         (Some(m), Some(s)) => Some(format!("{m}: {s}")),
         (m, _) => m,
     };
-    let journal = with_sub(t("journaltitle").or_else(|| t("journal")), t("journalsubtitle"));
+    let journal = with_sub(
+        t("journaltitle").or_else(|| t("journal")),
+        t("journalsubtitle"),
+    );
     let book = with_sub(t("booktitle"), t("booksubtitle"));
     match (journal, book) {
         (Some(j), b) => {
@@ -1135,7 +1243,10 @@ fn to_reference(
         Some(n) if is_article => r.issue = Some(n),
         Some(n)
             if r.collection_title.is_some()
-                && matches!(r.item_type, ItemType::Book | ItemType::Chapter | ItemType::PaperConference) =>
+                && matches!(
+                    r.item_type,
+                    ItemType::Book | ItemType::Chapter | ItemType::PaperConference
+                ) =>
         {
             r.collection_number = Some(n)
         }
@@ -1186,8 +1297,10 @@ fn to_reference(
     }
 
     // Publisher and place.
-    let site_name = matches!(r.item_type, ItemType::Webpage | ItemType::PostWeblog | ItemType::Post)
-        && r.container_title.is_none();
+    let site_name = matches!(
+        r.item_type,
+        ItemType::Webpage | ItemType::PostWeblog | ItemType::Post
+    ) && r.container_title.is_none();
     let mut publishers: Vec<String> = Vec::new();
     for f in ["publisher", "institution", "school"] {
         if let Some(v) = t(f) {
@@ -1263,7 +1376,9 @@ fn to_reference(
     r.issn = t("issn");
     r.pmid = t("pmid");
     if let Some(ep) = t("eprint") {
-        let kind = t("eprinttype").or_else(|| t("archiveprefix")).unwrap_or_default();
+        let kind = t("eprinttype")
+            .or_else(|| t("archiveprefix"))
+            .unwrap_or_default();
         match kind.to_lowercase().as_str() {
             "pubmed" | "pmid" => r.pmid = r.pmid.take().or(Some(ep)),
             "doi" => r.doi = r.doi.take().or(Some(bare_doi(&ep))),
@@ -1274,8 +1389,7 @@ fn to_reference(
     r.language = t("language").or_else(|| t("langid"));
     for f in ["keywords", "keyword"] {
         if let Some(k) = t(f) {
-            r.keywords
-                .extend(k.split([',', ';']).filter_map(nonempty));
+            r.keywords.extend(k.split([',', ';']).filter_map(nonempty));
         }
     }
     r.abstract_text = t("abstract");
@@ -1296,7 +1410,7 @@ fn to_reference(
     }
     // Everything else, kept.
     let mut others: BTreeMap<&str, String> = BTreeMap::new();
-    for (k, _) in &e.fields {
+    for k in e.fields.keys() {
         if !KNOWN.contains(&k.as_str())
             && let Some(v) = t(k)
         {
@@ -1318,7 +1432,12 @@ fn to_reference(
         && (n == "Preprint" || n.starts_with("Preprint. "))
     {
         r.item_type = ItemType::Article;
-        let rest = n.strip_prefix("Preprint").unwrap_or("").trim_start_matches('.').trim().to_string();
+        let rest = n
+            .strip_prefix("Preprint")
+            .unwrap_or("")
+            .trim_start_matches('.')
+            .trim()
+            .to_string();
         r.note = nonempty(&rest);
         if r.publisher.is_none() {
             r.publisher = r.container_title.take();
@@ -1406,10 +1525,9 @@ fn apply_note_labels(r: &mut Reference, note: &str) -> String {
         // initial ("Smith, J.").
         let value = match value.strip_suffix('.') {
             Some(v)
-                if !v
-                    .rsplit([' ', '-'])
-                    .next()
-                    .is_some_and(|w| w.chars().count() == 1 && w.chars().all(char::is_uppercase)) =>
+                if !v.rsplit([' ', '-']).next().is_some_and(|w| {
+                    w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+                }) =>
             {
                 v
             }
@@ -1417,7 +1535,12 @@ fn apply_note_labels(r: &mut Reference, note: &str) -> String {
         };
         let applied = match label {
             "Date" => match date_text(value) {
-                Some(d) if d.start.is_some() && r.issued.as_ref().is_none_or(|i| i.start.map(|p| p.year) == d.start.map(|p| p.year)) => {
+                Some(d)
+                    if d.start.is_some()
+                        && r.issued
+                            .as_ref()
+                            .is_none_or(|i| i.start.map(|p| p.year) == d.start.map(|p| p.year)) =>
+                {
                     let sfx = r.issued.as_ref().and_then(|i| i.suffix.clone());
                     r.issued = Some(Date { suffix: sfx, ..d });
                     true
@@ -1450,7 +1573,11 @@ fn apply_note_labels(r: &mut Reference, note: &str) -> String {
 /// Months as parts for tests.
 #[allow(dead_code)]
 fn parts(y: i32, m: Option<u8>, d: Option<u8>) -> DateParts {
-    DateParts { year: y, month: m, day: d }
+    DateParts {
+        year: y,
+        month: m,
+        day: d,
+    }
 }
 
 #[cfg(test)]
@@ -1467,12 +1594,10 @@ mod tests {
 
     #[test]
     fn article_with_macros_accents_and_protection() {
-        let r = one(
-            "@string{jpp = {Journal of Psycho{\\-}pharmacology}}\n\
+        let r = one("@string{jpp = {Journal of Psycho{\\-}pharmacology}}\n\
              @article{glue2017,\n  author = {Glue, Paul and van der Berg, Anna and {World Health Organization} and King, Jr., Martin Luther and others},\n  \
              title = {Ket{\\\"a}mine's {NASA} effects in {New Zealand} -- a \\emph{study}},\n  journal = jpp,\n  year = 2017,\n  month = mar,\n  \
-             volume = {31}, number = {10}, pages = {1302--1305},\n  doi = {https://doi.org/10.1177/0269881117705089},\n}\n",
-        );
+             volume = {31}, number = {10}, pages = {1302--1305},\n  doi = {https://doi.org/10.1177/0269881117705089},\n}\n");
         assert_eq!(r.item_type, ItemType::ArticleJournal);
         assert_eq!(
             r.title.as_deref(),
@@ -1481,7 +1606,10 @@ mod tests {
         let t = r.title.as_deref().unwrap();
         let prot: Vec<&str> = r.title_protected.iter().map(|&(a, b)| &t[a..b]).collect();
         assert_eq!(prot, ["NASA", "New Zealand"]);
-        assert_eq!(r.container_title.as_deref(), Some("Journal of Psychopharmacology"));
+        assert_eq!(
+            r.container_title.as_deref(),
+            Some("Journal of Psychopharmacology")
+        );
         assert_eq!(r.issued, Some(Date::ymd(2017, Some(3), None)));
         assert_eq!(r.issue.as_deref(), Some("10"));
         assert_eq!(r.page.as_deref(), Some("1302-1305"));
@@ -1532,13 +1660,22 @@ mod tests {
         );
         assert_eq!(out.skipped[1].line, 6);
         assert!(
-            out.skipped[1].diagnostic.message.starts_with("bibtex: entry not read: "),
+            out.skipped[1]
+                .diagnostic
+                .message
+                .starts_with("bibtex: entry not read: "),
             "{}",
             out.skipped[1].diagnostic.message
         );
         let d = &out.records[2].diagnostics;
-        assert_eq!(d[0].message, "bibtex: undefined macro `undefinedmacro` read as its name");
-        assert_eq!(out.records[2].reference.publisher.as_deref(), Some("undefinedmacro"));
+        assert_eq!(
+            d[0].message,
+            "bibtex: undefined macro `undefinedmacro` read as its name"
+        );
+        assert_eq!(
+            out.records[2].reference.publisher.as_deref(),
+            Some("undefinedmacro")
+        );
     }
 
     #[test]
@@ -1562,19 +1699,25 @@ mod tests {
 
     #[test]
     fn biblatex_dates_types_and_note_labels() {
-        let r = one("@thesis{t, author = {S, S.}, title = {T}, type = {phdthesis}, institution = {U}, date = {2020-03-15/2020-03-20}, urldate = {2021-05-01}}");
+        let r = one(
+            "@thesis{t, author = {S, S.}, title = {T}, type = {phdthesis}, institution = {U}, date = {2020-03-15/2020-03-20}, urldate = {2021-05-01}}",
+        );
         assert_eq!(r.item_type, ItemType::Thesis);
         assert_eq!(r.genre.as_deref(), Some("Doctoral dissertation"));
         assert_eq!(r.publisher.as_deref(), Some("U"));
         assert_eq!(r.issued.as_ref().unwrap().end.unwrap().day, Some(20));
         assert_eq!(r.accessed, Some(Date::ymd(2021, Some(5), Some(1))));
-        let r = one("@article{a, title = {T}, journaltitle = {J}, note = {A real note. Volume: 3–4. Edition: 2. Editor: Smith, J.}, pubstate = {inpress}}");
+        let r = one(
+            "@article{a, title = {T}, journaltitle = {J}, note = {A real note. Volume: 3–4. Edition: 2. Editor: Smith, J.}, pubstate = {inpress}}",
+        );
         assert_eq!(r.volume.as_deref(), Some("3–4"));
         assert_eq!(r.edition.as_deref(), Some("2"));
         assert!(r.has_role(Role::Editor));
         assert_eq!(r.note.as_deref(), Some("A real note"));
         assert_eq!(r.issued.unwrap().status, DateStatus::InPress);
-        let r = one("@online{w, title = {Page}, organization = {Site}, url = {https://x.org}, date = {2015-21}}");
+        let r = one(
+            "@online{w, title = {Page}, organization = {Site}, url = {https://x.org}, date = {2015-21}}",
+        );
         assert_eq!(r.item_type, ItemType::Webpage);
         assert_eq!(r.container_title.as_deref(), Some("Site"));
         assert_eq!(r.issued.unwrap().season, Some(crate::model::Season::Spring));

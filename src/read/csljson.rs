@@ -95,10 +95,8 @@ pub fn read(text: &str) -> Vec<ReadItem> {
     match text.as_bytes()[first] {
         b'[' => {
             let (ranges, closed) = split_array(text, first);
-            let mut out: Vec<ReadItem> = ranges
-                .into_iter()
-                .map(|(s, e)| item(text, s, e))
-                .collect();
+            let mut out: Vec<ReadItem> =
+                ranges.into_iter().map(|(s, e)| item(text, s, e)).collect();
             if !closed {
                 let line = line_of(text, text.len());
                 let diag = error(line, "csl-json: the array is not closed with `]`");

@@ -161,7 +161,8 @@ fn row(header: &[String], rec: &::csv::StringRecord, line: usize, end_line: usiz
                 for part in v.split("; ") {
                     match part.split_once(": ") {
                         Some((role, name)) if Role::from_csl(role).is_some() => {
-                            if let (Some(role), Some(name)) = (Role::from_csl(role), cell_name(name))
+                            if let (Some(role), Some(name)) =
+                                (Role::from_csl(role), cell_name(name))
                             {
                                 r.contributors.push(Contributor { role, name });
                             }
@@ -228,7 +229,10 @@ fn row(header: &[String], rec: &::csv::StringRecord, line: usize, end_line: usiz
             "forthcoming" => slot.status = DateStatus::Forthcoming,
             "circa" => slot.circa = true,
             _ => {
-                if slot.start.is_none() && slot.literal.is_none() && st.chars().any(|c| c.is_ascii_digit()) {
+                if slot.start.is_none()
+                    && slot.literal.is_none()
+                    && st.chars().any(|c| c.is_ascii_digit())
+                {
                     slot.literal = Some(st);
                 } else if r.status.is_none() {
                     r.status = Some(st);
@@ -251,7 +255,10 @@ fn row(header: &[String], rec: &::csv::StringRecord, line: usize, end_line: usiz
         diags.push(Diagnostic::warning(
             line,
             Some(Field::Issued),
-            format!("csv: `year` {y} and `date` {} disagree; the date is kept", p.year),
+            format!(
+                "csv: `year` {y} and `date` {} disagree; the date is kept",
+                p.year
+            ),
         ));
     }
     r.issued = d.filter(|d| *d != Date::default());
@@ -281,7 +288,10 @@ mod tests {
             keywords: vec!["a".into(), "b".into()],
             ..Reference::default()
         };
-        r.add_names(Role::Author, [crate::model::Name::person("Smith", Some("J."))]);
+        r.add_names(
+            Role::Author,
+            [crate::model::Name::person("Smith", Some("J."))],
+        );
         r.add_names(Role::Director, [crate::model::Name::literal("Studio")]);
         let text = write::to_string(
             Format::Csv,
@@ -299,7 +309,13 @@ mod tests {
         assert_eq!(got.contributors, r.contributors);
         assert_eq!(got.status, r.status);
         assert_eq!(got.keywords, r.keywords);
-        assert_eq!(got.span, Some(SourceSpan { line: 2, end_line: 3 }));
+        assert_eq!(
+            got.span,
+            Some(SourceSpan {
+                line: 2,
+                end_line: 3
+            })
+        );
     }
 
     #[test]

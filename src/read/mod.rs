@@ -311,7 +311,11 @@ pub fn detect_explained(sample: &str) -> Detection {
             } else {
                 Confidence::Likely
             };
-            return d(InputFormat::Csv, conf, "a header row with refmill's CSV columns");
+            return d(
+                InputFormat::Csv,
+                conf,
+                "a header row with refmill's CSV columns",
+            );
         }
     }
     // APA text.
@@ -321,8 +325,7 @@ pub fn detect_explained(sample: &str) -> Detection {
         .filter(|l| {
             l.contains("(n.d.)")
                 || l.contains("(in press)")
-                || l
-                    .find('(')
+                || l.find('(')
                     .is_some_and(|i| l[i + 1..].chars().take(4).all(|c| c.is_ascii_digit()))
         })
         .count();
@@ -366,6 +369,8 @@ pub struct Skipped {
 }
 
 /// One item of a reader's output.
+// Records are the common case and are not boxed; skipped entries are rare.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum ReadItem {
     /// A record.
@@ -814,7 +819,10 @@ pub(crate) fn apply_extra(r: &mut Reference, key: &str, value: &str) -> bool {
         "version" => set(&mut r.version),
         "type" => {
             // A CSL type name (Zotero's `type:` line), else a genre.
-            match crate::model::ItemType::ALL.iter().find(|t| t.csl_name() == v) {
+            match crate::model::ItemType::ALL
+                .iter()
+                .find(|t| t.csl_name() == v)
+            {
                 Some(t) => {
                     r.item_type = *t;
                     true
@@ -987,14 +995,20 @@ mod tests {
         );
         let d = date_text("2020-03-15/2020-03-20").unwrap();
         assert_eq!(d.end.unwrap().day, Some(20));
-        assert_eq!(date_text("2015-21").unwrap().season, Some(crate::model::Season::Spring));
+        assert_eq!(
+            date_text("2015-21").unwrap().season,
+            Some(crate::model::Season::Spring)
+        );
         assert!(date_text("1900~").unwrap().circa);
         assert_eq!(date_text("n.d.").unwrap().status, DateStatus::NoDate);
         assert_eq!(
             date_text("Spring 2015").unwrap().season,
             Some(crate::model::Season::Spring)
         );
-        assert_eq!(date_text("sometime").unwrap().literal.as_deref(), Some("sometime"));
+        assert_eq!(
+            date_text("sometime").unwrap().literal.as_deref(),
+            Some("sometime")
+        );
     }
 
     #[test]

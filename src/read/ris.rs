@@ -51,9 +51,13 @@ use std::io::{self, BufRead};
 /// Splits a tag line into tag and value: `XX  - value`, `XX - value`,
 /// `ER  -` (no value). `None` for other lines.
 pub fn tag_line(line: &str) -> Option<(&str, &str)> {
-    let l = line.trim_start_matches('\u{feff}').trim_end_matches(['\r', '\n']);
+    let l = line
+        .trim_start_matches('\u{feff}')
+        .trim_end_matches(['\r', '\n']);
     let b = l.as_bytes();
-    if b.len() < 4 || !b[0].is_ascii_uppercase() || !(b[1].is_ascii_uppercase() || b[1].is_ascii_digit())
+    if b.len() < 4
+        || !b[0].is_ascii_uppercase()
+        || !(b[1].is_ascii_uppercase() || b[1].is_ascii_digit())
     {
         return None;
     }
@@ -353,10 +357,7 @@ impl<I> RisReader<I> {
             p.diags.push(Diagnostic::warning(
                 p.end_line,
                 Some(Field::Reference),
-                format!(
-                    "ris: record from line {} ends without an `ER` line",
-                    p.line
-                ),
+                format!("ris: record from line {} ends without an `ER` line", p.line),
             ));
             let item = finish(p);
             self.ready.push(item);
@@ -387,7 +388,10 @@ fn ris_date(v: &str) -> Option<Date> {
         };
         if let Some(y) = parts.first().and_then(|y| num(y)).filter(|y| *y > 0)
             && parts.len() <= 4
-            && parts[1..].iter().take(2).all(|p| p.trim().is_empty() || num(p).is_some())
+            && parts[1..]
+                .iter()
+                .take(2)
+                .all(|p| p.trim().is_empty() || num(p).is_some())
         {
             let month = parts
                 .get(1)
@@ -430,7 +434,13 @@ fn finish(p: Pending) -> ReadItem {
         .iter()
         .find(|t| t.tag == "TY")
         .map(|t| t.value.trim().to_ascii_uppercase())
-        .unwrap_or_else(|| if implicit { "JOUR".into() } else { String::new() });
+        .unwrap_or_else(|| {
+            if implicit {
+                "JOUR".into()
+            } else {
+                String::new()
+            }
+        });
     let mut r = Reference {
         span: Some(SourceSpan { line, end_line }),
         ..Reference::default()
@@ -489,7 +499,9 @@ fn finish(p: Pending) -> ReadItem {
     if let Some(d) = r.issued.as_mut()
         && d.start.is_none()
         && let Some(l) = d.literal.clone()
-        && let Some(y) = l.strip_suffix(" BCE").and_then(|y| y.trim().parse::<i32>().ok())
+        && let Some(y) = l
+            .strip_suffix(" BCE")
+            .and_then(|y| y.trim().parse::<i32>().ok())
     {
         d.literal = None;
         d.start = Some(DateParts {
@@ -501,6 +513,9 @@ fn finish(p: Pending) -> ReadItem {
 
     let mut title_seen = false;
     let mut typed = false;
+    // Roles named in Extra lines (`director: Name`): they say what an `AU`
+    // of the same name stands for.
+    let mut extra_roles: Vec<Contributor> = Vec::new();
     let mut pages: (Option<String>, Option<String>) = (None, None);
     let mut journal_full: Option<String> = None;
     let mut journal_abbr: Option<String> = None;
@@ -606,6 +621,13 @@ fn finish(p: Pending) -> ReadItem {
             "M2" => {
                 for l in v.lines() {
                     typed |= l.starts_with("type: ");
+                    if let Some((k, val)) = l.split_once(": ")
+                        && let Some(role) = Role::from_csl(k.trim())
+                        && let Some(name) = comma_name(val)
+                    {
+                        extra_roles.push(Contributor { role, name });
+                        continue;
+                    }
                     let applied = l
                         .split_once(": ")
                         .is_some_and(|(k, val)| apply_extra(&mut r, k, val));
@@ -653,6 +675,11 @@ fn finish(p: Pending) -> ReadItem {
             other => push_note(&mut r, &format!("{other}: {v}")),
         }
     }
+    if !extra_roles.is_empty() {
+        r.contributors
+            .retain(|c| !extra_roles.iter().any(|x| x.name == c.name));
+        r.contributors.extend(extra_roles);
+    }
     if r.container_title.is_none() {
         r.container_title = journal_full.clone().or(journal_abbr.clone());
     } else if let Some(j) = journal_full.filter(|j| Some(j) != r.container_title.as_ref()) {
@@ -692,8 +719,17 @@ fn finish(p: Pending) -> ReadItem {
     }
     // A preprint: refmill writes the publisher in T2 when there is no
     // container.
-    if r.item_type == ItemType::Article && r.publisher.is_none() {
-        r.publisher = r.container_title.take();
+    // A preprint's repository or a page's site written in T2 (and PB) when
+    // there is no container.
+    let web = matches!(
+        r.item_type,
+        ItemType::Webpage | ItemType::PostWeblog | ItemType::Post
+    );
+    if (r.item_type == ItemType::Article || web)
+        && r.publisher.is_some()
+        && r.container_title == r.publisher
+    {
+        r.container_title = None;
     }
     // A preprint is a JOUR with the repository as journal (unless an
     // Extra `type:` line said otherwise).
@@ -704,7 +740,9 @@ fn finish(p: Pending) -> ReadItem {
             .as_deref()
             .is_some_and(crate::apa::lexicon::is_preprint_server)
             || (r.volume.is_none()
-                && r.doi.as_deref().is_some_and(crate::apa::lexicon::is_preprint_doi)))
+                && r.doi
+                    .as_deref()
+                    .is_some_and(crate::apa::lexicon::is_preprint_doi)))
     {
         r.item_type = ItemType::Article;
     }
@@ -718,12 +756,20 @@ fn finish(p: Pending) -> ReadItem {
     {
         d.literal = None;
     }
-    if r.title.is_none() && r.contributors.is_empty() && r.container_title.is_none() && r.url.is_none() && r.doi.is_none() {
+    if r.title.is_none()
+        && r.contributors.is_empty()
+        && r.container_title.is_none()
+        && r.url.is_none()
+        && r.doi.is_none()
+    {
         return ReadItem::Skipped(Skipped {
             line,
             end_line,
             raw,
-            diagnostic: error(line, "ris: record with no title, author, source, DOI or URL; not read"),
+            diagnostic: error(
+                line,
+                "ris: record with no title, author, source, DOI or URL; not read",
+            ),
         });
     }
     ReadItem::Record(ReadRecord {
@@ -762,17 +808,33 @@ mod tests {
         assert_eq!(authors.len(), 3);
         assert_eq!(authors[1].family_or_literal(), "van der Berg");
         assert_eq!(authors[2], &Name::literal("World Health Organization"));
-        assert_eq!(r.container_title.as_deref(), Some("Journal of Psychopharmacology"));
+        assert_eq!(
+            r.container_title.as_deref(),
+            Some("Journal of Psychopharmacology")
+        );
         assert_eq!(r.issued, Some(Date::ymd(2017, Some(3), None)));
         assert_eq!(r.page.as_deref(), Some("1302-1305"));
         assert_eq!(r.doi.as_deref(), Some("10.1177/0269881117705089"));
         assert_eq!(r.issn.as_deref(), Some("0269-8811"));
         assert_eq!(r.keywords, ["ketamine", "anxiety"]);
-        assert_eq!(r.abstract_text.as_deref(), Some("First line\nof the abstract."));
+        assert_eq!(
+            r.abstract_text.as_deref(),
+            Some("First line\nof the abstract.")
+        );
         assert_eq!(r.pmid.as_deref(), Some("28441895"));
         assert_eq!(r.note.as_deref(), Some("A note"));
-        assert_eq!(r.span, Some(SourceSpan { line: 1, end_line: 23 }));
-        assert!(out.records[0].diagnostics.is_empty(), "{:?}", out.records[0].diagnostics);
+        assert_eq!(
+            r.span,
+            Some(SourceSpan {
+                line: 1,
+                end_line: 23
+            })
+        );
+        assert!(
+            out.records[0].diagnostics.is_empty(),
+            "{:?}",
+            out.records[0].diagnostics
+        );
     }
 
     #[test]
@@ -802,7 +864,11 @@ mod tests {
         );
         assert_eq!(out.records[0].diagnostics[0].line, 5);
         // The third record: tags without TY, no ER.
-        let d: Vec<_> = out.records[2].diagnostics.iter().map(|d| d.message.as_str()).collect();
+        let d: Vec<_> = out.records[2]
+            .diagnostics
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
         assert_eq!(
             d,
             [
@@ -824,7 +890,10 @@ mod tests {
         assert_eq!(c.item_type, ItemType::Chapter);
         assert_eq!(c.page.as_deref(), Some("10-25"));
         assert_eq!(c.container_title.as_deref(), Some("The book"));
-        assert_eq!(c.issued.as_ref().unwrap().season, Some(crate::model::Season::Spring));
+        assert_eq!(
+            c.issued.as_ref().unwrap().season,
+            Some(crate::model::Season::Spring)
+        );
         assert_eq!(c.year(), Some(2019));
         let s = &out.records[2].reference;
         assert_eq!(s.item_type, ItemType::Speech);

@@ -131,7 +131,9 @@ impl Out {
 }
 
 fn escape(t: &str) -> String {
-    t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    t.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn strip_tags(s: &str) -> String {
@@ -186,11 +188,7 @@ pub fn initials(given: &str) -> String {
 
 fn person_inverted(p: &Person) -> String {
     let mut s = p.full_family();
-    let given = p
-        .given
-        .as_deref()
-        .map(initials)
-        .filter(|g| !g.is_empty());
+    let given = p.given.as_deref().map(initials).filter(|g| !g.is_empty());
     if let Some(g) = given {
         s.push_str(", ");
         s.push_str(&g);
@@ -242,17 +240,32 @@ fn name_direct(n: &Name) -> String {
 /// before `&` follows an inverted name (`Family, I.`) only: `AFP & dpa`.
 fn author_list_with(names: &[String], elided: bool, inverted: &[bool]) -> String {
     let n = names.len();
-    let comma = |i: usize| if inverted.get(i).copied().unwrap_or(true) { "," } else { "" };
+    let comma = |i: usize| {
+        if inverted.get(i).copied().unwrap_or(true) {
+            ","
+        } else {
+            ""
+        }
+    };
     match n {
         0 => String::new(),
         1 if elided => format!("{}, …", names[0]),
         1 => names[0].clone(),
         _ if elided && n >= 20 || n > 20 => {
-            let head = if n > 20 { &names[..19] } else { &names[..n - 1] };
+            let head = if n > 20 {
+                &names[..19]
+            } else {
+                &names[..n - 1]
+            };
             format!("{}, . . . {}", head.join(", "), names[n - 1])
         }
         _ if elided => format!("{}, … & {}", names[..n - 1].join(", "), names[n - 1]),
-        _ => format!("{}{} & {}", names[..n - 1].join(", "), comma(n - 2), names[n - 1]),
+        _ => format!(
+            "{}{} & {}",
+            names[..n - 1].join(", "),
+            comma(n - 2),
+            names[n - 1]
+        ),
     }
 }
 
@@ -265,10 +278,7 @@ fn editor_list(names: &[&Name]) -> String {
         2 => format!("{} & {}", ns[0], ns[1]),
         n => format!("{}, & {}", ns[..n - 1].join(", "), ns[n - 1]),
     };
-    format!(
-        "{list} ({})",
-        if names.len() == 1 { "Ed." } else { "Eds." }
-    )
+    format!("{list} ({})", if names.len() == 1 { "Ed." } else { "Eds." })
 }
 
 const MONTHS: [&str; 12] = [
@@ -424,8 +434,19 @@ fn edition_text(e: &str) -> String {
     }
     let words: Vec<&str> = t.split_whitespace().collect();
     let kind = [
-        "rev.", "revised", "expanded", "special", "updated", "abridged", "unabridged",
-        "facsimile", "international", "student", "anniversary", "enlarged", "new",
+        "rev.",
+        "revised",
+        "expanded",
+        "special",
+        "updated",
+        "abridged",
+        "unabridged",
+        "facsimile",
+        "international",
+        "student",
+        "anniversary",
+        "enlarged",
+        "new",
     ];
     let seasonal = words.len() == 2
         && crate::read::season_of(words[0]).is_some()
@@ -552,7 +573,10 @@ fn author_element(r: &Reference, sh: Shape) -> (String, bool) {
     let _ = sh;
     if !editors.is_empty() {
         let label = if editors.len() == 1 { "Ed." } else { "Eds." };
-        return (format!("{} ({label})", fmt(&editors, r.authors_elided)), true);
+        return (
+            format!("{} ({label})", fmt(&editors, r.authors_elided)),
+            true,
+        );
     }
     for (role, one, many) in CREATOR_ROLES {
         let ns: Vec<&Name> = r.names(role).collect();
@@ -653,7 +677,9 @@ fn description(r: &Reference) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
     match r.item_type {
         // A thesis in a journal (Dissertation Abstracts): no description.
-        ItemType::Thesis if nonempty(&r.container_title).is_some() && nonempty(&r.publisher).is_none() => {
+        ItemType::Thesis
+            if nonempty(&r.container_title).is_some() && nonempty(&r.publisher).is_none() =>
+        {
             parts.extend(genre.map(str::to_string));
         }
         ItemType::Thesis => {
@@ -679,7 +705,9 @@ fn description(r: &Reference) -> Option<String> {
 }
 
 fn same_name(a: &str, b: &str) -> bool {
-    a.trim().trim_end_matches('.').eq_ignore_ascii_case(b.trim().trim_end_matches('.'))
+    a.trim()
+        .trim_end_matches('.')
+        .eq_ignore_ascii_case(b.trim().trim_end_matches('.'))
 }
 
 /// The APA text of one record (HTML-escaped, italics as `<i>`, in HTML
@@ -701,10 +729,7 @@ pub fn reference(r: &Reference, html: bool) -> String {
     }
 
     let (author, editors_in_author) = author_element(r, sh);
-    let authors_text: Vec<String> = r
-        .names(Role::Author)
-        .map(name_inverted)
-        .collect();
+    let authors_text: Vec<String> = r.names(Role::Author).map(name_inverted).collect();
     let details = title_details(r, editors_in_author, sh);
     let desc = description(r);
     // Title with its details; the description follows it, or the date
@@ -925,7 +950,11 @@ fn legal(o: &mut Out, r: &Reference, title: &str, date: &str) {
     if !cite.is_empty() {
         o.push(&format!(", {}", cite.join(" ")));
     }
-    let year = if date == "n.d." { String::new() } else { date.to_string() };
+    let year = if date == "n.d." {
+        String::new()
+    } else {
+        date.to_string()
+    };
     let paren = match (nonempty(&r.authority), year.is_empty()) {
         (Some(a), false) => format!("{a} {year}"),
         (Some(a), true) => a.to_string(),

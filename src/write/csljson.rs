@@ -261,10 +261,7 @@ fn csl_name_to_model(n: CslName) -> Option<Name> {
     }
     let Some(family) = n.family.filter(|f| !f.trim().is_empty()) else {
         // A one-part name given only as `given` (a mononym): keep it.
-        return n
-            .given
-            .filter(|g| !g.trim().is_empty())
-            .map(Name::Literal);
+        return n.given.filter(|g| !g.trim().is_empty()).map(Name::Literal);
     };
     // Particles written inside `family` (Zotero's way, and this writer's
     // with `zotero_compatible`) are split off again.

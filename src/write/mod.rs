@@ -178,7 +178,26 @@ impl RecordWriter for LossReporting {
         r: &Reference,
         diags: &mut Vec<Diagnostic>,
     ) -> io::Result<()> {
-        self.inner.write_record(out, r, diags)?;
+        let start = diags.len();
+        if matches!(self.format, Format::Bibtex | Format::Biblatex) {
+            // The entry is read back: what does not come back is named.
+            let mut buf = Vec::with_capacity(1024);
+            self.inner.write_record(&mut buf, r, diags)?;
+            out.write_all(&buf)?;
+            let text = String::from_utf8_lossy(&buf);
+            if let Some(back) = crate::read::bibtex::read(&text)
+                .into_iter()
+                .find_map(|i| match i {
+                    crate::read::ReadItem::Record(x) => Some(x.reference),
+                    crate::read::ReadItem::Skipped(_) => None,
+                })
+            {
+                let lost = loss::readback(self.format, r, &back, &diags[start..]);
+                diags.extend(lost);
+            }
+        } else {
+            self.inner.write_record(out, r, diags)?;
+        }
         let mut lost = loss::check(self.format, r);
         if self.format == Format::CslJson && !self.zotero {
             // Without Zotero compatibility `software` is written as such.

@@ -288,9 +288,19 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
 
     // Names.
     let edbook = ty == "EDBOOK";
+    // Readers take the `AU` of a film for its director (Zotero does): the
+    // roles `AU` stands for otherwise are repeated as Extra lines.
+    let au_role = if matches!(ty, "MPCT" | "VIDEO") {
+        Role::Director
+    } else {
+        Role::Author
+    };
     for n in r.names(Role::Author) {
         let v = ris_name(n, line, diags);
         w.tag("AU", &v);
+        if au_role != Role::Author {
+            extra.push(format!("author: {v}"));
+        }
     }
     let ed_tag = if edbook { "AU" } else { editor_tag(ty) };
     for n in r.names(Role::Editor) {
@@ -307,6 +317,9 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
             for n in r.names(role) {
                 let v = ris_name(n, line, diags);
                 w.tag("AU", &v);
+                if role != au_role {
+                    extra.push(format!("{}: {v}", role.csl_name()));
+                }
             }
         }
     }
@@ -555,11 +568,10 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
         r.item_type,
         ItemType::Webpage | ItemType::PostWeblog | ItemType::Post
     );
-    let publisher_in_t2 = container.is_none()
-        && ((ty == "ELEC" && web) || (ty == "JOUR" && r.item_type == ItemType::Article));
-    if !publisher_in_t2 {
-        w.opt("PB", &r.publisher);
-    }
+    // A preprint's repository and a page's site went into T2 when there is
+    // no container; PB is written as well, so that readers can tell.
+    let _ = web;
+    w.opt("PB", &r.publisher);
     match (nonempty(&r.publisher_place), nonempty(&r.event_place)) {
         (Some(p), _) => w.tag("CY", p),
         (None, Some(ep)) if matches!(ty, "CONF" | "SLIDE") => w.tag("CY", ep),
@@ -785,10 +797,9 @@ mod tests {
         let t = record(&w, &mut Vec::new());
         assert!(t.starts_with("TY  - ELEC\n"));
         assert_eq!(tags(&t, "T2"), ["WHO"]);
-        assert!(
-            tags(&t, "PB").is_empty() && tags(&t, "VL").is_empty(),
-            "{t}"
-        );
+        // PB too, so that a reader can tell the site is the publisher.
+        assert_eq!(tags(&t, "PB"), ["WHO"]);
+        assert!(tags(&t, "VL").is_empty(), "{t}");
         assert_eq!(tags(&t, "Y2"), ["2021/05/01/"]);
         w.item_type = ItemType::Article;
         w.container_title = Some("PsyArXiv".into());
