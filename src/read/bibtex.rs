@@ -233,7 +233,16 @@ pub fn read(text: &str) -> Vec<ReadItem> {
             }
             continue;
         }
-        match parse_entry(piece, p, &strings, &line_of) {
+        let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            parse_entry(piece, p, &strings, &line_of)
+        }))
+        .unwrap_or_else(|_| {
+            Err((
+                "bibtex: entry not read: the BibTeX parser failed on it".to_string(),
+                p.line,
+            ))
+        });
+        match res {
             Ok(x) => parsed.push(x),
             Err((msg, line)) => items.push((p.start, ReadItem::Skipped(skip(msg, line)))),
         }
@@ -738,12 +747,15 @@ fn split_names(chunks: &[Spanned<Chunk>]) -> Vec<Vec<Spanned<Chunk>>> {
     for (ci, c) in chunks.iter().enumerate() {
         match &c.v {
             Chunk::Normal(s) => {
-                let lower = s.to_lowercase();
-                let bytes = lower.as_bytes();
+                // "and" is ASCII: byte offsets in `s` are char boundaries.
+                let bytes = s.as_bytes();
                 let mut last = 0;
-                let mut i = 0;
-                while let Some(k) = lower[i..].find("and") {
-                    let at = i + k;
+                let mut at = 0;
+                while at + 3 <= bytes.len() {
+                    if !bytes[at..at + 3].eq_ignore_ascii_case(b"and") {
+                        at += 1;
+                        continue;
+                    }
                     let before_ok = if at == 0 {
                         ci > 0
                     } else {
@@ -755,18 +767,14 @@ fn split_names(chunks: &[Spanned<Chunk>]) -> Vec<Vec<Spanned<Chunk>>> {
                     } else {
                         bytes[after].is_ascii_whitespace()
                     };
-                    if before_ok && after_ok && lower.is_char_boundary(at) {
-                        let part = &s[last..at];
+                    if before_ok && after_ok {
                         if let Some(cur) = out.last_mut() {
-                            cur.push(Spanned::detached(Chunk::Normal(part.to_string())));
+                            cur.push(Spanned::detached(Chunk::Normal(s[last..at].to_string())));
                         }
                         out.push(Vec::new());
                         last = after;
                     }
-                    i = after.min(lower.len());
-                    if i >= lower.len() {
-                        break;
-                    }
+                    at = after;
                 }
                 if let Some(cur) = out.last_mut() {
                     cur.push(Spanned::detached(Chunk::Normal(s[last..].to_string())));
@@ -780,6 +788,58 @@ fn split_names(chunks: &[Spanned<Chunk>]) -> Vec<Vec<Spanned<Chunk>>> {
         }
     }
     out
+}
+
+/// Stands for `=` in a name that is not in BibLaTeX's extended name
+/// format (the crate takes any `=` for that format, and can fail on it).
+const EQUALS: char = '\u{e000}';
+
+/// The crate's name parser, with `=` hidden unless the name is in the
+/// extended format (`family=Berg, given=Anna`), and a one-part name if the
+/// crate fails.
+fn parse_person(part: &[Spanned<Chunk>]) -> biblatex::Person {
+    let flat = part.format_verbatim();
+    let extended = flat.split(',').all(|kv| {
+        kv.split_once('=').is_some_and(|(k, _)| {
+            matches!(
+                k.trim(),
+                "family"
+                    | "given"
+                    | "prefix"
+                    | "suffix"
+                    | "useprefix"
+                    | "id"
+                    | "given-i"
+                    | "prefix-i"
+            )
+        })
+    });
+    let hidden: Vec<Spanned<Chunk>> = part
+        .iter()
+        .map(|c| {
+            let mut c = c.clone();
+            if !extended {
+                let s = c.v.get_mut();
+                *s = s.replace('=', &EQUALS.to_string());
+            }
+            c
+        })
+        .collect();
+    let parsed = std::panic::catch_unwind(|| biblatex::Person::parse(&hidden));
+    let mut p = parsed.unwrap_or_else(|_| biblatex::Person {
+        name: flat.clone(),
+        given_name: String::new(),
+        prefix: String::new(),
+        suffix: String::new(),
+        id: None,
+        prefix_initials: None,
+        given_initials: None,
+        use_prefix: None,
+    });
+    for s in [&mut p.name, &mut p.given_name, &mut p.prefix, &mut p.suffix] {
+        *s = s.replace(EQUALS, "=");
+    }
+    p
 }
 
 /// Reads a name list: names, and whether it ends in `and others`.
@@ -816,7 +876,7 @@ fn names_of(chunks: &[Spanned<Chunk>]) -> (Vec<Name>, bool) {
             names.push(Name::Literal(flat));
             continue;
         }
-        let p = biblatex::Person::parse(&part);
+        let p = parse_person(&part);
         let family = tidy(&p.name);
         let given = tidy(&p.given_name);
         let prefix = tidy(&p.prefix);
