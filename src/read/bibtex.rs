@@ -224,10 +224,18 @@ pub fn read(text: &str) -> Vec<ReadItem> {
                     }
                 }
                 Err(e) => {
-                    let line = line_of(p.start + e.span.start.min(piece.len()));
+                    let off = e.span.start.min(piece.len());
+                    let line = line_of(p.start + off);
                     items.push((
                         p.start,
-                        ReadItem::Skipped(skip(format!("bibtex: @string not read: {e}"), line)),
+                        ReadItem::Skipped(skip(
+                            format!(
+                                "bibtex: @string not read: {} (column {})",
+                                e.kind,
+                                column(piece, off)
+                            ),
+                            line,
+                        )),
                     ));
                 }
             }
@@ -299,6 +307,15 @@ pub fn read(text: &str) -> Vec<ReadItem> {
 
 type LineOf<'a> = &'a dyn Fn(usize) -> usize;
 
+/// The 1-based column (in characters) of byte `off` of `text`.
+fn column(text: &str, mut off: usize) -> usize {
+    while !text.is_char_boundary(off) {
+        off -= 1;
+    }
+    let start = text[..off].rfind('\n').map_or(0, |i| i + 1);
+    text[start..off].chars().count() + 1
+}
+
 /// Parses one entry with the `@string`s it needs.
 fn parse_entry(
     piece: &str,
@@ -307,9 +324,14 @@ fn parse_entry(
     line_of: LineOf<'_>,
 ) -> Result<Parsed, (String, usize)> {
     let raw = RawBibliography::parse(piece).map_err(|e| {
+        let off = e.span.start.min(piece.len());
         (
-            format!("bibtex: entry not read: {e}"),
-            line_of(p.start + e.span.start.min(piece.len())),
+            format!(
+                "bibtex: entry not read: {} (column {})",
+                e.kind,
+                column(piece, off)
+            ),
+            line_of(p.start + off),
         )
     })?;
     if raw.entries.is_empty() {
@@ -355,7 +377,11 @@ fn parse_entry(
     let bib = Bibliography::parse(&src).map_err(|e| {
         let off = e.span.start.saturating_sub(prefix).min(piece.len());
         (
-            format!("bibtex: entry not read: {e}"),
+            format!(
+                "bibtex: entry not read: {} (column {})",
+                e.kind,
+                column(piece, off)
+            ),
             line_of(p.start + off),
         )
     })?;
@@ -1235,6 +1261,16 @@ fn to_reference(
         r.title_protected = prot;
     }
     let mut addon = t("titleaddon");
+    // Zotero's BibLaTeX export puts a web page's site in `titleaddon`;
+    // refmill's writers put APA's bracketed description there.
+    if ty == "online"
+        && !e.fields.contains_key("organization")
+        && let Some(a) = addon.as_deref()
+        && !is_description(a)
+    {
+        r.container_title = Some(a.to_string());
+        addon = None;
+    }
     // The writers' descriptions that only say what the type says.
     let default_addon = match r.item_type {
         ItemType::Article => Some("preprint"),
@@ -1504,6 +1540,53 @@ fn to_reference(
         }
     }
     (r, diags)
+}
+
+/// True for the words of APA's bracketed descriptions (`Tweet`, `Video`,
+/// `Press release` …), as opposed to a site's name.
+fn is_description(s: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "post",
+        "tweet",
+        "video",
+        "blog",
+        "press release",
+        "fact sheet",
+        "podcast",
+        "presentation",
+        "data",
+        "software",
+        "app",
+        "comment",
+        "status update",
+        "infographic",
+        "image",
+        "photograph",
+        "map",
+        "interview",
+        "lecture",
+        "webinar",
+        "audio",
+        "film",
+        "report",
+        "brochure",
+        "pamphlet",
+        "preprint",
+        "editorial",
+        "letter",
+        "text",
+        "tumblr",
+        "slides",
+        "poster",
+        "thesis",
+        "dissertation",
+        "manuscript",
+        "review",
+    ];
+    let l = s.to_lowercase();
+    l.split(|c: char| !c.is_alphanumeric())
+        .any(|w| WORDS.contains(&w))
+        || WORDS.iter().any(|w| w.contains(' ') && l.contains(w))
 }
 
 /// Labels refmill's BibTeX writer uses for values it moves into `note`.

@@ -149,15 +149,28 @@ fn item(text: &str, start: usize, end: usize) -> ReadItem {
     let end_line = line_of(text, start + raw.trim_end().len());
     match serde_json::from_str::<Value>(raw) {
         Ok(v) => from_value(v, line, end_line, raw.to_string()),
-        Err(e) => ReadItem::Skipped(Skipped {
-            line,
-            end_line,
-            raw: raw.to_string(),
-            diagnostic: error(
-                line + e.line().saturating_sub(1),
-                format!("csl-json: item not read: {e}"),
-            ),
-        }),
+        Err(e) => {
+            // serde_json's position is inside the item: give the file's.
+            let msg = e.to_string();
+            let msg = msg
+                .rsplit_once(" at line ")
+                .map_or(msg.as_str(), |(m, _)| m);
+            let col = if e.line() <= 1 {
+                let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+                text[line_start..start].chars().count() + e.column()
+            } else {
+                e.column()
+            };
+            ReadItem::Skipped(Skipped {
+                line,
+                end_line,
+                raw: raw.to_string(),
+                diagnostic: error(
+                    line + e.line().saturating_sub(1),
+                    format!("csl-json: item not read: {msg} (column {col})"),
+                ),
+            })
+        }
     }
 }
 
@@ -227,7 +240,7 @@ mod tests {
             out.skipped[0]
                 .diagnostic
                 .message
-                .starts_with("csl-json: item not read: expected `,` or `}`"),
+                .starts_with("csl-json: item not read: expected `,` or `}` (column"),
             "{}",
             out.skipped[0].diagnostic.message
         );

@@ -441,6 +441,28 @@ pub fn read_all(format: InputFormat, text: &str) -> ReadOutput {
 /// record at a time; BibTeX/BibLaTeX and CSL-JSON are read whole (crossref
 /// resolution and JSON arrays need the file) and then handed out.
 pub fn read_iter(format: InputFormat, text: &str) -> Box<dyn Iterator<Item = ReadItem> + '_> {
+    Box::new(raw_iter(format, text).map(tidy))
+}
+
+/// What every reader's records get: a URL that is only the DOI's
+/// `https://doi.org/` link is dropped (the model keeps the DOI).
+fn tidy(item: ReadItem) -> ReadItem {
+    match item {
+        ReadItem::Record(mut rec) => {
+            let r = &mut rec.reference;
+            if let (Some(u), Some(d)) = (&r.url, &r.doi)
+                && bare_doi(u).eq_ignore_ascii_case(d.trim())
+                && u.to_ascii_lowercase().contains("doi.org/")
+            {
+                r.url = None;
+            }
+            ReadItem::Record(rec)
+        }
+        s => s,
+    }
+}
+
+fn raw_iter(format: InputFormat, text: &str) -> Box<dyn Iterator<Item = ReadItem> + '_> {
     match format {
         InputFormat::Apa => Box::new(
             crate::apa::segment::segment(text)
@@ -468,8 +490,8 @@ pub fn stream<'a, R: BufRead + 'a>(
     mut input: R,
 ) -> Box<dyn Iterator<Item = io::Result<ReadItem>> + 'a> {
     match format {
-        InputFormat::Ris => Box::new(ris::RisReader::from_io(input)),
-        InputFormat::Csv => Box::new(csv::read_iter(input).map(Ok)),
+        InputFormat::Ris => Box::new(ris::RisReader::from_io(input).map(|i| i.map(tidy))),
+        InputFormat::Csv => Box::new(csv::read_iter(input).map(tidy).map(Ok)),
         _ => {
             let mut text = String::new();
             match input.read_to_string(&mut text) {

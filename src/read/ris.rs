@@ -134,6 +134,8 @@ pub struct RisReader<I> {
     ready: Vec<ReadItem>,
     /// Non-blank text outside any record, reported once per run.
     stray: Option<(usize, String)>,
+    /// A record has started (text outside records before it is a header).
+    seen_record: bool,
     done: bool,
     io_error: Option<io::Error>,
 }
@@ -148,6 +150,7 @@ impl<'a, I: Iterator<Item = &'a str>> RisReader<I> {
             cur: None,
             ready: Vec::new(),
             stray: None,
+            seen_record: false,
             done: false,
             io_error: None,
         }
@@ -227,6 +230,7 @@ impl<I> RisReader<I> {
         match tag_line(line) {
             Some((tag, value)) => {
                 self.flush_stray();
+                self.seen_record = true;
                 if tag == "TY" {
                     if let Some(p) = self.cur.take() {
                         let mut p = p;
@@ -339,13 +343,26 @@ impl<I> RisReader<I> {
     fn flush_stray(&mut self) {
         if let Some((line, raw)) = self.stray.take() {
             let end_line = line + raw.lines().count().saturating_sub(1);
+            // Before the first record it is a header (databases write
+            // `Provider: …`); between records it may be a broken record.
+            let diagnostic = if self.seen_record {
+                error(
+                    line,
+                    "ris: text outside a record (no `TY  - ` line before it); not read",
+                )
+            } else {
+                Diagnostic {
+                    severity: crate::diag::Severity::Warning,
+                    ..error(
+                        line,
+                        "ris: text before the first record (a header?); not read",
+                    )
+                }
+            };
             self.ready.push(ReadItem::Skipped(Skipped {
                 line,
                 end_line,
-                diagnostic: error(
-                    line,
-                    "ris: text outside a record (no `TY  - ` line before it); not read",
-                ),
+                diagnostic,
                 raw,
             }));
         }
@@ -412,6 +429,45 @@ fn ris_date(v: &str) -> Option<Date> {
         }
     }
     date_text(t)
+}
+
+/// A Zotero note's HTML as text: tags removed, `<br>` and paragraph ends
+/// as line breaks, the common entities decoded.
+fn strip_html(v: &str) -> String {
+    if !v.contains('<') && !v.contains('&') {
+        return v.to_string();
+    }
+    let mut out = String::with_capacity(v.len());
+    let mut rest = v;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        match rest[i..].find('>') {
+            Some(j) => {
+                let tag = rest[i + 1..i + j].trim().to_ascii_lowercase();
+                if tag.starts_with("br") || tag == "/p" || tag == "/div" || tag == "/li" {
+                    out.push('\n');
+                }
+                rest = &rest[i + j + 1..];
+            }
+            None => {
+                out.push_str(&rest[i..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    let out = out
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    out.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn names_into(r: &mut Reference, role: Role, value: &str) {
@@ -651,11 +707,8 @@ fn finish(p: Pending) -> ReadItem {
             "DO" => r.doi = Some(bare_doi(v)),
             "UR" | "L2" => urls.push(v.to_string()),
             "DB" => r.archive = Some(v.to_string()),
-            "DP" => {
-                if r.archive.is_none() {
-                    r.archive = Some(v.to_string());
-                }
-            }
+            // Zotero's "library catalog": not an archive APA would print.
+            "DP" => push_note(&mut r, &format!("DP: {v}")),
             "AB" | "N2" => {
                 r.abstract_text = Some(match r.abstract_text.take() {
                     Some(a) => format!("{a}\n{v}"),
@@ -663,13 +716,14 @@ fn finish(p: Pending) -> ReadItem {
                 })
             }
             "KW" => {
-                for k in v.lines() {
+                // One value may hold several (Zotero splits them too).
+                for k in v.split(['\n', ';']) {
                     if let Some(k) = nonempty(k) {
                         r.keywords.push(k);
                     }
                 }
             }
-            "N1" => n1.push(v.to_string()),
+            "N1" => n1.push(strip_html(v)),
             "LA" => r.language = Some(v.to_string()),
             "ID" => r.id = Some(v.to_string()),
             other => push_note(&mut r, &format!("{other}: {v}")),
@@ -717,6 +771,8 @@ fn finish(p: Pending) -> ReadItem {
         let rest = keep.join("; ");
         push_note(&mut r, &rest);
     }
+    // `PMID: 123` and other Extra lines in a note.
+    super::apply_extra_lines(&mut r);
     // A preprint: refmill writes the publisher in T2 when there is no
     // container.
     // A preprint's repository or a page's site written in T2 (and PB) when
@@ -851,7 +907,11 @@ mod tests {
         assert_eq!(out.skipped[0].line, 1);
         assert_eq!(
             out.skipped[0].diagnostic.message,
-            "ris: text outside a record (no `TY  - ` line before it); not read"
+            "ris: text before the first record (a header?); not read"
+        );
+        assert_eq!(
+            out.skipped[0].diagnostic.severity,
+            crate::diag::Severity::Warning
         );
         assert_eq!(out.skipped[1].line, 8);
         assert_eq!(
