@@ -76,9 +76,11 @@ pub fn check(format: Format, r: &Reference) -> Vec<Diagnostic> {
         );
     }
     // Keywords are joined into one value (`; ` in CSV, `, ` in CSL-JSON
-    // and BibTeX): one that holds a separator comes back as two.
+    // and BibTeX; RIS readers split a `KW` on `;`): one that holds a
+    // separator comes back as two.
     let seps: &[char] = match format {
-        Format::Csv => &[';'],
+        // RIS has one `KW` per keyword, but readers split a value on `;`.
+        Format::Csv | Format::Ris => &[';'],
         Format::CslJson | Format::Bibtex | Format::Biblatex => &[',', ';'],
         _ => &[],
     };
