@@ -418,3 +418,32 @@ fn biblatex_losses_are_reported() {
     let lost = check(Format::Biblatex, true);
     eprintln!("biblatex: {lost:?}");
 }
+
+/// Writing what was read from a format's own output gives the same text:
+/// format → model → format is stable after one round.
+#[test]
+fn second_round_trips_are_stable() {
+    let all = corpus();
+    let opts = WriteOptions::default();
+    let mut unstable = Vec::new();
+    for format in [
+        Format::Ris,
+        Format::Csv,
+        Format::CslJson,
+        Format::Bibtex,
+        Format::Biblatex,
+    ] {
+        let input: InputFormat = format.name().parse().expect("readable");
+        for r in &all {
+            let once = write::to_string(format, &opts, std::slice::from_ref(r));
+            let back = read::read_all(input, &once).references();
+            let twice = write::to_string(format, &opts, &back);
+            let again = read::read_all(input, &twice).references();
+            let thrice = write::to_string(format, &opts, &again);
+            if twice != thrice {
+                unstable.push(format!("{format}:\n{twice}\n---\n{thrice}"));
+            }
+        }
+    }
+    assert!(unstable.is_empty(), "{}", unstable.join("\n===\n"));
+}

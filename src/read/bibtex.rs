@@ -1041,12 +1041,12 @@ fn item_type(ty: &str, e: &Entry) -> Option<ItemType> {
             ];
             // Classic BibTeX has the description at the start of the note.
             let note = field_text(e, "note").unwrap_or_default().to_lowercase();
-            let first = note
+            let described = note
                 .split(". ")
-                .next()
-                .filter(|f| !f.contains(": "))
-                .unwrap_or("");
-            if talk.iter().any(|w| addon.contains(w) || first.contains(w))
+                .filter(|f| !f.contains(": ") && f.chars().count() <= 40)
+                .any(|f| talk.iter().any(|w| f.contains(w)));
+            if talk.iter().any(|w| addon.contains(w))
+                || described
                 || (sub == "nonacademic" && !e.fields.contains_key("editor"))
             {
                 ItemType::Speech
@@ -1500,7 +1500,44 @@ fn to_reference(
     }
     for f in ["note", "annote", "annotation", "addendum"] {
         if let Some(n) = t(f) {
-            let n = apply_note_labels(&mut r, &n);
+            let mut n = apply_note_labels(&mut r, &n);
+            // Classic BibTeX has no `titleaddon`: refmill's writer puts the
+            // description (`Paper presentation`, `Data set`) first in the
+            // note.
+            if f == "note" && !e.fields.contains_key("titleaddon") && r.genre.is_none() {
+                let (first, rest) = match n.split_once(". ") {
+                    Some((a, b)) => (a.to_string(), b.to_string()),
+                    None => (n.trim_end_matches('.').to_string(), String::new()),
+                };
+                let short = first.chars().count() <= 40 && first.split_whitespace().count() <= 5;
+                if short && !first.contains(": ") && is_description(&first) {
+                    let lower = first.to_lowercase();
+                    if lower == "preprint" && r.item_type == ItemType::ArticleJournal {
+                        r.item_type = ItemType::Article;
+                        if r.publisher.is_none() {
+                            r.publisher = r.container_title.take();
+                        }
+                    }
+                    let default = matches!(
+                        (r.item_type, lower.as_str()),
+                        (ItemType::Dataset, "data set")
+                            | (ItemType::Software, "computer software")
+                            | (ItemType::Article, "preprint")
+                            // apalike needs a note on @unpublished.
+                            | (ItemType::Manuscript, "unpublished manuscript")
+                    );
+                    if !default {
+                        match first.split_once("; ") {
+                            Some((g, m)) => {
+                                r.genre = Some(g.to_string());
+                                r.medium = Some(m.to_string());
+                            }
+                            None => r.genre = Some(first.clone()),
+                        }
+                    }
+                    n = rest;
+                }
+            }
             push_note(&mut r, &n);
         }
     }
