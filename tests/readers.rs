@@ -564,3 +564,26 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn brace_protection_survives_a_bibtex_round_trip() {
+    use refmill::write::{self, Format, WriteOptions};
+    let text = "@article{k, title = {The {RNA} world of {van Gogh}: {pH} and {iPhone} in {New Zealand}}, journal = {J}, year = 2020}";
+    let recs = read::read_all(InputFormat::Bibtex, text).references();
+    let t = recs[0].title.as_deref().expect("title");
+    let prot: Vec<&str> = recs[0]
+        .title_protected
+        .iter()
+        .map(|&(a, b)| &t[a..b])
+        .collect();
+    assert_eq!(prot, ["RNA", "van Gogh", "pH", "iPhone", "New Zealand"]);
+    for format in [Format::Bibtex, Format::Biblatex] {
+        let out = write::to_string(format, &WriteOptions::default(), &recs);
+        for kept in ["{RNA}", "{van Gogh}", "{pH}", "{iPhone}", "{New Zealand}"] {
+            assert!(out.contains(kept), "{format}: {kept} in {out}");
+        }
+        let again = read::read_all(format.name().parse().expect("format"), &out).references();
+        assert_eq!(again[0].title, recs[0].title);
+        assert_eq!(again[0].title_protected, recs[0].title_protected);
+    }
+}
