@@ -236,12 +236,13 @@ fn name_direct(n: &Name) -> String {
 }
 
 /// An author list: `A.`, `A., & B.`, `A., B., & C.`; 21 or more: the first
-/// 19, `. . .`, the last; an elided list as `A., B., … & Z.`. The comma
-/// before `&` follows an inverted name (`Family, I.`) only: `AFP & dpa`.
+/// 19, `. . .`, the last; an elided list as `A., B., … & Z.`. Two names of
+/// which the first is a group's: no comma before `&` (`AFP & dpa`), as
+/// citeproc-js writes it.
 fn author_list_with(names: &[String], elided: bool, inverted: &[bool]) -> String {
     let n = names.len();
     let comma = |i: usize| {
-        if inverted.get(i).copied().unwrap_or(true) {
+        if n > 2 || inverted.get(i).copied().unwrap_or(true) {
             ","
         } else {
             ""
@@ -560,10 +561,7 @@ fn author_element(r: &Reference, sh: Shape) -> (String, bool) {
         if let (Some(h), Some(first)) = (handle, list.first_mut()) {
             first.push_str(&format!(" [{h}]"));
         }
-        let inverted: Vec<bool> = ns
-            .iter()
-            .map(|n| matches!(n, Name::Person(p) if p.given.as_deref().is_some_and(|g| !g.trim().is_empty())))
-            .collect();
+        let inverted: Vec<bool> = ns.iter().map(|n| matches!(n, Name::Person(_))).collect();
         author_list_with(&list, elided, &inverted)
     };
     if !authors.is_empty() {
@@ -631,7 +629,13 @@ fn title_details(r: &Reference, editors_in_author: bool, sh: Shape) -> String {
         {
             rest.push(format!("Vol. {v}"));
         }
+        // A report's or book's page count; other works' pages are printed
+        // after the title (`Introduction. 1–8.`), as citeproc-js does.
         if sh == Shape::Standalone
+            && matches!(
+                r.item_type,
+                ItemType::Report | ItemType::Book | ItemType::Thesis
+            )
             && let Some(p) = nonempty(&r.page)
         {
             rest.push(pages_text(p));
@@ -661,6 +665,13 @@ fn title_details(r: &Reference, editors_in_author: bool, sh: Shape) -> String {
     let mut parts = people;
     if !rest.is_empty() {
         parts.push(rest.join(", "));
+    }
+    // The series of a report or working paper (`Working Paper No. 5; NBER
+    // Working Papers`).
+    if matches!(r.item_type, ItemType::Report | ItemType::Article)
+        && let Some(series) = nonempty(&r.collection_title)
+    {
+        parts.push(series.to_string());
     }
     parts.join("; ")
 }
@@ -863,6 +874,14 @@ pub fn reference(r: &Reference, html: bool) -> String {
             }
         }
         Shape::Standalone => {
+            if !matches!(
+                r.item_type,
+                ItemType::Report | ItemType::Book | ItemType::Thesis
+            ) && let Some(p) = nonempty(&r.page)
+            {
+                o.push(&range_dash(p));
+                o.end();
+            }
             let site = container.filter(|c| !authors_text.iter().any(|a| same_name(a, c)));
             if let Some(c) = site {
                 o.push(c);

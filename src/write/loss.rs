@@ -200,6 +200,10 @@ fn apa_losses(r: &Reference, warn: &mut impl FnMut(Field, String)) {
             Field::CollectionTitle,
         ),
     ] {
+        // The series of reports and preprints is printed.
+        if label == "series" && matches!(r.item_type, ItemType::Report | ItemType::Article) {
+            continue;
+        }
         if nonempty(v).is_some() {
             dropped.push((label, f));
         }
