@@ -16,7 +16,8 @@
 //!   types `apalike`/`plain` know; BibLaTeX also `@online`, `@thesis`,
 //!   `@report`, `@collection`, `@inreference` and `@software`.
 //! * **Names**: `Family, Given and Family, Given`, particles inside the
-//!   family part (`van der Berg, Anna`), suffixes as `Family, Jr., Given`,
+//!   family part (`van der Berg, Anna`), a dropping particle after the
+//!   given names (`Beauvoir, Simone de`), suffixes as `Family, Jr., Given`,
 //!   group names in braces (`{World Health Organization}`), `and others`
 //!   when APA elided authors.
 //! * **Titles** (and book titles, genres) keep proper nouns and acronyms in

@@ -19,8 +19,9 @@
 //!
 //! # Tags
 //!
-//! `TI` title; `AU` authors (`Family, Given`, particle inside the family
-//! part, suffix after a second comma, group names without a comma); editors
+//! `TI` title; `ID` the input's key; `AU` authors (`Family, Given`, particle
+//! inside the family part, a dropping particle after the given names, suffix
+//! after a second comma, group names without a comma); editors
 //! `A2` for chapters, articles, conference papers and reference entries,
 //! `A3` for books, `ED` otherwise; translators `A4`; `PY  - YYYY` and
 //! `DA  - YYYY/MM/DD/` (empty parts allowed: `2020/03//`); "in press",
