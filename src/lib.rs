@@ -26,6 +26,7 @@ pub mod diag;
 pub mod input;
 pub mod model;
 pub mod output;
+pub mod read;
 pub mod report;
 pub mod write;
 

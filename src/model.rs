@@ -166,6 +166,12 @@ impl ItemType {
                 "review-book" => Some(ItemType::Review),
                 "personal_communication" => Some(ItemType::Document),
                 "thesis-phd" => Some(ItemType::Thesis),
+                // The other CSL 1.0.2 types, to the nearest model type.
+                "bill" | "regulation" | "treaty" | "hearing" => Some(ItemType::Legislation),
+                "figure" => Some(ItemType::Graphic),
+                "musical_score" => Some(ItemType::Song),
+                "performance" | "event" => Some(ItemType::Speech),
+                "periodical" => Some(ItemType::Book),
                 _ => None,
             })
     }
@@ -211,6 +217,30 @@ impl Person {
             }
             _ => self.family.clone(),
         }
+    }
+}
+
+impl Person {
+    /// The family and given parts as BibTeX, RIS and CSV write them: a
+    /// dropping particle after the given names (`Beauvoir, Simone de`, as
+    /// APA prints `Andrade, T. de`), or before the family name when there
+    /// is no given name. Both trimmed; the given part may be empty.
+    pub fn inverted_parts(&self) -> (String, String) {
+        let mut family = self.full_family().trim().to_string();
+        let mut given = self.given.as_deref().unwrap_or("").trim().to_string();
+        if let Some(dp) = self
+            .dropping_particle
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+        {
+            if given.is_empty() {
+                family = format!("{dp} {family}").trim().to_string();
+            } else {
+                given = format!("{given} {dp}");
+            }
+        }
+        (family, given)
     }
 }
 

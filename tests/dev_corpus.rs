@@ -64,7 +64,7 @@ fn dev_corpus_reads_back() {
             Format::Bibtex | Format::Biblatex => check_bib(&out, &recs, ascii),
             Format::Ris => check_ris(&out, &recs),
             Format::Csv => check_csv(&out, &recs),
-            Format::CslJson => Ok(()),
+            Format::CslJson | Format::Apa | Format::ApaHtml => Ok(()),
         };
         eprintln!(
             "{name}: {} records, {} diagnostics, {}",

@@ -24,6 +24,8 @@ fn samples_match_the_current_output() {
         (Format::Biblatex, "seed-references.biblatex.bib"),
         (Format::Ris, "seed-references.ris"),
         (Format::Csv, "seed-references.csv"),
+        (Format::Apa, "seed-references.apa.txt"),
+        (Format::ApaHtml, "seed-references.apa.html"),
     ] {
         let out = write::to_string(format, &WriteOptions::default(), &records);
         let path = dir.join(file);

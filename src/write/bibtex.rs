@@ -16,7 +16,8 @@
 //!   types `apalike`/`plain` know; BibLaTeX also `@online`, `@thesis`,
 //!   `@report`, `@collection`, `@inreference` and `@software`.
 //! * **Names**: `Family, Given and Family, Given`, particles inside the
-//!   family part (`van der Berg, Anna`), suffixes as `Family, Jr., Given`,
+//!   family part (`van der Berg, Anna`), a dropping particle after the
+//!   given names (`Beauvoir, Simone de`), suffixes as `Family, Jr., Given`,
 //!   group names in braces (`{World Health Organization}`), `and others`
 //!   when APA elided authors.
 //! * **Titles** (and book titles, genres) keep proper nouns and acronyms in
@@ -604,6 +605,11 @@ fn build(r: &Reference, dialect: Dialect) -> Draft {
         && let Some(g) = nonempty(&r.genre)
     {
         addon.push(g.to_string());
+    } else if it == ItemType::Dataset {
+        // APA's description; it also tells readers the `@misc` is data.
+        addon.push("Data set".to_string());
+    } else if it == ItemType::Software && ty == "misc" {
+        addon.push("Computer software".to_string());
     }
     if let Some(m) = nonempty(&r.medium) {
         addon.push(m.to_string());
@@ -775,7 +781,9 @@ fn build(r: &Reference, dialect: Dialect) -> Draft {
         if is_report || (ty == "misc" && it == ItemType::Report) {
             e.set("number", Value::Text(n.to_string()), Field::Number);
         } else if is_article && it == ItemType::Article {
-            e.note.push(n.to_string());
+            // A preprint's number has no field (`number` is the issue).
+            e.note.push(format!("Number: {n}"));
+            e.moved.push("number");
         } else if is_article {
             // An article number: `eid` in BibLaTeX; for classic BibTeX the
             // page position when there are no pages.
@@ -1143,21 +1151,15 @@ fn encode_name(n: &Name, enc: &Encoder, lost: &mut Lost) -> Option<String> {
             (!t.trim().is_empty()).then(|| format!("{{{}}}", t.trim()))
         }
         Name::Person(p) => {
-            let mut family = p.full_family();
-            if let Some(dp) = p
-                .dropping_particle
-                .as_deref()
-                .filter(|d| !d.trim().is_empty())
-            {
-                family = format!("{} {family}", dp.trim());
-            }
-            let family = family.trim().to_string();
-            let given = p.given.as_deref().map(str::trim).unwrap_or("");
+            // A dropping particle goes with the given names ("Beauvoir,
+            // Simone de"): BibTeX prints it before the family name and
+            // sorts by the family name.
+            let (family, given) = p.inverted_parts();
             let suffix = p.suffix.as_deref().map(str::trim).unwrap_or("");
             let (family, given) = if family.is_empty() {
-                (given.to_string(), String::new())
+                (given, String::new())
             } else {
-                (family, given.to_string())
+                (family, given)
             };
             if family.is_empty() {
                 return None;

@@ -259,11 +259,20 @@ fn csl_name_to_model(n: CslName) -> Option<Name> {
     if let Some(l) = n.literal {
         return Some(Name::Literal(l));
     }
-    let family = n.family?;
+    let Some(family) = n.family.filter(|f| !f.trim().is_empty()) else {
+        // A one-part name given only as `given` (a mononym): keep it.
+        return n.given.filter(|g| !g.trim().is_empty()).map(Name::Literal);
+    };
+    // Particles written inside `family` (Zotero's way, and this writer's
+    // with `zotero_compatible`) are split off again.
+    let (particle, family) = match n.non_dropping_particle {
+        Some(p) => (Some(p), family),
+        None => crate::apa::names::split_particle(&family),
+    };
     Some(Name::Person(Person {
         family,
         given: n.given,
-        particle: n.non_dropping_particle,
+        particle,
         dropping_particle: n.dropping_particle,
         suffix: n.suffix,
     }))

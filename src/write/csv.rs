@@ -198,25 +198,24 @@ pub fn guard(cell: &str) -> String {
     }
 }
 
-/// `Family, Given` (particle inside the family part, suffix after a second
-/// comma); group names as written. A `;` inside a name would read as a
-/// separator and becomes `,`.
+/// `Family, Given` (particle inside the family part, a dropping particle
+/// after the given names, suffix after a second comma); group names as
+/// written, in braces when they hold a comma (`{University of California,
+/// Berkeley}`). A `;` inside a name would read as a separator and becomes
+/// `,`.
 pub fn name_cell(n: &Name) -> String {
     let s = match n {
+        // A group name with a comma is braced, so that it does not read
+        // as `Family, Given`.
+        Name::Literal(l) if l.contains(',') => format!("{{{}}}", l.trim()),
         Name::Literal(l) => l.trim().to_string(),
         Name::Person(p) => {
-            let mut family = p.full_family();
-            if let Some(dp) = p
-                .dropping_particle
-                .as_deref()
-                .filter(|d| !d.trim().is_empty())
-            {
-                family = format!("{} {family}", dp.trim());
-            }
-            let mut s = family.trim().to_string();
-            if let Some(g) = p.given.as_deref().map(str::trim).filter(|g| !g.is_empty()) {
+            // A dropping particle goes with the given names.
+            let (family, given) = p.inverted_parts();
+            let mut s = family;
+            if !given.is_empty() {
                 s.push_str(", ");
-                s.push_str(g);
+                s.push_str(&given);
             }
             if let Some(x) = p.suffix.as_deref().map(str::trim).filter(|g| !g.is_empty()) {
                 s.push_str(", ");

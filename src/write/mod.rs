@@ -5,11 +5,13 @@
 //! nothing holds the whole output. Writers that need state across records
 //! (unique citation keys, the JSON array's commas) keep it themselves.
 
+pub mod apa;
 pub mod bibtex;
 pub mod csljson;
 pub mod csv;
 pub mod keys;
 pub mod latex;
+pub mod loss;
 pub mod ris;
 
 use crate::diag::Diagnostic;
@@ -31,16 +33,22 @@ pub enum Format {
     Ris,
     /// CSV with a fixed column set.
     Csv,
+    /// An APA 7 reference list as plain text.
+    Apa,
+    /// An APA 7 reference list as HTML, italics as `<i>`.
+    ApaHtml,
 }
 
 impl Format {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 7] = [
         Format::CslJson,
         Format::Bibtex,
         Format::Biblatex,
         Format::Ris,
         Format::Csv,
+        Format::Apa,
+        Format::ApaHtml,
     ];
 
     /// The name used on the command line.
@@ -51,6 +59,8 @@ impl Format {
             Format::Biblatex => "biblatex",
             Format::Ris => "ris",
             Format::Csv => "csv",
+            Format::Apa => "apa",
+            Format::ApaHtml => "apa-html",
         }
     }
 
@@ -61,6 +71,8 @@ impl Format {
             Format::Bibtex | Format::Biblatex => "bib",
             Format::Ris => "ris",
             Format::Csv => "csv",
+            Format::Apa => "txt",
+            Format::ApaHtml => "html",
         }
     }
 }
@@ -82,6 +94,8 @@ impl FromStr for Format {
             .or(match s.as_str() {
                 "json" | "csl" | "csljson" => Some(Format::CslJson),
                 "bib" => Some(Format::Bibtex),
+                "apa7" | "txt" | "text" => Some(Format::Apa),
+                "html" | "apa7-html" => Some(Format::ApaHtml),
                 _ => None,
             })
             .ok_or_else(|| {
@@ -135,20 +149,95 @@ pub trait RecordWriter: Send {
     fn finish(&mut self, out: &mut dyn io::Write) -> io::Result<()>;
 }
 
-/// A writer for `format`.
+/// A writer for `format`. Besides what the writer itself reports, every
+/// record gets a warning for each field `format` cannot carry
+/// ([`loss::check`]).
 pub fn writer_for(format: Format, opts: &WriteOptions) -> Box<dyn RecordWriter> {
+    Box::new(LossReporting {
+        inner: bare_writer_for(format, opts),
+        format,
+        zotero: opts.zotero_compatible,
+    })
+}
+
+/// A writer that adds [`loss::check`]'s warnings to another's.
+struct LossReporting {
+    inner: Box<dyn RecordWriter>,
+    format: Format,
+    zotero: bool,
+}
+
+impl RecordWriter for LossReporting {
+    fn begin(&mut self, out: &mut dyn io::Write) -> io::Result<()> {
+        self.inner.begin(out)
+    }
+
+    fn write_record(
+        &mut self,
+        out: &mut dyn io::Write,
+        r: &Reference,
+        diags: &mut Vec<Diagnostic>,
+    ) -> io::Result<()> {
+        let start = diags.len();
+        if matches!(self.format, Format::Bibtex | Format::Biblatex) {
+            // The entry is read back: what does not come back is named.
+            let mut buf = Vec::with_capacity(1024);
+            self.inner.write_record(&mut buf, r, diags)?;
+            out.write_all(&buf)?;
+            let text = String::from_utf8_lossy(&buf);
+            if let Some(back) = crate::read::bibtex::read(&text)
+                .into_iter()
+                .find_map(|i| match i {
+                    crate::read::ReadItem::Record(x) => Some(x.reference),
+                    crate::read::ReadItem::Skipped(_) => None,
+                })
+            {
+                let lost = loss::readback(self.format, r, &back, &diags[start..]);
+                diags.extend(lost);
+            }
+        } else {
+            self.inner.write_record(out, r, diags)?;
+        }
+        let mut lost = loss::check(self.format, r);
+        if self.format == Format::CslJson && !self.zotero {
+            // Without Zotero compatibility `software` is written as such.
+            lost.retain(|d| d.field != Some(crate::model::Field::Type));
+        }
+        diags.extend(lost);
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn io::Write) -> io::Result<()> {
+        self.inner.finish(out)
+    }
+}
+
+/// The writer for `format` alone, without [`loss::check`]'s warnings.
+pub fn bare_writer_for(format: Format, opts: &WriteOptions) -> Box<dyn RecordWriter> {
     match format {
         Format::CslJson => Box::new(csljson::CslJsonWriter::new(opts)),
         Format::Bibtex => Box::new(bibtex::BibWriter::new(bibtex::Dialect::Bibtex, opts)),
         Format::Biblatex => Box::new(bibtex::BibWriter::new(bibtex::Dialect::Biblatex, opts)),
         Format::Ris => Box::new(ris::RisWriter::new(opts)),
         Format::Csv => Box::new(csv::CsvWriter::new(opts)),
+        Format::Apa => Box::new(apa::ApaWriter::new(false, opts)),
+        Format::ApaHtml => Box::new(apa::ApaWriter::new(true, opts)),
     }
 }
 
 /// Writes all `records` in `format` to a string (convenience for tests and
 /// small inputs).
 pub fn to_string(format: Format, opts: &WriteOptions, records: &[Reference]) -> String {
+    to_string_with_diagnostics(format, opts, records).0
+}
+
+/// Writes all `records` in `format` to a string, with the writer's
+/// diagnostics.
+pub fn to_string_with_diagnostics(
+    format: Format,
+    opts: &WriteOptions,
+    records: &[Reference],
+) -> (String, Vec<Diagnostic>) {
     let mut w = writer_for(format, opts);
     let mut out = Vec::new();
     let mut diags = Vec::new();
@@ -158,5 +247,5 @@ pub fn to_string(format: Format, opts: &WriteOptions, records: &[Reference]) -> 
         let _ = w.write_record(&mut out, r, &mut diags);
     }
     let _ = w.finish(&mut out);
-    String::from_utf8(out).unwrap_or_default()
+    (String::from_utf8(out).unwrap_or_default(), diags)
 }

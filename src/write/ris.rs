@@ -19,8 +19,9 @@
 //!
 //! # Tags
 //!
-//! `TI` title; `AU` authors (`Family, Given`, particle inside the family
-//! part, suffix after a second comma, group names without a comma); editors
+//! `TI` title; `ID` the input's key; `AU` authors (`Family, Given`, particle
+//! inside the family part, a dropping particle after the given names, suffix
+//! after a second comma, group names without a comma); editors
 //! `A2` for chapters, articles, conference papers and reference entries,
 //! `A3` for books, `ED` otherwise; translators `A4`; `PY  - YYYY` and
 //! `DA  - YYYY/MM/DD/` (empty parts allowed: `2020/03//`); "in press",
@@ -31,7 +32,8 @@
 //! report number for reports, ISBN otherwise), `M3` genre, `DO` bare DOI,
 //! `UR`, `Y2` access date, `KW`, `AB`, `LA`, `DB` database, `N1` note, and
 //! `M2` (Zotero's *Extra*) for data that has a Zotero/CSL meaning but no
-//! tag (`original-date: 1900`, `PMID: 123`, `number: 13`).
+//! tag (`original-date: 1900`, `PMID: 123`, `number: 13`, `year-suffix: a`,
+//! and `type: article` for a CSL type no `TY` stands for).
 
 use super::{RecordWriter, WriteOptions};
 use crate::diag::Diagnostic;
@@ -207,17 +209,11 @@ fn ris_name(n: &Name, line: usize, diags: &mut Vec<Diagnostic>) -> String {
             }
         }
         Name::Person(p) => {
-            let mut family = p.full_family();
-            if let Some(dp) = p
-                .dropping_particle
-                .as_deref()
-                .filter(|d| !d.trim().is_empty())
-            {
-                family = format!("{} {family}", dp.trim());
-            }
+            // A dropping particle goes with the given names.
+            let (family, given) = p.inverted_parts();
             // A comma inside the family part would move the split point.
             let family = clean(&family.replace(',', " "));
-            let given = clean(p.given.as_deref().unwrap_or(""));
+            let given = clean(&given);
             let suffix = clean(p.suffix.as_deref().unwrap_or(""));
             match (family.is_empty(), given.is_empty(), suffix.is_empty()) {
                 (true, _, _) => given,
@@ -279,13 +275,33 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
     let mut extra: Vec<String> = Vec::new();
     let mut notes: Vec<String> = Vec::new();
     w.tag("TY", ty);
+    // The input's key (Zotero ignores it; refmill reads it back).
+    w.opt("ID", &r.id);
+    // Types RIS has no `TY` for (preprint, forum post, review …): the CSL
+    // type as a Zotero *Extra* line, which Zotero and refmill read back.
+    // Also when a reader would take the journal for a preprint server.
+    let looks_preprint = r.item_type == ItemType::ArticleJournal
+        && nonempty(&r.container_title).is_some_and(crate::apa::lexicon::is_preprint_server);
+    if crate::read::ris::item_type(ty) != Some(r.item_type) || looks_preprint {
+        extra.push(format!("type: {}", r.item_type.csl_name()));
+    }
     w.opt("TI", &r.title);
 
     // Names.
     let edbook = ty == "EDBOOK";
+    // Readers take the `AU` of a film for its director (Zotero does): the
+    // roles `AU` stands for otherwise are repeated as Extra lines.
+    let au_role = if matches!(ty, "MPCT" | "VIDEO") {
+        Role::Director
+    } else {
+        Role::Author
+    };
     for n in r.names(Role::Author) {
         let v = ris_name(n, line, diags);
         w.tag("AU", &v);
+        if au_role != Role::Author {
+            extra.push(format!("author: {v}"));
+        }
     }
     let ed_tag = if edbook { "AU" } else { editor_tag(ty) };
     for n in r.names(Role::Editor) {
@@ -302,6 +318,9 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
             for n in r.names(role) {
                 let v = ris_name(n, line, diags);
                 w.tag("AU", &v);
+                if role != au_role {
+                    extra.push(format!("{}: {v}", role.csl_name()));
+                }
             }
         }
     }
@@ -366,8 +385,13 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
             }
         }
         "RPRT" => {
-            if let Some(s) = container.or(nonempty(&r.collection_title)) {
+            // Zotero reads a report's T2 as its series; a container title
+            // goes to Extra.
+            if let Some(s) = nonempty(&r.collection_title) {
                 w.tag("T2", s);
+            }
+            if let Some(c) = container {
+                extra.push(format!("container-title: {c}"));
             }
         }
         "JOUR" if r.item_type == ItemType::Article => {
@@ -376,7 +400,13 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
             }
         }
         "ELEC" => {
-            if let Some(c) = container.or(nonempty(&r.publisher)) {
+            // A page's site: the container, or the publisher when there is
+            // none (Zotero's website title).
+            let web = matches!(
+                r.item_type,
+                ItemType::Webpage | ItemType::PostWeblog | ItemType::Post
+            );
+            if let Some(c) = container.or(nonempty(&r.publisher).filter(|_| web)) {
                 w.tag("T2", c);
             }
         }
@@ -454,6 +484,14 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
             }
         }
     }
+    if let Some(sfx) = r
+        .issued
+        .as_ref()
+        .and_then(|d| d.suffix.as_deref())
+        .filter(|s| !s.trim().is_empty())
+    {
+        extra.push(format!("year-suffix: {}", sfx.trim()));
+    }
     if let Some(od) = r.original_date.as_ref().and_then(|d| d.start.as_ref()) {
         extra.push(format!("original-date: {}", od.year));
     }
@@ -527,11 +565,14 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
 
     // Publication.
     // A preprint's repository and a page's site went into T2 already.
-    let publisher_in_t2 =
-        container.is_none() && (ty == "ELEC" || (ty == "JOUR" && r.item_type == ItemType::Article));
-    if !publisher_in_t2 {
-        w.opt("PB", &r.publisher);
-    }
+    let web = matches!(
+        r.item_type,
+        ItemType::Webpage | ItemType::PostWeblog | ItemType::Post
+    );
+    // A preprint's repository and a page's site went into T2 when there is
+    // no container; PB is written as well, so that readers can tell.
+    let _ = web;
+    w.opt("PB", &r.publisher);
     match (nonempty(&r.publisher_place), nonempty(&r.event_place)) {
         (Some(p), _) => w.tag("CY", p),
         (None, Some(ep)) if matches!(ty, "CONF" | "SLIDE") => w.tag("CY", ep),
@@ -555,7 +596,12 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
         ) {
             w.tag("M3", &g);
         } else {
-            extra.push(format!("genre: {g}"));
+            if let Some(g) = nonempty(&r.genre) {
+                extra.push(format!("genre: {g}"));
+            }
+            if let Some(m) = nonempty(&r.medium) {
+                extra.push(format!("medium: {m}"));
+            }
         }
     }
     w.opt("DB", &r.archive);
@@ -752,10 +798,9 @@ mod tests {
         let t = record(&w, &mut Vec::new());
         assert!(t.starts_with("TY  - ELEC\n"));
         assert_eq!(tags(&t, "T2"), ["WHO"]);
-        assert!(
-            tags(&t, "PB").is_empty() && tags(&t, "VL").is_empty(),
-            "{t}"
-        );
+        // PB too, so that a reader can tell the site is the publisher.
+        assert_eq!(tags(&t, "PB"), ["WHO"]);
+        assert!(tags(&t, "VL").is_empty(), "{t}");
         assert_eq!(tags(&t, "Y2"), ["2021/05/01/"]);
         w.item_type = ItemType::Article;
         w.container_title = Some("PsyArXiv".into());

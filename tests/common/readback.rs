@@ -85,15 +85,7 @@ fn expected_name(n: &Name, norm: fn(&str) -> String) -> (String, String) {
     match n {
         Name::Literal(l) => (norm(l), String::new()),
         Name::Person(p) => {
-            let mut fam = p.full_family();
-            if let Some(dp) = p
-                .dropping_particle
-                .as_deref()
-                .filter(|d| !d.trim().is_empty())
-            {
-                fam = format!("{} {fam}", dp.trim());
-            }
-            let given = p.given.clone().unwrap_or_default();
+            let (fam, given) = p.inverted_parts();
             if norm(&fam).is_empty() {
                 (norm(&given), String::new())
             } else {
