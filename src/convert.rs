@@ -24,9 +24,10 @@
 use crate::apa::segment::{Layout, SAMPLE_LINES, Segment, Segmenter};
 use crate::apa::{self, Parsed};
 use crate::batch::{InputSpec, Source};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Severity};
 use crate::input::{DecodeOptions, InputError, InputWarning, LineSource};
 use crate::output::Output;
+use crate::read::{self, Confidence, InputFormat, ReadItem};
 use crate::write::{self, Format, RecordWriter, WriteOptions};
 use std::collections::{BTreeMap, VecDeque};
 use std::io::{self, Read};
@@ -50,6 +51,8 @@ pub struct Options {
     pub write: WriteOptions,
     /// Decoding options.
     pub decode: DecodeOptions,
+    /// Input format; `None`: decided per input from its content and name.
+    pub from: Option<InputFormat>,
     /// Parser threads (1: everything in the calling thread).
     pub jobs: usize,
     /// References per batch.
@@ -65,6 +68,7 @@ impl Options {
             format,
             write: WriteOptions::default(),
             decode: DecodeOptions::default(),
+            from: None,
             jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
             batch_refs: 512,
             batch_bytes: 1 << 20,
@@ -107,6 +111,9 @@ pub struct Counts {
     pub warnings: u64,
     /// References whose parse gave at least one diagnostic.
     pub refs_with_warnings: u64,
+    /// Notes from the writer: values the output format cannot hold
+    /// (not warnings: the input was read, the format is the limit).
+    pub notes: u64,
 }
 
 /// What a run did.
@@ -258,6 +265,45 @@ impl SegmentReader {
         }
     }
 
+    /// The start of the input (the lines read by [`prime`](Self::prime)),
+    /// for format detection.
+    pub fn sample_text(&self) -> String {
+        let mut s = String::new();
+        for (_, l) in &self.replay {
+            s.push_str(l);
+            s.push('\n');
+        }
+        s
+    }
+
+    /// The whole input as one text, one line per input line (so that line
+    /// numbers in it are the input's), for the readers of structured
+    /// formats, which need whole entries or the whole file.
+    pub fn read_to_string(&mut self) -> Result<String, InputError> {
+        self.prime()?;
+        let mut s = String::new();
+        let mut last = 0;
+        let mut push = |s: &mut String, n: usize, l: &str| {
+            // Lines are numbered one after the other; keep it so if the
+            // source ever skips one.
+            while last + 1 < n {
+                s.push('\n');
+                last += 1;
+            }
+            s.push_str(l);
+            s.push('\n');
+            last = n;
+        };
+        for (n, l) in self.replay.drain(..) {
+            push(&mut s, n, &l);
+        }
+        while let Some((n, l)) = self.src.next_line()? {
+            push(&mut s, n, &l);
+        }
+        self.finished = true;
+        Ok(s)
+    }
+
     /// The repairs made while reading, and a warning when the input had
     /// no reference (call at the end).
     pub fn warnings(&self, refs: u64) -> Vec<InputWarning> {
@@ -337,12 +383,32 @@ struct Batch {
     bytes_read: u64,
 }
 
+/// The input being read: APA text segmented as it streams in, or the
+/// records of a structured format, read when the input was opened.
+struct Current {
+    idx: usize,
+    reader: SegmentReader,
+    /// References handed out so far.
+    n: u64,
+    /// Records of a structured input not yet handed out.
+    records: Option<VecDeque<Structured>>,
+}
+
+/// What a reader of a structured format gave.
+enum Structured {
+    /// A record (or an entry that could not be read, kept as a record).
+    Ref(Box<ParsedRef>),
+    /// Text that is not a reference.
+    Note(InputWarning),
+}
+
 /// Cuts the inputs into batches of segments.
 struct Producer {
     inputs: Arc<[InputSpec]>,
     decode: DecodeOptions,
+    from: Option<InputFormat>,
     next_input: usize,
-    current: Option<(usize, SegmentReader, u64)>,
+    current: Option<Current>,
     seq: u64,
     bytes: Arc<AtomicU64>,
     batch_refs: usize,
@@ -355,35 +421,59 @@ impl Producer {
         let mut refs = 0;
         let mut bytes = 0;
         while refs < self.batch_refs && bytes < self.batch_bytes {
-            let Some((idx, reader, n)) = &mut self.current else {
+            let Some(cur) = &mut self.current else {
                 let idx = self.next_input;
                 let Some(input) = self.inputs.get(idx) else {
                     break;
                 };
                 self.next_input += 1;
-                // An input that fails in its first lines fails before it
-                // starts: nothing of it is written.
-                let primed = open_counted(input, self.decode, self.bytes.clone())
-                    .and_then(|mut r| r.prime().map(drop).map(|()| r));
-                match primed {
-                    Ok(r) => {
+                // An input that fails in its first lines (or, for a
+                // structured format, anywhere) fails before it starts:
+                // nothing of it is written.
+                match open_input(input, self.decode, self.from, self.bytes.clone()) {
+                    Ok((reader, records, note)) => {
                         items.push(Item::Start(idx));
-                        self.current = Some((idx, r, 0));
+                        if let Some(w) = note {
+                            items.push(Item::Warn(idx, w));
+                        }
+                        self.current = Some(Current {
+                            idx,
+                            reader,
+                            n: 0,
+                            records,
+                        });
                     }
                     Err(e) => items.push(Item::Fail(idx, e)),
                 }
                 continue;
             };
-            let idx = *idx;
-            match reader.next_segment() {
+            let idx = cur.idx;
+            let next = match &mut cur.records {
+                Some(records) => match records.pop_front() {
+                    Some(Structured::Note(w)) => {
+                        items.push(Item::Warn(idx, w));
+                        continue;
+                    }
+                    Some(Structured::Ref(r)) => {
+                        bytes += r.parsed.reference.raw.as_ref().map_or(0, String::len);
+                        refs += 1;
+                        cur.n += 1;
+                        items.push(Item::Parsed(r));
+                        continue;
+                    }
+                    None => Ok(None),
+                },
+                None => cur.reader.next_segment(),
+            };
+            match next {
                 Ok(Some(s)) => {
                     bytes += s.text.len();
                     refs += 1;
-                    *n += 1;
+                    cur.n += 1;
                     items.push(Item::Seg(s));
                 }
                 Ok(None) => {
-                    for w in reader.warnings(*n) {
+                    for w in cur.reader.warnings(cur.n) {
                         items.push(Item::Warn(idx, w));
                     }
                     items.push(Item::End(idx));
@@ -406,6 +496,140 @@ impl Producer {
             bytes_read: self.bytes.load(Ordering::Relaxed),
         })
     }
+}
+
+/// Opens an input and decides its format: `from` when given, else the
+/// content (and, when the content leaves doubt, the file extension)
+/// decides. A structured input is read whole here; its records come back
+/// with a note when its format was only guessed.
+#[allow(clippy::type_complexity)]
+fn open_input(
+    input: &InputSpec,
+    decode: DecodeOptions,
+    from: Option<InputFormat>,
+    count: Arc<AtomicU64>,
+) -> Result<
+    (
+        SegmentReader,
+        Option<VecDeque<Structured>>,
+        Option<InputWarning>,
+    ),
+    InputError,
+> {
+    let mut reader = open_counted(input, decode, count)?;
+    reader.prime()?;
+    let (format, note) = match from {
+        Some(f) => (f, None),
+        None => choose_format(input, &reader.sample_text()),
+    };
+    if format == InputFormat::Apa {
+        return Ok((reader, None, note));
+    }
+    let text = reader.read_to_string()?;
+    let records = read::read_iter(format, &text).map(read_item).collect();
+    Ok((reader, Some(records), note))
+}
+
+/// The format of an input given without `--from`: what the content shows
+/// when it shows a structured format (a RIS `TY` line, `@type{` entries,
+/// JSON, refmill's CSV header) or APA dates; else the file extension,
+/// when it names a structured format (`.bib`, `.ris`, `.json`, `.csv`);
+/// else an APA list. When name and content disagree the content wins,
+/// with a note.
+fn choose_format(input: &InputSpec, sample: &str) -> (InputFormat, Option<InputWarning>) {
+    let d = read::detect_explained(sample);
+    let by_name = match &input.source {
+        Source::File(p) => p
+            .extension()
+            .and_then(|e| e.to_str())
+            .and_then(InputFormat::from_extension)
+            .filter(|f| *f != InputFormat::Apa),
+        _ => None,
+    };
+    match by_name {
+        Some(f) if d.confidence == Confidence::Guess => (f, None),
+        Some(f)
+            if d.format == InputFormat::Apa
+                || (f != d.format
+                    && !matches!(
+                        (f, d.format),
+                        (
+                            InputFormat::Bibtex | InputFormat::Biblatex,
+                            InputFormat::Bibtex | InputFormat::Biblatex
+                        )
+                    )) =>
+        {
+            (
+                d.format,
+                Some(InputWarning::FormatGuessed {
+                    format: d.format.name(),
+                    reason: format!("{}, though the file name says {}", d.reason, f.name()),
+                }),
+            )
+        }
+        _ => (d.format, None),
+    }
+}
+
+/// One item of a structured input as a reference of the pipeline. An
+/// entry the reader could not read still becomes a record (nothing is
+/// lost): an untyped one whose note keeps the entry's text, reported with
+/// the reader's error. Text the reader only warns about (a header before
+/// the first RIS record) is not a reference: it is reported, not written.
+fn read_item(item: ReadItem) -> Structured {
+    Structured::Ref(Box::new(match item {
+        ReadItem::Skipped(s) if s.diagnostic.severity == Severity::Warning => {
+            return Structured::Note(InputWarning::NotAReference {
+                line: s.line,
+                message: s.diagnostic.message,
+            });
+        }
+        ReadItem::Record(r) => {
+            let (line, end_line) = r
+                .reference
+                .span
+                .as_ref()
+                .map_or((0, 0), |s| (s.line, s.end_line));
+            ParsedRef {
+                parsed: Parsed {
+                    reference: r.reference,
+                    diagnostics: r.diagnostics,
+                    spans: Vec::new(),
+                },
+                line,
+                end_line,
+            }
+        }
+        ReadItem::Skipped(s) => {
+            let mut d = s.diagnostic;
+            if let Some(m) = d.message.strip_suffix("; not read") {
+                d.message = m.to_string();
+            }
+            d.message
+                .push_str("; kept as a record holding the entry's text in its note");
+            let reference = crate::model::Reference {
+                note: Some(format!(
+                    "refmill could not read this entry: {}",
+                    s.raw.trim()
+                )),
+                raw: Some(s.raw),
+                span: Some(crate::model::SourceSpan {
+                    line: s.line,
+                    end_line: s.end_line,
+                }),
+                ..Default::default()
+            };
+            ParsedRef {
+                parsed: Parsed {
+                    reference,
+                    diagnostics: vec![d],
+                    spans: Vec::new(),
+                },
+                line: s.line,
+                end_line: s.end_line,
+            }
+        }
+    }))
 }
 
 /// Parses one reference. A panic in the parser (a bug) does not lose the
@@ -546,8 +770,8 @@ impl<'a> Sink<'a> {
                         self.file_counts.records_out += 1;
                     }
                     let c = &mut self.file_counts;
-                    let n = p.parsed.diagnostics.len() + self.diags.len();
-                    c.warnings += n as u64;
+                    c.warnings += p.parsed.diagnostics.len() as u64;
+                    c.notes += self.diags.len() as u64;
                     if !p.parsed.diagnostics.is_empty() {
                         c.refs_with_warnings += 1;
                     }
@@ -599,6 +823,7 @@ impl<'a> Sink<'a> {
         self.total.refs_in += c.refs_in;
         self.total.warnings += c.warnings;
         self.total.refs_with_warnings += c.refs_with_warnings;
+        self.total.notes += c.notes;
         if records_kept {
             self.total.records_out += c.records_out;
         }
@@ -627,6 +852,7 @@ pub fn run(
     let mut producer = Producer {
         inputs: inputs.clone(),
         decode: opts.decode,
+        from: opts.from,
         next_input: 0,
         current: None,
         seq: 0,

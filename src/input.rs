@@ -200,6 +200,21 @@ pub enum InputWarning {
         /// The first one.
         first: u8,
     },
+    /// The input format was not given and was guessed from weak signs.
+    FormatGuessed {
+        /// The format chosen (its `--from` name).
+        format: &'static str,
+        /// Why, in words.
+        reason: String,
+    },
+    /// Text a reader passed over that is not a reference (a header
+    /// before the first RIS record).
+    NotAReference {
+        /// Line.
+        line: usize,
+        /// The reader's message.
+        message: String,
+    },
     /// The input gave no reference.
     NoReferences {
         /// Why, in words: "the input is empty", "the input contains only
@@ -214,8 +229,9 @@ impl InputWarning {
         match self {
             InputWarning::Replaced { line, .. }
             | InputWarning::NulDropped { line, .. }
-            | InputWarning::Controls { line, .. } => *line,
-            InputWarning::NoReferences { .. } => 0,
+            | InputWarning::Controls { line, .. }
+            | InputWarning::NotAReference { line, .. } => *line,
+            InputWarning::NoReferences { .. } | InputWarning::FormatGuessed { .. } => 0,
         }
     }
 }
@@ -255,6 +271,11 @@ impl fmt::Display for InputWarning {
                 first
             ),
             InputWarning::NoReferences { why } => write!(f, "no references found: {why}"),
+            InputWarning::NotAReference { message, .. } => f.write_str(message),
+            InputWarning::FormatGuessed { format, reason } => write!(
+                f,
+                "read as {format}, a guess ({reason}); use --from to say which format it is"
+            ),
         }
     }
 }

@@ -5,6 +5,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use refmill::batch::{self, Discover, InputSpec, Source};
 use refmill::convert::{self, Destination, Options};
 use refmill::input::DecodeOptions;
+use refmill::read::InputFormat;
 use refmill::report::{self, ColorChoice, ReportOptions, TermReporter};
 use refmill::write::{Format, WriteOptions};
 use std::io::IsTerminal;
@@ -20,8 +21,12 @@ Examples:
   refmill convert lists/ --glob '*.txt' --to biblatex --out-dir bib/
   refmill convert a.txt b.txt --to bibtex -o all.bib           # one file, unique keys
   refmill convert refs.txt --to ris --explain --color always | less -R  # why so?
+  refmill convert library.bib --to apa                        # any format in, APA 7 text out
+  refmill convert zotero.ris --to csl-json -o items.json
 
-Warnings go to standard error as `file:line: warning: message`, then one
+Warnings go to standard error as `file:line: warning: message` (text not
+read, input repaired), notes as `file:line: note: message` (a value the
+output format cannot hold, such as a year suffix in BibTeX), then one
 summary line (counts in and out, time, speed).
 
 Exit status:
@@ -31,7 +36,7 @@ Exit status:
      some input could not be read and was skipped (the others were written)
   2  usage error; no input could be read; or an output could not be written";
 
-/// APA reference lists to BibTeX, BibLaTeX, RIS, CSL-JSON and CSV.
+/// APA reference lists to BibTeX, BibLaTeX, RIS, CSL-JSON and CSV (and back).
 #[derive(Parser, Debug)]
 #[command(
     name = "refmill",
@@ -48,7 +53,8 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Convert APA reference lists to another format.
+    /// Convert reference lists (APA text; or BibTeX, BibLaTeX, RIS,
+    /// CSL-JSON, CSV) to another format.
     #[command(after_help = AFTER_HELP)]
     Convert(ConvertArgs),
 }
@@ -67,6 +73,47 @@ enum FormatArg {
     Ris,
     /// CSV, one row per reference
     Csv,
+    /// APA 7 reference list as plain text
+    #[value(alias = "txt")]
+    Apa,
+    /// APA 7 reference list as HTML (italics marked up)
+    #[value(name = "apa-html", alias = "html")]
+    ApaHtml,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum FromArg {
+    /// Decide per input: from the content, then the file extension
+    Auto,
+    /// An APA reference list as text (pasted from Word, a web page, a PDF)
+    #[value(alias = "txt")]
+    Apa,
+    /// BibTeX
+    #[value(alias = "bib")]
+    Bibtex,
+    /// BibLaTeX
+    Biblatex,
+    /// RIS
+    Ris,
+    /// CSL-JSON (an array of items)
+    #[value(name = "csl-json", alias = "json")]
+    CslJson,
+    /// CSV with refmill's columns (docs/csv.md)
+    Csv,
+}
+
+impl FromArg {
+    fn format(self) -> Option<InputFormat> {
+        Some(match self {
+            FromArg::Auto => return None,
+            FromArg::Apa => InputFormat::Apa,
+            FromArg::Bibtex => InputFormat::Bibtex,
+            FromArg::Biblatex => InputFormat::Biblatex,
+            FromArg::Ris => InputFormat::Ris,
+            FromArg::CslJson => InputFormat::CslJson,
+            FromArg::Csv => InputFormat::Csv,
+        })
+    }
 }
 
 impl From<FormatArg> for Format {
@@ -77,6 +124,8 @@ impl From<FormatArg> for Format {
             FormatArg::Biblatex => Format::Biblatex,
             FormatArg::Ris => Format::Ris,
             FormatArg::Csv => Format::Csv,
+            FormatArg::Apa => Format::Apa,
+            FormatArg::ApaHtml => Format::ApaHtml,
         }
     }
 }
@@ -98,6 +147,19 @@ struct ConvertArgs {
     /// Output format.
     #[arg(short = 't', long = "to", value_name = "FORMAT")]
     to: FormatArg,
+
+    /// Input format. Without it each input's content decides (a RIS `TY`
+    /// line, `@article{` entries, a JSON array, refmill's CSV header),
+    /// then its extension (.bib, .ris, .json, .csv); anything else is read
+    /// as an APA reference list.
+    #[arg(
+        short = 'f',
+        long = "from",
+        value_name = "FORMAT",
+        default_value = "auto",
+        help_heading = "Input"
+    )]
+    from: FromArg,
 
     /// Write to FILE (atomically: it appears complete or not at all)
     /// instead of standard output (`-`). Several inputs go into this one
@@ -128,6 +190,7 @@ struct ConvertArgs {
 
     /// Exit with status 1 when any warning was given (a reference not
     /// fully parsed, a repaired input, an input without references).
+    /// Notes on values the output format cannot hold do not count.
     #[arg(long)]
     strict: bool,
 
@@ -257,6 +320,7 @@ fn convert_main(a: ConvertArgs) -> ExitCode {
         ..WriteOptions::default()
     };
     opts.decode = DecodeOptions { lossy: a.lossy };
+    opts.from = a.from.format();
     if let Some(j) = a.jobs {
         opts.jobs = usize::from(j);
     }

@@ -46,6 +46,7 @@ pub fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
 const BOLD: Style = Style::new().bold();
 const WARN: Style = AnsiColor::Yellow.on_default().bold();
 const ERR: Style = AnsiColor::Red.on_default().bold();
+const NOTE: Style = AnsiColor::Cyan.on_default().bold();
 const DIM: Style = Style::new().dimmed();
 const UNUSED: Style = AnsiColor::Red.on_default().underline();
 
@@ -72,6 +73,18 @@ pub fn warning_line(color: bool, input: &InputSpec, line: usize, message: &str) 
     paint(&mut s, color, BOLD, &location(input, line));
     s.push(' ');
     paint(&mut s, color, WARN, "warning:");
+    s.push(' ');
+    s.push_str(message);
+    s
+}
+
+/// Formats one note line, `file:line: note: message` (a value the output
+/// format cannot hold; without the newline).
+pub fn note_line(color: bool, input: &InputSpec, line: usize, message: &str) -> String {
+    let mut s = String::new();
+    paint(&mut s, color, BOLD, &location(input, line));
+    s.push(' ');
+    paint(&mut s, color, NOTE, "note:");
     s.push(' ');
     s.push_str(message);
     s
@@ -129,6 +142,13 @@ pub fn summary_line(s: &Summary) -> String {
             out,
             " ({} not fully parsed)",
             plural(c.refs_with_warnings, "reference", "references")
+        );
+    }
+    if c.notes > 0 {
+        let _ = write!(
+            out,
+            ", {} on values the output format cannot hold",
+            plural(c.notes, "note", "notes")
         );
     }
     let rate = s.rate();
@@ -262,9 +282,14 @@ impl TermReporter {
 impl Observer for TermReporter {
     fn reference(&mut self, input: &InputSpec, r: &ParsedRef, write_diags: &[Diagnostic]) {
         if !self.opts.quiet {
-            for d in r.parsed.diagnostics.iter().chain(write_diags) {
+            for d in &r.parsed.diagnostics {
                 let line = if d.line == 0 { r.line } else { d.line };
                 let l = warning_line(self.opts.color, input, line, &diag_message(d));
+                self.line(l);
+            }
+            for d in write_diags {
+                let line = if d.line == 0 { r.line } else { d.line };
+                let l = note_line(self.opts.color, input, line, &diag_message(d));
                 self.line(l);
             }
         }
@@ -515,13 +540,15 @@ mod tests {
                 records_out: 10,
                 warnings: 1,
                 refs_with_warnings: 1,
+                notes: 2,
             },
             elapsed: Duration::from_millis(500),
         };
         assert_eq!(
             summary_line(&s),
             "refmill: 2 files (1 failed), 10 references in, 10 records out, 1 warning \
-             (1 reference not fully parsed), 0.50 s, 20 refs/s"
+             (1 reference not fully parsed), 2 notes on values the output format cannot \
+             hold, 0.50 s, 20 refs/s"
         );
     }
 }

@@ -64,17 +64,10 @@ pub fn check(format: Format, r: &Reference) -> Vec<Diagnostic> {
             ),
         );
     }
-    if !r.title_protected.is_empty()
-        && matches!(
-            format,
-            Format::Ris | Format::Csv | Format::CslJson | Format::Apa | Format::ApaHtml
-        )
-    {
-        warn(
-            Field::Title,
-            "no mark for case-protected spans of the title; the text is kept as it is".into(),
-        );
-    }
+    // Case-protected spans of a title (`{NASA}` in BibTeX) have no mark
+    // in RIS, CSV, CSL-JSON or APA text, but the title's text, capitals
+    // included, is kept as it is: not reported, since nothing a reader of
+    // those formats sees is lost.
     // Keywords are joined into one value (`; ` in CSV, `, ` in CSL-JSON
     // and BibTeX; RIS readers split a `KW` on `;`): one that holds a
     // separator comes back as two.
