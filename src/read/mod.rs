@@ -14,6 +14,11 @@
 //! item that a reference manager imports as a real (empty) reference, and
 //! the damage would travel silently into the user's library. The raw text
 //! stays available in [`Skipped::raw`] for the caller to print or save.
+//! The `refmill` command, whose rule is that every reference in comes out,
+//! does write an erroneous skipped entry as a record (type `document`,
+//! the text in `note`) and reports it with its line; a skipped entry with
+//! a warning only (a header before the first RIS record) is reported and
+//! not written.
 //!
 //! * [`read_all`] reads a whole text;
 //! * [`read_iter`] yields items one at a time (RIS, CSV and APA text lazily,
