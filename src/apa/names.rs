@@ -554,6 +554,21 @@ pub fn role_of_marker(marker: &str) -> Option<Role> {
     }
 }
 
+/// Whether a role marker is plural: "(Eds.)", "(Editors)", "(Comps.)".
+pub fn is_plural_marker(marker: &str) -> bool {
+    let m = marker
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim()
+        .lc();
+    let first = m.split([' ', '&', ',']).next().unwrap_or("");
+    matches!(
+        first.trim_end_matches('.'),
+        "eds" | "editors" | "comps" | "compilers" | "orgs" | "coords" | "hgg" | "directors"
+    )
+}
+
 /// Splits a trailing role marker off a name list: "Zalta, E. N. (Ed.)" →
 /// ("Zalta, E. N.", Editor).
 pub fn split_role_suffix(s: &str) -> (&str, Option<Role>) {

@@ -41,7 +41,7 @@ pub enum Mode {
 pub struct Layout {
     /// The layout.
     pub mode: Mode,
-    /// References carry list markers ("1.", "[1]", "•").
+    /// References carry list markers (`1.`, `[1]`, `•`).
     pub numbered: bool,
     /// Typical length of a full (justified) line, in characters.
     pub width: usize,
@@ -63,7 +63,7 @@ impl Default for Layout {
     }
 }
 
-/// A list marker at the start of a line: "1.", "12)", "[3]", "•", "-".
+/// A list marker at the start of a line: `1.`, `12)`, `[3]`, `•`, `-`.
 /// Returns the byte length of the marker and its spaces.
 pub fn list_marker(line: &str) -> Option<usize> {
     let t = line.trim_start();

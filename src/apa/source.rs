@@ -569,7 +569,19 @@ impl<'a> Ctx<'a> {
             };
             if let Some(role) = names::role_of_marker(&rest[i..close]) {
                 let who = rest[..i].trim();
-                let eds = names::parse_editor_list(who);
+                let mut eds = names::parse_editor_list(who);
+                // "In Brazil & Pan American Union (Eds.)": a plural marker
+                // over one name that holds " & " joins two names without
+                // initials (group names, or names printed without them).
+                if eds.len() == 1 && names::is_plural_marker(&rest[i..close]) {
+                    let parts: Vec<&str> = who.split(" & ").map(str::trim).collect();
+                    if parts.len() == 2 && parts.iter().all(|p| !p.is_empty()) {
+                        eds = parts
+                            .iter()
+                            .filter_map(|p| names::parse_given_first(p.trim_end_matches(',')))
+                            .collect();
+                    }
+                }
                 if !eds.is_empty() {
                     self.mark(
                         match role {
