@@ -109,6 +109,9 @@ impl Ctx<'_> {
         if preprint {
             return ItemType::Article;
         }
+        if r.title.as_deref().is_some_and(subtitle_names_thesis) {
+            return ItemType::Thesis;
+        }
         if sig.bare_pages {
             return ItemType::PaperConference;
         }
@@ -195,6 +198,65 @@ impl Ctx<'_> {
         }
         ItemType::Book
     }
+}
+
+/// What a thesis calls itself in its subtitle, in the languages of the
+/// catalogues that print it there ("…: diplomsko delo", "…: диссертация
+/// … кандидата наук", "…: A thesis submitted …").
+const THESIS_SUBTITLES: &[&str] = &[
+    "a thesis",
+    "a dissertation",
+    "thesis",
+    "dissertation",
+    "doctoral dissertation",
+    "master's thesis",
+    "masterarbeit",
+    "diplomarbeit",
+    "bachelorarbeit",
+    "doktorarbeit",
+    "dissertação",
+    "tese de",
+    "tesis doctoral",
+    "tesis de",
+    "mémoire de",
+    "thèse de",
+    "diplomsko delo",
+    "magistrsko delo",
+    "doktorsko delo",
+    "diplomska naloga",
+    "zaključna naloga",
+    "diplomski rad",
+    "završni rad",
+    "magistarski rad",
+    "doktorska disertacija",
+    "doktorska dizertacija",
+    "praca magisterska",
+    "praca doktorska",
+    "praca dyplomowa",
+    "diplomová práce",
+    "bakalářská práce",
+    "disertační práce",
+    "диссертация",
+    "автореферат диссертации",
+    "дисертация",
+    "дисертационен труд",
+    "дипломна робота",
+    "дисертація",
+];
+
+/// Whether a part of the title after the first (after `:`, `;` or `=`)
+/// starts by calling the work a thesis.
+fn subtitle_names_thesis(title: &str) -> bool {
+    title.split([':', ';', '=']).skip(1).any(|part| {
+        let p = part.trim_start().lc();
+        THESIS_SUBTITLES.iter().any(|w| {
+            p.starts_with(w)
+                && p[w.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+    })
 }
 
 fn has_volume_editors(r: &crate::model::Reference) -> bool {
