@@ -60,6 +60,11 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "Epocrates.",
         "the reader keeps no description for `[Mobile app]` (software is written as `[Computer software]`)",
     ),
+    // APA 7 asks for a description the input did not print.
+    (
+        "Novak, M. (2021)",
+        "a thesis known from its subtitle (`: diplomsko delo`) gets the `[Thesis]` description APA 7 asks for",
+    ),
     // Not APA.
     (
         "Smith, John, & Doe, Jane.",
