@@ -363,9 +363,22 @@ pub(crate) fn is_thesis_word(lower: &str) -> bool {
         "doktorarbeit",
     ]
     .iter()
-    .any(|w| lower.contains(w))
+    .any(|w| contains_word_start(lower, w))
         || lower == "phd"
         || lower == "ma"
+}
+
+/// Whether `w` occurs in `s` at the start of a word ("reddit" holds no
+/// "edd"); a short `w` (an abbreviation such as "edd", "msc") must also
+/// end a word, a longer one may start a longer word ("dissertations").
+fn contains_word_start(s: &str, w: &str) -> bool {
+    s.match_indices(w).any(|(i, _)| {
+        let before = s[..i].chars().next_back();
+        let after = s[i + w.len()..].chars().next();
+        let starts = before.is_none_or(|c| !c.is_alphanumeric()) || !w.is_ascii();
+        let ends = w.chars().count() > 4 || after.is_none_or(|c| !c.is_alphanumeric());
+        starts && ends
+    })
 }
 
 /// What a bracketed description says about the item.
