@@ -5,17 +5,7 @@ use refmill::apa;
 use refmill::write::apa::reference;
 
 fn norm(s: &str) -> String {
-    let t: String = s
-        .chars()
-        .map(|c| match c {
-            '–' | '—' | '‒' | '−' | '‐' => '-',
-            c if c.is_whitespace() => ' ',
-            c => c,
-        })
-        .collect();
-    t.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    refmill::write::loss::norm(s)
         .replace(" (", "(")
         .replace("…", ". . .")
         .trim_end_matches('.')

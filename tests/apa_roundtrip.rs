@@ -73,17 +73,11 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
 ];
 
 fn norm(s: &str) -> String {
-    let mut t = String::with_capacity(s.len());
-    for c in s.chars() {
-        t.push(match c {
-            '–' | '—' | '‒' | '−' | '‐' => '-',
-            c if c.is_whitespace() => ' ',
-            c => c,
-        });
-    }
-    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
     // "31 (1)" and "31(1)": a space before the issue is whitespace style.
-    t.replace(" (", "(").trim_end_matches('.').to_string()
+    refmill::write::loss::norm(s)
+        .replace(" (", "(")
+        .trim_end_matches('.')
+        .to_string()
 }
 
 fn cases() -> Vec<String> {

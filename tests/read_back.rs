@@ -18,22 +18,7 @@ use refmill::write::{self, Format, WriteOptions};
 use std::collections::BTreeSet;
 use std::path::Path;
 
-fn norm(s: &str) -> String {
-    let t: String = s
-        .chars()
-        // Variation selectors are invisible; the LaTeX encoder drops them.
-        .filter(|c| !matches!(c, '\u{fe0e}' | '\u{fe0f}'))
-        .map(|c| match c {
-            '–' | '—' | '‒' | '−' | '‐' => '-',
-            c if c.is_whitespace() => ' ',
-            c => c,
-        })
-        .collect();
-    t.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace("--", "-")
-}
+use refmill::write::loss::norm;
 
 fn opt(v: &Option<String>) -> String {
     v.as_deref().map(norm).unwrap_or_default()

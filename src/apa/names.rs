@@ -516,21 +516,28 @@ pub fn parse_editor_list(s: &str) -> Vec<Name> {
     out
 }
 
-/// Role markers APA puts after names: "(Ed.)", "(Eds.)", "(Director)",
-/// "(Host)", "(Trans.)" ...
-pub fn role_of_marker(marker: &str) -> Option<Role> {
+/// The first word of a role marker, lower-cased, without parentheses or
+/// periods: "(Eds. & Trans.)" → "eds".
+fn marker_word(marker: &str) -> String {
     let m = marker
         .trim()
         .trim_start_matches('(')
         .trim_end_matches(')')
         .trim()
         .lc();
-    let m = m.trim_end_matches('.');
-    let first = m
+    m.trim_end_matches('.')
         .split(['&', ',', ' '])
         .next()
         .unwrap_or("")
-        .trim_end_matches('.');
+        .trim_end_matches('.')
+        .to_string()
+}
+
+/// Role markers APA puts after names: "(Ed.)", "(Eds.)", "(Director)",
+/// "(Host)", "(Trans.)" ...
+pub fn role_of_marker(marker: &str) -> Option<Role> {
+    let first = marker_word(marker);
+    let first = first.as_str();
     match first {
         "ed" | "eds" | "editor" | "editors" | "hrsg" | "hg" | "hgg" | "dir" | "coord" | "org"
         | "orgs" | "comp" | "comps" | "compiler" | "compilers" => {
@@ -556,15 +563,8 @@ pub fn role_of_marker(marker: &str) -> Option<Role> {
 
 /// Whether a role marker is plural: "(Eds.)", "(Editors)", "(Comps.)".
 pub fn is_plural_marker(marker: &str) -> bool {
-    let m = marker
-        .trim()
-        .trim_start_matches('(')
-        .trim_end_matches(')')
-        .trim()
-        .lc();
-    let first = m.split([' ', '&', ',']).next().unwrap_or("");
     matches!(
-        first.trim_end_matches('.'),
+        marker_word(marker).as_str(),
         "eds" | "editors" | "comps" | "compilers" | "orgs" | "coords" | "hgg" | "directors"
     )
 }

@@ -276,7 +276,12 @@ fn apa_losses(r: &Reference, warn: &mut impl FnMut(Field, String)) {
     }
 }
 
-fn norm(s: &str) -> String {
+/// A value as compared across a round trip: dashes unified, variation
+/// selectors (invisible; the LaTeX encoder drops them) removed, spaces
+/// collapsed, `--` read as `-`. Public for the round-trip tests and
+/// examples.
+#[doc(hidden)]
+pub fn norm(s: &str) -> String {
     let t: String = s
         .chars()
         .filter(|c| !matches!(c, '\u{fe0e}' | '\u{fe0f}'))
