@@ -1665,8 +1665,27 @@ const NOTE_LABELS: &[&str] = &[
     "In",
 ];
 
+/// Whether a part of a note starts with one of the labels refmill's
+/// writer uses (`Volume: 3–4`, `Original work published 1900`): the
+/// reader takes such a part, up to the next label, back into its field.
+/// The writer puts these parts last, so that no unlabelled part runs into
+/// a value.
+pub(crate) fn is_labelled_note_part(part: &str) -> bool {
+    note_label(part).is_some()
+}
+
+/// The writer's label a note part starts with.
+fn note_label(part: &str) -> Option<&'static str> {
+    NOTE_LABELS.iter().copied().find(|l| {
+        part.strip_prefix(l).is_some_and(|rest| {
+            rest.starts_with(": ")
+                || (matches!(*l, "Original work published" | "No.") && rest.starts_with(' '))
+        })
+    })
+}
+
 /// Takes the `Label: value` parts refmill's writer joined into a note
-/// (`Volume: 3–4. Edition: 2. Sage`) back into their fields; returns the
+/// (`Sage. Volume: 3–4. Edition: 2`) back into their fields; returns the
 /// rest of the note.
 fn apply_note_labels(r: &mut Reference, note: &str) -> String {
     // Part boundaries: a label at the start or after ". " / "? " / "! ".
@@ -1680,12 +1699,7 @@ fn apply_note_labels(r: &mut Reference, note: &str) -> String {
             continue;
         }
         let rest = &note[i..];
-        if let Some(l) = NOTE_LABELS.iter().find(|l| {
-            rest.starts_with(**l)
-                && (rest[l.len()..].starts_with(": ")
-                    || (matches!(**l, "Original work published" | "No.")
-                        && rest[l.len()..].starts_with(' ')))
-        }) {
+        if let Some(l) = note_label(rest) {
             bounds.push((i, l));
         }
     }

@@ -1280,9 +1280,16 @@ fn render(
     }
     if !e.note.is_empty() {
         let mut lost = Lost::default();
-        let note: Vec<String> = e
+        // Labelled parts (`Volume: 3–4`) last: a reader takes each up to
+        // the next label, so an unlabelled part after one would run into
+        // its value.
+        let (plain, labelled): (Vec<&String>, Vec<&String>) = e
             .note
             .iter()
+            .partition(|n| !crate::read::bibtex::is_labelled_note_part(n.trim()));
+        let note: Vec<String> = plain
+            .into_iter()
+            .chain(labelled)
             .map(|n| enc.text(n.trim(), Context::Text, &mut lost))
             .collect();
         lost_by_field.insert("note", (Field::Note, lost));
@@ -1758,7 +1765,7 @@ mod tests {
             !t.contains("publisher =") && !t.contains("edition ="),
             "{t}"
         );
-        assert!(t.contains("note = {Volume: 3–4. Edition: 2. Sage}"), "{t}");
+        assert!(t.contains("note = {Sage. Volume: 3–4. Edition: 2}"), "{t}");
         assert_eq!(d.len(), 1, "{d:?}");
         // Classic BibTeX has no data model: the fields stay.
         let t = bibtex(&r);

@@ -559,7 +559,9 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
                 extra.push(format!("version: {v}"));
             }
         }
-        (_, None, Some(v)) => w.tag("ET", v),
+        // Only software and data sets have a version in Zotero; `ET` would
+        // make it an edition.
+        (_, None, Some(v)) => extra.push(format!("version: {v}")),
         _ => {}
     }
 
@@ -574,7 +576,12 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
     let _ = web;
     w.opt("PB", &r.publisher);
     match (nonempty(&r.publisher_place), nonempty(&r.event_place)) {
-        (Some(p), _) => w.tag("CY", p),
+        (Some(p), ep) => {
+            w.tag("CY", p);
+            if let Some(ep) = ep {
+                extra.push(format!("event-place: {ep}"));
+            }
+        }
         (None, Some(ep)) if matches!(ty, "CONF" | "SLIDE") => w.tag("CY", ep),
         (None, Some(ep)) => extra.push(format!("event-place: {ep}")),
         _ => {}
