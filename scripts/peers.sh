@@ -12,7 +12,7 @@ out=${1:-/tmp/refmill-peers}
 PEERS=${PEERS:-/tmp/refmill-peers-node}
 gold_jsonl=$shared/corpus/apa-dev.jsonl
 mkdir -p "$out" "$PEERS"
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-/work/target-readers}
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$here/target}
 "$here/scripts/roundtrip-dev.sh" "$out" > /dev/null
 (cd "$here" && cargo build -q --release --example convert)
 C=$CARGO_TARGET_DIR/release/examples/convert

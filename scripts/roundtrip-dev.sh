@@ -13,7 +13,7 @@ items = [json.loads(l)["gold"] for l in open(sys.argv[1], encoding="utf-8")]
 json.dump(items, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False, indent=1)
 PY
 cd "$here"
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-/work/target-readers}
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$here/target}
 cargo build -q --release --example roundtrip
 for f in csl-json bibtex biblatex ris csv; do
   echo "== CSL-JSON -> $f -> CSL-JSON"
