@@ -138,7 +138,8 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
             && let Some(&(nstart, next)) = toks.peek()
             && let Some(d) = doi_in(next)
         {
-            let end = nstart + d.len() + (next.len() - next.trim_start_matches(['<', '(']).len());
+            // `d` is a slice of `next`: the printed DOI ends where it does.
+            let end = nstart + super::scan::offset_in(next, d).unwrap_or(0) + d.len();
             out.push(Ident {
                 kind: IdentKind::Doi,
                 value: d.to_string(),
@@ -315,6 +316,23 @@ mod tests {
         assert_eq!(ids[0].value, "10.1037/abc");
         assert_eq!(&s[ids[0].start..ids[0].end], "doi: 10.1037/abc");
         assert_eq!(ids[1].value, "https://x.org/a_(b)");
+    }
+
+    #[test]
+    fn doi_after_keyword_ends_where_printed() {
+        // The DOI's end was counted past only a '<' or '(' before it, not
+        // a '[' or a doi.org URL: here it fell inside the 'é', and slicing
+        // the printed form panicked.
+        let s = "Journal. DOI: [10.1234/aé";
+        let ids = find_identifiers(s, 0);
+        assert_eq!(ids[0].value, "10.1234/aé");
+        assert_eq!(&s[ids[0].start..ids[0].end], "DOI: [10.1234/aé");
+        let s = "Journal. DOI https://dx.doi.org/10.1234/éééééééééééé";
+        let ids = find_identifiers(s, 0);
+        assert_eq!(&s[ids[0].start..ids[0].end], &s["Journal. ".len()..]);
+        let p =
+            crate::apa::parse_reference("Smith, J. (2020). Title. Journal. DOI: [10.1234/aé", 1, 1);
+        assert_eq!(p.reference.doi.as_deref(), Some("10.1234/aé"));
     }
 
     #[test]
