@@ -156,9 +156,8 @@ impl InputError {
 /// first letter: "no such file or directory".
 pub fn io_message(e: &io::Error) -> String {
     let s = e.to_string();
-    let s = match s.find(" (os error ") {
-        // `i` comes from `find`: a char boundary within `s`.
-        Some(i) => s[..i].to_string(),
+    let s = match s.split_once(" (os error ") {
+        Some((head, _)) => head.to_string(),
         None => s,
     };
     let mut cs = s.chars();
@@ -427,6 +426,7 @@ impl<R: Read> Utf16Decoder<R> {
             return Ok(());
         }
         let bytes = std::mem::take(&mut self.raw);
+        // In bounds: `min` keeps the end within `bytes`.
         let r = self.decode_units(&bytes[..n.min(bytes.len())]);
         self.raw = bytes;
         r
@@ -478,7 +478,7 @@ impl<R: Read> Read for Utf16Decoder<R> {
         }
         let avail = self.out.get(self.out_pos..).unwrap_or(&[]);
         let n = avail.len().min(buf.len());
-        // `n` is at most the length of both slices.
+        // In bounds: `n` is at most the length of both slices.
         buf[..n].copy_from_slice(&avail[..n]);
         self.out_pos += n;
         Ok(n)
@@ -554,7 +554,7 @@ impl<R: BufRead> RawLines<R> {
             any = true;
             match memchr2(b'\n', b'\r', avail) {
                 Some(i) => {
-                    // `i < avail.len()`: memchr2 found a byte there.
+                    // In bounds: `i < avail.len()`: memchr2 found a byte there.
                     self.buf.extend_from_slice(&avail[..i]);
                     self.skip_lf = avail[i] == b'\r';
                     self.inner.consume(i + 1);
@@ -595,6 +595,7 @@ fn read_head(r: &mut dyn Read, n: usize) -> io::Result<Vec<u8>> {
     let mut head = vec![0u8; n];
     let mut got = 0;
     while got < n {
+        // In bounds: `got < n == head.len()` by the loop condition.
         match r.read(&mut head[got..]) {
             Ok(0) => break,
             Ok(k) => got += k,

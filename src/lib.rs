@@ -17,6 +17,21 @@
 //! let ris = write::to_string(Format::Ris, &WriteOptions::default(), &records);
 //! assert!(ris.starts_with("TY  - JOUR"));
 //! ```
+//!
+//! # Panics
+//!
+//! No input should make the library panic. `unwrap` and `expect` are not
+//! used outside tests; an index or slice expression on data derived from
+//! the input (text, tokens, byte offsets) either uses a checked form
+//! (`get`, slice patterns, `split_once`, `split_at_checked`) or carries a
+//! comment starting `// In bounds:` or `// Char boundary:` that says why it
+//! holds. `scripts/check-panics.py` runs clippy's `indexing_slicing` and
+//! `string_slice` lints (too noisy to turn on for good) and lists the sites
+//! without such a comment. Behind that, `convert::parse_segment` catches a
+//! parser panic and keeps the reference (as a `document` with its text in
+//! the note, and a warning), the BibTeX reader catches a panic of the
+//! `biblatex` crate per entry, and the fuzz targets in `fuzz/` look for what
+//! review missed; the inputs they crashed on are replayed by `cargo test`.
 #![warn(missing_docs)]
 
 pub mod apa;

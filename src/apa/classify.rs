@@ -250,11 +250,8 @@ fn subtitle_names_thesis(title: &str) -> bool {
     title.split([':', ';', '=']).skip(1).any(|part| {
         let p = part.trim_start().lc();
         THESIS_SUBTITLES.iter().any(|w| {
-            p.starts_with(w)
-                && p[w.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric())
+            p.strip_prefix(w)
+                .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
         })
     })
 }

@@ -29,7 +29,8 @@ pub enum IdentKind {
     Issn,
 }
 
-/// An identifier found in a reference, with its byte range.
+/// An identifier found in a reference, with its byte range (both offsets
+/// are char boundaries of the text searched).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ident {
     /// What it is.
@@ -77,8 +78,10 @@ fn trim_trailing(s: &str) -> &str {
         t = t.trim_end_matches(['.', ',', ';', '>', '»', '"', '”', '\'']);
         // A closing bracket that has no opener inside the token.
         for (open, close) in [('(', ')'), ('[', ']')] {
-            if t.ends_with(close) && t.matches(open).count() < t.matches(close).count() {
-                t = &t[..t.len() - 1];
+            if let Some(head) = t.strip_suffix(close)
+                && t.matches(open).count() < t.matches(close).count()
+            {
+                t = head;
             }
         }
         if t == before {
@@ -115,7 +118,7 @@ pub fn doi_in(token: &str) -> Option<&str> {
 /// True when the token starts a URL.
 pub fn is_url_start(token: &str) -> bool {
     let t = token.trim_start_matches(['<', '(', '[']).as_bytes();
-    let starts = |p: &[u8]| t.len() >= p.len() && t[..p.len()].eq_ignore_ascii_case(p);
+    let starts = |p: &[u8]| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     starts(b"http://")
         || starts(b"https://")
         || starts(b"ftp://")
@@ -138,7 +141,8 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
             && let Some(&(nstart, next)) = toks.peek()
             && let Some(d) = doi_in(next)
         {
-            let end = nstart + d.len() + (next.len() - next.trim_start_matches(['<', '(']).len());
+            // `d` is a slice of `next`: the printed DOI ends where it does.
+            let end = nstart + super::scan::offset_in(next, d).unwrap_or(0) + d.len();
             out.push(Ident {
                 kind: IdentKind::Doi,
                 value: d.to_string(),
@@ -150,6 +154,7 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
         }
         if let Some(d) = doi_in(tok) {
             let lead = tok.len() - tok.trim_start_matches(['<', '(', '[']).len();
+            // Char boundary: `lead` counts ASCII characters trimmed from the start.
             let printed_end = start + lead + tok[lead..].find(d).unwrap_or(0) + d.len();
             out.push(Ident {
                 kind: IdentKind::Doi,
@@ -161,6 +166,7 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
         }
         if is_url_start(tok) {
             let lead = tok.len() - tok.trim_start_matches(['<', '(', '[']).len();
+            // Char boundary: as above.
             let url = trim_trailing(&tok[lead..]);
             out.push(Ident {
                 kind: IdentKind::Url,
@@ -212,8 +218,8 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
 }
 
 fn tokens_from(s: &str, from: usize) -> impl Iterator<Item = (usize, &str)> {
-    let tail = &s[from.min(s.len())..];
-    let mut pos = from.min(s.len());
+    let tail = s.get(from..).unwrap_or_default();
+    let mut pos = from;
     tail.split(' ').filter_map(move |t| {
         let start = pos;
         pos += t.len() + 1;
@@ -240,8 +246,12 @@ pub fn read_trailer(text: &str) -> Trailer {
         .trim_matches(|c: char| c == '.' || c == ',' || c == ';')
         .trim();
     // Bracketed access notes: "[Accessed 3 March 2020]", "(accessed ...)".
-    if (s.starts_with('[') && s.ends_with(']')) || (s.starts_with('(') && s.ends_with(')')) {
-        s = s[1..s.len() - 1].trim();
+    if let Some(inner) = s
+        .strip_prefix('[')
+        .and_then(|x| x.strip_suffix(']'))
+        .or_else(|| s.strip_prefix('(').and_then(|x| x.strip_suffix(')')))
+    {
+        s = inner.trim();
     }
     let lower = s.lc();
     for lead in [
@@ -258,8 +268,12 @@ pub fn read_trailer(text: &str) -> Trailer {
         "consulté le ",
         "consultado el ",
     ] {
-        if lower.starts_with(lead) {
-            let mut rest = s[lead.len()..].trim();
+        // Lower-casing keeps the byte length of these leads (ASCII, 'é'), so
+        // `lead.len()` is where the rest starts in `s` too.
+        if lower.starts_with(lead)
+            && let Some(rest) = s.get(lead.len()..)
+        {
+            let mut rest = rest.trim();
             let rl = rest.lc();
             if rl == "from" || rl == "at" || rl.is_empty() {
                 return t;
@@ -315,6 +329,23 @@ mod tests {
         assert_eq!(ids[0].value, "10.1037/abc");
         assert_eq!(&s[ids[0].start..ids[0].end], "doi: 10.1037/abc");
         assert_eq!(ids[1].value, "https://x.org/a_(b)");
+    }
+
+    #[test]
+    fn doi_after_keyword_ends_where_printed() {
+        // The DOI's end was counted past only a '<' or '(' before it, not
+        // a '[' or a doi.org URL: here it fell inside the 'é', and slicing
+        // the printed form panicked.
+        let s = "Journal. DOI: [10.1234/aé";
+        let ids = find_identifiers(s, 0);
+        assert_eq!(ids[0].value, "10.1234/aé");
+        assert_eq!(&s[ids[0].start..ids[0].end], "DOI: [10.1234/aé");
+        let s = "Journal. DOI https://dx.doi.org/10.1234/éééééééééééé";
+        let ids = find_identifiers(s, 0);
+        assert_eq!(&s[ids[0].start..ids[0].end], &s["Journal. ".len()..]);
+        let p =
+            crate::apa::parse_reference("Smith, J. (2020). Title. Journal. DOI: [10.1234/aé", 1, 1);
+        assert_eq!(p.reference.doi.as_deref(), Some("10.1234/aé"));
     }
 
     #[test]

@@ -56,8 +56,8 @@ type Citation<'a> = (Option<&'a str>, &'a str, Option<&'a str>, Option<&'a str>)
 fn citation(c: &str) -> Option<Citation<'_>> {
     let c = c.trim();
     // Statute sections.
-    if let Some(i) = c.find('§') {
-        let (head, sect) = (c[..i].trim(), c[i..].trim());
+    if let Some((head, sect)) = c.find('§').and_then(|i| c.split_at_checked(i)) {
+        let (head, sect) = (head.trim(), sect.trim());
         let (vol, code) = match head.split_once(' ') {
             Some((v, code)) if v.chars().all(|x| x.is_ascii_digit()) => (Some(v), code.trim()),
             _ => (None, head),
@@ -75,15 +75,19 @@ fn citation(c: &str) -> Option<Citation<'_>> {
                 .next()
                 .is_some_and(|w| w.chars().all(|x| x.is_ascii_digit()))
     })?;
-    let mut words: Vec<&str> = last.split_whitespace().collect();
-    let vol = words.remove(0);
-    let page = words.pop()?;
-    if !page.chars().any(|x| x.is_ascii_digit()) || words.is_empty() {
+    let mut words = last.split_whitespace();
+    let vol = words.next()?;
+    let page = words.next_back()?;
+    let reporter: Vec<&str> = words.collect();
+    let (Some(rep_first), Some(rep_last)) = (reporter.first(), reporter.last()) else {
+        return None;
+    };
+    if !page.chars().any(|x| x.is_ascii_digit()) {
         return None;
     }
-    let rep_start = scan::offset_in(c, words[0])?;
-    let rep_end = scan::offset_in(c, words[words.len() - 1])? + words[words.len() - 1].len();
-    Some((Some(vol), &c[rep_start..rep_end], Some(page), None))
+    let rep_start = scan::offset_in(c, rep_first)?;
+    let rep_end = scan::offset_in(c, rep_last)? + rep_last.len();
+    Some((Some(vol), c.get(rep_start..rep_end)?, Some(page), None))
 }
 
 /// Recognises a legal reference; `None` for anything else.
@@ -101,6 +105,8 @@ pub(crate) fn parse(s: &str) -> Option<Legal<'_>> {
         return None;
     }
     // The closing parenthesis with the year: "(1954)." / "(E.D. Wis. 1972)."
+    // Char boundary: `i` (and `open`) is an ASCII '(' from `char_indices`,
+    // and `e` (and `close`) is just after its ASCII ')'.
     let (open, close) = scan::top_level(s)
         .filter(|&(_, c)| c == '(')
         .filter_map(|(i, _)| scan::closing_of_group(s, i).map(|e| (i, e)))
@@ -116,9 +122,8 @@ pub(crate) fn parse(s: &str) -> Option<Legal<'_>> {
                 || s[e..].trim().is_empty()
         })?;
     let head = s[..open].trim_end().trim_end_matches(',');
-    let comma = head.find(", ")?;
-    let title = head[..comma].trim();
-    let cite = head[comma + 2..].trim();
+    let (title, cite) = head.split_once(", ")?;
+    let (title, cite) = (title.trim(), cite.trim());
     let kind = if is_case_name(title) {
         ItemType::LegalCase
     } else if is_statute_name(title)
@@ -132,6 +137,7 @@ pub(crate) fn parse(s: &str) -> Option<Legal<'_>> {
         return None;
     };
     let (volume, container, page, section) = citation(cite)?;
+    // Char boundary: as above.
     let inner = s[open + 1..close - 1].trim();
     let (court, year) = match inner.rsplit_once(' ') {
         Some((court, y)) => (Some(court.trim()).filter(|c| !c.is_empty()), y),

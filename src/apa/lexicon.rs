@@ -654,10 +654,12 @@ impl WordList {
             c.is_ascii_whitespace() || matches!(c, ',' | ':' | ';' | '(' | ')' | '/')
         }) {
             let w = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
-            if w.is_empty() || w.len() > buf.len() {
+            if w.is_empty() {
                 continue;
             }
-            let lw = &mut buf[..w.len()];
+            let Some(lw) = buf.get_mut(..w.len()) else {
+                continue;
+            };
             lw.copy_from_slice(w.as_bytes());
             lw.make_ascii_lowercase();
             if std::str::from_utf8(lw).is_ok_and(|lw| self.words.contains(lw)) {

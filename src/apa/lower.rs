@@ -28,6 +28,18 @@ impl PartialEq<&str> for Lower<'_> {
     }
 }
 
+/// `s` without `prefix` (ASCII), compared ignoring ASCII case.
+pub(crate) fn strip_prefix_ascii_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let (head, rest) = s.split_at_checked(prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then_some(rest)
+}
+
+/// `s` without `suffix` (ASCII), compared ignoring ASCII case.
+pub(crate) fn strip_suffix_ascii_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+    let (head, tail) = s.split_at_checked(s.len().checked_sub(suffix.len())?)?;
+    tail.eq_ignore_ascii_case(suffix).then_some(head)
+}
+
 /// `.lc()`: lower-case without allocating when there is nothing to change.
 pub(crate) trait Lc {
     /// The lower-case form.

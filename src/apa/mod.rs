@@ -26,7 +26,7 @@ pub mod segment;
 
 mod classify;
 mod legal;
-mod lower;
+pub(crate) mod lower;
 mod parse;
 mod source;
 mod title;

@@ -199,12 +199,14 @@ fn is_full_given(s: &str) -> bool {
 pub fn split_particle(family: &str) -> (Option<String>, String) {
     let words: Vec<&str> = family.split(' ').collect();
     let mut n = 0;
+    // In bounds: `n + 1 < words.len()` is checked before `words[n]`.
     while n + 1 < words.len() && lexicon::is_particle(words[n]) {
         n += 1;
     }
     if n == 0 {
         return (None, family.to_string());
     }
+    // In bounds: `n < words.len()` by the loop condition.
     (Some(words[..n].join(" ")), words[n..].join(" "))
 }
 
@@ -256,6 +258,7 @@ struct Tok<'a> {
 fn tokens(s: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
     for (a, b) in scan::split_top(s, ',') {
+        // Char boundary: `split_top` gives offsets from `char_indices` of `s`.
         let mut piece = &s[a..b];
         loop {
             let (e1, rest) = strip_ellipsis(piece);
@@ -264,6 +267,8 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
             // "J. & Lee": an ampersand inside the piece splits it when it
             // follows initials, or when it joins two long group names
             // (not "Merck Sharp & Dohme", "Johnson & Johnson").
+            // Char boundary: `i` comes from `char_indices` of `rest` and is
+            // an ASCII '&', so `i + 1` is the next boundary.
             let inner = scan::top_level(rest)
                 .find(|&(i, c)| {
                     c == '&'
@@ -279,6 +284,7 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
                 .map(|(i, _)| i);
             match inner {
                 Some(i) if i > 0 => {
+                    // Char boundary: `i` is the '&' found above.
                     let head = rest[..i].trim_end();
                     out.push(Tok {
                         text: head,
@@ -390,8 +396,7 @@ pub fn parse_author_list(s: &str) -> Option<NameList> {
         }
     };
     let mut i = 0;
-    while i < toks.len() {
-        let fam = toks[i];
+    while let Some(&fam) = toks.get(i) {
         let next = toks.get(i + 1);
         if let Some(g) = next.filter(|g| !g.amp && !g.ellipsis && is_initials(g.text))
             && (is_family_like(fam.text)
@@ -447,8 +452,10 @@ pub fn parse_full_name_list(s: &str) -> Option<NameList> {
         return None;
     }
     let mut names = Vec::new();
-    for pair in toks.chunks(2) {
-        let (f, g) = (pair[0], pair[1]);
+    for pair in toks.chunks_exact(2) {
+        let &[f, g] = pair else {
+            return None;
+        };
         if g.amp || !is_family_like(f.text) {
             return None;
         }
@@ -476,7 +483,7 @@ pub fn parse_given_first(s: &str) -> Option<Name> {
     let words: Vec<&str> = s.split_whitespace().collect();
     // The given part runs to the last initial.
     let is_init = |w: &str| all_consuming(initial).parse(w).is_ok() && w.contains('.');
-    if !is_init(words[0]) {
+    if !words.first().is_some_and(|w| is_init(w)) {
         return Some(Name::Literal(s.to_string()));
     }
     let last_init = words.iter().rposition(|w| is_init(w)).unwrap_or(0);
@@ -484,6 +491,7 @@ pub fn parse_given_first(s: &str) -> Option<Name> {
         // Only initials: not a name we can split.
         return Some(Name::Literal(s.to_string()));
     }
+    // In bounds: `last_init + 1 < words.len()`, checked above.
     let given = words[..=last_init].join(" ");
     let mut family_words: Vec<&str> = words[last_init + 1..].to_vec();
     let mut suffix = None;
@@ -575,9 +583,10 @@ pub fn split_role_suffix(s: &str) -> (&str, Option<Role>) {
     let t = s.trim_end().trim_end_matches('.').trim_end();
     if t.ends_with(')')
         && let Some(open) = scan::opening_of_trailing_group(t)
-        && let Some(role) = role_of_marker(&t[open..])
+        && let Some((head, marker)) = t.split_at_checked(open)
+        && let Some(role) = role_of_marker(marker)
     {
-        return (t[..open].trim_end(), Some(role));
+        return (head.trim_end(), Some(role));
     }
     (s, None)
 }
@@ -586,13 +595,12 @@ pub fn split_role_suffix(s: &str) -> (&str, Option<Role>) {
 /// Trans." or "N. Herakovič, M. Debevec, & E. Adrović, Eds.".
 pub fn parse_role_paren(inner: &str) -> Option<(Vec<Role>, Vec<Name>)> {
     let inner = inner.trim();
-    let comma = inner.rfind(',')?;
-    let marker = &inner[comma + 1..];
+    let (list, marker) = inner.rsplit_once(',')?;
     let roles = roles_of_marker(marker);
     if roles.is_empty() {
         return None;
     }
-    let names = parse_editor_list(&inner[..comma]);
+    let names = parse_editor_list(list);
     if names.is_empty() {
         return None;
     }

@@ -54,6 +54,7 @@ pub fn clean(text: &str) -> String {
             }
             continue;
         }
+        // Char boundary: `s` and `i` come from `char_indices`.
         if let Some(s) = run_start.take() {
             out.push_str(&text[s..i]);
         }
@@ -65,6 +66,7 @@ pub fn clean(text: &str) -> String {
         if space && !out.is_empty() {
             out.push(' ');
         }
+        // Char boundary: as above.
         out.push_str(&text[s..]);
     }
     out
@@ -105,6 +107,10 @@ fn is_capitalised_word(t: &str) -> bool {
 fn may_need_repair(text: &str) -> bool {
     let b = text.as_bytes();
     let mut from = 0;
+    // In bounds, char boundary: `from < b.len()` (checked at the loop's end);
+    // `at` is where an ASCII "http" starts, `end` is an ASCII ' ' or the end,
+    // `end + 1 <= b.len()` when `end < b.len()`, and `next_end` is a ' ' or
+    // the end.
     while let Some(p) = memchr::memmem::find(&b[from..], b"http") {
         let at = from + p;
         // The token starting here, and what follows it.
@@ -145,10 +151,11 @@ pub fn repair_urls_noting(text: &str, repaired: &mut Vec<String>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     let starts_ci = |t: &str, p: &str| {
-        t.len() >= p.len() && t.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        t.as_bytes()
+            .get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
     };
-    while i < toks.len() {
-        let t = toks[i];
+    while let Some(&t) = toks.get(i) {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -171,8 +178,7 @@ pub fn repair_urls_noting(text: &str, repaired: &mut Vec<String>) -> String {
         let mut url = t.to_string();
         let mut spaced = spaced_scheme;
         let mut j = i + 1;
-        while j < toks.len() {
-            let n = toks[j];
+        while let Some(&n) = toks.get(j) {
             if n.is_empty() {
                 j += 1;
                 continue;
@@ -182,8 +188,7 @@ pub fn repair_urls_noting(text: &str, repaired: &mut Vec<String>) -> String {
                 spaced
                     || ends_with_url_joiner(&url)
                     || url.ends_with("//")
-                    || j + 1 < toks.len()
-                        && url_piece(toks[j + 1])
+                    || toks.get(j + 1).is_some_and(|t| url_piece(t))
                         && (n != "." || toks.get(j + 2).is_some_and(|t| is_url_punct(t)))
             } else if url.ends_with("://") || url.ends_with(':') && spaced {
                 true
@@ -215,7 +220,9 @@ pub fn repair_urls_noting(text: &str, repaired: &mut Vec<String>) -> String {
         // Spaces only inside the scheme ("https : //") change nothing;
         // spaces inside host or path may hide a lost character.
         let joined_after_host = j > i + 1
-            && toks[i..j]
+            && toks
+                .get(i..j)
+                .unwrap_or_default()
                 .iter()
                 .scan(String::new(), |acc, t| {
                     let before = acc.clone();

@@ -7,7 +7,7 @@
 //! then the DOI or URL.
 
 use super::classify::Signals;
-use super::lower::Lc;
+use super::lower::{Lc, strip_prefix_ascii_ci, strip_suffix_ascii_ci};
 use super::{FieldSpan, Parsed, date, ident, names, normalize, scan};
 use crate::diag::Diagnostic;
 use crate::model::{Date, DateStatus, Field, Name, Reference, Role, SourceSpan};
@@ -100,6 +100,8 @@ fn find_date(s: &str) -> Option<(usize, usize, Date)> {
         let Some(close) = scan::closing_of_group(s, i) else {
             continue;
         };
+        // Char boundary: `i` is an ASCII '(' from `char_indices`; `close` is
+        // just after its ASCII ')', so `i + 1 <= close - 1`.
         let inner = &s[i + 1..close - 1];
         if inner.len() > 60 {
             continue;
@@ -141,8 +143,8 @@ pub(crate) fn sentence_case(s: &str) -> bool {
         .map(|w| {
             // French/Italian elision: "l’Économie", "d'Italia".
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            match w.find(['’', '\'']) {
-                Some(i) if i <= 2 => &w[i + w[i..].chars().next().map_or(1, char::len_utf8)..],
+            match w.split_once(['’', '\'']) {
+                Some((head, tail)) if head.len() <= 2 => tail,
                 _ => w,
             }
         })
@@ -187,29 +189,32 @@ fn pre_is_title(pre: &str, body: &str, d: Option<&Date>) -> bool {
     }
     // A title followed by its details: "Title (Report No. 5). (2020)."
     if p.ends_with(')')
-        && let Some(o) = scan::opening_of_trailing_group(p)
+        && let Some((before, _, inner)) = scan::split_trailing_group(p)
+        && !before.is_empty()
+        && !matches!(
+            super::title::detail_of(inner),
+            super::title::Detail::Unknown(_)
+        )
     {
-        let inner = &p[o + 1..p.len() - 1];
-        if o > 0
-            && !matches!(
-                super::title::detail_of(inner),
-                super::title::Detail::Unknown(_)
-            )
-        {
-            return true;
-        }
+        return true;
     }
     let units = scan::units(body);
     let group = super::lexicon::looks_like_group(p);
     let p_sentence = sentence_case(p);
+    let Some(first) = units.first() else {
+        // Only punctuation after the date: as good as nothing.
+        return true;
+    };
+    // Char boundary: unit offsets are char boundaries of `body` (see `scan::Unit`).
+    let u = &body[first.start..first.end];
     if units.len() >= 2 {
         // The first element after the date ends with its details: it is a
         // title, so the text before the date names the author.
-        let u0 = body[units[0].start..units[0].end].trim_end();
+        let u0 = u.trim_end();
         if u0.ends_with(')')
-            && let Some(o) = scan::opening_of_trailing_group(u0)
-            && o > 0
-            && super::title::is_details(&u0[o + 1..u0.len() - 1])
+            && let Some((before, _, inner)) = scan::split_trailing_group(u0)
+            && !before.is_empty()
+            && super::title::is_details(inner)
         {
             return false;
         }
@@ -217,7 +222,6 @@ fn pre_is_title(pre: &str, body: &str, d: Option<&Date>) -> bool {
         // text before the date reads like a title and not like a group.
         return p_sentence && !group && word_count(p) >= 4;
     }
-    let u = &body[units[0].start..units[0].end];
     // The one element after the date is a periodical: it leaves no room
     // for a title there, so the title came first.
     if super::source::journal_tail(u, d).is_some() {
@@ -271,12 +275,11 @@ fn read_authors(cx: &mut Ctx<'_>, pre: &str, body: &str, d: Option<&Date>) -> bo
     let role = role.unwrap_or(Role::Author);
     // A handle after the name: "Obama, B. [@BarackObama]".
     let (names_part, handle) = match names_part.trim_end().trim_end_matches('.').trim_end() {
-        t if t.ends_with(']') => match scan::opening_of_trailing_group(t) {
-            Some(o)
-                if t[o..].starts_with("[@")
-                    || (role == Role::Author && t[o + 1..].starts_with('@')) =>
+        t if t.ends_with(']') => match scan::split_trailing_group(t) {
+            Some((before, group, inner))
+                if group.starts_with("[@") || (role == Role::Author && inner.starts_with('@')) =>
             {
-                (&t[..o], Some(&t[o + 1..t.len() - 1]))
+                (before, Some(inner))
             }
             _ => (names_part, None),
         },
@@ -333,6 +336,7 @@ fn read_authors(cx: &mut Ctx<'_>, pre: &str, body: &str, d: Option<&Date>) -> bo
     if role != Role::Author
         && let Some(at) = pre_t.rfind('(')
     {
+        // Char boundary: `at` comes from `rfind`.
         cx.mark(
             if role == Role::Editor {
                 Field::Editor
@@ -373,6 +377,9 @@ fn read_authors_forced(cx: &mut Ctx<'_>, pre: &str) -> bool {
 /// For a reference with no date: finds where the author list ends by
 /// trying each ". " from the left.
 fn split_undated_authors(s: &str) -> Option<usize> {
+    // Char boundary: every offset below is 0, just after the '.' or the ' '
+    // of a ". " that `find` found, or from `floor_char_boundary` (which
+    // `max` keeps at or after `from`, itself a boundary).
     let mut search = 0;
     while let Some(p) = s[search..].find(". ") {
         let end = search + p + 1;
@@ -444,6 +451,8 @@ pub(crate) fn parse(text: &str, line: usize, end_line: usize) -> Parsed {
 
     // 1. The date anchor.
     let found = find_date(s);
+    // Char boundary: `find_date` gives the offsets of an ASCII '(' and just
+    // after its ')'; `split_undated_authors` an offset just after a '.'.
     let (pre, after_date_start) = match &found {
         Some((open, close, d)) => {
             cx.mark(Field::Issued, &s[*open..*close]);
@@ -463,6 +472,8 @@ pub(crate) fn parse(text: &str, line: usize, end_line: usize) -> Parsed {
     // 2. Identifiers after the date; the body ends at the first one.
     let idents = ident::find_identifiers(s, after_date_start);
     let body_end = idents.first().map_or(s.len(), |i| i.start);
+    // Char boundary: both are boundaries (above, and see `ident::Ident`);
+    // identifiers are found at or after `after_date_start`.
     let mut body = &s[after_date_start..body_end];
     body = body.trim_start_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
     body = body.trim_end();
@@ -509,6 +520,8 @@ fn read_identifiers<'a>(
 ) {
     let s = cx.s;
     let mut prev_end = body_end;
+    // Char boundary: identifier offsets are char boundaries of `s` (see
+    // `ident::Ident`), and so is `body_end`.
     for id in idents {
         let between = &s[prev_end.min(id.start)..id.start];
         trailer(cx, between);
@@ -561,6 +574,7 @@ fn read_identifiers<'a>(
         prev_end = id.end;
     }
     if !idents.is_empty() {
+        // Char boundary: as above.
         let rest = &s[prev_end.min(s.len())..];
         trailer(cx, rest);
     }
@@ -589,16 +603,11 @@ fn trailer<'a>(cx: &mut Ctx<'a>, text: &'a str) {
     if !tr.rest.is_empty() {
         // An archive or database named after "Retrieved from": keep it.
         let rest = tr.rest.trim();
-        let lower = rest.lc();
-        if let Some(db) = lower
-            .strip_prefix("retrieved from ")
-            .map(|_| &rest["retrieved from ".len()..])
-        {
+        if let Some(db) = strip_prefix_ascii_ci(rest, "retrieved from ") {
             cx.r.archive = Some(db.trim().to_string());
             return;
         }
-        let sub = &text[text.find(rest).unwrap_or(0)..][..rest.len().min(text.len())];
-        cx.leftover(Field::Note, sub, "text after the DOI/URL not read");
+        cx.leftover(Field::Note, rest, "text after the DOI/URL not read");
     }
 }
 
@@ -608,18 +617,17 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan
     // "… Yacht.”’ Retrieved from" (no period before the phrase).
     let body = {
         let t = body.trim_end();
-        let lower_tail =
-            t[scan::floor_char_boundary(t, t.len().saturating_sub(16))..].to_ascii_lowercase();
         match ["retrieved from", "available from", "available at"]
             .iter()
-            .find(|p| lower_tail.ends_with(*p))
+            .find_map(|p| strip_suffix_ascii_ci(t, p))
         {
-            Some(p) => t[..t.len() - p.len()].trim_end(),
+            Some(head) => head.trim_end(),
             None => body,
         }
     };
     let mut units = scan::units(body);
     if let Some(last) = units.last().copied() {
+        // Char boundary: unit offsets are char boundaries of `body` (see `scan::Unit`).
         let u = &body[last.start..];
         if !u.starts_with(['R', 'r', 'A', 'a']) {
             return (body, units);
@@ -650,22 +658,23 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan
                         .map(|s| s.strip_prefix("the ").unwrap_or(s).trim());
                     match site {
                         Some(site) if !site.is_empty() => {
-                            if let Some(i) = u.find(site) {
-                                cx.mark(Field::ContainerTitle, &u[i..i + site.len()]);
+                            if let Some((_, m)) = u.match_indices(site).next() {
+                                cx.mark(Field::ContainerTitle, m);
                             }
                             cx.r.container_title = Some(site.to_string());
                             cx.sig.site_container = true;
                             cx.sig.site_from_trailer = true;
                         }
                         _ => {
-                            if let Some(i) = u.find(db) {
-                                cx.mark(Field::Archive, &u[i..i + db.len()]);
+                            if let Some((_, m)) = u.match_indices(db).next() {
+                                cx.mark(Field::Archive, m);
                             }
                             cx.r.archive = Some(db.to_string());
                         }
                     }
                 }
                 units.pop();
+                // Char boundary: as above.
                 return (body[..last.start].trim_end(), units);
             }
         }

@@ -95,17 +95,29 @@ pub fn opening_of_trailing_group(s: &str) -> Option<usize> {
     None
 }
 
+/// The group that ends `s` (whose last character must be `)` or `]`),
+/// as (the text before it, the group with its brackets, the text inside).
+pub fn split_trailing_group(s: &str) -> Option<(&str, &str, &str)> {
+    let open = opening_of_trailing_group(s)?;
+    let (before, group) = s.split_at_checked(open)?;
+    let mut inner = group.chars();
+    inner.next();
+    inner.next_back();
+    Some((before, group, inner.as_str()))
+}
+
 /// The offset just after the `)` or `]` that closes the group opened at
 /// `open` (the byte offset of the opener).
 pub fn closing_of_group(s: &str, open: usize) -> Option<usize> {
-    let o = s[open..].chars().next()?;
+    let tail = s.get(open..)?;
+    let o = tail.chars().next()?;
     let close = match o {
         '(' => ')',
         '[' => ']',
         _ => return None,
     };
     let mut depth = 0i32;
-    for (i, c) in s[open..].char_indices() {
+    for (i, c) in tail.char_indices() {
         if c == o {
             depth += 1;
         } else if c == close {
@@ -121,33 +133,42 @@ pub fn closing_of_group(s: &str, open: usize) -> Option<usize> {
 /// The word (letters, digits, and inner periods/apostrophes/hyphens)
 /// that ends at byte `end` of `s`.
 pub fn word_before(s: &str, end: usize) -> &str {
-    let head = &s[..end];
+    let Some(head) = s.get(..end) else {
+        return "";
+    };
     let start = head
         .char_indices()
         .rev()
         .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-'))
         .last()
         .map_or(end, |(i, _)| i);
-    &s[start..end]
+    // Char boundary: `start` comes from `char_indices` of `head` (or is its end).
+    &head[start..]
 }
 
 /// Is the period at byte `dot` of `s` the end of a sentence (an APA
 /// element), rather than an initial or abbreviation?
 pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
     let word = word_before(s, dot);
-    let next = s[dot + 1..].trim_start();
+    // `dot` is the offset of a '.', so `dot + 1` is the next char boundary.
+    let next = s.get(dot + 1..).unwrap_or_default().trim_start();
     let next_word: &str = next.split_whitespace().next().unwrap_or("");
     let next_char = next.chars().next();
     if word.is_empty() {
         // ")." "]." "”." ...
         return true;
     }
+    // `word` is the slice of `s` that ends at `dot`: this is where it starts.
+    let word_start = dot.saturating_sub(word.len());
     let letters: Vec<char> = word.chars().collect();
     // A single capital letter: an initial ("T. S. Eliot", "U.S."), unless
     // it follows a lower-case word ("vitamin D.").
-    let before_word = s[..dot - word.len()].chars().next_back();
+    let before_word = s.get(..word_start).unwrap_or_default().chars().next_back();
     let standalone = before_word.is_none_or(|c| c == ' ' || c == '.' || c == '-' || c == '(');
-    if letters.len() == 1 && letters[0].is_alphabetic() && standalone {
+    if let [letter] = letters.as_slice()
+        && letter.is_alphabetic()
+        && standalone
+    {
         return next_word == "In" || next_word.starts_with("http") || next_word.starts_with('[');
     }
     // "U.S.", "e.g.", "Ph.D.": a word with inner periods.
@@ -182,7 +203,7 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
     }
     // An ordinal number in running text: "zu den 13. Buckower".
     if word.chars().all(|c| c.is_ascii_digit()) && word.len() <= 2 {
-        let before = s[..dot - word.len()].trim_end();
+        let before = s.get(..word_start).unwrap_or_default().trim_end();
         let prev = word_before(before, before.len());
         if !prev.is_empty() && prev.chars().all(char::is_lowercase) {
             return false;
@@ -211,6 +232,11 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
 
 /// A sentence ("element") of a reference: `[start, end)` with the
 /// terminating punctuation excluded.
+///
+/// Both offsets are char boundaries of the scanned string: each is 0, the
+/// string's length, the offset of an ASCII terminator or space, the offset
+/// just after one of those or after a closing quote, or the end of a trimmed
+/// remainder. Callers rely on this to slice `&s[u.start..u.end]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Unit {
     /// Start offset.
@@ -231,19 +257,12 @@ pub fn units(s: &str) -> Vec<Unit> {
     // Only a few characters matter; the rest is skipped byte by byte
     // (all of them are ASCII, or the curly double quotes E2 80 9C/9D).
     let mut i = 0usize;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let c = match b {
-            b'(' | b')' | b'[' | b']' | b'"' | b'.' | b'?' | b'!' => b as char,
-            0xE2 if bytes.get(i + 1) == Some(&0x80)
-                && matches!(bytes.get(i + 2), Some(0x9C..=0x9E)) =>
-            {
-                match bytes[i + 2] {
-                    0x9C => '“',
-                    0x9D => '”',
-                    _ => '„',
-                }
-            }
+    while let Some(&b) = bytes.get(i) {
+        let c = match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'(' | b')' | b'[' | b']' | b'"' | b'.' | b'?' | b'!', _, _) => b as char,
+            (0xE2, Some(0x80), Some(0x9C)) => '“',
+            (0xE2, Some(0x80), Some(0x9D)) => '”',
+            (0xE2, Some(0x80), Some(0x9E)) => '„',
             _ => {
                 i += 1;
                 continue;
@@ -253,11 +272,10 @@ pub fn units(s: &str) -> Vec<Unit> {
         depth.step(c);
         // A closing quote after a period or question mark: “Title.” Next
         if (c == '”' || c == '"') && depth.top() {
-            let prev = if i > 0 {
-                Some(bytes[i - 1] as char)
-            } else {
-                None
-            };
+            let prev = i
+                .checked_sub(1)
+                .and_then(|p| bytes.get(p))
+                .map(|&b| b as char);
             let after = i + c.len_utf8();
             if matches!(prev, Some('.' | '?' | '!')) && bytes.get(after) == Some(&b' ') {
                 out.push(Unit {
@@ -298,8 +316,8 @@ pub fn units(s: &str) -> Vec<Unit> {
             start = (after + 1).min(s.len());
         }
     }
-    if start < s.len() {
-        let rest = s[start..].trim_end();
+    if let Some(rest) = s.get(start..) {
+        let rest = rest.trim_end();
         if !rest.is_empty() {
             out.push(Unit {
                 start,

@@ -74,27 +74,24 @@ pub fn list_marker(line: &str) -> Option<usize> {
         first,
         '•' | '·' | '▪' | '◦' | '●' | '○' | '■' | '□' | '►' | '*'
     ) {
-        let rest = &t[first.len_utf8()..];
+        let rest = chars.as_str();
         let after = rest.trim_start();
         return (rest.len() != after.len() || rest.is_empty())
             .then(|| lead + t.len() - after.len());
     }
     if first == '[' {
-        let close = t.find(']')?;
-        let inner = &t[1..close];
+        let (inner, rest) = t.strip_prefix('[')?.split_once(']')?;
         if !inner.is_empty() && inner.len() <= 4 && inner.chars().all(|c| c.is_ascii_digit()) {
-            let rest = &t[close + 1..];
             let after = rest.trim_start();
             return Some(lead + t.len() - after.len());
         }
         return None;
     }
     if first.is_ascii_digit() {
-        let digits = t.chars().take_while(char::is_ascii_digit).count();
-        if digits > 4 {
+        let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+        if t.len() - rest.len() > 4 {
             return None;
         }
-        let rest = &t[digits..];
         let rest = rest.strip_prefix(['.', ')'])?;
         let after = rest.trim_start();
         if after.len() == rest.len() {
@@ -162,10 +159,12 @@ fn first_word(s: &str) -> &str {
 fn author_start(l: &str) -> bool {
     let mut rest = l;
     // Up to three lower-case particles.
+    // `l` and `rest` are trimmed at the start, so their first word runs to
+    // the first whitespace.
     for _ in 0..3 {
-        let w = first_word(rest);
+        let (w, after) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
         if !w.is_empty() && w.chars().all(|c| c.is_lowercase()) && super::lexicon::is_particle(w) {
-            rest = rest[w.len()..].trim_start();
+            rest = after.trim_start();
         } else {
             break;
         }
@@ -177,13 +176,12 @@ fn author_start(l: &str) -> bool {
             break;
         }
     }
-    let Some(comma) = rest.find(',') else {
+    let Some((fam, after)) = rest.split_once(',') else {
         return false;
     };
-    if comma == 0 || comma > 60 {
+    if fam.is_empty() || fam.len() > 60 {
         return false;
     }
-    let fam = &rest[..comma];
     let ok_fam = fam
         .chars()
         .next()
@@ -195,7 +193,7 @@ fn author_start(l: &str) -> bool {
     if !ok_fam {
         return false;
     }
-    let after = rest[comma + 1..].trim_start();
+    let after = after.trim_start();
     let mut cs = after.chars();
     let a = cs.next();
     let b = cs.next();
@@ -212,6 +210,9 @@ fn author_start(l: &str) -> bool {
 /// "... P. (2019)." / "Title. (n.d.)." / "Org. (2019, March 3)."
 fn early_date(l: &str) -> bool {
     let limit = l.len().min(400);
+    // Char boundary: `floor_char_boundary` gives one; `search` and `at + 1`
+    // are just after an ASCII '(' and `close + 1` just after an ASCII ')'
+    // (or past the end, which `min` catches).
     let head = &l[..floor_char_boundary(l, limit)];
     let mut search = 0;
     while let Some(p) = head[search..].find('(') {
@@ -271,6 +272,7 @@ fn ends_like_reference(p: &str) -> bool {
 fn ends_in_url(t: &str) -> bool {
     // A URL is not longer than this; looking further back would make long
     // references quadratic.
+    // Char boundary: `floor_char_boundary` gives one.
     let t = &t[floor_char_boundary(t, t.len().saturating_sub(4096))..];
     let toks: Vec<&str> = t.split(' ').filter(|x| !x.is_empty()).collect();
     let Some(start) = toks.iter().rposition(|w| {
@@ -283,6 +285,7 @@ fn ends_in_url(t: &str) -> bool {
         return false;
     };
     let punct = |w: &str| !w.is_empty() && w.chars().all(|c| "/.:-_?=&#%~+".contains(c));
+    // In bounds: `start < toks.len()` (from `rposition`).
     let rest = &toks[start + 1..];
     rest.iter().enumerate().all(|(i, w)| {
         if !w
@@ -299,6 +302,7 @@ fn ends_in_url(t: &str) -> bool {
         }
         // A capitalised word inside a spaced-out URL sits between URL
         // punctuation: "Monde / Europe / Villes".
+        // In bounds: `start` as above; `0 < i < rest.len()` here.
         let prev = if i == 0 { toks[start] } else { rest[i - 1] };
         let next = rest.get(i + 1).copied().unwrap_or("");
         punct(prev) || punct(next) || prev.ends_with(['/', '-', '_', '.', '='])
@@ -308,10 +312,9 @@ fn ends_in_url(t: &str) -> bool {
 /// "accessemergencymedicine.mhmedical.com/content.aspx?aid=1": a URL
 /// printed without its scheme.
 fn is_bare_domain_path(w: &str) -> bool {
-    let Some(slash) = w.find('/') else {
+    let Some((host, _)) = w.split_once('/') else {
         return false;
     };
-    let host = &w[..slash];
     host.contains('.')
         && !host.contains(' ')
         && host.split('.').next_back().is_some_and(|tld| {
@@ -444,8 +447,10 @@ fn join_line(acc: &mut String, next: &str, vocab: &HashSet<String>) {
             return;
         }
     }
-    if acc.ends_with('-') && !acc.ends_with(" -") && !acc.ends_with("--") {
-        let head = &acc[..acc.len() - 1];
+    if let Some(head) = acc.strip_suffix('-')
+        && !acc.ends_with(" -")
+        && !acc.ends_with("--")
+    {
         let left_word: String = head
             .chars()
             .rev()
@@ -673,6 +678,7 @@ impl Segmenter {
         if let Some(m) = list_marker(line) {
             let bullet = line.starts_with(['•', '·', '▪', '◦', '●', '○', '■', '□', '►']);
             if self.layout.numbered || bullet {
+                // Char boundary: `m` is where a trimmed suffix of `line` starts.
                 line = line[m..].trim_start();
                 marker = true;
             }

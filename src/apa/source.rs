@@ -9,7 +9,7 @@
 //! * everything else: publisher (with an APA 6 `Place: Publisher`), site
 //!   name, database.
 
-use super::lower::Lc;
+use super::lower::strip_prefix_ascii_ci;
 use super::parse::{Ctx, strip_period, trim_elem};
 use super::title::has_month;
 use super::{lexicon, names, scan};
@@ -32,15 +32,14 @@ fn volume_issue(p: &str) -> Option<(Option<&str>, Option<&str>)> {
     if p.is_empty() || p.len() > 40 {
         return None;
     }
-    let (vol, issue) = match p.find('(') {
-        Some(i) if p.ends_with(')') => {
-            let issue = p[i + 1..p.len() - 1].trim();
+    let (vol, issue) = match p.split_once('(') {
+        Some((vol, rest)) => {
+            let issue = rest.strip_suffix(')')?.trim();
             if issue.is_empty() || issue.contains('(') {
                 return None;
             }
-            (p[..i].trim(), Some(issue))
+            (vol.trim(), Some(issue))
         }
-        Some(_) => return None,
         None => (p, None),
     };
     let vol = vol
@@ -140,6 +139,7 @@ fn article_number(p: &str) -> Option<&str> {
 fn container_authors(s: &str) -> Option<(&str, &str)> {
     let mut end = 0;
     for (a, b) in scan::split_top(s, ',') {
+        // Char boundary: `split_top` gives offsets from `char_indices` of `s`.
         let piece = s[a..b].trim();
         let piece = piece.strip_prefix("& ").unwrap_or(piece);
         let words: Vec<&str> = piece.split_whitespace().collect();
@@ -157,8 +157,9 @@ fn container_authors(s: &str) -> Option<(&str, &str)> {
     if end == 0 || end >= s.len() {
         return None;
     }
-    let rest = s[end..].trim_start_matches([',', ' ']);
-    (!rest.is_empty()).then(|| (s[..end].trim(), rest))
+    let (head, rest) = s.split_at_checked(end)?;
+    let rest = rest.trim_start_matches([',', ' ']);
+    (!rest.is_empty()).then(|| (head.trim(), rest))
 }
 
 /// "Advance online publication", "Publish Ahead of Print", "Online first".
@@ -189,6 +190,11 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
     if parts.len() < 2 {
         return None;
     }
+    // Char boundary: `split_top` gives offsets from `char_indices` of `u`.
+    // In bounds: `1 <= idx <= parts.len()` throughout: it starts at
+    // `parts.len() >= 2`, and each decrement is from 2 or more (the status
+    // one returns at 1), so `idx - 1` and (when `idx >= 3`) `idx - 2` are
+    // indices of `parts`.
     let part = |i: usize| u[parts[i].0..parts[i].1].trim();
     let mut idx = parts.len();
     let mut t = JournalTail {
@@ -221,8 +227,9 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
         // a volume.
         let range =
             p.contains(['-', '–', '—', '‒']) && p.chars().filter(char::is_ascii_digit).count() >= 2;
-        let lettered = p.starts_with(|c: char| c.is_ascii_uppercase())
-            && p[1..].chars().all(|c| c.is_ascii_digit())
+        let lettered = p
+            .strip_prefix(|c: char| c.is_ascii_uppercase())
+            .is_some_and(|r| r.chars().all(|c| c.is_ascii_digit()))
             && p.len() >= 2;
         // An e-locator mixes letters and digits ("e0209899", "pyv124").
         let elocator = !p.contains(' ')
@@ -258,6 +265,7 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
     {
         return None;
     }
+    // In bounds, char boundary: as above.
     let container = trim_elem(&u[..parts[idx - 1].1]);
     if container.is_empty() || !container.chars().any(char::is_alphabetic) {
         return None;
@@ -281,6 +289,8 @@ pub(crate) fn split_title_from_journal(u: &str, d: Option<&Date>) -> Option<(usi
     // capital: the title ends there.
     let mut best = None;
     for (i, ch) in c.char_indices() {
+        // Char boundary: `i` is an ASCII '.', so `i + 1` is a boundary, and
+        // `i + 2` is sliced only after an ASCII ' '.
         if ch == '.'
             && c[i + 1..].starts_with(' ')
             && c[i + 2..].chars().next().is_some_and(char::is_uppercase)
@@ -313,7 +323,6 @@ pub(crate) fn starts_with_in(u: &str) -> bool {
 /// APA 6 meeting phrases: "Paper presented at the ..." → the rest.
 pub(crate) fn presented_at(u: &str) -> Option<(&str, &str)> {
     let t = u.trim();
-    let lower = t.lc();
     for p in [
         "paper presented at the ",
         "paper presented at ",
@@ -331,7 +340,7 @@ pub(crate) fn presented_at(u: &str) -> Option<(&str, &str)> {
         "talk given at the ",
         "talk presented at the ",
     ] {
-        if lower.starts_with(p) {
+        if let Some(rest) = strip_prefix_ascii_ci(t, p) {
             let genre = if p.starts_with("poster") {
                 "Poster session"
             } else if p.starts_with("symposium") {
@@ -341,7 +350,7 @@ pub(crate) fn presented_at(u: &str) -> Option<(&str, &str)> {
             } else {
                 "Presentation"
             };
-            return Some((genre, t[p.len()..].trim()));
+            return Some((genre, rest.trim()));
         }
     }
     None
@@ -350,6 +359,7 @@ pub(crate) fn presented_at(u: &str) -> Option<(&str, &str)> {
 /// "New York, NY: Guilford Press" → (place, publisher).
 fn place_publisher(u: &str) -> Option<(&str, &str)> {
     let (i, _) = scan::top_level(u).find(|&(_, c)| c == ':')?;
+    // Char boundary: `i` is an ASCII ':' from `char_indices`.
     let place = u[..i].trim();
     let publisher = u[i + 1..].trim();
     if place.is_empty() || publisher.is_empty() || place.split_whitespace().count() > 6 {
@@ -386,9 +396,11 @@ impl<'a> Ctx<'a> {
             return;
         }
         if let Some((genre, meeting)) = presented_at(src) {
-            let phrase_end =
-                src.len() - src.trim_start().len() + (src.trim_start().len() - meeting.len());
-            self.mark(Field::Genre, src[..phrase_end].trim());
+            // `meeting` is a slice of `src`: the phrase is what precedes it.
+            let phrase = scan::offset_in(src, meeting)
+                .and_then(|i| src.get(..i))
+                .unwrap_or_default();
+            self.mark(Field::Genre, phrase.trim());
             self.sig.desc_type.get_or_insert(ItemType::Speech);
             if self.r.genre.is_none() {
                 self.r.genre = Some(genre.to_string());
@@ -397,7 +409,12 @@ impl<'a> Ctx<'a> {
             return;
         }
         let us = scan::units(src);
-        let first = &src[us[0].start..us[0].end];
+        let Some(first) = us.first() else {
+            // Only element-ending periods: nothing to read.
+            return;
+        };
+        // Char boundary: unit offsets are char boundaries of `src` (see `scan::Unit`).
+        let first = &src[first.start..first.end];
         // A bare page range as the whole source ("Title. 53–59."): the
         // pages of a paper in proceedings whose title was not printed.
         if us.len() == 1
@@ -421,7 +438,8 @@ impl<'a> Ctx<'a> {
         }
         if let Some(t) = journal_tail(first, self.r.issued.as_ref()) {
             self.apply_journal(t);
-            for u in &us[1..] {
+            for u in us.iter().skip(1) {
+                // Char boundary: as above.
                 let text = &src[u.start..u.end];
                 if !self.read_status_unit(text) {
                     self.leftover(
@@ -475,6 +493,7 @@ impl<'a> Ctx<'a> {
             self.r.container_title = Some(c.to_string());
             self.sig.site_container = true;
             if us.len() > 1 {
+                // In bounds: `us.len() > 1`. Char boundary: as above.
                 let rest = strip_period(&src[us[1].start..us[us.len() - 1].end]);
                 self.mark(Field::Publisher, rest);
                 self.r.publisher = Some(rest.to_string());
@@ -504,6 +523,8 @@ impl<'a> Ctx<'a> {
             let Some(close) = scan::closing_of_group(b, 0) else {
                 break;
             };
+            // Char boundary: `b` starts with an ASCII '[' and `close` is just
+            // after its ASCII ']'.
             if !self.read_description(&b[1..close - 1], &b[..close]) {
                 break;
             }
@@ -514,6 +535,8 @@ impl<'a> Ctx<'a> {
         }
         // Status elements at the end.
         let us = scan::units(b);
+        // In bounds: `0 < last <= us.len()` wherever `us` is indexed. Char
+        // boundary: unit offsets are char boundaries of `b` (see `scan::Unit`).
         let mut last = us.len();
         while last > 0 {
             let u = &b[us[last - 1].start..us[last - 1].end];
@@ -560,6 +583,8 @@ impl<'a> Ctx<'a> {
         self.sig.in_container = true;
         let mut book = rest;
         // Editors: a role parenthesis at the top level ("(Eds.),").
+        // Char boundary: `i` is an ASCII '(' from `char_indices`, and
+        // `close` is just after its ASCII ')'.
         for (i, c) in scan::top_level(rest) {
             if c != '(' {
                 continue;
@@ -623,16 +648,17 @@ impl<'a> Ctx<'a> {
         }
         // The book title runs to the element that ends with its details
         // parenthesis, or the first element.
+        // Char boundary: unit offsets are char boundaries of `book` (see
+        // `scan::Unit`). In bounds: `us` is not empty, and `1 <= k <= us.len()`.
         let mut k = 1;
         for (j, u) in us.iter().enumerate() {
             if book[u.start..u.end].trim_end().ends_with(')') {
                 let t = book[u.start..u.end].trim_end();
-                if let Some(o) = scan::opening_of_trailing_group(t)
-                    && (super::title::detail_of(&t[o + 1..t.len() - 1])
-                        != super::title::Detail::Unknown(&t[o + 1..t.len() - 1])
-                        || t[o + 1..].starts_with("pp")
-                        || t[o + 1..].starts_with("p.")
-                        || t[o + 1..].starts_with("Vol"))
+                if let Some((_, _, inner)) = scan::split_trailing_group(t)
+                    && (super::title::detail_of(inner) != super::title::Detail::Unknown(inner)
+                        || inner.starts_with("pp")
+                        || inner.starts_with("p.")
+                        || inner.starts_with("Vol"))
                 {
                     k = j + 1;
                     break;
@@ -654,14 +680,14 @@ impl<'a> Ctx<'a> {
             if !c.ends_with(')') {
                 break;
             }
-            let Some(o) = scan::opening_of_trailing_group(c) else {
+            let Some((before, group, inner)) = scan::split_trailing_group(c) else {
                 break;
             };
-            if o == 0 {
+            if before.is_empty() {
                 break;
             }
-            if self.read_container_details(&c[o + 1..c.len() - 1], &c[o..]) {
-                container = c[..o].trim_end();
+            if self.read_container_details(inner, group) {
+                container = before.trim_end();
             } else {
                 break;
             }
@@ -670,9 +696,14 @@ impl<'a> Ctx<'a> {
         self.mark(Field::ContainerTitle, container);
         self.r.container_title = Some(container.to_string());
         if k < us.len() {
+            // In bounds: `k < us.len()`. Char boundary: as above.
             let src = &book[us[k].start..us[us.len() - 1].end];
             // Status notes after the publisher.
             let sus = scan::units(src);
+            if sus.is_empty() {
+                return;
+            }
+            // In bounds: `1 <= last <= sus.len()`. Char boundary: as above.
             let mut last = sus.len();
             while last > 1 {
                 let u = &src[sus[last - 1].start..sus[last - 1].end];
@@ -694,12 +725,15 @@ impl<'a> Ctx<'a> {
         let parts = scan::split_top(m, ',');
         // The meeting name is the first part; a place is what follows if it
         // is short.
-        let (a, b) = parts[0];
+        let Some(&(a, b)) = parts.first() else {
+            return;
+        };
+        // Char boundary: `split_top` gives offsets from `char_indices` of `m`.
         let name = m[a..b].trim();
         self.mark(Field::EventTitle, name);
         self.r.event_title = Some(name.to_string());
-        if parts.len() > 1 {
-            let place = m[parts[1].0..].trim();
+        if let Some(&(start, _)) = parts.get(1) {
+            let place = m[start..].trim();
             if !place.is_empty() {
                 self.mark(Field::Place, place);
                 self.r.event_place = Some(place.to_string());

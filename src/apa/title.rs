@@ -4,7 +4,7 @@
 //! 12)`, `(M. Ritchie, Trans.)`, `(Version 1.2)`, `(Original work published
 //! 1900)`).
 
-use super::lower::Lc;
+use super::lower::{Lc, strip_prefix_ascii_ci, strip_suffix_ascii_ci};
 use super::parse::{Ctx, strip_period};
 use super::{date, names, scan};
 use crate::model::{DateParts, Field, ItemType, Role};
@@ -106,13 +106,13 @@ pub(crate) fn edition_of(part: &str) -> Option<String> {
         return None;
     }
     // "2nd ed.", "2. Aufl.", "second edition", "3e éd.": the number.
-    let first = words[0];
+    let (&first, rest) = words.split_first()?;
     // Only the English forms become a number; others stay as printed
     // ("3. ponatis", "7. Aufl.").
-    let rest_is_marker = words.len() == 2 && matches!(words[1], "ed" | "edn" | "edition");
+    let rest_is_marker = matches!(rest, ["ed" | "edn" | "edition"]);
     if rest_is_marker {
         let digits: String = first.chars().take_while(char::is_ascii_digit).collect();
-        let tail = &first[digits.len()..];
+        let tail = first.trim_start_matches(|c: char| c.is_ascii_digit());
         if !digits.is_empty()
             && matches!(
                 tail,
@@ -138,10 +138,9 @@ pub(crate) fn edition_of(part: &str) -> Option<String> {
         }
     }
     // "Rev. ed." → "Rev."; "Spring 2019 ed." → "Spring 2019".
-    let lower_p = p.lc();
     for suffix in [" ed.", " ed", " edition", " edn", " edn."] {
-        if lower_p.ends_with(suffix) && p.len() > suffix.len() {
-            let head = p[..p.len() - suffix.len()].trim();
+        if let Some(head) = strip_suffix_ascii_ci(p, suffix) {
+            let head = head.trim();
             if !head.is_empty() {
                 return Some(head.to_string());
             }
@@ -151,13 +150,10 @@ pub(crate) fn edition_of(part: &str) -> Option<String> {
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefixes: &[&str]) -> Option<&'a str> {
-    let lower = s.lc();
-    for p in prefixes {
-        if lower.starts_with(p) {
-            return Some(s[p.len()..].trim());
-        }
-    }
-    None
+    prefixes
+        .iter()
+        .find_map(|p| strip_prefix_ascii_ci(s, p))
+        .map(str::trim)
 }
 
 /// Classifies one comma-separated part of a parenthetical.
@@ -217,11 +213,11 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
     }
     // "Report No. 02-2650", "NIH Publication No. 04-5138", "No. 15107".
     for marker in [" No. ", " no. ", " Nr. ", " No ", " Number "] {
-        if let Some(i) = p.find(marker) {
-            let num = p[i + marker.len()..].trim();
+        if let Some((genre, num)) = p.split_once(marker) {
+            let num = num.trim();
             if !num.is_empty() && num.chars().any(|c| c.is_ascii_digit()) {
                 return Detail::Number {
-                    genre: Some(p[..i].trim()),
+                    genre: Some(genre.trim()),
                     number: num,
                 };
             }
@@ -245,6 +241,7 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
     }
     // "Accident Report MAR-21-02": a kind of document and its code;
     // "Request for Comments RFC 1737": with the code's own prefix.
+    // Char boundary: `sp` and `sp2` are offsets of ASCII spaces from `rfind`.
     if let Some(mut sp) = p.rfind(' ') {
         let code_only = p[sp + 1..].trim();
         if code_only.chars().all(|c| c.is_ascii_digit())
@@ -313,6 +310,7 @@ pub(crate) fn is_details(inner: &str) -> bool {
     if names::parse_role_paren(inner).is_some() {
         return true;
     }
+    // Char boundary: `split_top` gives offsets from `char_indices` of its text.
     scan::split_top(inner, ';').iter().all(|&(a, b)| {
         let part = inner[a..b].trim();
         names::parse_role_paren(part).is_some()
@@ -373,6 +371,7 @@ pub(crate) fn is_thesis_word(lower: &str) -> bool {
 /// end a word, a longer one may start a longer word ("dissertations").
 fn contains_word_start(s: &str, w: &str) -> bool {
     s.match_indices(w).any(|(i, _)| {
+        // Char boundary: `i` and `i + w.len()` bound a match of `w`.
         let before = s[..i].chars().next_back();
         let after = s[i + w.len()..].chars().next();
         let starts = before.is_none_or(|c| !c.is_alphanumeric()) || !w.is_ascii();
@@ -610,6 +609,7 @@ impl<'a> Ctx<'a> {
         // Role parts first ("M. Ritchie, Trans."; "Eds.; p. 141").
         let mut roles: Vec<(Vec<Role>, Vec<crate::model::Name>, &str)> = Vec::new();
         let mut details: Vec<Detail<'a>> = Vec::new();
+        // Char boundary: `split_top` gives offsets from `char_indices` of its text.
         for (a, b) in scan::split_top(inner, ';') {
             let part = inner[a..b].trim();
             if part.is_empty() {
@@ -669,10 +669,9 @@ impl<'a> Ctx<'a> {
             .any(|w| l.contains(w))
         };
         let lone_edition = container
-            && unknown.len() == 1
             && details.len() == 1
             && roles.is_empty()
-            && seasonal(unknown[0]);
+            && matches!(unknown.as_slice(), [u] if seasonal(u));
         if !unknown.is_empty() && !lone_edition {
             let semicolons = inner.contains(';');
             if !roles.is_empty() || details.len() > unknown.len() && (semicolons || container) {
@@ -754,24 +753,20 @@ impl<'a> Ctx<'a> {
         for _ in 0..6 {
             let trimmed = t.trim_end().trim_end_matches('.').trim_end();
             if trimmed.ends_with(']')
-                && let Some(open) = scan::opening_of_trailing_group(trimmed)
-                && open > 0
+                && let Some((before, group, inner)) = scan::split_trailing_group(trimmed)
+                && !before.is_empty()
+                && self.read_description(inner, group)
             {
-                let inner = &trimmed[open + 1..trimmed.len() - 1];
-                if self.read_description(inner, &trimmed[open..]) {
-                    t = trimmed[..open].trim_end();
-                    continue;
-                }
+                t = before.trim_end();
+                continue;
             }
             if trimmed.ends_with(')')
-                && let Some(open) = scan::opening_of_trailing_group(trimmed)
-                && open > 0
+                && let Some((before, group, inner)) = scan::split_trailing_group(trimmed)
+                && !before.is_empty()
+                && self.read_detail_paren(inner, group)
             {
-                let inner = &trimmed[open + 1..trimmed.len() - 1];
-                if self.read_detail_paren(inner, &trimmed[open..]) {
-                    t = trimmed[..open].trim_end();
-                    continue;
-                }
+                t = before.trim_end();
+                continue;
             }
             break;
         }
@@ -787,10 +782,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// Title and source after the date of an authored reference.
-    pub(crate) fn read_title_and_source(&mut self, body: &'a str, us: Vec<scan::Unit>) {
+    pub(crate) fn read_title_and_source(&mut self, body: &'a str, mut us: Vec<scan::Unit>) {
         if us.is_empty() {
             return;
         }
+        // Char boundary: unit offsets are char boundaries of `body` (see
+        // `scan::Unit`). In bounds: `1 <= last <= us.len()`; then
+        // `1 <= k <= n` (`choose_title_units` gives at least 1 and at most
+        // `n` for a non-empty list, and the loop stops at `n`).
         let mut last = us.len();
         // Status notes at the end: "Advance online publication".
         while last > 1 {
@@ -800,15 +799,16 @@ impl<'a> Ctx<'a> {
             }
             last -= 1;
         }
-        let us = &us[..last];
+        us.truncate(last);
         let n = us.len();
-        let mut k = choose_title_units(body, us, self.r.issued.as_ref());
+        let mut k = choose_title_units(body, &us, self.r.issued.as_ref());
         // An element that is only a parenthesis of details belongs to the
         // title before it: "Title. (Institute, Ed.; Report No. 5)."
         while k < n {
             let u = body[us[k].start..us[k].end].trim();
             let whole_group = u.starts_with('(') && scan::closing_of_group(u, 0) == Some(u.len());
-            if whole_group && super::title::is_details(&u[1..u.len() - 1]) {
+            let inner = u.strip_prefix('(').and_then(|x| x.strip_suffix(')'));
+            if whole_group && inner.is_some_and(super::title::is_details) {
                 k += 1;
             } else {
                 break;
@@ -844,6 +844,8 @@ impl<'a> Ctx<'a> {
             if let Some(split) =
                 super::source::split_title_from_journal(title_text, self.r.issued.as_ref())
             {
+                // Char boundary: the offsets of an ASCII '.' and of just
+                // after the ASCII ' ' that follows it.
                 let (t, src) = (&title_text[..split.0], &title_text[split.1..]);
                 title_text = t;
                 self.read_title_group(title_text);
@@ -913,6 +915,8 @@ fn choose_title_units(body: &str, us: &[scan::Unit], d: Option<&crate::model::Da
     if n <= 1 {
         return n;
     }
+    // Char boundary: unit offsets are char boundaries of `body`. In bounds:
+    // `text` is called with `j < n` only.
     let text = |j: usize| &body[us[j].start..us[j].end];
     for j in 1..n {
         if super::source::starts_with_in(text(j)) {

@@ -63,25 +63,30 @@ fn entry_head(b: &[u8], i: usize) -> Option<(String, usize)> {
         return None;
     }
     let mut j = i + 1;
-    while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'_' || b[j] == b'-') {
+    while b
+        .get(j)
+        .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-')
+    {
         j += 1;
     }
     if j == i + 1 {
         return None;
     }
+    // In bounds: `i + 1 < j <= b.len()` by the loop above.
     let kind = String::from_utf8_lossy(&b[i + 1..j]).to_ascii_lowercase();
-    while j < b.len() && (b[j] == b' ' || b[j] == b'\t') {
+    while matches!(b.get(j), Some(b' ' | b'\t')) {
         j += 1;
     }
     matches!(b.get(j), Some(b'{') | Some(b'(')).then_some((kind, j))
 }
 
 fn at_line_start(b: &[u8], i: usize) -> bool {
-    let mut k = i;
-    while k > 0 && (b[k - 1] == b' ' || b[k - 1] == b'\t') {
-        k -= 1;
-    }
-    k == 0 || b[k - 1] == b'\n'
+    b.get(..i)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .find(|&&c| c != b' ' && c != b'\t')
+        .is_none_or(|&c| c == b'\n')
 }
 
 /// Cuts the file into `@` blocks.
@@ -89,18 +94,22 @@ fn pieces(text: &str, starts: &[usize]) -> Vec<Piece> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < b.len() {
-        let Some((kind, open)) = (b[i] == b'@').then(|| entry_head(b, i)).flatten() else {
+    while let Some(&at) = b.get(i) {
+        let Some((kind, open)) = (at == b'@').then(|| entry_head(b, i)).flatten() else {
             i += 1;
             continue;
         };
-        let close = if b[open] == b'{' { b'}' } else { b')' };
+        let close = if b.get(open) == Some(&b'{') {
+            b'}'
+        } else {
+            b')'
+        };
         let mut depth = 0usize;
         let mut j = open + 1;
         let mut end = None;
         let mut cut = None;
-        while j < b.len() {
-            match b[j] {
+        while let Some(&byte) = b.get(j) {
+            match byte {
                 b'{' => depth += 1,
                 b'}' if depth > 0 => depth -= 1,
                 c if c == close && depth == 0 => {
@@ -121,6 +130,8 @@ fn pieces(text: &str, starts: &[usize]) -> Vec<Piece> {
             (None, Some(c)) => (c, false),
             (None, None) => (b.len(), false),
         };
+        // Char boundary: `stop` is just after an ASCII delimiter, at an ASCII
+        // '@', or the end (and pieces start at an ASCII '@').
         let body_end = text[..stop].trim_end().len().max(i + 1);
         out.push(Piece {
             kind,
@@ -185,6 +196,7 @@ pub fn read(text: &str) -> Vec<ReadItem> {
     let mut parsed: Vec<Parsed> = Vec::new();
     let all = pieces(text, &starts);
     for p in &all {
+        // Char boundary: see `pieces`.
         let piece = &text[p.start..p.end];
         let skip = |msg: String, line: usize| Skipped {
             line: p.line,
@@ -294,6 +306,7 @@ pub fn read(text: &str) -> Vec<ReadItem> {
         let mut diags = p.diags.clone();
         diags.append(&mut d);
         items.push((
+            // In bounds: `line_at` gives 1 to `starts.len()` (`starts[0]` is 0).
             starts[p.line - 1],
             ReadItem::Record(ReadRecord {
                 reference: r,
@@ -312,6 +325,7 @@ fn column(text: &str, mut off: usize) -> usize {
     while !text.is_char_boundary(off) {
         off -= 1;
     }
+    // Char boundary: `off` by the loop above; `start` is 0 or just after a '\n'.
     let start = text[..off].rfind('\n').map_or(0, |i| i + 1);
     text[start..off].chars().count() + 1
 }
@@ -385,11 +399,10 @@ fn parse_entry(
             line_of(p.start + off),
         )
     })?;
-    let entry = bib
-        .into_iter()
-        .next()
-        .ok_or_else(|| ("bibtex: entry not read".to_string(), p.line))?;
-    let xdata = raw.entries[0]
+    let not_read = || ("bibtex: entry not read".to_string(), p.line);
+    let entry = bib.into_iter().next().ok_or_else(not_read)?;
+    let raw_entry = raw.entries.first().ok_or_else(not_read)?;
+    let xdata = raw_entry
         .v
         .fields
         .iter()
@@ -403,7 +416,7 @@ fn parse_entry(
         .map(|k| k.trim().to_string())
         .filter(|k| !k.is_empty())
         .collect();
-    let raw_fields = raw.entries[0]
+    let raw_fields = raw_entry
         .v
         .fields
         .iter()
@@ -480,6 +493,8 @@ fn resolve(
     by_key: &HashMap<String, usize>,
     visiting: &mut HashSet<usize>,
 ) -> Entry {
+    // In bounds: `i` is an index of `all` (the caller's range over it, or a
+    // `by_key` value, which maps keys to indices of `all`).
     let mut e = all[i].entry.clone();
     if !visiting.insert(i) {
         return e;
@@ -595,13 +610,13 @@ fn clean_commands(s: &str) -> String {
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some(i) = rest.find('\\') {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 1..];
+    while let Some((head, after)) = rest.split_once('\\') {
+        out.push_str(head);
         let name_len = after
             .char_indices()
             .find(|(_, c)| !c.is_ascii_alphabetic())
             .map_or(after.len(), |(k, _)| k);
+        // Char boundary: `name_len` comes from `char_indices` (or is the length).
         let name = &after[..name_len];
         let tail = &after[name_len..];
         if name.is_empty() {
@@ -680,6 +695,8 @@ fn braced(s: &str) -> (&str, &str) {
             '}' => {
                 depth -= 1;
                 if depth == 0 {
+                    // Char boundary: `s` starts with an ASCII '{' (the
+                    // callers check), and `i` is an ASCII '}'.
                     return (&s[1..i], &s[i + 1..]);
                 }
             }
@@ -740,8 +757,13 @@ fn title_with_protection(chunks: &[Spanned<Chunk>], src: &str) -> (String, Vec<(
     let mut text = String::new();
     let mut map: HashMap<usize, usize> = HashMap::new();
     for w in cuts.windows(2) {
-        map.insert(w[0], text.len());
-        let seg = clean_commands(&out[w[0]..w[1]]);
+        let &[a, b] = w else {
+            continue;
+        };
+        map.insert(a, text.len());
+        // Char boundary: the cuts are 0, `out.len()`, and lengths of `out`
+        // taken between pushes of whole strings.
+        let seg = clean_commands(&out[a..b]);
         for ch in seg.chars() {
             let ch = if ch.is_whitespace() { ' ' } else { ch };
             if ch == ' ' && (text.is_empty() || text.ends_with(' ')) {
@@ -759,7 +781,11 @@ fn title_with_protection(chunks: &[Spanned<Chunk>], src: &str) -> (String, Vec<(
             let a = (*map.get(a)?).min(text.len());
             let b = (*map.get(b)?).min(text.len());
             // A range that starts at a collapsed space starts after it.
-            let a = if text[a..].starts_with(' ') { a + 1 } else { a };
+            let a = if text.get(a..).is_some_and(|t| t.starts_with(' ')) {
+                a + 1
+            } else {
+                a
+            };
             (a < b).then_some((a, b))
         })
         .collect();
@@ -773,25 +799,24 @@ fn split_names(chunks: &[Spanned<Chunk>]) -> Vec<Vec<Spanned<Chunk>>> {
     for (ci, c) in chunks.iter().enumerate() {
         match &c.v {
             Chunk::Normal(s) => {
-                // "and" is ASCII: byte offsets in `s` are char boundaries.
+                // Char boundary: "and" is ASCII, so `at` (where it starts)
+                // and `last` (0, or where one ends) are char boundaries.
                 let bytes = s.as_bytes();
                 let mut last = 0;
                 let mut at = 0;
-                while at + 3 <= bytes.len() {
-                    if !bytes[at..at + 3].eq_ignore_ascii_case(b"and") {
+                while let Some(word) = bytes.get(at..at + 3) {
+                    if !word.eq_ignore_ascii_case(b"and") {
                         at += 1;
                         continue;
                     }
-                    let before_ok = if at == 0 {
-                        ci > 0
-                    } else {
-                        bytes[at - 1].is_ascii_whitespace()
+                    let before_ok = match at.checked_sub(1) {
+                        None => ci > 0,
+                        Some(k) => bytes.get(k).is_some_and(u8::is_ascii_whitespace),
                     };
                     let after = at + 3;
-                    let after_ok = if after == bytes.len() {
-                        ci + 1 < chunks.len()
-                    } else {
-                        bytes[after].is_ascii_whitespace()
+                    let after_ok = match bytes.get(after) {
+                        None => ci + 1 < chunks.len(),
+                        Some(c) => c.is_ascii_whitespace(),
                     };
                     if before_ok && after_ok {
                         if let Some(cur) = out.last_mut() {
@@ -897,7 +922,7 @@ fn names_of(chunks: &[Spanned<Chunk>]) -> (Vec<Name>, bool) {
             elided = true;
             continue;
         }
-        let verbatim_only = part.len() == 1 && matches!(part[0].v, Chunk::Verbatim(_));
+        let verbatim_only = matches!(part.as_slice(), [c] if matches!(c.v, Chunk::Verbatim(_)));
         if verbatim_only {
             names.push(Name::Literal(flat));
             continue;
@@ -1691,30 +1716,35 @@ fn apply_note_labels(r: &mut Reference, note: &str) -> String {
     // Part boundaries: a label at the start or after ". " / "? " / "! ".
     let mut bounds: Vec<(usize, &str)> = Vec::new();
     for (i, _) in note.char_indices() {
-        let at_start = i == 0
-            || note[..i].ends_with(". ")
-            || note[..i].ends_with("? ")
-            || note[..i].ends_with("! ");
+        let Some((before, rest)) = note.split_at_checked(i) else {
+            continue;
+        };
+        let at_start =
+            i == 0 || before.ends_with(". ") || before.ends_with("? ") || before.ends_with("! ");
         if !at_start {
             continue;
         }
-        let rest = &note[i..];
         if let Some(l) = note_label(rest) {
             bounds.push((i, l));
         }
     }
-    if bounds.is_empty() {
+    let Some(&(first, _)) = bounds.first() else {
         return note.to_string();
-    }
+    };
+    // Char boundary: the bounds' offsets come from `char_indices`.
     let mut keep: Vec<String> = Vec::new();
-    let head = note[..bounds[0].0].trim();
+    let head = note[..first].trim();
     if !head.is_empty() {
         keep.push(head.trim_end_matches('.').to_string());
     }
     for (k, &(start, label)) in bounds.iter().enumerate() {
         let end = bounds.get(k + 1).map_or(note.len(), |b| b.0);
         let part = note[start..end].trim();
-        let value = part[label.len()..].trim_start_matches(':').trim();
+        let value = part
+            .strip_prefix(label)
+            .unwrap_or(part)
+            .trim_start_matches(':')
+            .trim();
         // The joining ". " is not part of the value, unless it ends an
         // initial ("Smith, J.").
         let value = match value.strip_suffix('.') {

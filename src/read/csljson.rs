@@ -18,14 +18,19 @@ use crate::write::csljson::CslItem;
 use serde_json::Value;
 
 fn line_of(text: &str, offset: usize) -> usize {
-    1 + text.as_bytes()[..offset.min(text.len())]
+    1 + text
+        .as_bytes()
         .iter()
+        .take(offset)
         .filter(|&&b| b == b'\n')
         .count()
 }
 
 /// Byte ranges of the elements of the top-level array starting at
-/// `open` (the `[`), and whether the array was closed.
+/// `open` (the `[`), and whether the array was closed. The offsets are char
+/// boundaries: an element starts at the first byte that is not ASCII
+/// whitespace after an ASCII '[', ',' or whitespace byte (so at a char's
+/// first byte) and ends at an ASCII ',' or ']', or at the end.
 fn split_array(text: &str, open: usize) -> (Vec<(usize, usize)>, bool) {
     let b = text.as_bytes();
     let mut items = Vec::new();
@@ -34,8 +39,7 @@ fn split_array(text: &str, open: usize) -> (Vec<(usize, usize)>, bool) {
     let mut esc = false;
     let mut start: Option<usize> = None;
     let mut i = open + 1;
-    while i < b.len() {
-        let c = b[i];
+    while let Some(&c) = b.get(i) {
         if in_str {
             if esc {
                 esc = false;
@@ -92,8 +96,8 @@ pub fn read(text: &str) -> Vec<ReadItem> {
     let Some(first) = first else {
         return Vec::new();
     };
-    match text.as_bytes()[first] {
-        b'[' => {
+    match text.as_bytes().get(first) {
+        Some(b'[') => {
             let (ranges, closed) = split_array(text, first);
             let mut out: Vec<ReadItem> =
                 ranges.into_iter().map(|(s, e)| item(text, s, e)).collect();
@@ -115,13 +119,14 @@ pub fn read(text: &str) -> Vec<ReadItem> {
             }
             out
         }
-        b'{' => {
+        Some(b'{') => {
             // One item; or an object that holds an `items` array.
+            // Char boundary: `first` comes from `char_indices`.
             match serde_json::from_str::<Value>(&text[first..]) {
                 Ok(Value::Object(m)) if m.get("items").is_some_and(Value::is_array) => {
                     let line = line_of(text, first);
-                    m["items"]
-                        .as_array()
+                    m.get("items")
+                        .and_then(Value::as_array)
                         .into_iter()
                         .flatten()
                         .map(|v| from_value(v.clone(), line, line, String::new()))
@@ -144,6 +149,8 @@ pub fn read(text: &str) -> Vec<ReadItem> {
 
 /// Parses the item at `text[start..end]`.
 fn item(text: &str, start: usize, end: usize) -> ReadItem {
+    // Char boundary: the callers' offsets are (see `split_array`; `first`
+    // comes from `char_indices`, the other end is a trimmed length).
     let raw = &text[start..end];
     let line = line_of(text, start);
     let end_line = line_of(text, start + raw.trim_end().len());
@@ -156,6 +163,8 @@ fn item(text: &str, start: usize, end: usize) -> ReadItem {
                 .rsplit_once(" at line ")
                 .map_or(msg.as_str(), |(m, _)| m);
             let col = if e.line() <= 1 {
+                // Char boundary: `start` as above; `line_start` is 0 or
+                // just after a '\n'.
                 let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
                 text[line_start..start].chars().count() + e.column()
             } else {

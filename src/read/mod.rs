@@ -216,6 +216,7 @@ pub fn detect_explained(sample: &str) -> Detection {
     while !sample.is_char_boundary(end) {
         end -= 1;
     }
+    // Char boundary: by the loop above.
     let s = sample[..end].trim_start_matches('\u{feff}');
     let lines: Vec<&str> = s.lines().map(str::trim_end).collect();
     let nonblank: Vec<&str> = lines
@@ -267,11 +268,10 @@ pub fn detect_explained(sample: &str) -> Detection {
     for l in &lines {
         let l = l.trim_start();
         if let Some(rest) = l.strip_prefix('@') {
-            let word: String = rest
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
-                .collect();
-            let after = rest[word.len()..].trim_start();
+            let after = rest
+                .trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+            let word = rest.strip_suffix(after).unwrap_or_default();
+            let after = after.trim_start();
             if !word.is_empty() && (after.starts_with('{') || after.starts_with('(')) {
                 bib_entries += 1;
                 if BIBLATEX_TYPES.contains(&word.to_ascii_lowercase().as_str()) {
@@ -330,8 +330,8 @@ pub fn detect_explained(sample: &str) -> Detection {
         .filter(|l| {
             l.contains("(n.d.)")
                 || l.contains("(in press)")
-                || l.find('(')
-                    .is_some_and(|i| l[i + 1..].chars().take(4).all(|c| c.is_ascii_digit()))
+                || l.split_once('(')
+                    .is_some_and(|(_, r)| r.chars().take(4).all(|c| c.is_ascii_digit()))
         })
         .count();
     if apa_like > 0 {
@@ -547,7 +547,6 @@ pub(crate) fn nonempty(s: &str) -> Option<String> {
 /// A DOI without `https://doi.org/` or `doi:`.
 pub(crate) fn bare_doi(s: &str) -> String {
     let t = s.trim();
-    let lower = t.to_ascii_lowercase();
     for p in [
         "https://doi.org/",
         "http://doi.org/",
@@ -556,8 +555,8 @@ pub(crate) fn bare_doi(s: &str) -> String {
         "doi.org/",
         "doi:",
     ] {
-        if lower.starts_with(p) {
-            return t[p.len()..].trim().to_string();
+        if let Some(rest) = crate::apa::lower::strip_prefix_ascii_ci(t, p) {
+            return rest.trim().to_string();
         }
     }
     t.to_string()
@@ -574,7 +573,7 @@ pub(crate) fn edition_number(s: &str) -> String {
         .trim();
     let digits: String = core.chars().take_while(char::is_ascii_digit).collect();
     if !digits.is_empty() {
-        let rest = &core[digits.len()..];
+        let rest = core.trim_start_matches(|c: char| c.is_ascii_digit());
         if matches!(rest, "" | "st" | "nd" | "rd" | "th" | ".") {
             return digits;
         }
@@ -623,6 +622,7 @@ pub(crate) fn person(family: &str, given: Option<&str>, suffix: Option<&str>) ->
 pub(crate) fn split_dropping(given: &str) -> (String, Option<String>) {
     let words: Vec<&str> = given.split_whitespace().collect();
     let mut n = words.len();
+    // In bounds: `1 <= n <= words.len()` here and below.
     while n > 1
         && words[n - 1].chars().all(char::is_lowercase)
         && crate::apa::lexicon::is_particle(words[n - 1])
@@ -694,9 +694,9 @@ pub(crate) fn date_text(s: &str) -> Option<Date> {
     }
     // "Spring 2015"
     let words: Vec<&str> = t.split_whitespace().collect();
-    if words.len() == 2
-        && let Some(season) = season_of(words[0])
-        && let Ok(y) = words[1].parse::<i32>()
+    if let [season, year] = words.as_slice()
+        && let Some(season) = season_of(season)
+        && let Ok(y) = year.parse::<i32>()
     {
         return Some(Date {
             season: Some(season),

@@ -54,24 +54,23 @@ pub fn tag_line(line: &str) -> Option<(&str, &str)> {
     let l = line
         .trim_start_matches('\u{feff}')
         .trim_end_matches(['\r', '\n']);
-    let b = l.as_bytes();
-    if b.len() < 4
-        || !b[0].is_ascii_uppercase()
-        || !(b[1].is_ascii_uppercase() || b[1].is_ascii_digit())
-    {
+    let [t0, t1, _, _, ..] = l.as_bytes() else {
+        return None;
+    };
+    if !t0.is_ascii_uppercase() || !(t1.is_ascii_uppercase() || t1.is_ascii_digit()) {
         return None;
     }
-    let rest = &l[2..];
-    let spaces = rest.bytes().take_while(|&c| c == b' ').count();
+    let (tag, rest) = l.split_at_checked(2)?;
+    let after = rest.trim_start_matches(' ');
+    let spaces = rest.len() - after.len();
     if !(1..=2).contains(&spaces) {
         return None;
     }
-    let rest = &rest[spaces..];
-    let value = rest.strip_prefix('-')?;
+    let value = after.strip_prefix('-')?;
     if !(value.is_empty() || value.starts_with(' ')) {
         return None;
     }
-    Some((&l[..2], value.trim()))
+    Some((tag, value.trim()))
 }
 
 /// The model type of a `TY` value.
@@ -385,11 +384,11 @@ impl<I> RisReader<I> {
 
 fn looks_like_issn(s: &str) -> bool {
     let t: Vec<char> = s.trim().chars().collect();
-    t.len() == 9
-        && t[4] == '-'
-        && t[..4].iter().all(char::is_ascii_digit)
-        && t[5..8].iter().all(char::is_ascii_digit)
-        && (t[8].is_ascii_digit() || t[8] == 'X' || t[8] == 'x')
+    let [a, b, c, d, '-', e, f, g, check] = t.as_slice() else {
+        return false;
+    };
+    [a, b, c, d, e, f, g].iter().all(|c| c.is_ascii_digit())
+        && (check.is_ascii_digit() || matches!(check, 'X' | 'x'))
 }
 
 /// `YYYY/MM/DD/other` (every part optional), else free text.
@@ -405,8 +404,9 @@ fn ris_date(v: &str) -> Option<Date> {
         };
         if let Some(y) = parts.first().and_then(|y| num(y)).filter(|y| *y > 0)
             && parts.len() <= 4
-            && parts[1..]
+            && parts
                 .iter()
+                .skip(1)
                 .take(2)
                 .all(|p| p.trim().is_empty() || num(p).is_some())
         {
@@ -439,18 +439,19 @@ fn strip_html(v: &str) -> String {
     }
     let mut out = String::with_capacity(v.len());
     let mut rest = v;
-    while let Some(i) = rest.find('<') {
-        out.push_str(&rest[..i]);
-        match rest[i..].find('>') {
-            Some(j) => {
-                let tag = rest[i + 1..i + j].trim().to_ascii_lowercase();
+    while let Some((head, after)) = rest.split_once('<') {
+        out.push_str(head);
+        match after.split_once('>') {
+            Some((tag, tail)) => {
+                let tag = tag.trim().to_ascii_lowercase();
                 if tag.starts_with("br") || tag == "/p" || tag == "/div" || tag == "/li" {
                     out.push('\n');
                 }
-                rest = &rest[i + j + 1..];
+                rest = tail;
             }
             None => {
-                out.push_str(&rest[i..]);
+                out.push('<');
+                out.push_str(after);
                 rest = "";
             }
         }

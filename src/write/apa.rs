@@ -248,37 +248,37 @@ fn author_list_with(names: &[String], elided: bool, inverted: &[bool]) -> String
             ""
         }
     };
-    match n {
-        0 => String::new(),
-        1 if elided => format!("{}, …", names[0]),
-        1 => names[0].clone(),
-        _ if elided && n >= 20 || n > 20 => {
-            let head = if n > 20 {
-                &names[..19]
-            } else {
-                &names[..n - 1]
-            };
-            format!("{}, . . . {}", head.join(", "), names[n - 1])
+    match names {
+        [] => String::new(),
+        [only] if elided => format!("{only}, …"),
+        [only] => only.clone(),
+        [init @ .., last] if elided && n >= 20 || n > 20 => {
+            // The first 19 names (all but the last when there are 20).
+            let head = init.get(..19).unwrap_or(init);
+            format!("{}, . . . {}", head.join(", "), last)
         }
-        _ if elided => format!("{}, … & {}", names[..n - 1].join(", "), names[n - 1]),
-        _ => format!(
-            "{}{} & {}",
-            names[..n - 1].join(", "),
-            comma(n - 2),
-            names[n - 1]
-        ),
+        [init @ .., last] if elided => format!("{}, … & {}", init.join(", "), last),
+        [init @ .., last] => format!("{}{} & {}", init.join(", "), comma(n - 2), last),
+    }
+}
+
+/// `A`, `A & B`, `A, B, & C`.
+fn and_list(list: &[String]) -> String {
+    match list {
+        [] => String::new(),
+        [a] => a.clone(),
+        [a, b] => format!("{a} & {b}"),
+        [init @ .., last] => format!("{}, & {}", init.join(", "), last),
     }
 }
 
 /// Editors in a source (`In A. B. Editor & C. Editor (Eds.)`).
 fn editor_list(names: &[&Name]) -> String {
     let ns: Vec<String> = names.iter().map(|n| name_direct(n)).collect();
-    let list = match ns.len() {
-        0 => return String::new(),
-        1 => ns[0].clone(),
-        2 => format!("{} & {}", ns[0], ns[1]),
-        n => format!("{}, & {}", ns[..n - 1].join(", "), ns[n - 1]),
-    };
+    if ns.is_empty() {
+        return String::new();
+    }
+    let list = and_list(&ns);
     format!("{list} ({})", if names.len() == 1 { "Ed." } else { "Eds." })
 }
 
@@ -449,9 +449,11 @@ fn edition_text(e: &str) -> String {
         "enlarged",
         "new",
     ];
-    let seasonal = words.len() == 2
-        && crate::read::season_of(words[0]).is_some()
-        && words[1].chars().all(|c| c.is_ascii_digit());
+    let seasonal = matches!(
+        words.as_slice(),
+        [season, year] if crate::read::season_of(season).is_some()
+            && year.chars().all(|c| c.is_ascii_digit())
+    );
     if seasonal || (words.len() == 1 && kind.contains(&lower.as_str())) {
         format!("{t} ed.")
     } else {
@@ -598,12 +600,7 @@ fn title_details(r: &Reference, editors_in_author: bool, sh: Shape) -> String {
     };
     let join = |ns: &[&Name]| -> String {
         let list: Vec<String> = ns.iter().map(|n| name_direct(n)).collect();
-        match list.len() {
-            0 => String::new(),
-            1 => list[0].clone(),
-            2 => format!("{} & {}", list[0], list[1]),
-            n => format!("{}, & {}", list[..n - 1].join(", "), list[n - 1]),
-        }
+        and_list(&list)
     };
     if !editors.is_empty() && sh != Shape::Periodical {
         if editors == translators {

@@ -504,6 +504,7 @@ fn put_issued(e: &mut Draft, r: &Reference, classic: bool) {
                 if let Some(m) = valid_month(start) {
                     e.set(
                         "month",
+                        // In bounds: `valid_month` gives 1 to 12.
                         Value::Bare(MONTHS[usize::from(m - 1)]),
                         Field::Issued,
                     );
@@ -1215,15 +1216,11 @@ fn is_dash(c: char) -> bool {
 
 /// `123-145`, `123–145`, `123--145`, `e12-e15` → the two ends.
 pub fn split_range(t: &str) -> Option<(&str, &str)> {
-    let start = t.find(is_dash)?;
-    let rest = &t[start..];
-    let dash_len: usize = rest
-        .chars()
-        .take_while(|c| is_dash(*c) || *c == ' ')
-        .map(char::len_utf8)
-        .sum();
-    let a = t[..start].trim();
-    let b = t[start + dash_len..].trim();
+    let (a, rest) = t.split_at_checked(t.find(is_dash)?)?;
+    let a = a.trim();
+    let b = rest
+        .trim_start_matches(|c: char| is_dash(c) || c == ' ')
+        .trim();
     let token = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '.');
     (token(a) && token(b)).then_some((a, b))
 }

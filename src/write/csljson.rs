@@ -616,6 +616,7 @@ impl RecordWriter for CslJsonWriter {
             self.buf.extend_from_slice(b"  ");
             let mut rest = &self.item[..];
             while let Some(i) = memchr::memchr(b'\n', rest) {
+                // In bounds: `i < rest.len()`: memchr found a byte there.
                 self.buf.extend_from_slice(&rest[..=i]);
                 self.buf.extend_from_slice(b"  ");
                 rest = &rest[i + 1..];

@@ -133,9 +133,10 @@ impl CsvWriter {
             loop {
                 let start = self.buf.len();
                 self.buf.resize(start + input.len() * 2 + 8, 0);
+                // In bounds: `start` is the length before the `resize`.
                 let (res, nin, nout) = self.csv.field(input, &mut self.buf[start..]);
                 self.buf.truncate(start + nout);
-                input = &input[nin..];
+                input = input.get(nin..).unwrap_or_default();
                 if res == csv_core::WriteResult::InputEmpty {
                     break;
                 }
@@ -157,6 +158,7 @@ impl CsvWriter {
         loop {
             let start = self.buf.len();
             self.buf.resize(start + 8, 0);
+            // In bounds: `start` is the length before the `resize`.
             let (res, n) = f(&mut self.csv, &mut self.buf[start..]);
             self.buf.truncate(start + n);
             if res == csv_core::WriteResult::InputEmpty {

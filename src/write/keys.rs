@@ -53,6 +53,7 @@ fn first_significant<'a>(
     for w in words {
         let start = out.len();
         fold_into(out, w, max);
+        // Char boundary: `start` was the length of `out` before the append.
         let folded = &out[start..];
         if !folded.is_empty() && !STOPWORDS.contains(&folded) {
             return true;

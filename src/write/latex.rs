@@ -101,8 +101,7 @@ impl Encoder {
         let mut out = String::with_capacity(s.len() + 8);
         let chars: Vec<char> = s.chars().collect();
         let mut i = 0;
-        while i < chars.len() {
-            let c = chars[i];
+        while let Some(&c) = chars.get(i) {
             if c.is_ascii() || !self.ascii || c == '\u{a0}' || c.is_control() {
                 push_basic(&mut out, c);
                 i += 1;
@@ -119,7 +118,10 @@ impl Encoder {
                 continue;
             }
             if ctx == Context::Text {
-                let prev_greek = i > 0 && is_greek_letter(chars[i - 1]);
+                let prev_greek = i
+                    .checked_sub(1)
+                    .and_then(|p| chars.get(p))
+                    .is_some_and(|&p| is_greek_letter(p));
                 let next_greek = chars.get(i + 1).is_some_and(|&n| is_greek_letter(n));
                 if !prev_greek
                     && !next_greek
@@ -138,10 +140,13 @@ impl Encoder {
             // A run of characters without a macro: transliterate the run as
             // a whole (deunicode spaces CJK syllables itself).
             let start = i;
-            while i < chars.len() && needs_fallback(chars[i], self.biber) {
-                lost.add(chars[i]);
+            while let Some(&c) = chars.get(i)
+                && needs_fallback(c, self.biber)
+            {
+                lost.add(c);
                 i += 1;
             }
+            // In bounds: `start <= i <= chars.len()` by the loop above.
             let run: String = chars[start..i].iter().collect();
             let ascii = deunicode::deunicode_with_tofu(&run, "?");
             let mut ascii = collapse_spaces(&ascii);
@@ -512,6 +517,8 @@ fn words(title: &str) -> Vec<Word> {
         if c.is_whitespace() {
             if let Some(s) = start.take() {
                 let all = s..i;
+                // Char boundary: `s` and `i` come from `char_indices` (or are
+                // the length), and so do the core's ends within `text`.
                 let text = &title[s..i];
                 let lead = text
                     .char_indices()
@@ -581,6 +588,9 @@ pub fn protect_title(title: &str, protected: &[(usize, usize)]) -> Vec<Range<usi
     if ws.is_empty() {
         return Vec::new();
     }
+    // Char boundary: the words' ranges are (see `words`). In bounds: `flags`
+    // and `after_colon` have one entry per word, and `i` below is an index
+    // of `ws` (by `enumerate` or the loop conditions).
     let core = |w: &Word| &title[w.core.clone()];
     // After a colon: the word following a word that ends in ':'.
     let after_colon: Vec<bool> = (0..ws.len())
@@ -633,6 +643,7 @@ pub fn protect_title(title: &str, protected: &[(usize, usize)]) -> Vec<Range<usi
     }
 
     // Merge runs of protected words joined by plain whitespace.
+    // In bounds: `i < ws.len()` and `i + 1 < ws.len()` by the loop conditions.
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
@@ -654,8 +665,12 @@ pub fn protect_title(title: &str, protected: &[(usize, usize)]) -> Vec<Range<usi
         i += 1;
     }
     // Never brace the whole title as one group.
-    if out.len() == 1 && out[0].start == 0 && out[0].end >= title.trim_end().len() {
-        let whole = out.remove(0);
+    if let [whole] = out.as_slice()
+        && whole.start == 0
+        && whole.end >= title.trim_end().len()
+    {
+        let whole = whole.clone();
+        out.clear();
         // Fall back to bracing word by word.
         for (w, f) in ws.iter().zip(&flags) {
             if *f && w.core.start >= whole.start && w.core.end <= whole.end {
@@ -679,20 +694,18 @@ pub fn encode_protected(
     let mut out = String::with_capacity(title.len() + 16);
     let mut pos = 0;
     for r in protect {
-        if r.start < pos
-            || r.end > title.len()
-            || !title.is_char_boundary(r.start)
-            || !title.is_char_boundary(r.end)
-        {
+        // Ranges out of order, past the end or off a char boundary are skipped.
+        let (Some(before), Some(inner)) = (title.get(pos..r.start), title.get(r.clone())) else {
             continue;
-        }
-        out.push_str(&enc.text(&title[pos..r.start], Context::Text, lost));
+        };
+        out.push_str(&enc.text(before, Context::Text, lost));
         out.push('{');
-        out.push_str(&enc.text(&title[r.clone()], Context::Text, lost));
+        out.push_str(&enc.text(inner, Context::Text, lost));
         out.push('}');
         pos = r.end;
     }
-    out.push_str(&enc.text(&title[pos..], Context::Text, lost));
+    let rest = title.get(pos..).unwrap_or_default();
+    out.push_str(&enc.text(rest, Context::Text, lost));
     out
 }
 

@@ -192,6 +192,7 @@ impl RecordWriter for LossReporting {
                     crate::read::ReadItem::Skipped(_) => None,
                 })
             {
+                // In bounds: `diags` only grew since `start` was its length.
                 let lost = loss::readback(self.format, r, &back, &diags[start..]);
                 diags.extend(lost);
             }

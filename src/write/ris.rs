@@ -442,6 +442,7 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
             DateStatus::Forthcoming => Some("forthcoming"),
             _ => None,
         };
+        // Char boundary: `ris_date` starts with the year in four ASCII digits.
         match (&d.start, state) {
             (_, Some(s)) => {
                 if let Some(y) = d.start.as_ref().and_then(ris_date) {
