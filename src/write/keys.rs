@@ -7,7 +7,7 @@
 //! same keys and no two records share one.
 
 use crate::model::{Name, Reference, Role};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 /// Words skipped when picking the title word of a key.
 const STOPWORDS: &[&str] = &[
@@ -99,13 +99,44 @@ pub fn key_stem(r: &Reference) -> String {
     stem
 }
 
-/// Hands out unique keys for one output.
+/// Hands out unique keys with memory that grows with the number of
+/// distinct stems, not with the number of records (a 1 GB list of
+/// repeated references keeps a few thousand entries).
+///
+/// Only a counter per stem is kept, under a 64-bit hash of the stem. A key
+/// `K` is taken when it was handed out as a stem, or when it is a stem `S`
+/// plus a letter suffix `letters(n)` that `S` has already handed out
+/// (`S`'s counter is past `n`): every split of `K` before a trailing run of
+/// lower-case letters is tried, so `glue2017ketamine` + `a` and a natural
+/// stem `glue2017ketaminea` never meet. A hash collision can only make a
+/// free key look taken (the record then gets a suffix), never the reverse.
 #[derive(Debug, Default)]
 pub struct KeyGen {
-    used: HashSet<String>,
-    /// Per stem, the next letter suffix to try, so that many records with
-    /// the same stem cost constant time each.
-    next: HashMap<String, usize>,
+    /// Per stem hash: how many suffixes the stem has tried so far.
+    next: HashMap<u64, u32>,
+}
+
+/// Suffixes longer than this are never handed out (26^7 > u32::MAX).
+const MAX_SUFFIX: usize = 7;
+
+fn hash_key(k: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(k.as_bytes());
+    h.write_u8(0xff);
+    h.finish()
+}
+
+/// `letters(n)` → `n`; `None` when `s` is not a suffix `letters` makes.
+fn letters_index(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > MAX_SUFFIX || !s.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for b in s.bytes() {
+        n = n * 26 + u64::from(b - b'a' + 1);
+    }
+    u32::try_from(n - 1).ok()
 }
 
 impl KeyGen {
@@ -124,17 +155,45 @@ impl KeyGen {
         self.unique(stem)
     }
 
-    /// Makes `stem` unique by appending `a`, `b`, ... `z`, `aa`, ...
+    /// Whether `k` was handed out before.
+    fn taken(&self, k: &str) -> bool {
+        if self.next.contains_key(&hash_key(k)) {
+            return true;
+        }
+        // `k` = stem + suffix, for each split before a trailing run of
+        // lower-case letters.
+        let run = k
+            .bytes()
+            .rev()
+            .take_while(u8::is_ascii_lowercase)
+            .take(MAX_SUFFIX)
+            .count();
+        (1..=run).any(|len| {
+            let (stem, tail) = k.split_at(k.len() - len);
+            !stem.is_empty()
+                && letters_index(tail).is_some_and(|n| {
+                    self.next
+                        .get(&hash_key(stem))
+                        .is_some_and(|&tried| tried > n)
+                })
+        })
+    }
+
+    /// `stem` if it is free, else `stem` plus the first free letter suffix.
     pub fn unique(&mut self, stem: String) -> String {
-        if !self.used.contains(&stem) {
-            self.used.insert(stem.clone());
+        if !self.taken(&stem) {
+            self.next.insert(hash_key(&stem), 0);
             return stem;
         }
-        let n = self.next.entry(stem.clone()).or_insert(0);
+        let h = hash_key(&stem);
         loop {
-            let candidate = format!("{stem}{}", letters(*n));
-            *n += 1;
-            if self.used.insert(candidate.clone()) {
+            let n = self.next.get(&h).copied().unwrap_or(0);
+            let candidate = format!("{stem}{}", letters(n as usize));
+            let free = !self.taken(&candidate);
+            self.next.insert(h, n.saturating_add(1));
+            if free {
+                // Not registered: the stem's counter, now past `n`, marks
+                // it taken.
                 return candidate;
             }
         }
@@ -194,6 +253,48 @@ mod tests {
         assert_eq!(g.key_for(&r), "glue2017ketamine");
         assert_eq!(g.key_for(&r), "glue2017ketaminea");
         assert_eq!(g.key_for(&r), "glue2017ketamineb");
+    }
+
+    #[test]
+    fn suffixed_keys_and_natural_stems_never_meet() {
+        let mut g = KeyGen::new();
+        assert_eq!(g.unique("smith2020model".into()), "smith2020model");
+        assert_eq!(g.unique("smith2020model".into()), "smith2020modela");
+        // A natural stem equal to a key handed out as a suffix.
+        assert_eq!(g.unique("smith2020modela".into()), "smith2020modelaa");
+        // The suffix after it skips what the natural stem took... and a
+        // stem equal to a suffixed key of that is taken too.
+        assert_eq!(g.unique("smith2020model".into()), "smith2020modelb");
+        assert_eq!(g.unique("smith2020modelaa".into()), "smith2020modelaaa");
+        // Natural stems first, then suffixes that would equal them.
+        let mut g = KeyGen::new();
+        assert_eq!(g.unique("ab".into()), "ab");
+        assert_eq!(g.unique("a".into()), "a");
+        assert_eq!(g.unique("a".into()), "aa");
+        assert_eq!(g.unique("a".into()), "ac", "`ab` is taken");
+    }
+
+    #[test]
+    fn keys_stay_unique_over_many_collisions() {
+        let mut g = KeyGen::new();
+        let mut seen = std::collections::HashSet::new();
+        for i in 0..3000 {
+            let stem = ["x", "xa", "xb", "xab", "xz"][i % 5];
+            let k = g.unique(stem.to_string());
+            assert!(is_valid_key(&k));
+            assert!(seen.insert(k.clone()), "{k} handed out twice");
+        }
+        // Memory grows with the stems, not the records.
+        assert!(g.next.len() <= 5, "{}", g.next.len());
+    }
+
+    #[test]
+    fn letters_round_trip() {
+        for n in [0usize, 1, 25, 26, 27, 701, 702, 18277, 100_000] {
+            assert_eq!(letters_index(&letters(n)), Some(n as u32), "{n}");
+        }
+        assert_eq!(letters_index("A"), None);
+        assert_eq!(letters_index(""), None);
     }
 
     #[test]
