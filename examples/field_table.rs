@@ -570,18 +570,7 @@ fn record(t: ItemType) -> Reference {
 
 /// Text compared: dashes, whitespace and `--` made uniform.
 fn norm(s: &str) -> String {
-    let t: String = s
-        .chars()
-        .map(|c| match c {
-            '–' | '—' | '‒' | '−' | '‐' => '-',
-            c if c.is_whitespace() => ' ',
-            c => c,
-        })
-        .collect();
-    t.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace("--", "-")
+    refmill::write::loss::norm(s)
 }
 
 fn text(v: &Option<String>) -> Option<String> {

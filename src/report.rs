@@ -474,25 +474,11 @@ fn unused(out: &mut String, color: bool, t: &str) {
     }
 }
 
-/// Words that join APA elements ("In" before editors, "Retrieved ...
-/// from" before a URL) and carry no data of their own.
-const CONNECTORS: &[&str] = &[
-    "in",
-    "retrieved",
-    "from",
-    "available",
-    "at",
-    "accessed",
-    "pp",
-    "p",
-    "and",
-];
-
 /// Text between fields that is only punctuation and connector words.
 fn is_connective(t: &str) -> bool {
     t.split(is_separator)
         .filter(|w| !w.is_empty())
-        .all(|w| CONNECTORS.contains(&w.to_lowercase().as_str()))
+        .all(crate::apa::is_connector)
 }
 
 fn gap(out: &mut String, t: &str, row: &dyn Fn(&mut String, &str, Style, &str)) {

@@ -28,6 +28,7 @@ mod classify;
 mod legal;
 pub(crate) mod lower;
 mod parse;
+pub use parse::is_connector;
 mod source;
 mod title;
 

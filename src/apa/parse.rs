@@ -697,6 +697,12 @@ pub(crate) fn normalize_pages(p: &str) -> String {
         .replace("- ", "-")
 }
 
+/// Whether a word only joins APA elements ("In", "Retrieved ... from",
+/// "pp.") and carries no data of its own (ASCII case ignored).
+pub fn is_connector(w: &str) -> bool {
+    CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(w))
+}
+
 /// Words that join APA elements and carry no data of their own.
 const CONNECTORS: &[&str] = &[
     "in",
@@ -746,7 +752,7 @@ fn uncovered<'s>(norm: &'s str, spans: &[FieldSpan]) -> Vec<&'s str> {
         let data = t
             .split(is_separator)
             .filter(|w| !w.is_empty())
-            .any(|w| !CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(w)));
+            .any(|w| !is_connector(w));
         if data {
             out.push(t);
         }
