@@ -57,3 +57,33 @@ fn segment_regressions() {
         }
     }
 }
+
+/// The `readers` target: the first byte picks the reader.
+#[test]
+fn readers_regressions() {
+    use refmill::read::{self, InputFormat};
+    use refmill::write::{self, Format, WriteOptions};
+    let formats = [
+        (InputFormat::Bibtex, Format::Bibtex),
+        (InputFormat::Biblatex, Format::Biblatex),
+        (InputFormat::Ris, Format::Ris),
+        (InputFormat::CslJson, Format::CslJson),
+        (InputFormat::Csv, Format::Csv),
+    ];
+    let cases = inputs("readers");
+    assert!(!cases.is_empty(), "the readers regressions are there");
+    for (name, data) in cases {
+        let Some((&pick, rest)) = data.split_first() else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(rest);
+        let _ = read::detect_explained(&text);
+        let (format, out) = formats[usize::from(pick) % formats.len()];
+        let all = read::read_all(format, &text);
+        let records = all.references();
+        let written = write::to_string(out, &WriteOptions::default(), &records);
+        let again = read::read_all(format, &written);
+        assert_eq!(again.skipped.len(), 0, "{name}");
+        assert_eq!(again.records.len(), records.len(), "{name}");
+    }
+}

@@ -388,7 +388,59 @@ fn parse_entry(
     src.push_str(&fake);
     let prefix = src.len();
     src.push_str(piece);
-    let bib = Bibliography::parse(&src).map_err(|e| {
+    let parse_err = |e: biblatex::ParseError| {
+        let off = e.span.start.saturating_sub(prefix).min(piece.len());
+        (
+            format!(
+                "bibtex: entry not read: {} (column {})",
+                e.kind,
+                column(piece, off)
+            ),
+            line_of(p.start + off),
+        )
+    };
+    let mut whole = RawBibliography::parse(&src).map_err(parse_err)?;
+    // A `crossref` or `xdata` naming the entry itself (or one of its
+    // `ids`): the crate would follow it for ever (a stack overflow, which
+    // no `catch_unwind` stops). Links to other entries are resolved here
+    // ([`resolve`]), with a guard against cycles.
+    for entry in &mut whole.entries {
+        let own: Vec<String> = std::iter::once(entry.v.key.v.to_string())
+            .chain(
+                entry
+                    .v
+                    .fields
+                    .iter()
+                    .filter(|f| f.key.v.eq_ignore_ascii_case("ids"))
+                    .flat_map(|f| {
+                        raw_value(f)
+                            .split(',')
+                            .map(|k| k.trim().to_string())
+                            .collect::<Vec<_>>()
+                    }),
+            )
+            .collect();
+        entry.v.fields.retain(|f| {
+            let link =
+                f.key.v.eq_ignore_ascii_case("crossref") || f.key.v.eq_ignore_ascii_case("xdata");
+            let to_self = link
+                && raw_value(f)
+                    .split(',')
+                    .any(|k| own.iter().any(|o| o.eq_ignore_ascii_case(k.trim())));
+            if to_self {
+                diags.push(Diagnostic::warning(
+                    p.line,
+                    Some(Field::Reference),
+                    format!(
+                        "bibtex: `{}` names the entry itself; ignored",
+                        f.key.v.to_ascii_lowercase()
+                    ),
+                ));
+            }
+            !to_self
+        });
+    }
+    let bib = Bibliography::from_raw(whole).map_err(|e| {
         let off = e.span.start.saturating_sub(prefix).min(piece.len());
         (
             format!(
@@ -455,6 +507,18 @@ fn parse_entry(
         end_line: p.end_line,
         diags,
     })
+}
+
+/// The text of a raw field, macros by name.
+fn raw_value(f: &biblatex::Pair<'_>) -> String {
+    f.value
+        .v
+        .iter()
+        .map(|c| match c.v {
+            RawChunk::Normal(s) => s,
+            RawChunk::Abbreviation(a) => a,
+        })
+        .collect()
 }
 
 /// Fields a child never inherits (biblatex's defaults).
@@ -1900,6 +1964,33 @@ mod tests {
             out.records[2].reference.publisher.as_deref(),
             Some("undefinedmacro")
         );
+    }
+
+    #[test]
+    fn links_to_the_entry_itself_are_ignored() {
+        // The biblatex crate follows these for ever (a stack overflow).
+        let text = "@proceedings{lion, title = {Self}, crossref = {lion}}\n\
+                    @book{b, ids = {alias}, title = {Alias}, xdata = {alias}}\n\
+                    @book{c, title = {C}, crossref = {lion}}\n";
+        let out = read(text);
+        let titles: Vec<_> = out
+            .iter()
+            .filter_map(|i| match i {
+                ReadItem::Record(r) => r.reference.title.clone(),
+                ReadItem::Skipped(_) => None,
+            })
+            .collect();
+        assert_eq!(titles, ["Self", "Alias", "C"]);
+        let warned = |line: usize, field: &str| {
+            out.iter().any(|i| {
+                i.diagnostics().iter().any(|d| {
+                    d.line == line
+                        && d.message
+                            .contains(&format!("`{field}` names the entry itself"))
+                })
+            })
+        };
+        assert!(warned(1, "crossref") && warned(2, "xdata"));
     }
 
     #[test]
