@@ -430,7 +430,7 @@ fn malformed_ris_is_reported_and_the_rest_read() {
             (
                 7,
                 Severity::Error,
-                "ris: record with no title, author, source, DOI or URL; not read".to_string()
+                "ris: record with no value; not read".to_string()
             ),
             (
                 10,

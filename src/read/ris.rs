@@ -813,20 +813,23 @@ fn finish(p: Pending) -> ReadItem {
     {
         d.literal = None;
     }
-    if r.title.is_none()
-        && r.contributors.is_empty()
-        && r.container_title.is_none()
-        && r.url.is_none()
-        && r.doi.is_none()
-    {
+    // A record with no value at all (`TY` then `ER`) is not a reference;
+    // one with only a date and a publisher still is, and refmill writes
+    // such records itself.
+    let empty = {
+        let mut probe = r.clone();
+        probe.item_type = Reference::default().item_type;
+        probe.id = None;
+        probe.raw = None;
+        probe.span = None;
+        probe == Reference::default()
+    };
+    if empty {
         return ReadItem::Skipped(Skipped {
             line,
             end_line,
             raw,
-            diagnostic: error(
-                line,
-                "ris: record with no title, author, source, DOI or URL; not read",
-            ),
+            diagnostic: error(line, "ris: record with no value; not read"),
         });
     }
     ReadItem::Record(ReadRecord {
@@ -917,7 +920,7 @@ mod tests {
         assert_eq!(out.skipped[1].line, 8);
         assert_eq!(
             out.skipped[1].diagnostic.message,
-            "ris: record with no title, author, source, DOI or URL; not read"
+            "ris: record with no value; not read"
         );
         assert_eq!(
             out.records[0].diagnostics[0].message,
