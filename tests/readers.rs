@@ -418,7 +418,8 @@ fn malformed_ris_is_reported_and_the_rest_read() {
         .iter()
         .map(|r| r.reference.title.clone().unwrap_or_default())
         .collect();
-    assert_eq!(titles, ["First", "Third"]);
+    // The empty record (`TY` then `ER`) is kept, with a warning.
+    assert_eq!(titles, ["First", "", "Third"]);
     assert_eq!(
         messages(&out),
         [
@@ -429,8 +430,8 @@ fn malformed_ris_is_reported_and_the_rest_read() {
             ),
             (
                 7,
-                Severity::Error,
-                "ris: record with no value; not read".to_string()
+                Severity::Warning,
+                "ris: record with no value".to_string()
             ),
             (
                 10,

@@ -813,9 +813,9 @@ fn finish(p: Pending) -> ReadItem {
     {
         d.literal = None;
     }
-    // A record with no value at all (`TY` then `ER`) is not a reference;
-    // one with only a date and a publisher still is, and refmill writes
-    // such records itself.
+    // A record with no value at all (`TY` then `ER`) is still a record
+    // (refmill writes one for an empty input item, and every record in
+    // comes out), with a warning.
     let empty = {
         let mut probe = r.clone();
         probe.item_type = Reference::default().item_type;
@@ -825,12 +825,11 @@ fn finish(p: Pending) -> ReadItem {
         probe == Reference::default()
     };
     if empty {
-        return ReadItem::Skipped(Skipped {
+        diags.push(Diagnostic::warning(
             line,
-            end_line,
-            raw,
-            diagnostic: error(line, "ris: record with no value; not read"),
-        });
+            Some(Field::Reference),
+            "ris: record with no value",
+        ));
     }
     ReadItem::Record(ReadRecord {
         reference: r,
@@ -906,8 +905,8 @@ mod tests {
             .iter()
             .map(|r| r.reference.title.clone().unwrap_or_default())
             .collect();
-        assert_eq!(titles, ["One", "Two", "Three"]);
-        assert_eq!(out.skipped.len(), 2, "{:?}", out.skipped);
+        assert_eq!(titles, ["One", "Two", "", "Three"]);
+        assert_eq!(out.skipped.len(), 1, "{:?}", out.skipped);
         assert_eq!(out.skipped[0].line, 1);
         assert_eq!(
             out.skipped[0].diagnostic.message,
@@ -917,18 +916,18 @@ mod tests {
             out.skipped[0].diagnostic.severity,
             crate::diag::Severity::Warning
         );
-        assert_eq!(out.skipped[1].line, 8);
+        assert_eq!(out.records[2].reference.line(), 8);
         assert_eq!(
-            out.skipped[1].diagnostic.message,
-            "ris: record with no value; not read"
+            out.records[2].diagnostics[0].message,
+            "ris: record with no value"
         );
         assert_eq!(
             out.records[0].diagnostics[0].message,
             "ris: record from line 3 has no `ER` line before the next `TY`"
         );
         assert_eq!(out.records[0].diagnostics[0].line, 5);
-        // The third record: tags without TY, no ER.
-        let d: Vec<_> = out.records[2]
+        // The fourth record: tags without TY, no ER.
+        let d: Vec<_> = out.records[3]
             .diagnostics
             .iter()
             .map(|d| d.message.as_str())
