@@ -483,7 +483,7 @@ fn finish(p: Pending) -> ReadItem {
         tags,
         line,
         end_line,
-        raw,
+        raw: _,
         mut diags,
         implicit,
     } = p;
