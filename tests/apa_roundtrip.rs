@@ -20,6 +20,14 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     ),
     ("Herbst-Damm, K. L.", "APA 6 `doi:` → `https://doi.org/`"),
     (
+        "Smith, J. A., & Jones, B. (2010)",
+        "`Vol. 19, No. 2, pp. 123-130` and `doi:` → APA 7 `19(2), 123–130` and `https://doi.org/`",
+    ),
+    (
+        "Hamilton, L. (2019",
+        "APA 6 `Retrieved from` before a URL without a date is left out",
+    ),
+    (
         "Sillick, T. J.",
         "APA 6 `Retrieved from` before a URL without a date is left out",
     ),

@@ -384,7 +384,7 @@ const PUBLISHER_WORDS: &[&str] = &[
     "kohlhammer",
     "hogrefe",
     "erlbaum",
-    "psychology",
+    "psychology press",
     "jossey-bass",
     "praeger",
     "greenwood",
@@ -632,7 +632,9 @@ impl WordList {
             return true;
         }
         lower
-            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';' | '(' | ')' | '/'))
+            .split(|c: char| {
+                c.is_whitespace() || matches!(c, ',' | ':' | ';' | '(' | ')' | '/' | '-')
+            })
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .any(|w| !w.is_empty() && self.words.contains(w))
     }
@@ -651,7 +653,7 @@ impl WordList {
         }
         let mut buf = [0u8; 32];
         for w in s.split(|c: char| {
-            c.is_ascii_whitespace() || matches!(c, ',' | ':' | ';' | '(' | ')' | '/')
+            c.is_ascii_whitespace() || matches!(c, ',' | ':' | ';' | '(' | ')' | '/' | '-')
         }) {
             let w = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
             if w.is_empty() {
@@ -890,6 +892,14 @@ mod tests {
         assert!(!is_abbreviation("gradient."));
         assert!(is_journal_abbreviation("Phys."));
         assert!(!is_journal_abbreviation("phys."));
+    }
+
+    #[test]
+    fn hyphenated_names_are_read_word_by_word() {
+        assert!(looks_like_periodical("The Atlanta Journal-Constitution"));
+        assert!(looks_like_periodical("Médecine/Sciences-Revue"));
+        assert!(!looks_like_periodical("Self-Reviewing Systems"));
+        assert!(looks_like_publisher("Wiley-Blackwell"));
     }
 
     #[test]

@@ -250,7 +250,17 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
             idx -= 1;
         }
     }
-    if idx >= 2
+    // An issue given by its label in a part of its own, after the volume:
+    // "Journal, Vol. 19, No. 2, pp. 123-130" (APA 6 lists written by hand,
+    // other styles).
+    if idx >= 3
+        && let Some(i) = labelled_issue(part(idx - 1))
+        && let Some((Some(v), None)) = volume_issue(part(idx - 2))
+    {
+        t.volume = Some(v);
+        t.issue = Some(i);
+        idx -= 2;
+    } else if idx >= 2
         && let Some((v, i)) = volume_issue(part(idx - 1))
     {
         t.volume = v;
@@ -276,6 +286,22 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
     }
     t.container = container;
     Some(t)
+}
+
+/// The number of an issue written with its label: "No. 2", "no. 4",
+/// "Issue 3", "Nr. 12", "Heft 5".
+fn labelled_issue(p: &str) -> Option<&str> {
+    let n = [
+        "No. ", "No.", "no. ", "Issue ", "issue ", "Nr. ", "Heft ", "Iss. ",
+    ]
+    .iter()
+    .find_map(|l| p.strip_prefix(l))?
+    .trim();
+    let ok = !n.is_empty()
+        && n.len() <= 12
+        && n.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && n.chars().all(|c| c.is_alphanumeric() || "-–/".contains(c));
+    ok.then_some(n)
 }
 
 /// For one element holding title and journal ("... in the U.S. Journal of
@@ -502,9 +528,21 @@ impl<'a> Ctx<'a> {
         }
         // A periodical or site named without volume or date: "CoRR",
         // "The Atlanta Journal-Constitution", "Pastebin.com".
+        // An article in press names its journal and nothing else; a journal
+        // name joins words with "and" or "of" ("Psychology and Aging").
+        let in_press = self
+            .r
+            .issued
+            .as_ref()
+            .is_some_and(|d| d.status == crate::model::DateStatus::InPress);
+        let journal_like = |s: &str| {
+            let s = strip_period(s);
+            s.contains(" and ") || s.contains(" of ")
+        };
         if us.len() == 1
-            && lexicon::looks_like_periodical(first)
+            && (lexicon::looks_like_periodical(first) || in_press && journal_like(first))
             && !lexicon::looks_like_publisher(first)
+            && !lexicon::is_book_publisher(first)
         {
             let c = strip_period(first);
             self.mark(Field::ContainerTitle, c);
@@ -800,6 +838,18 @@ mod tests {
         assert_eq!((t.volume, t.issue, t.page), (Some("66"), Some("15"), None));
         let t = journal_tail("Journal of Machine Learning Research, 3(Jul), 73–98", None).unwrap();
         assert_eq!(t.issue, Some("Jul"));
+        let t = journal_tail(
+            "Journal of Sleep Research, Vol. 19, No. 2, pp. 123-130",
+            None,
+        )
+        .unwrap();
+        assert_eq!(t.container, "Journal of Sleep Research");
+        assert_eq!(
+            (t.volume, t.issue, t.page),
+            (Some("19"), Some("2"), Some("123-130"))
+        );
+        let t = journal_tail("Labour History, Vol. 12, Issue 3", None).unwrap();
+        assert_eq!((t.volume, t.issue), (Some("12"), Some("3")));
         let t = journal_tail("Phys. Rev. E, 88(4), 043105", None).unwrap();
         assert_eq!(t.container, "Phys. Rev. E");
         assert!(journal_tail("John Wiley & Sons", None).is_none());

@@ -492,7 +492,7 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
     {
         return typed(ItemType::Post);
     }
-    if l.contains("blog post") || l == "blog" {
+    if l.contains("blog post") || l == "blog" || l.contains("web log") || l.contains("weblog") {
         return typed(ItemType::PostWeblog);
     }
     if l.contains("review of") {
