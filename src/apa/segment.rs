@@ -664,7 +664,15 @@ impl Segmenter {
             }
             return;
         }
-        if is_page_number(line) && (self.after_blank || raw.starts_with('\u{c}')) {
+        // A page number: after a blank line or a form feed, or, in wrapped
+        // text, any line that holds only a number (no wrapped reference
+        // leaves a bare number alone on a line: the last page of a range
+        // ends with a period).
+        if is_page_number(line)
+            && (self.after_blank
+                || raw.starts_with('\u{c}')
+                || self.layout.mode == Mode::Wrapped && self.pending.is_some())
+        {
             return;
         }
         if is_heading(line) {
@@ -848,6 +856,19 @@ mod tests {
         assert!(t[0].ends_with("toc.2013.v009a009"));
         assert!(t[2].contains("Saccharomyces cerevisiae"));
         assert_eq!(t[3], "Abe, K. (2010). Title. Publisher.");
+    }
+
+    #[test]
+    fn page_number_inside_hanging_indent_list() {
+        // A page footer copied with the text, on no line of its own.
+        let s = "REFERENCES\n\nBandura, A. (1977). Self-efficacy: Toward a unifying theory of behavioral\n    change. Psychological Review, 84(2), 191-215.\nBeck, A. T., Steer, R. A., & Brown, G. K. (1996). Manual for the Beck Depression\n    Inventory-II. Psychological Corporation.\n                                                       24\nBolger, N., & Laurenceau, J.-P. (2013). Intensive longitudinal methods: An in-\n    troduction to diary research. Guilford Press.\nHayes, A. F. (2018). Introduction to mediation, moderation, and conditional\n    process analysis (2nd ed.). Guilford Press.\n";
+        let t = texts(s);
+        assert_eq!(t.len(), 4, "{t:?}");
+        assert!(t[1].ends_with("Psychological Corporation."), "{t:?}");
+        assert!(
+            t[2].starts_with("Bolger") && t[2].contains("introduction"),
+            "{t:?}"
+        );
     }
 
     #[test]
