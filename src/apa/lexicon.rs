@@ -403,7 +403,6 @@ const ENCYCLOPEDIA_WORDS: &[&str] = &[
     "lexicon",
     "britannica",
     "handbook of",
-    "companion",
     "wiki",
     "encyclopedic",
     "leksykon",

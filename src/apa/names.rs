@@ -235,6 +235,31 @@ fn strip_ellipsis(s: &str) -> (bool, &str) {
     (false, t)
 }
 
+/// "et al." (or "and others") closing a list that is not APA's but is
+/// common in hand-written lists: the names after it were left out, as with
+/// an ellipsis.
+fn strip_et_al(s: &str) -> (bool, &str) {
+    let t = s.trim_end();
+    for m in [
+        "et al.",
+        "et al",
+        "and others",
+        "et. al.",
+        "u. a.",
+        "et coll.",
+    ] {
+        if t.len() > m.len()
+            && let Some(head) = t.get(..t.len() - m.len())
+            && t.get(t.len() - m.len()..)
+                .is_some_and(|x| x.eq_ignore_ascii_case(m))
+            && head.ends_with([' ', ','])
+        {
+            return (true, head.trim_end().trim_end_matches(',').trim_end());
+        }
+    }
+    (false, s)
+}
+
 fn strip_amp(s: &str) -> (bool, &str) {
     let t = s.trim_start();
     if let Some(rest) = t.strip_prefix('&') {
@@ -367,7 +392,7 @@ fn strip_final_period(s: &str) -> &str {
 /// ampersand ("U.S. Department of Health and Human Services, National
 /// Institutes of Health"), separate names when it has one.
 pub fn parse_author_list(s: &str) -> Option<NameList> {
-    let s = s.trim();
+    let (et_al, s) = strip_et_al(s.trim());
     if s.is_empty() {
         return None;
     }
@@ -376,7 +401,7 @@ pub fn parse_author_list(s: &str) -> Option<NameList> {
         return None;
     }
     let has_amp = toks.iter().any(|t| t.amp);
-    let elided = toks.iter().any(|t| t.ellipsis);
+    let elided = et_al || toks.iter().any(|t| t.ellipsis);
     let mut names: Vec<Name> = Vec::new();
     let mut persons = 0;
     // Literal runs pending a merge: (text pieces).
@@ -447,7 +472,8 @@ pub fn parse_author_list(s: &str) -> Option<NameList> {
 /// Lee, Mary Ann"), as lists from other styles have them. Returns `None`
 /// unless every token pairs up as family + given.
 pub fn parse_full_name_list(s: &str) -> Option<NameList> {
-    let toks = tokens(s.trim());
+    let (et_al, s) = strip_et_al(s.trim());
+    let toks = tokens(s);
     if toks.len() < 2 || !toks.len().is_multiple_of(2) {
         return None;
     }
@@ -468,7 +494,7 @@ pub fn parse_full_name_list(s: &str) -> Option<NameList> {
     let n = names.len();
     Some(NameList {
         names,
-        elided: toks.iter().any(|t| t.ellipsis),
+        elided: et_al || toks.iter().any(|t| t.ellipsis),
         persons: n,
     })
 }
@@ -717,6 +743,19 @@ mod tests {
         for s in ["Li", "Wu", "Cleveland", "Glue", "of Health"] {
             assert!(!is_initials(s), "{s}");
         }
+    }
+
+    #[test]
+    fn et_al_closes_a_list() {
+        let l = parse_author_list("Smith, J., et al.").unwrap();
+        assert_eq!(l.names.len(), 1);
+        assert!(l.elided);
+        let l = parse_author_list("Smith, J., Lee, K., et al.").unwrap();
+        assert_eq!(l.names.len(), 2);
+        assert!(l.elided);
+        // Not a marker inside a name.
+        let l = parse_author_list("Petal, J.").unwrap();
+        assert!(!l.elided);
     }
 
     #[test]

@@ -508,8 +508,13 @@ impl<'a> Ctx<'a> {
             && us.len() == 1
             && !lexicon::looks_like_publisher(first)
             && !lexicon::looks_like_group(first);
-        let periodical = undated_page
-            || has_month(self.r.issued.as_ref())
+        // A dated report ("[Press release]", "[Fact sheet]") names its
+        // publisher, not a periodical.
+        let report = matches!(
+            self.sig.desc_type,
+            Some(ItemType::Report | ItemType::Manuscript | ItemType::Article)
+        );
+        let periodical = (undated_page || has_month(self.r.issued.as_ref())) && !report
             || self.sig.desc_type.is_some_and(|t| {
                 matches!(t, ItemType::Post | ItemType::PostWeblog | ItemType::Webpage)
             });

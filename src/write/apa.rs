@@ -236,7 +236,8 @@ fn name_direct(n: &Name) -> String {
 }
 
 /// An author list: `A.`, `A., & B.`, `A., B., & C.`; 21 or more: the first
-/// 19, `. . .`, the last; an elided list as `A., B., … & Z.`. Two names of
+/// 19, `. . .`, the last; an elided list as `A., B., … & Z.` (one name:
+/// `A., et al.`). Two names of
 /// which the first is a group's: no comma before `&` (`AFP & dpa`), as
 /// citeproc-js writes it.
 fn author_list_with(names: &[String], elided: bool, inverted: &[bool]) -> String {
@@ -250,7 +251,8 @@ fn author_list_with(names: &[String], elided: bool, inverted: &[bool]) -> String
     };
     match names {
         [] => String::new(),
-        [only] if elided => format!("{only}, …"),
+        // One name and more left out: what "et al." says.
+        [only] if elided => format!("{only}, et al."),
         [only] => only.clone(),
         [init @ .., last] if elided && n >= 20 || n > 20 => {
             // The first 19 names (all but the last when there are 20).
