@@ -24,6 +24,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "`Vol. 19, No. 2, pp. 123-130` and `doi:` → APA 7 `19(2), 123–130` and `https://doi.org/`",
     ),
     (
+        "Smith, A. B. (2012)",
+        "PDF ligatures (`ﬁ`) and a non-breaking hyphen come back as plain letters and `-`",
+    ),
+    (
         "Hamilton, L. (2019",
         "APA 6 `Retrieved from` before a URL without a date is left out",
     ),

@@ -42,7 +42,7 @@ pub fn clean(text: &str) -> String {
         let special = if c.is_ascii() {
             c.is_ascii_whitespace() || c.is_ascii_control()
         } else {
-            is_invisible(c) || c.is_whitespace() || c.is_control()
+            is_invisible(c) || c.is_whitespace() || c.is_control() || substitute(c).is_some()
         };
         if !special {
             if run_start.is_none() {
@@ -58,6 +58,15 @@ pub fn clean(text: &str) -> String {
         if let Some(s) = run_start.take() {
             out.push_str(&text[s..i]);
         }
+        if let Some(sub) = substitute(c) {
+            // A letter or hyphen in disguise: written out, in its run.
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push_str(sub);
+            continue;
+        }
         if !is_invisible(c) {
             space = true;
         }
@@ -70,6 +79,21 @@ pub fn clean(text: &str) -> String {
         out.push_str(&text[s..]);
     }
     out
+}
+
+/// Characters PDF text carries for plain ones: typographic ligatures
+/// ("ﬁnancial") and the non-breaking hyphen ("self‑esteem").
+fn substitute(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{FB00}' => "ff",
+        '\u{FB01}' => "fi",
+        '\u{FB02}' => "fl",
+        '\u{FB03}' => "ffi",
+        '\u{FB04}' => "ffl",
+        '\u{FB05}' | '\u{FB06}' => "st",
+        '\u{2011}' => "-",
+        _ => return None,
+    })
 }
 
 /// URL punctuation that may sit between the spaced-out parts of a URL.
@@ -268,6 +292,15 @@ mod tests {
     fn whitespace_and_invisibles() {
         assert_eq!(clean("  a\u{00A0}b\t\tc\u{200B}d\u{00AD}e \n"), "a b cde");
         assert_eq!(clean("a\u{0}b"), "a b");
+    }
+
+    #[test]
+    fn ligatures_and_nonbreaking_hyphens_written_out() {
+        assert_eq!(
+            clean("The e\u{FB00}ects of \u{FB01}nancial self\u{2011}esteem"),
+            "The effects of financial self-esteem"
+        );
+        assert_eq!(clean("\u{FB02}ow  \u{FB03}"), "flow ffi");
     }
 
     #[test]

@@ -233,7 +233,7 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
     }
     // "arXiv:2201.00738", "WHO/CDS/CSR/GAR/2003.11", "LA-UR-13-24526",
     // "7eb4g_v1"; but not "COVID-19" or a year range "1904-1920".
-    if is_code(p) {
+    if is_code(p) || is_series_code(p) {
         return Detail::Number {
             genre: None,
             number: p,
@@ -302,6 +302,25 @@ fn is_code(p: &str) -> bool {
         && (digits >= 4 || p.contains(['_', ':', '/']) || (p.contains('.') && digits >= 3))
         && (p.chars().filter(|c| c.is_lowercase()).count() <= 8
             || p.matches(['-', '_']).count() >= 2)
+}
+
+/// A report number led by its series' initials: "NCES 2020-144",
+/// "DHHS 05-4567", "CRS R45678-2" (the number joined by a hyphen or slash,
+/// so "COVID 19" or "PISA 2018" are not numbers).
+fn is_series_code(p: &str) -> bool {
+    let mut words = p.split(' ');
+    let (Some(series), Some(num), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    (2..=8).contains(&series.len())
+        && series.chars().all(|c| c.is_ascii_uppercase())
+        && num.contains(['-', '/'])
+        && num.chars().filter(char::is_ascii_digit).count() >= 3
+        && num.chars().all(|c| c.is_ascii_alphanumeric() || "-/.".contains(c))
+        // Not years: "1998-2003", "2019/20".
+        && !num.split_once(['-', '/']).is_some_and(|(a, b)| {
+            a.len() == 4 && matches!(b.len(), 2 | 4) && format!("{a}{b}").chars().all(|c| c.is_ascii_digit())
+        })
 }
 
 /// True when a parenthesis holds details (editors, edition, numbers) rather
