@@ -372,6 +372,9 @@ enum Item {
     Start(usize),
     Seg(Segment),
     Parsed(Box<ParsedRef>),
+    /// A record with what the output format cannot carry of it, computed
+    /// on the pool ([`write::LossChecker`]): the writer adds nothing.
+    Checked(Box<ParsedRef>, Vec<Diagnostic>),
     Warn(usize, InputWarning),
     End(usize),
     Fail(usize, InputError),
@@ -684,6 +687,25 @@ fn parse_batch(mut b: Batch) -> Batch {
     b
 }
 
+/// Parses a batch and finds what `format` cannot carry of each record, so
+/// that the one writing thread only writes. (The BibTeX check reads each
+/// entry back, which costs more than writing it.)
+fn parse_and_check_batch(b: Batch, format: Format, opts: &write::WriteOptions) -> Batch {
+    let mut b = parse_batch(b);
+    let mut checker = write::LossChecker::new(format, opts);
+    b.items = std::mem::take(&mut b.items)
+        .into_iter()
+        .map(|it| match it {
+            Item::Parsed(p) => {
+                let losses = checker.losses(&p.parsed.reference);
+                Item::Checked(p, losses)
+            }
+            other => other,
+        })
+        .collect();
+    b
+}
+
 /// The writing end: one writer over all inputs, or one per input.
 struct Sink<'a> {
     dest: &'a Destination,
@@ -696,6 +718,9 @@ struct Sink<'a> {
     total: Counts,
     failed: usize,
     diags: Vec<Diagnostic>,
+    /// Records come with their losses found on the pool
+    /// ([`Item::Checked`]): write them with the bare writer.
+    prechecked: bool,
 }
 
 impl<'a> Sink<'a> {
@@ -720,7 +745,11 @@ impl<'a> Sink<'a> {
             Destination::Discard => (Ok(Output::discard()), "<none>".to_string()),
         };
         let mut output = output.map_err(|e| Self::fatal(&name, e))?;
-        let mut w = write::writer_for(self.opts.format, &self.opts.write);
+        let mut w = if self.prechecked {
+            write::bare_writer_for(self.opts.format, &self.opts.write)
+        } else {
+            write::writer_for(self.opts.format, &self.opts.write)
+        };
         w.begin(&mut output).map_err(|e| Self::fatal(&name, e))?;
         self.out = Some((output, w, name));
         Ok(())
@@ -759,7 +788,12 @@ impl<'a> Sink<'a> {
                     self.open(i)?;
                     obs.file_started(input);
                 }
-                Item::Parsed(p) => {
+                Item::Parsed(_) | Item::Checked(..) => {
+                    let (p, losses) = match item {
+                        Item::Checked(p, losses) => (p, Some(losses)),
+                        Item::Parsed(p) => (p, None),
+                        _ => continue,
+                    };
                     self.file_counts.refs_in += 1;
                     self.diags.clear();
                     // Always open: a reference comes after its input's
@@ -768,6 +802,15 @@ impl<'a> Sink<'a> {
                         w.write_record(out, &p.parsed.reference, &mut self.diags)
                             .map_err(|e| Self::fatal(name, e))?;
                         self.file_counts.records_out += 1;
+                    }
+                    if self.prechecked {
+                        // The writer is the bare one: its losses were
+                        // found on the pool (or are found now).
+                        let losses = losses.unwrap_or_else(|| {
+                            write::LossChecker::new(self.opts.format, &self.opts.write)
+                                .losses(&p.parsed.reference)
+                        });
+                        self.diags.extend(losses);
                     }
                     let c = &mut self.file_counts;
                     c.warnings += p.parsed.diagnostics.len() as u64;
@@ -870,15 +913,18 @@ pub fn run(
         total: Counts::default(),
         failed: 0,
         diags: Vec::new(),
+        prechecked: opts.jobs > 1,
     };
     if opts.jobs <= 1 {
         while let Some(b) = producer.next_batch() {
             sink.consume(&inputs, parse_batch(b), obs)?;
         }
     } else {
+        let (format, write_opts) = (opts.format, opts.write.clone());
         run_parallel(
             producer,
             opts.jobs,
+            move |b| parse_and_check_batch(b, format, &write_opts),
             |b, obs| sink.consume(&inputs, b, obs),
             obs,
         )?;
@@ -901,6 +947,7 @@ pub fn run(
 fn run_parallel(
     mut producer: Producer,
     jobs: usize,
+    work: impl Fn(Batch) -> Batch + Send + Sync + 'static,
     mut consume: impl FnMut(Batch, &mut dyn Observer) -> Result<(), Fatal>,
     obs: &mut dyn Observer,
 ) -> Result<(), Fatal> {
@@ -923,6 +970,7 @@ fn run_parallel(
     let (res_tx, res_rx) = mpsc::channel::<Batch>();
     // Not a scoped thread: after an output error the reader may be stuck
     // in a read on standard input, and the run must not wait for it.
+    let work = Arc::new(work);
     let reader = std::thread::Builder::new()
         .name("refmill-read".into())
         .spawn(move || {
@@ -931,9 +979,10 @@ fn run_parallel(
                     break;
                 };
                 let tx = res_tx.clone();
+                let work = Arc::clone(&work);
                 pool.spawn_fifo(move || {
                     // The receiver is gone only after an output error.
-                    let _ = tx.send(parse_batch(batch));
+                    let _ = tx.send(work(batch));
                 });
             }
         })

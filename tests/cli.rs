@@ -236,21 +236,41 @@ fn parallel_output_equals_single_thread() {
     let text = fs::read_to_string(fixture("mixed.txt")).unwrap();
     // Enough references for several batches.
     let big = write(d.path(), "big.txt", text.repeat(60));
-    let run = |jobs: &str| {
-        refmill()
-            .arg("convert")
-            .arg(&big)
-            .args(["--to", "csl-json", "-q", "-j", jobs])
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone()
-    };
-    let one = run("1");
-    let two = run("3");
-    assert_eq!(one, two);
-    assert_eq!(json(&one).len(), 21 * 60);
+    // With several jobs the losses of each record are found on the pool
+    // and the writer only writes: the same output, the same notes.
+    for format in ["csl-json", "bibtex", "biblatex", "ris", "csv"] {
+        let run = |jobs: &str| {
+            let out = refmill()
+                .arg("convert")
+                .arg(&big)
+                .args(["--to", format, "-j", jobs])
+                .assert()
+                .success()
+                .get_output()
+                .clone();
+            let err = String::from_utf8_lossy(&out.stderr).into_owned();
+            let diags: Vec<String> = err
+                .lines()
+                .filter(|l| l.contains(": warning: ") || l.contains(": note: "))
+                .map(str::to_string)
+                .collect();
+            (out.stdout, diags)
+        };
+        let (one, one_diags) = run("1");
+        let (three, three_diags) = run("3");
+        assert_eq!(one, three, "{format}");
+        assert_eq!(one_diags, three_diags, "{format}");
+        if format == "csl-json" {
+            assert_eq!(json(&one).len(), 21 * 60);
+        }
+        if format == "bibtex" {
+            // The BibTeX notes (read back from each entry) are there.
+            assert!(
+                one_diags.iter().any(|l| l.contains(": note: ")),
+                "{one_diags:?}"
+            );
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------

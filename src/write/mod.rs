@@ -179,37 +179,105 @@ impl RecordWriter for LossReporting {
         diags: &mut Vec<Diagnostic>,
     ) -> io::Result<()> {
         let start = diags.len();
-        if matches!(self.format, Format::Bibtex | Format::Biblatex) {
+        if reads_back(self.format) {
             // The entry is read back: what does not come back is named.
             let mut buf = Vec::with_capacity(1024);
             self.inner.write_record(&mut buf, r, diags)?;
             out.write_all(&buf)?;
-            let text = String::from_utf8_lossy(&buf);
-            if let Some(back) = crate::read::bibtex::read(&text)
-                .into_iter()
-                .find_map(|i| match i {
-                    crate::read::ReadItem::Record(x) => Some(x.reference),
-                    crate::read::ReadItem::Skipped(_) => None,
-                })
-            {
-                // In bounds: `diags` only grew since `start` was its length.
-                let lost = loss::readback(self.format, r, &back, &diags[start..]);
-                diags.extend(lost);
-            }
+            // In bounds: `diags` only grew since `start` was its length.
+            let lost = losses_after_write(self.format, self.zotero, r, &buf, &diags[start..]);
+            diags.extend(lost);
         } else {
             self.inner.write_record(out, r, diags)?;
+            diags.extend(losses_after_write(self.format, self.zotero, r, &[], &[]));
         }
-        let mut lost = loss::check(self.format, r);
-        if self.format == Format::CslJson && !self.zotero {
-            // Without Zotero compatibility `software` is written as such.
-            lost.retain(|d| d.field != Some(crate::model::Field::Type));
-        }
-        diags.extend(lost);
         Ok(())
     }
 
     fn finish(&mut self, out: &mut dyn io::Write) -> io::Result<()> {
         self.inner.finish(out)
+    }
+}
+
+/// The formats whose entries are read back to find what they lost.
+fn reads_back(format: Format) -> bool {
+    matches!(format, Format::Bibtex | Format::Biblatex)
+}
+
+/// What [`writer_for`] adds to the bare writer's diagnostics for `r`:
+/// for BibTeX and BibLaTeX, what does not come back when `written` (the
+/// entry) is read back, unless `own` (the writer's diagnostics) names it;
+/// for every format, [`loss::check`].
+fn losses_after_write(
+    format: Format,
+    zotero: bool,
+    r: &Reference,
+    written: &[u8],
+    own: &[Diagnostic],
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if reads_back(format) {
+        let text = String::from_utf8_lossy(written);
+        if let Some(back) = crate::read::bibtex::read(&text)
+            .into_iter()
+            .find_map(|i| match i {
+                crate::read::ReadItem::Record(x) => Some(x.reference),
+                crate::read::ReadItem::Skipped(_) => None,
+            })
+        {
+            out.extend(loss::readback(format, r, &back, own));
+        }
+    }
+    let mut lost = loss::check(format, r);
+    if format == Format::CslJson && !zotero {
+        // Without Zotero compatibility `software` is written as such.
+        lost.retain(|d| d.field != Some(crate::model::Field::Type));
+    }
+    out.extend(lost);
+    out
+}
+
+/// Computes, apart from the output, the diagnostics that [`writer_for`]
+/// adds to [`bare_writer_for`]'s: a pipeline can run it on many threads
+/// and write with the bare writer on one. The BibTeX entry it reads back
+/// is written by a scratch writer of its own (citation keys do not take
+/// part in the comparison).
+pub struct LossChecker {
+    format: Format,
+    zotero: bool,
+    scratch: Box<dyn RecordWriter>,
+    buf: Vec<u8>,
+    own: Vec<Diagnostic>,
+}
+
+impl LossChecker {
+    /// A checker for `format` written with `opts`.
+    pub fn new(format: Format, opts: &WriteOptions) -> LossChecker {
+        LossChecker {
+            format,
+            zotero: opts.zotero_compatible,
+            scratch: bare_writer_for(format, opts),
+            buf: Vec::new(),
+            own: Vec::new(),
+        }
+    }
+
+    /// The diagnostics [`writer_for`]'s writer would add after the bare
+    /// writer's own for `r`.
+    pub fn losses(&mut self, r: &Reference) -> Vec<Diagnostic> {
+        self.buf.clear();
+        self.own.clear();
+        if reads_back(self.format)
+            && self
+                .scratch
+                .write_record(&mut self.buf, r, &mut self.own)
+                .is_err()
+        {
+            // Writing to memory does not fail; were it to, nothing is
+            // read back and only the static check remains.
+            self.buf.clear();
+        }
+        losses_after_write(self.format, self.zotero, r, &self.buf, &self.own)
     }
 }
 
