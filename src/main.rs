@@ -12,6 +12,12 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// mimalloc instead of the system allocator: the parser and the writers
+/// make many small short-lived strings, and glibc's malloc/free were a
+/// quarter of the profile (see README, "Speed and memory").
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const AFTER_HELP: &str = "\
 Examples:
   refmill convert refs.txt --to bibtex -o refs.bib
