@@ -6,6 +6,7 @@
 //! languages of reference lists), not about any one corpus.
 
 use super::lower::Lc;
+use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -600,10 +601,11 @@ const BLOG_WORDS: &[&str] = &[
 ];
 
 /// A word list compiled for lookups: single words in a hash set, phrases
-/// (with spaces or punctuation) matched as substrings.
+/// (with spaces or punctuation) in one Aho-Corasick automaton, so a text
+/// is scanned once for all of them.
 struct WordList {
     words: HashSet<&'static str>,
-    phrases: Vec<&'static str>,
+    phrases: Option<AhoCorasick>,
 }
 
 impl WordList {
@@ -617,7 +619,22 @@ impl WordList {
                 words.insert(*p);
             }
         }
+        // The phrases are lower-case; ASCII text is matched ignoring ASCII
+        // case, other text is lower-cased first. Building fails only for
+        // sizes far beyond these lists: then phrases are not matched.
+        let phrases = (!phrases.is_empty())
+            .then(|| {
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .build(&phrases)
+                    .ok()
+            })
+            .flatten();
         WordList { words, phrases }
+    }
+
+    fn has_phrase(&self, s: &str) -> bool {
+        self.phrases.as_ref().is_some_and(|ac| ac.is_match(s))
     }
 
     /// True when `s` contains one of the words (as a whole word) or phrases,
@@ -627,7 +644,7 @@ impl WordList {
             return self.matches_ascii(s);
         }
         let lower: Cow<'_, str> = Cow::Owned(s.to_lowercase());
-        if self.phrases.iter().any(|p| lower.contains(p)) {
+        if self.has_phrase(&lower) {
             return true;
         }
         lower
@@ -641,14 +658,10 @@ impl WordList {
 
 impl WordList {
     /// [`WordList::matches`] for ASCII text, without allocating: words are
-    /// lower-cased into a small buffer, phrases compared ignoring case.
+    /// lower-cased into a small buffer, phrases matched ignoring case.
     fn matches_ascii(&self, s: &str) -> bool {
-        let b = s.as_bytes();
-        for p in &self.phrases {
-            let pb = p.as_bytes();
-            if pb.len() <= b.len() && b.windows(pb.len()).any(|w| w.eq_ignore_ascii_case(pb)) {
-                return true;
-            }
+        if self.has_phrase(s) {
+            return true;
         }
         let mut buf = [0u8; 32];
         for w in s.split(|c: char| {

@@ -332,12 +332,51 @@ pub fn units(s: &str) -> Vec<Unit> {
 /// Splits at top-level occurrences of `sep` (a single character), giving
 /// byte ranges.
 pub fn split_top(s: &str, sep: char) -> Vec<(usize, usize)> {
+    if sep.is_ascii() && !matches!(sep, '(' | ')' | '[' | ']' | '"') {
+        return split_top_ascii(s, sep as u8);
+    }
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in top_level(s) {
         if c == sep {
             out.push((start, i));
             start = i + c.len_utf8();
+        }
+    }
+    out.push((start, s.len()));
+    out
+}
+
+/// [`split_top`] for an ASCII separator that is no bracket or quote, on
+/// bytes: the brackets and straight quotes are ASCII, the curly quotes
+/// three-byte sequences, and no byte of a multi-byte character is ASCII,
+/// so every offset found is a char boundary.
+fn split_top_ascii(s: &str, sep: u8) -> Vec<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    if memchr::memchr(sep, b).is_none() {
+        out.push((0, s.len()));
+        return out;
+    }
+    let mut depth = Depth::default();
+    let mut start = 0;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'(' | b')' | b'[' | b']' | b'"' => depth.step(c as char),
+            0xE2 => {
+                // „ “ ” are E2 80 9E, E2 80 9C, E2 80 9D.
+                match (b.get(i + 1), b.get(i + 2)) {
+                    (Some(0x80), Some(0x9E)) => depth.step('„'),
+                    (Some(0x80), Some(0x9C)) => depth.step('“'),
+                    (Some(0x80), Some(0x9D)) => depth.step('”'),
+                    _ => {}
+                }
+            }
+            _ if c == sep && depth.top() => {
+                out.push((start, i));
+                start = i + 1;
+            }
+            _ => {}
         }
     }
     out.push((start, s.len()));
@@ -363,6 +402,36 @@ pub fn offset_in(s: &str, sub: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The general [`split_top`], for comparison with the byte version.
+    fn split_top_chars(s: &str, sep: char) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, c) in top_level(s) {
+            if c == sep {
+                out.push((start, i));
+                start = i + c.len_utf8();
+            }
+        }
+        out.push((start, s.len()));
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn split_top_on_bytes_agrees(s in "[a-z ,;()\\[\\]\"„“”é]{0,40}") {
+            for sep in [',', ';', '.'] {
+                proptest::prop_assert_eq!(split_top(&s, sep), split_top_chars(&s, sep));
+            }
+        }
+    }
+
+    #[test]
+    fn split_top_keeps_groups() {
+        let s = "Smith, J. (2019, “A, B”) [x, y], „a, b“ end";
+        let parts: Vec<&str> = split_top(s, ',').iter().map(|&(a, b)| &s[a..b]).collect();
+        assert_eq!(parts, ["Smith", " J. (2019, “A, B”) [x, y]", " „a, b“ end"]);
+    }
 
     fn texts(s: &str) -> Vec<&str> {
         units(s).iter().map(|u| &s[u.start..u.end]).collect()

@@ -8,6 +8,8 @@ use super::lower::{Lc, strip_prefix_ascii_ci, strip_suffix_ascii_ci};
 use super::parse::{Ctx, strip_period};
 use super::{date, names, scan};
 use crate::model::{DateParts, Field, ItemType, Role};
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
 
 /// One part of a parenthetical after a title or book title.
 #[derive(Debug, Clone, PartialEq)]
@@ -341,62 +343,69 @@ pub(crate) fn is_details(inner: &str) -> bool {
 }
 
 /// Words that name a thesis or dissertation.
-pub(crate) fn is_thesis_word(lower: &str) -> bool {
-    [
-        "dissertation",
-        "thesis",
-        "theses",
-        "thèse",
-        "these de",
-        "tesis",
-        "tese",
-        "tesi ",
-        "doctorat",
-        "doctoral",
-        "master’s",
-        "master's",
-        "masters",
-        "phd",
-        "ph.d",
-        "ph. d",
-        "diplomarbeit",
-        "magisterarbeit",
-        "habilitation",
-        "doctor of philosophy",
-        "m.a.",
-        "m.sc",
-        "msc",
-        "m.s.",
-        "mphil",
-        "edd",
-        "ed.d",
-        "psyd",
-        "硕士",
-        "博士",
-        "학위논문",
-        "博士論文",
-        "修士論文",
-        "proefschrift",
-        "doktorarbeit",
-    ]
-    .iter()
-    .any(|w| contains_word_start(lower, w))
-        || lower == "phd"
-        || lower == "ma"
-}
+const THESIS_WORDS: &[&str] = &[
+    "dissertation",
+    "thesis",
+    "theses",
+    "thèse",
+    "these de",
+    "tesis",
+    "tese",
+    "tesi ",
+    "doctorat",
+    "doctoral",
+    "master’s",
+    "master's",
+    "masters",
+    "phd",
+    "ph.d",
+    "ph. d",
+    "diplomarbeit",
+    "magisterarbeit",
+    "habilitation",
+    "doctor of philosophy",
+    "m.a.",
+    "m.sc",
+    "msc",
+    "m.s.",
+    "mphil",
+    "edd",
+    "ed.d",
+    "psyd",
+    "硕士",
+    "博士",
+    "학위논문",
+    "博士論文",
+    "修士論文",
+    "proefschrift",
+    "doktorarbeit",
+];
 
-/// Whether `w` occurs in `s` at the start of a word ("reddit" holds no
-/// "edd"); a short `w` (an abbreviation such as "edd", "msc") must also
-/// end a word, a longer one may start a longer word ("dissertations").
-fn contains_word_start(s: &str, w: &str) -> bool {
-    s.match_indices(w).any(|(i, _)| {
-        // Char boundary: `i` and `i + w.len()` bound a match of `w`.
-        let before = s[..i].chars().next_back();
-        let after = s[i + w.len()..].chars().next();
+/// True when lower-cased `lower` names a thesis or dissertation: one of
+/// [`THESIS_WORDS`] at the start of a word ("reddit" holds no "edd"); a
+/// short one (an abbreviation such as "edd", "msc") must also end a word,
+/// a longer one may start a longer word ("dissertations").
+pub(crate) fn is_thesis_word(lower: &str) -> bool {
+    // All words in one pass; overlapping matches, so that a match that is
+    // not at a word start does not hide one that is.
+    static AC: LazyLock<Option<AhoCorasick>> =
+        LazyLock::new(|| AhoCorasick::new(THESIS_WORDS).ok());
+    let Some(ac) = AC.as_ref() else {
+        return false;
+    };
+    ac.find_overlapping_iter(lower).any(|m| {
+        let w = THESIS_WORDS
+            .get(m.pattern().as_usize())
+            .copied()
+            .unwrap_or("");
+        // Char boundary: a match's start and end bound a whole pattern.
+        let before = lower[..m.start()].chars().next_back();
+        let after = lower[m.end()..].chars().next();
         let starts = before.is_none_or(|c| !c.is_alphanumeric()) || !w.is_ascii();
         let ends = w.chars().count() > 4 || after.is_none_or(|c| !c.is_alphanumeric());
         starts && ends
-    })
+    }) || lower == "phd"
+        || lower == "ma"
 }
 
 /// What a bracketed description says about the item.
