@@ -554,8 +554,15 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
     {
         return typed(ItemType::Graphic);
     }
-    if l.contains("measurement instrument") || l.contains("test") && l.contains("instrument") {
+    if l.contains("measurement instrument")
+        || l.contains("test") && l.contains("instrument")
+        || l == "database record"
+    {
         return typed(ItemType::Document);
+    }
+    // "[Unpublished raw data]", "[Raw data]" (APA 7 §10.9).
+    if l.contains("raw data") || l.contains("data set") || l.contains("dataset") {
+        return typed(ItemType::Dataset);
     }
     if is_university(d) && !d.contains(' ')
         || is_university(d) && d.split_whitespace().count() <= 8 && !d.contains(':')
