@@ -475,7 +475,7 @@ fn join_line(acc: &mut String, next: &str, vocab: &HashSet<String>) {
         let rw = right_word.lc();
         let drop = if vocab.contains(hyphenated.as_str()) {
             false
-        } else if vocab.contains(joined.as_str()) {
+        } else if vocab.contains(joined.as_str()) || broken_family_name(head, &left_word) {
             true
         } else {
             SYLLABLE_SUFFIXES.contains(&rw.as_str()) || (left_word.chars().count() <= 2)
@@ -488,6 +488,28 @@ fn join_line(acc: &mut String, next: &str, vocab: &HashSet<String>) {
     }
     acc.push(' ');
     acc.push_str(next);
+}
+
+/// A family name in the author list broken at a line end: "Far-" /
+/// "rell, S.". The parts of a hyphenated family name are capitalised
+/// ("Nolen-Hoeksema"), so a lower-case continuation (the caller checked)
+/// of a capitalised word that follows ", " or "& " before any date
+/// continues one name.
+fn broken_family_name(head: &str, left_word: &str) -> bool {
+    let Some(before) = head.strip_suffix(left_word) else {
+        return false;
+    };
+    let after_separator = before.ends_with(", ") || before.ends_with("& ");
+    let capital = left_word.chars().next().is_some_and(char::is_uppercase)
+        && left_word.chars().skip(1).all(char::is_lowercase);
+    // No date yet: still in the author list.
+    let dated = head.as_bytes().windows(3).any(|w| {
+        matches!(
+            w,
+            [b'(', b'1', b'9'] | [b'(', b'2', b'0'] | [b'(', b'n', b'.'] | [b'(', b'i', b'n']
+        )
+    });
+    after_separator && capital && !dated
 }
 
 fn words_of(line: &str, vocab: &mut HashSet<String>) {
@@ -869,6 +891,18 @@ mod tests {
             t[2].starts_with("Bolger") && t[2].contains("introduction"),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn family_names_broken_at_line_ends() {
+        let s = "1. Oberauer, K., Donkin, C., Far-\nrell, S., Nolen-\nHoeksema, S., & Vergau-\nwe, E. (2018). Self-\nesteem and well-\nbeing. Journal, 1, 2.\n2. Lee, K. (2019). A. B.\n";
+        let t = texts(s);
+        assert!(t[0].contains("Farrell, S."), "{t:?}");
+        assert!(t[0].contains("Vergauwe, E."), "{t:?}");
+        // A capitalised second part is a double name.
+        assert!(t[0].contains("Nolen-Hoeksema"), "{t:?}");
+        // After the date the usual rules apply.
+        assert!(t[0].contains("Self-esteem"), "{t:?}");
     }
 
     #[test]
