@@ -28,6 +28,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "PDF ligatures (`ﬁ`) and a non-breaking hyphen come back as plain letters and `-`",
     ),
     (
+        "Appelbaum, P. (2002)",
+        "APA 6 `(Doctoral dissertation). Retrieved from Database. (UMI No. 1)` → APA 7 `(UMI No. 1) [Doctoral dissertation]. Database.`",
+    ),
+    (
         "Hamilton, L. (2019",
         "APA 6 `Retrieved from` before a URL without a date is left out",
     ),

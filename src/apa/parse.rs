@@ -626,6 +626,25 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan
         }
     };
     let mut units = scan::units(body);
+    // A dissertation's order number after the database it came from:
+    // "Retrieved from ProQuest Dissertations and Theses database. (UMI No.
+    // 3051234)".
+    let order = units
+        .last()
+        .copied()
+        .filter(|_| units.len() > 1)
+        // Char boundary: unit offsets are char boundaries of `body` (see `scan::Unit`).
+        .and_then(|last| Some((last, super::title::order_number(&body[last.start..])?)));
+    let body = match order {
+        Some((last, n)) => {
+            cx.mark(Field::Number, n);
+            cx.r.number.get_or_insert_with(|| n.to_string());
+            units.pop();
+            // Char boundary: as above.
+            &body[..last.start]
+        }
+        None => body,
+    };
     if let Some(last) = units.last().copied() {
         // Char boundary: unit offsets are char boundaries of `body` (see `scan::Unit`).
         let u = &body[last.start..];

@@ -254,7 +254,31 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 /// The line looks like the first line of a reference.
 pub fn starts_like_reference(l: &str) -> bool {
     let t = l.trim();
-    author_start(t) || early_date(t)
+    author_start(t) || early_date(t) || legal_start(t)
+}
+
+/// A legal reference in APA form: a case "Roe v. Wade, 410 U.S. 113
+/// (1973)." or a statute "Individuals with Disabilities Education Act, 20
+/// U.S.C. § 1400 (2004)." (no author and no date group after the first
+/// element, so neither [`author_start`] nor [`early_date`] sees them).
+fn legal_start(t: &str) -> bool {
+    let Some((first, rest)) = t.split_once(", ") else {
+        return false;
+    };
+    let case = first.contains(" v. ")
+        && first.len() <= 150
+        && rest.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let statute = (rest.contains(" U.S.C. ") || rest.contains('§') || rest.contains(" C.F.R. "))
+        && first.len() <= 200;
+    let year_at_end = {
+        let e = t.trim_end_matches('.');
+        e.ends_with(')')
+            && e.rfind('(').is_some_and(|i| {
+                e.get(i + 1..e.len() - 1)
+                    .is_some_and(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()))
+            })
+    };
+    first.chars().next().is_some_and(char::is_uppercase) && (case || statute) && year_at_end
 }
 
 /// The text ends the way a complete reference ends: with a period, or
@@ -786,7 +810,13 @@ impl Segmenter {
             }
         }
         if !ends_like_reference(so_far) {
-            return false;
+            // "(UMI No. 3051234)" can end a reference with no period after
+            // it: then only a line that is plainly a new reference (authors,
+            // then the date) starts one.
+            let t = line.trim();
+            if !(so_far.trim_end().ends_with(')') && author_start(t) && early_date(t)) {
+                return false;
+            }
         }
         let mut strong = starts_like_reference(line);
         if !strong && self.layout.mode == Mode::Wrapped {
@@ -903,6 +933,21 @@ mod tests {
         assert!(t[0].contains("Nolen-Hoeksema"), "{t:?}");
         // After the date the usual rules apply.
         assert!(t[0].contains("Self-esteem"), "{t:?}");
+    }
+
+    #[test]
+    fn legal_references_and_order_numbers_start_and_end_references() {
+        // One per line, but some lines do not start like "Name, I. (2000)"
+        // and one ends without a period.
+        let s = "Appelbaum, P. (2002). The effects of stress on memory (Doctoral dissertation). Retrieved from ProQuest Dissertations and Theses database. (UMI No. 3051234)\nBigelow, L. (1993). Spatial memory in children. Dissertation Abstracts International, 53(12), 6305B.\nSmith, J. (2020). Cognitive load (Report No. 2020-3). Institute of Education Sciences. https://ies.ed.gov/report\nRoe v. Wade, 410 U.S. 113 (1973).\nIndividuals with Disabilities Education Act, 20 U.S.C. § 1400 (2004).\nMyers, D. G. (2010). Psychology (9th ed.). New York, NY: Worth.\n";
+        let t = texts(s);
+        assert_eq!(t.len(), 6, "{t:?}");
+        assert!(t[3].starts_with("Roe v. Wade"), "{t:?}");
+        assert!(t[4].starts_with("Individuals with"), "{t:?}");
+        assert!(legal_start(
+            "Brown v. Board of Education, 347 U.S. 483 (1954)."
+        ));
+        assert!(!legal_start("Smith, J. (2019). Title. Journal, 1, 2."));
     }
 
     #[test]

@@ -944,6 +944,28 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// The order number of a dissertation from a database, after its name
+/// (APA 6): "(UMI No. 3051234)", "(Order No. AAT 3051234)"; the text
+/// inside the parentheses.
+pub(crate) fn order_number(u: &str) -> Option<&str> {
+    let inner = u
+        .trim()
+        .trim_end_matches('.')
+        .strip_prefix('(')?
+        .strip_suffix(')')?
+        .trim();
+    let num = strip_prefix_ci(
+        inner,
+        &[
+            "umi no. ",
+            "order no. ",
+            "publication no. ",
+            "proquest no. ",
+        ],
+    )?;
+    num.chars().any(|c| c.is_ascii_digit()).then_some(inner)
+}
+
 /// How many leading elements of the body are the title.
 fn choose_title_units(body: &str, us: &[scan::Unit], d: Option<&crate::model::Date>) -> usize {
     let n = us.len();

@@ -656,6 +656,8 @@ fn title_details(r: &Reference, editors_in_author: bool, sh: Shape) -> String {
         let label = match (nonempty(&r.genre), r.item_type) {
             _ if n.contains(':') => Some(n.to_string()),
             (Some(g), ItemType::Report | ItemType::Article) => Some(format!("{g} {no}{n}")),
+            // A number with its own label ("UMI No. 3051234") as printed.
+            (_, ItemType::Thesis) if no.is_empty() && n.contains("No.") => Some(n.to_string()),
             (_, ItemType::Thesis) => Some(format!("Publication {no}{n}")),
             _ => Some(format!("{no}{n}")),
         };
