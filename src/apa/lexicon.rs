@@ -791,6 +791,28 @@ pub fn is_journal_abbreviation(word: &str) -> bool {
     SET.contains(word.trim_end_matches('.'))
 }
 
+/// True for the journal-title abbreviations that are also whole English
+/// words ("Health", "Mark", "Law"): one of them before a period ends a
+/// title unless other abbreviations come before it.
+pub fn is_english_word_abbreviation(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Health"
+            | "Mark"
+            | "Organ"
+            | "Account"
+            | "Manage"
+            | "Personal"
+            | "Law"
+            | "Arch"
+            | "Bull"
+            | "Assess"
+            | "Trans"
+            | "Cult"
+            | "Lit"
+    )
+}
+
 /// True when the lower-cased word is a name particle.
 pub fn is_particle(word: &str) -> bool {
     PARTICLES.contains(&word)

@@ -181,7 +181,17 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
         return next_word.starts_with("http") || next_word == "Retrieved";
     }
     if lexicon::is_journal_abbreviation(word) && next_char.is_some_and(char::is_uppercase) {
-        return false;
+        // An abbreviation that is also a whole English word ends a title
+        // ("… the Community's Health. Newlines Magazine"), unless it sits
+        // in a run of abbreviations ("Int. J. Mark. Res.").
+        let after_abbreviation = s
+            .get(..word_start)
+            .unwrap_or_default()
+            .trim_end()
+            .ends_with('.');
+        if !lexicon::is_english_word_abbreviation(word) || after_abbreviation {
+            return false;
+        }
     }
     // A run of abbreviations: "Phys. At. Nucl.", "J. Test. Eval.,".
     let short_cap = |w: &str| {
@@ -447,6 +457,23 @@ mod tests {
                 "Factor analysis of meaning",
                 "Journal of Experimental Psychology, 50(5), 325–338"
             ]
+        );
+    }
+
+    #[test]
+    fn whole_words_that_abbreviate_journal_words_end_titles() {
+        assert_eq!(
+            texts("Modi Misses the Mark. Foreign Affairs."),
+            vec!["Modi Misses the Mark", "Foreign Affairs"]
+        );
+        assert_eq!(
+            texts("Undermines the Community’s Health. Newlines Magazine."),
+            vec!["Undermines the Community’s Health", "Newlines Magazine"]
+        );
+        // In a run of abbreviations they abbreviate.
+        assert_eq!(
+            texts("Brand equity. Int. J. Mark. Res., 12, 3."),
+            vec!["Brand equity", "Int. J. Mark. Res., 12, 3"]
         );
     }
 
