@@ -130,14 +130,19 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
     let mut out = Vec::new();
     let mut toks = tokens_from(s, from).peekable();
     while let Some((start, tok)) = toks.next() {
-        // Identifier keywords are short: lower-case only those.
-        let lower: std::borrow::Cow<'_, str> = if tok.len() <= 5 {
-            tok.to_ascii_lowercase().into()
-        } else {
-            "".into()
+        // Identifier keywords are short: lower-case only those, in a
+        // buffer on the stack (most tokens are short words).
+        let mut buf = [0u8; 5];
+        let lower: &str = match buf.get_mut(..tok.len()) {
+            Some(b) if tok.is_ascii() => {
+                b.copy_from_slice(tok.as_bytes());
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).unwrap_or_default()
+            }
+            _ => "",
         };
         // "doi:" / "DOI:" / "DOI" followed by the DOI as the next token.
-        if matches!(&*lower, "doi:" | "doi" | "doi.")
+        if matches!(lower, "doi:" | "doi" | "doi.")
             && let Some(&(nstart, next)) = toks.peek()
             && let Some(d) = doi_in(next)
         {
@@ -176,7 +181,7 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
             });
             continue;
         }
-        if matches!(&*lower, "pmid:" | "pmid")
+        if matches!(lower, "pmid:" | "pmid")
             && let Some(&(nstart, next)) = toks.peek()
         {
             let n = trim_trailing(next);
@@ -191,7 +196,7 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
                 continue;
             }
         }
-        if matches!(&*lower, "isbn:" | "isbn" | "issn:" | "issn")
+        if matches!(lower, "isbn:" | "isbn" | "issn:" | "issn")
             && let Some(&(nstart, next)) = toks.peek()
         {
             let n = trim_trailing(next);
