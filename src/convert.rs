@@ -14,9 +14,12 @@
 //! segmentation) and cuts the references into batches. Batches are parsed
 //! on the pool, at most `2 × jobs + 2` at a time so that memory stays
 //! bounded, and come back to the calling thread, which puts them back in
-//! order and streams each record into the writer as it arrives. With
-//! `jobs == 1` all three stages run in the calling thread, one after the
-//! other.
+//! order and streams each record into the writer as it arrives. On the
+//! pool each record also gets the notes on what the output format cannot
+//! carry of it ([`write::LossChecker`]; for BibTeX this reads the entry
+//! back, which costs more than writing it), so the one writing thread only
+//! writes. With `jobs == 1` all three stages run in the calling thread, one
+//! after the other, and the writer finds the losses as it writes.
 //!
 //! Everything the user should hear about (diagnostics, failed inputs,
 //! progress) goes to an [`Observer`], in input order.

@@ -102,6 +102,72 @@ pub fn list_marker(line: &str) -> Option<usize> {
     None
 }
 
+/// The link labels journal web pages print after each reference
+/// ("[Crossref] [PubMed] [Web of Science ®], [Google Scholar]").
+const LINK_LABELS: &[&str] = &[
+    "google scholar",
+    "crossref",
+    "pubmed central",
+    "pubmed",
+    "pmc free article",
+    "web of science",
+    "scopus",
+    "medline",
+    "isi",
+    "cas",
+    "free full text",
+    "full text",
+    "view article",
+    "find this article online",
+    "math reviews",
+    "mathscinet",
+    "zentralblatt math",
+    "worldcat",
+];
+
+/// Strips the link labels at the end of `line`; `None` when nothing of the
+/// reference is left (the line is labels only). Bracketed labels are
+/// stripped from a reference's end; bare ones ("Google Scholar") only when
+/// the whole line is labels, since "Article" or "Abstract" may end a title.
+fn strip_link_labels(line: &str) -> Option<&str> {
+    let seps: &[char] = &[',', ' ', '|', '®', '\u{a0}', ';'];
+    let mut keep = line.trim_end();
+    let mut t = keep;
+    loop {
+        t = t.trim_end_matches(seps);
+        if t.is_empty() {
+            return None;
+        }
+        if let Some(x) = t.strip_suffix(']')
+            && let Some(i) = x.rfind('[')
+        {
+            // Char boundary: `i` is the offset of an ASCII '['.
+            let label = x[i + 1..].trim().trim_end_matches(seps).lc();
+            if LINK_LABELS.contains(&label.as_str()) {
+                t = &x[..i];
+                keep = t.trim_end_matches(seps);
+                continue;
+            }
+            break;
+        }
+        let bare = LINK_LABELS.iter().find_map(|l| {
+            let head = t.len().checked_sub(l.len())?;
+            let tail = t.get(head..)?;
+            let at_word = t
+                .get(..head)
+                .is_some_and(|h| h.is_empty() || h.ends_with(seps) || h.ends_with(']'));
+            (tail.eq_ignore_ascii_case(l) && at_word)
+                .then(|| t.get(..head))
+                .flatten()
+        });
+        match bare {
+            Some(head) => t = head,
+            None => break,
+        }
+    }
+    Some(keep)
+}
+
 /// True for a heading line such as "References" or "Bibliography".
 pub fn is_heading(line: &str) -> bool {
     if line.len() > 40 {
@@ -730,7 +796,7 @@ impl Layout {
                 page_numbers += 1;
                 continue;
             }
-            if is_heading(t) {
+            if is_heading(t) || strip_link_labels(t).is_none() {
                 continue;
             }
             nonempty += 1;
@@ -878,6 +944,17 @@ impl Segmenter {
             out.extend(self.take());
             self.after_blank = false;
             return;
+        }
+        // Link labels copied from a journal's web page: dropped; a line of
+        // labels only ends the reference before it.
+        match strip_link_labels(line) {
+            Some(rest) => line = rest,
+            None => {
+                self.process_pending(None, out);
+                out.extend(self.take());
+                self.after_blank = false;
+                return;
+            }
         }
         self.after_blank = false;
         let mut marker = false;
@@ -1108,6 +1185,27 @@ mod tests {
             "Brown v. Board of Education, 347 U.S. 483 (1954)."
         ));
         assert!(!legal_start("Smith, J. (2019). Title. Journal, 1, 2."));
+    }
+
+    #[test]
+    fn link_labels_from_journal_pages_dropped() {
+        let s = "References\n    Baumeister, R. F., & Leary, M. R. (1995). The need to belong. Psychological Bulletin, 117(3), 497–529. https://doi.org/10.1037/0033-2909.117.3.497\n    [Crossref] [PubMed] [Web of Science ®], [Google Scholar]\n    Cacioppo, J. T., & Patrick, W. (2008). Loneliness. W. W. Norton & Company. [Google Scholar]\n    Holt-Lunstad, J. (2010). Social relationships. PLoS Medicine, 7(7), e1000316.\nCrossref\nPubMed\nGoogle Scholar\nLee, K. (2019). A title about the Abstract. Publisher.\n";
+        let t = texts(s);
+        assert_eq!(t.len(), 4, "{t:?}");
+        assert!(t[0].ends_with("0033-2909.117.3.497"), "{t:?}");
+        assert!(t[1].ends_with("W. W. Norton & Company."), "{t:?}");
+        assert!(t[2].ends_with("e1000316."), "{t:?}");
+        assert_eq!(strip_link_labels("Google Scholar"), None);
+        assert_eq!(strip_link_labels("[Crossref], [Google Scholar]"), None);
+        // A title may end with a label's word.
+        assert_eq!(
+            strip_link_labels("Handbook of Web of Science"),
+            Some("Handbook of Web of Science")
+        );
+        assert_eq!(
+            strip_link_labels("Title [Data set]"),
+            Some("Title [Data set]")
+        );
     }
 
     #[test]
