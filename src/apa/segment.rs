@@ -131,7 +131,13 @@ const LINK_LABELS: &[&str] = &[
 /// the whole line is labels, since "Article" or "Abstract" may end a title.
 fn strip_link_labels(line: &str) -> Option<&str> {
     let seps: &[char] = &[',', ' ', '|', '®', '\u{a0}', ';'];
-    let mut keep = line.trim_end();
+    // Most lines end with neither a bracket nor a label: a line of bare
+    // labels is short.
+    let end = line.trim_end();
+    if end.ends_with('.') || end.len() > 60 && !end.ends_with([']', ',', ';', '|', '®']) {
+        return Some(end);
+    }
+    let mut keep = end;
     let mut t = keep;
     loop {
         t = t.trim_end_matches(seps);
@@ -1197,6 +1203,7 @@ mod tests {
         assert!(t[2].ends_with("e1000316."), "{t:?}");
         assert_eq!(strip_link_labels("Google Scholar"), None);
         assert_eq!(strip_link_labels("[Crossref], [Google Scholar]"), None);
+        assert_eq!(strip_link_labels("[Crossref] [Web of Science ®],"), None);
         // A title may end with a label's word.
         assert_eq!(
             strip_link_labels("Handbook of Web of Science"),
