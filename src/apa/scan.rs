@@ -345,6 +345,11 @@ pub fn split_top(s: &str, sep: char) -> Vec<(usize, usize)> {
     if sep.is_ascii() && !matches!(sep, '(' | ')' | '[' | ']' | '"') {
         return split_top_ascii(s, sep as u8);
     }
+    split_top_chars(s, sep)
+}
+
+/// [`split_top`] for any separator, char by char.
+fn split_top_chars(s: &str, sep: char) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in top_level(s) {
@@ -412,20 +417,6 @@ pub fn offset_in(s: &str, sub: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The general [`split_top`], for comparison with the byte version.
-    fn split_top_chars(s: &str, sep: char) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let mut start = 0;
-        for (i, c) in top_level(s) {
-            if c == sep {
-                out.push((start, i));
-                start = i + c.len_utf8();
-            }
-        }
-        out.push((start, s.len()));
-        out
-    }
 
     proptest::proptest! {
         #[test]
