@@ -152,6 +152,11 @@ impl Ctx<'_> {
                 }
                 return ItemType::ArticleJournal;
             }
+            // A retrieval date is for pages that change, not for articles
+            // (APA 7 §9.16): a site that is not named like a periodical.
+            if r.accessed.is_some() && !lexicon::looks_like_periodical(container) {
+                return ItemType::Webpage;
+            }
             return periodical_kind(r);
         }
         // "Title (p. 74)": a page count printed after the title is how

@@ -595,6 +595,21 @@ fn trailer<'a>(cx: &mut Ctx<'a>, text: &'a str) {
     {
         return;
     }
+    // A retracted article names its retraction notice after the DOI
+    // (APA 7 §10.1, example 11): "(Retraction published 2012, Journal,
+    // 38[10], 1378)"; kept as a note.
+    if let Some(inner) = t.strip_prefix('(').and_then(|x| x.strip_suffix(')'))
+        && strip_prefix_ascii_ci(inner, "retraction published").is_some()
+    {
+        cx.mark(Field::Note, t);
+        cx.r.status.get_or_insert_with(|| "retracted".into());
+        let note = match cx.r.note.take() {
+            Some(n) => format!("{n}\n{inner}"),
+            None => inner.to_string(),
+        };
+        cx.r.note = Some(note);
+        return;
+    }
     let tr = ident::read_trailer(t);
     if let Some(d) = tr.accessed {
         cx.r.accessed = Some(d);

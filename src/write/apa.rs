@@ -817,7 +817,10 @@ pub fn reference(r: &Reference, html: bool) -> String {
                 }
                 o.end();
             }
-            if let Some(s) = nonempty(&r.status).filter(|s| !s.eq_ignore_ascii_case("in press")) {
+            if let Some(s) = nonempty(&r.status)
+                .filter(|s| !s.eq_ignore_ascii_case("in press"))
+                .filter(|_| retraction_notice(r).is_none())
+            {
                 o.push(&capitalise(s));
                 o.end();
             }
@@ -906,11 +909,22 @@ pub fn reference(r: &Reference, html: bool) -> String {
         o.end();
     }
     links(&mut o, r);
+    if let Some(n) = retraction_notice(r) {
+        o.push(&format!("({n})"));
+    }
     if let Some(od) = &r.original_date {
         let t = date_text(Some(od));
         o.push(&format!("(Original work published {t})"));
     }
     o.s.trim_end().to_string()
+}
+
+/// The notice of a retracted article ("Retraction published 2012,
+/// Journal, 38[10], 1378"), printed after its DOI (APA 7 §10.1).
+fn retraction_notice(r: &Reference) -> Option<&str> {
+    let retracted = nonempty(&r.status).is_some_and(|s| s.eq_ignore_ascii_case("retracted"));
+    let note = nonempty(&r.note)?.lines().next()?;
+    (retracted && note.starts_with("Retraction published")).then_some(note)
 }
 
 fn capitalise(s: &str) -> String {
