@@ -444,7 +444,6 @@ const CONFERENCE_WORDS: &[&str] = &[
     "congrès",
     "congreso",
     "seminar",
-    "annual",
     "forum",
     "conf.",
     "proc.",
