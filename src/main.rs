@@ -229,6 +229,12 @@ struct ConvertArgs {
     #[arg(long, help_heading = "Output")]
     csv_bom: bool,
 
+    /// CSL-JSON: write the `software` type as such, for citeproc and
+    /// pandoc. By default it is written as `book` with its version, because
+    /// Zotero rejects a whole CSL-JSON file that has a `software` item.
+    #[arg(long, help_heading = "Output")]
+    no_zotero_compat: bool,
+
     /// Show, for each reference, which part of its text became which
     /// field, with the text no field used and the warnings. Goes to
     /// standard output; records are then written only with -o or
@@ -323,6 +329,7 @@ fn convert_main(a: ConvertArgs) -> ExitCode {
     opts.write = WriteOptions {
         ascii: a.ascii,
         csv_bom: a.csv_bom,
+        zotero_compatible: !a.no_zotero_compat,
         ..WriteOptions::default()
     };
     opts.decode = DecodeOptions { lossy: a.lossy };

@@ -292,3 +292,25 @@ fn batch_reads_each_file_in_its_format() {
     let zotero = json(&fs::read(root("tests/fixtures/zotero.json")).unwrap());
     assert_eq!(count("d.json"), zotero.len());
 }
+
+#[test]
+fn software_type_is_zotero_safe_unless_asked() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path().join("sw.txt");
+    std::fs::write(
+        &p,
+        "R Core Team. (2022). R: A language and environment for statistical computing (Version 4.2.1) [Computer software]. R Foundation for Statistical Computing. https://www.R-project.org/\n",
+    )
+    .unwrap();
+    let path = p.to_str().unwrap();
+    // By default, `book` with the version: Zotero rejects `software`.
+    let (items, err) = to_csl(&[path]);
+    assert_eq!(s(&items[0], "type"), "book");
+    assert_eq!(s(&items[0], "version"), "4.2.1");
+    assert!(err.contains("note: type:"), "{err}");
+    // For citeproc and pandoc the type is kept, with no note.
+    let (items, err) = to_csl(&[path, "--no-zotero-compat"]);
+    assert_eq!(s(&items[0], "type"), "software");
+    assert_eq!(s(&items[0], "version"), "4.2.1");
+    assert!(!err.contains("note: type:"), "{err}");
+}
