@@ -32,6 +32,22 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "APA 6 `(Doctoral dissertation). Retrieved from Database. (UMI No. 1)` → APA 7 `(UMI No. 1) [Doctoral dissertation]. Database.`",
     ),
     (
+        "Schmidt, K. (2015)",
+        "the writer writes APA's English words: `In`, `(Eds.)`, `pp.`",
+    ),
+    (
+        "García, J. (2018)",
+        "the writer writes APA's English words: `In`, `(Eds.)`, `pp.`",
+    ),
+    (
+        "Dubois, M. (2017)",
+        "the writer writes APA's English words: `In`, `(Eds.)`, `pp.`",
+    ),
+    (
+        "Rossi, P. (2016)",
+        "the writer writes APA's English words: `In`, `(Eds.)`, `pp.`",
+    ),
+    (
         "Hamilton, L. (2019",
         "APA 6 `Retrieved from` before a URL without a date is left out",
     ),

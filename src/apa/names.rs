@@ -572,15 +572,16 @@ fn marker_word(marker: &str) -> String {
 pub fn role_of_marker(marker: &str) -> Option<Role> {
     let first = marker_word(marker);
     let first = first.as_str();
+    // Italian "(a cura di)": edited by.
+    if first == "a" && marker.to_lowercase().contains("a cura di") {
+        return Some(Role::Editor);
+    }
     match first {
-        "ed" | "eds" | "editor" | "editors" | "hrsg" | "hg" | "hgg" | "dir" | "coord" | "org"
-        | "orgs" | "comp" | "comps" | "compiler" | "compilers" => {
-            if first == "dir" {
-                Some(Role::Director)
-            } else {
-                Some(Role::Editor)
-            }
-        }
+        // "dir." is the French "sous la direction de" (editor); a film's
+        // director is written out, "(Director)".
+        "ed" | "eds" | "editor" | "editors" | "hrsg" | "hg" | "hgg" | "dir" | "dirs" | "coord"
+        | "coords" | "org" | "orgs" | "comp" | "comps" | "compiler" | "compilers" | "éd"
+        | "éds" | "red" | "reds" => Some(Role::Editor),
         "trans" | "tran" | "transl" | "translator" | "translators" | "übers" | "trad" => {
             Some(Role::Translator)
         }
@@ -599,7 +600,17 @@ pub fn role_of_marker(marker: &str) -> Option<Role> {
 pub fn is_plural_marker(marker: &str) -> bool {
     matches!(
         marker_word(marker).as_str(),
-        "eds" | "editors" | "comps" | "compilers" | "orgs" | "coords" | "hgg" | "directors"
+        "eds"
+            | "editors"
+            | "comps"
+            | "compilers"
+            | "orgs"
+            | "coords"
+            | "hgg"
+            | "directors"
+            | "dirs"
+            | "éds"
+            | "reds"
     )
 }
 

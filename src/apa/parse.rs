@@ -768,6 +768,22 @@ const CONNECTORS: &[&str] = &[
     "page",
     "no",
     "number",
+    // The same in the languages APA lists are also written in.
+    "hrsg",
+    "hg",
+    "s",
+    "en",
+    "dans",
+    "em",
+    "dir",
+    "éd",
+    "éds",
+    "a",
+    "cura",
+    "di",
+    "coord",
+    "comp",
+    "org",
 ];
 
 fn is_separator(c: char) -> bool {

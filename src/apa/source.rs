@@ -333,17 +333,27 @@ pub(crate) fn split_title_from_journal(u: &str, d: Option<&Date>) -> Option<(usi
 
 /// The element starts with "In " and a capital or an initial.
 pub(crate) fn starts_with_in(u: &str) -> bool {
+    strip_in(u).is_some()
+}
+
+/// What follows "In" at the start of an element: "In A. Editor (Ed.),
+/// Book". The word is also read in the languages APA lists are written
+/// in: "En" (Spanish, French), "Dans", "Em" (Portuguese), "W:" (Polish).
+pub(crate) fn strip_in(u: &str) -> Option<&str> {
     let t = u.trim_start();
-    let rest = t.strip_prefix("In ").or_else(|| t.strip_prefix("In: "));
-    rest.is_some_and(|r| {
-        r.chars().next().is_some_and(|c| {
+    let rest = ["In: ", "In ", "En: ", "En ", "Dans ", "Em ", "W: "]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))?;
+    rest.chars()
+        .next()
+        .is_some_and(|c| {
             c.is_uppercase()
                 || c.is_numeric()
                 || c == '“'
                 || c == '"'
                 || !c.is_ascii() && !c.is_lowercase()
         })
-    })
+        .then_some(rest)
 }
 
 /// APA 6 meeting phrases: "Paper presented at the ..." → the rest.
@@ -412,12 +422,7 @@ impl<'a> Ctx<'a> {
         if src.is_empty() {
             return;
         }
-        if starts_with_in(src) {
-            let rest = src.trim_start();
-            let rest = rest
-                .strip_prefix("In: ")
-                .or_else(|| rest.strip_prefix("In "))
-                .unwrap_or(rest);
+        if let Some(rest) = strip_in(src) {
             self.read_in_container(rest);
             return;
         }
