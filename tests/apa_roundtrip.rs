@@ -48,6 +48,14 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "the writer writes APA's English words: `In`, `(Eds.)`, `pp.`",
     ),
     (
+        "Schulten, K. (2020",
+        "APA 6 `pp.` before newspaper pages; APA 7 prints the pages alone",
+    ),
+    (
+        "Oakley, B. (Writer)",
+        "the writer prints one creator role and no executive producers (a gap of the APA writer)",
+    ),
+    (
         "Hamilton, L. (2019",
         "APA 6 `Retrieved from` before a URL without a date is left out",
     ),

@@ -262,6 +262,59 @@ fn pre_is_title(pre: &str, body: &str, d: Option<&Date>) -> bool {
     !(word_count(p) <= 5 && word_count(u) > word_count(p))
 }
 
+/// Names that each carry their role (APA 7 for audiovisual works):
+/// "Oakley, B. (Writer), & Silverman, D. (Director)". True when `pre` is
+/// such a list (two role markers or more) and was read.
+fn read_names_with_own_roles(cx: &mut Ctx<'_>, pre: &str) -> bool {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (i, c) in scan::top_level(pre) {
+        if c != '(' {
+            continue;
+        }
+        let Some(close) = scan::closing_of_group(pre, i) else {
+            break;
+        };
+        // Char boundary: `i` is an ASCII '(' and `close` just after its
+        // ASCII ')'; `start` is 0 or a previous `close`.
+        if let Some(role) = names::role_of_marker(&pre[i..close]) {
+            pieces.push((&pre[start..i], &pre[i..close], role));
+            start = close;
+        }
+    }
+    let rest = pre[start..].trim_matches(|c: char| c == '.' || c.is_whitespace());
+    if pieces.len() < 2 || !rest.is_empty() {
+        return false;
+    }
+    let mut read = Vec::new();
+    for (who, marker, role) in pieces {
+        let who = who
+            .trim()
+            .trim_start_matches(',')
+            .trim_start()
+            .trim_start_matches('&')
+            .trim();
+        let Some(list) = names::parse_author_list(who) else {
+            return false;
+        };
+        if list.persons == 0 && list.names.len() != 1 {
+            return false;
+        }
+        read.push((who, marker, role, list));
+    }
+    for (who, marker, role, list) in read {
+        let field = match role {
+            Role::Editor => Field::Editor,
+            Role::Author => Field::Author,
+            _ => Field::Contributor,
+        };
+        cx.mark(field, who);
+        cx.mark(field, marker);
+        cx.r.add_names(role, list.names);
+    }
+    true
+}
+
 /// Reads the author list before the date. Returns false when the text is
 /// better read as a title.
 fn read_authors(cx: &mut Ctx<'_>, pre: &str, body: &str, d: Option<&Date>) -> bool {
@@ -271,6 +324,9 @@ fn read_authors(cx: &mut Ctx<'_>, pre: &str, body: &str, d: Option<&Date>) -> bo
     }
     // A doubled period: "Sasaki, H. . (1992)".
     let pre_t = pre_t.strip_suffix(" .").unwrap_or(pre_t).trim_end();
+    if read_names_with_own_roles(cx, pre_t) {
+        return true;
+    }
     let (names_part, role) = names::split_role_suffix(pre_t);
     let role = role.unwrap_or(Role::Author);
     // A handle after the name: "Obama, B. [@BarackObama]".
@@ -769,21 +825,10 @@ const CONNECTORS: &[&str] = &[
     "no",
     "number",
     // The same in the languages APA lists are also written in.
-    "hrsg",
-    "hg",
     "s",
     "en",
     "dans",
     "em",
-    "dir",
-    "éd",
-    "éds",
-    "a",
-    "cura",
-    "di",
-    "coord",
-    "comp",
-    "org",
 ];
 
 fn is_separator(c: char) -> bool {

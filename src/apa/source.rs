@@ -215,6 +215,30 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
             return (!t.container.is_empty()).then_some(t);
         }
     }
+    // Pages listed with commas after "pp." ("The New York Times, pp. B1,
+    // B4"): from that part to the end.
+    if idx >= 3
+        && let Some(j) = (1..idx - 1).find(|&j| {
+            let p = part(j);
+            p.starts_with("pp.") || p.starts_with("p. ")
+        })
+        // Char boundary and bounds: as above (`j < idx - 1`).
+        && let Some(p) = page_like(&u[parts[j].0..parts[idx - 1].1])
+    {
+        t.page = Some(p);
+        idx = j;
+        let container = trim_elem(&u[..parts[idx - 1].1]);
+        if !container.is_empty() && container.chars().any(char::is_alphabetic) {
+            if let Some((v, i)) = (idx >= 2).then(|| volume_issue(part(idx - 1))).flatten() {
+                t.volume = v;
+                t.issue = i;
+                idx -= 1;
+            }
+            t.container = trim_elem(&u[..parts[idx - 1].1]);
+            return (!t.container.is_empty()).then_some(t);
+        }
+        return None;
+    }
     let last = part(idx - 1);
     if let Some(n) = article_number(last) {
         t.number = Some(n);
@@ -426,6 +450,23 @@ impl<'a> Ctx<'a> {
             self.read_in_container(rest);
             return;
         }
+        // The album of a song: "On Lemonade. Parkwood; Columbia."
+        if self.sig.desc_type == Some(ItemType::Song)
+            && let Some(rest) = src.strip_prefix("On ")
+        {
+            let us = scan::units(rest);
+            if let Some(first) = us.first() {
+                // Char boundary: unit offsets are char boundaries of `rest`.
+                let album = strip_period(&rest[first.start..first.end]);
+                self.mark(Field::ContainerTitle, album);
+                self.r.container_title = Some(album.to_string());
+                if let (Some(a), Some(b)) = (us.get(1), us.last()) {
+                    // Char boundary: as above.
+                    self.read_publisher(&rest[a.start..b.end]);
+                }
+            }
+            return;
+        }
         if let Some((genre, meeting)) = presented_at(src) {
             // `meeting` is a slice of `src`: the phrase is what precedes it.
             let phrase = scan::offset_in(src, meeting)
@@ -483,6 +524,12 @@ impl<'a> Ctx<'a> {
             return;
         }
         match self.sig.desc_type {
+            // Slides and lecture notes name where they are kept, not a
+            // meeting: "[PowerPoint slides]. SlideShare."
+            Some(ItemType::Speech) if self.slides_or_notes() => {
+                self.read_publisher(src);
+                return;
+            }
             Some(ItemType::Speech) | Some(ItemType::PaperConference) => {
                 self.read_meeting(src);
                 return;
@@ -561,6 +608,18 @@ impl<'a> Ctx<'a> {
             return;
         }
         self.read_publisher(src);
+    }
+
+    /// The work is slides or lecture notes ("[PowerPoint slides]", a title
+    /// "[Lecture notes on …]"), by its description or bracketed title.
+    fn slides_or_notes(&self) -> bool {
+        [self.r.genre.as_deref(), self.r.title.as_deref()]
+            .into_iter()
+            .flatten()
+            .any(|g| {
+                let g = g.to_lowercase();
+                g.contains("slides") || g.contains("powerpoint") || g.contains("lecture notes")
+            })
     }
 
     /// Title-first works: what follows the date is the source only, maybe
@@ -656,13 +715,13 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 if !eds.is_empty() {
-                    self.mark(
-                        match role {
-                            crate::model::Role::Translator => Field::Translator,
-                            _ => Field::Editor,
-                        },
-                        who,
-                    );
+                    let field = match role {
+                        crate::model::Role::Translator => Field::Translator,
+                        _ => Field::Editor,
+                    };
+                    self.mark(field, who);
+                    // The marker too: "(Executive Producers)", "(Hrsg.)".
+                    self.mark(field, &rest[i..close]);
                     self.r.add_names(role, eds);
                 }
                 book = rest[close..]
@@ -857,6 +916,11 @@ mod tests {
         assert_eq!(
             (t.volume, t.issue, t.page),
             (Some("19"), Some("2"), Some("123-130"))
+        );
+        let t = journal_tail("The New York Times, pp. B1, B4", None).unwrap();
+        assert_eq!(
+            (t.container, t.page),
+            ("The New York Times", Some("B1, B4"))
         );
         let t = journal_tail("Labour History, Vol. 12, Issue 3", None).unwrap();
         assert_eq!((t.volume, t.issue), (Some("12"), Some("3")));

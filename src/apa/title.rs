@@ -486,8 +486,14 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
         || l.contains("address")
         || l.contains("webinar")
         || l.contains("lecture recording")
+        || l.contains("powerpoint")
+        || l.contains("slides")
+        || l.contains("lecture notes")
     {
         return typed(ItemType::Speech);
+    }
+    if l == "song" || l == "album" || l.contains("audio recording") || l == "music" {
+        return typed(ItemType::Song);
     }
     if l == "video"
         || l == "film"
@@ -814,6 +820,15 @@ impl<'a> Ctx<'a> {
             self.mark(Field::Title, title);
             self.r.title = Some(title.to_string());
         }
+        // An untitled work described in brackets in the title's place
+        // (APA 7 §9.22): "[Lecture notes on resource allocation]".
+        if self.sig.desc_type.is_none()
+            && let Some(inner) = title.strip_prefix('[').and_then(|x| x.strip_suffix(']'))
+            && !inner.contains(['[', ']'])
+            && let Description::Typed(t, _) | Description::TypeOnly(t) = describe(inner)
+        {
+            self.sig.desc_type = Some(t);
+        }
     }
 
     /// Title and source after the date of an authored reference.
@@ -977,6 +992,13 @@ fn choose_title_units(body: &str, us: &[scan::Unit], d: Option<&crate::model::Da
     let text = |j: usize| &body[us[j].start..us[j].end];
     for j in 1..n {
         if super::source::starts_with_in(text(j)) {
+            return j;
+        }
+        // A song "On" its album: "Formation [Song]. On Lemonade."
+        if text(j).starts_with("On ")
+            && let Some((_, _, inner)) = scan::split_trailing_group(text(j - 1).trim_end())
+            && matches!(describe(inner), Description::Typed(ItemType::Song, _))
+        {
             return j;
         }
     }

@@ -703,6 +703,8 @@ fn description(r: &Reference) -> Option<String> {
                 (None, None) => parts.push("Thesis".to_string()),
             }
         }
+        // An untitled work's bracketed description stands for the title.
+        ItemType::Speech if genre.is_none() && bracketed_title(r) => {}
         ItemType::Speech => parts.push(genre.unwrap_or("Paper presentation").to_string()),
         // APA's descriptions for data and software, which the model keeps
         // in the type.
@@ -865,10 +867,18 @@ pub fn reference(r: &Reference, html: bool) -> String {
             if event.is_some() || place.is_some() {
                 o.end();
             }
+            // Slides and notes name where they are kept: "SlideShare".
+            if let Some(p) = publisher.filter(|_| event.is_none()) {
+                o.push(p);
+                o.end();
+            }
         }
         Shape::PartOfSite => {
-            if r.item_type == ItemType::Broadcast {
-                o.push("In ");
+            match r.item_type {
+                ItemType::Broadcast => o.push("In "),
+                // A song "On" its album.
+                ItemType::Song => o.push("On "),
+                _ => {}
             }
             o.italic(container.unwrap_or(""));
             o.end();
@@ -917,6 +927,11 @@ pub fn reference(r: &Reference, html: bool) -> String {
         o.push(&format!("(Original work published {t})"));
     }
     o.s.trim_end().to_string()
+}
+
+/// The title is a description in brackets (an untitled work).
+fn bracketed_title(r: &Reference) -> bool {
+    nonempty(&r.title).is_some_and(|t| t.starts_with('[') && t.ends_with(']'))
 }
 
 /// The notice of a retracted article ("Retraction published 2012,
