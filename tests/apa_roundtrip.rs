@@ -56,6 +56,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "the writer prints one creator role and no executive producers (a gap of the APA writer)",
     ),
     (
+        "Piaget, J. (1950/2001)",
+        "the in-text form `(1950/2001)` → APA 7 `(2001)` … `(Original work published 1950)`",
+    ),
+    (
         "Hamilton, L. (2019",
         "APA 6 `Retrieved from` before a URL without a date is left out",
     ),

@@ -31,6 +31,7 @@ const LISTS: &[(&str, usize, usize)] = &[
     ("typos-and-punctuation.txt", 12, 1),
     ("pdf-running-heads.txt", 5, 0),
     ("pdf-two-column-hyphenation.txt", 6, 0),
+    ("patents-standards-republished.txt", 10, 0),
 ];
 
 #[test]

@@ -513,6 +513,17 @@ pub(crate) fn parse(text: &str, line: usize, end_line: usize) -> Parsed {
         Some((open, close, d)) => {
             cx.mark(Field::Issued, &s[*open..*close]);
             cx.r.issued = Some(d.clone());
+            // "(1950/2001)": the citation form of a republished work
+            // (original / this edition), not a range of years.
+            if let Some((start, end)) = d.start.as_ref().zip(d.end.as_ref())
+                && s[*open..*close].contains('/')
+                && start.month.is_none()
+                && end.month.is_none()
+                && end.year > start.year + 1
+            {
+                cx.r.original_date = Some(crate::model::Date::year(start.year));
+                cx.r.issued = Some(crate::model::Date::year(end.year));
+            }
             (&s[..*open], *close)
         }
         None => {

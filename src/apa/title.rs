@@ -495,6 +495,9 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
     if l == "song" || l == "album" || l.contains("audio recording") || l == "music" {
         return typed(ItemType::Song);
     }
+    if l == "interview" {
+        return typed(ItemType::Interview);
+    }
     if l == "video"
         || l == "film"
         || l.contains("motion picture")
@@ -819,6 +822,17 @@ impl<'a> Ctx<'a> {
         if !title.is_empty() {
             self.mark(Field::Title, title);
             self.r.title = Some(title.to_string());
+        }
+        // A patent is cited by its number as its title (APA 7 §11.6):
+        // "U.S. Patent No. 8,765,432".
+        if let Some((_, num)) = title.split_once("Patent No. ")
+            && num
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            self.sig.desc_type.get_or_insert(ItemType::Patent);
+            set_if_none(&mut self.r.number, num.trim());
         }
         // An untitled work described in brackets in the title's place
         // (APA 7 §9.22): "[Lecture notes on resource allocation]".

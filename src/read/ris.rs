@@ -26,7 +26,7 @@
 //! | `Y2` | access date |
 //! | `VL`, `IS`, `SP`+`EP` | volume, issue, pages (`SP-EP`) |
 //! | `ET` | edition (version for `COMP` and `DATA`) |
-//! | `SN` | ISSN for periodical articles, report number for `RPRT`, else ISBN (an ISSN-shaped value is an ISSN) |
+//! | `SN` | ISSN for periodical articles, report number for `RPRT`, patent number for `PAT`, else ISBN (an ISSN-shaped value is an ISSN) |
 //! | `PB`, `CY` | publisher, place (`SLIDE`: the event's place) |
 //! | `M1` / `SV` / `NV` | series number for `BOOK` (else number) / series number / number (`DATA`) |
 //! | `M2` | Zotero *Extra* lines `key: value` (CSL variables: `original-date`, `PMID`, `number`, …) |
@@ -648,7 +648,7 @@ fn finish(p: Pending) -> ReadItem {
             }
             "SN" => match ty {
                 "JOUR" | "MGZN" | "NEWS" | "EJOUR" | "JFULL" => r.issn = Some(v.to_string()),
-                "RPRT" => r.number = Some(v.to_string()),
+                "RPRT" | "PAT" => r.number = Some(v.to_string()),
                 _ if looks_like_issn(v) => r.issn = Some(v.to_string()),
                 _ => r.isbn = Some(v.to_string()),
             },

@@ -534,7 +534,9 @@ fn shape(r: &Reference) -> Shape {
             }
         }
         ItemType::Speech => Shape::Presentation,
-        ItemType::PostWeblog | ItemType::Broadcast | ItemType::Song if has_container => {
+        ItemType::PostWeblog | ItemType::Broadcast | ItemType::Song | ItemType::Interview
+            if has_container =>
+        {
             Shape::PartOfSite
         }
         ItemType::LegalCase => Shape::Case,
@@ -645,6 +647,8 @@ fn title_details(r: &Reference, editors_in_author: bool, sh: Shape) -> String {
     }
     if let Some(n) = nonempty(&r.number)
         && !matches!(sh, Shape::Periodical | Shape::Case | Shape::Statute)
+        // A patent's title is its number: "U.S. Patent No. 8,765,432".
+        && !nonempty(&r.title).is_some_and(|t| t.contains(n))
     {
         // "arXiv:2005.12345" is printed as it is.
         // "No." before numbers only ("Request for Comments RFC 616").
@@ -875,7 +879,7 @@ pub fn reference(r: &Reference, html: bool) -> String {
         }
         Shape::PartOfSite => {
             match r.item_type {
-                ItemType::Broadcast => o.push("In "),
+                ItemType::Broadcast | ItemType::Interview => o.push("In "),
                 // A song "On" its album.
                 ItemType::Song => o.push("On "),
                 _ => {}

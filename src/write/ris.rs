@@ -520,7 +520,8 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
     }
     let number = nonempty(&r.number);
     match (ty, number) {
-        ("RPRT", Some(n)) => w.tag("SN", n),
+        // Zotero reads SN as the report number and the patent number.
+        ("RPRT" | "PAT", Some(n)) => w.tag("SN", n),
         ("DATA", Some(n)) => w.tag("NV", n),
         ("JOUR", Some(n)) if r.item_type != ItemType::Article && nonempty(&r.page).is_none() => {
             extra.push(format!("number: {n}"))
@@ -535,9 +536,9 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
                 extra.push(format!("ISBN: {i}"));
             }
         }
-        "RPRT" => {
+        "RPRT" | "PAT" => {
             if number.is_none() {
-                // SN is the report number; an ISBN has no tag left.
+                // SN is the report or patent number; an ISBN has no tag left.
                 if let Some(i) = nonempty(&r.isbn).or(nonempty(&r.issn)) {
                     extra.push(format!("ISBN: {i}"));
                 }
