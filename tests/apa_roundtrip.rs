@@ -60,6 +60,14 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "the in-text form `(1950/2001)` → APA 7 `(2001)` … `(Original work published 1950)`",
     ),
     (
+        "Gamma, G. (2019)",
+        "a DOI cut by a space after `doi:` → `https://doi.org/` whole",
+    ),
+    (
+        "Zeta, Z. (2019)",
+        "brackets around the DOI link are left out",
+    ),
+    (
         "Hamilton, L. (2019",
         "APA 6 `Retrieved from` before a URL without a date is left out",
     ),

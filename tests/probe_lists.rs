@@ -32,6 +32,7 @@ const LISTS: &[(&str, usize, usize)] = &[
     ("pdf-running-heads.txt", 5, 0),
     ("pdf-two-column-hyphenation.txt", 6, 0),
     ("patents-standards-republished.txt", 10, 0),
+    ("identifiers-with-spaces.txt", 8, 0),
 ];
 
 #[test]

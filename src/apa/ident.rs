@@ -115,6 +115,20 @@ pub fn doi_in(token: &str) -> Option<&str> {
     (d.len() > d.find('/').unwrap_or(d.len()) + 1).then_some(d)
 }
 
+/// A DOI with nothing after its prefix: "10.1037/", "doi:10.1037/",
+/// "https://doi.org/10.1037/".
+fn is_doi_prefix_only(tok: &str) -> bool {
+    let lower = tok.to_ascii_lowercase();
+    let rest = lower
+        .rsplit_once("doi.org/")
+        .map(|(_, r)| r)
+        .or_else(|| lower.strip_prefix("doi:"))
+        .unwrap_or(&lower);
+    rest.strip_prefix("10.")
+        .and_then(|r| r.strip_suffix('/'))
+        .is_some_and(|reg| !reg.is_empty() && reg.chars().all(|c| c.is_ascii_digit() || c == '.'))
+}
+
 /// True when the token starts a URL.
 pub fn is_url_start(token: &str) -> bool {
     let t = token.trim_start_matches(['<', '(', '[']).as_bytes();
@@ -153,6 +167,23 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
                 value: d.to_string(),
                 start,
                 end,
+            });
+            toks.next();
+            continue;
+        }
+        // A DOI cut after its prefix by a line break or a stray space:
+        // "doi:10.1037/ abc0000125" (nothing can be lost after a slash).
+        if doi_in(tok).is_none()
+            && is_doi_prefix_only(tok)
+            && let Some(&(nstart, next)) = toks.peek()
+            && let Some(d) = doi_in(&format!("{tok}{next}"))
+        {
+            out.push(Ident {
+                kind: IdentKind::Doi,
+                value: d.to_string(),
+                start,
+                // The DOI ends where `next` does, less its closing punctuation.
+                end: nstart + trim_trailing(next).len(),
             });
             toks.next();
             continue;

@@ -127,6 +127,34 @@ fn is_capitalised_word(t: &str) -> bool {
     t.chars().next().is_some_and(char::is_uppercase) && t.chars().skip(1).all(char::is_lowercase)
 }
 
+/// A space inside a URL where the URL cannot end: "https://doi. org/…",
+/// a DOI link cut after its prefix ("https://doi.org/10.1037/ abc0000124"),
+/// a path cut after a slash before more path ("…com/ some/page.html").
+fn certain_continuation(url: &str, next: &str) -> bool {
+    if !url_piece(next) {
+        return false;
+    }
+    let lower = url.to_ascii_lowercase();
+    if lower.ends_with("doi.") && next.starts_with("org/") {
+        return true;
+    }
+    if let Some((_, after)) = lower.split_once("doi.org/")
+        && let Some(prefix) = after.strip_suffix('/')
+        && let Some(registrant) = prefix.strip_prefix("10.")
+        && !registrant.is_empty()
+        && registrant.chars().all(|c| c.is_ascii_digit() || c == '.')
+    {
+        return true;
+    }
+    lower.ends_with('/')
+        && !lower.ends_with("//")
+        && next.trim_end_matches('/').contains('/')
+        && next
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+}
+
 /// Cheap test: is there a URL whose next token could be a piece of it?
 fn may_need_repair(text: &str) -> bool {
     let b = text.as_bytes();
@@ -147,6 +175,7 @@ fn may_need_repair(text: &str) -> bool {
                 || ends_with_url_joiner(tok)
                 || tok.ends_with("//")
                 || is_url_punct(next)
+                || certain_continuation(tok, next)
             {
                 return true;
             }
@@ -201,6 +230,8 @@ pub fn repair_urls_noting(text: &str, repaired: &mut Vec<String>) -> String {
         }
         let mut url = t.to_string();
         let mut spaced = spaced_scheme;
+        // Joins where the URL could not have ended: nothing was lost there.
+        let mut certain_joins = 0;
         let mut j = i + 1;
         while let Some(&n) = toks.get(j) {
             if n.is_empty() {
@@ -229,6 +260,9 @@ pub fn repair_urls_noting(text: &str, repaired: &mut Vec<String>) -> String {
                     && n.chars()
                         .next()
                         .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+            } else if certain_continuation(&url, n) {
+                certain_joins += 1;
+                true
             } else {
                 false
             };
@@ -262,7 +296,8 @@ pub fn repair_urls_noting(text: &str, repaired: &mut Vec<String>) -> String {
         // A DOI only needs its "10.x/y" part intact; any other URL had
         // its characters spread out and is suspect as a whole.
         let is_doi_link = url.to_ascii_lowercase().contains("doi.org/");
-        if j > i + 1 && (joined_after_host || !is_doi_link) {
+        let uncertain_joins = j - (i + 1) > certain_joins;
+        if uncertain_joins && (joined_after_host || !is_doi_link) {
             repaired.push(url.clone());
         }
         out.push_str(&url);
@@ -301,6 +336,33 @@ mod tests {
             "The effects of financial self-esteem"
         );
         assert_eq!(clean("\u{FB02}ow  \u{FB03}"), "flow ffi");
+    }
+
+    #[test]
+    fn spaces_where_a_url_cannot_end() {
+        let mut rep = Vec::new();
+        assert_eq!(
+            repair_urls_noting("X. https://doi. org/10.1037/abc0000123", &mut rep),
+            "X. https://doi.org/10.1037/abc0000123"
+        );
+        assert_eq!(
+            repair_urls_noting("X. https://doi.org/10.1037/ abc0000124", &mut rep),
+            "X. https://doi.org/10.1037/abc0000124"
+        );
+        assert_eq!(
+            repair_urls_noting(
+                "Retrieved from http://www.example.com/ some/page.html",
+                &mut rep
+            ),
+            "Retrieved from http://www.example.com/some/page.html"
+        );
+        // Nothing can have been lost there: no warning.
+        assert!(rep.is_empty(), "{rep:?}");
+        // A URL that ends with a slash before a word stays as it is.
+        assert_eq!(
+            repair_urls("https://example.com/ Retrieved May 1"),
+            "https://example.com/ Retrieved May 1"
+        );
     }
 
     #[test]

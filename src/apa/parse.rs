@@ -653,7 +653,12 @@ fn trailer<'a>(cx: &mut Ctx<'a>, text: &'a str) {
         .trim()
         .trim_matches(|c: char| c == '.' || c == ',' || c == ';')
         .trim();
-    if t.is_empty() {
+    // Brackets that only enclosed the identifier: "[https://doi.org/…]",
+    // "<https://…>".
+    if t.is_empty()
+        || t.chars()
+            .all(|c| matches!(c, '[' | ']' | '<' | '>' | '.' | ' '))
+    {
         return;
     }
     // "(Original work published 1900)" after the DOI.
