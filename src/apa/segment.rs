@@ -1074,10 +1074,11 @@ impl Segmenter {
         }
         if !ends_like_reference(so_far) {
             // "(UMI No. 3051234)" can end a reference with no period after
-            // it: then only a line that is plainly a new reference (authors,
+            // it: then only a line that is plainly a new reference (a name,
             // then the date) starts one.
             let t = line.trim();
-            if !(so_far.trim_end().ends_with(')') && author_start(t) && early_date(t)) {
+            let capital = t.chars().next().is_some_and(char::is_uppercase);
+            if !(so_far.trim_end().ends_with(')') && capital && early_date(t)) {
                 return false;
             }
         }
@@ -1210,11 +1211,13 @@ mod tests {
     fn legal_references_and_order_numbers_start_and_end_references() {
         // One per line, but some lines do not start like "Name, I. (2000)"
         // and one ends without a period.
-        let s = "Appelbaum, P. (2002). The effects of stress on memory (Doctoral dissertation). Retrieved from ProQuest Dissertations and Theses database. (UMI No. 3051234)\nBigelow, L. (1993). Spatial memory in children. Dissertation Abstracts International, 53(12), 6305B.\nSmith, J. (2020). Cognitive load (Report No. 2020-3). Institute of Education Sciences. https://ies.ed.gov/report\nRoe v. Wade, 410 U.S. 113 (1973).\nIndividuals with Disabilities Education Act, 20 U.S.C. § 1400 (2004).\nMyers, D. G. (2010). Psychology (9th ed.). New York, NY: Worth.\n";
+        let s = "Appelbaum, P. (2002). The effects of stress on memory (Doctoral dissertation). Retrieved from ProQuest Dissertations and Theses database. (UMI No. 3051234)\nWorld Bank. (2020). Poverty and shared prosperity 2020. https://doi.org/10.1596/978-1-4648-1602-4\nBigelow, L. (1993). Spatial memory in children. Dissertation Abstracts International, 53(12), 6305B.\nSmith, J. (2020). Cognitive load (Report No. 2020-3). Institute of Education Sciences. https://ies.ed.gov/report\nRoe v. Wade, 410 U.S. 113 (1973).\nIndividuals with Disabilities Education Act, 20 U.S.C. § 1400 (2004).\nMyers, D. G. (2010). Psychology (9th ed.). New York, NY: Worth.\n";
         let t = texts(s);
-        assert_eq!(t.len(), 6, "{t:?}");
-        assert!(t[3].starts_with("Roe v. Wade"), "{t:?}");
-        assert!(t[4].starts_with("Individuals with"), "{t:?}");
+        assert_eq!(t.len(), 7, "{t:?}");
+        // A group author after a reference that ends in ")".
+        assert!(t[1].starts_with("World Bank."), "{t:?}");
+        assert!(t[4].starts_with("Roe v. Wade"), "{t:?}");
+        assert!(t[5].starts_with("Individuals with"), "{t:?}");
         assert!(legal_start(
             "Brown v. Board of Education, 347 U.S. 483 (1954)."
         ));
