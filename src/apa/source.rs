@@ -227,23 +227,17 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
     {
         t.page = Some(p);
         idx = j;
-        let container = trim_elem(&u[..parts[idx - 1].1]);
-        if !container.is_empty() && container.chars().any(char::is_alphabetic) {
-            if let Some((v, i)) = (idx >= 2).then(|| volume_issue(part(idx - 1))).flatten() {
-                t.volume = v;
-                t.issue = i;
-                idx -= 1;
-            }
-            t.container = trim_elem(&u[..parts[idx - 1].1]);
-            return (!t.container.is_empty()).then_some(t);
-        }
-        return None;
     }
     let last = part(idx - 1);
-    if let Some(n) = article_number(last) {
+    // (Unless the pages were read above.)
+    if t.page.is_none()
+        && let Some(n) = article_number(last)
+    {
         t.number = Some(n);
         idx -= 1;
-    } else if let Some(p) = page_like(last) {
+    } else if t.page.is_none()
+        && let Some(p) = page_like(last)
+    {
         // Pages only when something before them is a volume, or the item
         // is dated to the day/month (newspapers: "Star, 14").
         let prev_is_vol = idx >= 3 && volume_issue(part(idx - 2)).is_some();
