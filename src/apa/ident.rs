@@ -117,7 +117,7 @@ pub fn doi_in(token: &str) -> Option<&str> {
 
 /// A DOI with nothing after its prefix: "10.1037/", "doi:10.1037/",
 /// "https://doi.org/10.1037/".
-fn is_doi_prefix_only(tok: &str) -> bool {
+pub(crate) fn is_doi_prefix_only(tok: &str) -> bool {
     let lower = tok.to_ascii_lowercase();
     let rest = lower
         .rsplit_once("doi.org/")

@@ -138,12 +138,7 @@ fn certain_continuation(url: &str, next: &str) -> bool {
     if lower.ends_with("doi.") && next.starts_with("org/") {
         return true;
     }
-    if let Some((_, after)) = lower.split_once("doi.org/")
-        && let Some(prefix) = after.strip_suffix('/')
-        && let Some(registrant) = prefix.strip_prefix("10.")
-        && !registrant.is_empty()
-        && registrant.chars().all(|c| c.is_ascii_digit() || c == '.')
-    {
+    if lower.contains("doi.org/") && super::ident::is_doi_prefix_only(&lower) {
         return true;
     }
     lower.ends_with('/')
