@@ -337,17 +337,18 @@ fn parse_entry(
     strings: &HashMap<String, (String, Vec<String>)>,
     line_of: LineOf<'_>,
 ) -> Result<Parsed, (String, usize)> {
-    let raw = RawBibliography::parse(piece).map_err(|e| {
-        let off = e.span.start.min(piece.len());
+    // The error of the biblatex crate at byte `off` of `piece`.
+    let not_read_at = |kind: &dyn std::fmt::Display, off: usize| {
         (
             format!(
-                "bibtex: entry not read: {} (column {})",
-                e.kind,
+                "bibtex: entry not read: {kind} (column {})",
                 column(piece, off)
             ),
             line_of(p.start + off),
         )
-    })?;
+    };
+    let raw = RawBibliography::parse(piece)
+        .map_err(|e| not_read_at(&e.kind, e.span.start.min(piece.len())))?;
     if raw.entries.is_empty() {
         return Err(("bibtex: entry not read: no key or fields".into(), p.line));
     }
@@ -441,14 +442,9 @@ fn parse_entry(
         });
     }
     let bib = Bibliography::from_raw(whole).map_err(|e| {
-        let off = e.span.start.saturating_sub(prefix).min(piece.len());
-        (
-            format!(
-                "bibtex: entry not read: {} (column {})",
-                e.kind,
-                column(piece, off)
-            ),
-            line_of(p.start + off),
+        not_read_at(
+            &e.kind,
+            e.span.start.saturating_sub(prefix).min(piece.len()),
         )
     })?;
     let not_read = || ("bibtex: entry not read".to_string(), p.line);
