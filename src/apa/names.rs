@@ -103,27 +103,13 @@ fn initials_scan(s: &str) -> bool {
         };
         if upper(c) {
             cs.next();
-            let mut n = 0;
-            while n < 2 && cs.peek().is_some_and(|c| c.is_lowercase()) {
-                cs.next();
-                n += 1;
-            }
-            if cs.peek() == Some(&'.') {
-                cs.next();
-            }
+            rest_of_initial(&mut cs);
             if matches!(cs.peek(), Some('-' | '‐' | '–')) {
                 let mut ahead = cs.clone();
                 ahead.next();
                 if ahead.peek().is_some_and(|&c| upper(c)) {
                     ahead.next();
-                    let mut n = 0;
-                    while n < 2 && ahead.peek().is_some_and(|c| c.is_lowercase()) {
-                        ahead.next();
-                        n += 1;
-                    }
-                    if ahead.peek() == Some(&'.') {
-                        ahead.next();
-                    }
+                    rest_of_initial(&mut ahead);
                     cs = ahead;
                 }
             }
@@ -142,6 +128,19 @@ fn initials_scan(s: &str) -> bool {
         }
     }
     count > 0
+}
+
+/// After an initial's capital: up to two lower-case letters ("Th.",
+/// "Chr.") and the period.
+fn rest_of_initial(cs: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    let mut n = 0;
+    while n < 2 && cs.peek().is_some_and(|c| c.is_lowercase()) {
+        cs.next();
+        n += 1;
+    }
+    if cs.peek() == Some(&'.') {
+        cs.next();
+    }
 }
 
 /// An organisation's acronym: "FAO", "UNIDO", "dpa".
