@@ -327,8 +327,8 @@ fn is_organisation(s: &str) -> bool {
         "observatory",
         "trust",
     ];
-    grey.iter()
-        .any(|w| l.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
+    l.split(|c: char| !c.is_alphanumeric())
+        .any(|x| !x.is_empty() && grey.contains(&x))
         || (t.len() >= 2 && t.len() <= 8 && t.chars().all(|c| c.is_ascii_uppercase() || c == '-'))
         || t.ends_with(" Watch")
 }
@@ -339,25 +339,25 @@ fn is_blog_url(url: &str) -> bool {
     let host_and_path = u.split_once("://").map_or(u.as_str(), |x| x.1);
     host_and_path.starts_with("blog.")
         || host_and_path.starts_with("blogs.")
-        || [
-            "/blog/",
-            "/blogs/",
-            ".blogspot.",
-            ".wordpress.com",
-            "substack.com",
-            "medium.com/",
-            ".tumblr.com",
-            ".typepad.com",
-            ".hypotheses.org",
-        ]
-        .iter()
-        .any(|h| host_and_path.contains(h))
+        || contains_any!(
+            host_and_path,
+            [
+                "/blog/",
+                "/blogs/",
+                ".blogspot.",
+                ".wordpress.com",
+                "substack.com",
+                "medium.com/",
+                ".tumblr.com",
+                ".typepad.com",
+                ".hypotheses.org",
+            ]
+        )
 }
 
 /// Preprint servers' hosts.
 fn is_preprint_url(url: &str) -> bool {
-    let u = url.lc();
-    [
+    contains_any!(ci url, [
         "arxiv.org/",
         "biorxiv.org/",
         "medrxiv.org/",
@@ -371,15 +371,12 @@ fn is_preprint_url(url: &str) -> bool {
         "techrxiv.org/",
         "hal.science/hal-",
         "hal.archives-ouvertes.fr/",
-    ]
-    .iter()
-    .any(|h| u.contains(h))
+    ])
 }
 
 /// Code-hosting sites, whose links are software repositories.
 fn is_code_host(url: &str) -> bool {
-    let u = url.lc();
-    [
+    contains_any!(ci url, [
         "github.com/",
         "gitlab.com/",
         "bitbucket.org/",
@@ -387,7 +384,5 @@ fn is_code_host(url: &str) -> bool {
         "pypi.org/project",
         "crates.io/crates",
         "sourceforge.net/projects",
-    ]
-    .iter()
-    .any(|h| u.contains(h))
+    ])
 }

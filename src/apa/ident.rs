@@ -93,7 +93,7 @@ fn trim_trailing(s: &str) -> &str {
 /// The bare DOI in a token, if the token is a DOI in one of its forms.
 pub fn doi_in(token: &str) -> Option<&str> {
     // Every DOI has "10." in it: reject the other tokens cheaply.
-    if !token.contains("10.") {
+    if !has_doi_marker(token) {
         return None;
     }
     let t = token.trim_start_matches(['<', '(', '[']);
@@ -118,15 +118,26 @@ pub fn doi_in(token: &str) -> Option<&str> {
 /// A DOI with nothing after its prefix: "10.1037/", "doi:10.1037/",
 /// "https://doi.org/10.1037/".
 pub(crate) fn is_doi_prefix_only(tok: &str) -> bool {
-    let lower = tok.to_ascii_lowercase();
-    let rest = lower
-        .rsplit_once("doi.org/")
-        .map(|(_, r)| r)
-        .or_else(|| lower.strip_prefix("doi:"))
-        .unwrap_or(&lower);
-    rest.strip_prefix("10.")
-        .and_then(|r| r.strip_suffix('/'))
-        .is_some_and(|reg| !reg.is_empty() && reg.chars().all(|c| c.is_ascii_digit() || c == '.'))
+    let b = tok.as_bytes();
+    let rest = b
+        .windows(8)
+        .rposition(|w| w.eq_ignore_ascii_case(b"doi.org/"))
+        .and_then(|i| b.get(i + 8..))
+        .or_else(|| {
+            b.get(..4)
+                .filter(|h| h.eq_ignore_ascii_case(b"doi:"))
+                .and_then(|_| b.get(4..))
+        })
+        .unwrap_or(b);
+    rest.strip_prefix(b"10.")
+        .and_then(|r| r.strip_suffix(b"/"))
+        .is_some_and(|reg| !reg.is_empty() && reg.iter().all(|&c| c.is_ascii_digit() || c == b'.'))
+}
+
+/// True when `tok` has "10." in it, as every DOI does: a byte scan with no
+/// searcher to build, since most tokens are short words.
+fn has_doi_marker(tok: &str) -> bool {
+    tok.as_bytes().windows(3).any(|w| w == b"10.")
 }
 
 /// True when the token starts a URL.
@@ -173,7 +184,13 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
         }
         // A DOI cut after its prefix by a line break or a stray space:
         // "doi:10.1037/ abc0000125" (nothing can be lost after a slash).
-        if doi_in(tok).is_none()
+        let doi = if has_doi_marker(tok) {
+            doi_in(tok)
+        } else {
+            None
+        };
+        if doi.is_none()
+            && has_doi_marker(tok)
             && is_doi_prefix_only(tok)
             && let Some(&(nstart, next)) = toks.peek()
             && let Some(d) = doi_in(&format!("{tok}{next}"))
@@ -188,7 +205,7 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
             toks.next();
             continue;
         }
-        if let Some(d) = doi_in(tok) {
+        if let Some(d) = doi {
             let lead = tok.len() - tok.trim_start_matches(['<', '(', '[']).len();
             // Char boundary: `lead` counts ASCII characters trimmed from the start.
             let printed_end = start + lead + tok[lead..].find(d).unwrap_or(0) + d.len();

@@ -93,14 +93,9 @@ fn citation(c: &str) -> Option<Citation<'_>> {
 /// Recognises a legal reference; `None` for anything else.
 pub(crate) fn parse(s: &str) -> Option<Legal<'_>> {
     // Every legal reference names a party "v." another, or cites a code.
-    if !(s.contains(" v. ")
-        || s.contains(" vs. ")
-        || s.starts_with("In re ")
+    if !(s.starts_with("In re ")
         || s.starts_with("Ex parte ")
-        || s.contains('§')
-        || s.contains("Stat.")
-        || s.contains("U.S.C")
-        || s.contains("C.F.R"))
+        || contains_any!(s, [" v. ", " vs. ", "§", "Stat.", "U.S.C", "C.F.R"]))
     {
         return None;
     }

@@ -773,13 +773,19 @@ pub fn is_abbreviation(word: &str) -> bool {
     if w.len() > 8 {
         return false;
     }
+    static SET: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
     if w.is_ascii() {
-        ABBREVIATIONS
-            .iter()
-            .any(|a| a.len() == w.len() && a.eq_ignore_ascii_case(w))
+        // At most 8 bytes: lower-cased in a buffer on the stack.
+        let mut buf = [0u8; 8];
+        let Some(b) = buf.get_mut(..w.len()) else {
+            return false;
+        };
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).is_ok_and(|l| SET.contains(l))
     } else {
-        let lower = w.lc();
-        ABBREVIATIONS.contains(&lower.as_str())
+        SET.contains(w.lc().as_str())
     }
 }
 

@@ -16,6 +16,24 @@
 //! record's note and reported as a [`Diagnostic`] naming the field and the
 //! characters concerned.
 
+/// True when `$hay` contains one of the fixed phrases. Each phrase's
+/// searcher (memchr's SIMD `memmem`) is built once; a `str::contains` per
+/// phrase builds one on every call. `ci` compares in lower case, so the
+/// phrases must be lower case.
+macro_rules! contains_any {
+    (ci $hay:expr, [$($p:expr),+ $(,)?]) => {{
+        use $crate::apa::lower::Lc as _;
+        let lower = $hay.lc();
+        contains_any!(lower.as_str(), [$($p),+])
+    }};
+    ($hay:expr, [$($p:expr),+ $(,)?]) => {{
+        static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+            std::sync::LazyLock::new(|| vec![$(memchr::memmem::Finder::new($p)),+]);
+        let hay: &str = $hay;
+        FINDERS.iter().any(|f| f.find(hay.as_bytes()).is_some())
+    }};
+}
+
 pub mod date;
 pub mod ident;
 pub mod lexicon;

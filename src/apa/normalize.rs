@@ -38,11 +38,22 @@ pub fn clean(text: &str) -> String {
     // Copy runs of ordinary characters whole; only spaces, controls and
     // invisible characters need a decision.
     let mut run_start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        let special = if c.is_ascii() {
-            c.is_ascii_whitespace() || c.is_ascii_control()
+    let mut i = 0usize;
+    while let Some(&byte) = b.get(i) {
+        // Printable ASCII: skip the whole run at once.
+        let (c, special) = if (0x21..0x7f).contains(&byte) {
+            (byte as char, false)
         } else {
-            is_invisible(c) || c.is_whitespace() || c.is_control() || substitute(c).is_some()
+            // `i` is a char boundary: it only moves by whole chars.
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                break;
+            };
+            let special = if c.is_ascii() {
+                c.is_ascii_whitespace() || c.is_ascii_control()
+            } else {
+                is_invisible(c) || c.is_whitespace() || c.is_control() || substitute(c).is_some()
+            };
+            (c, special)
         };
         if !special {
             if run_start.is_none() {
@@ -52,11 +63,18 @@ pub fn clean(text: &str) -> String {
                 space = false;
                 run_start = Some(i);
             }
+            i += c.len_utf8();
+            while b.get(i).is_some_and(|x| (0x21..0x7f).contains(x)) {
+                i += 1;
+            }
             continue;
         }
-        // Char boundary: `s` and `i` come from `char_indices`.
+        let at = i;
+        i += c.len_utf8();
+        // Char boundary: `s` and `at` are offsets the loop reached by
+        // whole chars.
         if let Some(s) = run_start.take() {
-            out.push_str(&text[s..i]);
+            out.push_str(&text[s..at]);
         }
         if let Some(sub) = substitute(c) {
             // A letter or hyphen in disguise: written out, in its run.
@@ -317,6 +335,38 @@ pub fn normalize_noting(text: &str, repaired: &mut Vec<String>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `clean` as first written, one char at a time: the byte-run version
+    /// must give the same text.
+    fn clean_chars(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut space = false;
+        for c in text.chars() {
+            if let Some(sub) = substitute(c) {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push_str(sub);
+            } else if c.is_whitespace() || c.is_control() || is_invisible(c) {
+                space |= !is_invisible(c);
+            } else {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn clean_matches_char_by_char(s in "[ a-z.,\\t\\n\u{0}\u{A0}\u{AD}\u{200B}\u{2011}\u{FB01}é“–]{0,40}") {
+            proptest::prop_assert_eq!(clean(&s), clean_chars(&s));
+        }
+    }
 
     #[test]
     fn whitespace_and_invisibles() {

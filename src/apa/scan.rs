@@ -160,15 +160,13 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
     }
     // `word` is the slice of `s` that ends at `dot`: this is where it starts.
     let word_start = dot.saturating_sub(word.len());
-    let letters: Vec<char> = word.chars().collect();
     // A single capital letter: an initial ("T. S. Eliot", "U.S."), unless
     // it follows a lower-case word ("vitamin D.").
+    let mut letters = word.chars();
+    let single = letters.next().filter(|_| letters.next().is_none());
     let before_word = s.get(..word_start).unwrap_or_default().chars().next_back();
     let standalone = before_word.is_none_or(|c| c == ' ' || c == '.' || c == '-' || c == '(');
-    if let [letter] = letters.as_slice()
-        && letter.is_alphabetic()
-        && standalone
-    {
+    if single.is_some_and(char::is_alphabetic) && standalone {
         return next_word == "In" || next_word.starts_with("http") || next_word.starts_with('[');
     }
     // "U.S.", "e.g.", "Ph.D.": a word with inner periods.
