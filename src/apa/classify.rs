@@ -11,7 +11,7 @@ use super::lexicon;
 use super::lower::Lc;
 use super::parse::Ctx;
 use super::title::has_month;
-use crate::model::ItemType;
+use crate::model::{Contributor, ItemType, Name, Reference, Role};
 
 /// What the parser noticed on its way.
 #[derive(Debug, Default, Clone)]
@@ -175,6 +175,9 @@ impl Ctx<'_> {
             if lexicon::is_conference(publisher) {
                 return ItemType::PaperConference;
             }
+            if is_thesis_by_institution(r, publisher) {
+                return ItemType::Thesis;
+            }
             // Grey literature: published by an organisation rather than a
             // publishing house.
             if !lexicon::looks_like_publisher(publisher)
@@ -331,6 +334,35 @@ fn is_organisation(s: &str) -> bool {
         .any(|x| !x.is_empty() && grey.contains(&x))
         || (t.len() >= 2 && t.len() <= 8 && t.chars().all(|c| c.is_ascii_uppercase() || c == '-'))
         || t.ends_with(" Watch")
+}
+
+/// A work by one person that names only a university as its publisher:
+/// a thesis whose kind was left out ("Title. University of Virginia."), as
+/// catalogue and citation-manager records render it. Books name a press,
+/// reports a unit or a number.
+fn is_thesis_by_institution(r: &Reference, publisher: &str) -> bool {
+    let mut authors = r.contributors.iter().filter(|c| c.role == Role::Author);
+    let one_person = matches!(
+        (authors.next(), authors.next()),
+        (
+            Some(Contributor {
+                name: Name::Person(_),
+                ..
+            }),
+            None
+        )
+    );
+    let institution = publisher.split(',').next().unwrap_or_default();
+    one_person
+        && r.contributors.iter().all(|c| c.role == Role::Author)
+        && r.edition.is_none()
+        && r.isbn.is_none()
+        && r.number.is_none()
+        && r.container_title.is_none()
+        && lexicon::is_university(institution)
+        && !lexicon::is_book_publisher(publisher)
+        && !is_organisation(publisher)
+        && !contains_any!(ci publisher, [" lab", "lab ", "press", "presses"])
 }
 
 /// Blog platforms and blog paths.

@@ -859,6 +859,26 @@ pub fn is_book_publisher(s: &str) -> bool {
     .any(|w| l.contains(w))
 }
 
+/// True when a name is a university's or college's, in the languages of
+/// reference lists ("University of Virginia", "Drexel University",
+/// "Universität Wien", "성신여자대학교").
+pub fn is_university(s: &str) -> bool {
+    contains_any!(
+        ci s,
+        [
+            "university",
+            "universit",
+            "universidad",
+            "universidade",
+            "uniwersytet",
+            "college",
+            "hochschule",
+            "대학교",
+            "大学",
+        ]
+    )
+}
+
 /// True when a container title names an encyclopedia or wiki.
 pub fn is_encyclopedia(s: &str) -> bool {
     ENCYCLOPEDIA.matches(s)
