@@ -121,7 +121,7 @@ impl Ctx<'_> {
         if sig.paper_series {
             return ItemType::Article;
         }
-        if sig.report_number {
+        if sig.report_number || r.title.as_deref().is_some_and(ends_with_report_series) {
             return ItemType::Report;
         }
         if r.url.as_deref().is_some_and(is_code_host) {
@@ -179,8 +179,12 @@ impl Ctx<'_> {
                 return ItemType::Thesis;
             }
             // Grey literature: published by an organisation rather than a
-            // publishing house.
-            if !lexicon::looks_like_publisher(publisher)
+            // publishing house, or by a unit of one ("Citizen Lab,
+            // University of Toronto", "Institute for Social Research,
+            // University of Michigan").
+            let unit = publisher.split_once(", ").map(|(unit, _)| unit);
+            if (!lexicon::looks_like_publisher(publisher)
+                || unit.is_some_and(|u| is_organisation(u) && !lexicon::looks_like_publisher(u)))
                 && is_organisation(publisher)
                 && r.edition.is_none()
                 && r.isbn.is_none()
@@ -329,11 +333,57 @@ fn is_organisation(s: &str) -> bool {
         "unit",
         "observatory",
         "trust",
+        "lab",
+        "labs",
+        // The same in the other languages of reference lists.
+        "conseil",
+        "consejo",
+        "conselho",
+        "consiglio",
+        "ministère",
+        "ministerio",
+        "ministério",
+        "ministero",
+        "ministerium",
+        "instituto",
+        "istituto",
+        "agence",
+        "agencia",
+        "agenzia",
+        "comisión",
+        "commissione",
+        "comissão",
     ];
     l.split(|c: char| !c.is_alphanumeric())
         .any(|x| !x.is_empty() && grey.contains(&x))
         || (t.len() >= 2 && t.len() <= 8 && t.chars().all(|c| c.is_ascii_uppercase() || c == '-'))
         || t.ends_with(" Watch")
+}
+
+/// A title whose last sentence names a report series and number, as
+/// records keep it: "… retest scores? Research Report 2019-2", "… PISA for
+/// Development Brief 16", "… Working Paper No. 12".
+fn ends_with_report_series(title: &str) -> bool {
+    let last = title
+        .rsplit(['.', '?', '!', ':'])
+        .next()
+        .unwrap_or_default()
+        .trim();
+    let mut words = last.rsplit(' ');
+    let number = words.next().unwrap_or_default();
+    let mut kind = words.next().unwrap_or_default();
+    if kind.eq_ignore_ascii_case("no.") || kind.eq_ignore_ascii_case("no") {
+        kind = words.next().unwrap_or_default();
+    }
+    number.chars().any(|c| c.is_ascii_digit())
+        && number
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '/')
+        && matches!(
+            kind,
+            "Report" | "Brief" | "Paper" | "Bulletin" | "Memorandum" | "Note" | "Series"
+        )
+        && last.split(' ').count() <= 8
 }
 
 /// A work by one person that names only a university as its publisher:
