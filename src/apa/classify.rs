@@ -94,7 +94,9 @@ impl Ctx<'_> {
             // the National Academy of Sciences, 116(22)").
             if lexicon::is_conference(container)
                 && !container.lc().contains("journal")
-                && r.issue.is_none()
+                && r.issue
+                    .as_deref()
+                    .is_none_or(|i| !i.contains(|c: char| c.is_ascii_digit()))
             {
                 return ItemType::PaperConference;
             }
@@ -133,6 +135,11 @@ impl Ctx<'_> {
         if sig.site_container {
             if lexicon::is_blog(container) {
                 return ItemType::PostWeblog;
+            }
+            // "Proceedings of the International Conference on Computer
+            // Vision (ICCV)": a meeting's name, printed without volume.
+            if lexicon::names_meeting(container) && !container.lc().contains("journal") {
+                return ItemType::PaperConference;
             }
             let undated = r
                 .issued

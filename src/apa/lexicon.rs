@@ -894,6 +894,31 @@ pub fn is_conference(s: &str) -> bool {
     CONFERENCE.matches(s)
 }
 
+/// True when a name is a meeting's ("… International Conference on …",
+/// "Symposium on …"): the conference words less the ones journals and
+/// book series also use ("Proceedings of the National Academy of
+/// Sciences", "Sociological Forum", "Seminar").
+pub fn names_meeting(s: &str) -> bool {
+    static MEETING: LazyLock<WordList> = LazyLock::new(|| {
+        WordList::new(&[
+            "conference",
+            "symposium",
+            "workshop",
+            "congress",
+            "colloquium",
+            "meeting",
+            "convention",
+            "summit",
+            "tagung",
+            "kongress",
+            "colloque",
+            "congrès",
+            "congreso",
+        ])
+    });
+    MEETING.matches(s)
+}
+
 /// True when a source names a preprint server or working-paper series.
 pub fn is_preprint_server(s: &str) -> bool {
     PREPRINT.matches(s)
