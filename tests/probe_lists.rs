@@ -2,7 +2,8 @@
 //! does not have: APA 6 and hand-typed variants, text copied out of PDFs
 //! (hanging indents, page numbers and running heads, two-column
 //! hyphenation, numbered lists), journal web pages with link labels, lists
-//! in other languages, the APA 7 manual's less common categories. Each
+//! in other languages, the APA 7 manual's less common categories, Google
+//! Scholar's APA export. Each
 //! list must segment into exactly its references and read without a
 //! warning; the fields of the forms each list shows are checked case by
 //! case in `tests/regression/`.
@@ -33,6 +34,9 @@ const LISTS: &[(&str, usize, usize)] = &[
     ("pdf-two-column-hyphenation.txt", 6, 0),
     ("patents-standards-republished.txt", 10, 0),
     ("identifiers-with-spaces.txt", 8, 0),
+    // Google Scholar's "Cite > APA": lower-case journal names, no DOIs,
+    // "arXiv preprint arXiv:…", "2nd ed." without parentheses.
+    ("google-scholar-apa.txt", 22, 0),
 ];
 
 #[test]

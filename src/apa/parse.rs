@@ -223,8 +223,10 @@ fn pre_is_title(pre: &str, body: &str, d: Option<&Date>) -> bool {
         return p_sentence && !group && word_count(p) >= 4;
     }
     // The one element after the date is a periodical: it leaves no room
-    // for a title there, so the title came first.
-    if super::source::journal_tail(u, d).is_some() {
+    // for a title there, so the title came first; unless an organisation
+    // is named before the date ("World Health Organization. (2020).
+    // Coronavirus disease 2019 (COVID-19): situation report, 73.").
+    if !group && super::source::journal_tail(u, d).is_some() {
         return true;
     }
     // It is plainly a title: quoted, or with a description after it.

@@ -226,6 +226,11 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
             if w.chars().skip(1).any(char::is_uppercase) || w.contains('.') {
                 return true;
             }
+            // A journal named in lower case, as Google Scholar prints
+            // some: "Deep learning. nature, 521(7553), 436-444."
+            if reads_as_journal_tail(next) {
+                return true;
+            }
             // A short last element in lower case: a publisher such as
             // "kopaed" or "le Grand livre du mois".
             let rest = next.trim_end().trim_end_matches('.');
@@ -405,6 +410,32 @@ pub fn floor_char_boundary(s: &str, i: usize) -> usize {
     i
 }
 
+/// True when `rest` (the text after a period) starts with a journal's
+/// name, volume (issue) and pages: "nature, 521(7553), 436-444." or
+/// "psychological review, 84, 191. https://…".
+fn reads_as_journal_tail(rest: &str) -> bool {
+    let element = rest.split(". ").next().unwrap_or_default();
+    let element = element.trim_end().trim_end_matches('.');
+    let mut parts = element.split(", ");
+    let name = parts.next().unwrap_or_default();
+    let volume = parts.next().unwrap_or_default();
+    let pages = parts.next();
+    let volume_number = volume.split('(').next().unwrap_or_default();
+    !name.is_empty()
+        && name.len() <= 150
+        && !name.contains(['(', ')', '[', ']'])
+        && !volume_number.is_empty()
+        && volume_number.chars().all(|c| c.is_ascii_digit())
+        && volume.chars().filter(|&c| c == '(').count()
+            == volume.chars().filter(|&c| c == ')').count()
+        && pages.is_none_or(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '–'))
+        })
+        && parts.next().is_none()
+}
+
 /// Offset of `sub` within `s`, when `sub` is a slice of `s`.
 pub fn offset_in(s: &str, sub: &str) -> Option<usize> {
     let a = s.as_ptr() as usize;
@@ -423,6 +454,18 @@ mod tests {
                 proptest::prop_assert_eq!(split_top(&s, sep), split_top_chars(&s, sep));
             }
         }
+    }
+
+    #[test]
+    fn journal_tail_after_a_period() {
+        assert!(reads_as_journal_tail("nature, 521(7553), 436-444."));
+        assert!(reads_as_journal_tail(
+            "psychological review, 84, 191. https://doi.org/10.1037/x"
+        ));
+        assert!(reads_as_journal_tail("science, 12."));
+        assert!(!reads_as_journal_tail("kopaed."));
+        assert!(!reads_as_journal_tail("in the 1990s, 3 cases, and more."));
+        assert!(!reads_as_journal_tail("nature (Vol. 2), 521, 436."));
     }
 
     #[test]

@@ -857,6 +857,29 @@ impl<'a> Ctx<'a> {
             self.mark(Field::Place, place);
             self.r.publisher_place = Some(place.to_string());
         }
+        // Google Scholar's preprint source: "arXiv preprint
+        // arXiv:1810.04805" is the server and the paper's number there.
+        if let Some((server, id)) = p.split_once(" preprint ")
+            && !server.contains(' ')
+            && lexicon::is_preprint_server(server)
+            && !id.contains(' ')
+            && id.contains(|c: char| c.is_ascii_digit())
+        {
+            let id = id.trim_end_matches('.');
+            self.mark(Field::Publisher, server);
+            self.mark(Field::Number, id);
+            if self.r.genre.is_none()
+                && let Some(word) = p.get(server.len()..).map(|w| w.trim_start())
+                && let Some(word) = word.get(.."preprint".len())
+            {
+                self.mark(Field::Genre, word);
+                self.r.genre = Some(word.to_string());
+            }
+            self.r.publisher = Some(server.to_string());
+            self.r.number = Some(id.to_string());
+            self.sig.publisher = true;
+            return;
+        }
         if p.eq_ignore_ascii_case("author") {
             // APA 6: the author is the publisher.
             if let Some(first) = self.r.contributors.first() {

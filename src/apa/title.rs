@@ -89,6 +89,18 @@ const EDITION_WORDS: &[&str] = &[
 /// "2nd ed." → "2"; "second edition" → "2"; anything else that says
 /// edition ("Rev. ed.", "7., vollständig überarbeitete Auflage", "3.
 /// ponatis", "1st MIT pbk. ed") → the phrase as printed.
+/// "2nd ed." or "3rd edn": an ordinal and the English abbreviation, the
+/// form that cannot be a title's own last words.
+fn is_bare_english_edition(s: &str) -> bool {
+    let Some((ordinal, marker)) = s.trim().split_once(' ') else {
+        return false;
+    };
+    let digits = ordinal.trim_start_matches(|c: char| c.is_ascii_digit());
+    digits.len() < ordinal.len()
+        && matches!(digits, "st" | "nd" | "rd" | "th")
+        && matches!(marker.trim_end_matches('.'), "ed" | "edn")
+}
+
 pub(crate) fn edition_of(part: &str) -> Option<String> {
     let p = part
         .trim()
@@ -814,7 +826,20 @@ impl<'a> Ctx<'a> {
             }
             break;
         }
-        let title = strip_period(t.trim());
+        let mut title = strip_period(t.trim());
+        // An edition printed after the title without its parentheses, as
+        // Google Scholar does: "Psychometric theory 2nd ed.".
+        if self.r.edition.is_none()
+            && let Some(sp) = title.trim_end_matches('.').rfind(' ')
+            && let Some(sp) = title.get(..sp).and_then(|h| h.trim_end().rfind(' '))
+            && let Some(ed) = title.get(sp + 1..)
+            && let Some(n) = edition_of(ed).filter(|_| is_bare_english_edition(ed))
+            && let Some(head) = title.get(..sp).map(str::trim_end).filter(|h| !h.is_empty())
+        {
+            self.mark(Field::Edition, ed);
+            self.r.edition = Some(n);
+            title = head;
+        }
         // The element's terminator: APA lets a title's own question or
         // exclamation mark stand for the closing period; like the period,
         // it is not kept as part of the field.
