@@ -3,7 +3,7 @@
 //! (hanging indents, page numbers and running heads, two-column
 //! hyphenation, numbered lists), journal web pages with link labels, lists
 //! in other languages, the APA 7 manual's less common categories, Google
-//! Scholar's APA export. Each
+//! Scholar's APA export, Microsoft Word's APA style. Each
 //! list must segment into exactly its references and read without a
 //! warning; the fields of the forms each list shows are checked case by
 //! case in `tests/regression/`.
@@ -37,6 +37,10 @@ const LISTS: &[(&str, usize, usize)] = &[
     // Google Scholar's "Cite > APA": lower-case journal names, no DOIs,
     // "arXiv preprint arXiv:…", "2nd ed." without parentheses.
     ("google-scholar-apa.txt", 22, 0),
+    // Microsoft Word's APA style under a "Bibliography" heading: "Retrieved
+    // from Site: URL", "Dissertation, University, City", proceedings
+    // without "In", "(pp. 112-118)" after a comma.
+    ("microsoft-word-apa.txt", 16, 0),
 ];
 
 #[test]

@@ -81,6 +81,11 @@ impl Ctx<'_> {
             if lexicon::is_encyclopedia(container) && !has_volume_editors(r) {
                 return ItemType::EntryEncyclopedia;
             }
+            // A handbook with editors is an edited book of chapters; one
+            // without ("Handbook of Texas Online") is a reference work.
+            if container.lc().contains("handbook of") && !r.has_role(Role::Editor) {
+                return ItemType::EntryEncyclopedia;
+            }
             if lexicon::is_conference(container) {
                 return ItemType::PaperConference;
             }

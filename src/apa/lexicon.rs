@@ -403,7 +403,6 @@ const ENCYCLOPEDIA_WORDS: &[&str] = &[
     "leksikon",
     "lexicon",
     "britannica",
-    "handbook of",
     "wiki",
     "encyclopedic",
     "leksykon",

@@ -756,13 +756,26 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan
                     .strip_prefix("Retrieved from ")
                     .or_else(|| rest.strip_prefix("retrieved from "))
                 {
+                    let before_link = db.trim_end().ends_with(':');
                     let db = strip_period(db).trim_end_matches(':').trim();
                     // APA 6: "Retrieved from the Site Name website:" names
-                    // the site; otherwise a database or archive.
+                    // the site; so does Microsoft Word's "Retrieved from
+                    // Site Name: URL" on a dated page. Otherwise a database
+                    // or archive.
+                    let dated_page = cx.r.url.is_some()
+                        && before_link
+                        && (super::title::has_month(cx.r.issued.as_ref())
+                            || cx
+                                .r
+                                .issued
+                                .as_ref()
+                                .is_some_and(|d| d.status == crate::model::DateStatus::NoDate))
+                        && !db.lc().contains("database");
                     let site = db
                         .strip_suffix(" website")
                         .or_else(|| db.strip_suffix(" Website"))
                         .or_else(|| db.strip_suffix(" web site"))
+                        .or_else(|| dated_page.then_some(db))
                         .map(|s| s.strip_prefix("the ").unwrap_or(s).trim());
                     match site {
                         Some(site) if !site.is_empty() => {

@@ -9,7 +9,7 @@
 //! * everything else: publisher (with an APA 6 `Place: Publisher`), site
 //!   name, database.
 
-use super::lower::strip_prefix_ascii_ci;
+use super::lower::{Lc, strip_prefix_ascii_ci};
 use super::parse::{Ctx, strip_period, trim_elem};
 use super::title::has_month;
 use super::{lexicon, names, scan};
@@ -229,6 +229,18 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
         idx = j;
     }
     let last = part(idx - 1);
+    // Pages in parentheses after the name, as Microsoft Word prints
+    // proceedings: "Proceedings of the … Conference, (pp. 112-118)".
+    if t.page.is_none()
+        && idx >= 2
+        && let Some(inner) = last
+            .strip_prefix("(pp. ")
+            .or_else(|| last.strip_prefix("(p. "))
+        && let Some(p) = inner.strip_suffix(')').and_then(page_like)
+    {
+        t.page = Some(p);
+        idx -= 1;
+    }
     // (Unless the pages were read above.)
     if t.page.is_none()
         && let Some(n) = article_number(last)
@@ -432,6 +444,20 @@ fn place_publisher(u: &str) -> Option<(&str, &str)> {
     words_ok.then_some((place, publisher))
 }
 
+/// A short run of capitalised words, as a city ("Boston", "San Diego,
+/// CA", "Ann Arbor, MI, United States").
+fn is_place_name(u: &str) -> bool {
+    let p = u.trim().trim_end_matches('.');
+    let words: Vec<&str> = p.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !lexicon::looks_like_group(p)
+        && !lexicon::looks_like_publisher(p)
+}
+
 impl<'a> Ctx<'a> {
     /// Source after the title (authored works) or after the date (works
     /// whose title came first).
@@ -503,10 +529,21 @@ impl<'a> Ctx<'a> {
             }
         }
         if let Some(t) = journal_tail(first, self.r.issued.as_ref()) {
+            let meeting = lexicon::names_meeting(t.container);
             self.apply_journal(t);
-            for u in us.iter().skip(1) {
+            for (k, u) in us.iter().enumerate().skip(1) {
                 // Char boundary: as above.
                 let text = &src[u.start..u.end];
+                // The city of proceedings named after their meeting
+                // (Microsoft Word: "…, (pp. 112-118). Boston.").
+                if meeting && k == us.len() - 1 && is_place_name(text) {
+                    let place = strip_period(text.trim());
+                    self.mark(Field::Place, place);
+                    self.r
+                        .publisher_place
+                        .get_or_insert_with(|| place.to_string());
+                    continue;
+                }
                 if !self.read_status_unit(text) {
                     self.leftover(
                         Field::ContainerTitle,
@@ -856,6 +893,34 @@ impl<'a> Ctx<'a> {
         if let Some(place) = place {
             self.mark(Field::Place, place);
             self.r.publisher_place = Some(place.to_string());
+        }
+        // Microsoft Word's thesis source: "Dissertation, University of
+        // Michigan, Ann Arbor." (its kind, the university, the place).
+        if let Some((kind, rest)) = p.split_once(", ")
+            && super::title::is_thesis_word(&kind.lc())
+            && kind.split_whitespace().count() <= 3
+            // "Dissertation Abstracts International, B, 49(4)" is a journal.
+            && !kind.lc().contains("abstracts")
+            && !rest.trim().is_empty()
+        {
+            let (university, place) = match rest.split_once(", ") {
+                Some((u, place)) => (u.trim(), Some(place.trim())),
+                None => (rest.trim(), None),
+            };
+            self.mark(Field::Genre, kind);
+            self.mark(Field::Publisher, university);
+            self.r.genre.get_or_insert_with(|| kind.to_string());
+            self.r
+                .publisher
+                .get_or_insert_with(|| university.to_string());
+            if let Some(place) = place.filter(|p| !p.is_empty()) {
+                self.mark(Field::Place, place);
+                self.r
+                    .publisher_place
+                    .get_or_insert_with(|| place.to_string());
+            }
+            self.sig.desc_type = Some(ItemType::Thesis);
+            return;
         }
         // Google Scholar's preprint source: "arXiv preprint
         // arXiv:1810.04805" is the server and the paper's number there.

@@ -1033,6 +1033,13 @@ fn choose_title_units(body: &str, us: &[scan::Unit], d: Option<&crate::model::Da
         if super::source::starts_with_in(text(j)) {
             return j;
         }
+        // Proceedings named without "In" (Microsoft Word's APA style):
+        // "Title. Proceedings of the … Conference, (pp. 112-118). Boston."
+        if text(j).trim_start().starts_with("Proceedings of ")
+            && super::lexicon::names_meeting(text(j))
+        {
+            return j;
+        }
         // A song "On" its album: "Formation [Song]. On Lemonade."
         if text(j).starts_with("On ")
             && let Some((_, _, inner)) = scan::split_trailing_group(text(j - 1).trim_end())

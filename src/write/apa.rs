@@ -703,7 +703,8 @@ fn description(r: &Reference) -> Option<String> {
             match (genre, nonempty(&r.publisher)) {
                 (Some(g), Some(p)) if !unpublished => parts.push(format!("{g}, {p}")),
                 (Some(g), _) => parts.push(g.to_string()),
-                (None, Some(p)) => parts.push(p.to_string()),
+                // APA 7 describes every thesis; its kind was not given.
+                (None, Some(p)) => parts.push(format!("Thesis, {p}")),
                 (None, None) => parts.push("Thesis".to_string()),
             }
         }
