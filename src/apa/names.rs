@@ -305,7 +305,21 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
                             || (rest[..i].split_whitespace().count() >= 3
                                 && rest[i + 1..].split_whitespace().count() >= 3))
                 })
-                .map(|(i, _)| i);
+                .map(|(i, _)| i)
+                // "J.A. and Doe": "and" after initials joins two names.
+                // Char boundary: `i` is where the ASCII " and " starts.
+                .or_else(|| {
+                    rest.find(" and ")
+                        .filter(|&i| {
+                            let h = rest[..i].trim();
+                            h.ends_with('.')
+                                && h.chars()
+                                    .all(|c| c.is_uppercase() || matches!(c, '.' | ' ' | '-'))
+                                && is_initials(h)
+                                && rest[i + 5..].split_whitespace().count() <= 3
+                        })
+                        .map(|i| i + 1)
+                });
             match inner {
                 Some(i) if i > 0 => {
                     // Char boundary: `i` is the '&' found above.
