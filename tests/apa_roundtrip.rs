@@ -36,6 +36,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "Word proceedings `, (pp. 112-118). Boston.` → APA 7 `, 112–118.`",
     ),
     (
+        "Smith, J.A. and Doe, B.C. (2018)",
+        "`and` between two authors → APA 7 `, &`",
+    ),
+    (
         "Smith, J. (2020, April 14)",
         "Word `Retrieved from Site: URL` → APA 7 `Site. URL`",
     ),
