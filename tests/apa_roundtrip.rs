@@ -39,6 +39,11 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "Smith, J.A. and Doe, B.C. (2018)",
         "`and` between two authors → APA 7 `, &`",
     ),
+    ("Wilson, P. (2017)", "`25:4` → APA 7 `25(4)`"),
+    (
+        "Brown, K. (2018)",
+        "`Vol. 70, Issue 2, pp.` → APA 7 `70(2),`",
+    ),
     (
         "Smith, J. (2020, April 14)",
         "Word `Retrieved from Site: URL` → APA 7 `Site. URL`",

@@ -41,6 +41,9 @@ const LISTS: &[(&str, usize, usize)] = &[
     // from Site: URL", "Dissertation, University, City", proceedings
     // without "In", "(pp. 112-118)" after a comma.
     ("microsoft-word-apa.txt", 16, 0),
+    // Forms students hand in: "pp." and "Vol., Issue" in journal tails,
+    // "25:4", a missing period after the date or at the end, "Retrieved on".
+    ("student-variants.txt", 10, 0),
 ];
 
 #[test]

@@ -855,6 +855,8 @@ const CONNECTORS: &[&str] = &[
     "page",
     "no",
     "number",
+    "issue",
+    "iss",
     // The same in the languages APA lists are also written in.
     "s",
     "en",

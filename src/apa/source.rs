@@ -32,6 +32,7 @@ fn volume_issue(p: &str) -> Option<(Option<&str>, Option<&str>)> {
     if p.is_empty() || p.len() > 40 {
         return None;
     }
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     let (vol, issue) = match p.split_once('(') {
         Some((vol, rest)) => {
             let issue = rest.strip_suffix(')')?.trim();
@@ -40,7 +41,12 @@ fn volume_issue(p: &str) -> Option<(Option<&str>, Option<&str>)> {
             }
             (vol.trim(), Some(issue))
         }
-        None => (p, None),
+        // Volume and issue joined by a colon, as some publishers print
+        // them: "Memory, 25:4, 512-520".
+        None => match p.split_once(':') {
+            Some((v, i)) if digits(v) && digits(i) => (v, Some(i)),
+            _ => (p, None),
+        },
     };
     let vol = vol
         .strip_prefix("Vol. ")
