@@ -1076,9 +1076,17 @@ impl Segmenter {
             // "(UMI No. 3051234)" can end a reference with no period after
             // it: then only a line that is plainly a new reference (a name,
             // then the date) starts one.
+            // So can a link copied out of a PDF with spaces in it
+            // ("https:/ / www . sipri . org / … way-forward"): then only a
+            // name, its initials and the date start the next reference.
             let t = line.trim();
             let capital = t.chars().next().is_some_and(char::is_uppercase);
-            if !(so_far.trim_end().ends_with(')') && capital && early_date(t)) {
+            let at_link = so_far
+                .rfind("http")
+                .and_then(|i| so_far.get(i..))
+                .is_some_and(|link| !link.contains(". ") || link.contains(" / "));
+            let closed = so_far.trim_end().ends_with(')');
+            if !(capital && early_date(t) && (closed || at_link && author_start(t))) {
                 return false;
             }
         }
@@ -1222,6 +1230,17 @@ mod tests {
             "Brown v. Board of Education, 347 U.S. 483 (1954)."
         ));
         assert!(!legal_start("Smith, J. (2019). Title. Journal, 1, 2."));
+    }
+
+    #[test]
+    fn reference_after_a_spaced_out_link_starts_at_a_name_and_date() {
+        // The link, as copied out of a PDF, has spaces in it and does not
+        // read as a URL at its end; the next line is plainly a new reference.
+        let s = "Erästö, T. (2021). New technologies and nuclear disarmament. SIPRI. https:/ / www . sipri . org / publications / 2021 / other - publications / new - technologies - and - nuclear\ndisarmament-outlining-way-forward\nErdei, J. (1991). Atlasz álmai. Aero & Rádió Kft.\n";
+        let t = texts(s);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert!(t[0].contains("disarmament-outlining-way-forward"), "{t:?}");
+        assert!(t[1].starts_with("Erdei, J. (1991)."), "{t:?}");
     }
 
     #[test]
