@@ -9,6 +9,11 @@
 //! * `convert`: the whole pipeline on one thread, file to discarded output.
 //!
 //! Run with `cargo bench --bench pipeline`; throughput is in references.
+//!
+//! The benchmarks run with mimalloc as the global allocator, as the
+//! `refmill` binary does (src/main.rs), so that they measure what the
+//! command line runs; figures taken before this was so used the system
+//! allocator.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use refmill::apa::{self, segment};
@@ -20,6 +25,10 @@ use refmill::{Diagnostic, Reference};
 use std::hint::black_box;
 use std::io;
 use std::path::PathBuf;
+
+/// The allocator of the `refmill` binary.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn sample_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/data/apa-sample.txt")

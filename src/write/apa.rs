@@ -72,7 +72,9 @@ impl RecordWriter for ApaWriter {
         let _ = diags;
         let text = reference(r, self.html);
         if self.html {
-            out.write_all(format!("<p>{text}</p>\n").as_bytes())?;
+            out.write_all(b"<p>")?;
+            out.write_all(text.as_bytes())?;
+            out.write_all(b"</p>\n")?;
         } else {
             if self.count > 0 {
                 out.write_all(b"\n")?;
@@ -101,7 +103,7 @@ struct Out {
 impl Out {
     fn push(&mut self, t: &str) {
         if self.html {
-            self.s.push_str(&escape(t));
+            escape_into(&mut self.s, t);
         } else {
             self.s.push_str(t);
         }
@@ -113,7 +115,7 @@ impl Out {
         }
         if self.html {
             self.s.push_str("<i>");
-            self.s.push_str(&escape(t));
+            escape_into(&mut self.s, t);
             self.s.push_str("</i>");
         } else {
             self.s.push_str(t);
@@ -123,17 +125,57 @@ impl Out {
     /// Ends an element with a period unless it ends with one (or `?`,
     /// `!`), and adds a space.
     fn end(&mut self) {
-        if !ends_sentence(&strip_tags(&self.s)) {
+        if !ends_sentence_stripped(&self.s) {
             self.s.push('.');
         }
         self.s.push(' ');
     }
 }
 
-fn escape(t: &str) -> String {
-    t.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+/// Appends `t` with `&`, `<` and `>` escaped, copying the runs between
+/// them whole.
+fn escape_into(out: &mut String, t: &str) {
+    let mut rest = t;
+    while let Some(i) = memchr::memchr3(b'&', b'<', b'>', rest.as_bytes()) {
+        // Char boundary: `i` is the index of an ASCII byte.
+        let (clean, tail) = rest.split_at(i);
+        out.push_str(clean);
+        let (special, tail) = tail.split_at(1);
+        out.push_str(match special {
+            "&" => "&amp;",
+            "<" => "&lt;",
+            _ => "&gt;",
+        });
+        rest = tail;
+    }
+    out.push_str(rest);
+}
+
+/// `ends_sentence(&strip_tags(s))`, without copying all of `s` for each
+/// element of the reference.
+///
+/// The last character `c` of `s` that is neither whitespace, a closing
+/// quote nor a character of a tag (`<`, `/`, `i`, `>`) is kept by
+/// `strip_tags` and stops the trimming in `ends_sentence`; and since it
+/// belongs to no tag, `strip_tags` of `s` is that of the text up to and
+/// including `c` followed by that of the rest. So the answer is the rest's
+/// when something is left of it after trimming, else whether `c` ends a
+/// sentence.
+fn ends_sentence_stripped(s: &str) -> bool {
+    let last = s.char_indices().rev().find(|&(_, c)| {
+        !c.is_whitespace() && !matches!(c, '”' | '"' | '’' | '\'' | '<' | '/' | 'i' | '>')
+    });
+    let Some((i, c)) = last else {
+        return ends_sentence(&strip_tags(s));
+    };
+    // Char boundary: `i` is the start of `c`, from `char_indices`.
+    let rest = strip_tags(&s[i + c.len_utf8()..]);
+    let t = rest.trim_end().trim_end_matches(['”', '"', '’', '\'']);
+    if t.is_empty() {
+        matches!(c, '.' | '?' | '!')
+    } else {
+        t.ends_with(['.', '?', '!'])
+    }
 }
 
 fn strip_tags(s: &str) -> String {
@@ -155,35 +197,32 @@ fn nonempty(v: &Option<String>) -> Option<&str> {
 /// `Paul` → `P.`, `Jean-Pierre` → `J.-P.`, `J. S.` stays; lower-case words
 /// (`de`) stay as they are.
 pub fn initials(given: &str) -> String {
-    let mut out: Vec<String> = Vec::new();
-    for word in given.split_whitespace() {
-        let first = word.chars().next().unwrap_or(' ');
-        if first.is_lowercase() {
-            out.push(word.to_string());
+    let mut out = String::with_capacity(given.len());
+    for (k, word) in given.split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        if word.chars().next().is_some_and(char::is_lowercase) {
+            out.push_str(word);
             continue;
         }
-        let parts: Vec<String> = word
-            .split(['-', '‐'])
-            .filter(|p| !p.is_empty())
-            .map(|p| {
-                let mut cs = p.chars();
-                let c = cs.next().unwrap_or(' ');
-                let rest: String = cs.collect();
-                // Already an initial ("J.", "Th.", "J"): keep it.
-                if rest.ends_with('.') || rest.is_empty() {
-                    if rest.is_empty() {
-                        format!("{c}.")
-                    } else {
-                        p.to_string()
-                    }
-                } else {
-                    format!("{c}.")
-                }
-            })
-            .collect();
-        out.push(parts.join("-"));
+        for (n, p) in word.split(['-', '‐']).filter(|p| !p.is_empty()).enumerate() {
+            if n > 0 {
+                out.push('-');
+            }
+            let mut cs = p.chars();
+            let c = cs.next().unwrap_or(' ');
+            let rest = cs.as_str();
+            // Already an initial ("J.", "Th."): keep it.
+            if rest.ends_with('.') {
+                out.push_str(p);
+            } else {
+                out.push(c);
+                out.push('.');
+            }
+        }
     }
-    out.join(" ")
+    out
 }
 
 fn person_inverted(p: &Person) -> String {
@@ -1031,12 +1070,45 @@ mod tests {
     }
 
     #[test]
+    fn sentence_end_is_found_without_stripping_all_tags() {
+        for s in [
+            "",
+            " ",
+            "Title.",
+            "Title. ",
+            "<i>Title.</i> ",
+            "<i>Title</i>",
+            "“Dr. House.” ",
+            "“Dr. House” ",
+            "Part ii",
+            "Part ii.",
+            "A.</",
+            "A.</<i>i> ",
+            "A</<i>i>. ",
+            "<i>",
+            "<i></i> ",
+            "? ' ",
+            "x ' \" ",
+            "x. \" '",
+            "Why?</i>",
+        ] {
+            assert_eq!(
+                ends_sentence_stripped(s),
+                ends_sentence(&strip_tags(s)),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
     fn initials_of_given_names() {
         assert_eq!(initials("Paul"), "P.");
         assert_eq!(initials("Jean-Pierre"), "J.-P.");
         assert_eq!(initials("J. S."), "J. S.");
         assert_eq!(initials("Mary Ann"), "M. A.");
         assert_eq!(initials("T. de"), "T. de");
+        assert_eq!(initials("Th. J"), "Th. J.");
+        assert_eq!(initials("Anne‐Marie - x"), "A.-M.  x");
     }
 
     fn author_list(names: &[String], elided: bool) -> String {

@@ -1136,8 +1136,9 @@ fn url_command(u: &str) -> String {
 /// Splits a name part that BibTeX would misread (a comma, or ` and `) into
 /// a braced group.
 fn guard_name_part(s: String) -> String {
-    let lower = s.to_lowercase();
-    let has_and = lower.split_whitespace().any(|w| w == "and");
+    // No character but `A`, `N`, `D` lower-cases to `a`, `n`, `d`: an
+    // ASCII case-insensitive comparison finds what lower-casing would.
+    let has_and = s.split_whitespace().any(|w| w.eq_ignore_ascii_case("and"));
     if s.contains(',') || has_and {
         format!("{{{s}}}")
     } else {
@@ -1234,7 +1235,12 @@ fn render(
     dialect: Dialect,
     diags: &mut Vec<Diagnostic>,
 ) -> String {
-    let mut out = format!("@{}{{{key},\n", e.ty);
+    let mut out = String::with_capacity(512);
+    out.push('@');
+    out.push_str(e.ty);
+    out.push('{');
+    out.push_str(key);
+    out.push_str(",\n");
     let mut lost_by_field: BTreeMap<&'static str, (Field, Lost)> = BTreeMap::new();
     let mut fields: Vec<(&'static str, String, bool)> = Vec::new();
     for (name, v, f) in &e.fields {
@@ -1269,7 +1275,11 @@ fn render(
             }
             Value::Bare(s) => (s.to_string(), true),
         };
-        let text = text.trim().to_string();
+        let text = if text.trim().len() == text.len() {
+            text
+        } else {
+            text.trim().to_string()
+        };
         if text.is_empty() {
             continue;
         }
@@ -1308,11 +1318,17 @@ fn render(
             ));
             text.replace(['{', '}'], "")
         };
+        out.push_str("  ");
+        out.push_str(name);
+        out.push_str(" = ");
         if bare {
-            out.push_str(&format!("  {name} = {text},\n"));
+            out.push_str(&text);
         } else {
-            out.push_str(&format!("  {name} = {{{text}}},\n"));
+            out.push('{');
+            out.push_str(&text);
+            out.push('}');
         }
+        out.push_str(",\n");
     }
     out.push_str("}\n");
     for (name, (field, lost)) in lost_by_field {

@@ -42,6 +42,7 @@ use super::keys::KeyGen;
 use super::{RecordWriter, WriteOptions};
 use crate::diag::Diagnostic;
 use crate::model::{Date, DateParts, DateStatus, Name, Reference, Role, Season};
+use std::borrow::Cow;
 use std::io;
 
 /// The columns, in order.
@@ -120,7 +121,7 @@ impl CsvWriter {
     fn write_row<I, S>(&mut self, out: &mut dyn io::Write, row: I) -> io::Result<()>
     where
         I: IntoIterator<Item = S>,
-        S: AsRef<[u8]>,
+        S: AsRef<str>,
     {
         self.buf.clear();
         let mut first = true;
@@ -129,7 +130,7 @@ impl CsvWriter {
                 self.emit(|w, o| w.delimiter(o));
             }
             first = false;
-            let mut input = cell.as_ref();
+            let mut input = cell.as_ref().as_bytes();
             loop {
                 let start = self.buf.len();
                 self.buf.resize(start + input.len() * 2 + 8, 0);
@@ -183,8 +184,8 @@ impl RecordWriter for CsvWriter {
         _diags: &mut Vec<Diagnostic>,
     ) -> io::Result<()> {
         let key = self.keys.key_for(r);
-        let row = row(r, &key);
-        self.write_row(out, row.iter().map(|c| guard(c)))
+        let row = cells(r, &key);
+        self.write_row(out, row.iter().map(|c| guarded(c)))
     }
 
     fn finish(&mut self, _out: &mut dyn io::Write) -> io::Result<()> {
@@ -194,9 +195,14 @@ impl RecordWriter for CsvWriter {
 
 /// Prefixes an apostrophe to a cell a spreadsheet would run as a formula.
 pub fn guard(cell: &str) -> String {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_string(),
+    guarded(cell).into_owned()
+}
+
+/// [`guard`], borrowing the cell when it needs no apostrophe.
+fn guarded(cell: &str) -> Cow<'_, str> {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => Cow::Owned(format!("'{cell}")),
+        _ => Cow::Borrowed(cell),
     }
 }
 
@@ -226,43 +232,67 @@ pub fn name_cell(n: &Name) -> String {
             s
         }
     };
-    s.replace(';', ",")
+    if s.contains(';') {
+        s.replace(';', ",")
+    } else {
+        s
+    }
 }
 
 fn names(r: &Reference, role: Role) -> String {
-    r.names(role).map(name_cell).collect::<Vec<_>>().join("; ")
-}
-
-fn iso(p: &DateParts) -> String {
-    let mut s = if p.year < 0 {
-        format!("-{:04}", p.year.unsigned_abs())
-    } else {
-        format!("{:04}", p.year)
-    };
-    if let Some(m) = p.month.filter(|m| (1..=12).contains(m)) {
-        s.push_str(&format!("-{m:02}"));
-        if let Some(d) = p.day.filter(|d| (1..=31).contains(d)) {
-            s.push_str(&format!("-{d:02}"));
+    let mut s = String::new();
+    for (i, n) in r.names(role).enumerate() {
+        if i > 0 {
+            s.push_str("; ");
         }
+        s.push_str(&name_cell(n));
     }
     s
 }
 
-fn date_cell(d: &Date) -> String {
-    match (&d.start, &d.end) {
-        (Some(s), Some(e)) if e != s => format!("{}/{}", iso(s), iso(e)),
-        (Some(s), _) => iso(s),
-        (None, _) => String::new(),
+/// Appends the ISO 8601 form of one end of a date.
+fn push_iso(s: &mut String, p: &DateParts) {
+    use std::fmt::Write as _;
+    // Writing to a String cannot fail.
+    if p.year < 0 {
+        let _ = write!(s, "-{:04}", p.year.unsigned_abs());
+    } else {
+        let _ = write!(s, "{:04}", p.year);
+    }
+    if let Some(m) = p.month.filter(|m| (1..=12).contains(m)) {
+        let _ = write!(s, "-{m:02}");
+        if let Some(d) = p.day.filter(|d| (1..=31).contains(d)) {
+            let _ = write!(s, "-{d:02}");
+        }
     }
 }
 
-fn opt(v: &Option<String>) -> String {
-    v.as_deref().map(str::trim).unwrap_or("").to_string()
+fn date_cell(d: &Date) -> String {
+    let mut out = String::new();
+    if let Some(s) = &d.start {
+        push_iso(&mut out, s);
+        if let Some(e) = &d.end
+            && e != s
+        {
+            out.push('/');
+            push_iso(&mut out, e);
+        }
+    }
+    out
+}
+
+fn opt(v: &Option<String>) -> Cow<'_, str> {
+    Cow::Borrowed(v.as_deref().map(str::trim).unwrap_or(""))
 }
 
 /// The cells of one record, in [`COLUMNS`] order (before the formula
 /// guard).
 pub fn row(r: &Reference, key: &str) -> Vec<String> {
+    cells(r, key).into_iter().map(Cow::into_owned).collect()
+}
+
+/// [`row`]'s cells, borrowed from the record where they are its text.
+fn cells<'a>(r: &'a Reference, key: &'a str) -> Vec<Cow<'a, str>> {
     let issued = r.issued.as_ref();
     let mut status: Vec<String> = Vec::new();
     if let Some(d) = issued {
@@ -297,20 +327,22 @@ pub fn row(r: &Reference, key: &str) -> Vec<String> {
         Season::Winter => "winter",
     });
     vec![
-        key.to_string(),
-        r.item_type.csl_name().to_string(),
-        names(r, Role::Author),
-        r.authors_elided.to_string(),
-        names(r, Role::Editor),
-        names(r, Role::Translator),
-        others.join("; "),
-        issued
-            .and_then(|d| d.start.map(|s| s.year.to_string()))
-            .unwrap_or_default(),
-        issued.and_then(|d| d.suffix.clone()).unwrap_or_default(),
-        issued.map(date_cell).unwrap_or_default(),
-        season.unwrap_or("").to_string(),
-        status.join("; "),
+        Cow::Borrowed(key),
+        Cow::Borrowed(r.item_type.csl_name()),
+        Cow::Owned(names(r, Role::Author)),
+        Cow::Borrowed(if r.authors_elided { "true" } else { "false" }),
+        Cow::Owned(names(r, Role::Editor)),
+        Cow::Owned(names(r, Role::Translator)),
+        Cow::Owned(others.join("; ")),
+        Cow::Owned(
+            issued
+                .and_then(|d| d.start.map(|s| s.year.to_string()))
+                .unwrap_or_default(),
+        ),
+        Cow::Borrowed(issued.and_then(|d| d.suffix.as_deref()).unwrap_or_default()),
+        Cow::Owned(issued.map(date_cell).unwrap_or_default()),
+        Cow::Borrowed(season.unwrap_or("")),
+        Cow::Owned(status.join("; ")),
         opt(&r.title),
         opt(&r.title_translated),
         opt(&r.container_title),
@@ -336,16 +368,18 @@ pub fn row(r: &Reference, key: &str) -> Vec<String> {
         opt(&r.isbn),
         opt(&r.issn),
         opt(&r.pmid),
-        r.accessed.as_ref().map(date_cell).unwrap_or_default(),
-        r.original_date.as_ref().map(date_cell).unwrap_or_default(),
+        Cow::Owned(r.accessed.as_ref().map(date_cell).unwrap_or_default()),
+        Cow::Owned(r.original_date.as_ref().map(date_cell).unwrap_or_default()),
         opt(&r.language),
-        r.keywords.join("; "),
+        Cow::Owned(r.keywords.join("; ")),
         opt(&r.abstract_text),
         opt(&r.note),
-        r.span
-            .as_ref()
-            .map(|s| s.line.to_string())
-            .unwrap_or_default(),
+        Cow::Owned(
+            r.span
+                .as_ref()
+                .map(|s| s.line.to_string())
+                .unwrap_or_default(),
+        ),
     ]
 }
 

@@ -114,6 +114,11 @@ pub fn key_stem(r: &Reference) -> String {
 pub struct KeyGen {
     /// Per stem hash: how many suffixes the stem has tried so far.
     next: HashMap<u64, u32>,
+    /// The length of the longest suffix any stem has tried: a key can only
+    /// be a stem plus a suffix that was tried, so [`KeyGen::taken`] need
+    /// not look up splits with a longer tail (with no duplicate stems, it
+    /// looks up none).
+    longest: usize,
 }
 
 /// Suffixes longer than this are never handed out (26^7 > u32::MAX).
@@ -166,7 +171,7 @@ impl KeyGen {
             .bytes()
             .rev()
             .take_while(u8::is_ascii_lowercase)
-            .take(MAX_SUFFIX)
+            .take(self.longest.min(MAX_SUFFIX))
             .count();
         (1..=run).any(|len| {
             let (stem, tail) = k.split_at(k.len() - len);
@@ -186,9 +191,15 @@ impl KeyGen {
             return stem;
         }
         let h = hash_key(&stem);
+        let mut candidate = stem;
+        let stem_len = candidate.len();
         loop {
             let n = self.next.get(&h).copied().unwrap_or(0);
-            let candidate = format!("{stem}{}", letters(n as usize));
+            candidate.truncate(stem_len);
+            let suffix = letters(n as usize);
+            candidate.push_str(&suffix);
+            // Tried from here on: `taken` must look at suffixes this long.
+            self.longest = self.longest.max(suffix.len());
             let free = !self.taken(&candidate);
             self.next.insert(h, n.saturating_add(1));
             if free {

@@ -88,17 +88,17 @@ impl Encoder {
     pub fn text(&self, s: &str, ctx: Context, lost: &mut Lost) -> String {
         // Most values need nothing: printable ASCII without TeX specials
         // (or any UTF-8 letters when not in ASCII mode).
-        let plain = s.bytes().all(|b| {
-            (0x20..0x7f).contains(&b)
-                && !matches!(
-                    b,
-                    b'\\' | b'{' | b'}' | b'&' | b'%' | b'$' | b'#' | b'_' | b'~' | b'^'
-                )
-        });
+        let plain = s.bytes().all(is_plain_byte);
         if plain {
             return s.to_string();
         }
         let mut out = String::with_capacity(s.len() + 8);
+        if !self.ascii {
+            // Every character goes through `push_basic`; runs that it
+            // would copy unchanged are copied whole.
+            push_basic_str(&mut out, s);
+            return out;
+        }
         let chars: Vec<char> = s.chars().collect();
         let mut i = 0;
         while let Some(&c) = chars.get(i) {
@@ -202,6 +202,37 @@ fn collapse_spaces(s: &str) -> String {
         }
     }
     out
+}
+
+/// [`push_basic`] for each character of `s`, with the runs of printable
+/// ASCII that it keeps as they are (all but the TeX specials) copied in
+/// one piece.
+fn push_basic_str(out: &mut String, s: &str) {
+    let mut rest = s;
+    while !rest.is_empty() {
+        let run = rest
+            .bytes()
+            .position(|b| !is_plain_byte(b))
+            .unwrap_or(rest.len());
+        // Char boundary: `run` ends a run of ASCII bytes, and `c` is the
+        // whole character after it.
+        out.push_str(&rest[..run]);
+        rest = &rest[run..];
+        if let Some(c) = rest.chars().next() {
+            push_basic(out, c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+}
+
+/// A byte that [`push_basic`] writes as it is when it stands for itself:
+/// printable ASCII other than the TeX specials.
+fn is_plain_byte(b: u8) -> bool {
+    (0x20..0x7f).contains(&b)
+        && !matches!(
+            b,
+            b'\\' | b'{' | b'}' | b'&' | b'%' | b'$' | b'#' | b'_' | b'~' | b'^'
+        )
 }
 
 /// Writes one character in either mode: escapes LaTeX specials, neutralises
@@ -453,8 +484,24 @@ fn greek_macro(c: char) -> Option<&'static str> {
 /// control and non-ASCII characters), which leaves the URL/DOI meaning
 /// unchanged (RFC 3987 maps an IRI to a URI the same way).
 pub fn verbatim(s: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let s = s.trim();
     let mut out = String::with_capacity(s.len());
-    for c in s.trim().chars() {
+    let mut rest = s;
+    while !rest.is_empty() {
+        // Printable ASCII but braces and backslash is written as it is.
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii_graphic() || matches!(b, b'{' | b'}' | b'\\'))
+            .unwrap_or(rest.len());
+        // Char boundary: `run` ends a run of ASCII bytes, and `c` is the
+        // whole character after it.
+        out.push_str(&rest[..run]);
+        rest = &rest[run..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        rest = &rest[c.len_utf8()..];
         match c {
             '{' => out.push_str("%7B"),
             '}' => out.push_str("%7D"),
@@ -462,7 +509,10 @@ pub fn verbatim(s: &str) -> String {
             c if c.is_whitespace() || c.is_control() || !c.is_ascii() => {
                 let mut buf = [0u8; 4];
                 for b in c.encode_utf8(&mut buf).bytes() {
-                    out.push_str(&format!("%{b:02X}"));
+                    // In bounds: a nibble is below 16.
+                    out.push('%');
+                    out.push(char::from(HEX[usize::from(b >> 4)]));
+                    out.push(char::from(HEX[usize::from(b & 0xf)]));
                 }
             }
             c => out.push(c),
@@ -551,12 +601,40 @@ fn words(title: &str) -> Vec<Word> {
 /// (sentence case, where it marks a proper noun; in Title Case it does
 /// not).
 fn has_inner_capital(core: &str, segments: bool) -> bool {
-    core.split(['-', '/', '‐', '–'])
-        .enumerate()
-        .any(|(i, seg)| {
-            let skip = if segments && i > 0 { 0 } else { 1 };
-            seg.chars().skip(skip).any(char::is_uppercase)
-        })
+    // One pass over the segments between `-`, `/`, `‐`, `–`: the first
+    // character of a segment counts only after the first segment, and
+    // only when `segments` is set.
+    let mut later_segment = false;
+    let mut segment_start = true;
+    if core.is_ascii() {
+        // The same over bytes (the other separators are not ASCII).
+        for b in core.bytes() {
+            if matches!(b, b'-' | b'/') {
+                later_segment = true;
+                segment_start = true;
+                continue;
+            }
+            let counts = !segment_start || (segments && later_segment);
+            segment_start = false;
+            if counts && b.is_ascii_uppercase() {
+                return true;
+            }
+        }
+        return false;
+    }
+    for c in core.chars() {
+        if matches!(c, '-' | '/' | '‐' | '–') {
+            later_segment = true;
+            segment_start = true;
+            continue;
+        }
+        let counts = !segment_start || (segments && later_segment);
+        segment_start = false;
+        if counts && c.is_uppercase() {
+            return true;
+        }
+    }
+    false
 }
 
 fn starts_upper(core: &str) -> bool {
@@ -613,7 +691,8 @@ pub fn protect_title(title: &str, protected: &[(usize, usize)]) -> Vec<Range<usi
             *i > 0
                 && !after_colon[*i]
                 && c.chars().next().is_some_and(char::is_alphabetic)
-                && !SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(c))
+                // No small word is longer than four bytes.
+                && !(c.len() <= 4 && SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(c)))
                 && !has_inner_capital(c, false)
         })
         .map(|(_, w)| w)

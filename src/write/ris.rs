@@ -145,27 +145,47 @@ fn nonempty(v: &Option<String>) -> Option<&str> {
 /// spaces, runs of spaces collapse, the ends are trimmed.
 pub fn clean(v: &str) -> String {
     let mut out = String::with_capacity(v.len());
+    clean_into(&mut out, v);
+    out
+}
+
+/// Appends [`clean`]'s form of `v` to `out`. Runs of printable ASCII other
+/// than the space (most of any value) are copied whole; a space is written
+/// only before the next character that is not one, so that leading and
+/// trailing spaces never are.
+fn clean_into(out: &mut String, v: &str) {
+    let start = out.len();
     let mut space = false;
-    for c in v.chars() {
-        let c = if c.is_control() || c.is_whitespace() || c == '\u{feff}' {
-            ' '
-        } else {
-            c
-        };
-        if c == ' ' {
-            if !space && !out.is_empty() {
+    let mut rest = v;
+    loop {
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii_graphic())
+            .unwrap_or(rest.len());
+        // Char boundary: `run` is the length of a run of ASCII bytes, so a
+        // boundary, and `c` below is the whole next character.
+        if run > 0 {
+            if space && out.len() > start {
                 out.push(' ');
             }
+            space = false;
+            out.push_str(&rest[..run]);
+        }
+        rest = &rest[run..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        rest = &rest[c.len_utf8()..];
+        if c.is_control() || c.is_whitespace() || c == '\u{feff}' {
             space = true;
         } else {
-            out.push(c);
+            if space && out.len() > start {
+                out.push(' ');
+            }
             space = false;
+            out.push(c);
         }
     }
-    while out.ends_with(' ') {
-        out.pop();
-    }
-    out
 }
 
 struct Rec {
@@ -174,11 +194,15 @@ struct Rec {
 
 impl Rec {
     fn tag(&mut self, tag: &str, v: &str) {
-        let v = clean(v);
-        if !v.is_empty() {
-            self.out.push_str(tag);
-            self.out.push_str("  - ");
-            self.out.push_str(&v);
+        let start = self.out.len();
+        self.out.push_str(tag);
+        self.out.push_str("  - ");
+        let value = self.out.len();
+        clean_into(&mut self.out, v);
+        if self.out.len() == value {
+            // Nothing but spaces: no line.
+            self.out.truncate(start);
+        } else {
             self.out.push('\n');
         }
     }
@@ -233,12 +257,19 @@ fn ris_date(p: &DateParts) -> Option<String> {
     }
     let month = p.month.filter(|m| (1..=12).contains(m));
     let day = month.and(p.day).filter(|d| (1..=31).contains(d));
-    Some(format!(
-        "{:04}/{}/{}/",
-        p.year,
-        month.map(|m| format!("{m:02}")).unwrap_or_default(),
-        day.map(|d| format!("{d:02}")).unwrap_or_default()
-    ))
+    use std::fmt::Write as _;
+    let mut s = String::with_capacity(11);
+    // Writing to a String cannot fail.
+    let _ = write!(s, "{:04}/", p.year);
+    if let Some(m) = month {
+        let _ = write!(s, "{m:02}");
+    }
+    s.push('/');
+    if let Some(d) = day {
+        let _ = write!(s, "{d:02}");
+    }
+    s.push('/');
+    Some(s)
 }
 
 fn editor_tag(ty: &str) -> &'static str {
