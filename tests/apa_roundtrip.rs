@@ -45,6 +45,14 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "`Vol. 70, Issue 2, pp.` → APA 7 `70(2),`",
     ),
     (
+        "Bauer, S. (n.d.)",
+        "German `Abgerufen am … von` → English `Retrieved …, from` (the writer prints English)",
+    ),
+    (
+        "Silva, A. (2021)",
+        "Portuguese `Disponível em` before a link → APA 7 link alone",
+    ),
+    (
         "Smith, J. (2020, April 14)",
         "Word `Retrieved from Site: URL` → APA 7 `Site. URL`",
     ),

@@ -44,6 +44,9 @@ const LISTS: &[(&str, usize, usize)] = &[
     // Forms students hand in: "pp." and "Vol., Issue" in journal tails,
     // "25:4", a missing period after the date or at the end, "Retrieved on".
     ("student-variants.txt", 10, 0),
+    // "Recuperado de", "Abgerufen von/am", "Repéré à", "Disponível em",
+    // "W:" chapters, "3. März 2021".
+    ("link-phrases-other-languages.txt", 10, 0),
 ];
 
 #[test]

@@ -375,6 +375,16 @@ pub fn parse_date_text(s: &str) -> Option<Date> {
     if let Ok((_, d)) = all_consuming(prose).parse(s) {
         return Some(d);
     }
+    // A day written as an ordinal, German style: "3. März 2021".
+    if let Some((day, rest)) = s.split_once(". ")
+        && (1..=2).contains(&day.len())
+        && day.chars().all(|c| c.is_ascii_digit())
+    {
+        let plain = format!("{day} {rest}");
+        if let Ok((_, d)) = all_consuming(prose).parse(plain.as_str()) {
+            return Some(d);
+        }
+    }
     // A year with trailing words: "2019 [online]".
     let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
     if digits.len() == 4

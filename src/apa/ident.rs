@@ -140,6 +140,63 @@ fn has_doi_marker(tok: &str) -> bool {
     tok.as_bytes().windows(3).any(|w| w == b"10.")
 }
 
+/// Words that lead to a link, or to an access date and then a link, in
+/// the languages APA lists are written in ("Retrieved", "Recuperado",
+/// "Abgerufen", "Repéré", "Disponível" …), lower case.
+pub(crate) const LINK_LEADS: &[&str] = &[
+    "retrieved",
+    "available",
+    "accessed",
+    "recuperado",
+    "disponible",
+    "disponível",
+    "disponibile",
+    "consultado",
+    "consulté",
+    "consultato",
+    "repéré",
+    "récupéré",
+    "abgerufen",
+    "verfügbar",
+    "online verfügbar",
+    "zugriff",
+    "opgehaald",
+    "geraadpleegd",
+    "pobrano",
+    "dostępne",
+    "dostęp",
+    "obtenido",
+    "acesso",
+    "acessado",
+    "recuperato",
+];
+
+/// A phrase that only says "from" before a link ("Recuperado de",
+/// "Abgerufen von", "Repéré à", "Disponível em"), lower case.
+pub(crate) fn is_link_phrase(lower: &str) -> bool {
+    matches!(
+        lower,
+        "recuperado de"
+            | "disponible en"
+            | "disponible sur"
+            | "disponible à l'adresse"
+            | "disponível em"
+            | "disponibile su"
+            | "repéré à"
+            | "récupéré de"
+            | "récupéré sur"
+            | "abgerufen von"
+            | "abgerufen unter"
+            | "verfügbar unter"
+            | "online verfügbar unter"
+            | "opgehaald van"
+            | "pobrano z"
+            | "dostępne w"
+            | "obtenido de"
+            | "recuperato da"
+    )
+}
+
 /// True when the token starts a URL.
 pub fn is_url_start(token: &str) -> bool {
     let t = token.trim_start_matches(['<', '(', '[']).as_bytes();
@@ -317,9 +374,18 @@ pub fn read_trailer(text: &str) -> Trailer {
         "available from ",
         "available at ",
         "available online ",
+        // The same in the other languages APA lists are written in.
         "abgerufen am ",
+        "zugriff am ",
         "consulté le ",
+        "récupéré le ",
         "consultado el ",
+        "recuperado el ",
+        "acesso em ",
+        "acessado em ",
+        "consultato il ",
+        "geraadpleegd op ",
+        "dostęp ",
     ] {
         // Lower-casing keeps the byte length of these leads (ASCII, 'é'), so
         // `lead.len()` is where the rest starts in `s` too.
@@ -331,9 +397,11 @@ pub fn read_trailer(text: &str) -> Trailer {
             if rl == "from" || rl == "at" || rl.is_empty() {
                 return t;
             }
-            if let Some(stripped) = rest
-                .strip_suffix(" from")
-                .or_else(|| rest.strip_suffix(" at"))
+            if let Some(stripped) = [
+                " from", " at", " von", " de", " en", " à", " sur", " van", " z", " em", " da",
+            ]
+            .iter()
+            .find_map(|w| rest.strip_suffix(w))
             {
                 rest = stripped;
             }
@@ -347,7 +415,8 @@ pub fn read_trailer(text: &str) -> Trailer {
     if matches!(
         lower.as_str(),
         "retrieved from" | "available from" | "available at" | "from" | "online" | "[online]"
-    ) {
+    ) || is_link_phrase(&lower)
+    {
         return t;
     }
     t.rest = s.to_string();

@@ -737,19 +737,21 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan
     if let Some(last) = units.last().copied() {
         // Char boundary: unit offsets are char boundaries of `body` (see `scan::Unit`).
         let u = &body[last.start..];
-        if !u.starts_with(['R', 'r', 'A', 'a']) {
-            return (body, units);
-        }
         let lower = u.lc();
-        if lower.starts_with("retrieved")
-            || lower.starts_with("available")
-            || lower.starts_with("accessed")
-        {
+        if ident::LINK_LEADS.iter().any(|l| lower.starts_with(l)) {
             let tr = ident::read_trailer(u);
             if tr.rest.is_empty() || lower.starts_with("retrieved from") {
                 if let Some(d) = tr.accessed {
                     cx.r.accessed = Some(d);
                     cx.mark(Field::Accessed, u);
+                } else if tr.rest.is_empty()
+                    && !u
+                        .split(is_separator)
+                        .filter(|w| !w.is_empty())
+                        .all(is_connector)
+                {
+                    // "Recuperado de", "Abgerufen von": the link's own lead.
+                    cx.mark(Field::Url, u.trim_end());
                 }
                 let rest = tr.rest.trim();
                 if let Some(db) = rest
@@ -862,6 +864,7 @@ const CONNECTORS: &[&str] = &[
     "en",
     "dans",
     "em",
+    "w",
 ];
 
 fn is_separator(c: char) -> bool {
