@@ -391,6 +391,22 @@ fn explain_shows_fields_and_unused_text() {
     assert_eq!(json(&fs::read(d.path().join("o.json")).unwrap()).len(), 3);
 }
 
+#[test]
+fn explain_names_each_part_of_a_details_parenthesis() {
+    let a = refmill()
+        .args(["convert", "-", "--to", "csl-json", "--explain"])
+        .write_stdin(
+            "Gross, J. J. (2014). Emotion regulation. In J. J. Gross (Ed.), Handbook of \
+             emotion regulation (2nd ed., pp. 3-20). Guilford Press.\n",
+        )
+        .assert()
+        .success();
+    let out = String::from_utf8_lossy(&a.get_output().stdout).into_owned();
+    assert!(out.contains("\n  edition          2nd ed.\n"), "{out}");
+    assert!(out.contains("\n  page             pp. 3-20\n"), "{out}");
+    assert!(!out.contains("note"), "{out}");
+}
+
 // ---------------------------------------------------------------------------
 // Batch and merge
 

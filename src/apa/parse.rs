@@ -665,7 +665,7 @@ fn trailer<'a>(cx: &mut Ctx<'a>, text: &'a str) {
     }
     // "(Original work published 1900)" after the DOI.
     if let Some(inner) = t.strip_prefix('(').and_then(|x| x.strip_suffix(')'))
-        && cx.read_detail_paren(inner, t)
+        && cx.read_detail_paren(inner)
     {
         return;
     }

@@ -824,13 +824,13 @@ impl<'a> Ctx<'a> {
             if !c.ends_with(')') {
                 break;
             }
-            let Some((before, group, inner)) = scan::split_trailing_group(c) else {
+            let Some((before, _, inner)) = scan::split_trailing_group(c) else {
                 break;
             };
             if before.is_empty() {
                 break;
             }
-            if self.read_container_details(inner, group) {
+            if self.read_container_details(inner) {
                 container = before.trim_end();
             } else {
                 break;

@@ -647,17 +647,17 @@ impl<'a> Ctx<'a> {
 
     /// Applies a parenthetical of details. Returns false (and changes
     /// nothing) when the parenthetical is not details but part of a title.
-    pub(crate) fn read_detail_paren(&mut self, inner: &'a str, whole: &'a str) -> bool {
-        self.read_details(inner, whole, false)
+    pub(crate) fn read_detail_paren(&mut self, inner: &'a str) -> bool {
+        self.read_details(inner, false)
     }
 
     /// Details after a book title in "In ...": unknown parts are editions
     /// ("Spring 2022", "7., vollständig überarbeitete Auflage").
-    pub(crate) fn read_container_details(&mut self, inner: &'a str, whole: &'a str) -> bool {
-        self.read_details(inner, whole, true)
+    pub(crate) fn read_container_details(&mut self, inner: &'a str) -> bool {
+        self.read_details(inner, true)
     }
 
-    fn read_details(&mut self, inner: &'a str, whole: &'a str, container: bool) -> bool {
+    fn read_details(&mut self, inner: &'a str, container: bool) -> bool {
         let inner = inner.trim();
         if inner.is_empty() {
             return false;
@@ -665,6 +665,8 @@ impl<'a> Ctx<'a> {
         // Role parts first ("M. Ritchie, Trans."; "Eds.; p. 141").
         let mut roles: Vec<(Vec<Role>, Vec<crate::model::Name>, &str)> = Vec::new();
         let mut details: Vec<Detail<'a>> = Vec::new();
+        // The text each detail was read from, for the explain output.
+        let mut texts: Vec<&'a str> = Vec::new();
         // Char boundary: `split_top` gives offsets from `char_indices` of its text.
         for (a, b) in scan::split_top(inner, ';') {
             let part = inner[a..b].trim();
@@ -682,17 +684,21 @@ impl<'a> Ctx<'a> {
                 let genre = it.next().unwrap_or(part);
                 let publisher = it.next().map(str::trim);
                 details.push(Detail::Thesis { genre, publisher });
+                texts.push(part);
                 continue;
             }
             // "Original work published 1900": one detail without commas.
             if !part.contains(',') {
                 details.push(detail_of(part));
+                texts.push(part);
                 continue;
             }
-            let parts: Vec<Detail<'a>> = scan::split_top(part, ',')
+            // Char boundary: as above.
+            let part_texts: Vec<&'a str> = scan::split_top(part, ',')
                 .into_iter()
-                .map(|(c, e)| detail_of(&part[c..e]))
+                .map(|(c, e)| part[c..e].trim())
                 .collect();
+            let parts: Vec<Detail<'a>> = part_texts.iter().map(|t| detail_of(t)).collect();
             // An edition phrase with a comma inside: "7., vollständig
             // überarbeitete Auflage".
             let only_edition_and_unknown = parts
@@ -703,9 +709,11 @@ impl<'a> Ctx<'a> {
                 && let Some(e) = edition_of(part)
             {
                 details.push(Detail::Edition(e));
+                texts.push(part);
                 continue;
             }
             details.extend(parts);
+            texts.extend(part_texts);
         }
         let unknown: Vec<&str> = details
             .iter()
@@ -745,7 +753,23 @@ impl<'a> Ctx<'a> {
                 return false;
             }
         }
-        self.mark(Field::Note, whole);
+        // Each part under its own field ("2nd ed." edition, "pp. 3-20"
+        // page), so that --explain shows what became what.
+        for (d, text) in details.iter().zip(&texts) {
+            let field = match d {
+                Detail::Edition(_) => Field::Edition,
+                Detail::Volume(_) => Field::Volume,
+                Detail::Page(_) => Field::Page,
+                Detail::Number { .. } => Field::Number,
+                Detail::Version(_) => Field::Version,
+                Detail::Thesis { .. } => Field::Genre,
+                Detail::Original(_) => Field::OriginalDate,
+                Detail::Unknown(_) if lone_edition => Field::Edition,
+                // Marked above, as a series or as text not read.
+                Detail::Unknown(_) => continue,
+            };
+            self.mark(field, text);
+        }
         for (rs, names, part) in roles {
             for role in rs {
                 let field = match role {
@@ -817,9 +841,9 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if trimmed.ends_with(')')
-                && let Some((before, group, inner)) = scan::split_trailing_group(trimmed)
+                && let Some((before, _, inner)) = scan::split_trailing_group(trimmed)
                 && !before.is_empty()
-                && self.read_detail_paren(inner, group)
+                && self.read_detail_paren(inner)
             {
                 t = before.trim_end();
                 continue;
