@@ -53,6 +53,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "Portuguese `Disponível em` before a link → APA 7 link alone",
     ),
     (
+        "Lee, K., &amp; Park, S. (2018)",
+        "HTML character references → the characters",
+    ),
+    (
         "Smith, J. (2020, April 14)",
         "Word `Retrieved from Site: URL` → APA 7 `Site. URL`",
     ),

@@ -328,7 +328,16 @@ pub fn normalize(text: &str) -> String {
 /// Full normalisation, also listing URLs rejoined from spaced-out pieces
 /// (a PDF extraction's damage, which may also have lost a hyphen).
 pub fn normalize_noting(text: &str, repaired: &mut Vec<String>) -> String {
-    let cleaned = clean(text);
+    // Text copied from HTML source or some exports keeps its character
+    // references: "Smith, J., &amp; Doe, B.", "&#8220;third places&#8221;".
+    // Only complete references (with their ';') are decoded, by the
+    // html-escape crate's full table.
+    let decoded = if memchr::memchr(b'&', text.as_bytes()).is_some() {
+        html_escape::decode_html_entities(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let cleaned = clean(&decoded);
     repair_urls_noting(&cleaned, repaired)
 }
 
