@@ -47,6 +47,8 @@ const LISTS: &[(&str, usize, usize)] = &[
     // "Recuperado de", "Abgerufen von/am", "Repéré à", "Disponível em",
     // "W:" chapters, "3. März 2021".
     ("link-phrases-other-languages.txt", 10, 0),
+    // "———." for the previous reference's authors (older lists).
+    ("repeated-author-dashes.txt", 5, 0),
 ];
 
 #[test]

@@ -306,6 +306,12 @@ fn author_start(l: &str) -> bool {
 /// A date parenthesis near the start of a line, after a period:
 /// "... P. (2019)." / "Title. (n.d.)." / "Org. (2019, March 3)."
 fn early_date(l: &str) -> bool {
+    date_group_start(l).is_some()
+}
+
+/// Where the date group "(2019)." of a reference starts, within its first
+/// 400 bytes.
+fn date_group_start(l: &str) -> Option<usize> {
     let limit = l.len().min(400);
     // Char boundary: `floor_char_boundary` gives one; `search` and `at + 1`
     // are just after an ASCII '(' and `close + 1` just after an ASCII ')'
@@ -331,11 +337,28 @@ fn early_date(l: &str) -> bool {
                 || after.starts_with(" [")
                 || after.is_empty())
         {
-            return true;
+            return Some(at);
         }
         search = at + 1;
     }
-    false
+    None
+}
+
+/// The rest of a reference that repeats the previous one's authors with a
+/// dash ("———. (1920). Title."), from its date group on; older lists and
+/// other styles print it, APA 7 writes the names again.
+fn after_repeated_authors(t: &str) -> Option<&str> {
+    let rest = t.trim_start_matches(['—', '–', '-', '_']);
+    let dashes = t
+        .chars()
+        .take_while(|c| matches!(c, '—' | '–' | '-' | '_'))
+        .count();
+    // At least two dash characters, or one em dash.
+    if dashes < 2 && !(dashes == 1 && t.starts_with('—')) {
+        return None;
+    }
+    let rest = rest.trim_start_matches(['.', ',']).trim_start();
+    (rest.starts_with('(') && date_group_start(rest) == Some(0)).then_some(rest)
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -351,7 +374,7 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 /// The line looks like the first line of a reference.
 pub fn starts_like_reference(l: &str) -> bool {
     let t = l.trim();
-    author_start(t) || early_date(t) || legal_start(t)
+    author_start(t) || early_date(t) || legal_start(t) || after_repeated_authors(t).is_some()
 }
 
 /// A legal reference in APA form: a case "Roe v. Wade, 410 U.S. 113
@@ -898,6 +921,9 @@ pub struct Segmenter {
     min_indent: Option<usize>,
     after_blank: bool,
     pending: Option<Pending>,
+    /// The authors of the last reference, for one that repeats them with a
+    /// dash.
+    prev_authors: Option<String>,
 }
 
 /// A line waiting for its successor before it is decided.
@@ -922,6 +948,7 @@ impl Segmenter {
             min_indent: None,
             after_blank: false,
             pending: None,
+            prev_authors: None,
         }
     }
 
@@ -935,7 +962,17 @@ impl Segmenter {
             self.text.clear();
             return None;
         }
-        let text = std::mem::take(&mut self.text);
+        let mut text = std::mem::take(&mut self.text);
+        // "———. (1920)." takes the authors of the reference before it.
+        if let Some(prev) = &self.prev_authors
+            && let Some(rest) = after_repeated_authors(&text)
+        {
+            text = format!("{prev} {rest}");
+        }
+        // Char boundary: `date_group_start` gives the offset of an ASCII '('.
+        self.prev_authors = date_group_start(&text)
+            .map(|i| text[..i].trim_end().to_string())
+            .filter(|a| !a.is_empty());
         Some(Segment {
             text,
             line: self.first_line,
@@ -1241,6 +1278,21 @@ mod tests {
         assert_eq!(t.len(), 2, "{t:?}");
         assert!(t[0].contains("disarmament-outlining-way-forward"), "{t:?}");
         assert!(t[1].starts_with("Erdei, J. (1991)."), "{t:?}");
+    }
+
+    #[test]
+    fn repeated_author_dash_takes_the_previous_authors() {
+        let s = "Freud, S. (1900). The interpretation of dreams. Macmillan.\n———. (1920). Beyond the pleasure principle. Hogarth Press.\n---. (1923). The ego and the id. Hogarth Press.\nJung, C. G. (1921). Psychological types. Rascher.\n";
+        let t = texts(s);
+        assert_eq!(t.len(), 4, "{t:?}");
+        assert_eq!(
+            t[1],
+            "Freud, S. (1920). Beyond the pleasure principle. Hogarth Press."
+        );
+        assert!(t[2].starts_with("Freud, S. (1923)."), "{t:?}");
+        // A dash that does not stand for authors is left alone.
+        assert_eq!(after_repeated_authors("- (2019). Title."), None);
+        assert_eq!(after_repeated_authors("——— Title without a date."), None);
     }
 
     #[test]
