@@ -699,6 +699,8 @@ pub enum Field {
     Isbn,
     /// ISSN.
     Issn,
+    /// PubMed id.
+    Pmid,
     /// Note.
     Note,
 }
@@ -737,6 +739,7 @@ impl Field {
             Field::Url => "URL",
             Field::Isbn => "ISBN",
             Field::Issn => "ISSN",
+            Field::Pmid => "PMID",
             Field::Note => "note",
         }
     }

@@ -57,6 +57,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "HTML character references → the characters",
     ),
     (
+        "Smith, J. (2019). Sleep and memory in older adults",
+        "APA 7 does not print a PMID (kept in the record, named in a note)",
+    ),
+    (
         "Smith, J. (2020, April 14)",
         "Word `Retrieved from Site: URL` → APA 7 `Site. URL`",
     ),

@@ -630,7 +630,10 @@ fn read_identifiers<'a>(
                     cx.leftover(Field::Url, printed, "second URL kept in the note");
                 }
             }
-            ident::IdentKind::Pmid => cx.r.pmid = Some(id.value.clone()),
+            ident::IdentKind::Pmid => {
+                cx.r.pmid = Some(id.value.clone());
+                cx.mark(Field::Pmid, printed);
+            }
             ident::IdentKind::Isbn => {
                 cx.r.isbn = Some(id.value.clone());
                 cx.mark(Field::Isbn, printed);
