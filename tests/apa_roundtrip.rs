@@ -61,6 +61,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "APA 7 does not print a PMID (kept in the record, named in a note)",
     ),
     (
+        "Smith, John A., & Doe, Bob. (2019)",
+        "full given names → APA 7 initials",
+    ),
+    (
         "Smith, J. (2020, April 14)",
         "Word `Retrieved from Site: URL` → APA 7 `Site. URL`",
     ),

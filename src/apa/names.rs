@@ -212,15 +212,57 @@ pub fn split_particle(family: &str) -> (Option<String>, String) {
 fn make_person(family: &str, given: Option<&str>, suffix: Option<&str>) -> Person {
     let family = family.trim().trim_end_matches(',');
     let (particle, family) = split_particle(family);
+    let given = given.map(|g| without_terminal_period(g.trim()));
+    // "Casas, B. de las": the particle printed after the initials is CSL's
+    // dropping particle.
+    let (given, dropping_particle) = match given {
+        Some(g) => {
+            let words: Vec<&str> = g.split(' ').collect();
+            let n = words
+                .iter()
+                .rev()
+                .take_while(|w| lexicon::is_particle(w.trim_end_matches('.')))
+                .count();
+            if n > 0 && n < words.len() {
+                let (head, tail) = words.split_at(words.len() - n);
+                let tail = tail.join(" ");
+                (
+                    Some(head.join(" ")),
+                    Some(tail.trim_end_matches('.').to_string()),
+                )
+            } else {
+                (Some(g.to_string()), None)
+            }
+        }
+        None => (None, None),
+    };
     Person {
         family,
-        given: given
-            .map(|g| g.trim().to_string())
-            .filter(|g| !g.is_empty()),
+        given: given.filter(|g| !g.is_empty()),
         particle,
-        dropping_particle: None,
+        dropping_particle,
         suffix: suffix.map(|s| s.trim().to_string()),
     }
+}
+
+/// A given name without the period that ends the author element when the
+/// last given name is written out ("Doe, Bob." → "Bob"); initials and
+/// abbreviated names keep theirs ("B.", "Wm.", "Chas.").
+fn without_terminal_period(g: &str) -> &str {
+    let Some(head) = g.strip_suffix('.') else {
+        return g;
+    };
+    let last = head.rsplit([' ', '-']).next().unwrap_or(head);
+    let letters = last.chars().filter(|c| c.is_alphabetic()).count();
+    let written_out = letters >= 3
+        && last.chars().all(char::is_alphabetic)
+        && last.chars().skip(1).any(char::is_lowercase)
+        && !lexicon::is_abbreviation(last)
+        && !matches!(
+            last,
+            "Wm" | "Chas" | "Thos" | "Jas" | "Geo" | "Benj" | "Saml"
+        );
+    if written_out { head } else { g }
 }
 
 /// An ellipsis marker: "…", ". . .", "...".
@@ -821,10 +863,16 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        assert_eq!(
-            read("Andrade, T. de, & Escada, P.")[0],
-            ("Andrade".into(), "T. de".into())
-        );
+        // A particle after the initials is CSL's dropping particle.
+        let l = parse_author_list("Andrade, T. de, & Escada, P.").unwrap();
+        match &l.names[0] {
+            Name::Person(p) => {
+                assert_eq!(p.given.as_deref(), Some("T."));
+                assert_eq!(p.dropping_particle.as_deref(), Some("de"));
+                assert_eq!(p.family, "Andrade");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -360,6 +360,25 @@ fn read_authors(cx: &mut Ctx<'_>, pre: &str, body: &str, d: Option<&Date>) -> bo
         } else if role == Role::Author && handle.is_none() && pre_is_title(pre_t, body, d) {
             return false;
         }
+    } else if !all_persons
+        && let Some(full) = names::parse_full_name_list(names_part).filter(|full| {
+            // Given names written out or as initials with periods, not
+            // bare capitals ("TT, DN, & Lindström, A." is three names).
+            let written = |n: &Name| match n {
+                Name::Person(p) => p
+                    .given
+                    .as_deref()
+                    .is_some_and(|g| g.contains(|c: char| c.is_lowercase() || c == '.')),
+                Name::Literal(_) => false,
+            };
+            full.persons == full.names.len()
+                && full.persons > list.persons
+                && full.names.iter().all(written)
+        })
+    {
+        // Full given names with an initial in some ("Smith, John A., &
+        // Doe, Bob"): every token pairs up as a person.
+        list = full;
     } else if !all_persons {
         // A mix of persons and groups: fine when every group name is short.
         let long = list.names.iter().any(|n| match n {
