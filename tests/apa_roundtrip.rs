@@ -65,6 +65,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "full given names → APA 7 initials",
     ),
     (
+        "J. A. Smith, M.-W. Chang",
+        "names written initials first → APA 7 `Family, I.`",
+    ),
+    (
         "Smith, J. (2020, April 14)",
         "Word `Retrieved from Site: URL` → APA 7 `Site. URL`",
     ),

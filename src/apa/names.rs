@@ -516,6 +516,18 @@ pub fn parse_author_list(s: &str) -> Option<NameList> {
         i += 1;
     }
     flush(&mut run, &mut names);
+    // "J. A. Smith, & B. Doe": every name written initials first, as some
+    // lists do (one such name among others is more likely a title's words).
+    if persons < names.len()
+        && let Some(all) = toks
+            .iter()
+            .filter(|t| !t.text.is_empty())
+            .map(|t| initials_first_person(t.text).map(Name::Person))
+            .collect::<Option<Vec<Name>>>()
+    {
+        persons = all.len();
+        names = all;
+    }
     Some(NameList {
         names,
         elided,
@@ -552,6 +564,44 @@ pub fn parse_full_name_list(s: &str) -> Option<NameList> {
         elided: et_al || toks.iter().any(|t| t.ellipsis),
         persons: n,
     })
+}
+
+/// A person written initials first in an author list: "J. A. Smith",
+/// "M.-W. Chang", "F. B. M. de Waal". The first word is one initial (so
+/// "U.S. Army" stays a group), and the rest is one to three capitalised
+/// words or particles.
+fn initials_first_person(t: &str) -> Option<Person> {
+    let t = t.trim();
+    let first = t.split(' ').next()?;
+    let one_initial = |w: &str| {
+        w.split('-').all(|p| {
+            let mut cs = p.chars();
+            matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+        })
+    };
+    if !one_initial(first) || lexicon::looks_like_group(t) {
+        return None;
+    }
+    let words: Vec<&str> = t.split(' ').collect();
+    let last_init = words.iter().rposition(|w| one_initial(w))?;
+    // In bounds: `last_init` is an index of `words`.
+    let family_words = &words[last_init + 1..];
+    let ok = (1..=3).contains(&family_words.len())
+        && family_words.iter().all(|w| {
+            lexicon::is_particle(w)
+                || w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        })
+        && family_words
+            .last()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if !ok {
+        return None;
+    }
+    // In bounds: as above.
+    let given = words[..=last_init].join(" ");
+    Some(make_person(&family_words.join(" "), Some(&given), None))
 }
 
 /// Reads one name written given-name first ("J. le R. d’Alembert",
