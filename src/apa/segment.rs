@@ -1118,9 +1118,14 @@ impl Segmenter {
             // name, its initials and the date start the next reference.
             let t = line.trim();
             let capital = t.chars().next().is_some_and(char::is_uppercase);
-            let at_link = so_far
+            // Only the end of the reference so far is searched, so that a
+            // long run of lines stays linear.
+            let tail = so_far
+                .get(floor_char_boundary(so_far, so_far.len().saturating_sub(1000))..)
+                .unwrap_or_default();
+            let at_link = tail
                 .rfind("http")
-                .and_then(|i| so_far.get(i..))
+                .and_then(|i| tail.get(i..))
                 .is_some_and(|link| !link.contains(". ") || link.contains(" / "));
             let closed = so_far.trim_end().ends_with(')');
             if !(capital && early_date(t) && (closed || at_link && author_start(t))) {
