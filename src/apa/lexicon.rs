@@ -427,8 +427,8 @@ const DICTIONARY_WORDS: &[&str] = &[
     "辞典",
 ];
 
-const CONFERENCE_WORDS: &[&str] = &[
-    "proceedings",
+/// Words that name a meeting ("… International Conference on …").
+const MEETING_WORDS: &[&str] = &[
     "conference",
     "symposium",
     "workshop",
@@ -442,11 +442,12 @@ const CONFERENCE_WORDS: &[&str] = &[
     "colloque",
     "congrès",
     "congreso",
-    "seminar",
-    "forum",
-    "conf.",
-    "proc.",
 ];
+
+/// Words that, with the meeting words, mark a conference source; journals
+/// and book series use these too ("Proceedings of the National Academy of
+/// Sciences", "Sociological Forum").
+const CONFERENCE_EXTRA_WORDS: &[&str] = &["proceedings", "seminar", "forum", "conf.", "proc."];
 
 const PREPRINT_WORDS: &[&str] = &[
     "arxiv",
@@ -692,7 +693,8 @@ word_list!(GROUP, GROUP_WORDS);
 word_list!(PUBLISHER, PUBLISHER_WORDS);
 word_list!(ENCYCLOPEDIA, ENCYCLOPEDIA_WORDS);
 word_list!(DICTIONARY, DICTIONARY_WORDS);
-word_list!(CONFERENCE, CONFERENCE_WORDS);
+word_list!(MEETING, MEETING_WORDS);
+word_list!(CONFERENCE_EXTRA, CONFERENCE_EXTRA_WORDS);
 word_list!(PREPRINT, PREPRINT_WORDS);
 word_list!(NEWSPAPER, NEWSPAPER_WORDS);
 word_list!(MAGAZINE, MAGAZINE_WORDS);
@@ -890,31 +892,13 @@ pub fn is_dictionary(s: &str) -> bool {
 
 /// True when a container title names proceedings or a meeting.
 pub fn is_conference(s: &str) -> bool {
-    CONFERENCE.matches(s)
+    MEETING.matches(s) || CONFERENCE_EXTRA.matches(s)
 }
 
 /// True when a name is a meeting's ("… International Conference on …",
 /// "Symposium on …"): the conference words less the ones journals and
-/// book series also use ("Proceedings of the National Academy of
-/// Sciences", "Sociological Forum", "Seminar").
+/// book series also use.
 pub fn names_meeting(s: &str) -> bool {
-    static MEETING: LazyLock<WordList> = LazyLock::new(|| {
-        WordList::new(&[
-            "conference",
-            "symposium",
-            "workshop",
-            "congress",
-            "colloquium",
-            "meeting",
-            "convention",
-            "summit",
-            "tagung",
-            "kongress",
-            "colloque",
-            "congrès",
-            "congreso",
-        ])
-    });
     MEETING.matches(s)
 }
 
