@@ -525,16 +525,15 @@ pub fn verbatim(s: &str) -> String {
 /// biber count them (every `{` and `}`, backslash or not).
 pub fn braces_balanced(s: &str) -> bool {
     let mut depth: i64 = 0;
-    for c in s.chars() {
-        match c {
-            '{' => depth += 1,
-            '}' => {
-                depth -= 1;
-                if depth < 0 {
-                    return false;
-                }
+    // Braces are ASCII: no byte of another character's UTF-8 is one.
+    for i in memchr::memchr2_iter(b'{', b'}', s.as_bytes()) {
+        if s.as_bytes().get(i) == Some(&b'{') {
+            depth += 1;
+        } else {
+            depth -= 1;
+            if depth < 0 {
+                return false;
             }
-            _ => {}
         }
     }
     depth == 0
@@ -555,44 +554,57 @@ struct Word {
     all: Range<usize>,
     /// The word without leading/trailing punctuation.
     core: Range<usize>,
+    /// The word ends with a colon.
+    colon: bool,
+    /// Some character of the word is upper case (else neither
+    /// [`has_inner_capital`] nor [`starts_upper`] holds for its core).
+    upper: bool,
 }
 
-fn words(title: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in title
-        .char_indices()
-        .chain(std::iter::once((title.len(), ' ')))
-    {
+/// The words of a title, with the number of upper and of lower case
+/// characters in it: one pass over the characters.
+fn words(title: &str) -> (Vec<Word>, usize, usize) {
+    let mut out = Vec::with_capacity(title.len() / 4 + 1);
+    let (mut upper, mut lower) = (0, 0);
+    // The word being read: where it starts, where its core starts and ends
+    // (first and last alphanumeric character), its last character.
+    let mut word: Option<Word> = None;
+    let mut last = ' ';
+    for (i, c) in title.char_indices() {
         if c.is_whitespace() {
-            if let Some(s) = start.take() {
-                let all = s..i;
-                // Char boundary: `s` and `i` come from `char_indices` (or are
-                // the length), and so do the core's ends within `text`.
-                let text = &title[s..i];
-                let lead = text
-                    .char_indices()
-                    .find(|(_, c)| c.is_alphanumeric())
-                    .map(|(j, _)| j);
-                let core = match lead {
-                    Some(l) => {
-                        let end = text
-                            .char_indices()
-                            .rev()
-                            .find(|(_, c)| c.is_alphanumeric())
-                            .map(|(j, c)| j + c.len_utf8())
-                            .unwrap_or(text.len());
-                        s + l..s + end
-                    }
-                    None => s..s,
-                };
-                out.push(Word { all, core });
+            if let Some(mut w) = word.take() {
+                w.all.end = i;
+                w.colon = last == ':';
+                out.push(w);
             }
-        } else if start.is_none() {
-            start = Some(i);
+            continue;
         }
+        let w = word.get_or_insert(Word {
+            all: i..i,
+            core: i..i,
+            colon: false,
+            upper: false,
+        });
+        if c.is_alphanumeric() {
+            if w.core.is_empty() {
+                w.core.start = i;
+            }
+            w.core.end = i + c.len_utf8();
+        }
+        if c.is_uppercase() {
+            upper += 1;
+            w.upper = true;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+        last = c;
     }
-    out
+    if let Some(mut w) = word {
+        w.all.end = title.len();
+        w.colon = last == ':';
+        out.push(w);
+    }
+    (out, upper, lower)
 }
 
 /// Upper case letters inside a word: `iPhone`, `NMDA`, `COVID-19`,
@@ -662,67 +674,63 @@ fn starts_upper(core: &str) -> bool {
 /// words are merged (`{New Zealand}`); punctuation around a word stays
 /// outside the braces; the whole title is never braced as one.
 pub fn protect_title(title: &str, protected: &[(usize, usize)]) -> Vec<Range<usize>> {
-    let ws = words(title);
-    if ws.is_empty() {
+    let (ws, upper, lower) = words(title);
+    if ws.is_empty() || (upper == 0 && protected.is_empty()) {
         return Vec::new();
     }
-    // Char boundary: the words' ranges are (see `words`). In bounds: `flags`
-    // and `after_colon` have one entry per word, and `i` below is an index
-    // of `ws` (by `enumerate` or the loop conditions).
+    // Char boundary: the words' ranges are (see `words`). In bounds: `i`
+    // below is an index of `ws` (by `enumerate` or the loop conditions).
     let core = |w: &Word| &title[w.core.clone()];
     // After a colon: the word following a word that ends in ':'.
-    let after_colon: Vec<bool> = (0..ws.len())
-        .map(|i| i > 0 && title[ws[i - 1].all.clone()].ends_with(':'))
-        .collect();
-
-    let (upper, lower) = title.chars().fold((0usize, 0usize), |(u, l), c| {
-        (
-            u + usize::from(c.is_uppercase()),
-            l + usize::from(c.is_lowercase()),
-        )
-    });
+    let after_colon = |i: usize| i > 0 && ws[i - 1].colon;
     let shouting = upper >= 6 && lower * 5 < upper;
 
-    let content: Vec<&Word> = ws
-        .iter()
-        .enumerate()
-        .filter(|(i, w)| {
-            let c = core(w);
-            *i > 0
-                && !after_colon[*i]
-                && c.chars().next().is_some_and(char::is_alphabetic)
-                // No small word is longer than four bytes.
-                && !(c.len() <= 4 && SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(c)))
-                && !has_inner_capital(c, false)
-        })
-        .map(|(_, w)| w)
-        .collect();
-    let title_case = content.len() >= 3 && content.iter().all(|w| starts_upper(core(w)));
+    // Title Case: at least three content words after the first, all
+    // capitalised.
+    let mut content = 0;
+    let mut title_case = true;
+    for (i, w) in ws.iter().enumerate().skip(1) {
+        let c = core(w);
+        if after_colon(i)
+            || !c.chars().next().is_some_and(char::is_alphabetic)
+            // No small word is longer than four bytes.
+            || (c.len() <= 4 && SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(c)))
+            || (w.upper && has_inner_capital(c, false))
+        {
+            continue;
+        }
+        if !(w.upper && starts_upper(c)) {
+            title_case = false;
+            break;
+        }
+        content += 1;
+    }
+    let title_case = title_case && content >= 3;
 
     let in_ranges = |w: &Word| {
         protected
             .iter()
             .any(|&(a, b)| a < b && a < w.all.end && w.all.start < b)
     };
-
-    let mut flags = vec![false; ws.len()];
-    for (i, w) in ws.iter().enumerate() {
-        let c = core(w);
-        if c.is_empty() {
-            continue;
-        }
-        let mut p = in_ranges(w);
-        if !shouting {
-            p |= has_inner_capital(c, !title_case);
-            if !title_case && i > 0 && !after_colon[i] && starts_upper(c) {
-                p = true;
+    let flags: Vec<bool> = ws
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let c = core(w);
+            if c.is_empty() {
+                return false;
             }
-        }
-        flags[i] = p;
-    }
+            in_ranges(w)
+                || (!shouting
+                    && w.upper
+                    && (has_inner_capital(c, !title_case)
+                        || (!title_case && i > 0 && !after_colon(i) && starts_upper(c))))
+        })
+        .collect();
 
     // Merge runs of protected words joined by plain whitespace.
-    // In bounds: `i < ws.len()` and `i + 1 < ws.len()` by the loop conditions.
+    // In bounds: `flags` has one entry per word; `i < ws.len()` and
+    // `i + 1 < ws.len()` by the loop conditions.
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
