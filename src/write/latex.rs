@@ -62,6 +62,13 @@ impl Lost {
         }
     }
 
+    /// Adds what `other` lost, in its order.
+    pub(crate) fn extend(&mut self, other: &Lost) {
+        for &c in &other.chars {
+            self.add(c);
+        }
+    }
+
     /// A short list of the characters for a diagnostic (`大, 学, …`).
     pub fn summary(&self) -> String {
         let mut s: Vec<String> = self.chars.iter().take(8).map(|c| c.to_string()).collect();
@@ -86,24 +93,26 @@ impl Encoder {
     /// Encodes `s` completely (escaping; macros in ASCII mode). Characters
     /// that could not be written are added to `lost`.
     pub fn text(&self, s: &str, ctx: Context, lost: &mut Lost) -> String {
-        // Most values need nothing: printable ASCII without TeX specials
-        // (or any UTF-8 letters when not in ASCII mode).
-        let plain = s.bytes().all(is_plain_byte);
-        if plain {
-            return s.to_string();
-        }
         let mut out = String::with_capacity(s.len() + 8);
-        if !self.ascii {
+        self.text_into(&mut out, s, ctx, lost);
+        out
+    }
+
+    /// [`Encoder::text`], appended to `out`.
+    pub fn text_into(&self, out: &mut String, s: &str, ctx: Context, lost: &mut Lost) {
+        if !self.ascii || s.bytes().all(is_plain_byte) {
             // Every character goes through `push_basic`; runs that it
-            // would copy unchanged are copied whole.
-            push_basic_str(&mut out, s);
-            return out;
+            // would copy unchanged (in most values all of it: printable
+            // ASCII without TeX specials, or any UTF-8 letters when not in
+            // ASCII mode) are copied whole.
+            push_basic_str(out, s);
+            return;
         }
         let chars: Vec<char> = s.chars().collect();
         let mut i = 0;
         while let Some(&c) = chars.get(i) {
             if c.is_ascii() || !self.ascii || c == '\u{a0}' || c.is_control() {
-                push_basic(&mut out, c);
+                push_basic(out, c);
                 i += 1;
                 continue;
             }
@@ -167,13 +176,12 @@ impl Encoder {
             // Keep a word boundary where deunicode added one at the end
             // ("大学の" -> "Da Xue no") but never double spaces.
             for ch in ascii.chars() {
-                push_basic(&mut out, ch);
+                push_basic(out, ch);
             }
             if ascii.ends_with(' ') && chars.get(i).is_none_or(|c| c.is_whitespace()) {
                 out.pop();
             }
         }
-        out
     }
 }
 
@@ -484,10 +492,15 @@ fn greek_macro(c: char) -> Option<&'static str> {
 /// control and non-ASCII characters), which leaves the URL/DOI meaning
 /// unchanged (RFC 3987 maps an IRI to a URI the same way).
 pub fn verbatim(s: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let s = s.trim();
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
+    verbatim_into(&mut out, s);
+    out
+}
+
+/// [`verbatim`], appended to `out`.
+pub fn verbatim_into(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut rest = s.trim();
     while !rest.is_empty() {
         // Printable ASCII but braces and backslash is written as it is.
         let run = rest
@@ -518,7 +531,6 @@ pub fn verbatim(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// True when the braces of `s` balance when counted the way BibTeX and
@@ -779,21 +791,32 @@ pub fn encode_protected(
     lost: &mut Lost,
 ) -> String {
     let mut out = String::with_capacity(title.len() + 16);
+    encode_protected_into(&mut out, enc, title, protect, lost);
+    out
+}
+
+/// [`encode_protected`], appended to `out`.
+pub fn encode_protected_into(
+    out: &mut String,
+    enc: &Encoder,
+    title: &str,
+    protect: &[Range<usize>],
+    lost: &mut Lost,
+) {
     let mut pos = 0;
     for r in protect {
         // Ranges out of order, past the end or off a char boundary are skipped.
         let (Some(before), Some(inner)) = (title.get(pos..r.start), title.get(r.clone())) else {
             continue;
         };
-        out.push_str(&enc.text(before, Context::Text, lost));
+        enc.text_into(out, before, Context::Text, lost);
         out.push('{');
-        out.push_str(&enc.text(inner, Context::Text, lost));
+        enc.text_into(out, inner, Context::Text, lost);
         out.push('}');
         pos = r.end;
     }
     let rest = title.get(pos..).unwrap_or_default();
-    out.push_str(&enc.text(rest, Context::Text, lost));
-    out
+    enc.text_into(out, rest, Context::Text, lost);
 }
 
 #[cfg(test)]
