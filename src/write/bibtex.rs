@@ -595,8 +595,10 @@ fn build(r: &Reference, dialect: Dialect) -> Draft<'_> {
     }
     // Other roles have no field in either dialect (nor in Zotero's BibTeX
     // import): they go to the note.
+    let has_field = |role| matches!(role, Role::Author | Role::Editor | Role::Translator);
+    let other_roles = r.contributors.iter().any(|c| !has_field(c.role));
     for role in Role::ALL {
-        if matches!(role, Role::Author | Role::Editor | Role::Translator) {
+        if !other_roles || has_field(role) {
             continue;
         }
         let list: Vec<String> = r.names(role).map(display_name).collect();
@@ -1162,11 +1164,17 @@ fn url_command(u: &str) -> String {
 fn guard_name_part(out: &mut String, start: usize) {
     let part = out.get(start..).unwrap_or_default();
     // No character but `A`, `N`, `D` lower-cases to `a`, `n`, `d`: an
-    // ASCII case-insensitive comparison finds what lower-casing would.
-    let has_and = part
-        .split_whitespace()
-        .any(|w| w.eq_ignore_ascii_case("and"));
-    if part.contains(',') || has_and {
+    // ASCII case-insensitive comparison finds what lower-casing would
+    // (and a word `and` is first looked for as three bytes anywhere).
+    let has_and = || {
+        part.as_bytes()
+            .windows(3)
+            .any(|w| w.eq_ignore_ascii_case(b"and"))
+            && part
+                .split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("and"))
+    };
+    if part.contains(',') || has_and() {
         out.insert(start, '{');
         out.push('}');
     }
@@ -1175,6 +1183,14 @@ fn guard_name_part(out: &mut String, start: usize) {
 /// Trims the whitespace at both ends of what `out` holds from `start`.
 fn trim_from(out: &mut String, start: usize) {
     let tail = out.get(start..).unwrap_or_default();
+    // Mostly there is nothing to trim: ASCII other than whitespace at both
+    // ends (only ASCII whitespace and non-ASCII characters can be
+    // whitespace).
+    let solid =
+        |b: Option<&u8>| b.is_some_and(|b| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' '));
+    if solid(tail.as_bytes().first()) && solid(tail.as_bytes().last()) {
+        return;
+    }
     let end = start + tail.trim_end().len();
     let lead = tail.len() - tail.trim_start().len();
     out.truncate(end);

@@ -236,12 +236,38 @@ fn push_basic_str(out: &mut String, s: &str) {
 /// A byte that [`push_basic`] writes as it is when it stands for itself:
 /// printable ASCII other than the TeX specials.
 fn is_plain_byte(b: u8) -> bool {
-    (0x20..0x7f).contains(&b)
-        && !matches!(
+    // In bounds: the table has an entry for every byte.
+    PLAIN_BYTES[usize::from(b)]
+}
+
+/// [`is_plain_byte`] as a table (a byte-by-byte scan is the encoder's
+/// inner loop).
+const PLAIN_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0x20;
+    while b < 0x7f {
+        // In bounds: `b` is below 0x7f.
+        t[b as usize] = !matches!(
             b,
             b'\\' | b'{' | b'}' | b'&' | b'%' | b'$' | b'#' | b'_' | b'~' | b'^'
-        )
-}
+        );
+        b += 1;
+    }
+    t
+};
+
+/// Bytes that [`verbatim`] writes as they are: printable ASCII but braces
+/// and backslash.
+const VERBATIM_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b: u8 = 0;
+    while b < 0x80 {
+        // In bounds: `b` is below 0x80.
+        t[b as usize] = b.is_ascii_graphic() && !matches!(b, b'{' | b'}' | b'\\');
+        b += 1;
+    }
+    t
+};
 
 /// Writes one character in either mode: escapes LaTeX specials, neutralises
 /// control and invisible characters, keeps everything else as it is.
@@ -505,7 +531,8 @@ pub fn verbatim_into(out: &mut String, s: &str) {
         // Printable ASCII but braces and backslash is written as it is.
         let run = rest
             .bytes()
-            .position(|b| !b.is_ascii_graphic() || matches!(b, b'{' | b'}' | b'\\'))
+            // In bounds: the table has an entry for every byte.
+            .position(|b| !VERBATIM_BYTES[usize::from(b)])
             .unwrap_or(rest.len());
         // Char boundary: `run` ends a run of ASCII bytes, and `c` is the
         // whole character after it.
@@ -568,9 +595,13 @@ struct Word {
     core: Range<usize>,
     /// The word ends with a colon.
     colon: bool,
-    /// Some character of the word is upper case (else neither
-    /// [`has_inner_capital`] nor [`starts_upper`] holds for its core).
+    /// Some character of the word is upper case (else the two below are
+    /// false).
     upper: bool,
+    /// The core starts with an upper-case letter.
+    starts_upper: bool,
+    /// [`inner_capitals`] of the core.
+    inner: (bool, bool),
 }
 
 /// The words of a title, with the number of upper and of lower case
@@ -578,16 +609,24 @@ struct Word {
 fn words(title: &str) -> (Vec<Word>, usize, usize) {
     let mut out = Vec::with_capacity(title.len() / 4 + 1);
     let (mut upper, mut lower) = (0, 0);
-    // The word being read: where it starts, where its core starts and ends
-    // (first and last alphanumeric character), its last character.
+    // The word being read, and its last character.
     let mut word: Option<Word> = None;
     let mut last = ' ';
+    let finish = |mut w: Word, end: usize, last: char| {
+        w.all.end = end;
+        w.colon = last == ':';
+        if w.upper {
+            // Char boundary: the core's ends are those of characters.
+            let core = &title[w.core.clone()];
+            w.starts_upper = starts_upper(core);
+            w.inner = inner_capitals(core);
+        }
+        w
+    };
     for (i, c) in title.char_indices() {
         if c.is_whitespace() {
-            if let Some(mut w) = word.take() {
-                w.all.end = i;
-                w.colon = last == ':';
-                out.push(w);
+            if let Some(w) = word.take() {
+                out.push(finish(w, i, last));
             }
             continue;
         }
@@ -596,69 +635,72 @@ fn words(title: &str) -> (Vec<Word>, usize, usize) {
             core: i..i,
             colon: false,
             upper: false,
+            starts_upper: false,
+            inner: (false, false),
         });
-        if c.is_alphanumeric() {
+        let is_upper = c.is_uppercase();
+        let is_lower = !is_upper && c.is_lowercase();
+        if is_upper {
+            upper += 1;
+            w.upper = true;
+        } else if is_lower {
+            lower += 1;
+        }
+        // Upper and lower case letters are alphabetic (Unicode derives
+        // Alphabetic from them): the slower lookup only for the rest.
+        if is_upper || is_lower || is_alphanumeric(c) {
             if w.core.is_empty() {
                 w.core.start = i;
             }
             w.core.end = i + c.len_utf8();
         }
-        if c.is_uppercase() {
-            upper += 1;
-            w.upper = true;
-        } else if c.is_lowercase() {
-            lower += 1;
-        }
         last = c;
     }
-    if let Some(mut w) = word {
-        w.all.end = title.len();
-        w.colon = last == ':';
-        out.push(w);
+    if let Some(w) = word {
+        out.push(finish(w, title.len(), last));
     }
     (out, upper, lower)
 }
 
+/// `char::is_alphanumeric`, without looking up the Unicode tables for
+/// the punctuation titles are full of (quotes, dashes: the General
+/// Punctuation block holds no letter or digit).
+fn is_alphanumeric(c: char) -> bool {
+    !matches!(c, '\u{2000}'..='\u{206f}') && c.is_alphanumeric()
+}
+
 /// Upper case letters inside a word: `iPhone`, `NMDA`, `COVID-19`,
-/// `McDonald`, `3D`. A capital starting a later hyphen/slash segment
-/// (`Merriam-Webster`, `Self-Esteem`) counts only when `segments` is set
-/// (sentence case, where it marks a proper noun; in Title Case it does
-/// not).
-fn has_inner_capital(core: &str, segments: bool) -> bool {
+/// `McDonald`, `3D`. Two answers: without and with counting a capital
+/// that starts a later hyphen/slash segment (`Merriam-Webster`,
+/// `Self-Esteem`), which marks a proper noun in sentence case but not in
+/// Title Case.
+fn inner_capitals(core: &str) -> (bool, bool) {
     // One pass over the segments between `-`, `/`, `‐`, `–`: the first
     // character of a segment counts only after the first segment, and
-    // only when `segments` is set.
+    // only for the second answer.
     let mut later_segment = false;
     let mut segment_start = true;
-    if core.is_ascii() {
-        // The same over bytes (the other separators are not ASCII).
-        for b in core.bytes() {
-            if matches!(b, b'-' | b'/') {
-                later_segment = true;
-                segment_start = true;
-                continue;
-            }
-            let counts = !segment_start || (segments && later_segment);
-            segment_start = false;
-            if counts && b.is_ascii_uppercase() {
-                return true;
-            }
-        }
-        return false;
-    }
-    for c in core.chars() {
-        if matches!(c, '-' | '/' | '‐' | '–') {
+    let mut with_segments = false;
+    let mut step = |separator: bool, upper: bool| {
+        if separator {
             later_segment = true;
             segment_start = true;
-            continue;
+            return false;
         }
-        let counts = !segment_start || (segments && later_segment);
+        let inner = upper && !segment_start;
+        with_segments |= upper && later_segment;
         segment_start = false;
-        if counts && c.is_uppercase() {
-            return true;
-        }
-    }
-    false
+        inner
+    };
+    let inner = if core.is_ascii() {
+        // The same over bytes (the other separators are not ASCII).
+        core.bytes()
+            .any(|b| step(matches!(b, b'-' | b'/'), b.is_ascii_uppercase()))
+    } else {
+        core.chars()
+            .any(|c| step(matches!(c, '-' | '/' | '‐' | '–'), c.is_uppercase()))
+    };
+    (inner, inner || with_segments)
 }
 
 fn starts_upper(core: &str) -> bool {
@@ -707,11 +749,11 @@ pub fn protect_title(title: &str, protected: &[(usize, usize)]) -> Vec<Range<usi
             || !c.chars().next().is_some_and(char::is_alphabetic)
             // No small word is longer than four bytes.
             || (c.len() <= 4 && SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(c)))
-            || (w.upper && has_inner_capital(c, false))
+            || w.inner.0
         {
             continue;
         }
-        if !(w.upper && starts_upper(c)) {
+        if !w.starts_upper {
             title_case = false;
             break;
         }
@@ -732,11 +774,10 @@ pub fn protect_title(title: &str, protected: &[(usize, usize)]) -> Vec<Range<usi
             if c.is_empty() {
                 return false;
             }
+            let inner = if title_case { w.inner.0 } else { w.inner.1 };
             in_ranges(w)
                 || (!shouting
-                    && w.upper
-                    && (has_inner_capital(c, !title_case)
-                        || (!title_case && i > 0 && !after_colon(i) && starts_upper(c))))
+                    && (inner || (!title_case && i > 0 && !after_colon(i) && w.starts_upper)))
         })
         .collect();
 
@@ -966,6 +1007,22 @@ mod tests {
             "https://x.org/a_b%20c#d~e"
         );
         assert_eq!(verbatim("https://x.org/{a} b"), "https://x.org/%7Ba%7D%20b");
+    }
+
+    #[test]
+    fn general_punctuation_has_no_letters_or_digits() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn cased_letters_are_alphabetic() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            if c.is_uppercase() || c.is_lowercase() {
+                assert!(c.is_alphabetic(), "{c:?}");
+            }
+        }
     }
 
     #[test]
