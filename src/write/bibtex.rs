@@ -81,6 +81,8 @@ pub struct BibWriter {
     /// A name's given part and suffix while it is written (see
     /// [`encode_name`]).
     name_parts: (String, String),
+    /// Buffers for finding the words of a title to protect.
+    titles: latex::TitleScratch,
 }
 
 impl BibWriter {
@@ -96,6 +98,7 @@ impl BibWriter {
             count: 0,
             buf: String::new(),
             name_parts: (String::new(), String::new()),
+            titles: latex::TitleScratch::default(),
         }
     }
 
@@ -438,24 +441,42 @@ fn valid_day(p: &DateParts) -> Option<u8> {
 /// ISO 8601 / EDTF form of one end of a date: `2020`, `2020-03`,
 /// `2020-03-15`, `-0350`.
 fn iso(p: &DateParts) -> String {
-    let mut s = if p.year < 0 {
-        format!("-{:04}", p.year.unsigned_abs())
-    } else {
-        format!("{:04}", p.year)
-    };
+    let mut s = String::with_capacity(11);
+    push_iso(&mut s, p);
+    s
+}
+
+/// [`iso`], appended to `s`.
+fn push_iso(s: &mut String, p: &DateParts) {
+    if p.year < 0 {
+        s.push('-');
+    }
+    push_padded(s, p.year.unsigned_abs(), 4);
     if let Some(m) = valid_month(p) {
-        s.push_str(&format!("-{m:02}"));
+        s.push('-');
+        push_padded(s, m.into(), 2);
         if let Some(d) = valid_day(p) {
-            s.push_str(&format!("-{d:02}"));
+            s.push('-');
+            push_padded(s, d.into(), 2);
         }
     }
-    s
+}
+
+/// Appends `n` in at least `width` digits (with leading zeros).
+fn push_padded(s: &mut String, n: u32, width: usize) {
+    let mut buf = itoa::Buffer::new();
+    let digits = buf.format(n);
+    for _ in digits.len()..width {
+        s.push('0');
+    }
+    s.push_str(digits);
 }
 
 /// The BibLaTeX `date` value of a dated record: ranges, seasons, circa.
 pub fn biblatex_date(d: &Date) -> Option<String> {
     let start = d.start.as_ref()?;
-    let mut s = iso(start);
+    let mut s = String::with_capacity(24);
+    push_iso(&mut s, start);
     if valid_month(start).is_none()
         && let Some(season) = d.season
     {
@@ -473,7 +494,7 @@ pub fn biblatex_date(d: &Date) -> Option<String> {
         && end != start
     {
         s.push('/');
-        s.push_str(&iso(end));
+        push_iso(&mut s, end);
     }
     Some(s)
 }
@@ -482,7 +503,7 @@ fn year_text(y: i32) -> String {
     if y < 0 {
         format!("{} BCE", y.unsigned_abs())
     } else {
-        y.to_string()
+        itoa::Buffer::new().format(y).to_string()
     }
 }
 
@@ -1345,8 +1366,8 @@ impl BibWriter {
                     true
                 }
                 Value::Title(s, ranges) => {
-                    let prot = latex::protect_title(s, ranges);
-                    latex::encode_protected_into(out, &enc, s, &prot, &mut lost);
+                    let prot = latex::protect_title_into(s, ranges, &mut self.titles);
+                    latex::encode_protected_into(out, &enc, s, prot, &mut lost);
                     true
                 }
                 Value::Names(role, elided) => {
@@ -1404,9 +1425,23 @@ impl BibWriter {
             // its value. Parts are joined as sentences: `. ` between them
             // unless a part already ends with a full stop, question or
             // exclamation mark.
-            let labelled = |n: &&Cow<str>| crate::read::bibtex::is_labelled_note_part(n.trim());
-            let plain = e.note.iter().filter(|n| !labelled(n));
-            for n in plain.chain(e.note.iter().filter(labelled)) {
+            // (A single part has nothing to be ordered against.)
+            let labelled: Vec<bool> = match e.note.len() {
+                1 => Vec::new(),
+                _ => e
+                    .note
+                    .iter()
+                    .map(|n| crate::read::bibtex::is_labelled_note_part(n.trim()))
+                    .collect(),
+            };
+            let in_order = [false, true].into_iter().flat_map(|last| {
+                e.note
+                    .iter()
+                    .zip(labelled.iter().copied().chain(std::iter::repeat(false)))
+                    .filter(move |&(_, l)| l == last)
+                    .map(|(n, _)| n)
+            });
+            for n in in_order {
                 let mark = out.len();
                 if mark > value_start {
                     if out.ends_with(['.', '?', '!']) {

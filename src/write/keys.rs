@@ -83,10 +83,7 @@ pub fn key_stem(r: &Reference) -> String {
         stem.push_str("anon");
     }
     match r.year() {
-        Some(y) => {
-            use std::fmt::Write as _;
-            let _ = write!(stem, "{}", y.unsigned_abs());
-        }
+        Some(y) => stem.push_str(itoa::Buffer::new().format(y.unsigned_abs())),
         None => stem.push_str("nd"),
     }
     if let Some(title) = r.title.as_deref().or(r.container_title.as_deref()) {

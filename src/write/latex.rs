@@ -563,16 +563,23 @@ pub fn verbatim_into(out: &mut String, s: &str) {
 /// True when the braces of `s` balance when counted the way BibTeX and
 /// biber count them (every `{` and `}`, backslash or not).
 pub fn braces_balanced(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    // Most values hold no brace at all.
+    let Some(first) = memchr::memchr2(b'{', b'}', bytes) else {
+        return true;
+    };
     let mut depth: i64 = 0;
     // Braces are ASCII: no byte of another character's UTF-8 is one.
-    for i in memchr::memchr2_iter(b'{', b'}', s.as_bytes()) {
-        if s.as_bytes().get(i) == Some(&b'{') {
-            depth += 1;
-        } else {
-            depth -= 1;
-            if depth < 0 {
-                return false;
+    for &b in bytes.get(first..).unwrap_or_default() {
+        match b {
+            b'{' => depth += 1,
+            b'}' => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
             }
+            _ => {}
         }
     }
     depth == 0
@@ -595,71 +602,100 @@ struct Word {
     core: Range<usize>,
     /// The word ends with a colon.
     colon: bool,
-    /// Some character of the word is upper case (else the two below are
-    /// false).
-    upper: bool,
     /// The core starts with an upper-case letter.
     starts_upper: bool,
     /// [`inner_capitals`] of the core.
     inner: (bool, bool),
+    /// To be protected (set by [`protect_title_into`]).
+    protect: bool,
 }
 
-/// The words of a title, with the number of upper and of lower case
-/// characters in it: one pass over the characters.
-fn words(title: &str) -> (Vec<Word>, usize, usize) {
-    let mut out = Vec::with_capacity(title.len() / 4 + 1);
-    let (mut upper, mut lower) = (0, 0);
-    // The word being read, and its last character.
-    let mut word: Option<Word> = None;
-    let mut last = ' ';
-    let finish = |mut w: Word, end: usize, last: char| {
-        w.all.end = end;
-        w.colon = last == ':';
-        if w.upper {
-            // Char boundary: the core's ends are those of characters.
-            let core = &title[w.core.clone()];
-            w.starts_upper = starts_upper(core);
-            w.inner = inner_capitals(core);
+impl Word {
+    /// The word at `all` in `title`, with its `core`; `upper` when some
+    /// character of it is upper case (else the core can have no capital).
+    fn new(title: &str, all: Range<usize>, core: Range<usize>, upper: bool, colon: bool) -> Word {
+        let (starts_upper, inner) = match title.get(core.clone()) {
+            Some(c) if upper => (starts_upper(c), inner_capitals(c)),
+            _ => (false, (false, false)),
+        };
+        Word {
+            all,
+            core,
+            colon,
+            starts_upper,
+            inner,
+            protect: false,
         }
-        w
-    };
+    }
+}
+
+/// What [`protect_title_into`] keeps from one title to the next: its
+/// buffers, and the answer for the last title.
+#[derive(Debug, Default)]
+pub struct TitleScratch {
+    words: Vec<Word>,
+    ranges: Vec<Range<usize>>,
+}
+
+/// The words of a title (into `out`), with the number of upper and of
+/// lower case characters in it: one pass over the characters.
+fn words(title: &str, out: &mut Vec<Word>) -> (usize, usize) {
+    out.clear();
+    let (mut upper, mut lower) = (0, 0);
+    // The word being read: where it starts (`None` between words), its
+    // core (from its first to the end of its last alphanumeric
+    // character), whether it has an upper-case character, its last
+    // character.
+    let mut start = None;
+    let mut core = 0..0;
+    let mut word_upper = false;
+    let mut last = ' ';
     for (i, c) in title.char_indices() {
         if c.is_whitespace() {
-            if let Some(w) = word.take() {
-                out.push(finish(w, i, last));
+            if let Some(s) = start.take() {
+                out.push(Word::new(
+                    title,
+                    s..i,
+                    core.clone(),
+                    word_upper,
+                    last == ':',
+                ));
             }
             continue;
         }
-        let w = word.get_or_insert(Word {
-            all: i..i,
-            core: i..i,
-            colon: false,
-            upper: false,
-            starts_upper: false,
-            inner: (false, false),
-        });
+        if start.is_none() {
+            start = Some(i);
+            core = i..i;
+            word_upper = false;
+        }
         let is_upper = c.is_uppercase();
         let is_lower = !is_upper && c.is_lowercase();
         if is_upper {
             upper += 1;
-            w.upper = true;
+            word_upper = true;
         } else if is_lower {
             lower += 1;
         }
         // Upper and lower case letters are alphabetic (Unicode derives
         // Alphabetic from them): the slower lookup only for the rest.
         if is_upper || is_lower || is_alphanumeric(c) {
-            if w.core.is_empty() {
-                w.core.start = i;
+            if core.is_empty() {
+                core.start = i;
             }
-            w.core.end = i + c.len_utf8();
+            core.end = i + c.len_utf8();
         }
         last = c;
     }
-    if let Some(w) = word {
-        out.push(finish(w, title.len(), last));
+    if let Some(s) = start {
+        out.push(Word::new(
+            title,
+            s..title.len(),
+            core,
+            word_upper,
+            last == ':',
+        ));
     }
-    (out, upper, lower)
+    (upper, lower)
 }
 
 /// `char::is_alphanumeric`, without looking up the Unicode tables for
@@ -728,9 +764,26 @@ fn starts_upper(core: &str) -> bool {
 /// words are merged (`{New Zealand}`); punctuation around a word stays
 /// outside the braces; the whole title is never braced as one.
 pub fn protect_title(title: &str, protected: &[(usize, usize)]) -> Vec<Range<usize>> {
-    let (ws, upper, lower) = words(title);
+    let mut scratch = TitleScratch::default();
+    protect_title_into(title, protected, &mut scratch);
+    scratch.ranges
+}
+
+/// [`protect_title`], with buffers kept in `scratch` (where the answer
+/// stays until the next call).
+pub fn protect_title_into<'s>(
+    title: &str,
+    protected: &[(usize, usize)],
+    scratch: &'s mut TitleScratch,
+) -> &'s [Range<usize>] {
+    let TitleScratch {
+        words: ws,
+        ranges: out,
+    } = scratch;
+    out.clear();
+    let (upper, lower) = words(title, ws);
     if ws.is_empty() || (upper == 0 && protected.is_empty()) {
-        return Vec::new();
+        return out;
     }
     // Char boundary: the words' ranges are (see `words`). In bounds: `i`
     // below is an index of `ws` (by `enumerate` or the loop conditions).
@@ -766,35 +819,29 @@ pub fn protect_title(title: &str, protected: &[(usize, usize)]) -> Vec<Range<usi
             .iter()
             .any(|&(a, b)| a < b && a < w.all.end && w.all.start < b)
     };
-    let flags: Vec<bool> = ws
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            let c = core(w);
-            if c.is_empty() {
-                return false;
-            }
-            let inner = if title_case { w.inner.0 } else { w.inner.1 };
-            in_ranges(w)
+    for i in 0..ws.len() {
+        let after_colon = i > 0 && ws[i - 1].colon;
+        let w = &mut ws[i];
+        let inner = if title_case { w.inner.0 } else { w.inner.1 };
+        w.protect = !w.core.is_empty()
+            && (in_ranges(w)
                 || (!shouting
-                    && (inner || (!title_case && i > 0 && !after_colon(i) && w.starts_upper)))
-        })
-        .collect();
+                    && (inner || (!title_case && i > 0 && !after_colon && w.starts_upper))));
+    }
 
     // Merge runs of protected words joined by plain whitespace.
-    // In bounds: `flags` has one entry per word; `i < ws.len()` and
-    // `i + 1 < ws.len()` by the loop conditions.
-    let mut out: Vec<Range<usize>> = Vec::new();
+    // In bounds: `i < ws.len()` and `i + 1 < ws.len()` by the loop
+    // conditions.
     let mut i = 0;
     while i < ws.len() {
-        if !flags[i] {
+        if !ws[i].protect {
             i += 1;
             continue;
         }
         let start = ws[i].core.start;
         let mut end = ws[i].core.end;
         while i + 1 < ws.len()
-            && flags[i + 1]
+            && ws[i + 1].protect
             && ws[i].core.end == ws[i].all.end
             && ws[i + 1].core.start == ws[i + 1].all.start
         {
@@ -812,8 +859,8 @@ pub fn protect_title(title: &str, protected: &[(usize, usize)]) -> Vec<Range<usi
         let whole = whole.clone();
         out.clear();
         // Fall back to bracing word by word.
-        for (w, f) in ws.iter().zip(&flags) {
-            if *f && w.core.start >= whole.start && w.core.end <= whole.end {
+        for w in ws.iter() {
+            if w.protect && w.core.start >= whole.start && w.core.end <= whole.end {
                 out.push(w.core.clone());
             }
         }
