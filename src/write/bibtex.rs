@@ -1186,11 +1186,9 @@ fn guard_name_part(out: &mut String, start: usize) {
     let part = out.get(start..).unwrap_or_default();
     // No character but `A`, `N`, `D` lower-cases to `a`, `n`, `d`: an
     // ASCII case-insensitive comparison finds what lower-casing would
-    // (and a word `and` is first looked for as three bytes anywhere).
+    // (and only a part with an `n` can hold the word).
     let has_and = || {
-        part.as_bytes()
-            .windows(3)
-            .any(|w| w.eq_ignore_ascii_case(b"and"))
+        part.bytes().any(|b| b == b'n' || b == b'N')
             && part
                 .split_whitespace()
                 .any(|w| w.eq_ignore_ascii_case("and"))

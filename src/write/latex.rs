@@ -614,9 +614,9 @@ impl Word {
     /// The word at `all` in `title`, with its `core`; `upper` when some
     /// character of it is upper case (else the core can have no capital).
     fn new(title: &str, all: Range<usize>, core: Range<usize>, upper: bool, colon: bool) -> Word {
-        let (starts_upper, inner) = match title.get(core.clone()) {
-            Some(c) if upper => (starts_upper(c), inner_capitals(c)),
-            _ => (false, (false, false)),
+        let (starts_upper, inner) = match upper.then(|| title.get(core.clone())).flatten() {
+            Some(c) => (starts_upper(c), inner_capitals(c)),
+            None => (false, (false, false)),
         };
         Word {
             all,
