@@ -617,16 +617,14 @@ fn build(r: &Reference, dialect: Dialect) -> Draft<'_> {
     // Other roles have no field in either dialect (nor in Zotero's BibTeX
     // import): they go to the note.
     let has_field = |role| matches!(role, Role::Author | Role::Editor | Role::Translator);
-    let other_roles = r.contributors.iter().any(|c| !has_field(c.role));
-    for role in Role::ALL {
-        if !other_roles || has_field(role) {
-            continue;
-        }
-        let list: Vec<String> = r.names(role).map(display_name).collect();
-        if !list.is_empty() {
-            let label = role_label(role);
-            e.note.push(format!("{label}: {}", list.join("; ")).into());
-            e.moved.push(label);
+    if r.contributors.iter().any(|c| !has_field(c.role)) {
+        for role in Role::ALL.into_iter().filter(|&role| !has_field(role)) {
+            let list: Vec<String> = r.names(role).map(display_name).collect();
+            if !list.is_empty() {
+                let label = role_label(role);
+                e.note.push(format!("{label}: {}", list.join("; ")).into());
+                e.moved.push(label);
+            }
         }
     }
 
