@@ -9,6 +9,7 @@
 //! The format is documented for users in `docs/model.md`.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 /// The kind of work a reference describes (CSL item types).
@@ -226,8 +227,18 @@ impl Person {
     /// APA prints `Andrade, T. de`), or before the family name when there
     /// is no given name. Both trimmed; the given part may be empty.
     pub fn inverted_parts(&self) -> (String, String) {
-        let mut family = self.full_family().trim().to_string();
-        let mut given = self.given.as_deref().unwrap_or("").trim().to_string();
+        let (family, given) = self.inverted_parts_cow();
+        (family.into_owned(), given.into_owned())
+    }
+
+    /// [`Person::inverted_parts`], borrowed from the name when it has no
+    /// particle.
+    pub fn inverted_parts_cow(&self) -> (Cow<'_, str>, Cow<'_, str>) {
+        let mut family = match self.particle.as_deref() {
+            Some(p) if !p.is_empty() => Cow::Owned(self.full_family().trim().to_string()),
+            _ => Cow::Borrowed(self.family.trim()),
+        };
+        let mut given = Cow::Borrowed(self.given.as_deref().unwrap_or("").trim());
         if let Some(dp) = self
             .dropping_particle
             .as_deref()
@@ -235,9 +246,9 @@ impl Person {
             .filter(|d| !d.is_empty())
         {
             if given.is_empty() {
-                family = format!("{dp} {family}").trim().to_string();
+                family = Cow::Owned(format!("{dp} {family}").trim().to_string());
             } else {
-                given = format!("{given} {dp}");
+                given = Cow::Owned(format!("{given} {dp}"));
             }
         }
         (family, given)

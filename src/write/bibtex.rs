@@ -58,7 +58,7 @@ use super::latex::{self, Context, Encoder, Lost};
 use super::{RecordWriter, WriteOptions};
 use crate::diag::Diagnostic;
 use crate::model::{Date, DateParts, DateStatus, Field, ItemType, Name, Reference, Role, Season};
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 use std::io;
 
 /// Which of the two dialects to write.
@@ -76,6 +76,13 @@ pub struct BibWriter {
     enc: Encoder,
     keys: KeyGen,
     count: usize,
+    /// The entry being written, kept for its capacity.
+    buf: String,
+    /// A name's given part and suffix while it is written (see
+    /// [`encode_name`]).
+    name_parts: (String, String),
+    /// Buffers for finding the words of a title to protect.
+    titles: latex::TitleScratch,
 }
 
 impl BibWriter {
@@ -89,15 +96,25 @@ impl BibWriter {
             },
             keys: KeyGen::new(),
             count: 0,
+            buf: String::new(),
+            name_parts: (String::new(), String::new()),
+            titles: latex::TitleScratch::default(),
         }
     }
 
     /// The entry text of one record (without the blank line between
     /// entries), with its key. Diagnostics go to `diags`.
     pub fn entry(&mut self, r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
+        let mut out = String::with_capacity(512);
+        self.write_entry(&mut out, r, diags);
+        out
+    }
+
+    /// [`BibWriter::entry`], appended to `out`.
+    fn write_entry(&mut self, out: &mut String, r: &Reference, diags: &mut Vec<Diagnostic>) {
         let key = self.keys.key_for(r);
         let e = build(r, self.dialect);
-        render(&e, &key, &self.enc, r.line(), self.dialect, diags)
+        self.render(out, &e, &key, r, diags);
     }
 }
 
@@ -112,12 +129,16 @@ impl RecordWriter for BibWriter {
         r: &Reference,
         diags: &mut Vec<Diagnostic>,
     ) -> io::Result<()> {
-        let text = self.entry(r, diags);
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
         if self.count > 0 {
-            out.write_all(b"\n")?;
+            buf.push('\n');
         }
+        self.write_entry(&mut buf, r, diags);
         self.count += 1;
-        out.write_all(text.as_bytes())
+        let done = out.write_all(buf.as_bytes());
+        self.buf = buf;
+        done
     }
 
     fn finish(&mut self, _out: &mut dyn io::Write) -> io::Result<()> {
@@ -320,19 +341,23 @@ const GLOBAL_FIELDS: &[&str] = &[
     "abstract",
 ];
 
-/// A field value before encoding.
+/// A field value before encoding, borrowed from the record where it can
+/// be.
 #[derive(Clone, Debug)]
-enum Value {
+enum Value<'a> {
     /// Plain text, escaped on output.
-    Text(String),
-    /// Text in sentence case: escaped, with proper nouns braced.
-    Title(String, Vec<(usize, usize)>),
-    /// A name list.
-    Names(Vec<Name>, bool),
+    Text(Cow<'a, str>),
+    /// Text in sentence case: escaped, with proper nouns braced (and the
+    /// byte ranges the record asks to protect).
+    Title(Cow<'a, str>, &'a [(usize, usize)]),
+    /// The record's names with a role; `true` when APA elided some.
+    Names(Role, bool),
     /// A page range or list.
-    Pages(String),
-    /// Written raw (URL, DOI, dates, numbers).
-    Raw(String),
+    Pages(&'a str),
+    /// Written raw (dates, numbers).
+    Raw(Cow<'a, str>),
+    /// A URL or DOI, written through [`latex::verbatim`].
+    Verbatim(&'a str),
     /// Written without braces (month macros).
     Bare(&'static str),
 }
@@ -340,22 +365,22 @@ enum Value {
 /// An entry before encoding: type and fields in output order, plus text
 /// for `note`.
 #[derive(Debug)]
-struct Draft {
+struct Draft<'a> {
     ty: &'static str,
-    fields: Vec<(&'static str, Value, Field)>,
-    note: Vec<String>,
+    fields: Vec<(&'static str, Value<'a>, Field)>,
+    note: Vec<Cow<'a, str>>,
     /// Labels of values moved into `note` because no field could hold them.
     moved: Vec<&'static str>,
 }
 
-impl Draft {
-    fn set(&mut self, name: &'static str, v: Value, f: Field) {
+impl<'a> Draft<'a> {
+    fn set(&mut self, name: &'static str, v: Value<'a>, f: Field) {
         self.fields.push((name, v, f));
     }
 
-    fn text(&mut self, name: &'static str, v: &Option<String>, f: Field) {
+    fn text(&mut self, name: &'static str, v: &'a Option<String>, f: Field) {
         if let Some(s) = nonempty(v) {
-            self.set(name, Value::Text(s.to_string()), f);
+            self.set(name, Value::Text(s.into()), f);
         }
     }
 }
@@ -416,24 +441,42 @@ fn valid_day(p: &DateParts) -> Option<u8> {
 /// ISO 8601 / EDTF form of one end of a date: `2020`, `2020-03`,
 /// `2020-03-15`, `-0350`.
 fn iso(p: &DateParts) -> String {
-    let mut s = if p.year < 0 {
-        format!("-{:04}", p.year.unsigned_abs())
-    } else {
-        format!("{:04}", p.year)
-    };
+    let mut s = String::with_capacity(11);
+    push_iso(&mut s, p);
+    s
+}
+
+/// [`iso`], appended to `s`.
+fn push_iso(s: &mut String, p: &DateParts) {
+    if p.year < 0 {
+        s.push('-');
+    }
+    push_padded(s, p.year.unsigned_abs(), 4);
     if let Some(m) = valid_month(p) {
-        s.push_str(&format!("-{m:02}"));
+        s.push('-');
+        push_padded(s, m.into(), 2);
         if let Some(d) = valid_day(p) {
-            s.push_str(&format!("-{d:02}"));
+            s.push('-');
+            push_padded(s, d.into(), 2);
         }
     }
-    s
+}
+
+/// Appends `n` in at least `width` digits (with leading zeros).
+fn push_padded(s: &mut String, n: u32, width: usize) {
+    let mut buf = itoa::Buffer::new();
+    let digits = buf.format(n);
+    for _ in digits.len()..width {
+        s.push('0');
+    }
+    s.push_str(digits);
 }
 
 /// The BibLaTeX `date` value of a dated record: ranges, seasons, circa.
 pub fn biblatex_date(d: &Date) -> Option<String> {
     let start = d.start.as_ref()?;
-    let mut s = iso(start);
+    let mut s = String::with_capacity(24);
+    push_iso(&mut s, start);
     if valid_month(start).is_none()
         && let Some(season) = d.season
     {
@@ -451,7 +494,7 @@ pub fn biblatex_date(d: &Date) -> Option<String> {
         && end != start
     {
         s.push('/');
-        s.push_str(&iso(end));
+        push_iso(&mut s, end);
     }
     Some(s)
 }
@@ -460,13 +503,13 @@ fn year_text(y: i32) -> String {
     if y < 0 {
         format!("{} BCE", y.unsigned_abs())
     } else {
-        y.to_string()
+        itoa::Buffer::new().format(y).to_string()
     }
 }
 
 /// Adds the publication date: BibLaTeX `date`/`pubstate`, classic
 /// `year`/`month`/`day`.
-fn put_issued(e: &mut Draft, r: &Reference, classic: bool) {
+fn put_issued<'a>(e: &mut Draft<'a>, r: &'a Reference, classic: bool) {
     let Some(d) = &r.issued else {
         if classic {
             e.set("year", Value::Raw("n.d.".into()), Field::Issued);
@@ -495,12 +538,12 @@ fn put_issued(e: &mut Draft, r: &Reference, classic: bool) {
                     } else if end != start {
                         // BibTeX has no field for a range within a year.
                         if let Some(range) = biblatex_date(d) {
-                            e.note.push(format!("Date: {range}"));
+                            e.note.push(format!("Date: {range}").into());
                             e.moved.push("date range");
                         }
                     }
                 }
-                e.set("year", Value::Text(y), Field::Issued);
+                e.set("year", Value::Text(y.into()), Field::Issued);
                 if let Some(m) = valid_month(start) {
                     e.set(
                         "month",
@@ -509,7 +552,7 @@ fn put_issued(e: &mut Draft, r: &Reference, classic: bool) {
                         Field::Issued,
                     );
                     if let Some(day) = valid_day(start) {
-                        e.set("day", Value::Raw(day.to_string()), Field::Issued);
+                        e.set("day", Value::Raw(day.to_string().into()), Field::Issued);
                     }
                 } else if let Some(season) = d.season {
                     let s = match season {
@@ -522,15 +565,15 @@ fn put_issued(e: &mut Draft, r: &Reference, classic: bool) {
                 }
             }
             None => match (nonempty(&d.literal), d.status) {
-                (Some(l), _) => e.set("year", Value::Text(l.to_string()), Field::Issued),
+                (Some(l), _) => e.set("year", Value::Text(l.into()), Field::Issued),
                 (None, _) => e.set("year", Value::Raw("n.d.".into()), Field::Issued),
             },
         }
     } else {
         if let Some(date) = biblatex_date(d) {
-            e.set("date", Value::Raw(date), Field::Issued);
+            e.set("date", Value::Raw(date.into()), Field::Issued);
         } else if let Some(l) = nonempty(&d.literal) {
-            e.note.push(format!("Date: {l}"));
+            e.note.push(format!("Date: {l}").into());
             e.moved.push("date");
         }
         if let Some((_, key)) = state {
@@ -539,55 +582,49 @@ fn put_issued(e: &mut Draft, r: &Reference, classic: bool) {
     }
 }
 
-fn names_of(r: &Reference, role: Role) -> Vec<Name> {
-    r.names(role).cloned().collect()
-}
-
 /// Builds the entry for one record in one dialect.
-fn build(r: &Reference, dialect: Dialect) -> Draft {
+fn build(r: &Reference, dialect: Dialect) -> Draft<'_> {
     let classic = dialect == Dialect::Bibtex;
     let ty = entry_type(r, dialect);
     let mut e = Draft {
         ty,
-        fields: Vec::new(),
+        fields: Vec::with_capacity(16),
         note: Vec::new(),
         moved: Vec::new(),
     };
     let it = r.item_type;
 
     // Names.
-    let authors = names_of(r, Role::Author);
-    let editors = names_of(r, Role::Editor);
-    let translators = names_of(r, Role::Translator);
-    if !authors.is_empty() {
+    let has_authors = r.has_role(Role::Author);
+    if has_authors {
         e.set(
             "author",
-            Value::Names(authors, r.authors_elided),
+            Value::Names(Role::Author, r.authors_elided),
             Field::Author,
         );
     }
-    if !editors.is_empty() {
-        let elided = r.authors_elided && !r.has_role(Role::Author);
-        e.set("editor", Value::Names(editors, elided), Field::Editor);
+    if r.has_role(Role::Editor) {
+        let elided = r.authors_elided && !has_authors;
+        e.set("editor", Value::Names(Role::Editor, elided), Field::Editor);
     }
-    if !translators.is_empty() {
+    if r.has_role(Role::Translator) {
         e.set(
             "translator",
-            Value::Names(translators, false),
+            Value::Names(Role::Translator, false),
             Field::Translator,
         );
     }
     // Other roles have no field in either dialect (nor in Zotero's BibTeX
     // import): they go to the note.
-    for role in Role::ALL {
-        if matches!(role, Role::Author | Role::Editor | Role::Translator) {
-            continue;
-        }
-        let list: Vec<String> = r.names(role).map(display_name).collect();
-        if !list.is_empty() {
-            let label = role_label(role);
-            e.note.push(format!("{label}: {}", list.join("; ")));
-            e.moved.push(label);
+    let has_field = |role| matches!(role, Role::Author | Role::Editor | Role::Translator);
+    if r.contributors.iter().any(|c| !has_field(c.role)) {
+        for role in Role::ALL.into_iter().filter(|&role| !has_field(role)) {
+            let list: Vec<String> = r.names(role).map(display_name).collect();
+            if !list.is_empty() {
+                let label = role_label(role);
+                e.note.push(format!("{label}: {}", list.join("; ")).into());
+                e.moved.push(label);
+            }
         }
     }
 
@@ -595,51 +632,52 @@ fn build(r: &Reference, dialect: Dialect) -> Draft {
     if let Some(t) = r.title.as_deref().filter(|t| !t.trim().is_empty()) {
         e.set(
             "title",
-            Value::Title(t.to_string(), r.title_protected.clone()),
+            Value::Title(t.into(), &r.title_protected),
             Field::Title,
         );
     }
-    let mut addon: Vec<String> = Vec::new();
-    if it == ItemType::Article && ty == "article" {
-        addon.push(nonempty(&r.genre).unwrap_or("Preprint").to_string());
+    let description = if it == ItemType::Article && ty == "article" {
+        Some(nonempty(&r.genre).unwrap_or("Preprint"))
     } else if !matches!(it, ItemType::Thesis | ItemType::Report)
         && let Some(g) = nonempty(&r.genre)
     {
-        addon.push(g.to_string());
+        Some(g)
     } else if it == ItemType::Dataset {
         // APA's description; it also tells readers the `@misc` is data.
-        addon.push("Data set".to_string());
+        Some("Data set")
     } else if it == ItemType::Software && ty == "misc" {
-        addon.push("Computer software".to_string());
-    }
-    if let Some(m) = nonempty(&r.medium) {
-        addon.push(m.to_string());
-    }
-    if !addon.is_empty() {
-        let a = addon.join("; ");
+        Some("Computer software")
+    } else {
+        None
+    };
+    let addon: Option<Cow<str>> = match (description, nonempty(&r.medium)) {
+        (Some(d), Some(m)) => Some(format!("{d}; {m}").into()),
+        (d, m) => d.or(m).map(Cow::Borrowed),
+    };
+    if let Some(a) = addon {
         if classic {
             e.note.push(a);
         } else {
-            e.set("titleaddon", Value::Title(a, Vec::new()), Field::Genre);
+            e.set("titleaddon", Value::Title(a, &[]), Field::Genre);
         }
     }
     if let Some(tt) = nonempty(&r.title_translated) {
-        e.note.push(format!("Translated title: {tt}"));
+        e.note.push(format!("Translated title: {tt}").into());
     }
 
     // Container.
-    let container = nonempty(&r.container_title).map(str::to_string);
-    let event = nonempty(&r.event_title).map(str::to_string);
+    let container = nonempty(&r.container_title);
+    let event = nonempty(&r.event_title);
     match ty {
         "article" => {
-            let journal = container.clone().or_else(|| {
+            let journal = container.or_else(|| {
                 (it == ItemType::Article)
-                    .then(|| nonempty(&r.publisher).map(str::to_string))
+                    .then(|| nonempty(&r.publisher))
                     .flatten()
             });
             if let Some(j) = journal {
                 let name = if classic { "journal" } else { "journaltitle" };
-                e.set(name, Value::Text(j), Field::ContainerTitle);
+                e.set(name, Value::Text(j.into()), Field::ContainerTitle);
             }
             if !classic && matches!(it, ItemType::ArticleMagazine | ItemType::ArticleNewspaper) {
                 e.set(
@@ -650,30 +688,30 @@ fn build(r: &Reference, dialect: Dialect) -> Draft {
             }
         }
         "incollection" | "inbook" | "inreference" => {
-            if let Some(c) = &container {
+            if let Some(c) = container {
                 e.set(
                     "booktitle",
-                    Value::Title(c.clone(), Vec::new()),
+                    Value::Title(c.into(), &[]),
                     Field::ContainerTitle,
                 );
             }
         }
         "inproceedings" => {
             // The proceedings title, or for a talk the event's name.
-            let (book, extra_event) = match (&container, &event) {
-                (Some(c), Some(ev)) if c != ev => (Some(c.clone()), Some(ev.clone())),
-                (Some(c), _) => (Some(c.clone()), None),
-                (None, ev) => (ev.clone(), None),
+            let (book, extra_event) = match (container, event) {
+                (Some(c), Some(ev)) if c != ev => (Some(c), Some(ev)),
+                (Some(c), _) => (Some(c), None),
+                (None, ev) => (ev, None),
             };
             if let Some(b) = book {
                 e.set(
                     "booktitle",
-                    Value::Title(b, Vec::new()),
+                    Value::Title(b.into(), &[]),
                     Field::ContainerTitle,
                 );
             }
             if let Some(ev) = extra_event {
-                e.note.push(format!("Event: {ev}"));
+                e.note.push(format!("Event: {ev}").into());
                 e.moved.push("event");
             }
             // biblatex-apa prints a talk's day range only for
@@ -693,7 +731,7 @@ fn build(r: &Reference, dialect: Dialect) -> Draft {
         }
         "online" | "misc" | "software" | "unpublished" | "book" | "collection" | "report"
         | "techreport" | "thesis" | "phdthesis" | "mastersthesis" => {
-            if let Some(c) = &container {
+            if let Some(c) = container {
                 match (ty, it) {
                     ("online" | "misc", _)
                         if !classic
@@ -701,23 +739,19 @@ fn build(r: &Reference, dialect: Dialect) -> Draft {
                         // takes it (then the note).
                         && nonempty(&r.publisher).is_none() =>
                     {
-                        e.set(
-                            "organization",
-                            Value::Text(c.clone()),
-                            Field::ContainerTitle,
-                        );
+                        e.set("organization", Value::Text(c.into()), Field::ContainerTitle);
                     }
-                    ("misc", _) if classic => e.note.push(c.clone()),
+                    ("misc", _) if classic => e.note.push(c.into()),
                     ("book" | "collection", _) => {
-                        e.set("series", Value::Text(c.clone()), Field::ContainerTitle)
+                        e.set("series", Value::Text(c.into()), Field::ContainerTitle)
                     }
                     _ => {
-                        e.note.push(c.clone());
+                        e.note.push(c.into());
                     }
                 }
             }
-            if let Some(ev) = &event {
-                e.note.push(ev.clone());
+            if let Some(ev) = event {
+                e.note.push(ev.into());
             }
         }
         _ => {}
@@ -727,13 +761,13 @@ fn build(r: &Reference, dialect: Dialect) -> Draft {
     put_issued(&mut e, r, classic);
     if let Some(od) = &r.original_date {
         match (classic, biblatex_date(od)) {
-            (false, Some(d)) => e.set("origdate", Value::Raw(d), Field::OriginalDate),
+            (false, Some(d)) => e.set("origdate", Value::Raw(d.into()), Field::OriginalDate),
             (_, _) => {
                 if let Some(start) = &od.start {
                     e.note
-                        .push(format!("Original work published {}", year_text(start.year)));
+                        .push(format!("Original work published {}", year_text(start.year)).into());
                 } else if let Some(l) = nonempty(&od.literal) {
-                    e.note.push(format!("Original work published {l}"));
+                    e.note.push(format!("Original work published {l}").into());
                 }
             }
         }
@@ -742,19 +776,19 @@ fn build(r: &Reference, dialect: Dialect) -> Draft {
     // Legal references: court and section have no field Zotero or the
     // APA styles read from a @misc entry; they are printed in the note.
     if let Some(a) = nonempty(&r.authority) {
-        e.note.push(format!("Court: {a}"));
+        e.note.push(format!("Court: {a}").into());
     }
     if let Some(s) = nonempty(&r.section) {
-        e.note.push(s.to_string());
+        e.note.push(s.into());
     }
 
     // Volume, issue, pages, numbers. BibLaTeX's volume is an integer
     // (biber drops anything else with a warning).
     if let Some(v) = nonempty(&r.volume) {
         if classic || v.chars().all(|c| c.is_ascii_digit()) {
-            e.set("volume", Value::Text(v.to_string()), Field::Volume);
+            e.set("volume", Value::Text(v.into()), Field::Volume);
         } else {
-            e.note.push(format!("Volume: {v}"));
+            e.note.push(format!("Volume: {v}").into());
             e.moved.push("volume");
         }
     }
@@ -763,7 +797,7 @@ fn build(r: &Reference, dialect: Dialect) -> Draft {
     if is_article {
         e.text("number", &r.issue, Field::Issue);
     } else if let Some(i) = nonempty(&r.issue) {
-        e.note.push(format!("Issue: {i}"));
+        e.note.push(format!("Issue: {i}").into());
         e.moved.push("issue");
     }
     if let Some(p) = nonempty(&r.page) {
@@ -772,18 +806,18 @@ fn build(r: &Reference, dialect: Dialect) -> Draft {
             "book" | "collection" | "phdthesis" | "mastersthesis" | "thesis"
         ) {
             // Zotero reads pages on these as a page count.
-            e.note.push(format!("Pages: {p}"));
+            e.note.push(format!("Pages: {p}").into());
             e.moved.push("pages");
         } else {
-            e.set("pages", Value::Pages(p.to_string()), Field::Page);
+            e.set("pages", Value::Pages(p), Field::Page);
         }
     }
     if let Some(n) = nonempty(&r.number) {
         if is_report || (ty == "misc" && it == ItemType::Report) {
-            e.set("number", Value::Text(n.to_string()), Field::Number);
+            e.set("number", Value::Text(n.into()), Field::Number);
         } else if is_article && it == ItemType::Article {
             // A preprint's number has no field (`number` is the issue).
-            e.note.push(format!("Number: {n}"));
+            e.note.push(format!("Number: {n}").into());
             e.moved.push("number");
         } else if is_article {
             // An article number: `eid` in BibLaTeX; for classic BibTeX the
@@ -791,30 +825,30 @@ fn build(r: &Reference, dialect: Dialect) -> Draft {
             if classic {
                 if nonempty(&r.page).is_none() {
                     let v = if n.chars().all(|c| c.is_ascii_digit()) {
-                        format!("Article {n}")
+                        format!("Article {n}").into()
                     } else {
-                        n.to_string()
+                        n.into()
                     };
                     e.set("pages", Value::Text(v), Field::Number);
                 } else {
-                    e.note.push(format!("Article {n}"));
+                    e.note.push(format!("Article {n}").into());
                 }
             } else {
-                e.set("eid", Value::Text(n.to_string()), Field::Number);
+                e.set("eid", Value::Text(n.into()), Field::Number);
             }
         } else {
-            e.note.push(format!("No. {n}"));
+            e.note.push(format!("No. {n}").into());
             e.moved.push("number");
         }
     }
     if let Some(s) = nonempty(&r.collection_title) {
         let s = match nonempty(&r.collection_number) {
             Some(n) if matches!(ty, "book" | "collection" | "incollection" | "inbook") => {
-                e.set("number", Value::Text(n.to_string()), Field::CollectionTitle);
-                s.to_string()
+                e.set("number", Value::Text(n.into()), Field::CollectionTitle);
+                s.into()
             }
-            Some(n) => format!("{s} ({n})"),
-            None => s.to_string(),
+            Some(n) => format!("{s} ({n})").into(),
+            None => s.into(),
         };
         e.set("series", Value::Text(s), Field::CollectionTitle);
     }
@@ -822,7 +856,7 @@ fn build(r: &Reference, dialect: Dialect) -> Draft {
         let v = if classic {
             ordinal_edition(ed)
         } else {
-            ed.to_string()
+            ed.into()
         };
         e.set("edition", Value::Text(v), Field::Edition);
     }
@@ -833,32 +867,28 @@ fn build(r: &Reference, dialect: Dialect) -> Draft {
         "thesis" => {
             let kind = thesis_kind(r.genre.as_deref());
             let v = match kind {
-                ThesisKind::Doctoral => "phdthesis".to_string(),
-                ThesisKind::Masters => "mathesis".to_string(),
-                ThesisKind::Other => nonempty(&r.genre).unwrap_or("Thesis").to_string(),
+                ThesisKind::Doctoral => "phdthesis",
+                ThesisKind::Masters => "mathesis",
+                ThesisKind::Other => nonempty(&r.genre).unwrap_or("Thesis"),
             };
             if kind == ThesisKind::Other {
-                e.set("type", Value::Title(v, Vec::new()), Field::Genre);
+                e.set("type", Value::Title(v.into(), &[]), Field::Genre);
             } else {
-                e.set("type", Value::Raw(v), Field::Genre);
+                e.set("type", Value::Raw(v.into()), Field::Genre);
             }
         }
         "phdthesis" | "mastersthesis" => {
             if thesis_kind(r.genre.as_deref()) == ThesisKind::Other {
                 let g = nonempty(&r.genre).unwrap_or("Thesis");
-                e.set(
-                    "type",
-                    Value::Title(g.to_string(), Vec::new()),
-                    Field::Genre,
-                );
+                e.set("type", Value::Title(g.into(), &[]), Field::Genre);
             }
         }
         "report" | "techreport" => {
             // BibLaTeX requires a type; APA prints the genre before the
             // number ("Report No. 12").
-            let g = nonempty(&r.genre).map(str::to_string);
+            let g = nonempty(&r.genre);
             match (g, classic) {
-                (Some(g), _) => e.set("type", Value::Title(g, Vec::new()), Field::Genre),
+                (Some(g), _) => e.set("type", Value::Title(g.into(), &[]), Field::Genre),
                 (None, false) => e.set("type", Value::Text("Report".into()), Field::Genre),
                 (None, true) => e.set("type", Value::Text("Report".into()), Field::Genre),
             }
@@ -867,23 +897,23 @@ fn build(r: &Reference, dialect: Dialect) -> Draft {
             if it == ItemType::Report
                 && let Some(g) = nonempty(&r.genre)
             {
-                e.note.push(g.to_string());
+                e.note.push(g.into());
             }
         }
     }
 
     // Publisher, place, archive.
-    let publisher = nonempty(&r.publisher).map(str::to_string);
+    let publisher = nonempty(&r.publisher);
     let first_group = r.names(Role::Author).find_map(|n| match n {
-        Name::Literal(l) => Some(l.clone()),
+        Name::Literal(l) => Some(l.as_str()),
         Name::Person(_) => None,
     });
     match ty {
         "report" | "techreport" => {
             // APA leaves out a publisher that is the author; the field is
             // required, so the group author stands in.
-            if let Some(p) = publisher.clone().or(first_group) {
-                e.set("institution", Value::Text(p), Field::Publisher);
+            if let Some(p) = publisher.or(first_group) {
+                e.set("institution", Value::Text(p.into()), Field::Publisher);
             }
         }
         "thesis" => e.text("institution", &r.publisher, Field::Publisher),
@@ -901,50 +931,58 @@ fn build(r: &Reference, dialect: Dialect) -> Draft {
     });
     if let Some(pl) = place {
         let name = if classic { "address" } else { "location" };
-        e.set(name, Value::Text(pl.to_string()), Field::Place);
+        e.set(name, Value::Text(pl.into()), Field::Place);
     }
     if it != ItemType::Speech
         && let Some(ep) = nonempty(&r.event_place)
     {
-        e.note.push(ep.to_string());
+        e.note.push(ep.into());
     }
     if let Some(a) = nonempty(&r.archive) {
-        e.note.push(a.to_string());
+        e.note.push(a.into());
     }
 
     // Identifiers and links.
     e.text("isbn", &r.isbn, Field::Isbn);
     e.text("issn", &r.issn, Field::Issn);
     if let Some(d) = nonempty(&r.doi) {
-        e.set("doi", Value::Raw(latex::verbatim(d)), Field::Doi);
+        e.set("doi", Value::Verbatim(d), Field::Doi);
     }
     if let Some(u) = nonempty(&r.url) {
         if classic && ty == "misc" {
-            e.set("howpublished", Value::Raw(url_command(u)), Field::Url);
+            e.set(
+                "howpublished",
+                Value::Raw(url_command(u).into()),
+                Field::Url,
+            );
         }
-        e.set("url", Value::Raw(latex::verbatim(u)), Field::Url);
+        e.set("url", Value::Verbatim(u), Field::Url);
     }
     if let Some(acc) = r.accessed.as_ref().and_then(|d| d.start.as_ref()) {
-        e.set("urldate", Value::Raw(iso(acc)), Field::Accessed);
+        e.set("urldate", Value::Raw(iso(acc).into()), Field::Accessed);
     }
     if let Some(pmid) = nonempty(&r.pmid) {
         if classic {
-            e.set("pmid", Value::Text(pmid.to_string()), Field::Note);
+            e.set("pmid", Value::Text(pmid.into()), Field::Note);
         } else {
-            e.set("eprint", Value::Raw(latex::verbatim(pmid)), Field::Note);
+            e.set("eprint", Value::Verbatim(pmid), Field::Note);
             e.set("eprinttype", Value::Raw("pubmed".into()), Field::Note);
         }
     }
     e.text("language", &r.language, Field::Note);
     if !r.keywords.is_empty() {
-        e.set("keywords", Value::Text(r.keywords.join(", ")), Field::Note);
+        e.set(
+            "keywords",
+            Value::Text(r.keywords.join(", ").into()),
+            Field::Note,
+        );
     }
     e.text("abstract", &r.abstract_text, Field::Note);
     if let Some(s) = nonempty(&r.status) {
-        e.note.push(capitalise(s));
+        e.note.push(capitalise(s).into());
     }
     if let Some(n) = nonempty(&r.note) {
-        e.note.push(n.to_string());
+        e.note.push(n.into());
     }
 
     if !classic {
@@ -957,7 +995,7 @@ fn build(r: &Reference, dialect: Dialect) -> Draft {
 
 /// What apalike/plain need to run without warnings that the data allows
 /// avoiding.
-fn classic_fixes(e: &mut Draft, r: &Reference) {
+fn classic_fixes(e: &mut Draft<'_>, r: &Reference) {
     let has = |e: &Draft, f: &str| e.fields.iter().any(|(n, _, _)| *n == f);
     // `@book` cannot print both an author and an editor ("can't use both
     // author and editor fields"): the editors go to the note.
@@ -967,9 +1005,9 @@ fn classic_fixes(e: &mut Draft, r: &Reference) {
         && let Some(pos) = e.fields.iter().position(|(n, _, _)| *n == "editor")
     {
         let (_, v, _) = e.fields.remove(pos);
-        if let Value::Names(ns, _) = v {
-            let list: Vec<String> = ns.iter().map(display_name).collect();
-            e.note.push(format!("Editor: {}", list.join("; ")));
+        if let Value::Names(role, _) = v {
+            let list: Vec<String> = r.names(role).map(display_name).collect();
+            e.note.push(format!("Editor: {}", list.join("; ")).into());
             e.moved.push("Editor");
         }
     }
@@ -984,7 +1022,8 @@ fn classic_fixes(e: &mut Draft, r: &Reference) {
             let k = words.join(" ").replace(['[', ']', '{', '}'], "");
             let k = k.trim().trim_end_matches([':', ',', ';', '.']).to_string();
             if !k.is_empty() {
-                e.fields.insert(0, ("key", Value::Text(k), Field::Title));
+                e.fields
+                    .insert(0, ("key", Value::Text(k.into()), Field::Title));
             }
         }
     }
@@ -995,40 +1034,46 @@ fn classic_fixes(e: &mut Draft, r: &Reference) {
 }
 
 /// Moves fields biber would reject for the type into the note.
-fn move_invalid(e: &mut Draft, r: &Reference) {
+fn move_invalid(e: &mut Draft<'_>, r: &Reference) {
     let eff = effective_type(e.ty, r);
-    let mut keep = Vec::with_capacity(e.fields.len());
-    for (name, v, f) in std::mem::take(&mut e.fields) {
-        if GLOBAL_FIELDS.contains(&name) || biblatex_allows(e.ty, eff, name) {
-            keep.push((name, v, f));
-            continue;
+    let Draft {
+        ty,
+        fields,
+        note,
+        moved,
+    } = e;
+    fields.retain(|(name, v, _)| {
+        if GLOBAL_FIELDS.contains(name) || biblatex_allows(ty, eff, name) {
+            return true;
         }
         let label = field_label(name);
         let labelled = !matches!(
-            name,
+            *name,
             "publisher" | "location" | "institution" | "organization" | "howpublished"
         );
-        let text = match &v {
-            Value::Text(s) | Value::Title(s, _) | Value::Pages(s) | Value::Raw(s) => s.clone(),
-            Value::Names(ns, elided) => {
-                let mut list: Vec<String> = ns.iter().map(display_name).collect();
+        let text: Cow<str> = match v {
+            Value::Text(s) | Value::Title(s, _) | Value::Raw(s) => s.clone(),
+            Value::Pages(s) => Cow::Borrowed(*s),
+            Value::Verbatim(s) => latex::verbatim(s).into(),
+            Value::Names(role, elided) => {
+                let mut list: Vec<String> = r.names(*role).map(display_name).collect();
                 if *elided {
                     list.push("…".into());
                 }
-                list.join("; ")
+                list.join("; ").into()
             }
-            Value::Bare(s) => s.to_string(),
+            Value::Bare(s) => Cow::Borrowed(*s),
         };
-        if name != "entrysubtype" {
+        if *name != "entrysubtype" {
             if labelled {
-                e.note.push(format!("{label}: {text}"));
+                note.push(format!("{label}: {text}").into());
             } else {
-                e.note.push(text);
+                note.push(text);
             }
-            e.moved.push(label);
+            moved.push(label);
         }
-    }
-    e.fields = keep;
+        false
+    });
 }
 
 fn field_label(name: &str) -> &'static str {
@@ -1102,9 +1147,9 @@ fn display_name(n: &Name) -> String {
 }
 
 /// `2` → `2nd` (apalike prints `edition` + " edition").
-fn ordinal_edition(ed: &str) -> String {
+fn ordinal_edition(ed: &str) -> Cow<'_, str> {
     let Ok(n) = ed.trim().parse::<u32>() else {
-        return ed.to_string();
+        return ed.into();
     };
     let suffix = match (n % 10, n % 100) {
         (1, 11) | (2, 12) | (3, 13) => "th",
@@ -1113,7 +1158,7 @@ fn ordinal_edition(ed: &str) -> String {
         (3, _) => "rd",
         _ => "th",
     };
-    format!("{n}{suffix}")
+    format!("{n}{suffix}").into()
 }
 
 /// `\url{...}` for `howpublished` (a field that is not verbatim). Braces,
@@ -1133,82 +1178,145 @@ fn url_command(u: &str) -> String {
     format!("\\url{{{s}}}")
 }
 
-/// Splits a name part that BibTeX would misread (a comma, or ` and `) into
-/// a braced group.
-fn guard_name_part(s: String) -> String {
+/// Wraps the name part that ends `out`, from `start`, in braces when
+/// BibTeX would misread it (a comma, or ` and `).
+fn guard_name_part(out: &mut String, start: usize) {
+    let part = out.get(start..).unwrap_or_default();
     // No character but `A`, `N`, `D` lower-cases to `a`, `n`, `d`: an
-    // ASCII case-insensitive comparison finds what lower-casing would.
-    let has_and = s.split_whitespace().any(|w| w.eq_ignore_ascii_case("and"));
-    if s.contains(',') || has_and {
-        format!("{{{s}}}")
-    } else {
-        s
+    // ASCII case-insensitive comparison finds what lower-casing would
+    // (and only a part with an `n` can hold the word).
+    let has_and = || {
+        part.bytes().any(|b| b == b'n' || b == b'N')
+            && part
+                .split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("and"))
+    };
+    if part.contains(',') || has_and() {
+        out.insert(start, '{');
+        out.push('}');
     }
 }
 
-fn encode_name(n: &Name, enc: &Encoder, lost: &mut Lost) -> Option<String> {
+/// Trims the whitespace at both ends of what `out` holds from `start`.
+fn trim_from(out: &mut String, start: usize) {
+    let tail = out.get(start..).unwrap_or_default();
+    // Mostly there is nothing to trim: ASCII other than whitespace at both
+    // ends (only ASCII whitespace and non-ASCII characters can be
+    // whitespace).
+    let solid =
+        |b: Option<&u8>| b.is_some_and(|b| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' '));
+    if solid(tail.as_bytes().first()) && solid(tail.as_bytes().last()) {
+        return;
+    }
+    let end = start + tail.trim_end().len();
+    let lead = tail.len() - tail.trim_start().len();
+    out.truncate(end);
+    if lead > 0 {
+        out.drain(start..(start + lead).min(end));
+    }
+}
+
+/// Appends one name of a name list to `out`; false, with nothing
+/// appended, when nothing of the name is left to write. `parts` holds the
+/// given part and suffix while the name is written.
+fn encode_name(
+    out: &mut String,
+    n: &Name,
+    enc: &Encoder,
+    lost: &mut Lost,
+    parts: &mut (String, String),
+) -> bool {
+    let start = out.len();
     match n {
         Name::Literal(l) => {
-            let t = enc.text(l.trim(), Context::Name, lost);
-            (!t.trim().is_empty()).then(|| format!("{{{}}}", t.trim()))
+            out.push('{');
+            enc.text_into(out, l.trim(), Context::Name, lost);
+            trim_from(out, start + 1);
+            if out.len() == start + 1 {
+                out.truncate(start);
+                return false;
+            }
+            out.push('}');
+            true
         }
         Name::Person(p) => {
             // A dropping particle goes with the given names ("Beauvoir,
             // Simone de"): BibTeX prints it before the family name and
             // sorts by the family name.
-            let (family, given) = p.inverted_parts();
+            let (family, given) = p.inverted_parts_cow();
             let suffix = p.suffix.as_deref().map(str::trim).unwrap_or("");
             let (family, given) = if family.is_empty() {
-                (given, String::new())
+                (given, Cow::Borrowed(""))
             } else {
                 (family, given)
             };
             if family.is_empty() {
-                return None;
+                return false;
             }
-            let fam = guard_name_part(enc.text(&family, Context::Name, lost));
-            let giv = guard_name_part(enc.text(&given, Context::Name, lost));
-            let sfx = guard_name_part(enc.text(suffix, Context::Name, lost));
+            // Encoded in this order (the order `lost` lists characters
+            // in), written family, suffix, given.
+            enc.text_into(out, &family, Context::Name, lost);
+            guard_name_part(out, start);
+            let (giv, sfx) = parts;
+            giv.clear();
+            enc.text_into(giv, &given, Context::Name, lost);
+            guard_name_part(giv, 0);
+            sfx.clear();
+            enc.text_into(sfx, suffix, Context::Name, lost);
+            guard_name_part(sfx, 0);
             let has_particle = p.particle.as_deref().is_some_and(|x| !x.trim().is_empty())
                 || p.dropping_particle
                     .as_deref()
                     .is_some_and(|x| !x.trim().is_empty());
-            Some(match (giv.is_empty(), sfx.is_empty()) {
+            match (giv.is_empty(), sfx.is_empty()) {
                 (true, true) => {
+                    let fam = out.get(start..).unwrap_or_default();
                     if fam.contains(char::is_whitespace) && !has_particle && !fam.starts_with('{') {
-                        format!("{{{fam}}}")
-                    } else {
-                        fam
+                        out.insert(start, '{');
+                        out.push('}');
                     }
                 }
-                (true, false) => format!("{fam}, {sfx}, "),
-                (false, true) => format!("{fam}, {giv}"),
-                (false, false) => format!("{fam}, {sfx}, {giv}"),
-            })
+                (true, false) => {
+                    out.push_str(", ");
+                    out.push_str(sfx);
+                    out.push_str(", ");
+                }
+                (false, true) => {
+                    out.push_str(", ");
+                    out.push_str(giv);
+                }
+                (false, false) => {
+                    out.push_str(", ");
+                    out.push_str(sfx);
+                    out.push_str(", ");
+                    out.push_str(giv);
+                }
+            }
+            true
         }
     }
 }
 
 /// Pages: `--` between the two ends of each range (`1302--1305`,
-/// `A1--A5`), Unicode dashes as `--`, other text escaped.
-fn encode_pages(p: &str, enc: &Encoder, lost: &mut Lost) -> String {
-    let parts: Vec<String> = p
-        .split(',')
-        .map(|part| {
-            let t = part.trim();
-            if let Some((a, b)) = split_range(t) {
-                format!(
-                    "{}--{}",
-                    enc.text(a, Context::Text, lost),
-                    enc.text(b, Context::Text, lost)
-                )
-            } else {
-                let t = t.replace(['–', '—', '‒', '−'], "--");
-                enc.text(&t, Context::Text, lost)
-            }
-        })
-        .collect();
-    parts.join(", ")
+/// `A1--A5`), Unicode dashes as `--`, other text escaped; appended to
+/// `out`.
+fn encode_pages(out: &mut String, p: &str, enc: &Encoder, lost: &mut Lost) {
+    for (i, part) in p.split(',').enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        let t = part.trim();
+        if let Some((a, b)) = split_range(t) {
+            enc.text_into(out, a, Context::Text, lost);
+            out.push_str("--");
+            enc.text_into(out, b, Context::Text, lost);
+        } else if t.is_ascii() {
+            enc.text_into(out, t, Context::Text, lost);
+        } else {
+            let t = t.replace(['–', '—', '‒', '−'], "--");
+            enc.text_into(out, &t, Context::Text, lost);
+        }
+    }
 }
 
 fn is_dash(c: char) -> bool {
@@ -1226,86 +1334,178 @@ pub fn split_range(t: &str) -> Option<(&str, &str)> {
     (token(a) && token(b)).then_some((a, b))
 }
 
-/// Renders a draft as `.bib` text.
-fn render(
-    e: &Draft,
-    key: &str,
-    enc: &Encoder,
-    line: usize,
-    dialect: Dialect,
-    diags: &mut Vec<Diagnostic>,
-) -> String {
-    let mut out = String::with_capacity(512);
-    out.push('@');
-    out.push_str(e.ty);
-    out.push('{');
-    out.push_str(key);
-    out.push_str(",\n");
-    let mut lost_by_field: BTreeMap<&'static str, (Field, Lost)> = BTreeMap::new();
-    let mut fields: Vec<(&'static str, String, bool)> = Vec::new();
-    for (name, v, f) in &e.fields {
-        let slot = lost_by_field.entry(name).or_insert((*f, Lost::default()));
-        let lost = &mut slot.1;
-        let (text, bare) = match v {
-            Value::Text(s) => (enc.text(s.trim(), Context::Text, lost), false),
-            Value::Title(s, ranges) => {
-                let prot = latex::protect_title(s, ranges);
-                (latex::encode_protected(enc, s, &prot, lost), false)
-            }
-            Value::Names(ns, elided) => {
-                let mut list: Vec<String> = ns
-                    .iter()
-                    .filter_map(|n| encode_name(n, enc, lost))
-                    .collect();
-                if list.is_empty() {
-                    continue;
+impl BibWriter {
+    /// Renders a draft as `.bib` text, appended to `out`.
+    fn render(
+        &mut self,
+        out: &mut String,
+        e: &Draft<'_>,
+        key: &str,
+        r: &Reference,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let enc = self.enc;
+        let line = r.line();
+        out.push('@');
+        out.push_str(e.ty);
+        out.push('{');
+        out.push_str(key);
+        out.push_str(",\n");
+        // What each field (by name) could not write faithfully.
+        let mut lost_by_field: Vec<(&'static str, Field, Lost)> = Vec::new();
+        for (name, v, _) in &e.fields {
+            let mut lost = Lost::default();
+            let field = open_field(out, name, matches!(v, Value::Bare(_)));
+            let written = match v {
+                Value::Text(s) => {
+                    enc.text_into(out, s.trim(), Context::Text, &mut lost);
+                    true
                 }
-                if *elided {
-                    list.push("others".into());
+                Value::Title(s, ranges) => {
+                    let prot = latex::protect_title_into(s, ranges, &mut self.titles);
+                    latex::encode_protected_into(out, &enc, s, prot, &mut lost);
+                    true
                 }
-                (list.join(" and "), false)
-            }
-            Value::Pages(p) => (encode_pages(p, enc, lost), false),
-            Value::Raw(s) => {
-                if enc.ascii && !s.is_ascii() {
-                    (enc.text(s, Context::Text, lost), false)
-                } else {
-                    (s.clone(), false)
+                Value::Names(role, elided) => {
+                    let mut any = false;
+                    for n in r.names(*role) {
+                        let mark = out.len();
+                        if any {
+                            out.push_str(" and ");
+                        }
+                        if encode_name(out, n, &enc, &mut lost, &mut self.name_parts) {
+                            any = true;
+                        } else {
+                            out.truncate(mark);
+                        }
+                    }
+                    if any && *elided {
+                        out.push_str(" and others");
+                    }
+                    any
                 }
+                Value::Pages(p) => {
+                    encode_pages(out, p, &enc, &mut lost);
+                    true
+                }
+                Value::Raw(s) => {
+                    if enc.ascii && !s.is_ascii() {
+                        enc.text_into(out, s, Context::Text, &mut lost);
+                    } else {
+                        out.push_str(s);
+                    }
+                    true
+                }
+                Value::Verbatim(s) => {
+                    latex::verbatim_into(out, s);
+                    true
+                }
+                Value::Bare(s) => {
+                    out.push_str(s);
+                    true
+                }
+            };
+            add_lost(&mut lost_by_field, e, name, lost);
+            if written {
+                self.close_field(out, field, line, diags);
+            } else {
+                out.truncate(field.start);
             }
-            Value::Bare(s) => (s.to_string(), true),
-        };
-        let text = if text.trim().len() == text.len() {
-            text
-        } else {
-            text.trim().to_string()
-        };
-        if text.is_empty() {
-            continue;
         }
-        fields.push((name, text, bare));
+        if !e.note.is_empty() {
+            let mut lost = Lost::default();
+            let field = open_field(out, "note", false);
+            let value_start = field.value;
+            // Labelled parts (`Volume: 3–4`) last: a reader takes each up to
+            // the next label, so an unlabelled part after one would run into
+            // its value. Parts are joined as sentences: `. ` between them
+            // unless a part already ends with a full stop, question or
+            // exclamation mark.
+            // (A single part has nothing to be ordered against.)
+            let labelled: Vec<bool> = match e.note.len() {
+                1 => Vec::new(),
+                _ => e
+                    .note
+                    .iter()
+                    .map(|n| crate::read::bibtex::is_labelled_note_part(n.trim()))
+                    .collect(),
+            };
+            let in_order = [false, true].into_iter().flat_map(|last| {
+                e.note
+                    .iter()
+                    .zip(labelled.iter().copied().chain(std::iter::repeat(false)))
+                    .filter(move |&(_, l)| l == last)
+                    .map(|(n, _)| n)
+            });
+            for n in in_order {
+                let mark = out.len();
+                if mark > value_start {
+                    if out.ends_with(['.', '?', '!']) {
+                        out.push(' ');
+                    } else {
+                        out.push_str(". ");
+                    }
+                }
+                let part_start = out.len();
+                enc.text_into(out, n.trim(), Context::Text, &mut lost);
+                if out.len() == part_start {
+                    out.truncate(mark);
+                }
+            }
+            add_lost(&mut lost_by_field, e, "note", lost);
+            self.close_field(out, field, line, diags);
+        }
+        out.push_str("}\n");
+        lost_by_field.sort_by_key(|(name, _, _)| *name);
+        for (name, field, lost) in lost_by_field {
+            diags.push(Diagnostic::warning(
+                line,
+                Some(field),
+                format!(
+                    "{}: `{name}` has characters without a LaTeX macro, written as ASCII transliteration: {}",
+                    dialect_name(self.dialect),
+                    lost.summary()
+                ),
+            ));
+        }
+        if !e.moved.is_empty() {
+            let mut m: Vec<String> = e.moved.iter().map(|x| x.to_lowercase()).collect();
+            m.dedup();
+            diags.push(Diagnostic::warning(
+                line,
+                Some(Field::Note),
+                format!(
+                    "{}: no `{}` field for {}; written to `note`",
+                    dialect_name(self.dialect),
+                    e.ty,
+                    m.join(", ")
+                ),
+            ));
+        }
     }
-    if !e.note.is_empty() {
-        let mut lost = Lost::default();
-        // Labelled parts (`Volume: 3–4`) last: a reader takes each up to
-        // the next label, so an unlabelled part after one would run into
-        // its value.
-        let (plain, labelled): (Vec<&String>, Vec<&String>) = e
-            .note
-            .iter()
-            .partition(|n| !crate::read::bibtex::is_labelled_note_part(n.trim()));
-        let note: Vec<String> = plain
-            .into_iter()
-            .chain(labelled)
-            .map(|n| enc.text(n.trim(), Context::Text, &mut lost))
-            .collect();
-        lost_by_field.insert("note", (Field::Note, lost));
-        fields.push(("note", join_sentences(&note), false));
-    }
-    for (name, text, bare) in fields {
-        let text = if latex::braces_balanced(&text) {
-            text
-        } else {
+
+    /// Ends a field whose value `out` ends with: trims the value, drops
+    /// the field when nothing is left, and closes it.
+    fn close_field(
+        &self,
+        out: &mut String,
+        field: OpenField,
+        line: usize,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let OpenField {
+            name,
+            bare,
+            start,
+            value: value_start,
+        } = field;
+        trim_from(out, value_start);
+        if out.len() == value_start {
+            out.truncate(start);
+            return;
+        }
+        let value = out.get(value_start..).unwrap_or_default();
+        if !latex::braces_balanced(value) {
             // Cannot happen with the encoder above; never write an
             // unbalanced value even so.
             diags.push(Diagnostic::warning(
@@ -1313,69 +1513,70 @@ fn render(
                 Some(Field::Reference),
                 format!(
                     "{}: braces removed from `{name}` to keep the entry readable",
-                    dialect_name(dialect)
+                    dialect_name(self.dialect)
                 ),
             ));
-            text.replace(['{', '}'], "")
-        };
-        out.push_str("  ");
-        out.push_str(name);
-        out.push_str(" = ");
-        if bare {
-            out.push_str(&text);
-        } else {
-            out.push('{');
-            out.push_str(&text);
+            let cleaned = value.replace(['{', '}'], "");
+            out.truncate(value_start);
+            out.push_str(&cleaned);
+        }
+        if !bare {
             out.push('}');
         }
         out.push_str(",\n");
     }
-    out.push_str("}\n");
-    for (name, (field, lost)) in lost_by_field {
-        if !lost.is_empty() {
-            diags.push(Diagnostic::warning(
-                line,
-                Some(field),
-                format!(
-                    "{}: `{name}` has characters without a LaTeX macro, written as ASCII transliteration: {}",
-                    dialect_name(dialect),
-                    lost.summary()
-                ),
-            ));
-        }
-    }
-    if !e.moved.is_empty() {
-        let mut m: Vec<String> = e.moved.iter().map(|x| x.to_lowercase()).collect();
-        m.dedup();
-        diags.push(Diagnostic::warning(
-            line,
-            Some(Field::Note),
-            format!(
-                "{}: no `{}` field for {}; written to `note`",
-                dialect_name(dialect),
-                e.ty,
-                m.join(", ")
-            ),
-        ));
-    }
-    out
 }
 
-/// Joins note parts as sentences: `. ` between them unless a part already
-/// ends with a full stop, question or exclamation mark.
-fn join_sentences(parts: &[String]) -> String {
-    let mut out = String::new();
-    for p in parts.iter().filter(|p| !p.is_empty()) {
-        if !out.is_empty() {
-            if out.ends_with(['.', '?', '!']) {
-                out.push(' ');
-            } else {
-                out.push_str(". ");
-            }
-        }
-        out.push_str(p);
+/// A field being written: where it and its value start in the output.
+struct OpenField {
+    name: &'static str,
+    /// Written without braces.
+    bare: bool,
+    start: usize,
+    value: usize,
+}
+
+/// Starts a field: `  name = {` (without the brace for a bare value).
+fn open_field(out: &mut String, name: &'static str, bare: bool) -> OpenField {
+    let start = out.len();
+    out.push_str("  ");
+    out.push_str(name);
+    out.push_str(" = ");
+    if !bare {
+        out.push('{');
     }
-    out
+    OpenField {
+        name,
+        bare,
+        start,
+        value: out.len(),
+    }
+}
+
+/// Adds what a field lost to the list per field name (reported under the
+/// first field of that name).
+fn add_lost(
+    by_field: &mut Vec<(&'static str, Field, Lost)>,
+    e: &Draft<'_>,
+    name: &'static str,
+    lost: Lost,
+) {
+    if lost.is_empty() {
+        return;
+    }
+    if let Some((_, _, l)) = by_field.iter_mut().find(|(n, _, _)| *n == name) {
+        l.extend(&lost);
+        return;
+    }
+    let field = match name {
+        "note" => Field::Note,
+        _ => e
+            .fields
+            .iter()
+            .find(|(n, _, _)| *n == name)
+            .map_or(Field::Note, |(_, _, f)| *f),
+    };
+    by_field.push((name, field, lost));
 }
 
 fn dialect_name(d: Dialect) -> &'static str {
@@ -1595,10 +1796,14 @@ mod tests {
             ascii: false,
             biber: false,
         };
-        let mut l = Lost::default();
-        assert_eq!(encode_pages("1302—1305", &enc, &mut l), "1302--1305");
-        assert_eq!(encode_pages("1-5, 7-9", &enc, &mut l), "1--5, 7--9");
-        assert_eq!(encode_pages("e0209899", &enc, &mut l), "e0209899");
+        let pages = |p: &str| {
+            let mut out = String::new();
+            encode_pages(&mut out, p, &enc, &mut Lost::default());
+            out
+        };
+        assert_eq!(pages("1302—1305"), "1302--1305");
+        assert_eq!(pages("1-5, 7-9"), "1--5, 7--9");
+        assert_eq!(pages("e0209899"), "e0209899");
         let r = with(article(), |r| {
             r.page = None;
             r.number = Some("13".into());

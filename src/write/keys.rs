@@ -55,7 +55,8 @@ fn first_significant<'a>(
         fold_into(out, w, max);
         // Char boundary: `start` was the length of `out` before the append.
         let folded = &out[start..];
-        if !folded.is_empty() && !STOPWORDS.contains(&folded) {
+        // No stopword is longer than four letters.
+        if !folded.is_empty() && (folded.len() > 4 || !STOPWORDS.contains(&folded)) {
             return true;
         }
         out.truncate(start);
@@ -83,10 +84,7 @@ pub fn key_stem(r: &Reference) -> String {
         stem.push_str("anon");
     }
     match r.year() {
-        Some(y) => {
-            use std::fmt::Write as _;
-            let _ = write!(stem, "{}", y.unsigned_abs());
-        }
+        Some(y) => stem.push_str(itoa::Buffer::new().format(y.unsigned_abs())),
         None => stem.push_str("nd"),
     }
     if let Some(title) = r.title.as_deref().or(r.container_title.as_deref()) {
@@ -247,6 +245,12 @@ mod tests {
         };
         r.add_names(Role::Author, [Name::person(family, Some("P."))]);
         r
+    }
+
+    #[test]
+    fn stopwords_are_short() {
+        // `first_significant` compares only words of up to four letters.
+        assert!(STOPWORDS.iter().all(|w| w.len() <= 4));
     }
 
     #[test]

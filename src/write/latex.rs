@@ -62,6 +62,13 @@ impl Lost {
         }
     }
 
+    /// Adds what `other` lost, in its order.
+    pub(crate) fn extend(&mut self, other: &Lost) {
+        for &c in &other.chars {
+            self.add(c);
+        }
+    }
+
     /// A short list of the characters for a diagnostic (`大, 学, …`).
     pub fn summary(&self) -> String {
         let mut s: Vec<String> = self.chars.iter().take(8).map(|c| c.to_string()).collect();
@@ -86,24 +93,26 @@ impl Encoder {
     /// Encodes `s` completely (escaping; macros in ASCII mode). Characters
     /// that could not be written are added to `lost`.
     pub fn text(&self, s: &str, ctx: Context, lost: &mut Lost) -> String {
-        // Most values need nothing: printable ASCII without TeX specials
-        // (or any UTF-8 letters when not in ASCII mode).
-        let plain = s.bytes().all(is_plain_byte);
-        if plain {
-            return s.to_string();
-        }
         let mut out = String::with_capacity(s.len() + 8);
-        if !self.ascii {
+        self.text_into(&mut out, s, ctx, lost);
+        out
+    }
+
+    /// [`Encoder::text`], appended to `out`.
+    pub fn text_into(&self, out: &mut String, s: &str, ctx: Context, lost: &mut Lost) {
+        if !self.ascii || s.bytes().all(is_plain_byte) {
             // Every character goes through `push_basic`; runs that it
-            // would copy unchanged are copied whole.
-            push_basic_str(&mut out, s);
-            return out;
+            // would copy unchanged (in most values all of it: printable
+            // ASCII without TeX specials, or any UTF-8 letters when not in
+            // ASCII mode) are copied whole.
+            push_basic_str(out, s);
+            return;
         }
         let chars: Vec<char> = s.chars().collect();
         let mut i = 0;
         while let Some(&c) = chars.get(i) {
             if c.is_ascii() || !self.ascii || c == '\u{a0}' || c.is_control() {
-                push_basic(&mut out, c);
+                push_basic(out, c);
                 i += 1;
                 continue;
             }
@@ -167,13 +176,12 @@ impl Encoder {
             // Keep a word boundary where deunicode added one at the end
             // ("大学の" -> "Da Xue no") but never double spaces.
             for ch in ascii.chars() {
-                push_basic(&mut out, ch);
+                push_basic(out, ch);
             }
             if ascii.ends_with(' ') && chars.get(i).is_none_or(|c| c.is_whitespace()) {
                 out.pop();
             }
         }
-        out
     }
 }
 
@@ -228,12 +236,38 @@ fn push_basic_str(out: &mut String, s: &str) {
 /// A byte that [`push_basic`] writes as it is when it stands for itself:
 /// printable ASCII other than the TeX specials.
 fn is_plain_byte(b: u8) -> bool {
-    (0x20..0x7f).contains(&b)
-        && !matches!(
+    // In bounds: the table has an entry for every byte.
+    PLAIN_BYTES[usize::from(b)]
+}
+
+/// [`is_plain_byte`] as a table (a byte-by-byte scan is the encoder's
+/// inner loop).
+const PLAIN_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0x20;
+    while b < 0x7f {
+        // In bounds: `b` is below 0x7f.
+        t[b as usize] = !matches!(
             b,
             b'\\' | b'{' | b'}' | b'&' | b'%' | b'$' | b'#' | b'_' | b'~' | b'^'
-        )
-}
+        );
+        b += 1;
+    }
+    t
+};
+
+/// Bytes that [`verbatim`] writes as they are: printable ASCII but braces
+/// and backslash.
+const VERBATIM_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b: u8 = 0;
+    while b < 0x80 {
+        // In bounds: `b` is below 0x80.
+        t[b as usize] = b.is_ascii_graphic() && !matches!(b, b'{' | b'}' | b'\\');
+        b += 1;
+    }
+    t
+};
 
 /// Writes one character in either mode: escapes LaTeX specials, neutralises
 /// control and invisible characters, keeps everything else as it is.
@@ -484,15 +518,21 @@ fn greek_macro(c: char) -> Option<&'static str> {
 /// control and non-ASCII characters), which leaves the URL/DOI meaning
 /// unchanged (RFC 3987 maps an IRI to a URI the same way).
 pub fn verbatim(s: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let s = s.trim();
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
+    verbatim_into(&mut out, s);
+    out
+}
+
+/// [`verbatim`], appended to `out`.
+pub fn verbatim_into(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut rest = s.trim();
     while !rest.is_empty() {
         // Printable ASCII but braces and backslash is written as it is.
         let run = rest
             .bytes()
-            .position(|b| !b.is_ascii_graphic() || matches!(b, b'{' | b'}' | b'\\'))
+            // In bounds: the table has an entry for every byte.
+            .position(|b| !VERBATIM_BYTES[usize::from(b)])
             .unwrap_or(rest.len());
         // Char boundary: `run` ends a run of ASCII bytes, and `c` is the
         // whole character after it.
@@ -518,17 +558,22 @@ pub fn verbatim(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// True when the braces of `s` balance when counted the way BibTeX and
 /// biber count them (every `{` and `}`, backslash or not).
 pub fn braces_balanced(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    // Most values hold no brace at all.
+    let Some(first) = memchr::memchr2(b'{', b'}', bytes) else {
+        return true;
+    };
     let mut depth: i64 = 0;
-    for c in s.chars() {
-        match c {
-            '{' => depth += 1,
-            '}' => {
+    // Braces are ASCII: no byte of another character's UTF-8 is one.
+    for &b in bytes.get(first..).unwrap_or_default() {
+        match b {
+            b'{' => depth += 1,
+            b'}' => {
                 depth -= 1;
                 if depth < 0 {
                     return false;
@@ -555,86 +600,143 @@ struct Word {
     all: Range<usize>,
     /// The word without leading/trailing punctuation.
     core: Range<usize>,
+    /// The word ends with a colon.
+    colon: bool,
+    /// The core starts with an upper-case letter.
+    starts_upper: bool,
+    /// [`inner_capitals`] of the core.
+    inner: (bool, bool),
+    /// To be protected (set by [`protect_title_into`]).
+    protect: bool,
 }
 
-fn words(title: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in title
-        .char_indices()
-        .chain(std::iter::once((title.len(), ' ')))
-    {
-        if c.is_whitespace() {
-            if let Some(s) = start.take() {
-                let all = s..i;
-                // Char boundary: `s` and `i` come from `char_indices` (or are
-                // the length), and so do the core's ends within `text`.
-                let text = &title[s..i];
-                let lead = text
-                    .char_indices()
-                    .find(|(_, c)| c.is_alphanumeric())
-                    .map(|(j, _)| j);
-                let core = match lead {
-                    Some(l) => {
-                        let end = text
-                            .char_indices()
-                            .rev()
-                            .find(|(_, c)| c.is_alphanumeric())
-                            .map(|(j, c)| j + c.len_utf8())
-                            .unwrap_or(text.len());
-                        s + l..s + end
-                    }
-                    None => s..s,
-                };
-                out.push(Word { all, core });
-            }
-        } else if start.is_none() {
-            start = Some(i);
+impl Word {
+    /// The word at `all` in `title`, with its `core`; `upper` when some
+    /// character of it is upper case (else the core can have no capital).
+    fn new(title: &str, all: Range<usize>, core: Range<usize>, upper: bool, colon: bool) -> Word {
+        let (starts_upper, inner) = match upper.then(|| title.get(core.clone())).flatten() {
+            Some(c) => (starts_upper(c), inner_capitals(c)),
+            None => (false, (false, false)),
+        };
+        Word {
+            all,
+            core,
+            colon,
+            starts_upper,
+            inner,
+            protect: false,
         }
     }
-    out
+}
+
+/// What [`protect_title_into`] keeps from one title to the next: its
+/// buffers, and the answer for the last title.
+#[derive(Debug, Default)]
+pub struct TitleScratch {
+    words: Vec<Word>,
+    ranges: Vec<Range<usize>>,
+}
+
+/// The words of a title (into `out`), with the number of upper and of
+/// lower case characters in it: one pass over the characters.
+fn words(title: &str, out: &mut Vec<Word>) -> (usize, usize) {
+    out.clear();
+    let (mut upper, mut lower) = (0, 0);
+    // The word being read: where it starts (`None` between words), its
+    // core (from its first to the end of its last alphanumeric
+    // character), whether it has an upper-case character, its last
+    // character.
+    let mut start = None;
+    let mut core = 0..0;
+    let mut word_upper = false;
+    let mut last = ' ';
+    for (i, c) in title.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                out.push(Word::new(
+                    title,
+                    s..i,
+                    core.clone(),
+                    word_upper,
+                    last == ':',
+                ));
+            }
+            continue;
+        }
+        if start.is_none() {
+            start = Some(i);
+            core = i..i;
+            word_upper = false;
+        }
+        let is_upper = c.is_uppercase();
+        let is_lower = !is_upper && c.is_lowercase();
+        if is_upper {
+            upper += 1;
+            word_upper = true;
+        } else if is_lower {
+            lower += 1;
+        }
+        // Upper and lower case letters are alphabetic (Unicode derives
+        // Alphabetic from them): the slower lookup only for the rest.
+        if is_upper || is_lower || is_alphanumeric(c) {
+            if core.is_empty() {
+                core.start = i;
+            }
+            core.end = i + c.len_utf8();
+        }
+        last = c;
+    }
+    if let Some(s) = start {
+        out.push(Word::new(
+            title,
+            s..title.len(),
+            core,
+            word_upper,
+            last == ':',
+        ));
+    }
+    (upper, lower)
+}
+
+/// `char::is_alphanumeric`, without looking up the Unicode tables for
+/// the punctuation titles are full of (quotes, dashes: the General
+/// Punctuation block holds no letter or digit).
+fn is_alphanumeric(c: char) -> bool {
+    !matches!(c, '\u{2000}'..='\u{206f}') && c.is_alphanumeric()
 }
 
 /// Upper case letters inside a word: `iPhone`, `NMDA`, `COVID-19`,
-/// `McDonald`, `3D`. A capital starting a later hyphen/slash segment
-/// (`Merriam-Webster`, `Self-Esteem`) counts only when `segments` is set
-/// (sentence case, where it marks a proper noun; in Title Case it does
-/// not).
-fn has_inner_capital(core: &str, segments: bool) -> bool {
+/// `McDonald`, `3D`. Two answers: without and with counting a capital
+/// that starts a later hyphen/slash segment (`Merriam-Webster`,
+/// `Self-Esteem`), which marks a proper noun in sentence case but not in
+/// Title Case.
+fn inner_capitals(core: &str) -> (bool, bool) {
     // One pass over the segments between `-`, `/`, `‐`, `–`: the first
     // character of a segment counts only after the first segment, and
-    // only when `segments` is set.
+    // only for the second answer.
     let mut later_segment = false;
     let mut segment_start = true;
-    if core.is_ascii() {
-        // The same over bytes (the other separators are not ASCII).
-        for b in core.bytes() {
-            if matches!(b, b'-' | b'/') {
-                later_segment = true;
-                segment_start = true;
-                continue;
-            }
-            let counts = !segment_start || (segments && later_segment);
-            segment_start = false;
-            if counts && b.is_ascii_uppercase() {
-                return true;
-            }
-        }
-        return false;
-    }
-    for c in core.chars() {
-        if matches!(c, '-' | '/' | '‐' | '–') {
+    let mut with_segments = false;
+    let mut step = |separator: bool, upper: bool| {
+        if separator {
             later_segment = true;
             segment_start = true;
-            continue;
+            return false;
         }
-        let counts = !segment_start || (segments && later_segment);
+        let inner = upper && !segment_start;
+        with_segments |= upper && later_segment;
         segment_start = false;
-        if counts && c.is_uppercase() {
-            return true;
-        }
-    }
-    false
+        inner
+    };
+    let inner = if core.is_ascii() {
+        // The same over bytes (the other separators are not ASCII).
+        core.bytes()
+            .any(|b| step(matches!(b, b'-' | b'/'), b.is_ascii_uppercase()))
+    } else {
+        core.chars()
+            .any(|c| step(matches!(c, '-' | '/' | '‐' | '–'), c.is_uppercase()))
+    };
+    (inner, inner || with_segments)
 }
 
 fn starts_upper(core: &str) -> bool {
@@ -662,78 +764,84 @@ fn starts_upper(core: &str) -> bool {
 /// words are merged (`{New Zealand}`); punctuation around a word stays
 /// outside the braces; the whole title is never braced as one.
 pub fn protect_title(title: &str, protected: &[(usize, usize)]) -> Vec<Range<usize>> {
-    let ws = words(title);
-    if ws.is_empty() {
-        return Vec::new();
+    let mut scratch = TitleScratch::default();
+    protect_title_into(title, protected, &mut scratch);
+    scratch.ranges
+}
+
+/// [`protect_title`], with buffers kept in `scratch` (where the answer
+/// stays until the next call).
+pub fn protect_title_into<'s>(
+    title: &str,
+    protected: &[(usize, usize)],
+    scratch: &'s mut TitleScratch,
+) -> &'s [Range<usize>] {
+    let TitleScratch {
+        words: ws,
+        ranges: out,
+    } = scratch;
+    out.clear();
+    let (upper, lower) = words(title, ws);
+    if ws.is_empty() || (upper == 0 && protected.is_empty()) {
+        return out;
     }
-    // Char boundary: the words' ranges are (see `words`). In bounds: `flags`
-    // and `after_colon` have one entry per word, and `i` below is an index
-    // of `ws` (by `enumerate` or the loop conditions).
+    // Char boundary: the words' ranges are (see `words`). In bounds: `i`
+    // below is an index of `ws` (by `enumerate` or the loop conditions).
     let core = |w: &Word| &title[w.core.clone()];
     // After a colon: the word following a word that ends in ':'.
-    let after_colon: Vec<bool> = (0..ws.len())
-        .map(|i| i > 0 && title[ws[i - 1].all.clone()].ends_with(':'))
-        .collect();
-
-    let (upper, lower) = title.chars().fold((0usize, 0usize), |(u, l), c| {
-        (
-            u + usize::from(c.is_uppercase()),
-            l + usize::from(c.is_lowercase()),
-        )
-    });
+    let after_colon = |i: usize| i > 0 && ws[i - 1].colon;
     let shouting = upper >= 6 && lower * 5 < upper;
 
-    let content: Vec<&Word> = ws
-        .iter()
-        .enumerate()
-        .filter(|(i, w)| {
-            let c = core(w);
-            *i > 0
-                && !after_colon[*i]
-                && c.chars().next().is_some_and(char::is_alphabetic)
-                // No small word is longer than four bytes.
-                && !(c.len() <= 4 && SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(c)))
-                && !has_inner_capital(c, false)
-        })
-        .map(|(_, w)| w)
-        .collect();
-    let title_case = content.len() >= 3 && content.iter().all(|w| starts_upper(core(w)));
+    // Title Case: at least three content words after the first, all
+    // capitalised.
+    let mut content = 0;
+    let mut title_case = true;
+    for (i, w) in ws.iter().enumerate().skip(1) {
+        let c = core(w);
+        if after_colon(i)
+            || !c.chars().next().is_some_and(char::is_alphabetic)
+            // No small word is longer than four bytes.
+            || (c.len() <= 4 && SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(c)))
+            || w.inner.0
+        {
+            continue;
+        }
+        if !w.starts_upper {
+            title_case = false;
+            break;
+        }
+        content += 1;
+    }
+    let title_case = title_case && content >= 3;
 
     let in_ranges = |w: &Word| {
         protected
             .iter()
             .any(|&(a, b)| a < b && a < w.all.end && w.all.start < b)
     };
-
-    let mut flags = vec![false; ws.len()];
-    for (i, w) in ws.iter().enumerate() {
-        let c = core(w);
-        if c.is_empty() {
-            continue;
-        }
-        let mut p = in_ranges(w);
-        if !shouting {
-            p |= has_inner_capital(c, !title_case);
-            if !title_case && i > 0 && !after_colon[i] && starts_upper(c) {
-                p = true;
-            }
-        }
-        flags[i] = p;
+    for i in 0..ws.len() {
+        let after_colon = i > 0 && ws[i - 1].colon;
+        let w = &mut ws[i];
+        let inner = if title_case { w.inner.0 } else { w.inner.1 };
+        w.protect = !w.core.is_empty()
+            && (in_ranges(w)
+                || (!shouting
+                    && (inner || (!title_case && i > 0 && !after_colon && w.starts_upper))));
     }
 
     // Merge runs of protected words joined by plain whitespace.
-    // In bounds: `i < ws.len()` and `i + 1 < ws.len()` by the loop conditions.
-    let mut out: Vec<Range<usize>> = Vec::new();
+    // In bounds: `i < ws.len()` and `i + 1 < ws.len()` by the loop
+    // conditions.
     let mut i = 0;
     while i < ws.len() {
-        if !flags[i] {
+        if !ws[i].protect {
             i += 1;
             continue;
         }
         let start = ws[i].core.start;
         let mut end = ws[i].core.end;
         while i + 1 < ws.len()
-            && flags[i + 1]
+            && ws[i + 1].protect
             && ws[i].core.end == ws[i].all.end
             && ws[i + 1].core.start == ws[i + 1].all.start
         {
@@ -751,8 +859,8 @@ pub fn protect_title(title: &str, protected: &[(usize, usize)]) -> Vec<Range<usi
         let whole = whole.clone();
         out.clear();
         // Fall back to bracing word by word.
-        for (w, f) in ws.iter().zip(&flags) {
-            if *f && w.core.start >= whole.start && w.core.end <= whole.end {
+        for w in ws.iter() {
+            if w.protect && w.core.start >= whole.start && w.core.end <= whole.end {
                 out.push(w.core.clone());
             }
         }
@@ -771,21 +879,32 @@ pub fn encode_protected(
     lost: &mut Lost,
 ) -> String {
     let mut out = String::with_capacity(title.len() + 16);
+    encode_protected_into(&mut out, enc, title, protect, lost);
+    out
+}
+
+/// [`encode_protected`], appended to `out`.
+pub fn encode_protected_into(
+    out: &mut String,
+    enc: &Encoder,
+    title: &str,
+    protect: &[Range<usize>],
+    lost: &mut Lost,
+) {
     let mut pos = 0;
     for r in protect {
         // Ranges out of order, past the end or off a char boundary are skipped.
         let (Some(before), Some(inner)) = (title.get(pos..r.start), title.get(r.clone())) else {
             continue;
         };
-        out.push_str(&enc.text(before, Context::Text, lost));
+        enc.text_into(out, before, Context::Text, lost);
         out.push('{');
-        out.push_str(&enc.text(inner, Context::Text, lost));
+        enc.text_into(out, inner, Context::Text, lost);
         out.push('}');
         pos = r.end;
     }
     let rest = title.get(pos..).unwrap_or_default();
-    out.push_str(&enc.text(rest, Context::Text, lost));
-    out
+    enc.text_into(out, rest, Context::Text, lost);
 }
 
 #[cfg(test)]
@@ -935,6 +1054,22 @@ mod tests {
             "https://x.org/a_b%20c#d~e"
         );
         assert_eq!(verbatim("https://x.org/{a} b"), "https://x.org/%7Ba%7D%20b");
+    }
+
+    #[test]
+    fn general_punctuation_has_no_letters_or_digits() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn cased_letters_are_alphabetic() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            if c.is_uppercase() || c.is_lowercase() {
+                assert!(c.is_alphabetic(), "{c:?}");
+            }
+        }
     }
 
     #[test]
