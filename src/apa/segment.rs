@@ -921,9 +921,9 @@ pub struct Segmenter {
     min_indent: Option<usize>,
     after_blank: bool,
     pending: Option<Pending>,
-    /// The authors of the last reference, for one that repeats them with a
-    /// dash.
-    prev_authors: Option<String>,
+    /// The start of the last reference, where its authors are, for one
+    /// that repeats them with a dash.
+    prev_head: String,
 }
 
 /// A line waiting for its successor before it is decided.
@@ -948,7 +948,7 @@ impl Segmenter {
             min_indent: None,
             after_blank: false,
             pending: None,
-            prev_authors: None,
+            prev_head: String::new(),
         }
     }
 
@@ -963,16 +963,23 @@ impl Segmenter {
             return None;
         }
         let mut text = std::mem::take(&mut self.text);
-        // "———. (1920)." takes the authors of the reference before it.
-        if let Some(prev) = &self.prev_authors
+        // "———. (1920)." takes the authors of the reference before it,
+        // found (only then) before the date in that reference's start.
+        if text.starts_with(['—', '–', '-', '_'])
             && let Some(rest) = after_repeated_authors(&text)
+            // Char boundary: `date_group_start` gives the offset of an
+            // ASCII '('.
+            && let Some(prev) = date_group_start(&self.prev_head)
+                .map(|i| self.prev_head[..i].trim_end())
+                .filter(|a| !a.is_empty())
         {
             text = format!("{prev} {rest}");
         }
-        // Char boundary: `date_group_start` gives the offset of an ASCII '('.
-        self.prev_authors = date_group_start(&text)
-            .map(|i| text[..i].trim_end().to_string())
-            .filter(|a| !a.is_empty());
+        // The date group is looked for in the first 400 bytes. Char
+        // boundary: `floor_char_boundary` gives one.
+        self.prev_head.clear();
+        self.prev_head
+            .push_str(&text[..floor_char_boundary(&text, 400)]);
         Some(Segment {
             text,
             line: self.first_line,
