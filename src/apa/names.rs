@@ -215,7 +215,14 @@ fn make_person(family: &str, given: Option<&str>, suffix: Option<&str>) -> Perso
     let given = given.map(|g| without_terminal_period(g.trim()));
     // "Casas, B. de las": the particle printed after the initials is CSL's
     // dropping particle.
+    let ends_in_lower_word = |g: &str| {
+        g.rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+            && g.contains(' ')
+    };
     let (given, dropping_particle) = match given {
+        Some(g) if !ends_in_lower_word(g) => (Some(g.to_string()), None),
         Some(g) => {
             let words: Vec<&str> = g.split(' ').collect();
             let n = words
@@ -351,7 +358,9 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
                 // "J.A. and Doe": "and" after initials joins two names.
                 // Char boundary: `i` is where the ASCII " and " starts.
                 .or_else(|| {
-                    rest.find(" and ")
+                    static AND: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+                        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" and "));
+                    AND.find(rest.as_bytes())
                         .filter(|&i| {
                             let h = rest[..i].trim();
                             h.ends_with('.')
