@@ -376,17 +376,27 @@ fn is_organisation(s: &str) -> bool {
 /// records keep it: "… retest scores? Research Report 2019-2", "… PISA for
 /// Development Brief 16", "… Working Paper No. 12".
 fn ends_with_report_series(title: &str) -> bool {
-    let last = title
-        .rsplit(['.', '?', '!', ':'])
-        .next()
-        .unwrap_or_default()
-        .trim();
-    let mut words = last.rsplit(' ');
-    let number = words.next().unwrap_or_default();
-    let mut kind = words.next().unwrap_or_default();
-    if kind.eq_ignore_ascii_case("no.") || kind.eq_ignore_ascii_case("no") {
-        kind = words.next().unwrap_or_default();
-    }
+    let title = title.trim();
+    let Some((head, number)) = title.rsplit_once(' ') else {
+        return false;
+    };
+    let head = head.trim_end();
+    let head = head
+        .strip_suffix(" No.")
+        .or_else(|| head.strip_suffix(" No"))
+        .unwrap_or(head);
+    let Some((before, kind)) = head.rsplit_once(' ') else {
+        return false;
+    };
+    // The series phrase is the title's last sentence: a few words.
+    let sentence_start = [". ", "? ", "! ", ": "]
+        .iter()
+        .filter_map(|p| before.rfind(p).map(|i| i + p.len()))
+        .max()
+        .unwrap_or(0);
+    let series_words = before
+        .get(sentence_start..)
+        .map_or(0, |s| s.split_whitespace().count());
     number.chars().any(|c| c.is_ascii_digit())
         && number
             .chars()
@@ -395,7 +405,7 @@ fn ends_with_report_series(title: &str) -> bool {
             kind,
             "Report" | "Brief" | "Paper" | "Bulletin" | "Memorandum" | "Note" | "Series"
         )
-        && last.split(' ').count() <= 8
+        && series_words <= 6
 }
 
 /// A work by one person that names only a university as its publisher:
@@ -479,4 +489,27 @@ fn is_code_host(url: &str) -> bool {
         "crates.io/crates",
         "sourceforge.net/projects",
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_series_at_the_end_of_a_title() {
+        assert!(ends_with_report_series(
+            "College entrance exams: How does test preparation affect retest scores? Research Report 2019-2"
+        ));
+        assert!(ends_with_report_series(
+            "Findings from the field trial. PISA for Development Brief 16"
+        ));
+        assert!(ends_with_report_series(
+            "Trade and growth. Working Paper No. 12"
+        ));
+        assert!(ends_with_report_series("Annual Report 2019"));
+        assert!(!ends_with_report_series("A report on 12 cases"));
+        assert!(!ends_with_report_series(
+            "How seven of the best performing schools report their results in Report 2"
+        ));
+    }
 }
