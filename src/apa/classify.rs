@@ -434,7 +434,7 @@ fn is_thesis_by_institution(r: &Reference, publisher: &str) -> bool {
         && lexicon::is_university(institution)
         && !lexicon::is_book_publisher(publisher)
         && !is_organisation(publisher)
-        && !contains_any!(ci publisher, [" lab", "lab ", "press", "presses"])
+        && !contains_any!(ci publisher, ["press"])
 }
 
 /// Blog platforms and blog paths.

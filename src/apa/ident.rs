@@ -163,7 +163,6 @@ pub(crate) const LINK_LEADS: &[&str] = &[
     "opgehaald",
     "geraadpleegd",
     "pobrano",
-    "dostępne",
     "dostęp",
     "obtenido",
     "acesso",
@@ -241,13 +240,10 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
         }
         // A DOI cut after its prefix by a line break or a stray space:
         // "doi:10.1037/ abc0000125" (nothing can be lost after a slash).
-        let doi = if has_doi_marker(tok) {
-            doi_in(tok)
-        } else {
-            None
-        };
+        let marked = has_doi_marker(tok);
+        let doi = if marked { doi_in(tok) } else { None };
         if doi.is_none()
-            && has_doi_marker(tok)
+            && marked
             && is_doi_prefix_only(tok)
             && let Some(&(nstart, next)) = toks.peek()
             && let Some(d) = doi_in(&format!("{tok}{next}"))

@@ -867,7 +867,6 @@ pub fn is_university(s: &str) -> bool {
     contains_any!(
         ci s,
         [
-            "university",
             "universit",
             "universidad",
             "universidade",

@@ -681,6 +681,21 @@ fn marker_word(marker: &str) -> String {
         .to_string()
 }
 
+/// The top-level parenthesised groups of `s`, in order, as (start of the
+/// '(', end just after its ')', the contributor role the group names if it
+/// is a role marker such as "(Eds.)" or "(Director)"). Stops at a group
+/// left open.
+pub(crate) fn paren_groups(s: &str) -> impl Iterator<Item = (usize, usize, Option<Role>)> + '_ {
+    scan::top_level(s)
+        .filter(|&(_, c)| c == '(')
+        .map_while(move |(i, _)| {
+            let close = scan::closing_of_group(s, i)?;
+            // Char boundary: `i` is an ASCII '(' from `char_indices`, and
+            // `close` is just after its ASCII ')'.
+            Some((i, close, role_of_marker(&s[i..close])))
+        })
+}
+
 /// Role markers APA puts after names: "(Ed.)", "(Eds.)", "(Director)",
 /// "(Host)", "(Trans.)" ...
 pub fn role_of_marker(marker: &str) -> Option<Role> {

@@ -270,16 +270,10 @@ fn pre_is_title(pre: &str, body: &str, d: Option<&Date>) -> bool {
 fn read_names_with_own_roles(cx: &mut Ctx<'_>, pre: &str) -> bool {
     let mut pieces = Vec::new();
     let mut start = 0;
-    for (i, c) in scan::top_level(pre) {
-        if c != '(' {
-            continue;
-        }
-        let Some(close) = scan::closing_of_group(pre, i) else {
-            break;
-        };
+    for (i, close, role) in names::paren_groups(pre) {
         // Char boundary: `i` is an ASCII '(' and `close` just after its
         // ASCII ')'; `start` is 0 or a previous `close`.
-        if let Some(role) = names::role_of_marker(&pre[i..close]) {
+        if let Some(role) = role {
             pieces.push((&pre[start..i], &pre[i..close], role));
             start = close;
         }

@@ -729,14 +729,8 @@ impl<'a> Ctx<'a> {
         // Editors: a role parenthesis at the top level ("(Eds.),").
         // Char boundary: `i` is an ASCII '(' from `char_indices`, and
         // `close` is just after its ASCII ')'.
-        for (i, c) in scan::top_level(rest) {
-            if c != '(' {
-                continue;
-            }
-            let Some(close) = scan::closing_of_group(rest, i) else {
-                break;
-            };
-            if let Some(role) = names::role_of_marker(&rest[i..close]) {
+        for (i, close, role) in names::paren_groups(rest) {
+            if let Some(role) = role {
                 let who = rest[..i].trim();
                 let mut eds = names::parse_editor_list(who);
                 // "In Brazil & Pan American Union (Eds.)": a plural marker
