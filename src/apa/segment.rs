@@ -537,7 +537,11 @@ fn forces_continuation(p: &str) -> bool {
             || lower.ends_with("https :")
             || lower.ends_with("http :");
     }
-    t.ends_with([',', '&', ':', ';', '(', '-', '–', '—', '/']) || t.ends_with(" and")
+    // ". . ." or "…" at a line end: an APA 6 author list goes on with
+    // its last name ("Pirc, M., . . ." / "Tomić, I. (2022).").
+    t.ends_with([',', '&', ':', ';', '(', '-', '–', '—', '/', '…'])
+        || t.ends_with(" and")
+        || t.ends_with(". . .")
 }
 
 /// Known suffixes that show a line-end hyphen split a word ("treat-ment").
@@ -718,14 +722,20 @@ fn join_line(acc: &mut String, next: &str, vocab: &HashSet<String>) {
         acc.push_str(next);
         return;
     }
-    let in_url = ident::is_url_start(last_tok) || ident::doi_in(last_tok).is_some();
+    // "doi: 10.1137/" at a line end: the DOI goes on on the next line.
+    let in_url = ident::is_url_start(last_tok)
+        || ident::doi_in(last_tok).is_some()
+        || ident::is_doi_prefix_only(last_tok);
     let next_first = first_word(next);
     if in_url {
         // A URL or DOI broken over lines: continue it when the next line's
         // first token looks like more of it.
+        // A capitalised word, perhaps with the punctuation that ends an
+        // element ("Forside.", "Afghanistan:"), starts the next text.
+        let word = next_first.trim_end_matches(['.', ',', ':', ';']);
         let url_like = !next_first.is_empty()
-            && !next_first.chars().next().is_some_and(|c| {
-                c.is_uppercase() && next_first.chars().skip(1).all(|c| c.is_lowercase())
+            && !word.chars().next().is_some_and(|c| {
+                c.is_uppercase() && word.chars().skip(1).all(|c| c.is_lowercase())
             })
             && !matches!(
                 next_first.lc().as_str(),
@@ -1124,18 +1134,29 @@ impl Segmenter {
             // ("https:/ / www . sipri . org / … way-forward"): then only a
             // name, its initials and the date start the next reference.
             let t = line.trim();
-            let capital = t.chars().next().is_some_and(char::is_uppercase);
+            let capital = t.chars().next().is_some_and(char::is_uppercase) || author_start(t);
             // Only the end of the reference so far is searched, so that a
             // long run of lines stays linear.
             let tail = so_far
                 .get(floor_char_boundary(so_far, so_far.len().saturating_sub(1000))..)
                 .unwrap_or_default();
-            let at_link = tail
-                .rfind("http")
+            // So can a DOI a PDF spaced out ("doi: 10 .1016/j.amjmed.2012").
+            let at_link = [tail.rfind("http"), tail.rfind("www"), tail.rfind("doi")]
+                .into_iter()
+                .flatten()
+                .max()
                 .and_then(|i| tail.get(i..))
                 .is_some_and(|link| !link.contains(". ") || link.contains(" / "));
             let closed = so_far.trim_end().ends_with(')');
-            if !(capital && early_date(t) && (closed || at_link && author_start(t))) {
+            // The date of a long author list may be on the next line.
+            let dated = early_date(t)
+                || author_start(t)
+                    && t.ends_with(',')
+                    && next.is_some_and(|n| early_date(&format!("{t} {n}")));
+            if !(capital
+                && dated
+                && (closed && early_date(t) || (closed || at_link) && author_start(t)))
+            {
                 return false;
             }
         }
@@ -1146,9 +1167,11 @@ impl Segmenter {
             // "der neunziger Jahre. (1992). Mitteilungsblatt ...".
             if let Some(n) = next {
                 let capital = line.chars().next().is_some_and(|c| !c.is_lowercase());
+                // A title that ends its line with a period when the date
+                // opens the next one: "Forside." / "(2024). In …".
+                let date_next = date_group_start(n) == Some(0);
                 if capital
-                    && !line.contains(". ")
-                    && !line.trim_end().ends_with('.')
+                    && (date_next || !line.contains(". ") && !line.trim_end().ends_with('.'))
                     && !author_start(n)
                     && !continues_url(n)
                 {
@@ -1229,6 +1252,62 @@ mod tests {
         assert!(t[0].ends_with("toc.2013.v009a009"));
         assert!(t[2].contains("Saccharomyces cerevisiae"));
         assert_eq!(t[3], "Abe, K. (2010). Title. Publisher.");
+    }
+
+    #[test]
+    fn apacite_pdf_text() {
+        // As pdftotext gives a list that apacite (APA 6) typeset: a DOI
+        // broken after its prefix or spaced out, a title-first reference
+        // with its date on the next line, ". . ." ending a line of names.
+        let s = "References\n\
+            Abe, K. (2001). Extensions. In Combinatorial data analysis (pp. 103–114). SIAM. doi: 10.1137/\n\
+            1.9780898718553.ch6\n\
+            Aalders, S. (2017). The fifth line: Thoughts of a painter (M. Ritchie, Trans.).\n\
+            Koenig Books. doi: 10.1016/j.aipprr.2017.11.004\n\
+            Forside.\n\
+            (2024).\n\
+            In Brukerhåndboken. Retrieved from https://b.org/wiki/Forside\n\
+            Babič, V., Belina, R., Gabrovec, P., Jagodič, M., Mohorič, A., Pirc, M., . . .\n\
+            Tomić, I. (2022). Fizika. Državni izpitni center.\n\
+            Donzé, J., Clair, C., & Hug, B. (2012). Risk of falls. The American Journal of\n\
+            Medicine, 125 (8), 773–778. doi: 10 .1016/j.amjmed.2012.01.033\n\
+            van Groen, M. M., & Eggen, T. J. H. M. (2020). Educational test approaches.\n\
+            Journal of Applied Testing Technology, 21 (1), 12–24. doi: 10 .2143/EP.3.2.563038\n\
+            Donzé, R. (2016, May 31). Der Weg ans Gymnasium wird steiniger. NZZ Am Sonntag.\n\
+            Canadian Environmental Assessment Agency. (2009). Considering traditional knowledge\n\
+            (Report). (Interim Principles)\n\
+            Canard, B., Shannon, A., Fattorini, V., Sama, B., Selisko, B., Feracci, M.,\n\
+            & Falcou, C. (2016). The SARS-coronavirus. Antiviral Research, 131, 19–29.\n";
+        let t = texts(s);
+        let firsts: Vec<&str> = t
+            .iter()
+            .map(|r| r.split(" (").next().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            firsts,
+            [
+                "Abe, K.",
+                "Aalders, S.",
+                "Forside.",
+                "Babič, V., Belina, R., Gabrovec, P., Jagodič, M., Mohorič, A., Pirc, M., . . . Tomić, I.",
+                "Donzé, J., Clair, C., & Hug, B.",
+                "van Groen, M. M., & Eggen, T. J. H. M.",
+                "Donzé, R.",
+                "Canadian Environmental Assessment Agency.",
+                "Canard, B., Shannon, A., Fattorini, V., Sama, B., Selisko, B., Feracci, M., & Falcou, C.",
+            ],
+            "{t:#?}"
+        );
+        assert!(
+            t[0].ends_with("doi: 10.1137/1.9780898718553.ch6"),
+            "{}",
+            t[0]
+        );
+        assert!(
+            t[1].ends_with("doi: 10.1016/j.aipprr.2017.11.004"),
+            "{}",
+            t[1]
+        );
     }
 
     #[test]
