@@ -13,6 +13,19 @@ use std::path::Path;
 
 /// Cases that do not round-trip, by the start of their text, with why.
 const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
+    // apacite's APA 6 forms (text copied out of its PDFs).
+    (
+        "Boschan, P. J. (2008)",
+        "apacite `68 ,` and `doi: …` → APA 7 `68,` and a DOI link",
+    ),
+    (
+        "Derluguian, G. (2021)",
+        "apacite `Review(128)` → APA 7 `Review, (128)`",
+    ),
+    (
+        "Witte, J.-J., & Huang, A. (2025)",
+        "a report's kind with no number, `(Report)`: APA 7 prints only `(Report No. …)`",
+    ),
     // Google Scholar's and Microsoft Word's forms, written the APA 7 way.
     (
         "Kingma, D. P., & Ba, J. (2014)",

@@ -303,6 +303,18 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
         t.issue = i;
         idx -= 1;
     }
+    // In bounds, char boundary: as above.
+    let mut container_end = parts[idx - 1].1;
+    // An issue with no volume, its parenthesis against the name (as
+    // apacite sets it): "New Left Review(128), 24–46".
+    if t.volume.is_none()
+        && t.issue.is_none()
+        && let Some((name, issue)) = glued_issue(part(idx - 1))
+        && let Some(at) = scan::offset_in(u, name)
+    {
+        t.issue = Some(issue);
+        container_end = at + name.len();
+    }
     if t.volume.is_none()
         && t.issue.is_none()
         && t.page.is_none()
@@ -311,8 +323,7 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
     {
         return None;
     }
-    // In bounds, char boundary: as above.
-    let container = trim_elem(&u[..parts[idx - 1].1]);
+    let container = trim_elem(&u[..container_end]);
     if container.is_empty() || !container.chars().any(char::is_alphabetic) {
         return None;
     }
@@ -322,6 +333,40 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
     }
     t.container = container;
     Some(t)
+}
+
+/// "New Left Review(128)": a name and, against it, an issue number
+/// with no volume.
+fn glued_issue(p: &str) -> Option<(&str, &str)> {
+    let (name, rest) = p.rsplit_once('(')?;
+    let issue = rest.strip_suffix(')')?;
+    let numeric = !issue.is_empty()
+        && issue.len() <= 12
+        && issue.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && issue
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | '/'));
+    (numeric && name.ends_with(char::is_alphabetic)).then_some((name, issue))
+}
+
+/// A journal name abbreviated word by word, whose last period belongs to
+/// its last word: "Am. J. Psychoanal.", "J.Neurosurg.", "Commun. Stat.
+/// Simul. Comput.".
+fn abbreviated_journal(c: &str) -> bool {
+    let c = c.trim_end();
+    let Some(head) = c.strip_suffix('.') else {
+        return false;
+    };
+    let mut words = head.split_whitespace();
+    let Some(last) = words.next_back() else {
+        return false;
+    };
+    let short =
+        |w: &str| w.chars().count() <= 12 && w.chars().next().is_some_and(char::is_uppercase);
+    short(last)
+        && !last.ends_with('.')
+        && (last.trim_start_matches(|c: char| c != '.').len() > 1
+            || words.any(|w| w.ends_with('.') && short(w) && w.chars().count() >= 2))
 }
 
 /// The number of an issue written with its label: "No. 2", "no. 4",
@@ -697,7 +742,11 @@ impl<'a> Ctx<'a> {
 
     fn apply_journal(&mut self, t: JournalTail<'a>) {
         self.sig.journal_tail = true;
-        let c = strip_period(t.container);
+        let c = if abbreviated_journal(t.container) {
+            t.container.trim_end()
+        } else {
+            strip_period(t.container)
+        };
         self.mark(Field::ContainerTitle, c);
         self.r.container_title = Some(c.to_string());
         if let Some(v) = t.volume {

@@ -27,8 +27,32 @@ pub(crate) enum Detail<'a> {
         publisher: Option<&'a str>,
     },
     Original(crate::model::Date),
+    /// A kind of report with no number: "(Report)", "(Tech. Rep.)".
+    Kind(&'a str),
     Unknown(&'a str),
 }
+
+/// Kinds of report a title's details may name without a number, lower
+/// case, without a final period.
+const REPORT_KINDS: &[&str] = &[
+    "report",
+    "tech. rep",
+    "technical report",
+    "research report",
+    "final report",
+    "working paper",
+    "discussion paper",
+    "white paper",
+    "policy brief",
+    "issue brief",
+    "fact sheet",
+    "occasional paper",
+    "briefing paper",
+    "research brief",
+    "rapport",
+    "informe",
+    "bericht",
+];
 
 const ORDINAL_WORDS: &[(&str, u32)] = &[
     ("first", 1),
@@ -224,6 +248,9 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
             genre: p,
             publisher: None,
         };
+    }
+    if REPORT_KINDS.contains(&lower.trim_end_matches('.')) {
+        return Detail::Kind(p);
     }
     // "Report No. 02-2650", "NIH Publication No. 04-5138", "No. 15107".
     for marker in [" No. ", " no. ", " Nr. ", " No ", " Number "] {
@@ -761,6 +788,7 @@ impl<'a> Ctx<'a> {
                 Detail::Volume(_) => Field::Volume,
                 Detail::Page(_) => Field::Page,
                 Detail::Number { .. } => Field::Number,
+                Detail::Kind(_) => Field::Genre,
                 Detail::Version(_) => Field::Version,
                 Detail::Thesis { .. } => Field::Genre,
                 Detail::Original(_) => Field::OriginalDate,
@@ -801,6 +829,15 @@ impl<'a> Ctx<'a> {
                         || g.contains("preprint")
                     {
                         self.sig.paper_series = true;
+                    }
+                }
+                Detail::Kind(k) => {
+                    set_if_none(&mut self.r.genre, k);
+                    let l = k.lc();
+                    if l.contains("working paper") || l.contains("discussion paper") {
+                        self.sig.paper_series = true;
+                    } else {
+                        self.sig.report_number = true;
                     }
                 }
                 Detail::Version(v) => {
