@@ -23,6 +23,14 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "apacite `Review(128)` → APA 7 `Review, (128)`",
     ),
     (
+        "Hennig, F., & Lehning, M. (2024)",
+        "apacite `Retrieved from URL (Data set)` → APA 7 `[Data set]` after the title, the link alone",
+    ),
+    (
+        "Barton, D., Ockendon, H., Piette, B., & Whittaker, R. (2021)",
+        "apacite `. (Preprint)` at the end → APA 7 `[Preprint]` after the title",
+    ),
+    (
         "Witte, J.-J., & Huang, A. (2025)",
         "a report's kind with no number, `(Report)`: APA 7 prints only `(Report No. …)`",
     ),

@@ -685,6 +685,22 @@ fn trailer<'a>(cx: &mut Ctx<'a>, text: &'a str) {
     {
         return;
     }
+    // A description of kind at the very end, as apacite prints a note:
+    // "Retrieved from https://github.com/… (Computer software)".
+    if let Some(inner) = t
+        .strip_prefix('(')
+        .and_then(|x| x.strip_suffix(')'))
+        .or_else(|| t.strip_prefix('[').and_then(|x| x.strip_suffix(']')))
+        && matches!(
+            super::title::describe(inner),
+            super::title::Description::TypeOnly(_)
+                | super::title::Description::Typed(..)
+                | super::title::Description::Thesis(..)
+        )
+        && cx.read_description(inner, t)
+    {
+        return;
+    }
     // A retracted article names its retraction notice after the DOI
     // (APA 7 §10.1, example 11): "(Retraction published 2012, Journal,
     // 38[10], 1378)"; kept as a note.

@@ -931,6 +931,23 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A description of kind as the last element, as apacite prints a
+    /// note: "… in JSON-LD. (Computer software)".
+    fn read_end_description(&mut self, u: &'a str) -> bool {
+        let t = u.trim().trim_end_matches('.');
+        let Some(inner) = t
+            .strip_prefix('(')
+            .and_then(|x| x.strip_suffix(')'))
+            .or_else(|| t.strip_prefix('[').and_then(|x| x.strip_suffix(']')))
+        else {
+            return false;
+        };
+        matches!(
+            describe(inner),
+            Description::TypeOnly(_) | Description::Typed(..) | Description::Thesis(..)
+        ) && self.read_description(inner, t)
+    }
+
     /// Title and source after the date of an authored reference.
     pub(crate) fn read_title_and_source(&mut self, body: &'a str, mut us: Vec<scan::Unit>) {
         if us.is_empty() {
@@ -944,7 +961,7 @@ impl<'a> Ctx<'a> {
         // Status notes at the end: "Advance online publication".
         while last > 1 {
             let u = &body[us[last - 1].start..us[last - 1].end];
-            if !self.read_status_unit(u) {
+            if !self.read_status_unit(u) && !self.read_end_description(u) {
                 break;
             }
             last -= 1;
