@@ -337,13 +337,56 @@ pub fn normalize_noting(text: &str, repaired: &mut Vec<String>) -> String {
     } else {
         std::borrow::Cow::Borrowed(text)
     };
-    let cleaned = clean(&decoded);
+    let mut cleaned = clean(&decoded);
+    join_spaced_doi_prefix(&mut cleaned);
     repair_urls_noting(&cleaned, repaired)
+}
+
+/// "doi: 10 .1016/j.amjmed.2012.01.033", a DOI whose prefix a PDF
+/// extraction split at its period: the space goes. Only after "doi:" or
+/// "doi.org/", with digits and a slash after the period, so nothing else
+/// is touched.
+fn join_spaced_doi_prefix(text: &mut String) {
+    let mut from = 0;
+    while let Some(p) = text
+        .as_bytes()
+        .get(from..)
+        .and_then(|b| memchr::memmem::find(b, b"10 ."))
+    {
+        let at = from + p;
+        from = at + 4;
+        let b = text.as_bytes();
+        let before = b.get(..at).unwrap_or_default();
+        let before = before.strip_suffix(b" ").unwrap_or(before);
+        let after_doi = before.len() >= 4
+            && before.get(before.len() - 4..).is_some_and(|w| {
+                w.eq_ignore_ascii_case(b"doi:") || w.eq_ignore_ascii_case(b"org/")
+            });
+        let registrant = b.get(at + 4..).unwrap_or_default();
+        let digits = registrant.iter().take_while(|c| c.is_ascii_digit()).count();
+        if after_doi && digits >= 4 && registrant.get(digits) == Some(&b'/') {
+            // Char boundary: `at + 2` is the ASCII space of "10 .".
+            text.remove(at + 2);
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn doi_prefix_split_at_its_period() {
+        let mut s = "Medicine, 125(8), 773–778. doi: 10 .1016/j.amjmed.2012.01.033".to_string();
+        join_spaced_doi_prefix(&mut s);
+        assert!(s.ends_with("doi: 10.1016/j.amjmed.2012.01.033"), "{s}");
+        let mut s = "https://doi.org/10 .3393/AC.2020.03.23 and 10 .5 of 10 .1234 x".to_string();
+        join_spaced_doi_prefix(&mut s);
+        assert_eq!(
+            s,
+            "https://doi.org/10.3393/AC.2020.03.23 and 10 .5 of 10 .1234 x"
+        );
+    }
 
     /// `clean` as first written, one char at a time: the byte-run version
     /// must give the same text.

@@ -639,6 +639,10 @@ fn read_identifiers<'a>(
                 if cx.r.url.is_none() {
                     cx.r.url = Some(id.value.clone());
                     cx.mark(Field::Url, printed);
+                } else if cx.r.url.as_deref() == Some(id.value.as_str()) {
+                    // The same link twice, as apacite prints a web page's
+                    // (".../x. Retrieved from .../x"): nothing is lost.
+                    cx.mark(Field::Url, printed);
                 } else {
                     cx.leftover(Field::Url, printed, "second URL kept in the note");
                 }

@@ -718,7 +718,14 @@ fn join_line(acc: &mut String, next: &str, vocab: &HashSet<String>) {
         return;
     }
     let last_tok = acc.rsplit(' ').next().unwrap_or("");
-    if last_tok.eq_ignore_ascii_case("https:") || last_tok.eq_ignore_ascii_case("http:") {
+    // A scheme alone at a line end ("Retrieved from https://" /
+    // "www.joe.org/…"): the link goes on, even where the next line could
+    // start one itself.
+    if last_tok.eq_ignore_ascii_case("https:")
+        || last_tok.eq_ignore_ascii_case("http:")
+        || last_tok.eq_ignore_ascii_case("https://")
+        || last_tok.eq_ignore_ascii_case("http://")
+    {
         acc.push_str(next);
         return;
     }
@@ -1266,7 +1273,8 @@ mod tests {
             Koenig Books. doi: 10.1016/j.aipprr.2017.11.004\n\
             Forside.\n\
             (2024).\n\
-            In Brukerhåndboken. Retrieved from https://b.org/wiki/Forside\n\
+            In Brukerhåndboken. Retrieved from https://\n\
+            b.org/wiki/Forside\n\
             Babič, V., Belina, R., Gabrovec, P., Jagodič, M., Mohorič, A., Pirc, M., . . .\n\
             Tomić, I. (2022). Fizika. Državni izpitni center.\n\
             Donzé, J., Clair, C., & Hug, B. (2012). Risk of falls. The American Journal of\n\
@@ -1307,6 +1315,11 @@ mod tests {
             t[1].ends_with("doi: 10.1016/j.aipprr.2017.11.004"),
             "{}",
             t[1]
+        );
+        assert!(
+            t[2].ends_with("Retrieved from https://b.org/wiki/Forside"),
+            "{}",
+            t[2]
         );
     }
 
