@@ -3,10 +3,10 @@
 //! (hanging indents, page numbers and running heads, two-column
 //! hyphenation, numbered lists), journal web pages with link labels, lists
 //! in other languages, the APA 7 manual's less common categories, Google
-//! Scholar's APA export, Microsoft Word's APA style. Each
-//! list must segment into exactly its references and read without a
-//! warning; the fields of the forms each list shows are checked case by
-//! case in `tests/regression/`.
+//! Scholar's APA export, Microsoft Word's APA style, apacite's APA 6 copied
+//! out of its PDF (pdftotext). Each list must segment into exactly its
+//! references and read without a warning; the fields of the forms each
+//! list shows are checked case by case in `tests/regression/`.
 
 use assert_cmd::Command;
 use std::path::Path;
@@ -32,6 +32,7 @@ const LISTS: &[(&str, usize, usize)] = &[
     ("typos-and-punctuation.txt", 12, 1),
     ("pdf-running-heads.txt", 5, 0),
     ("pdf-two-column-hyphenation.txt", 6, 0),
+    ("pdf-apacite-apa6.txt", 21, 0),
     ("patents-standards-republished.txt", 10, 0),
     ("identifiers-with-spaces.txt", 8, 0),
     // Google Scholar's "Cite > APA": lower-case journal names, no DOIs,
