@@ -1010,7 +1010,11 @@ impl Segmenter {
     pub fn push_line(&mut self, lineno: usize, raw: &str, out: &mut Vec<Segment>) {
         let raw = raw.trim_end_matches(['\r', '\n']);
         let raw = raw.trim_start_matches('\u{FEFF}');
-        let indent = raw.len() - raw.trim_start_matches([' ', '\t', '\u{c}']).len();
+        // A form feed (a page break) is not indentation.
+        let indent = {
+            let r = raw.trim_start_matches('\u{c}');
+            r.len() - r.trim_start_matches([' ', '\t']).len()
+        };
         let mut line = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
         if line.is_empty() {
             self.after_blank = true;
@@ -1259,6 +1263,32 @@ mod tests {
         assert!(t[0].ends_with("toc.2013.v009a009"));
         assert!(t[2].contains("Saccharomyces cerevisiae"));
         assert_eq!(t[3], "Abe, K. (2010). Title. Publisher.");
+    }
+
+    #[test]
+    fn page_break_in_hanging_indent_layout() {
+        // `pdftotext -layout`: blank lines, the page number, then a form
+        // feed before the first line of the next page, which is no indent.
+        let s = "References\n\
+            Cartwright, N. (1983). How the laws of physics lie. Oxford University\n     \
+            Press.\n\
+            Carver, C. S., & Scheier, M. F. (1998). On the self-regulation of\n     \
+            behavior. Cambridge University Press.\n\
+            Case, R. (1985). Intellectual development: Birth to adulthood. Academic\n     \
+            Press.\n\
+            Caspi, A., & Moffitt, T. E. (1991). Individual differences are accentuated\n     \
+            during periods of social change. Journal of Personality and Social\n     \
+            Psychology, 61(1), 157–168.\n\
+            Cavanaugh, K. C., & Reed, D. C. (2010). Scaling giant kelp field measurements\n     \
+            to regional scales. Marine Ecology Progress Series, 403, 13–27.\n\
+            \n\
+            \n                                       27\n\
+            \u{c}Cavender, A.        (2010, March 26).            The second day of\n     \
+            THATCamp. The Chronicle of Higher Education.\n\
+            Cavill, N. (2011). Physical activity. Health Education Journal, 70(1), 1–2.\n";
+        let t = texts(s);
+        assert_eq!(t.len(), 7, "{t:#?}");
+        assert!(t[5].starts_with("Cavender, A."), "{}", t[5]);
     }
 
     #[test]
