@@ -1,0 +1,76 @@
+#!/bin/sh
+# The dev corpus as a reader meets it in a paper: its gold records typeset
+# by LaTeX with another APA style, copied out of the PDF with pdftotext,
+# read back by refmill and scored field by field (needs ../shared, TeX Live
+# with apacite and biblatex-apa, biber, pdftotext):
+#   scripts/pdf-render-score.sh [apacite|biblatex-apa] [-layout] [OUTDIR]
+# apacite sets APA 6 ("doi:" prefixes, "Retrieved from", ". . ."),
+# biblatex-apa APA 7. The records go to LaTeX through refmill's own BibTeX
+# or BibLaTeX writer (ASCII), so what that writer cannot hold is lost on
+# the way. The list comes out in the style's sort order: each record read
+# is paired with the gold record of the same title (the first 40 letters
+# and digits), and only paired records are scored (the count is printed).
+set -e
+style=${1:-apacite}
+layout=${2:-}
+here=$(cd "$(dirname "$0")/.." && pwd)
+shared=${SHARED:-$here/../shared}
+out=${3:-/tmp/refmill-pdf-$style$layout}
+mkdir -p "$out"
+cd "$here"
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$here/target}
+cargo build -q --release
+bin="$CARGO_TARGET_DIR/release/refmill"
+python3 - "$shared/corpus/apa-dev.jsonl" "$out/gold.json" <<'PY'
+import json, sys
+items = [json.loads(l)["gold"] for l in open(sys.argv[1], encoding="utf-8")]
+json.dump(items, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+case "$style" in
+  apacite) fmt=bibtex; pkg='\usepackage{apacite}'; print='\bibliographystyle{apacite}\bibliography{refs}'; bib=bibtex ;;
+  biblatex-apa) fmt=biblatex; pkg='\usepackage[american]{babel}\usepackage{csquotes}\usepackage[style=apa,backend=biber]{biblatex}\addbibresource{refs.bib}'; print='\printbibliography'; bib=biber ;;
+  *) echo "style: apacite or biblatex-apa" >&2; exit 2 ;;
+esac
+"$bin" convert --from csl-json "$out/gold.json" --to "$fmt" --ascii -o "$out/refs.bib" --quiet
+cat > "$out/doc.tex" <<EOF
+\documentclass{article}
+\usepackage[T1]{fontenc}
+\usepackage[utf8]{inputenc}
+\usepackage{lmodern}
+\usepackage{cmap}
+\usepackage{url}
+$pkg
+\begin{document}
+\nocite{*}
+$print
+\end{document}
+EOF
+(cd "$out" && pdflatex -interaction=nonstopmode doc.tex >/dev/null || true
+ $bib doc >/dev/null 2>&1 || true
+ pdflatex -interaction=nonstopmode doc.tex >/dev/null || true
+ pdflatex -interaction=nonstopmode doc.tex >/dev/null || true)
+pdftotext $layout "$out/doc.pdf" "$out/list.txt"
+"$bin" convert "$out/list.txt" --to csl-json -o "$out/read.json" 2> "$out/read.err" || true
+tail -n 1 "$out/read.err"
+python3 - "$shared/corpus/apa-dev.jsonl" "$out/read.json" "$out" <<'PY'
+import json, re, sys
+gold = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+read = json.load(open(sys.argv[2], encoding="utf-8"))
+key = lambda s: re.sub(r"[^a-z0-9]", "", (s or "").lower())[:40]
+by_title = {}
+for i, g in enumerate(gold):
+    by_title.setdefault(key(g["gold"].get("title")), []).append(i)
+used, pairs = set(), []
+for j, r in enumerate(read):
+    free = [i for i in by_title.get(key(r.get("title")), []) if i not in used]
+    if free:
+        used.add(free[0])
+        pairs.append((free[0], j))
+print(f"paired by title: {len(pairs)} of {len(read)} records read ({len(gold)} gold)")
+with open(f"{sys.argv[3]}/paired-gold.jsonl", "w", encoding="utf-8") as f:
+    for i, _ in pairs:
+        f.write(json.dumps(gold[i], ensure_ascii=False) + "\n")
+json.dump([read[j] for _, j in pairs], open(f"{sys.argv[3]}/paired-read.json", "w", encoding="utf-8"), ensure_ascii=False)
+PY
+python3 "$shared/tools/score_csl.py" "$out/paired-gold.jsonl" "$out/paired-read.json" --match position ${SCORE_ARGS:-} > "$out/score.txt"
+grep -E "micro|every field" "$out/score.txt"
