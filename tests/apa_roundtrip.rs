@@ -13,6 +13,28 @@ use std::path::Path;
 
 /// Cases that do not round-trip, by the start of their text, with why.
 const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
+    // Lists in other languages: the writer prints English APA.
+    (
+        "Aleksunes, L. M., & Eaton, D. L. (2022)",
+        "Norwegian `I … (Red.), … (s. 9–25)` → `In … (Eds.), … (pp. 9–25)`",
+    ),
+    (
+        "Agyeman, J., Cole, P., & Haluza-DeLay, R. (Hrsg.). (o. J.)",
+        "German `(Hrsg.). (o. J.)` → `(Eds.). (n.d.)`",
+    ),
+    (
+        "Asokan, N., Niemi, V., & Nyberg, K. (2002)",
+        "Spanish `(N.º 2002/163)` → `(No. 2002/163)`",
+    ),
+    (
+        "Afghanistan: Justice system failing women. (2021, augustus 5)",
+        "Dutch `augustus 5` → `August 5`",
+    ),
+    ("Achim. (2022, julho 5)", "Portuguese `julho 5` → `July 5`"),
+    (
+        "6. Extensions and generalizations. (2001)",
+        "Polish `W … (s. 103–114)` → `In … (pp. 103–114)`",
+    ),
     // apacite's APA 6 forms (text copied out of its PDFs).
     (
         "Boschan, P. J. (2008)",

@@ -14,82 +14,101 @@ use nom::{
     sequence::{preceded, terminated},
 };
 
-/// English month names and abbreviations (lower case) with their numbers,
-/// plus the common forms of a few other languages seen in reference lists.
+/// Month names (lower case) with their numbers: English names and
+/// abbreviations, and the names the CSL locales give citation styles in
+/// the other languages written in Latin or Cyrillic letters (a Dutch list
+/// prints "(2021, augustus 5)", a Portuguese one "(2022, julho 5)"). A
+/// name languages use for different months ("listopad") takes the month
+/// most of them mean.
+#[rustfmt::skip]
 const MONTHS: &[(&str, u8)] = &[
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("sept", 9),
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-    // German, French, Spanish, Dutch, Italian, Portuguese full names.
-    ("januar", 1),
-    ("februar", 2),
-    ("märz", 3),
-    ("juni", 6),
-    ("juli", 7),
-    ("oktober", 10),
-    ("dezember", 12),
-    ("janvier", 1),
-    ("février", 2),
-    ("mars", 3),
-    ("avril", 4),
-    ("mai", 5),
-    ("juin", 6),
-    ("juillet", 7),
-    ("août", 8),
-    ("septembre", 9),
-    ("octobre", 10),
-    ("novembre", 11),
-    ("décembre", 12),
-    ("enero", 1),
-    ("febrero", 2),
-    ("marzo", 3),
-    ("abril", 4),
-    ("mayo", 5),
-    ("junio", 6),
-    ("julio", 7),
-    ("agosto", 8),
-    ("septiembre", 9),
-    ("octubre", 10),
-    ("noviembre", 11),
-    ("diciembre", 12),
+    // Polish and Czech November (Croatian October).
+    ("listopad", 11),
+    ("enero", 1), ("gener", 1), ("gennaio", 1), ("ianuarie", 1), ("ianuarius", 1),
+    ("ionawr", 1), ("jaanuar", 1), ("jan", 1), ("janeiro", 1), ("januar", 1), ("januari", 1),
+    ("januarie", 1), ("january", 1), ("január", 1), ("janvier", 1), ("janvārī", 1),
+    ("janúar", 1), ("jänner", 1), ("leden", 1), ("ocak", 1), ("sausio", 1), ("siječanj", 1),
+    ("styczeń", 1), ("tammikuuta", 1), ("urtarrilak", 1), ("січень", 1), ("январь", 1),
+    ("януари", 1), ("јануар", 1),
+    ("chwefror", 2), ("feb", 2), ("febbraio", 2), ("febrer", 2), ("febrero", 2), ("februar", 2),
+    ("februari", 2), ("februarie", 2), ("februarius", 2), ("february", 2), ("február", 2),
+    ("februārī", 2), ("febrúar", 2), ("fevereiro", 2), ("février", 2), ("helmikuuta", 2),
+    ("luty", 2), ("otsailak", 2), ("vasario", 2), ("veebruar", 2), ("veljača", 2), ("únor", 2),
+    ("şubat", 2), ("лютий", 2), ("фебруар", 2), ("февраль", 2), ("февруари", 2),
+    ("březen", 3), ("kovo", 3), ("maaliskuuta", 3), ("maart", 3), ("mar", 3), ("march", 3),
+    ("marec", 3), ("maret", 3), ("mars", 3), ("mart", 3), ("martie", 3), ("martius", 3),
+    ("marts", 3), ("martxoak", 3), ("martā", 3), ("marzec", 3), ("marzo", 3), ("març", 3),
+    ("março", 3), ("mawrth", 3), ("március", 3), ("märts", 3), ("märz", 3), ("ožujak", 3),
+    ("березень", 3), ("март", 3),
+    ("abril", 4), ("apirilak", 4), ("apr", 4), ("april", 4), ("aprile", 4), ("aprilie", 4),
+    ("aprilis", 4), ("aprill", 4), ("apríl", 4), ("aprīlī", 4), ("avril", 4), ("balandžio", 4),
+    ("duben", 4), ("ebrill", 4), ("huhtikuuta", 4), ("kwiecień", 4), ("nisan", 4),
+    ("travanj", 4), ("április", 4), ("апрель", 4), ("април", 4), ("квітень", 4),
+    ("gegužės", 5), ("květen", 5), ("maggio", 5), ("mai", 5), ("maiatzak", 5), ("maig", 5),
+    ("maijā", 5), ("maio", 5), ("maius", 5), ("maj", 5), ("may", 5), ("mayo", 5), ("mayıs", 5),
+    ("maí", 5), ("mei", 5), ("máj", 5), ("május", 5), ("svibanj", 5), ("toukokuuta", 5),
+    ("май", 5), ("мај", 5), ("травень", 5),
+    ("birželio", 6), ("czerwiec", 6), ("ekainak", 6), ("giugno", 6), ("haziran", 6),
+    ("iunie", 6), ("iunius", 6), ("juin", 6), ("jun", 6), ("june", 6), ("junho", 6),
+    ("juni", 6), ("junie", 6), ("junij", 6), ("junio", 6), ("juny", 6), ("juuni", 6),
+    ("jún", 6), ("június", 6), ("júní", 6), ("jūnijā", 6), ("kesäkuuta", 6), ("lipanj", 6),
+    ("mehefin", 6), ("červen", 6), ("июнь", 6), ("червень", 6), ("юни", 6), ("јуни", 6),
+    ("gorffennaf", 7), ("heinäkuuta", 7), ("iulie", 7), ("iulius", 7), ("juillet", 7),
+    ("jul", 7), ("julho", 7), ("juli", 7), ("julie", 7), ("julij", 7), ("julio", 7),
+    ("juliol", 7), ("july", 7), ("juuli", 7), ("júl", 7), ("július", 7), ("júlí", 7),
+    ("jūlijā", 7), ("liepos", 7), ("lipiec", 7), ("luglio", 7), ("srpanj", 7), ("temmuz", 7),
+    ("uztailak", 7), ("červenec", 7), ("июль", 7), ("липень", 7), ("юли", 7), ("јули", 7),
+    ("abuztuak", 8), ("agost", 8), ("agosto", 8), ("agustus", 8), ("août", 8), ("aug", 8),
+    ("august", 8), ("augusti", 8), ("augustus", 8), ("augustā", 8), ("augusztus", 8),
+    ("avgust", 8), ("awst", 8), ("ağustos", 8), ("elokuuta", 8), ("kolovoz", 8),
+    ("rugpjūčio", 8), ("sierpień", 8), ("srpen", 8), ("ágúst", 8), ("август", 8),
+    ("серпень", 8),
+    ("eylül", 9), ("irailak", 9), ("medi", 9), ("rugsėjo", 9), ("rujan", 9), ("sep", 9),
+    ("sept", 9), ("september", 9), ("septembre", 9), ("septembrie", 9), ("septembrī", 9),
+    ("septiembre", 9), ("setembre", 9), ("setembro", 9), ("settembre", 9), ("syyskuuta", 9),
+    ("szeptember", 9), ("wrzesień", 9), ("září", 9), ("вересень", 9), ("сентябрь", 9),
+    ("септембар", 9), ("септември", 9),
+    ("ekim", 10), ("hydref", 10), ("lokakuuta", 10), ("oct", 10), ("october", 10),
+    ("octobre", 10), ("octombrie", 10), ("octubre", 10), ("oktober", 10), ("oktobrī", 10),
+    ("oktoober", 10), ("október", 10), ("ottobre", 10), ("outubro", 10), ("październik", 10),
+    ("spalio", 10), ("urriak", 10), ("říjen", 10), ("жовтень", 10), ("октобар", 10),
+    ("октомври", 10), ("октябрь", 10),
+    ("azaroak", 11), ("kasım", 11), ("lapkričio", 11), ("marraskuuta", 11), ("noiembrie", 11),
+    ("nouember", 11), ("nov", 11), ("november", 11), ("novembre", 11), ("novembro", 11),
+    ("novembrī", 11), ("noviembre", 11), ("nóvember", 11), ("studeni", 11), ("tachwedd", 11),
+    ("листопад", 11), ("новембар", 11), ("ноември", 11), ("ноябрь", 11),
+    ("abenduak", 12), ("aralık", 12), ("dec", 12), ("december", 12), ("decembrie", 12),
+    ("decembrī", 12), ("desember", 12), ("desembre", 12), ("detsember", 12), ("dezember", 12),
+    ("dezembro", 12), ("dicembre", 12), ("diciembre", 12), ("décembre", 12), ("grudzień", 12),
+    ("gruodžio", 12), ("joulukuuta", 12), ("prosinac", 12), ("prosinec", 12), ("rhagfyr", 12),
+    ("грудень", 12), ("декабрь", 12), ("декември", 12), ("децембар", 12),
 ];
 
 /// The month number of a month word (`March`, `Mar.`, `mars`), if it is one.
 pub fn month_number(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.').lc();
-    MONTHS
-        .iter()
-        .find(|(m, _)| *m == w.as_str())
-        .map(|(_, n)| *n)
+    static BY_NAME: std::sync::LazyLock<std::collections::HashMap<&'static str, u8>> =
+        std::sync::LazyLock::new(|| MONTHS.iter().copied().collect());
+    let w = word.trim_end_matches('.');
+    // Month names are short: longer words are not looked up.
+    if w.len() > 24 {
+        return None;
+    }
+    BY_NAME.get(w.lc().as_str()).copied()
 }
 
 fn season_of(word: &str) -> Option<Season> {
     match word.trim_end_matches('.').lc().as_str() {
-        "spring" | "frühling" | "printemps" | "primavera" => Some(Season::Spring),
-        "summer" | "sommer" | "été" | "verano" => Some(Season::Summer),
-        "fall" | "autumn" | "herbst" | "automne" | "otoño" => Some(Season::Autumn),
-        "winter" | "hiver" | "invierno" => Some(Season::Winter),
+        // English and the CSL locales' season names in the languages
+        // reference lists are most often written in.
+        "spring" | "frühling" | "frühjahr" | "printemps" | "primavera" | "lente" | "vår"
+        | "forår" | "wiosna" | "kevät" | "jaro" => Some(Season::Spring),
+        "summer" | "sommer" | "été" | "verano" | "verão" | "estate" | "zomer" | "sommar"
+        | "lato" | "kesä" | "léto" => Some(Season::Summer),
+        "fall" | "autumn" | "herbst" | "automne" | "otoño" | "outono" | "autunno" | "herfst"
+        | "höst" | "høst" | "efterår" | "jesień" | "syksy" | "podzim" => Some(Season::Autumn),
+        "winter" | "hiver" | "invierno" | "inverno" | "vinter" | "zima" | "talvi" => {
+            Some(Season::Winter)
+        }
         _ => None,
     }
 }
@@ -201,12 +220,51 @@ pub fn date_group(i: &str) -> IResult<&str, Date> {
 fn no_date(i: &str) -> IResult<&str, Date> {
     map(
         preceded(
+            // "n.d." and what citation styles print for it in the other
+            // languages APA lists are written in (the CSL locales' "no
+            // date" terms): German "o. J.", French "s. d.", Spanish
+            // "s. f.", Danish, Norwegian and Swedish "u.å.", Dutch "z.d.",
+            // Polish "b.d.", Russian "б. д." …
             alt((
-                tag_no_case("n.d."),
-                tag_no_case("n. d."),
-                tag_no_case("nd"),
-                tag_no_case("s.d."),
-                tag_no_case("o.J."),
+                alt((
+                    tag_no_case("n.d."),
+                    tag_no_case("n. d."),
+                    tag_no_case("[s.d.]"),
+                    tag_no_case("s.d."),
+                    tag_no_case("s. d."),
+                    tag_no_case("o.J."),
+                    tag_no_case("o. J."),
+                    tag_no_case("s.f."),
+                    tag_no_case("s. f."),
+                    tag_no_case("s/f"),
+                    tag_no_case("s.a."),
+                    tag_no_case("u.å."),
+                    tag_no_case("u. å."),
+                    tag_no_case("z.d."),
+                    tag_no_case("b.d."),
+                    tag_no_case("b. d."),
+                    tag_no_case("b.r."),
+                    tag_no_case("b.g."),
+                    tag_no_case("d.d."),
+                    tag_no_case("d. g."),
+                )),
+                alt((
+                    tag_no_case("é. n."),
+                    tag_no_case("é.n."),
+                    tag_no_case("ei pvm."),
+                    tag_no_case("bez dat."),
+                    tag_no_case("sem data"),
+                    tag_no_case("sin fecha"),
+                    tag_no_case("sans date"),
+                    tag_no_case("ohne Jahr"),
+                    tag_no_case("t.t."),
+                    tag_no_case("t.y."),
+                    tag_no_case("б. д."),
+                    tag_no_case("б.д."),
+                    tag_no_case("б. г."),
+                    tag_no_case("χ.χ."),
+                    tag_no_case("nd"),
+                )),
             )),
             opt(preceded(opt(char('-')), suffix)),
         ),
@@ -227,6 +285,27 @@ fn in_press(i: &str) -> IResult<&str, Date> {
                 value(DateStatus::Forthcoming, tag_no_case("forthcoming")),
                 value(DateStatus::InPress, tag_no_case("accepted")),
                 value(DateStatus::InPress, tag_no_case("under review")),
+                // The CSL locales' "in press" terms.
+                value(
+                    DateStatus::InPress,
+                    alt((
+                        tag_no_case("im Druck"),
+                        tag_no_case("en imprenta"),
+                        tag_no_case("en prensa"),
+                        tag_no_case("sous presse"),
+                        tag_no_case("no prelo"),
+                        tag_no_case("in druk"),
+                        tag_no_case("w druku"),
+                        tag_no_case("in stampa"),
+                        tag_no_case("i tryck"),
+                        tag_no_case("i trykk"),
+                        tag_no_case("v tisku"),
+                        tag_no_case("u tisku"),
+                        tag_no_case("в печати"),
+                        tag_no_case("painossa"),
+                        tag_no_case("basımda"),
+                    )),
+                ),
             )),
             opt(preceded(opt(char('-')), suffix)),
         ),
@@ -444,6 +523,19 @@ mod tests {
         assert_eq!(d.suffix.as_deref(), Some("b"));
         let d = parse_date_group("in press").unwrap();
         assert_eq!(d.status, DateStatus::InPress);
+        // Other languages' terms, as citation styles print them.
+        for nd in [
+            "o. J.", "s. f.", "s. d.", "u.å.", "z.d.", "b.d.", "б. д.", "s.f.-a",
+        ] {
+            let d = parse_date_group(nd).unwrap_or_else(|| panic!("{nd}"));
+            assert_eq!(d.status, DateStatus::NoDate, "{nd}");
+        }
+        for ip in ["im Druck", "en prensa", "sous presse", "in druk", "w druku"] {
+            let d = parse_date_group(ip).unwrap_or_else(|| panic!("{ip}"));
+            assert_eq!(d.status, DateStatus::InPress, "{ip}");
+        }
+        assert!(parse_date_group("s.").is_none());
+        assert!(parse_date_group("Ed.").is_none());
         let d = parse_date_group("in press-a").unwrap();
         assert_eq!(d.suffix.as_deref(), Some("a"));
     }

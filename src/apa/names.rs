@@ -702,7 +702,10 @@ pub fn role_of_marker(marker: &str) -> Option<Role> {
     let first = marker_word(marker);
     let first = first.as_str();
     // Italian "(a cura di)": edited by.
-    if first == "a" && marker.to_lowercase().contains("a cura di") {
+    if first == "a" && {
+        let l = marker.to_lowercase();
+        l.contains("a cura di") || l.contains("a c. di") || l.contains("a c.di")
+    } {
         return Some(Role::Editor);
     }
     match first {
@@ -710,10 +713,11 @@ pub fn role_of_marker(marker: &str) -> Option<Role> {
         // director is written out, "(Director)".
         "ed" | "eds" | "editor" | "editors" | "hrsg" | "hg" | "hgg" | "dir" | "dirs" | "coord"
         | "coords" | "org" | "orgs" | "comp" | "comps" | "compiler" | "compilers" | "éd"
-        | "éds" | "red" | "reds" => Some(Role::Editor),
-        "trans" | "tran" | "transl" | "translator" | "translators" | "übers" | "trad" => {
-            Some(Role::Translator)
-        }
+        | "éds" | "red" | "reds" | "ur" | "szerk" | "toim" => Some(Role::Editor),
+        // And the other languages' short forms citation styles print.
+        "trans" | "tran" | "transl" | "translator" | "translators" | "übers" | "trad" | "trads"
+        | "overs" | "övers" | "vert" | "verts" | "tłum" | "přel" | "prev" | "çev" | "käänt"
+        | "ford" => Some(Role::Translator),
         "director" | "directors" => Some(Role::Director),
         "producer" | "producers" | "executive" => Some(Role::Producer),
         "host" | "hosts" => Some(Role::Host),

@@ -184,7 +184,7 @@ fn pre_is_title(pre: &str, body: &str, d: Option<&Date>) -> bool {
     if body.is_empty() {
         return true;
     }
-    if body.starts_with("In ") || body.starts_with('[') {
+    if super::source::starts_with_in(body) || body.starts_with('[') {
         return true;
     }
     // A title followed by its details: "Title (Report No. 5). (2020)."
@@ -344,7 +344,7 @@ fn read_authors(cx: &mut Ctx<'_>, pre: &str, body: &str, d: Option<&Date>) -> bo
     let mut list = list;
     let body_t = body.trim();
     let plainly_title_first =
-        body_t.is_empty() || body_t.starts_with("In ") || body_t.starts_with('[');
+        body_t.is_empty() || super::source::starts_with_in(body_t) || body_t.starts_with('[');
     if list.persons == 0 {
         if role == Role::Author && handle.is_none() && plainly_title_first {
             return false;
@@ -897,10 +897,15 @@ const CONNECTORS: &[&str] = &[
     "iss",
     // The same in the languages APA lists are also written in.
     "s",
+    "ss",
+    "str",
     "en",
     "dans",
     "em",
     "w",
+    "i",
+    "v",
+    "u",
 ];
 
 fn is_separator(c: char) -> bool {

@@ -415,6 +415,27 @@ pub(crate) fn split_title_from_journal(u: &str, d: Option<&Date>) -> Option<(usi
 /// The element starts with "In " and a capital or an initial.
 pub(crate) fn starts_with_in(u: &str) -> bool {
     strip_in(u).is_some()
+        // "I Combinatorial data analysis (s. 103–114)": a one-letter "in"
+        // before a book whose pages or editors follow.
+        || one_letter_in(u).is_some()
+            && contains_any!(u, ["(s. ", "(ss. ", "(S. ", "(str. ", "(Red.)", "(red.)", "(pp. "])
+}
+
+/// What follows a one-letter word for "in" ("I", "W", "V", "U") and a
+/// capitalised word: "I Wikipedia".
+fn one_letter_in(u: &str) -> Option<&str> {
+    let rest = ["I ", "W ", "V ", "U "]
+        .iter()
+        .find_map(|p| u.trim_start().strip_prefix(p))?;
+    let mut cs = rest.chars();
+    (cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_alphabetic))
+        .then_some(rest)
+}
+
+/// Like [`strip_in`], and a one-letter "in" before any capitalised word,
+/// for an element known to come after the title: "I Wikipedia".
+pub(crate) fn strip_in_after_title(u: &str) -> Option<&str> {
+    strip_in(u).or_else(|| one_letter_in(u))
 }
 
 /// What follows "In" at the start of an element: "In A. Editor (Ed.),
@@ -422,6 +443,17 @@ pub(crate) fn starts_with_in(u: &str) -> bool {
 /// in: "En" (Spanish, French), "Dans", "Em" (Portuguese), "W:" (Polish).
 pub(crate) fn strip_in(u: &str) -> Option<&str> {
     let t = u.trim_start();
+    // One-letter words for "in" (Danish, Norwegian and Swedish "I",
+    // Polish "W", Czech and Slovak "V", Croatian "U") only before an
+    // editor's initial: "I C. D. Klaassen (Red.), Title".
+    if let Some(rest) = ["I ", "W ", "V ", "U "]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+    {
+        let mut cs = rest.chars();
+        return (cs.next().is_some_and(char::is_uppercase) && cs.next() == Some('.'))
+            .then_some(rest);
+    }
     let rest = ["In: ", "In ", "En: ", "En ", "Dans ", "Em ", "W: "]
         .iter()
         .find_map(|p| t.strip_prefix(p))?;
@@ -517,7 +549,7 @@ impl<'a> Ctx<'a> {
         if src.is_empty() {
             return;
         }
-        if let Some(rest) = strip_in(src) {
+        if let Some(rest) = strip_in_after_title(src) {
             self.read_in_container(rest);
             return;
         }
@@ -1093,5 +1125,12 @@ mod tests {
             "In E. N. Zalta (Ed.), The Stanford Encyclopedia"
         ));
         assert!(!starts_with_in("In vivo studies"));
+        // One-letter words for "in": before an editor's initial, or a
+        // book with its pages; after a title, before any name.
+        assert!(starts_with_in("I C. D. Klaassen (Red.), Essentials"));
+        assert!(starts_with_in("W Combinatorial data analysis (s. 103–114)"));
+        assert!(!starts_with_in("I Am Legend"));
+        assert_eq!(strip_in_after_title("I Wikipedia"), Some("Wikipedia"));
+        assert_eq!(strip_in_after_title("I, Robot"), None);
     }
 }

@@ -143,11 +143,20 @@ pub(crate) fn edition_of(part: &str) -> Option<String> {
     if words.len() < 2 {
         return None;
     }
-    // "2nd ed.", "2. Aufl.", "second edition", "3e éd.": the number.
+    // "2nd ed.", "second edition", "1.ª ed.": the number.
     let (&first, rest) = words.split_first()?;
-    // Only the English forms become a number; others stay as printed
-    // ("3. ponatis", "7. Aufl.").
-    let rest_is_marker = matches!(rest, ["ed" | "edn" | "edition"]);
+    // A number and "ed." becomes the number, also with the ordinal
+    // indicator a Spanish or Portuguese style prints ("1.ª ed."). Other
+    // languages' words stay as printed ("3. ponatis", "7. Aufl."): a
+    // record typed in that language keeps its edition statement, and an
+    // English-language list prints it as it was typed.
+    let marker = |w: &str| matches!(w, "ed" | "edn" | "edition");
+    let ordinal_mark = |w: &str| matches!(w, "ª" | "º" | "a" | "o" | "e" | "er" | "ème" | "°");
+    let rest_is_marker = match rest {
+        [m] => marker(m),
+        [o, m] => ordinal_mark(o) && marker(m),
+        _ => false,
+    };
     if rest_is_marker {
         let digits: String = first.chars().take_while(char::is_ascii_digit).collect();
         let tail = first.trim_start_matches(|c: char| c.is_ascii_digit());
@@ -206,8 +215,12 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
     {
         return Detail::Volume(v);
     }
-    if let Some(v) = strip_prefix_ci(p, &["pp.", "p.", "pp ", "s. ", "pages ", "page "])
-        && !v.is_empty()
+    if let Some(v) = strip_prefix_ci(
+        p,
+        &[
+            "pp.", "p.", "pp ", "ss. ", "s. ", "str. ", "pages ", "page ",
+        ],
+    ) && !v.is_empty()
         && v.chars().any(|c| c.is_ascii_digit())
     {
         return Detail::Page(v);
@@ -253,7 +266,11 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
         return Detail::Kind(p);
     }
     // "Report No. 02-2650", "NIH Publication No. 04-5138", "No. 15107".
-    for marker in [" No. ", " no. ", " Nr. ", " No ", " Number "] {
+    // Spanish "N.º", French "Nᵒ", Portuguese "n.º", as citation styles
+    // print the label in those languages.
+    for marker in [
+        " No. ", " no. ", " Nr. ", " No ", " Number ", " N.º ", " n.º ", " Nᵒ ", " Nº ", " nº ",
+    ] {
         if let Some((genre, num)) = p.split_once(marker) {
             let num = num.trim();
             if !num.is_empty() && num.chars().any(|c| c.is_ascii_digit()) {
@@ -264,7 +281,7 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
             }
         }
     }
-    if let Some(num) = strip_prefix_ci(p, &["no. ", "nr. ", "no ", "number "])
+    if let Some(num) = strip_prefix_ci(p, &["no. ", "nr. ", "no ", "number ", "n.º ", "nᵒ ", "nº "])
         && num.chars().any(|c| c.is_ascii_digit())
     {
         return Detail::Number {
@@ -823,7 +840,13 @@ impl<'a> Ctx<'a> {
                     let g = genre.unwrap_or("").lc();
                     // "(No. 2019/430)", "(Working Paper No. 17577)": the
                     // numbered series of preprints and working papers.
-                    if g.is_empty() && inner.trim_start().lc().starts_with("no")
+                    let unlabelled = {
+                        let l = inner.trim_start().lc();
+                        ["no", "nr", "n.º", "nᵒ", "nº"]
+                            .iter()
+                            .any(|p| l.starts_with(p))
+                    };
+                    if g.is_empty() && unlabelled
                         || g.contains("working paper")
                         || g.contains("discussion paper")
                         || g.contains("preprint")
@@ -1108,7 +1131,7 @@ fn choose_title_units(body: &str, us: &[scan::Unit], d: Option<&crate::model::Da
     // `text` is called with `j < n` only.
     let text = |j: usize| &body[us[j].start..us[j].end];
     for j in 1..n {
-        if super::source::starts_with_in(text(j)) {
+        if super::source::strip_in_after_title(text(j)).is_some() {
             return j;
         }
         // Proceedings named without "In" (Microsoft Word's APA style):
@@ -1188,6 +1211,7 @@ mod tests {
             Some("7., vollständig überarbeitete Auflage")
         );
         assert_eq!(edition_of("7. Aufl.").as_deref(), Some("7. Aufl"));
+        assert_eq!(edition_of("1.ª ed.").as_deref(), Some("1"));
         assert_eq!(edition_of("second edition").as_deref(), Some("2"));
         assert_eq!(edition_of("Spring 2022"), None);
     }
