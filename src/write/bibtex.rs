@@ -386,7 +386,7 @@ impl<'a> Draft<'a> {
 }
 
 fn nonempty(v: &Option<String>) -> Option<&str> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+    v.as_deref().map(super::trim).filter(|s| !s.is_empty())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1181,31 +1181,46 @@ fn url_command(u: &str) -> String {
 /// Wraps the name part that ends `out`, from `start`, in braces when
 /// BibTeX would misread it (a comma, or ` and `).
 fn guard_name_part(out: &mut String, start: usize) {
-    let part = out.get(start..).unwrap_or_default();
-    // No character but `A`, `N`, `D` lower-cases to `a`, `n`, `d`: an
-    // ASCII case-insensitive comparison finds what lower-casing would
-    // (and only a part with an `n` can hold the word).
-    let has_and = || {
-        part.bytes().any(|b| b == b'n' || b == b'N')
-            && part
-                .split_whitespace()
-                .any(|w| w.eq_ignore_ascii_case("and"))
-    };
-    if part.contains(',') || has_and() {
+    if needs_name_guard(out.get(start..).unwrap_or_default()) {
         out.insert(start, '{');
         out.push('}');
     }
 }
 
+/// A name part BibTeX would misread: it holds a comma, or the word `and`
+/// in any case. No character but `A`, `N`, `D` lower-cases to `a`, `n`,
+/// `d`: an ASCII case-insensitive comparison finds what lower-casing
+/// would. One pass over the bytes.
+fn needs_name_guard(part: &str) -> bool {
+    let bytes = part.as_bytes();
+    let is = |i: usize, lower: u8| bytes.get(i).is_some_and(|b| b | 0x20 == lower);
+    // Whitespace (or the end) before byte `i` / from byte `i` on; `i` is
+    // a char boundary where this is asked (next to an ASCII letter).
+    let space_before = |i: usize| {
+        part.get(..i)
+            .is_none_or(|t| t.chars().next_back().is_none_or(char::is_whitespace))
+    };
+    let space_from = |i: usize| {
+        part.get(i..)
+            .is_none_or(|t| t.chars().next().is_none_or(char::is_whitespace))
+    };
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b == b','
+            || (b | 0x20 == b'n'
+                && i > 0
+                && is(i - 1, b'a')
+                && is(i + 1, b'd')
+                && space_before(i - 1)
+                && space_from(i + 2))
+    })
+}
+
 /// Trims the whitespace at both ends of what `out` holds from `start`.
+#[inline]
 fn trim_from(out: &mut String, start: usize) {
     let tail = out.get(start..).unwrap_or_default();
-    // Mostly there is nothing to trim: ASCII other than whitespace at both
-    // ends (only ASCII whitespace and non-ASCII characters can be
-    // whitespace).
-    let solid =
-        |b: Option<&u8>| b.is_some_and(|b| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' '));
-    if solid(tail.as_bytes().first()) && solid(tail.as_bytes().last()) {
+    // Mostly there is nothing to trim.
+    if super::solid(tail.as_bytes().first()) && super::solid(tail.as_bytes().last()) {
         return;
     }
     let end = start + tail.trim_end().len();
@@ -1405,7 +1420,9 @@ impl BibWriter {
                     true
                 }
             };
-            add_lost(&mut lost_by_field, e, name, lost);
+            if !lost.is_empty() {
+                add_lost(&mut lost_by_field, e, name, lost);
+            }
             if written {
                 self.close_field(out, field, line, diags);
             } else {
@@ -1537,6 +1554,7 @@ struct OpenField {
 }
 
 /// Starts a field: `  name = {` (without the brace for a bare value).
+#[inline]
 fn open_field(out: &mut String, name: &'static str, bare: bool) -> OpenField {
     let start = out.len();
     out.push_str("  ");
@@ -1590,6 +1608,43 @@ fn dialect_name(d: Dialect) -> &'static str {
 mod tests {
     use super::*;
     use crate::model::Person;
+
+    #[test]
+    fn name_guard_finds_commas_and_the_word_and() {
+        // What the guard looked for before it went over bytes.
+        let old = |part: &str| {
+            part.contains(',')
+                || part
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case("and"))
+        };
+        for part in [
+            "",
+            "and",
+            "AND",
+            "aNd",
+            "Anderson",
+            "Sand",
+            "Rand Corp",
+            "x and y",
+            "x,y",
+            "Smith and",
+            "and Smith",
+            "x\u{a0}and\u{2003}y",
+            "éand",
+            "andé",
+            "x\tAnD\ny",
+            "an d",
+            "a nd",
+            "Ånd",
+            "band and",
+            "n",
+            "nd",
+            "an",
+        ] {
+            assert_eq!(needs_name_guard(part), old(part), "{part:?}");
+        }
+    }
 
     fn write(r: &Reference, dialect: Dialect, ascii: bool) -> (String, Vec<Diagnostic>) {
         let opts = WriteOptions {

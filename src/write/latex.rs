@@ -99,12 +99,22 @@ impl Encoder {
     }
 
     /// [`Encoder::text`], appended to `out`.
+    #[inline]
     pub fn text_into(&self, out: &mut String, s: &str, ctx: Context, lost: &mut Lost) {
-        if !self.ascii || s.bytes().all(is_plain_byte) {
+        if !self.ascii {
             // Every character goes through `push_basic`; runs that it
             // would copy unchanged (in most values all of it: printable
-            // ASCII without TeX specials, or any UTF-8 letters when not in
-            // ASCII mode) are copied whole.
+            // ASCII without TeX specials, and letters of any script) are
+            // copied whole.
+            push_basic_str(out, s);
+        } else {
+            self.ascii_into(out, s, ctx, lost);
+        }
+    }
+
+    /// [`Encoder::text_into`] in ASCII mode.
+    fn ascii_into(&self, out: &mut String, s: &str, ctx: Context, lost: &mut Lost) {
+        if s.bytes().all(is_plain_byte) {
             push_basic_str(out, s);
             return;
         }
