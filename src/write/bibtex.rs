@@ -83,6 +83,22 @@ pub struct BibWriter {
     name_parts: (String, String),
     /// Buffers for finding the words of a title to protect.
     titles: latex::TitleScratch,
+    /// The key of the entry being written, kept for its capacity.
+    key: String,
+    /// The last entry's fields and note, emptied, kept for their
+    /// capacity (see [`recycle`]).
+    spare: (Fields<'static>, Vec<Cow<'static, str>>),
+}
+
+/// The fields of a [`Draft`].
+type Fields<'a> = Vec<(&'static str, Value<'a>, Field)>;
+
+/// An empty vector with the allocation of `v`, for values that borrow
+/// from another record (collecting in place keeps the allocation, the
+/// element types having the same layout).
+fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
+    v.clear();
+    v.into_iter().filter_map(|_| None).collect()
 }
 
 impl BibWriter {
@@ -99,6 +115,8 @@ impl BibWriter {
             buf: String::new(),
             name_parts: (String::new(), String::new()),
             titles: latex::TitleScratch::default(),
+            key: String::new(),
+            spare: (Vec::new(), Vec::new()),
         }
     }
 
@@ -112,9 +130,13 @@ impl BibWriter {
 
     /// [`BibWriter::entry`], appended to `out`.
     fn write_entry(&mut self, out: &mut String, r: &Reference, diags: &mut Vec<Diagnostic>) {
-        let key = self.keys.key_for(r);
-        let e = build(r, self.dialect);
+        let mut key = std::mem::take(&mut self.key);
+        self.keys.key_into(r, &mut key);
+        let (fields, note) = std::mem::take(&mut self.spare);
+        let e = build(r, self.dialect, recycle(fields), recycle(note));
         self.render(out, &e, &key, r, diags);
+        self.key = key;
+        self.spare = (recycle(e.fields), recycle(e.note));
     }
 }
 
@@ -367,7 +389,7 @@ enum Value<'a> {
 #[derive(Debug)]
 struct Draft<'a> {
     ty: &'static str,
-    fields: Vec<(&'static str, Value<'a>, Field)>,
+    fields: Fields<'a>,
     note: Vec<Cow<'a, str>>,
     /// Labels of values moved into `note` because no field could hold them.
     moved: Vec<&'static str>,
@@ -583,13 +605,20 @@ fn put_issued<'a>(e: &mut Draft<'a>, r: &'a Reference, classic: bool) {
 }
 
 /// Builds the entry for one record in one dialect.
-fn build(r: &Reference, dialect: Dialect) -> Draft<'_> {
+/// `fields` and `note` are empty vectors to use (for their capacity).
+fn build<'a>(
+    r: &'a Reference,
+    dialect: Dialect,
+    mut fields: Fields<'a>,
+    note: Vec<Cow<'a, str>>,
+) -> Draft<'a> {
     let classic = dialect == Dialect::Bibtex;
     let ty = entry_type(r, dialect);
+    fields.reserve(16);
     let mut e = Draft {
         ty,
-        fields: Vec::with_capacity(16),
-        note: Vec::new(),
+        fields,
+        note,
         moved: Vec::new(),
     };
     let it = r.item_type;
@@ -1180,6 +1209,7 @@ fn url_command(u: &str) -> String {
 
 /// Wraps the name part that ends `out`, from `start`, in braces when
 /// BibTeX would misread it (a comma, or ` and `).
+#[inline]
 fn guard_name_part(out: &mut String, start: usize) {
     if needs_name_guard(out.get(start..).unwrap_or_default()) {
         out.insert(start, '{');
@@ -1258,7 +1288,18 @@ fn encode_name(
             // A dropping particle goes with the given names ("Beauvoir,
             // Simone de"): BibTeX prints it before the family name and
             // sorts by the family name.
-            let (family, given) = p.inverted_parts_cow();
+            let (family, given) = if p.particle.as_deref().is_none_or(str::is_empty)
+                && p.dropping_particle.is_none()
+            {
+                // What `inverted_parts_cow` answers for a name without
+                // particles, with the quicker trim.
+                (
+                    Cow::Borrowed(super::trim(&p.family)),
+                    Cow::Borrowed(super::trim(p.given.as_deref().unwrap_or(""))),
+                )
+            } else {
+                p.inverted_parts_cow()
+            };
             let suffix = p.suffix.as_deref().map(str::trim).unwrap_or("");
             let (family, given) = if family.is_empty() {
                 (given, Cow::Borrowed(""))
