@@ -222,25 +222,40 @@ fn collapse_spaces(s: &str) -> String {
     out
 }
 
-/// [`push_basic`] for each character of `s`, with the runs of printable
-/// ASCII that it keeps as they are (all but the TeX specials) copied in
-/// one piece.
+/// [`push_basic`] for each character of `s`, with the runs of characters
+/// that it keeps as they are (printable ASCII but the TeX specials, and
+/// the non-ASCII characters it does not replace) copied in one piece.
 fn push_basic_str(out: &mut String, s: &str) {
-    let mut rest = s;
-    while !rest.is_empty() {
-        let run = rest
-            .bytes()
-            .position(|b| !is_plain_byte(b))
-            .unwrap_or(rest.len());
-        // Char boundary: `run` ends a run of ASCII bytes, and `c` is the
-        // whole character after it.
-        out.push_str(&rest[..run]);
-        rest = &rest[run..];
-        if let Some(c) = rest.chars().next() {
-            push_basic(out, c);
-            rest = &rest[c.len_utf8()..];
+    let bytes = s.as_bytes();
+    // `s[copied..i]` is to be copied as it is; `i` is a char boundary.
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if is_plain_byte(b) {
+            i += 1;
+            continue;
         }
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            let c = s.get(i..).and_then(|t| t.chars().next()).unwrap_or(' ');
+            if kept_as_is(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            c
+        };
+        out.push_str(s.get(copied..i).unwrap_or_default());
+        push_basic(out, c);
+        i += c.len_utf8();
+        copied = i;
     }
+    out.push_str(s.get(copied..).unwrap_or_default());
+}
+
+/// A non-ASCII character that [`push_basic`] writes as it is.
+fn kept_as_is(c: char) -> bool {
+    c != '\u{a0}' && !c.is_control() && space_like(c).is_none()
 }
 
 /// A byte that [`push_basic`] writes as it is when it stands for itself:
@@ -596,12 +611,58 @@ pub fn braces_balanced(s: &str) -> bool {
 }
 
 /// Words that Title Case leaves in lower case; they say nothing about the
-/// casing convention of a title.
+/// casing convention of a title. ([`is_small_word`] knows them by heart.)
+#[cfg(test)]
 const SMALL_WORDS: &[&str] = &[
     "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
     "off", "on", "per", "to", "up", "via", "vs", "vs.", "with", "from", "into", "onto", "over",
     "than", "upon",
 ];
+
+/// A word of [`SMALL_WORDS`], in any ASCII case: one comparison per
+/// small word of the same length.
+fn is_small_word(w: &str) -> bool {
+    // No small word is longer than four bytes.
+    let mut lower = [0u8; 4];
+    let Some(low) = lower.get_mut(..w.len()) else {
+        return false;
+    };
+    for (l, b) in low.iter_mut().zip(w.bytes()) {
+        *l = b.to_ascii_lowercase();
+    }
+    matches!(
+        &*low,
+        b"a" | b"an"
+            | b"the"
+            | b"and"
+            | b"but"
+            | b"or"
+            | b"nor"
+            | b"for"
+            | b"so"
+            | b"yet"
+            | b"as"
+            | b"at"
+            | b"by"
+            | b"in"
+            | b"of"
+            | b"off"
+            | b"on"
+            | b"per"
+            | b"to"
+            | b"up"
+            | b"via"
+            | b"vs"
+            | b"vs."
+            | b"with"
+            | b"from"
+            | b"into"
+            | b"onto"
+            | b"over"
+            | b"than"
+            | b"upon"
+    )
+}
 
 /// One whitespace-separated word of a title.
 #[derive(Debug)]
@@ -877,7 +938,7 @@ pub fn protect_title_into<'s>(
         if after_colon(i)
             || !c.chars().next().is_some_and(char::is_alphabetic)
             // No small word is longer than four bytes.
-            || (c.len() <= 4 && SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(c)))
+            || is_small_word(c)
             || w.inner.0
         {
             continue;
@@ -1130,6 +1191,29 @@ mod tests {
             "https://x.org/a_b%20c#d~e"
         );
         assert_eq!(verbatim("https://x.org/{a} b"), "https://x.org/%7Ba%7D%20b");
+    }
+
+    #[test]
+    fn kept_characters_are_pushed_as_they_are() {
+        for c in (0x80..=0x10ffff).filter_map(char::from_u32) {
+            let mut one = String::new();
+            push_basic(&mut one, c);
+            assert_eq!(kept_as_is(c), one == c.to_string(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn small_words_in_any_case() {
+        let old = |c: &str| c.len() <= 4 && SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(c));
+        let mut words: Vec<String> = SMALL_WORDS.iter().map(|w| w.to_string()).collect();
+        words.extend(SMALL_WORDS.iter().map(|w| w.to_uppercase()));
+        words.extend(SMALL_WORDS.iter().map(|w| format!("{w}x")));
+        words.extend(SMALL_WORDS.iter().map(|w| w[1..].to_string()));
+        words
+            .extend(["", "The", "tHe", "é", "aé", "Ände", "withs", "upon.", "x"].map(String::from));
+        for w in words {
+            assert_eq!(is_small_word(&w), old(&w), "{w:?}");
+        }
     }
 
     #[test]
