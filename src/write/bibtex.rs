@@ -396,10 +396,12 @@ struct Draft<'a> {
 }
 
 impl<'a> Draft<'a> {
+    #[inline]
     fn set(&mut self, name: &'static str, v: Value<'a>, f: Field) {
         self.fields.push((name, v, f));
     }
 
+    #[inline]
     fn text(&mut self, name: &'static str, v: &'a Option<String>, f: Field) {
         if let Some(s) = nonempty(v) {
             self.set(name, Value::Text(s.into()), f);
@@ -407,6 +409,7 @@ impl<'a> Draft<'a> {
     }
 }
 
+#[inline]
 fn nonempty(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(super::trim).filter(|s| !s.is_empty())
 }
