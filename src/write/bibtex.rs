@@ -1321,8 +1321,11 @@ fn encode_name(
             enc.text_into(giv, &given, Context::Name, lost);
             guard_name_part(giv, 0);
             sfx.clear();
-            enc.text_into(sfx, suffix, Context::Name, lost);
-            guard_name_part(sfx, 0);
+            // Mostly there is none (nothing to encode or guard).
+            if !suffix.is_empty() {
+                enc.text_into(sfx, suffix, Context::Name, lost);
+                guard_name_part(sfx, 0);
+            }
             let has_particle = p.particle.as_deref().is_some_and(|x| !x.trim().is_empty())
                 || p.dropping_particle
                     .as_deref()
