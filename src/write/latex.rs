@@ -794,6 +794,10 @@ fn words(title: &str, out: &mut Vec<Word>) -> (usize, usize) {
             let Some(&b) = bytes.get(i) else {
                 break 'words;
             };
+            if b == b' ' {
+                i += 1;
+                continue;
+            }
             let (class, len, _) = at(i, b);
             if class != Class::Space {
                 break i;
@@ -829,6 +833,9 @@ fn words(title: &str, out: &mut Vec<Word>) -> (usize, usize) {
                 segment_start = false;
                 colon = false;
                 continue;
+            }
+            if b == b' ' {
+                break;
             }
             let (class, len, separator) = at(i, b);
             match class {
