@@ -9,11 +9,50 @@
 use crate::model::{Name, Reference, Role};
 use rustc_hash::FxHashMap as HashMap;
 
-/// Words skipped when picking the title word of a key.
+/// Words skipped when picking the title word of a key ([`is_stopword`]
+/// knows them by heart).
+#[cfg(test)]
 const STOPWORDS: &[&str] = &[
     "a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with", "from", "is",
     "are", "as", "de", "la", "le", "les", "der", "die", "das", "el", "los", "un", "une", "et",
 ];
+
+/// A word skipped when picking the title word of a key (folded): one
+/// comparison per stopword of the same length, where a search of a list
+/// compares with each.
+fn is_stopword(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "on"
+            | "in"
+            | "and"
+            | "or"
+            | "for"
+            | "to"
+            | "at"
+            | "by"
+            | "with"
+            | "from"
+            | "is"
+            | "are"
+            | "as"
+            | "de"
+            | "la"
+            | "le"
+            | "les"
+            | "der"
+            | "die"
+            | "das"
+            | "el"
+            | "los"
+            | "un"
+            | "une"
+            | "et"
+    )
+}
 
 /// Folds text to lower-case ASCII letters and digits (transliterating
 /// non-Latin scripts), keeping at most `max` characters.
@@ -56,7 +95,7 @@ fn first_significant<'a>(
         // Char boundary: `start` was the length of `out` before the append.
         let folded = &out[start..];
         // No stopword is longer than four letters.
-        if !folded.is_empty() && (folded.len() > 4 || !STOPWORDS.contains(&folded)) {
+        if !folded.is_empty() && !is_stopword(folded) {
             return true;
         }
         out.truncate(start);
@@ -272,6 +311,19 @@ mod tests {
     fn stopwords_are_short() {
         // `first_significant` compares only words of up to four letters.
         assert!(STOPWORDS.iter().all(|w| w.len() <= 4));
+        // `is_stopword` knows the same words: every word of up to four
+        // lower-case letters is tried.
+        let mut words = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| (b'a'..=b'z').map(move |c| format!("{w}{}", char::from(c))))
+                .collect();
+            for w in &longer {
+                assert_eq!(is_stopword(w), STOPWORDS.contains(&w.as_str()), "{w}");
+            }
+            words = longer;
+        }
     }
 
     #[test]
