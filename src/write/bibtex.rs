@@ -661,7 +661,7 @@ fn build<'a>(
     }
 
     // Title and what belongs to it.
-    if let Some(t) = r.title.as_deref().filter(|t| !t.trim().is_empty()) {
+    if let Some(t) = r.title.as_deref().filter(|t| !super::trim(t).is_empty()) {
         e.set(
             "title",
             Value::Title(t.into(), &r.title_protected),
@@ -1278,7 +1278,7 @@ fn encode_name(
     match n {
         Name::Literal(l) => {
             out.push('{');
-            enc.text_into(out, l.trim(), Context::Name, lost);
+            enc.text_into(out, super::trim(l), Context::Name, lost);
             trim_from(out, start + 1);
             if out.len() == start + 1 {
                 out.truncate(start);
@@ -1367,7 +1367,7 @@ fn encode_pages(out: &mut String, p: &str, enc: &Encoder, lost: &mut Lost) {
         if i > 0 {
             out.push_str(", ");
         }
-        let t = part.trim();
+        let t = super::trim(part);
         if let Some((a, b)) = split_range(t) {
             enc.text_into(out, a, Context::Text, lost);
             out.push_str("--");
@@ -1420,7 +1420,7 @@ impl BibWriter {
             let field = open_field(out, name, matches!(v, Value::Bare(_)));
             let written = match v {
                 Value::Text(s) => {
-                    enc.text_into(out, s.trim(), Context::Text, &mut lost);
+                    enc.text_into(out, super::trim(s), Context::Text, &mut lost);
                     true
                 }
                 Value::Title(s, ranges) => {
@@ -1491,7 +1491,7 @@ impl BibWriter {
                 _ => e
                     .note
                     .iter()
-                    .map(|n| crate::read::bibtex::is_labelled_note_part(n.trim()))
+                    .map(|n| crate::read::bibtex::is_labelled_note_part(super::trim(n)))
                     .collect(),
             };
             let in_order = [false, true].into_iter().flat_map(|last| {
@@ -1511,7 +1511,7 @@ impl BibWriter {
                     }
                 }
                 let part_start = out.len();
-                enc.text_into(out, n.trim(), Context::Text, &mut lost);
+                enc.text_into(out, super::trim(n), Context::Text, &mut lost);
                 if out.len() == part_start {
                     out.truncate(mark);
                 }

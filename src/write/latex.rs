@@ -551,7 +551,7 @@ pub fn verbatim(s: &str) -> String {
 /// [`verbatim`], appended to `out`.
 pub fn verbatim_into(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut rest = s.trim();
+    let mut rest = super::trim(s);
     while !rest.is_empty() {
         // Printable ASCII but braces and backslash is written as it is.
         let run = verbatim_run(rest.as_bytes());
