@@ -39,7 +39,10 @@ fn main() {
     let mut out = Vec::with_capacity(1 << 20);
     let t = Instant::now();
     let mut total = 0;
+    // The quickest pass: on a shared machine the least disturbed one.
+    let mut best = std::time::Duration::MAX;
     for _ in 0..iters {
+        let pass = Instant::now();
         out.clear();
         let mut w = write::bare_writer_for(fmt, &opts);
         let mut diags = Vec::new();
@@ -49,11 +52,13 @@ fn main() {
         }
         let _ = w.finish(&mut out);
         total += std::hint::black_box(&out).len();
+        best = best.min(pass.elapsed());
     }
     let dt = t.elapsed();
     eprintln!(
-        "{} records x{iters} in {dt:?}: {:.0} records/s ({total} bytes)",
+        "{} records x{iters} in {dt:?}: {:.0} records/s, quickest pass {:.0} records/s ({total} bytes)",
         records.len(),
         (iters * records.len()) as f64 / dt.as_secs_f64(),
+        records.len() as f64 / best.as_secs_f64(),
     );
 }
