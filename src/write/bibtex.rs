@@ -83,6 +83,22 @@ pub struct BibWriter {
     name_parts: (String, String),
     /// Buffers for finding the words of a title to protect.
     titles: latex::TitleScratch,
+    /// The key of the entry being written, kept for its capacity.
+    key: String,
+    /// The last entry's fields and note, emptied, kept for their
+    /// capacity (see [`recycle`]).
+    spare: (Fields<'static>, Vec<Cow<'static, str>>),
+}
+
+/// The fields of a [`Draft`].
+type Fields<'a> = Vec<(&'static str, Value<'a>, Field)>;
+
+/// An empty vector with the allocation of `v`, for values that borrow
+/// from another record (collecting in place keeps the allocation, the
+/// element types having the same layout).
+fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
+    v.clear();
+    v.into_iter().filter_map(|_| None).collect()
 }
 
 impl BibWriter {
@@ -99,6 +115,8 @@ impl BibWriter {
             buf: String::new(),
             name_parts: (String::new(), String::new()),
             titles: latex::TitleScratch::default(),
+            key: String::new(),
+            spare: (Vec::new(), Vec::new()),
         }
     }
 
@@ -112,9 +130,13 @@ impl BibWriter {
 
     /// [`BibWriter::entry`], appended to `out`.
     fn write_entry(&mut self, out: &mut String, r: &Reference, diags: &mut Vec<Diagnostic>) {
-        let key = self.keys.key_for(r);
-        let e = build(r, self.dialect);
+        let mut key = std::mem::take(&mut self.key);
+        self.keys.key_into(r, &mut key);
+        let (fields, note) = std::mem::take(&mut self.spare);
+        let e = build(r, self.dialect, recycle(fields), recycle(note));
         self.render(out, &e, &key, r, diags);
+        self.key = key;
+        self.spare = (recycle(e.fields), recycle(e.note));
     }
 }
 
@@ -367,17 +389,19 @@ enum Value<'a> {
 #[derive(Debug)]
 struct Draft<'a> {
     ty: &'static str,
-    fields: Vec<(&'static str, Value<'a>, Field)>,
+    fields: Fields<'a>,
     note: Vec<Cow<'a, str>>,
     /// Labels of values moved into `note` because no field could hold them.
     moved: Vec<&'static str>,
 }
 
 impl<'a> Draft<'a> {
+    #[inline]
     fn set(&mut self, name: &'static str, v: Value<'a>, f: Field) {
         self.fields.push((name, v, f));
     }
 
+    #[inline]
     fn text(&mut self, name: &'static str, v: &'a Option<String>, f: Field) {
         if let Some(s) = nonempty(v) {
             self.set(name, Value::Text(s.into()), f);
@@ -385,8 +409,9 @@ impl<'a> Draft<'a> {
     }
 }
 
+#[inline]
 fn nonempty(v: &Option<String>) -> Option<&str> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+    v.as_deref().map(super::trim).filter(|s| !s.is_empty())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -583,13 +608,20 @@ fn put_issued<'a>(e: &mut Draft<'a>, r: &'a Reference, classic: bool) {
 }
 
 /// Builds the entry for one record in one dialect.
-fn build(r: &Reference, dialect: Dialect) -> Draft<'_> {
+/// `fields` and `note` are empty vectors to use (for their capacity).
+fn build<'a>(
+    r: &'a Reference,
+    dialect: Dialect,
+    mut fields: Fields<'a>,
+    note: Vec<Cow<'a, str>>,
+) -> Draft<'a> {
     let classic = dialect == Dialect::Bibtex;
     let ty = entry_type(r, dialect);
+    fields.reserve(16);
     let mut e = Draft {
         ty,
-        fields: Vec::with_capacity(16),
-        note: Vec::new(),
+        fields,
+        note,
         moved: Vec::new(),
     };
     let it = r.item_type;
@@ -629,7 +661,7 @@ fn build(r: &Reference, dialect: Dialect) -> Draft<'_> {
     }
 
     // Title and what belongs to it.
-    if let Some(t) = r.title.as_deref().filter(|t| !t.trim().is_empty()) {
+    if let Some(t) = r.title.as_deref().filter(|t| !super::trim(t).is_empty()) {
         e.set(
             "title",
             Value::Title(t.into(), &r.title_protected),
@@ -1180,32 +1212,48 @@ fn url_command(u: &str) -> String {
 
 /// Wraps the name part that ends `out`, from `start`, in braces when
 /// BibTeX would misread it (a comma, or ` and `).
+#[inline]
 fn guard_name_part(out: &mut String, start: usize) {
-    let part = out.get(start..).unwrap_or_default();
-    // No character but `A`, `N`, `D` lower-cases to `a`, `n`, `d`: an
-    // ASCII case-insensitive comparison finds what lower-casing would
-    // (and only a part with an `n` can hold the word).
-    let has_and = || {
-        part.bytes().any(|b| b == b'n' || b == b'N')
-            && part
-                .split_whitespace()
-                .any(|w| w.eq_ignore_ascii_case("and"))
-    };
-    if part.contains(',') || has_and() {
+    if needs_name_guard(out.get(start..).unwrap_or_default()) {
         out.insert(start, '{');
         out.push('}');
     }
 }
 
+/// A name part BibTeX would misread: it holds a comma, or the word `and`
+/// in any case. No character but `A`, `N`, `D` lower-cases to `a`, `n`,
+/// `d`: an ASCII case-insensitive comparison finds what lower-casing
+/// would. One pass over the bytes.
+fn needs_name_guard(part: &str) -> bool {
+    let bytes = part.as_bytes();
+    let is = |i: usize, lower: u8| bytes.get(i).is_some_and(|b| b | 0x20 == lower);
+    // Whitespace (or the end) before byte `i` / from byte `i` on; `i` is
+    // a char boundary where this is asked (next to an ASCII letter).
+    let space_before = |i: usize| {
+        part.get(..i)
+            .is_none_or(|t| t.chars().next_back().is_none_or(char::is_whitespace))
+    };
+    let space_from = |i: usize| {
+        part.get(i..)
+            .is_none_or(|t| t.chars().next().is_none_or(char::is_whitespace))
+    };
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b == b','
+            || (b | 0x20 == b'n'
+                && i > 0
+                && is(i - 1, b'a')
+                && is(i + 1, b'd')
+                && space_before(i - 1)
+                && space_from(i + 2))
+    })
+}
+
 /// Trims the whitespace at both ends of what `out` holds from `start`.
+#[inline]
 fn trim_from(out: &mut String, start: usize) {
     let tail = out.get(start..).unwrap_or_default();
-    // Mostly there is nothing to trim: ASCII other than whitespace at both
-    // ends (only ASCII whitespace and non-ASCII characters can be
-    // whitespace).
-    let solid =
-        |b: Option<&u8>| b.is_some_and(|b| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' '));
-    if solid(tail.as_bytes().first()) && solid(tail.as_bytes().last()) {
+    // Mostly there is nothing to trim.
+    if super::solid(tail.as_bytes().first()) && super::solid(tail.as_bytes().last()) {
         return;
     }
     let end = start + tail.trim_end().len();
@@ -1230,7 +1278,7 @@ fn encode_name(
     match n {
         Name::Literal(l) => {
             out.push('{');
-            enc.text_into(out, l.trim(), Context::Name, lost);
+            enc.text_into(out, super::trim(l), Context::Name, lost);
             trim_from(out, start + 1);
             if out.len() == start + 1 {
                 out.truncate(start);
@@ -1243,7 +1291,18 @@ fn encode_name(
             // A dropping particle goes with the given names ("Beauvoir,
             // Simone de"): BibTeX prints it before the family name and
             // sorts by the family name.
-            let (family, given) = p.inverted_parts_cow();
+            let (family, given) = if p.particle.as_deref().is_none_or(str::is_empty)
+                && p.dropping_particle.is_none()
+            {
+                // What `inverted_parts_cow` answers for a name without
+                // particles, with the quicker trim.
+                (
+                    Cow::Borrowed(super::trim(&p.family)),
+                    Cow::Borrowed(super::trim(p.given.as_deref().unwrap_or(""))),
+                )
+            } else {
+                p.inverted_parts_cow()
+            };
             let suffix = p.suffix.as_deref().map(str::trim).unwrap_or("");
             let (family, given) = if family.is_empty() {
                 (given, Cow::Borrowed(""))
@@ -1262,8 +1321,11 @@ fn encode_name(
             enc.text_into(giv, &given, Context::Name, lost);
             guard_name_part(giv, 0);
             sfx.clear();
-            enc.text_into(sfx, suffix, Context::Name, lost);
-            guard_name_part(sfx, 0);
+            // Mostly there is none (nothing to encode or guard).
+            if !suffix.is_empty() {
+                enc.text_into(sfx, suffix, Context::Name, lost);
+                guard_name_part(sfx, 0);
+            }
             let has_particle = p.particle.as_deref().is_some_and(|x| !x.trim().is_empty())
                 || p.dropping_particle
                     .as_deref()
@@ -1305,7 +1367,7 @@ fn encode_pages(out: &mut String, p: &str, enc: &Encoder, lost: &mut Lost) {
         if i > 0 {
             out.push_str(", ");
         }
-        let t = part.trim();
+        let t = super::trim(part);
         if let Some((a, b)) = split_range(t) {
             enc.text_into(out, a, Context::Text, lost);
             out.push_str("--");
@@ -1358,7 +1420,7 @@ impl BibWriter {
             let field = open_field(out, name, matches!(v, Value::Bare(_)));
             let written = match v {
                 Value::Text(s) => {
-                    enc.text_into(out, s.trim(), Context::Text, &mut lost);
+                    enc.text_into(out, super::trim(s), Context::Text, &mut lost);
                     true
                 }
                 Value::Title(s, ranges) => {
@@ -1405,7 +1467,9 @@ impl BibWriter {
                     true
                 }
             };
-            add_lost(&mut lost_by_field, e, name, lost);
+            if !lost.is_empty() {
+                add_lost(&mut lost_by_field, e, name, lost);
+            }
             if written {
                 self.close_field(out, field, line, diags);
             } else {
@@ -1427,7 +1491,7 @@ impl BibWriter {
                 _ => e
                     .note
                     .iter()
-                    .map(|n| crate::read::bibtex::is_labelled_note_part(n.trim()))
+                    .map(|n| crate::read::bibtex::is_labelled_note_part(super::trim(n)))
                     .collect(),
             };
             let in_order = [false, true].into_iter().flat_map(|last| {
@@ -1447,7 +1511,7 @@ impl BibWriter {
                     }
                 }
                 let part_start = out.len();
-                enc.text_into(out, n.trim(), Context::Text, &mut lost);
+                enc.text_into(out, super::trim(n), Context::Text, &mut lost);
                 if out.len() == part_start {
                     out.truncate(mark);
                 }
@@ -1537,6 +1601,7 @@ struct OpenField {
 }
 
 /// Starts a field: `  name = {` (without the brace for a bare value).
+#[inline]
 fn open_field(out: &mut String, name: &'static str, bare: bool) -> OpenField {
     let start = out.len();
     out.push_str("  ");
@@ -1590,6 +1655,43 @@ fn dialect_name(d: Dialect) -> &'static str {
 mod tests {
     use super::*;
     use crate::model::Person;
+
+    #[test]
+    fn name_guard_finds_commas_and_the_word_and() {
+        // What the guard looked for before it went over bytes.
+        let old = |part: &str| {
+            part.contains(',')
+                || part
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case("and"))
+        };
+        for part in [
+            "",
+            "and",
+            "AND",
+            "aNd",
+            "Anderson",
+            "Sand",
+            "Rand Corp",
+            "x and y",
+            "x,y",
+            "Smith and",
+            "and Smith",
+            "x\u{a0}and\u{2003}y",
+            "éand",
+            "andé",
+            "x\tAnD\ny",
+            "an d",
+            "a nd",
+            "Ånd",
+            "band and",
+            "n",
+            "nd",
+            "an",
+        ] {
+            assert_eq!(needs_name_guard(part), old(part), "{part:?}");
+        }
+    }
 
     fn write(r: &Reference, dialect: Dialect, ascii: bool) -> (String, Vec<Diagnostic>) {
         let opts = WriteOptions {

@@ -9,11 +9,50 @@
 use crate::model::{Name, Reference, Role};
 use rustc_hash::FxHashMap as HashMap;
 
-/// Words skipped when picking the title word of a key.
+/// Words skipped when picking the title word of a key ([`is_stopword`]
+/// knows them by heart).
+#[cfg(test)]
 const STOPWORDS: &[&str] = &[
     "a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with", "from", "is",
     "are", "as", "de", "la", "le", "les", "der", "die", "das", "el", "los", "un", "une", "et",
 ];
+
+/// A word skipped when picking the title word of a key (folded): one
+/// comparison per stopword of the same length, where a search of a list
+/// compares with each.
+fn is_stopword(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "on"
+            | "in"
+            | "and"
+            | "or"
+            | "for"
+            | "to"
+            | "at"
+            | "by"
+            | "with"
+            | "from"
+            | "is"
+            | "are"
+            | "as"
+            | "de"
+            | "la"
+            | "le"
+            | "les"
+            | "der"
+            | "die"
+            | "das"
+            | "el"
+            | "los"
+            | "un"
+            | "une"
+            | "et"
+    )
+}
 
 /// Folds text to lower-case ASCII letters and digits (transliterating
 /// non-Latin scripts), keeping at most `max` characters.
@@ -56,7 +95,7 @@ fn first_significant<'a>(
         // Char boundary: `start` was the length of `out` before the append.
         let folded = &out[start..];
         // No stopword is longer than four letters.
-        if !folded.is_empty() && (folded.len() > 4 || !STOPWORDS.contains(&folded)) {
+        if !folded.is_empty() && !is_stopword(folded) {
             return true;
         }
         out.truncate(start);
@@ -66,17 +105,23 @@ fn first_significant<'a>(
 
 /// The key stem of a reference, before disambiguation.
 pub fn key_stem(r: &Reference) -> String {
+    let mut stem = String::with_capacity(40);
+    push_key_stem(&mut stem, r);
+    stem
+}
+
+/// [`key_stem`], into `stem` (empty).
+fn push_key_stem(stem: &mut String, r: &Reference) {
     let who = r
         .names(Role::Author)
         .next()
         .or_else(|| r.names(Role::Editor).next())
         .or_else(|| r.contributors.first().map(|c| &c.name));
-    let mut stem = String::with_capacity(40);
     match who {
-        Some(Name::Person(p)) => fold_into(&mut stem, &p.family, 20),
+        Some(Name::Person(p)) => fold_into(stem, &p.family, 20),
         // Group names: the first word that is not a stopword.
         Some(Name::Literal(l)) => {
-            first_significant(&mut stem, l.split_whitespace(), 20);
+            first_significant(stem, l.split_whitespace(), 20);
         }
         None => {}
     }
@@ -89,12 +134,11 @@ pub fn key_stem(r: &Reference) -> String {
     }
     if let Some(title) = r.title.as_deref().or(r.container_title.as_deref()) {
         first_significant(
-            &mut stem,
+            stem,
             title.split(|c: char| c.is_whitespace() || c == '-' || c == '/'),
             16,
         );
     }
-    stem
 }
 
 /// Hands out unique keys with memory that grows with the number of
@@ -151,11 +195,20 @@ impl KeyGen {
     /// The key for `r`: its own id when it has a usable one, else a stem;
     /// made unique against every key handed out before.
     pub fn key_for(&mut self, r: &Reference) -> String {
-        let stem = match r.id.as_deref() {
-            Some(id) if is_valid_key(id) => id.to_string(),
-            _ => key_stem(r),
-        };
-        self.unique(stem)
+        let mut key = String::new();
+        self.key_into(r, &mut key);
+        key
+    }
+
+    /// [`KeyGen::key_for`], written into `key` (which is cleared first
+    /// and keeps its capacity).
+    pub fn key_into(&mut self, r: &Reference, key: &mut String) {
+        key.clear();
+        match r.id.as_deref() {
+            Some(id) if is_valid_key(id) => key.push_str(id),
+            _ => push_key_stem(key, r),
+        }
+        self.make_unique(key);
     }
 
     /// Whether `k` was handed out before.
@@ -184,12 +237,19 @@ impl KeyGen {
 
     /// `stem` if it is free, else `stem` plus the first free letter suffix.
     pub fn unique(&mut self, stem: String) -> String {
-        if !self.taken(&stem) {
-            self.next.insert(hash_key(&stem), 0);
-            return stem;
+        let mut key = stem;
+        self.make_unique(&mut key);
+        key
+    }
+
+    /// [`KeyGen::unique`], in place: `candidate` holds the stem, and then
+    /// the key.
+    fn make_unique(&mut self, candidate: &mut String) {
+        if !self.taken(candidate) {
+            self.next.insert(hash_key(candidate), 0);
+            return;
         }
-        let h = hash_key(&stem);
-        let mut candidate = stem;
+        let h = hash_key(candidate);
         let stem_len = candidate.len();
         loop {
             let n = self.next.get(&h).copied().unwrap_or(0);
@@ -198,12 +258,12 @@ impl KeyGen {
             candidate.push_str(&suffix);
             // Tried from here on: `taken` must look at suffixes this long.
             self.longest = self.longest.max(suffix.len());
-            let free = !self.taken(&candidate);
+            let free = !self.taken(candidate);
             self.next.insert(h, n.saturating_add(1));
             if free {
                 // Not registered: the stem's counter, now past `n`, marks
                 // it taken.
-                return candidate;
+                return;
             }
         }
     }
@@ -251,6 +311,19 @@ mod tests {
     fn stopwords_are_short() {
         // `first_significant` compares only words of up to four letters.
         assert!(STOPWORDS.iter().all(|w| w.len() <= 4));
+        // `is_stopword` knows the same words: every word of up to four
+        // lower-case letters is tried.
+        let mut words = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| (b'a'..=b'z').map(move |c| format!("{w}{}", char::from(c))))
+                .collect();
+            for w in &longer {
+                assert_eq!(is_stopword(w), STOPWORDS.contains(&w.as_str()), "{w}");
+            }
+            words = longer;
+        }
     }
 
     #[test]

@@ -99,12 +99,22 @@ impl Encoder {
     }
 
     /// [`Encoder::text`], appended to `out`.
+    #[inline]
     pub fn text_into(&self, out: &mut String, s: &str, ctx: Context, lost: &mut Lost) {
-        if !self.ascii || s.bytes().all(is_plain_byte) {
+        if !self.ascii {
             // Every character goes through `push_basic`; runs that it
             // would copy unchanged (in most values all of it: printable
-            // ASCII without TeX specials, or any UTF-8 letters when not in
-            // ASCII mode) are copied whole.
+            // ASCII without TeX specials, and letters of any script) are
+            // copied whole.
+            push_basic_str(out, s);
+        } else {
+            self.ascii_into(out, s, ctx, lost);
+        }
+    }
+
+    /// [`Encoder::text_into`] in ASCII mode.
+    fn ascii_into(&self, out: &mut String, s: &str, ctx: Context, lost: &mut Lost) {
+        if s.bytes().all(is_plain_byte) {
             push_basic_str(out, s);
             return;
         }
@@ -212,25 +222,40 @@ fn collapse_spaces(s: &str) -> String {
     out
 }
 
-/// [`push_basic`] for each character of `s`, with the runs of printable
-/// ASCII that it keeps as they are (all but the TeX specials) copied in
-/// one piece.
+/// [`push_basic`] for each character of `s`, with the runs of characters
+/// that it keeps as they are (printable ASCII but the TeX specials, and
+/// the non-ASCII characters it does not replace) copied in one piece.
 fn push_basic_str(out: &mut String, s: &str) {
-    let mut rest = s;
-    while !rest.is_empty() {
-        let run = rest
-            .bytes()
-            .position(|b| !is_plain_byte(b))
-            .unwrap_or(rest.len());
-        // Char boundary: `run` ends a run of ASCII bytes, and `c` is the
-        // whole character after it.
-        out.push_str(&rest[..run]);
-        rest = &rest[run..];
-        if let Some(c) = rest.chars().next() {
-            push_basic(out, c);
-            rest = &rest[c.len_utf8()..];
+    let bytes = s.as_bytes();
+    // `s[copied..i]` is to be copied as it is; `i` is a char boundary.
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if is_plain_byte(b) {
+            i += 1;
+            continue;
         }
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            let c = s.get(i..).and_then(|t| t.chars().next()).unwrap_or(' ');
+            if kept_as_is(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            c
+        };
+        out.push_str(s.get(copied..i).unwrap_or_default());
+        push_basic(out, c);
+        i += c.len_utf8();
+        copied = i;
     }
+    out.push_str(s.get(copied..).unwrap_or_default());
+}
+
+/// A non-ASCII character that [`push_basic`] writes as it is.
+fn kept_as_is(c: char) -> bool {
+    c != '\u{a0}' && !c.is_control() && space_like(c).is_none()
 }
 
 /// A byte that [`push_basic`] writes as it is when it stands for itself:
@@ -526,14 +551,10 @@ pub fn verbatim(s: &str) -> String {
 /// [`verbatim`], appended to `out`.
 pub fn verbatim_into(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut rest = s.trim();
+    let mut rest = super::trim(s);
     while !rest.is_empty() {
         // Printable ASCII but braces and backslash is written as it is.
-        let run = rest
-            .bytes()
-            // In bounds: the table has an entry for every byte.
-            .position(|b| !VERBATIM_BYTES[usize::from(b)])
-            .unwrap_or(rest.len());
+        let run = verbatim_run(rest.as_bytes());
         // Char boundary: `run` ends a run of ASCII bytes, and `c` is the
         // whole character after it.
         out.push_str(&rest[..run]);
@@ -558,6 +579,24 @@ pub fn verbatim_into(out: &mut String, s: &str) {
             c => out.push(c),
         }
     }
+}
+
+/// How many bytes `bytes` starts with that [`verbatim`] writes as they
+/// are: eight at a time (their table entries combined, one branch for
+/// the eight) while they all are; links are long.
+fn verbatim_run(bytes: &[u8]) -> usize {
+    // In bounds: the table has an entry for every byte.
+    let kept = |b: u8| VERBATIM_BYTES[usize::from(b)];
+    let mut chunks = bytes.chunks_exact(8);
+    let mut n = 0;
+    for chunk in &mut chunks {
+        if !chunk.iter().fold(true, |all, &b| all & kept(b)) {
+            break;
+        }
+        n += 8;
+    }
+    let tail = bytes.get(n..).unwrap_or_default();
+    n + tail.iter().position(|&b| !kept(b)).unwrap_or(tail.len())
 }
 
 /// True when the braces of `s` balance when counted the way BibTeX and
@@ -586,12 +625,58 @@ pub fn braces_balanced(s: &str) -> bool {
 }
 
 /// Words that Title Case leaves in lower case; they say nothing about the
-/// casing convention of a title.
+/// casing convention of a title. ([`is_small_word`] knows them by heart.)
+#[cfg(test)]
 const SMALL_WORDS: &[&str] = &[
     "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
     "off", "on", "per", "to", "up", "via", "vs", "vs.", "with", "from", "into", "onto", "over",
     "than", "upon",
 ];
+
+/// A word of [`SMALL_WORDS`], in any ASCII case: one comparison per
+/// small word of the same length.
+fn is_small_word(w: &str) -> bool {
+    // No small word is longer than four bytes.
+    let mut lower = [0u8; 4];
+    let Some(low) = lower.get_mut(..w.len()) else {
+        return false;
+    };
+    for (l, b) in low.iter_mut().zip(w.bytes()) {
+        *l = b.to_ascii_lowercase();
+    }
+    matches!(
+        &*low,
+        b"a" | b"an"
+            | b"the"
+            | b"and"
+            | b"but"
+            | b"or"
+            | b"nor"
+            | b"for"
+            | b"so"
+            | b"yet"
+            | b"as"
+            | b"at"
+            | b"by"
+            | b"in"
+            | b"of"
+            | b"off"
+            | b"on"
+            | b"per"
+            | b"to"
+            | b"up"
+            | b"via"
+            | b"vs"
+            | b"vs."
+            | b"with"
+            | b"from"
+            | b"into"
+            | b"onto"
+            | b"over"
+            | b"than"
+            | b"upon"
+    )
+}
 
 /// One whitespace-separated word of a title.
 #[derive(Debug)]
@@ -604,29 +689,11 @@ struct Word {
     colon: bool,
     /// The core starts with an upper-case letter.
     starts_upper: bool,
-    /// [`inner_capitals`] of the core.
+    /// Upper case letters inside the core (see [`words`]): without and
+    /// with counting a capital that starts a later hyphen/slash segment.
     inner: (bool, bool),
     /// To be protected (set by [`protect_title_into`]).
     protect: bool,
-}
-
-impl Word {
-    /// The word at `all` in `title`, with its `core`; `upper` when some
-    /// character of it is upper case (else the core can have no capital).
-    fn new(title: &str, all: Range<usize>, core: Range<usize>, upper: bool, colon: bool) -> Word {
-        let (starts_upper, inner) = match upper.then(|| title.get(core.clone())).flatten() {
-            Some(c) => (starts_upper(c), inner_capitals(c)),
-            None => (false, (false, false)),
-        };
-        Word {
-            all,
-            core,
-            colon,
-            starts_upper,
-            inner,
-            protect: false,
-        }
-    }
 }
 
 /// What [`protect_title_into`] keeps from one title to the next: its
@@ -637,65 +704,194 @@ pub struct TitleScratch {
     ranges: Vec<Range<usize>>,
 }
 
-/// The words of a title (into `out`), with the number of upper and of
-/// lower case characters in it: one pass over the characters.
-fn words(title: &str, out: &mut Vec<Word>) -> (usize, usize) {
-    out.clear();
-    let (mut upper, mut lower) = (0, 0);
-    // The word being read: where it starts (`None` between words), its
-    // core (from its first to the end of its last alphanumeric
-    // character), whether it has an upper-case character, its last
-    // character.
-    let mut start = None;
-    let mut core = 0..0;
-    let mut word_upper = false;
-    let mut last = ' ';
-    for (i, c) in title.char_indices() {
-        if c.is_whitespace() {
-            if let Some(s) = start.take() {
-                out.push(Word::new(
-                    title,
-                    s..i,
-                    core.clone(),
-                    word_upper,
-                    last == ':',
-                ));
-            }
-            continue;
-        }
-        if start.is_none() {
-            start = Some(i);
-            core = i..i;
-            word_upper = false;
-        }
-        let is_upper = c.is_uppercase();
-        let is_lower = !is_upper && c.is_lowercase();
-        if is_upper {
-            upper += 1;
-            word_upper = true;
-        } else if is_lower {
-            lower += 1;
-        }
+/// How [`words`] reads a character: whitespace, an upper or a lower case
+/// letter, another letter or digit, anything else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    Space,
+    Upper,
+    Lower,
+    Alnum,
+    Other,
+}
+
+/// [`Class`] of each ASCII byte (the same answers as [`char_class`]).
+const ASCII_CLASS: [Class; 128] = {
+    let mut t = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        // In bounds: `b` is below 128.
+        t[b] = if matches!(c, b'\t'..=b'\r' | b' ') {
+            Class::Space
+        } else if c.is_ascii_uppercase() {
+            Class::Upper
+        } else if c.is_ascii_lowercase() {
+            Class::Lower
+        } else if c.is_ascii_digit() {
+            Class::Alnum
+        } else {
+            Class::Other
+        };
+        b += 1;
+    }
+    t
+};
+
+/// [`Class`] of any character.
+fn char_class(c: char) -> Class {
+    if is_caseless_letter(c) {
+        // Letters without case, frequent in titles, whose Alphabetic
+        // lookup is slow.
+        Class::Alnum
+    } else if c.is_whitespace() {
+        Class::Space
+    } else if c.is_uppercase() {
+        Class::Upper
+    } else if c.is_lowercase() {
+        Class::Lower
+    } else if is_alphanumeric(c) {
         // Upper and lower case letters are alphabetic (Unicode derives
         // Alphabetic from them): the slower lookup only for the rest.
-        if is_upper || is_lower || is_alphanumeric(c) {
-            if core.is_empty() {
-                core.start = i;
-            }
-            core.end = i + c.len_utf8();
-        }
-        last = c;
+        Class::Alnum
+    } else {
+        Class::Other
     }
-    if let Some(s) = start {
-        out.push(Word::new(
-            title,
-            s..title.len(),
+}
+
+/// [`words`]' reading of the non-ASCII character at `i` in `title`.
+#[inline(never)]
+fn wide_char(title: &str, i: usize) -> (Class, usize, bool) {
+    let c = title.get(i..).and_then(|t| t.chars().next()).unwrap_or(' ');
+    (char_class(c), c.len_utf8(), matches!(c, '‐' | '–'))
+}
+
+/// The words of a title (into `out`), with the number of upper and of
+/// lower case characters in it: one pass over the characters, byte by
+/// byte where they are ASCII, a run of lower-case ASCII letters at a
+/// time.
+///
+/// A word's `inner` capitals are upper case letters inside its core:
+/// `iPhone`, `NMDA`, `COVID-19`, `McDonald`, `3D`. Two answers: without
+/// and with counting a capital that starts a later segment between `-`,
+/// `/`, `‐`, `–` (`Merriam-Webster`, `Self-Esteem`), which marks a proper
+/// noun in sentence case but not in Title Case.
+fn words(title: &str, out: &mut Vec<Word>) -> (usize, usize) {
+    out.clear();
+    let bytes = title.as_bytes();
+    let (mut upper, mut lower) = (0, 0);
+    // The character at `i` (a char boundary: `i` only ever moves by whole
+    // characters) that starts with `b`: its class, its length, whether it
+    // separates segments.
+    let at = |i: usize, b: u8| match ASCII_CLASS.get(usize::from(b)) {
+        Some(&class) => (class, 1, b == b'-' || b == b'/'),
+        None => wide_char(title, i),
+    };
+    let mut i = 0;
+    'words: loop {
+        // Between words.
+        let start = loop {
+            let Some(&b) = bytes.get(i) else {
+                break 'words;
+            };
+            if b == b' ' {
+                i += 1;
+                continue;
+            }
+            let (class, len, _) = at(i, b);
+            if class != Class::Space {
+                break i;
+            }
+            i += len;
+        };
+        // In a word: its core (from its first to the end of its last
+        // alphanumeric character), whether it has an upper-case
+        // character, whether its last character is a colon, and in the
+        // core whether a segment starts here and whether this is a later
+        // segment.
+        let mut core = start..start;
+        let mut word_upper = false;
+        let mut starts_upper = false;
+        let mut colon = false;
+        let (mut segment_start, mut later_segment) = (true, false);
+        let (mut inner, mut with_segments) = (false, false);
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii_lowercase() {
+                // A run of lower-case letters.
+                let run = bytes
+                    .get(i..)
+                    .unwrap_or_default()
+                    .iter()
+                    .position(|b| !b.is_ascii_lowercase())
+                    .unwrap_or(bytes.len() - i);
+                lower += run;
+                if core.is_empty() {
+                    core.start = i;
+                }
+                i += run;
+                core.end = i;
+                segment_start = false;
+                colon = false;
+                continue;
+            }
+            if b == b' ' {
+                break;
+            }
+            let (class, len, separator) = at(i, b);
+            match class {
+                Class::Space => break,
+                Class::Other => {
+                    if !core.is_empty() {
+                        later_segment |= separator;
+                        segment_start = separator;
+                    }
+                }
+                _ => {
+                    let is_upper = class == Class::Upper;
+                    if core.is_empty() {
+                        core.start = i;
+                        starts_upper = is_upper;
+                    }
+                    if is_upper {
+                        upper += 1;
+                        word_upper = true;
+                        inner |= !segment_start;
+                        with_segments |= later_segment;
+                    } else if class == Class::Lower {
+                        lower += 1;
+                    }
+                    segment_start = false;
+                    core.end = i + len;
+                }
+            }
+            colon = b == b':';
+            i += len;
+        }
+        out.push(Word {
+            all: start..i,
             core,
-            word_upper,
-            last == ':',
-        ));
+            colon,
+            starts_upper: word_upper && starts_upper,
+            inner: (inner, inner || with_segments),
+            protect: false,
+        });
     }
     (upper, lower)
+}
+
+/// Hebrew and Arabic letters, hiragana, katakana, CJK unified ideographs
+/// and Hangul syllables: every character of these ranges is alphabetic
+/// and has no case (a test checks it).
+fn is_caseless_letter(c: char) -> bool {
+    matches!(
+        c,
+        '\u{5d0}'..='\u{5ea}'
+            | '\u{620}'..='\u{64a}'
+            | '\u{3041}'..='\u{3096}'
+            | '\u{30a1}'..='\u{30fa}'
+            | '\u{4e00}'..='\u{9fff}'
+            | '\u{ac00}'..='\u{d7a3}'
+    )
 }
 
 /// `char::is_alphanumeric`, without looking up the Unicode tables for
@@ -703,44 +899,6 @@ fn words(title: &str, out: &mut Vec<Word>) -> (usize, usize) {
 /// Punctuation block holds no letter or digit).
 fn is_alphanumeric(c: char) -> bool {
     !matches!(c, '\u{2000}'..='\u{206f}') && c.is_alphanumeric()
-}
-
-/// Upper case letters inside a word: `iPhone`, `NMDA`, `COVID-19`,
-/// `McDonald`, `3D`. Two answers: without and with counting a capital
-/// that starts a later hyphen/slash segment (`Merriam-Webster`,
-/// `Self-Esteem`), which marks a proper noun in sentence case but not in
-/// Title Case.
-fn inner_capitals(core: &str) -> (bool, bool) {
-    // One pass over the segments between `-`, `/`, `‐`, `–`: the first
-    // character of a segment counts only after the first segment, and
-    // only for the second answer.
-    let mut later_segment = false;
-    let mut segment_start = true;
-    let mut with_segments = false;
-    let mut step = |separator: bool, upper: bool| {
-        if separator {
-            later_segment = true;
-            segment_start = true;
-            return false;
-        }
-        let inner = upper && !segment_start;
-        with_segments |= upper && later_segment;
-        segment_start = false;
-        inner
-    };
-    let inner = if core.is_ascii() {
-        // The same over bytes (the other separators are not ASCII).
-        core.bytes()
-            .any(|b| step(matches!(b, b'-' | b'/'), b.is_ascii_uppercase()))
-    } else {
-        core.chars()
-            .any(|c| step(matches!(c, '-' | '/' | '‐' | '–'), c.is_uppercase()))
-    };
-    (inner, inner || with_segments)
-}
-
-fn starts_upper(core: &str) -> bool {
-    core.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Byte ranges of `title` to wrap in braces so that the capitals survive a
@@ -801,7 +959,7 @@ pub fn protect_title_into<'s>(
         if after_colon(i)
             || !c.chars().next().is_some_and(char::is_alphabetic)
             // No small word is longer than four bytes.
-            || (c.len() <= 4 && SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(c)))
+            || is_small_word(c)
             || w.inner.0
         {
             continue;
@@ -1057,9 +1215,143 @@ mod tests {
     }
 
     #[test]
+    fn kept_characters_are_pushed_as_they_are() {
+        for c in (0x80..=0x10ffff).filter_map(char::from_u32) {
+            let mut one = String::new();
+            push_basic(&mut one, c);
+            assert_eq!(kept_as_is(c), one == c.to_string(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn small_words_in_any_case() {
+        let old = |c: &str| c.len() <= 4 && SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(c));
+        let mut words: Vec<String> = SMALL_WORDS.iter().map(|w| w.to_string()).collect();
+        words.extend(SMALL_WORDS.iter().map(|w| w.to_uppercase()));
+        words.extend(SMALL_WORDS.iter().map(|w| format!("{w}x")));
+        words.extend(SMALL_WORDS.iter().map(|w| w[1..].to_string()));
+        words
+            .extend(["", "The", "tHe", "é", "aé", "Ände", "withs", "upon.", "x"].map(String::from));
+        for w in words {
+            assert_eq!(is_small_word(&w), old(&w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn verbatim_runs_end_at_the_first_other_byte() {
+        let text = b"https://doi.org/10.1000/abcdefghijklmnopqrstuvwxyz";
+        for len in 0..text.len() {
+            assert_eq!(verbatim_run(&text[..len]), len);
+            for at in 0..len {
+                for b in [b'{', b'}', b'\\', b' ', 0x80, 0x0a, 0x7f] {
+                    let mut t = text[..len].to_vec();
+                    t[at] = b;
+                    assert_eq!(verbatim_run(&t), at, "{len} {at} {b}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn general_punctuation_has_no_letters_or_digits() {
         for c in '\u{2000}'..='\u{206f}' {
             assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn caseless_letters_are_caseless_alphabetic() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            if is_caseless_letter(c) {
+                assert!(c.is_alphabetic(), "{c:?}");
+                assert!(!c.is_uppercase() && !c.is_lowercase(), "{c:?}");
+                assert!(!c.is_whitespace(), "{c:?}");
+            }
+        }
+    }
+
+    // The capitals of a word as `words` found them before it kept
+    // track of them itself.
+    /// Upper case letters inside a word: `iPhone`, `NMDA`, `COVID-19`,
+    /// `McDonald`, `3D`. Two answers: without and with counting a capital
+    /// that starts a later hyphen/slash segment (`Merriam-Webster`,
+    /// `Self-Esteem`), which marks a proper noun in sentence case but not in
+    /// Title Case.
+    fn inner_capitals(core: &str) -> (bool, bool) {
+        // One pass over the segments between `-`, `/`, `‐`, `–`: the first
+        // character of a segment counts only after the first segment, and
+        // only for the second answer.
+        let mut later_segment = false;
+        let mut segment_start = true;
+        let mut with_segments = false;
+        let mut step = |separator: bool, upper: bool| {
+            if separator {
+                later_segment = true;
+                segment_start = true;
+                return false;
+            }
+            let inner = upper && !segment_start;
+            with_segments |= upper && later_segment;
+            segment_start = false;
+            inner
+        };
+        let inner = if core.is_ascii() {
+            // The same over bytes (the other separators are not ASCII).
+            core.bytes()
+                .any(|b| step(matches!(b, b'-' | b'/'), b.is_ascii_uppercase()))
+        } else {
+            core.chars()
+                .any(|c| step(matches!(c, '-' | '/' | '‐' | '–'), c.is_uppercase()))
+        };
+        (inner, inner || with_segments)
+    }
+
+    fn starts_upper(core: &str) -> bool {
+        core.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    #[test]
+    fn words_find_the_capitals_each_word_has() {
+        let titles = [
+            "The iPhone effect on IQ in the USA: A study of Apple users",
+            "NMDA receptors and COVID-19 in New Zealand",
+            "Merriam-Webster.com dictionary; Self-Esteem and X/Y‐Zeta–Omega",
+            "-Abc (Def) \u{201c}McDonald\u{201d}’s 3D a-B-c ÉCOLE Éa aÉ 大学 Ψυχή ǅx",
+            "  lead  and\ttrail \u{a0}x\u{2003}Y  ",
+            "",
+        ];
+        let mut ws = Vec::new();
+        for t in titles {
+            let (upper, lower) = words(t, &mut ws);
+            assert_eq!(upper, t.chars().filter(|c| c.is_uppercase()).count(), "{t}");
+            assert_eq!(lower, t.chars().filter(|c| c.is_lowercase()).count(), "{t}");
+            let split: Vec<&str> = t.split_whitespace().collect();
+            assert_eq!(ws.len(), split.len(), "{t}");
+            for (w, s) in ws.iter().zip(split) {
+                assert_eq!(&t[w.all.clone()], s);
+                let core = s.trim_matches(|c: char| !is_alphanumeric(c));
+                assert_eq!(&t[w.core.clone()], core, "{t}");
+                let upper = core.chars().any(char::is_uppercase);
+                let want = if upper {
+                    (starts_upper(core), inner_capitals(core))
+                } else {
+                    (false, (false, false))
+                };
+                assert_eq!((w.starts_upper, w.inner), want, "{s}");
+                assert_eq!(w.colon, s.ends_with(':'), "{s}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_classes_are_char_classes() {
+        for b in 0..128u8 {
+            // In bounds: `b` is below 128.
+            assert_eq!(
+                ASCII_CLASS[usize::from(b)],
+                char_class(char::from(b)),
+                "{b}"
+            );
         }
     }
 

@@ -20,6 +20,25 @@ use std::fmt;
 use std::io;
 use std::str::FromStr;
 
+/// `str::trim`, at once for the usual value that starts and ends with
+/// ASCII other than whitespace (only ASCII whitespace and non-ASCII
+/// characters can be whitespace).
+#[inline]
+pub(crate) fn trim(s: &str) -> &str {
+    if solid(s.as_bytes().first()) && solid(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
+/// An ASCII byte other than whitespace: no character that `str::trim`
+/// removes starts or ends with it.
+#[inline]
+pub(crate) fn solid(b: Option<&u8>) -> bool {
+    b.is_some_and(|b| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' '))
+}
+
 /// An output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
