@@ -340,12 +340,11 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
             // "J. & Lee": an ampersand inside the piece splits it when it
             // follows initials, or when it joins two long group names
             // (not "Merck Sharp & Dohme", "Johnson & Johnson").
-            // Char boundary: `i` comes from `char_indices` of `rest` and is
+            // Char boundary: `i` comes from `top_level_ascii` of `rest` and is
             // an ASCII '&', so `i + 1` is the next boundary.
-            let inner = scan::top_level(rest)
-                .find(|&(i, c)| {
-                    c == '&'
-                        && i > 0
+            let inner = scan::top_level_ascii(rest, b'&')
+                .find(|&i| {
+                    i > 0
                         && rest[..i].ends_with(' ')
                         && rest[i + 1..].starts_with(' ')
                         && (is_initials(&rest[..i])
@@ -354,7 +353,6 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
                             || (rest[..i].split_whitespace().count() >= 3
                                 && rest[i + 1..].split_whitespace().count() >= 3))
                 })
-                .map(|(i, _)| i)
                 // "J.A. and Doe": "and" after initials joins two names.
                 // Char boundary: `i` is where the ASCII " and " starts.
                 .or_else(|| {
@@ -686,14 +684,12 @@ fn marker_word(marker: &str) -> String {
 /// is a role marker such as "(Eds.)" or "(Director)"). Stops at a group
 /// left open.
 pub(crate) fn paren_groups(s: &str) -> impl Iterator<Item = (usize, usize, Option<Role>)> + '_ {
-    scan::top_level(s)
-        .filter(|&(_, c)| c == '(')
-        .map_while(move |(i, _)| {
-            let close = scan::closing_of_group(s, i)?;
-            // Char boundary: `i` is an ASCII '(' from `char_indices`, and
-            // `close` is just after its ASCII ')'.
-            Some((i, close, role_of_marker(&s[i..close])))
-        })
+    scan::top_level_ascii(s, b'(').map_while(move |i| {
+        let close = scan::closing_of_group(s, i)?;
+        // Char boundary: `i` is an ASCII '(' from `top_level_ascii`, and
+        // `close` is just after its ASCII ')'.
+        Some((i, close, role_of_marker(&s[i..close])))
+    })
 }
 
 /// Role markers APA puts after names: "(Ed.)", "(Eds.)", "(Director)",

@@ -93,14 +93,11 @@ pub(crate) fn strip_period(s: &str) -> &str {
 /// Where the date parenthesis is: (open, end after ")", date).
 fn find_date(s: &str) -> Option<(usize, usize, Date)> {
     let mut best: Option<(u8, usize, usize, Date)> = None;
-    for (i, c) in scan::top_level(s) {
-        if c != '(' {
-            continue;
-        }
+    for i in scan::top_level_ascii(s, b'(') {
         let Some(close) = scan::closing_of_group(s, i) else {
             continue;
         };
-        // Char boundary: `i` is an ASCII '(' from `char_indices`; `close` is
+        // Char boundary: `i` is an ASCII '(' (`top_level_ascii`); `close` is
         // just after its ASCII ')', so `i + 1 <= close - 1`.
         let inner = &s[i + 1..close - 1];
         if inner.len() > 60 {

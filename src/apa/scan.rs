@@ -43,46 +43,101 @@ impl Depth {
 /// outside them.
 pub fn top_level(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut depth = Depth::default();
+    let mut top = true;
     s.char_indices().filter_map(move |(i, c)| {
-        let before = depth.top();
-        depth.step(c);
-        let after = depth.top();
+        // Only brackets and quotes change the depth.
+        let before = top;
+        if matches!(c, '(' | ')' | '[' | ']' | '"' | '„' | '“' | '”') {
+            depth.step(c);
+            top = depth.top();
+        }
         // An opener is top-level when we were at the top before it, a
         // closer when we are at the top after it.
-        (before || after).then_some((i, c))
+        (before || top).then_some((i, c))
     })
 }
 
-/// True when `s` has balanced brackets and parentheses.
+/// The offsets of the ASCII character `target` in `s` where it is at the
+/// top level: [`top_level`] filtered for `target`, on bytes. The brackets
+/// and straight quotes are ASCII, the curly quotes three-byte sequences,
+/// and no byte of a multi-byte character is ASCII, so the offsets are
+/// char boundaries.
+pub fn top_level_ascii(s: &str, target: u8) -> impl Iterator<Item = usize> + '_ {
+    debug_assert!(target.is_ascii());
+    let b = s.as_bytes();
+    let mut depth = Depth::default();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(&c) = b.get(i) {
+            let at = i;
+            i += 1;
+            let ch = match c {
+                b'(' | b')' | b'[' | b']' | b'"' => c as char,
+                // „ “ ” are E2 80 9E, E2 80 9C, E2 80 9D.
+                0xE2 => match (b.get(at + 1), b.get(at + 2)) {
+                    (Some(0x80), Some(0x9E)) => '„',
+                    (Some(0x80), Some(0x9C)) => '“',
+                    (Some(0x80), Some(0x9D)) => '”',
+                    _ => continue,
+                },
+                _ if c == target => {
+                    if depth.top() {
+                        return Some(at);
+                    }
+                    continue;
+                }
+                _ => continue,
+            };
+            let before = depth.top();
+            depth.step(ch);
+            if c == target && (before || depth.top()) {
+                return Some(at);
+            }
+        }
+        None
+    })
+}
+
+/// True when `s` has balanced brackets and parentheses. (On bytes: the
+/// brackets are ASCII, and no byte of a multi-byte character is.)
 pub fn balanced(s: &str) -> bool {
     let mut p = 0i32;
     let mut b = 0i32;
-    for c in s.chars() {
+    for &c in s.as_bytes() {
         match c {
-            '(' => p += 1,
-            ')' => p -= 1,
-            '[' => b += 1,
-            ']' => b -= 1,
+            b'(' => p += 1,
+            b')' => {
+                p -= 1;
+                if p < 0 {
+                    return false;
+                }
+            }
+            b'[' => b += 1,
+            b']' => {
+                b -= 1;
+                if b < 0 {
+                    return false;
+                }
+            }
             _ => {}
-        }
-        if p < 0 || b < 0 {
-            return false;
         }
     }
     p == 0 && b == 0
 }
 
 /// The offset of the bracket that opens the group closed by the last
-/// character of `s` (which must be `)` or `]`).
+/// character of `s` (which must be `)` or `]`). On bytes: the brackets are
+/// ASCII, and no byte of a multi-byte character is.
 pub fn opening_of_trailing_group(s: &str) -> Option<usize> {
-    let close = s.chars().last()?;
+    let b = s.as_bytes();
+    let close = *b.last()?;
     let open = match close {
-        ')' => '(',
-        ']' => '[',
+        b')' => b'(',
+        b']' => b'[',
         _ => return None,
     };
     let mut depth = 0i32;
-    for (i, c) in s.char_indices().rev() {
+    for (i, &c) in b.iter().enumerate().rev() {
         if c == close {
             depth += 1;
         } else if c == open {
@@ -107,23 +162,23 @@ pub fn split_trailing_group(s: &str) -> Option<(&str, &str, &str)> {
 }
 
 /// The offset just after the `)` or `]` that closes the group opened at
-/// `open` (the byte offset of the opener).
+/// `open` (the byte offset of the opener). On bytes, as above.
 pub fn closing_of_group(s: &str, open: usize) -> Option<usize> {
-    let tail = s.get(open..)?;
-    let o = tail.chars().next()?;
+    let tail = s.as_bytes().get(open..)?;
+    let o = *tail.first()?;
     let close = match o {
-        '(' => ')',
-        '[' => ']',
+        b'(' => b')',
+        b'[' => b']',
         _ => return None,
     };
     let mut depth = 0i32;
-    for (i, c) in tail.char_indices() {
+    for (i, &c) in tail.iter().enumerate() {
         if c == o {
             depth += 1;
         } else if c == close {
             depth -= 1;
             if depth == 0 {
-                return Some(open + i + c.len_utf8());
+                return Some(open + i + 1);
             }
         }
     }
@@ -136,14 +191,32 @@ pub fn word_before(s: &str, end: usize) -> &str {
     let Some(head) = s.get(..end) else {
         return "";
     };
-    let start = head
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-'))
-        .last()
-        .map_or(end, |(i, _)| i);
-    // Char boundary: `start` comes from `char_indices` of `head` (or is its end).
-    &head[start..]
+    let in_word = |c: char| c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-');
+    // ASCII bytes first (most words are ASCII); at the first byte of a
+    // multi-byte character, on char by char.
+    let mut start = head.len();
+    while let Some(&c) = head.as_bytes().get(start.wrapping_sub(1)) {
+        if c.is_ascii() {
+            if !in_word(c as char) {
+                break;
+            }
+            start -= 1;
+        } else {
+            let rest = head.get(..start).unwrap_or_default();
+            start = rest
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| in_word(c))
+                .last()
+                .map_or(start, |(i, _)| i);
+            break;
+        }
+    }
+    // Char boundary: `start` is the end of `head`, just after an ASCII
+    // byte, or from `char_indices` of a prefix of `head`; and the ASCII
+    // steps never stop inside a character (a non-ASCII byte hands over
+    // to the char walk).
+    head.get(start..).unwrap_or_default()
 }
 
 /// Is the period at byte `dot` of `s` the end of a sentence (an APA
@@ -452,6 +525,72 @@ mod tests {
         fn split_top_on_bytes_agrees(s in "[a-z ,;()\\[\\]\"„“”é]{0,40}") {
             for sep in [',', ';', '.'] {
                 proptest::prop_assert_eq!(split_top(&s, sep), split_top_chars(&s, sep));
+            }
+        }
+
+        #[test]
+        fn top_level_on_bytes_agrees(s in "[a-z &:()\\[\\]\"„“”é]{0,40}") {
+            for t in [b'(', b')', b'&', b':', b'"', b']'] {
+                let chars: Vec<usize> = top_level(&s)
+                    .filter(|&(_, c)| c == t as char)
+                    .map(|(i, _)| i)
+                    .collect();
+                let bytes: Vec<usize> = top_level_ascii(&s, t).collect();
+                proptest::prop_assert_eq!(bytes, chars);
+            }
+        }
+
+        #[test]
+        fn word_before_agrees(s in "[a-zA-Z0-9 .'’\\-éß,(]{0,30}") {
+            for end in (0..=s.len()).filter(|&e| s.is_char_boundary(e)) {
+                let head = &s[..end];
+                let start = head
+                    .char_indices()
+                    .rev()
+                    .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-'))
+                    .last()
+                    .map_or(end, |(i, _)| i);
+                proptest::prop_assert_eq!(word_before(&s, end), &head[start..]);
+            }
+        }
+
+        #[test]
+        fn groups_on_bytes_agree(s in "[a-z ()\\[\\]é“]{0,30}") {
+            let chars_balanced = {
+                let (mut p, mut b, mut ok) = (0i32, 0i32, true);
+                for c in s.chars() {
+                    match c {
+                        '(' => p += 1,
+                        ')' => p -= 1,
+                        '[' => b += 1,
+                        ']' => b -= 1,
+                        _ => {}
+                    }
+                    ok &= p >= 0 && b >= 0;
+                }
+                ok && p == 0 && b == 0
+            };
+            proptest::prop_assert_eq!(balanced(&s), chars_balanced);
+            for (i, c) in s.char_indices() {
+                let close = match c {
+                    '(' => ')',
+                    '[' => ']',
+                    _ => continue,
+                };
+                let mut depth = 0;
+                let mut want = None;
+                for (j, d) in s[i..].char_indices() {
+                    if d == c {
+                        depth += 1;
+                    } else if d == close {
+                        depth -= 1;
+                        if depth == 0 {
+                            want = Some(i + j + 1);
+                            break;
+                        }
+                    }
+                }
+                proptest::prop_assert_eq!(closing_of_group(&s, i), want);
             }
         }
     }

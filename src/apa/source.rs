@@ -430,8 +430,8 @@ pub(crate) fn presented_at(u: &str) -> Option<(&str, &str)> {
 
 /// "New York, NY: Guilford Press" → (place, publisher).
 fn place_publisher(u: &str) -> Option<(&str, &str)> {
-    let (i, _) = scan::top_level(u).find(|&(_, c)| c == ':')?;
-    // Char boundary: `i` is an ASCII ':' from `char_indices`.
+    let i = scan::top_level_ascii(u, b':').next()?;
+    // Char boundary: `i` is an ASCII ':' (`top_level_ascii`).
     let place = u[..i].trim();
     let publisher = u[i + 1..].trim();
     if place.is_empty() || publisher.is_empty() || place.split_whitespace().count() > 6 {
