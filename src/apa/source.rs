@@ -535,14 +535,14 @@ impl<'a> Ctx<'a> {
             }
         }
         if let Some(t) = journal_tail(first, self.r.issued.as_ref()) {
-            let meeting = lexicon::names_meeting(t.container);
+            let container = t.container;
             self.apply_journal(t);
             for (k, u) in us.iter().enumerate().skip(1) {
                 // Char boundary: as above.
                 let text = &src[u.start..u.end];
                 // The city of proceedings named after their meeting
                 // (Microsoft Word: "…, (pp. 112-118). Boston.").
-                if meeting && k == us.len() - 1 && is_place_name(text) {
+                if k == us.len() - 1 && lexicon::names_meeting(container) && is_place_name(text) {
                     let place = strip_period(text.trim());
                     self.mark(Field::Place, place);
                     self.r
