@@ -390,6 +390,12 @@ fn ends_with_report_series(title: &str) -> bool {
     let Some((before, kind)) = head.rsplit_once(' ') else {
         return false;
     };
+    if !matches!(
+        kind,
+        "Report" | "Brief" | "Paper" | "Bulletin" | "Memorandum" | "Note" | "Series"
+    ) {
+        return false;
+    }
     // The series phrase is the title's last sentence: a few words.
     let sentence_start = [". ", "? ", "! ", ": "]
         .iter()
@@ -403,10 +409,6 @@ fn ends_with_report_series(title: &str) -> bool {
         && number
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '/')
-        && matches!(
-            kind,
-            "Report" | "Brief" | "Paper" | "Bulletin" | "Memorandum" | "Note" | "Series"
-        )
         && series_words <= 6
 }
 

@@ -13,6 +13,7 @@ use nom::{
     combinator::{opt, recognize},
     sequence::preceded,
 };
+use std::sync::LazyLock;
 
 /// The kind of an identifier.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -199,6 +200,9 @@ pub(crate) fn is_link_phrase(lower: &str) -> bool {
 /// True when the token starts a URL.
 pub fn is_url_start(token: &str) -> bool {
     let t = token.trim_start_matches(['<', '(', '[']).as_bytes();
+    if !matches!(t.first(), Some(b'h' | b'H' | b'f' | b'F' | b'w' | b'W')) {
+        return false;
+    }
     let starts = |p: &[u8]| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     starts(b"http://")
         || starts(b"https://")
@@ -210,20 +214,27 @@ pub fn is_url_start(token: &str) -> bool {
 pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
     let mut out = Vec::new();
     let mut toks = tokens_from(s, from).peekable();
+    // Where "10." is, as every DOI has it: found in one pass over the
+    // text, in order (no occurrence spans two tokens: it has no space).
+    static TEN: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("10."));
+    let tail = s.as_bytes().get(from..).unwrap_or_default();
+    let mut marks = TEN.find_iter(tail).map(|p| p + from).peekable();
     while let Some((start, tok)) = toks.next() {
         // Identifier keywords are short: lower-case only those, in a
-        // buffer on the stack (most tokens are short words).
+        // buffer on the stack (most tokens are short words; the bytes of
+        // other characters stay non-ASCII and match no keyword).
         let mut buf = [0u8; 5];
-        let lower: &str = match buf.get_mut(..tok.len()) {
-            Some(b) if tok.is_ascii() => {
+        let lower: &[u8] = match buf.get_mut(..tok.len()) {
+            Some(b) => {
                 b.copy_from_slice(tok.as_bytes());
                 b.make_ascii_lowercase();
-                std::str::from_utf8(b).unwrap_or_default()
+                b
             }
-            _ => "",
+            None => b"",
         };
         // "doi:" / "DOI:" / "DOI" followed by the DOI as the next token.
-        if matches!(lower, "doi:" | "doi" | "doi.")
+        if matches!(lower, b"doi:" | b"doi" | b"doi.")
             && let Some(&(nstart, next)) = toks.peek()
             && let Some(d) = doi_in(next)
         {
@@ -240,7 +251,8 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
         }
         // A DOI cut after its prefix by a line break or a stray space:
         // "doi:10.1037/ abc0000125" (nothing can be lost after a slash).
-        let marked = has_doi_marker(tok);
+        while marks.next_if(|&p| p < start).is_some() {}
+        let marked = marks.peek().is_some_and(|&p| p < start + tok.len());
         let doi = if marked { doi_in(tok) } else { None };
         if doi.is_none()
             && marked
@@ -282,7 +294,7 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
             });
             continue;
         }
-        if matches!(lower, "pmid:" | "pmid")
+        if matches!(lower, b"pmid:" | b"pmid")
             && let Some(&(nstart, next)) = toks.peek()
         {
             let n = trim_trailing(next);
@@ -297,7 +309,7 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
                 continue;
             }
         }
-        if matches!(lower, "isbn:" | "isbn" | "issn:" | "issn")
+        if matches!(lower, b"isbn:" | b"isbn" | b"issn:" | b"issn")
             && let Some(&(nstart, next)) = toks.peek()
         {
             let n = trim_trailing(next);
@@ -306,7 +318,7 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
                     .all(|c| c.is_ascii_digit() || c == '-' || c == 'X')
             {
                 out.push(Ident {
-                    kind: if lower.starts_with("isbn") {
+                    kind: if lower.starts_with(b"isbn") {
                         IdentKind::Isbn
                     } else {
                         IdentKind::Issn
@@ -323,13 +335,25 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
     out
 }
 
+/// The space-separated tokens of `s` from byte `from`, with their offsets.
 fn tokens_from(s: &str, from: usize) -> impl Iterator<Item = (usize, &str)> {
     let tail = s.get(from..).unwrap_or_default();
-    let mut pos = from;
-    tail.split(' ').filter_map(move |t| {
-        let start = pos;
-        pos += t.len() + 1;
-        (!t.is_empty()).then_some((start, t))
+    let mut spaces = memchr::memchr_iter(b' ', tail.as_bytes());
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        loop {
+            if pos > tail.len() {
+                return None;
+            }
+            let end = spaces.next().unwrap_or(tail.len());
+            let start = pos;
+            pos = end + 1;
+            // Char boundary: `start` is 0 or just after an ASCII space,
+            // `end` an ASCII space or the end.
+            if let Some(t) = tail.get(start..end).filter(|t| !t.is_empty()) {
+                return Some((from + start, t));
+            }
+        }
     })
 }
 
@@ -422,6 +446,23 @@ pub fn read_trailer(text: &str) -> Trailer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_are_the_space_separated_words(s in "[a-z0-9. é]{0,30}", from in 0usize..8) {
+            let from = (0..=from.min(s.len())).rev().find(|&f| s.is_char_boundary(f)).unwrap_or(0);
+            let mut pos = from;
+            let want: Vec<(usize, &str)> = s[from..]
+                .split(' ')
+                .filter_map(|t| {
+                    let start = pos;
+                    pos += t.len() + 1;
+                    (!t.is_empty()).then_some((start, t))
+                })
+                .collect();
+            proptest::prop_assert_eq!(tokens_from(&s, from).collect::<Vec<_>>(), want);
+        }
+    }
 
     #[test]
     fn doi_forms() {
