@@ -941,7 +941,12 @@ pub fn is_english_word_abbreviation(word: &str) -> bool {
 
 /// True when the lower-cased word is a name particle.
 pub fn is_particle(word: &str) -> bool {
-    PARTICLES.contains(&word)
+    // Every particle is at most five bytes and starts with a lower-case
+    // letter or an apostrophe: most words (capitalised names) are not
+    // compared with the list.
+    word.len() <= 5
+        && matches!(word.as_bytes().first(), Some(b'a'..=b'z' | b'\'' | 0xE2))
+        && PARTICLES.contains(&word)
 }
 
 /// True for `Jr.`, `III` ...
@@ -1070,6 +1075,14 @@ pub fn is_preprint_doi(doi: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn particles_fit_the_quick_test() {
+        for p in PARTICLES {
+            assert!(is_particle(p), "{p}");
+        }
+        assert!(!is_particle("Van") && !is_particle("smith") && !is_particle(""));
+    }
 
     #[test]
     fn abbreviations() {

@@ -154,12 +154,13 @@ fn is_acronym(s: &str) -> bool {
 /// A family-name-like token: one to four words, capitalised or particles,
 /// letters, apostrophes and hyphens only.
 fn is_family_like(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if words.is_empty() || words.len() > 4 {
-        return false;
-    }
+    // (More than four words fail whatever they are, so the checks of the
+    // first four may answer first.)
     let mut has_cap = false;
-    for w in &words {
+    for (n, w) in s.split_whitespace().enumerate() {
+        if n == 4 {
+            return false;
+        }
         if !w
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '‐' | '.'))
@@ -196,6 +197,11 @@ fn is_full_given(s: &str) -> bool {
 /// (`van`, `Maris`). Capitalised particles (`Van Gogh`) stay in the family
 /// name, as APA keeps them there.
 pub fn split_particle(family: &str) -> (Option<String>, String) {
+    // Most names have no particle: their first word says so.
+    let mut first_two = family.split(' ');
+    if !(first_two.next().is_some_and(lexicon::is_particle) && first_two.next().is_some()) {
+        return (None, family.to_string());
+    }
     let words: Vec<&str> = family.split(' ').collect();
     let mut n = 0;
     // In bounds: `n + 1 < words.len()` is checked before `words[n]`.
@@ -342,16 +348,18 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
             // (not "Merck Sharp & Dohme", "Johnson & Johnson").
             // Char boundary: `i` comes from `top_level_ascii` of `rest` and is
             // an ASCII '&', so `i + 1` is the next boundary.
-            let inner = scan::top_level_ascii(rest, b'&')
-                .find(|&i| {
-                    i > 0
-                        && rest[..i].ends_with(' ')
-                        && rest[i + 1..].starts_with(' ')
-                        && (is_initials(&rest[..i])
-                            || is_acronym(&rest[..i])
-                            || is_acronym(&rest[i + 1..])
-                            || (rest[..i].split_whitespace().count() >= 3
-                                && rest[i + 1..].split_whitespace().count() >= 3))
+            let inner = memchr::memchr(b'&', rest.as_bytes())
+                .and_then(|_| {
+                    scan::top_level_ascii(rest, b'&').find(|&i| {
+                        i > 0
+                            && rest[..i].ends_with(' ')
+                            && rest[i + 1..].starts_with(' ')
+                            && (is_initials(&rest[..i])
+                                || is_acronym(&rest[..i])
+                                || is_acronym(&rest[i + 1..])
+                                || (rest[..i].split_whitespace().count() >= 3
+                                    && rest[i + 1..].split_whitespace().count() >= 3))
+                    })
                 })
                 // "J.A. and Doe": "and" after initials joins two names.
                 // Char boundary: `i` is where the ASCII " and " starts.

@@ -344,11 +344,17 @@ pub fn units(s: &str) -> Vec<Unit> {
     // (all of them are ASCII, or the curly double quotes E2 80 9C/9D).
     let mut i = 0usize;
     while let Some(&b) = bytes.get(i) {
-        let c = match (b, bytes.get(i + 1), bytes.get(i + 2)) {
-            (b'(' | b')' | b'[' | b']' | b'"' | b'.' | b'?' | b'!', _, _) => b as char,
-            (0xE2, Some(0x80), Some(0x9C)) => '“',
-            (0xE2, Some(0x80), Some(0x9D)) => '”',
-            (0xE2, Some(0x80), Some(0x9E)) => '„',
+        let c = match b {
+            b'(' | b')' | b'[' | b']' | b'"' | b'.' | b'?' | b'!' => b as char,
+            0xE2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
+                (Some(0x80), Some(0x9C)) => '“',
+                (Some(0x80), Some(0x9D)) => '”',
+                (Some(0x80), Some(0x9E)) => '„',
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            },
             _ => {
                 i += 1;
                 continue;
@@ -449,6 +455,18 @@ fn split_top_ascii(s: &str, sep: u8) -> Vec<(usize, usize)> {
         out.push((0, s.len()));
         return out;
     }
+    // Without an opening bracket or quote (the curly ones start with
+    // E2) the whole text is at the top level: a closer alone leaves the
+    // depth at zero.
+    if memchr::memchr3(b'(', b'[', b'"', b).is_none() && memchr::memchr(0xE2, b).is_none() {
+        let mut start = 0;
+        for i in memchr::memchr_iter(sep, b) {
+            out.push((start, i));
+            start = i + 1;
+        }
+        out.push((start, s.len()));
+        return out;
+    }
     let mut depth = Depth::default();
     let mut start = 0;
     for (i, &c) in b.iter().enumerate() {
@@ -522,7 +540,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn split_top_on_bytes_agrees(s in "[a-z ,;()\\[\\]\"„“”é]{0,40}") {
+        fn split_top_on_bytes_agrees(s in "[a-z ,;()\\[\\]\"„“”’é]{0,40}") {
             for sep in [',', ';', '.'] {
                 proptest::prop_assert_eq!(split_top(&s, sep), split_top_chars(&s, sep));
             }
