@@ -395,6 +395,13 @@ pub(crate) fn strip_in(u: &str) -> Option<&str> {
 /// APA 6 meeting phrases: "Paper presented at the ..." → the rest.
 pub(crate) fn presented_at(u: &str) -> Option<(&str, &str)> {
     let t = u.trim();
+    // Every phrase starts with one of these letters.
+    if !matches!(
+        t.as_bytes().first().map(u8::to_ascii_lowercase),
+        Some(b'p' | b's' | b'k' | b'i' | b't')
+    ) {
+        return None;
+    }
     for p in [
         "paper presented at the ",
         "paper presented at ",

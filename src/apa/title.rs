@@ -857,7 +857,8 @@ impl<'a> Ctx<'a> {
             && let Some(sp) = title.trim_end_matches('.').rfind(' ')
             && let Some(sp) = title.get(..sp).and_then(|h| h.trim_end().rfind(' '))
             && let Some(ed) = title.get(sp + 1..)
-            && let Some(n) = edition_of(ed).filter(|_| is_bare_english_edition(ed))
+            && is_bare_english_edition(ed)
+            && let Some(n) = edition_of(ed)
             && let Some(head) = title.get(..sp).map(str::trim_end).filter(|h| !h.is_empty())
         {
             self.mark(Field::Edition, ed);
@@ -977,8 +978,6 @@ impl<'a> Ctx<'a> {
     /// publication", "(Original work published 1900)" ...
     pub(crate) fn read_status_unit(&mut self, u: &'a str) -> bool {
         let t = u.trim();
-        let lower = t.lc();
-        let lower = lower.trim_end_matches('.');
         const STATUS: &[&str] = &[
             "advance online publication",
             "advanced online publication",
@@ -994,7 +993,16 @@ impl<'a> Ctx<'a> {
             "retracted",
             "preprint",
         ];
-        if STATUS.contains(&lower) {
+        // (ASCII text is compared ignoring case, without lower-casing it.)
+        let head = t.trim_end_matches('.');
+        let status = if t.is_ascii() {
+            STATUS.iter().find(|s| s.eq_ignore_ascii_case(head))
+        } else {
+            let lower = t.lc();
+            let lower = lower.trim_end_matches('.');
+            STATUS.iter().find(|&&s| s == lower)
+        };
+        if let Some(&lower) = status {
             self.mark(Field::Status, t);
             match lower {
                 "unpublished manuscript"
