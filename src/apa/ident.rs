@@ -338,14 +338,18 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
 /// The space-separated tokens of `s` from byte `from`, with their offsets.
 fn tokens_from(s: &str, from: usize) -> impl Iterator<Item = (usize, &str)> {
     let tail = s.get(from..).unwrap_or_default();
-    let mut spaces = memchr::memchr_iter(b' ', tail.as_bytes());
     let mut pos = 0;
     std::iter::from_fn(move || {
         loop {
             if pos > tail.len() {
                 return None;
             }
-            let end = spaces.next().unwrap_or(tail.len());
+            // Tokens are short: a byte loop beats a memchr call.
+            let rest = tail.as_bytes().get(pos..).unwrap_or_default();
+            let end = rest
+                .iter()
+                .position(|&b| b == b' ')
+                .map_or(tail.len(), |i| pos + i);
             let start = pos;
             pos = end + 1;
             // Char boundary: `start` is 0 or just after an ASCII space,
