@@ -487,7 +487,16 @@ fn split_undated_authors(s: &str) -> Option<usize> {
 pub(crate) fn parse(text: &str, line: usize, end_line: usize) -> Parsed {
     let mut repaired = Vec::new();
     let norm = normalize::normalize_noting(text, &mut repaired);
-    let s: &str = &norm;
+    let mut parsed = read(&norm, &repaired, line, end_line);
+    // The normalised text is kept as the record's raw text (not copied).
+    parsed.reference.raw = Some(norm);
+    parsed
+}
+
+/// Reads the normalised text `s` of one reference (`repaired`: the URLs
+/// normalising rejoined). The record's raw text is left to the caller.
+fn read(s: &str, repaired: &[String], line: usize, end_line: usize) -> Parsed {
+    let norm = s;
     let mut cx = Ctx {
         s,
         r: Reference::default(),
@@ -500,7 +509,7 @@ pub(crate) fn parse(text: &str, line: usize, end_line: usize) -> Parsed {
     cx.r.span = Some(SourceSpan { line, end_line });
     if s.is_empty() {
         cx.warn(Field::Reference, "empty reference");
-        return finish(cx, &norm);
+        return finish(cx, norm);
     }
     if !scan::balanced(s) {
         cx.warn(Field::Reference, "unbalanced brackets or parentheses");
@@ -513,8 +522,8 @@ pub(crate) fn parse(text: &str, line: usize, end_line: usize) -> Parsed {
             cx.mark(field, text);
         }
         let idents = ident::find_identifiers(s, l.end);
-        read_identifiers(&mut cx, &idents, l.end, &repaired);
-        return finish(cx, &norm);
+        read_identifiers(&mut cx, &idents, l.end, repaired);
+        return finish(cx, norm);
     }
 
     // 1. The date anchor.
@@ -556,7 +565,7 @@ pub(crate) fn parse(text: &str, line: usize, end_line: usize) -> Parsed {
     let mut body = &s[after_date_start..body_end];
     body = body.trim_start_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
     body = body.trim_end();
-    read_identifiers(&mut cx, &idents, body_end, &repaired);
+    read_identifiers(&mut cx, &idents, body_end, repaired);
     // A trailer phrase at the end of the body: "Retrieved from".
     let (body, body_units) = strip_body_trailer(&mut cx, body);
     let site_known = cx.sig.site_from_trailer;
@@ -588,7 +597,7 @@ pub(crate) fn parse(text: &str, line: usize, end_line: usize) -> Parsed {
         cx.r.status.get_or_insert_with(|| "in press".into());
     }
     cx.classify();
-    finish(cx, &norm)
+    finish(cx, norm)
 }
 
 fn read_identifiers<'a>(
@@ -940,7 +949,6 @@ fn finish(mut cx: Ctx<'_>, norm: &str) -> Parsed {
         note.push_str(norm);
         cx.r.note = Some(note);
     }
-    cx.r.raw = Some(norm.to_string());
     Parsed {
         reference: cx.r,
         diagnostics: cx.diags,
