@@ -8,7 +8,7 @@
 //! number marks a report, a version software, a preprint server a preprint.
 
 use super::lexicon::{self, Kinds};
-use super::lower::Lc;
+use super::lower::{Lc, strip_prefix_ascii_ci};
 use super::parse::Ctx;
 use super::title::has_month;
 use crate::model::{Contributor, ItemType, Name, Reference, Role};
@@ -274,11 +274,19 @@ const THESIS_SUBTITLES: &[&str] = &[
 /// starts by calling the work a thesis.
 fn subtitle_names_thesis(title: &str) -> bool {
     title.split([':', ';', '=']).skip(1).any(|part| {
-        let p = part.trim_start().lc();
-        THESIS_SUBTITLES.iter().any(|w| {
-            p.strip_prefix(w)
-                .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
-        })
+        let part = part.trim_start();
+        let ends_word = |rest: &str| rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if part.is_ascii() {
+            // Lower-casing ASCII changes no letter into a non-letter: the
+            // comparison can ignore case instead.
+            return THESIS_SUBTITLES
+                .iter()
+                .any(|w| strip_prefix_ascii_ci(part, w).is_some_and(ends_word));
+        }
+        let p = part.lc();
+        THESIS_SUBTITLES
+            .iter()
+            .any(|w| p.strip_prefix(w).is_some_and(ends_word))
     })
 }
 
@@ -498,6 +506,17 @@ fn is_code_host(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thesis_named_in_a_subtitle() {
+        assert!(subtitle_names_thesis("Title: A Thesis submitted for"));
+        assert!(subtitle_names_thesis("Title: DISSERTATION"));
+        assert!(subtitle_names_thesis("Заглавие: Диссертация на соискание"));
+        assert!(subtitle_names_thesis("Título = Dissertação de mestrado"));
+        assert!(!subtitle_names_thesis("Title: Theses on Feuerbach"));
+        assert!(!subtitle_names_thesis("Title: Dissertations abroad"));
+        assert!(!subtitle_names_thesis("A thesis: the title"));
+    }
 
     #[test]
     fn report_series_at_the_end_of_a_title() {

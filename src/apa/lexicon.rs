@@ -968,21 +968,21 @@ pub fn looks_like_publisher(s: &str) -> bool {
 /// True when a name is plainly a book publisher's ("... Publishing",
 /// "... Verlag", "... University Press").
 pub fn is_book_publisher(s: &str) -> bool {
-    let l = s.lc();
-    [
-        "publish",
-        "verlag",
-        " books",
-        "university press",
-        "& sons",
-        "editora",
-        "éditions",
-        "edições",
-        "uitgeverij",
-        "wydawnictwo",
-    ]
-    .iter()
-    .any(|w| l.contains(w))
+    contains_any!(
+        ci s,
+        [
+            "publish",
+            "verlag",
+            " books",
+            "university press",
+            "& sons",
+            "editora",
+            "éditions",
+            "edições",
+            "uitgeverij",
+            "wydawnictwo",
+        ]
+    )
 }
 
 /// True when a name is a university's or college's, in the languages of

@@ -875,7 +875,11 @@ impl<'a> Ctx<'a> {
         }
         // A patent is cited by its number as its title (APA 7 §11.6):
         // "U.S. Patent No. 8,765,432".
-        if let Some((_, num)) = title.split_once("Patent No. ")
+        static PATENT: LazyLock<memchr::memmem::Finder<'static>> =
+            LazyLock::new(|| memchr::memmem::Finder::new("Patent No. "));
+        if let Some(num) = PATENT
+            .find(title.as_bytes())
+            .and_then(|i| title.get(i + "Patent No. ".len()..))
             && num
                 .chars()
                 .next()
