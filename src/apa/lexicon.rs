@@ -952,6 +952,13 @@ pub fn is_particle(word: &str) -> bool {
 /// True for `Jr.`, `III` ...
 pub fn is_name_suffix(word: &str) -> bool {
     let w = word.trim();
+    // Every suffix is at most three bytes before its periods and starts
+    // with J, S, I or V.
+    if w.trim_end_matches('.').len() > 3
+        || !matches!(w.as_bytes().first(), Some(b'J' | b'S' | b'I' | b'V'))
+    {
+        return false;
+    }
     NAME_SUFFIXES.contains(&w) || NAME_SUFFIXES.contains(&w.trim_end_matches('.'))
 }
 
@@ -1075,6 +1082,15 @@ pub fn is_preprint_doi(doi: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suffixes_fit_the_quick_test() {
+        for s in NAME_SUFFIXES {
+            assert!(is_name_suffix(s), "{s}");
+        }
+        assert!(is_name_suffix("Jr...") && is_name_suffix(" III "));
+        assert!(!is_name_suffix("Jr.,") && !is_name_suffix("Smith"));
+    }
 
     #[test]
     fn particles_fit_the_quick_test() {

@@ -85,6 +85,14 @@ pub fn is_initials(s: &str) -> bool {
 /// this scanner is what the parser runs, since author lists are its
 /// hottest path.
 fn initials_scan(s: &str) -> bool {
+    if s.is_ascii() {
+        return initials_scan_ascii(s.as_bytes());
+    }
+    initials_scan_chars(s)
+}
+
+/// [`initials_scan`] char by char.
+fn initials_scan_chars(s: &str) -> bool {
     let upper = |c: char| c.is_alphabetic() && !c.is_lowercase();
     let mut cs = s.chars().peekable();
     let mut count = 0usize;
@@ -121,6 +129,60 @@ fn initials_scan(s: &str) -> bool {
                 n += 1;
             }
             if n > 4 || !matches!(cs.peek(), None | Some(' ' | '\t')) {
+                return false;
+            }
+        } else {
+            return false;
+        }
+    }
+    count > 0
+}
+
+/// [`initials_scan`] for ASCII text, on bytes (the same steps: ASCII has
+/// one kind of hyphen, and its letters are upper or lower case).
+fn initials_scan_ascii(b: &[u8]) -> bool {
+    let at = |i: usize| b.get(i).copied();
+    // After an initial's capital at `i`: up to two lower-case letters and
+    // the period; where the initial ends.
+    let rest_of_initial = |mut i: usize| {
+        let mut n = 0;
+        while n < 2 && at(i).is_some_and(|c| c.is_ascii_lowercase()) {
+            i += 1;
+            n += 1;
+        }
+        if at(i) == Some(b'.') {
+            i += 1;
+        }
+        i
+    };
+    let mut i = 0;
+    let mut count = 0usize;
+    loop {
+        let mut skipped = false;
+        while matches!(at(i), Some(b' ' | b'\t')) {
+            i += 1;
+            skipped = true;
+        }
+        if skipped && (count == 0 || at(i).is_none()) {
+            // No space before the first initial or after the last.
+            return false;
+        }
+        let Some(c) = at(i) else {
+            break;
+        };
+        if c.is_ascii_uppercase() {
+            i = rest_of_initial(i + 1);
+            if at(i) == Some(b'-') && at(i + 1).is_some_and(|c| c.is_ascii_uppercase()) {
+                i = rest_of_initial(i + 2);
+            }
+            count += 1;
+        } else if c.is_ascii_lowercase() && count > 0 {
+            let mut n = 0;
+            while at(i).is_some_and(|c| c.is_ascii_lowercase()) {
+                i += 1;
+                n += 1;
+            }
+            if n > 4 || !matches!(at(i), None | Some(b' ' | b'\t')) {
                 return false;
             }
         } else {
@@ -281,6 +343,10 @@ fn without_terminal_period(g: &str) -> &str {
 /// An ellipsis marker: "…", ". . .", "...".
 fn strip_ellipsis(s: &str) -> (bool, &str) {
     let t = s.trim_start();
+    // (Every marker starts with '.' or '…'.)
+    if !t.starts_with(['.', '…']) {
+        return (false, t);
+    }
     for m in ["…", ". . .", "...", ".."] {
         if let Some(rest) = t.strip_prefix(m) {
             return (true, rest.trim_start());
@@ -864,9 +930,19 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn scanner_agrees_on_any_input(s in "[A-Za-zÉé .\\-]{0,12}") {
+        fn scanner_agrees_on_any_input(s in "[A-Za-zÉé .\\-–]{0,12}") {
             let grammar = all_consuming(initials).parse(s.as_str()).is_ok();
             proptest::prop_assert_eq!(initials_scan(&s), grammar, "{:?}", s);
+        }
+
+        #[test]
+        fn byte_scanner_agrees_with_char_scanner(s in "[A-Za-z .\\-\t]{0,12}") {
+            proptest::prop_assert_eq!(
+                initials_scan_ascii(s.as_bytes()),
+                initials_scan_chars(&s),
+                "{:?}",
+                s
+            );
         }
     }
 
