@@ -221,6 +221,19 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
     let tail = s.as_bytes().get(from..).unwrap_or_default();
     let mut marks = TEN.find_iter(tail).map(|p| p + from).peekable();
     while let Some((start, tok)) = toks.next() {
+        while marks.next_if(|&p| p < start).is_some() {}
+        let marked = marks.peek().is_some_and(|&p| p < start + tok.len());
+        // A token without "10." is an identifier or a keyword only when it
+        // starts like one: a URL (after '<', '(' or '['), "doi", "pmid",
+        // "isbn" or "issn". Most tokens are words and pass here.
+        if !marked
+            && !matches!(
+                tok.as_bytes().first().map(u8::to_ascii_lowercase),
+                Some(b'h' | b'f' | b'w' | b'd' | b'p' | b'i' | b'<' | b'(' | b'[')
+            )
+        {
+            continue;
+        }
         // Identifier keywords are short: lower-case only those, in a
         // buffer on the stack (most tokens are short words; the bytes of
         // other characters stay non-ASCII and match no keyword).
@@ -251,8 +264,6 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
         }
         // A DOI cut after its prefix by a line break or a stray space:
         // "doi:10.1037/ abc0000125" (nothing can be lost after a slash).
-        while marks.next_if(|&p| p < start).is_some() {}
-        let marked = marks.peek().is_some_and(|&p| p < start + tok.len());
         let doi = if marked { doi_in(tok) } else { None };
         if doi.is_none()
             && marked
