@@ -759,10 +759,16 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan
     if let Some(last) = units.last().copied() {
         // Char boundary: unit offsets are char boundaries of `body` (see `scan::Unit`).
         let u = &body[last.start..];
-        let lower = u.lc();
-        if ident::LINK_LEADS.iter().any(|l| lower.starts_with(l)) {
+        // Compared in lower case: ASCII text ignoring ASCII case, other
+        // text lower-cased.
+        let lower = (!u.is_ascii()).then(|| u.lc());
+        let starts = |p: &str| match &lower {
+            Some(l) => l.starts_with(p),
+            None => strip_prefix_ascii_ci(u, p).is_some(),
+        };
+        if ident::LINK_LEADS.iter().any(|l| starts(l)) {
             let tr = ident::read_trailer(u);
-            if tr.rest.is_empty() || lower.starts_with("retrieved from") {
+            if tr.rest.is_empty() || starts("retrieved from") {
                 if let Some(d) = tr.accessed {
                     cx.r.accessed = Some(d);
                     cx.mark(Field::Accessed, u);

@@ -999,8 +999,13 @@ impl<'a> Ctx<'a> {
         ];
         // (ASCII text is compared ignoring case, without lower-casing it.)
         let head = t.trim_end_matches('.');
+        // Lower-casing leaves other text with a character that is not
+        // ASCII (the Kelvin sign becomes 'k', which no phrase has): it
+        // matches no phrase.
         let status = if t.is_ascii() {
             STATUS.iter().find(|s| s.eq_ignore_ascii_case(head))
+        } else if t.chars().any(|c| !c.is_ascii() && c != '\u{212A}') {
+            None
         } else {
             let lower = t.lc();
             let lower = lower.trim_end_matches('.');
