@@ -400,8 +400,25 @@ struct Tok<'a> {
 
 /// Splits an author list into comma/ampersand-separated tokens with their
 /// markers.
-fn tokens(s: &str) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
+fn tokens<'s>(s: &'s str) -> Vec<Tok<'s>> {
+    let mut out: Vec<Tok<'s>> = Vec::with_capacity(8);
+    // Empty marker tokens fold into the next one.
+    let mut pending_amp = false;
+    let mut pending_ell = false;
+    let mut push = |t: Tok<'s>| {
+        if t.text.is_empty() {
+            pending_amp |= t.amp;
+            pending_ell |= t.ellipsis;
+        } else {
+            out.push(Tok {
+                text: t.text,
+                amp: t.amp || pending_amp,
+                ellipsis: t.ellipsis || pending_ell,
+            });
+            pending_amp = false;
+            pending_ell = false;
+        }
+    };
     for (a, b) in scan::split_top(s, ',') {
         // Char boundary: `split_top` gives offsets from `char_indices` of `s`.
         let mut piece = &s[a..b];
@@ -447,7 +464,7 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
                 Some(i) if i > 0 => {
                     // Char boundary: `i` is the '&' found above.
                     let head = rest[..i].trim_end();
-                    out.push(Tok {
+                    push(Tok {
                         text: head,
                         amp,
                         ellipsis: e1 || e2,
@@ -457,14 +474,14 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
                 _ => {
                     let text = rest.trim();
                     if !text.is_empty() {
-                        out.push(Tok {
+                        push(Tok {
                             text,
                             amp,
                             ellipsis: e1 || e2,
                         });
                     } else if e1 || e2 || amp {
                         // A bare marker ("…," before "&") marks the next token.
-                        out.push(Tok {
+                        push(Tok {
                             text: "",
                             amp,
                             ellipsis: e1 || e2,
@@ -475,25 +492,7 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
             }
         }
     }
-    // Fold empty marker tokens into the next one.
-    let mut folded: Vec<Tok<'_>> = Vec::with_capacity(out.len());
-    let mut pending_amp = false;
-    let mut pending_ell = false;
-    for t in out {
-        if t.text.is_empty() {
-            pending_amp |= t.amp;
-            pending_ell |= t.ellipsis;
-            continue;
-        }
-        folded.push(Tok {
-            text: t.text,
-            amp: t.amp || pending_amp,
-            ellipsis: t.ellipsis || pending_ell,
-        });
-        pending_amp = false;
-        pending_ell = false;
-    }
-    folded
+    out
 }
 
 /// The result of reading an author list.

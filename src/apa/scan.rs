@@ -336,7 +336,7 @@ pub struct Unit {
 /// Splits `s` into top-level elements at ". ", "? ", "! " (and at the end),
 /// skipping periods of initials and abbreviations.
 pub fn units(s: &str) -> Vec<Unit> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(8);
     let mut start = 0usize;
     let bytes = s.as_bytes();
     let mut depth = Depth::default();
@@ -450,7 +450,7 @@ fn split_top_chars(s: &str, sep: char) -> Vec<(usize, usize)> {
 /// so every offset found is a char boundary.
 fn split_top_ascii(s: &str, sep: u8) -> Vec<(usize, usize)> {
     let b = s.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(8);
     if memchr::memchr(sep, b).is_none() {
         out.push((0, s.len()));
         return out;
