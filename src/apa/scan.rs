@@ -98,31 +98,25 @@ pub fn top_level_ascii(s: &str, target: u8) -> impl Iterator<Item = usize> + '_ 
     })
 }
 
-/// True when `s` has balanced brackets and parentheses. (On bytes: the
-/// brackets are ASCII, and no byte of a multi-byte character is.)
+/// True when `s` has balanced brackets and parentheses: each kind on its
+/// own (the two counts do not interact), found with memchr (the brackets
+/// are ASCII, and no byte of a multi-byte character is).
 pub fn balanced(s: &str) -> bool {
-    let mut p = 0i32;
-    let mut b = 0i32;
-    for &c in s.as_bytes() {
-        match c {
-            b'(' => p += 1,
-            b')' => {
-                p -= 1;
-                if p < 0 {
+    let pairs_up = |open: u8, close: u8| {
+        let mut depth = 0i32;
+        for i in memchr::memchr2_iter(open, close, s.as_bytes()) {
+            if s.as_bytes().get(i) == Some(&open) {
+                depth += 1;
+            } else {
+                depth -= 1;
+                if depth < 0 {
                     return false;
                 }
             }
-            b'[' => b += 1,
-            b']' => {
-                b -= 1;
-                if b < 0 {
-                    return false;
-                }
-            }
-            _ => {}
         }
-    }
-    p == 0 && b == 0
+        depth == 0
+    };
+    pairs_up(b'(', b')') && pairs_up(b'[', b']')
 }
 
 /// The offset of the bracket that opens the group closed by the last
@@ -316,6 +310,20 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
     }
 }
 
+/// The bytes [`units`] stops at: brackets, quotes, sentence ends, and E2
+/// (the lead byte of the curly quotes).
+static UNIT_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let stops = *b"()[]\".?!\xE2";
+    while k < stops.len() {
+        // In bounds: `k < stops.len()`, and a byte indexes 256 entries.
+        t[stops[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// A sentence ("element") of a reference: `[start, end)` with the
 /// terminating punctuation excluded.
 ///
@@ -343,7 +351,15 @@ pub fn units(s: &str) -> Vec<Unit> {
     // Only a few characters matter; the rest is skipped byte by byte
     // (all of them are ASCII, or the curly double quotes E2 80 9C/9D).
     let mut i = 0usize;
-    while let Some(&b) = bytes.get(i) {
+    loop {
+        // The skip, by table.
+        // In bounds: a byte indexes 256 entries.
+        while bytes.get(i).is_some_and(|&b| !UNIT_BYTES[usize::from(b)]) {
+            i += 1;
+        }
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         let c = match b {
             b'(' | b')' | b'[' | b']' | b'"' | b'.' | b'?' | b'!' => b as char,
             0xE2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
