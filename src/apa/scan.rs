@@ -68,7 +68,16 @@ pub fn top_level_ascii(s: &str, target: u8) -> impl Iterator<Item = usize> + '_ 
     let mut depth = Depth::default();
     let mut i = 0;
     std::iter::from_fn(move || {
-        while let Some(&c) = b.get(i) {
+        loop {
+            // The skip, by table.
+            // In bounds: a byte indexes 256 entries.
+            while b
+                .get(i)
+                .is_some_and(|&c| c != target && !DEPTH_BYTES[usize::from(c)])
+            {
+                i += 1;
+            }
+            let &c = b.get(i)?;
             let at = i;
             i += 1;
             let ch = match c {
@@ -94,7 +103,6 @@ pub fn top_level_ascii(s: &str, target: u8) -> impl Iterator<Item = usize> + '_ 
                 return Some(at);
             }
         }
-        None
     })
 }
 
@@ -310,6 +318,20 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
     }
 }
 
+/// The bytes the depth depends on: brackets, the straight quote, and E2
+/// (the lead byte of the curly quotes).
+static DEPTH_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let stops = *b"()[]\"\xE2";
+    while k < stops.len() {
+        // In bounds: `k < stops.len()`, and a byte indexes 256 entries.
+        t[stops[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// The bytes [`units`] stops at: brackets, quotes, sentence ends, and E2
 /// (the lead byte of the curly quotes).
 static UNIT_BYTES: [bool; 256] = {
@@ -485,7 +507,19 @@ fn split_top_ascii(s: &str, sep: u8) -> Vec<(usize, usize)> {
     }
     let mut depth = Depth::default();
     let mut start = 0;
-    for (i, &c) in b.iter().enumerate() {
+    let mut i = 0;
+    loop {
+        // The skip, by table.
+        // In bounds: a byte indexes 256 entries.
+        while b
+            .get(i)
+            .is_some_and(|&c| c != sep && !DEPTH_BYTES[usize::from(c)])
+        {
+            i += 1;
+        }
+        let Some(&c) = b.get(i) else {
+            break;
+        };
         match c {
             b'(' | b')' | b'[' | b']' | b'"' => depth.step(c as char),
             0xE2 => {
@@ -503,6 +537,7 @@ fn split_top_ascii(s: &str, sep: u8) -> Vec<(usize, usize)> {
             }
             _ => {}
         }
+        i += 1;
     }
     out.push((start, s.len()));
     out
