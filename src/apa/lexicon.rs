@@ -598,6 +598,21 @@ const BLOG_WORDS: &[&str] = &[
     "newsletter",
 ];
 
+/// A word's shape, ignoring ASCII case: an index for its first and last
+/// byte when both are ASCII letters or digits, and a bit for its length
+/// (bit 0 for 32 bytes and more).
+fn shape(w: &[u8]) -> Option<(usize, u32)> {
+    let class = |c: u8| match c.to_ascii_lowercase() {
+        c @ b'a'..=b'z' => Some(usize::from(c - b'a')),
+        c @ b'0'..=b'9' => Some(26 + usize::from(c - b'0')),
+        _ => None,
+    };
+    let first = class(*w.first()?)?;
+    let last = class(*w.last()?)?;
+    let bit = if w.len() < 32 { 1 << w.len() } else { 1 };
+    Some((first * 36 + last, bit))
+}
+
 /// `w` without the bytes at either end that are no ASCII letter or digit.
 fn trim_non_alnum(w: &[u8]) -> &[u8] {
     let start = w
@@ -706,6 +721,10 @@ impl Kinds {
 /// Aho-Corasick automaton, so a text is scanned once for all of them.
 struct Lexicon {
     words: HashMap<&'static [u8], u16>,
+    /// The shapes of the words: for each first and last letter or digit,
+    /// a bit per length (see [`shape`]). A word of a shape no listed word
+    /// has is not looked up.
+    shapes: Vec<u32>,
     phrases: Option<AhoCorasick>,
     /// The lists of each phrase, by pattern id.
     phrase_lists: Vec<u16>,
@@ -745,8 +764,17 @@ impl Lexicon {
             .ascii_case_insensitive(true)
             .build(&phrases)
             .ok();
+        let mut shapes = vec![0u32; 36 * 36];
+        for w in words.keys() {
+            if let Some((i, bit)) = shape(w)
+                && let Some(s) = shapes.get_mut(i)
+            {
+                *s |= bit;
+            }
+        }
         Lexicon {
             words,
+            shapes,
             phrases,
             phrase_lists,
         }
@@ -803,6 +831,11 @@ impl Lexicon {
         for w in s.as_bytes().split(sep) {
             let w = trim_non_alnum(w);
             if w.is_empty() {
+                continue;
+            }
+            if let Some((i, bit)) = shape(w)
+                && self.shapes.get(i).is_some_and(|s| s & bit == 0)
+            {
                 continue;
             }
             let Some(lw) = buf.get_mut(..w.len()) else {
@@ -894,8 +927,9 @@ pub fn is_abbreviation(word: &str) -> bool {
     if w.len() > 8 {
         return false;
     }
-    static SET: LazyLock<HashSet<&'static str>> =
-        LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
+    // Looked up as bytes.
+    static SET: LazyLock<HashSet<&'static [u8]>> =
+        LazyLock::new(|| ABBREVIATIONS.iter().map(|a| a.as_bytes()).collect());
     if w.is_ascii() {
         // At most 8 bytes: lower-cased in a buffer on the stack.
         let mut buf = [0u8; 8];
@@ -904,9 +938,9 @@ pub fn is_abbreviation(word: &str) -> bool {
         };
         b.copy_from_slice(w.as_bytes());
         b.make_ascii_lowercase();
-        std::str::from_utf8(b).is_ok_and(|l| SET.contains(l))
+        SET.contains(&*b)
     } else {
-        SET.contains(w.lc().as_str())
+        SET.contains(w.lc().as_bytes())
     }
 }
 

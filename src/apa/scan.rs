@@ -199,7 +199,7 @@ pub fn word_before(s: &str, end: usize) -> &str {
     let mut start = head.len();
     while let Some(&c) = head.as_bytes().get(start.wrapping_sub(1)) {
         if c.is_ascii() {
-            if !in_word(c as char) {
+            if !(c.is_ascii_alphanumeric() || matches!(c, b'.' | b'\'' | b'-')) {
                 break;
             }
             start -= 1;

@@ -79,9 +79,12 @@ fn volume_issue(p: &str) -> Option<(Option<&str>, Option<&str>)> {
     let ok = vol.chars().any(|c| c.is_ascii_digit())
         && vol
             .chars()
-            .all(|c| c.is_alphanumeric() || "-–/.".contains(c))
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '–' | '/' | '.'))
         && vol.chars().filter(|c| c.is_alphabetic()).count() <= 3
-        || vol.chars().all(|c| "IVXLC".contains(c)) && vol.len() <= 6
+        || vol
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+            && vol.len() <= 6
         || vol.len() == 1 && vol.chars().all(|c| c.is_ascii_uppercase())
         || vol.starts_with("Suppl") && vol.len() < 12;
     ok.then_some((Some(vol), issue))
@@ -105,15 +108,14 @@ fn page_like(p: &str) -> Option<&str> {
     if p.is_empty() || p.len() > 30 || !p.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    let ok = p
-        .chars()
-        .all(|c| c.is_alphanumeric() || "-–—‒.,+: ".contains(c))
-        && !p.contains("  ")
-        && p.split_whitespace()
-            .all(|w| w.len() <= 24 || w.contains(['-', '–']))
+    let ok = p.chars().all(|c| {
+        c.is_alphanumeric() || matches!(c, '-' | '–' | '—' | '‒' | '.' | ',' | '+' | ':' | ' ')
+    }) && !p.as_bytes().windows(2).any(|w| w == b"  ")
         && p.split_whitespace().count() <= 3
         && p.split_whitespace().all(|w| {
-            w.chars().any(|c| c.is_ascii_digit()) || w.chars().all(|c| "-–—‒,".contains(c))
+            (w.len() <= 24 || w.contains(['-', '–']))
+                && (w.chars().any(|c| c.is_ascii_digit())
+                    || w.chars().all(|c| matches!(c, '-' | '–' | '—' | '‒' | ',')))
         });
     ok.then_some(p)
 }
@@ -170,23 +172,24 @@ fn container_authors(s: &str) -> Option<(&str, &str)> {
 
 /// "Advance online publication", "Publish Ahead of Print", "Online first".
 pub(crate) fn is_status_phrase(p: &str) -> bool {
-    let l = p.trim().trim_end_matches('.').to_ascii_lowercase();
-    matches!(
-        l.as_str(),
-        "advance online publication"
-            | "advanced online publication"
-            | "publish ahead of print"
-            | "published ahead of print"
-            | "ahead of print"
-            | "epub ahead of print"
-            | "online ahead of print"
-            | "online first"
-            | "early view"
-            | "early access"
-            | "in press"
-            | "forthcoming"
-            | "article in press"
-    )
+    let l = p.trim().trim_end_matches('.');
+    [
+        "advance online publication",
+        "advanced online publication",
+        "publish ahead of print",
+        "published ahead of print",
+        "ahead of print",
+        "epub ahead of print",
+        "online ahead of print",
+        "online first",
+        "early view",
+        "early access",
+        "in press",
+        "forthcoming",
+        "article in press",
+    ]
+    .iter()
+    .any(|s| s.eq_ignore_ascii_case(l))
 }
 
 /// Reads `Container, volume(issue), pages` from the right of an element.
