@@ -759,9 +759,10 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan
     if let Some(last) = units.last().copied() {
         // Char boundary: unit offsets are char boundaries of `body` (see `scan::Unit`).
         let u = &body[last.start..];
-        // Compared in lower case: ASCII text ignoring ASCII case, other
-        // text lower-cased.
-        let lower = (!u.is_ascii()).then(|| u.lc());
+        // Compared in lower case: text that starts with 32 ASCII bytes
+        // (more than any lead has) ignoring ASCII case, other text
+        // lower-cased.
+        let lower = (!u.as_bytes().iter().take(32).all(u8::is_ascii)).then(|| u.lc());
         let starts = |p: &str| match &lower {
             Some(l) => l.starts_with(p),
             None => strip_prefix_ascii_ci(u, p).is_some(),
@@ -842,6 +843,9 @@ pub(crate) fn normalize_pages(p: &str) -> String {
             '–' | '—' | '‒' | '−' | '‐' => out.push('-'),
             _ => out.push(c),
         }
+    }
+    if !out.contains(' ') {
+        return out;
     }
     out.replace(" - ", "-")
         .replace(" -", "-")
