@@ -911,6 +911,10 @@ fn uncovered<'s>(norm: &'s str, spans: &[FieldSpan]) -> Vec<&'s str> {
         let Some(t) = norm.get(a..b) else {
             return;
         };
+        // Most gaps are ASCII punctuation and spaces: no word in them.
+        if t.bytes().all(|c| c.is_ascii() && !c.is_ascii_alphanumeric()) {
+            return;
+        }
         let t = t.trim_matches(is_separator);
         let data = t
             .split(is_separator)
