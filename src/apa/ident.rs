@@ -4,7 +4,7 @@
 //! "Retrieved March 3, 2020, from", "Accessed ...").
 
 use super::date;
-use super::lower::Lc;
+use super::lower::{Lc, strip_prefix_ascii_ci};
 use crate::model::Date;
 use nom::{
     IResult, Parser,
@@ -45,6 +45,8 @@ pub struct Ident {
 }
 
 /// `10.1037/abc`: the DOI grammar (prefix `10.` + registrant, `/`, suffix).
+/// [`doi_in`] runs the same language as a byte scan (`bare_doi_scan`); this
+/// grammar is its specification and test oracle.
 pub fn bare_doi(i: &str) -> IResult<&str, &str> {
     recognize((
         tag("10."),
@@ -59,6 +61,9 @@ pub fn bare_doi(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
+/// The DOI link prefix, as a grammar: the specification (and test
+/// oracle) of [`strip_doi_url_prefix`], which the parser runs.
+#[cfg_attr(not(test), allow(dead_code))]
 fn doi_url_prefix(i: &str) -> IResult<&str, &str> {
     recognize((
         opt(nom::branch::alt((
@@ -98,22 +103,60 @@ pub fn doi_in(token: &str) -> Option<&str> {
         return None;
     }
     let t = token.trim_start_matches(['<', '(', '[']);
-    let rest = if let Ok((rest, _)) = doi_url_prefix(t) {
-        rest
-    } else if let Ok((rest, _)) = (
-        tag_no_case::<_, _, nom::error::Error<&str>>("doi:"),
-        nom::character::complete::space0,
-    )
-        .parse(t)
-    {
-        rest
-    } else {
-        t
-    };
-    let (_, d) = bare_doi(rest).ok()?;
+    let rest = strip_doi_url_prefix(t)
+        .or_else(|| strip_prefix_ascii_ci(t, "doi:").map(|r| r.trim_start_matches([' ', '\t'])))
+        .unwrap_or(t);
+    let d = bare_doi_scan(rest)?;
     let d = trim_trailing(d);
     // A DOI suffix needs at least one character.
     (d.len() > d.find('/').unwrap_or(d.len()) + 1).then_some(d)
+}
+
+/// [`doi_url_prefix`] without the grammar: what follows "https://",
+/// "http://", "dx.", "www." (each optional, ASCII case ignored) and
+/// "doi.org/". (The grammar compares lower-cased characters; no other
+/// character lower-cases to a letter of these prefixes.)
+fn strip_doi_url_prefix(t: &str) -> Option<&str> {
+    let r = strip_prefix_ascii_ci(t, "https://")
+        .or_else(|| strip_prefix_ascii_ci(t, "http://"))
+        .unwrap_or(t);
+    let r = strip_prefix_ascii_ci(r, "dx.")
+        .or_else(|| strip_prefix_ascii_ci(r, "www."))
+        .unwrap_or(r);
+    strip_prefix_ascii_ci(r, "doi.org/")
+}
+
+/// [`bare_doi`] without the grammar: the DOI at the start of `i`.
+fn bare_doi_scan(i: &str) -> Option<&str> {
+    let b = i.as_bytes();
+    let digits_from = |at: usize| b.iter().skip(at).take_while(|c| c.is_ascii_digit()).count();
+    if !b.starts_with(b"10.") {
+        return None;
+    }
+    // Two to nine digits of registrant (the grammar takes at most nine).
+    let n = digits_from(3).min(9);
+    if n < 2 {
+        return None;
+    }
+    let mut end = 3 + n;
+    // An optional ".digits" (only with at least one digit).
+    if b.get(end) == Some(&b'.') {
+        let m = digits_from(end + 1);
+        if m > 0 {
+            end += 1 + m;
+        }
+    }
+    if b.get(end) != Some(&b'/') {
+        return None;
+    }
+    end += 1;
+    // Char boundary: `end` is just after an ASCII '/'.
+    let suffix = i.get(end..)?;
+    let m = suffix.find(char::is_whitespace).unwrap_or(suffix.len());
+    if m == 0 {
+        return None;
+    }
+    i.get(..end + m)
 }
 
 /// A DOI with nothing after its prefix: "10.1037/", "doi:10.1037/",
@@ -462,7 +505,39 @@ pub fn read_trailer(text: &str) -> Trailer {
 mod tests {
     use super::*;
 
+    /// [`doi_in`] by the nom grammar, as first written.
+    fn doi_in_by_grammar(token: &str) -> Option<&str> {
+        if !has_doi_marker(token) {
+            return None;
+        }
+        let t = token.trim_start_matches(['<', '(', '[']);
+        let rest = if let Ok((rest, _)) = doi_url_prefix(t) {
+            rest
+        } else if let Ok((rest, _)) = (
+            tag_no_case::<_, _, nom::error::Error<&str>>("doi:"),
+            nom::character::complete::space0,
+        )
+            .parse(t)
+        {
+            rest
+        } else {
+            t
+        };
+        let (_, d) = bare_doi(rest).ok()?;
+        let d = trim_trailing(d);
+        (d.len() > d.find('/').unwrap_or(d.len()) + 1).then_some(d)
+    }
+
     proptest::proptest! {
+        #[test]
+        fn doi_scanner_agrees_with_the_grammar(
+            pre in "(<|\\(|\\[)?((https?://|HTTP://)?(dx\\.|www\\.|WWW\\.)?(doi|DOI)\\.(org|ORG)/|(doi|DOI|dOi):[ \t]?)?",
+            doi in "10\\.[0-9]{0,11}(\\.[0-9]{0,2})?/?[a-zé().\\]/ ]{0,6}",
+        ) {
+            let s = format!("{pre}{doi}");
+            proptest::prop_assert_eq!(doi_in(&s), doi_in_by_grammar(&s), "{:?}", s);
+        }
+
         #[test]
         fn tokens_are_the_space_separated_words(s in "[a-z0-9. é]{0,30}", from in 0usize..8) {
             let from = (0..=from.min(s.len())).rev().find(|&f| s.is_char_boundary(f)).unwrap_or(0);

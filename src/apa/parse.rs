@@ -912,7 +912,9 @@ fn uncovered<'s>(norm: &'s str, spans: &[FieldSpan]) -> Vec<&'s str> {
             return;
         };
         // Most gaps are ASCII punctuation and spaces: no word in them.
-        if t.bytes().all(|c| c.is_ascii() && !c.is_ascii_alphanumeric()) {
+        if t.bytes()
+            .all(|c| c.is_ascii() && !c.is_ascii_alphanumeric())
+        {
             return;
         }
         let t = t.trim_matches(is_separator);
