@@ -278,9 +278,12 @@ fn subtitle_names_thesis(title: &str) -> bool {
         let ends_word = |rest: &str| rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
         if part.is_ascii() {
             // Lower-casing ASCII changes no letter into a non-letter: the
-            // comparison can ignore case instead.
+            // comparison can ignore case instead (of the words that start
+            // with the part's first letter).
+            let first = part.as_bytes().first().map(u8::to_ascii_lowercase);
             return THESIS_SUBTITLES
                 .iter()
+                .filter(|w| w.as_bytes().first().copied() == first)
                 .any(|w| strip_prefix_ascii_ci(part, w).is_some_and(ends_word));
         }
         let p = part.lc();

@@ -325,9 +325,10 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
             continue;
         }
         if let Some(d) = doi {
+            // `d` is a slice of `tok` (after the brackets and link prefix
+            // trimmed from its start, which have no "10."): where it is.
             let lead = tok.len() - tok.trim_start_matches(['<', '(', '[']).len();
-            // Char boundary: `lead` counts ASCII characters trimmed from the start.
-            let printed_end = start + lead + tok[lead..].find(d).unwrap_or(0) + d.len();
+            let printed_end = start + super::scan::offset_in(tok, d).unwrap_or(lead) + d.len();
             out.push(Ident {
                 kind: IdentKind::Doi,
                 value: d.to_string(),

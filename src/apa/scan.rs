@@ -193,7 +193,12 @@ pub fn word_before(s: &str, end: usize) -> &str {
     let Some(head) = s.get(..end) else {
         return "";
     };
-    let in_word = |c: char| c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-');
+    // (The general punctuation block, dashes and quotes, has no letter
+    // or digit: its characters skip the Unicode tables.)
+    let in_word = |c: char| {
+        matches!(c, '.' | '\'' | '’' | '-')
+            || !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+    };
     // ASCII bytes first (most words are ASCII); at the first byte of a
     // multi-byte character, on char by char.
     let mut start = head.len();
@@ -661,6 +666,13 @@ mod tests {
                 }
                 proptest::prop_assert_eq!(closing_of_group(&s, i), want);
             }
+        }
+    }
+
+    #[test]
+    fn general_punctuation_has_no_letters_or_digits() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
         }
     }
 
