@@ -946,6 +946,10 @@ pub fn is_abbreviation(word: &str) -> bool {
 
 /// True when `word` is a capitalised journal-title abbreviation.
 pub fn is_journal_abbreviation(word: &str) -> bool {
+    // Every one starts with an ASCII capital.
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
     static SET: LazyLock<HashSet<&'static str>> =
         LazyLock::new(|| JOURNAL_ABBREVIATIONS.iter().copied().collect());
     SET.contains(word.trim_end_matches('.'))
@@ -1124,6 +1128,13 @@ mod tests {
         }
         assert!(is_name_suffix("Jr...") && is_name_suffix(" III "));
         assert!(!is_name_suffix("Jr.,") && !is_name_suffix("Smith"));
+    }
+
+    #[test]
+    fn journal_abbreviations_fit_the_quick_test() {
+        for a in JOURNAL_ABBREVIATIONS {
+            assert!(is_journal_abbreviation(a), "{a}");
+        }
     }
 
     #[test]

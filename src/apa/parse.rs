@@ -134,28 +134,38 @@ pub(crate) fn sentence_case(s: &str) -> bool {
         "a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with", "from",
         "as", "vs", "de", "la", "le", "der", "die", "und", "et", "du", "des", "y", "e", "di",
     ];
-    let words: Vec<&str> = s.split_whitespace().skip(1).collect();
-    let content: Vec<&str> = words
-        .iter()
-        .map(|w| {
-            // French/Italian elision: "l’Économie", "d'Italia".
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            match w.split_once(['’', '\'']) {
-                Some((head, tail)) if head.len() <= 2 => tail,
-                _ => w,
-            }
-        })
-        .filter(|w| !w.is_empty() && !SMALL.contains(&w.lc().as_str()))
-        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-        .collect();
-    if content.len() < 2 {
+    // The content words after the first, and how many start in lower case.
+    let (mut content, mut lower) = (0usize, 0usize);
+    for w in s.split_whitespace().skip(1) {
+        // French/Italian elision: "l’Économie", "d'Italia".
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = match w.split_once(['’', '\'']) {
+            Some((head, tail)) if head.len() <= 2 => tail,
+            _ => w,
+        };
+        // (The small words are ASCII: ASCII words are compared ignoring
+        // case, without lower-casing them.)
+        let small = if w.is_ascii() {
+            SMALL.iter().any(|s| s.eq_ignore_ascii_case(w))
+        } else {
+            SMALL.contains(&w.lc().as_str())
+        };
+        if w.is_empty() || small {
+            continue;
+        }
+        let first = w.chars().next();
+        if !first.is_some_and(char::is_alphabetic) {
+            continue;
+        }
+        content += 1;
+        if first.is_some_and(char::is_lowercase) {
+            lower += 1;
+        }
+    }
+    if content < 2 {
         return false;
     }
-    let lower = content
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .count();
-    lower * 2 >= content.len()
+    lower * 2 >= content
 }
 
 fn word_count(s: &str) -> usize {
