@@ -26,7 +26,11 @@ pub fn clean(text: &str) -> String {
     // Most references are already clean: printable characters (dashes
     // and curly quotes are common), single spaces, nothing at the ends.
     let b = text.as_bytes();
-    if is_plain(text) && !text.contains("  ") && !text.starts_with(' ') && !text.ends_with(' ') {
+    if is_plain(text)
+        && !contains_any!(text, ["  "])
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+    {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
@@ -99,6 +103,14 @@ pub fn clean(text: &str) -> String {
 /// as they are, and no whitespace other than the ASCII space.
 fn is_plain(text: &str) -> bool {
     let b = text.as_bytes();
+    // Printable ASCII and spaces only: one pass without early exit, which
+    // the compiler turns into vector code.
+    if !b
+        .iter()
+        .fold(false, |other, &c| other | !(0x20..0x7f).contains(&c))
+    {
+        return true;
+    }
     let mut i = 0;
     while let Some(&byte) = b.get(i) {
         if (0x21..0x7f).contains(&byte) || byte == b' ' {
