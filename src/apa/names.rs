@@ -61,7 +61,7 @@ fn initials(i: &str) -> IResult<&str, &str> {
 
 /// True when `s` is a run of initials ("P.", "A. A.", "J.-P.", "C. for D.").
 pub fn is_initials(s: &str) -> bool {
-    let s = s.trim();
+    let s = scan::trim(s);
     if s.is_empty() || s.chars().count() > 24 {
         return false;
     }
@@ -278,9 +278,9 @@ pub fn split_particle(family: &str) -> (Option<String>, String) {
 }
 
 fn make_person(family: &str, given: Option<&str>, suffix: Option<&str>) -> Person {
-    let family = family.trim().trim_end_matches(',');
+    let family = scan::trim(family).trim_end_matches(',');
     let (particle, family) = split_particle(family);
-    let given = given.map(|g| without_terminal_period(g.trim()));
+    let given = given.map(|g| without_terminal_period(scan::trim(g)));
     // "Casas, B. de las": the particle printed after the initials is CSL's
     // dropping particle.
     let ends_in_lower_word = |g: &str| {
@@ -472,7 +472,7 @@ fn tokens<'s>(s: &'s str) -> Vec<Tok<'s>> {
                     piece = &rest[i..];
                 }
                 _ => {
-                    let text = rest.trim();
+                    let text = scan::trim(rest);
                     if !text.is_empty() {
                         push(Tok {
                             text,
@@ -527,7 +527,7 @@ fn strip_final_period(s: &str) -> &str {
 /// ampersand ("U.S. Department of Health and Human Services, National
 /// Institutes of Health"), separate names when it has one.
 pub fn parse_author_list(s: &str) -> Option<NameList> {
-    let (et_al, s) = strip_et_al(s.trim());
+    let (et_al, s) = strip_et_al(scan::trim(s));
     if s.is_empty() {
         return None;
     }

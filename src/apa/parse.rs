@@ -58,11 +58,9 @@ impl<'a> Ctx<'a> {
 
 /// Trims spaces and the periods/commas that separate APA elements.
 pub(crate) fn trim_elem(s: &str) -> &str {
-    s.trim()
-        .trim_start_matches(['.', ',', ';', ':'])
-        .trim()
-        .trim_end_matches([',', ';', ':'])
-        .trim()
+    let s = scan::trim(s).trim_start_matches(['.', ',', ';', ':']);
+    let s = scan::trim(s).trim_end_matches([',', ';', ':']);
+    scan::trim(s)
 }
 
 /// Removes one element-closing period, keeping it after abbreviations and

@@ -106,6 +106,16 @@ pub fn top_level_ascii(s: &str, target: u8) -> impl Iterator<Item = usize> + '_ 
     })
 }
 
+/// `s.trim()`, answered without the char walk when both ends are printable
+/// ASCII (the common case): a byte in 0x21..=0x7E is a whole character,
+/// and not whitespace.
+pub fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
+}
+
 /// True when `s` has balanced brackets and parentheses: each kind on its
 /// own (the two counts do not interact), found with memchr (the brackets
 /// are ASCII, and no byte of a multi-byte character is).
@@ -612,6 +622,11 @@ mod tests {
                 let bytes: Vec<usize> = top_level_ascii(&s, t).collect();
                 proptest::prop_assert_eq!(bytes, chars);
             }
+        }
+
+        #[test]
+        fn trim_agrees(s in "[ a-z.\t\u{A0}\u{2003}é]{0,8}") {
+            proptest::prop_assert_eq!(trim(&s), s.trim());
         }
 
         #[test]

@@ -28,7 +28,7 @@ pub(crate) struct JournalTail<'a> {
 
 /// `12`, `12(3)`, `12 (3)`, `Vol. 12`, `III`, `B`, `(3)`, `12(Suppl. 1)`.
 fn volume_issue(p: &str) -> Option<(Option<&str>, Option<&str>)> {
-    let p = p.trim();
+    let p = scan::trim(p);
     if p.is_empty() || p.len() > 40 {
         return None;
     }
@@ -92,7 +92,7 @@ fn volume_issue(p: &str) -> Option<(Option<&str>, Option<&str>)> {
 
 /// `1302–1305`, `pp. 12-15`, `e0209899`, `pyv124`, `A4`, `S1–S10`, `81`.
 fn page_like(p: &str) -> Option<&str> {
-    let p = p.trim();
+    let p = scan::trim(p);
     let p = p
         .strip_suffix(" Pages")
         .or_else(|| p.strip_suffix(" pages"))
@@ -204,7 +204,7 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
     // `parts.len() >= 2`, and each decrement is from 2 or more (the status
     // one returns at 1), so `idx - 1` and (when `idx >= 3`) `idx - 2` are
     // indices of `parts`.
-    let part = |i: usize| u[parts[i].0..parts[i].1].trim();
+    let part = |i: usize| scan::trim(&u[parts[i].0..parts[i].1]);
     let mut idx = parts.len();
     let mut t = JournalTail {
         container: "",

@@ -827,7 +827,7 @@ impl<'a> Ctx<'a> {
 
     /// Reads a title with what trails it: descriptions and details.
     pub(crate) fn read_title_group(&mut self, t: &'a str) {
-        let mut t = t.trim();
+        let mut t = scan::trim(t);
         // A title carries at most a description and a details parenthesis
         // or two; the bound keeps pathological inputs linear.
         for _ in 0..6 {
