@@ -298,7 +298,7 @@ fn dated(i: &str) -> IResult<&str, Date> {
 
 /// Parses the whole of `s` (the text inside the parentheses) as an APA date.
 pub fn parse_date_group(s: &str) -> Option<Date> {
-    let s = s.trim();
+    let s = super::scan::trim(s);
     // Most date parentheses hold a year ("2019", "2019a"): read without
     // the grammar. What starts with no digit and no letter a date word
     // starts with ("n.d.", "in press", "ca. 1900" ...) is none.

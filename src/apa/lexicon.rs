@@ -989,7 +989,7 @@ pub fn is_particle(word: &str) -> bool {
 
 /// True for `Jr.`, `III` ...
 pub fn is_name_suffix(word: &str) -> bool {
-    let w = word.trim();
+    let w = super::scan::trim(word);
     // Every suffix is at most three bytes before its periods and starts
     // with J, S, I or V.
     if w.trim_end_matches('.').len() > 3

@@ -319,7 +319,7 @@ fn read_names_with_own_roles(cx: &mut Ctx<'_>, pre: &str) -> bool {
 /// Reads the author list before the date. Returns false when the text is
 /// better read as a title.
 fn read_authors(cx: &mut Ctx<'_>, pre: &str, body: &str, d: Option<&Date>) -> bool {
-    let pre_t = pre.trim();
+    let pre_t = scan::trim(pre);
     if pre_t.is_empty() {
         return true;
     }

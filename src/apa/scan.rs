@@ -106,12 +106,28 @@ pub fn top_level_ascii(s: &str, target: u8) -> impl Iterator<Item = usize> + '_ 
     })
 }
 
-/// `s.trim()`, answered without the char walk when both ends are printable
-/// ASCII (the common case): a byte in 0x21..=0x7E is a whole character,
-/// and not whitespace.
+/// `s.trim()`, answered without the char walk when what is left after
+/// the ASCII whitespace at both ends (tab to carriage return, space)
+/// starts and ends with printable ASCII (the common case): a byte in
+/// 0x21..=0x7E is a whole character, and not whitespace.
 pub fn trim(s: &str) -> &str {
-    match (s.as_bytes().first(), s.as_bytes().last()) {
-        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => s,
+    let b = s.as_bytes();
+    let graphic = |c: Option<&u8>| c.is_some_and(u8::is_ascii_graphic);
+    if graphic(b.first()) && graphic(b.last()) {
+        return s;
+    }
+    let ws = |c: &u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let Some(start) = b.iter().position(|c| !ws(c)) else {
+        // Only ASCII whitespace (or nothing): empty, at the start, as
+        // `str::trim` gives it.
+        return s.get(..0).unwrap_or_default();
+    };
+    let end = b.iter().rposition(|c| !ws(c)).map_or(start, |e| e + 1);
+    match (b.get(start), end.checked_sub(1).and_then(|e| b.get(e))) {
+        // Char boundary: `start` and `end` are next to ASCII bytes.
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => {
+            s.get(start..end).unwrap_or_default()
+        }
         _ => s.trim(),
     }
 }
@@ -625,8 +641,9 @@ mod tests {
         }
 
         #[test]
-        fn trim_agrees(s in "[ a-z.\t\u{A0}\u{2003}é]{0,8}") {
+        fn trim_agrees(s in "[ a-z.\t\n\u{B}\u{1F}\u{A0}\u{2003}é]{0,8}") {
             proptest::prop_assert_eq!(trim(&s), s.trim());
+            proptest::prop_assert_eq!(offset_in(&s, trim(&s)), offset_in(&s, s.trim()));
         }
 
         #[test]

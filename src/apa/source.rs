@@ -194,7 +194,7 @@ pub(crate) fn is_status_phrase(p: &str) -> bool {
 
 /// Reads `Container, volume(issue), pages` from the right of an element.
 pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTail<'a>> {
-    let u = u.trim().trim_end_matches('.');
+    let u = scan::trim(u).trim_end_matches('.');
     let parts = scan::split_top(u, ',');
     if parts.len() < 2 {
         return None;
@@ -397,7 +397,7 @@ pub(crate) fn strip_in(u: &str) -> Option<&str> {
 
 /// APA 6 meeting phrases: "Paper presented at the ..." → the rest.
 pub(crate) fn presented_at(u: &str) -> Option<(&str, &str)> {
-    let t = u.trim();
+    let t = scan::trim(u);
     // Every phrase starts with one of these letters.
     if !matches!(
         t.as_bytes().first().map(u8::to_ascii_lowercase),
@@ -478,7 +478,7 @@ impl<'a> Ctx<'a> {
     /// Source after the title (authored works) or after the date (works
     /// whose title came first).
     pub(crate) fn read_source(&mut self, src: &'a str) {
-        let src = src.trim();
+        let src = scan::trim(src);
         if src.is_empty() {
             return;
         }

@@ -850,7 +850,7 @@ impl<'a> Ctx<'a> {
             }
             break;
         }
-        let mut title = strip_period(t.trim());
+        let mut title = strip_period(scan::trim(t));
         // An edition printed after the title without its parentheses, as
         // Google Scholar does: "Psychometric theory 2nd ed.".
         if self.r.edition.is_none()
@@ -981,7 +981,7 @@ impl<'a> Ctx<'a> {
     /// "Advance online publication", "Manuscript submitted for
     /// publication", "(Original work published 1900)" ...
     pub(crate) fn read_status_unit(&mut self, u: &'a str) -> bool {
-        let t = u.trim();
+        let t = scan::trim(u);
         const STATUS: &[&str] = &[
             "advance online publication",
             "advanced online publication",
