@@ -449,7 +449,9 @@ fn tokens<'s>(s: &'s str) -> Vec<Tok<'s>> {
                 .or_else(|| {
                     static AND: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
                         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" and "));
-                    AND.find(rest.as_bytes())
+                    // (The initials before it end with a period.)
+                    memchr::memchr(b'.', rest.as_bytes())
+                        .and_then(|_| AND.find(rest.as_bytes()))
                         .filter(|&i| {
                             let h = rest[..i].trim();
                             h.ends_with('.')
