@@ -722,8 +722,9 @@ impl LineSource {
             self.nonblank = true;
         }
 
+        let buf: &Vec<u8> = buf;
         match std::str::from_utf8(buf) {
-            Ok(_) => {}
+            Ok(s) => Ok(Some((line, Cow::Borrowed(s)))),
             Err(e) => {
                 let at = e.valid_up_to();
                 let byte = buf.get(at).copied().unwrap_or(0);
@@ -740,13 +741,9 @@ impl LineSource {
                     .count();
                 self.invalid.add(bad as u64, line, start + at as u64, byte);
                 let s = String::from_utf8_lossy(buf).into_owned();
-                return Ok(Some((line, Cow::Owned(s))));
+                Ok(Some((line, Cow::Owned(s))))
             }
         }
-        // Validated just above; `from_utf8` again is cheap and keeps this
-        // free of `unsafe`.
-        let s = std::str::from_utf8(buf).unwrap_or_default();
-        Ok(Some((line, Cow::Borrowed(s))))
     }
 
     /// What was repaired in this input, for the end-of-input warnings.

@@ -7,8 +7,8 @@
 //! journal (year) from a magazine or newspaper (month and day); a report
 //! number marks a report, a version software, a preprint server a preprint.
 
-use super::lexicon;
-use super::lower::Lc;
+use super::lexicon::{self, Kinds};
+use super::lower::{Lc, strip_prefix_ascii_ci};
 use super::parse::Ctx;
 use super::title::has_month;
 use crate::model::{Contributor, ItemType, Name, Reference, Role};
@@ -53,8 +53,12 @@ impl Ctx<'_> {
         let container = r.container_title.as_deref().unwrap_or("");
         let publisher = r.publisher.as_deref().unwrap_or("");
         let dated_month = has_month(r.issued.as_ref());
-        let preprint = lexicon::is_preprint_server(container)
-            || lexicon::is_preprint_server(publisher)
+        // Each is looked up in the word lists once, for all the questions
+        // below.
+        let ck = Kinds::of(container);
+        let pk = Kinds::of(publisher);
+        let preprint = ck.preprint()
+            || pk.preprint()
             || r.doi.as_deref().is_some_and(lexicon::is_preprint_doi)
             || r.number
                 .as_deref()
@@ -67,18 +71,16 @@ impl Ctx<'_> {
             if sig.journal_tail && matches!(t, ItemType::Review | ItemType::Document) {
                 return ItemType::ArticleJournal;
             }
-            if t == ItemType::Speech
-                && (sig.in_container || lexicon::is_conference(container) && sig.journal_tail)
-            {
+            if t == ItemType::Speech && (sig.in_container || ck.conference() && sig.journal_tail) {
                 return ItemType::PaperConference;
             }
             return t;
         }
         if sig.in_container {
-            if lexicon::is_dictionary(container) {
+            if ck.dictionary() {
                 return ItemType::EntryDictionary;
             }
-            if lexicon::is_encyclopedia(container) && !has_volume_editors(r) {
+            if ck.encyclopedia() && !has_volume_editors(r) {
                 return ItemType::EntryEncyclopedia;
             }
             // A handbook with editors is an edited book of chapters; one
@@ -86,7 +88,7 @@ impl Ctx<'_> {
             if container.lc().contains("handbook of") && !r.has_role(Role::Editor) {
                 return ItemType::EntryEncyclopedia;
             }
-            if lexicon::is_conference(container) {
+            if ck.conference() {
                 return ItemType::PaperConference;
             }
             return ItemType::Chapter;
@@ -97,7 +99,7 @@ impl Ctx<'_> {
             }
             // Proceedings with issue numbers are journals ("Proceedings of
             // the National Academy of Sciences, 116(22)").
-            if lexicon::is_conference(container)
+            if ck.conference()
                 && !container.lc().contains("journal")
                 && r.issue
                     .as_deref()
@@ -109,7 +111,7 @@ impl Ctx<'_> {
                 return ItemType::Thesis;
             }
             if dated_month {
-                return periodical_kind(r);
+                return periodical_kind(r, ck);
             }
             return ItemType::ArticleJournal;
         }
@@ -138,25 +140,25 @@ impl Ctx<'_> {
             return ItemType::Webpage;
         }
         if sig.site_container {
-            if lexicon::is_blog(container) {
+            if ck.blog() {
                 return ItemType::PostWeblog;
             }
             // "Proceedings of the International Conference on Computer
             // Vision (ICCV)": a meeting's name, printed without volume.
-            if lexicon::names_meeting(container) && !container.lc().contains("journal") {
+            if ck.meeting() && !container.lc().contains("journal") {
                 return ItemType::PaperConference;
             }
             let undated = r
                 .issued
                 .as_ref()
                 .is_some_and(|d| d.status == crate::model::DateStatus::NoDate);
-            if undated && r.url.is_some() && !lexicon::looks_like_periodical(container) {
+            if undated && r.url.is_some() && !lexicon::periodical_given(container, ck) {
                 return ItemType::Webpage;
             }
             if !dated_month {
                 // Named without a date to the day: a journal, unless the
                 // name says newspaper or it is a web site's domain.
-                if lexicon::is_newspaper(container) && !container.lc().contains("journal") {
+                if ck.newspaper() && !container.lc().contains("journal") {
                     return ItemType::ArticleNewspaper;
                 }
                 if !container.contains(' ') && container.contains('.') {
@@ -166,10 +168,10 @@ impl Ctx<'_> {
             }
             // A retrieval date is for pages that change, not for articles
             // (APA 7 §9.16): a site that is not named like a periodical.
-            if r.accessed.is_some() && !lexicon::looks_like_periodical(container) {
+            if r.accessed.is_some() && !lexicon::periodical_given(container, ck) {
                 return ItemType::Webpage;
             }
-            return periodical_kind(r);
+            return periodical_kind(r, ck);
         }
         // "Title (p. 74)": a page count printed after the title is how
         // reports show their length.
@@ -184,7 +186,7 @@ impl Ctx<'_> {
             if sig.editors_as_authors {
                 return ItemType::Book;
             }
-            if lexicon::is_conference(publisher) {
+            if pk.conference() {
                 return ItemType::PaperConference;
             }
             if is_thesis_by_institution(r, publisher) {
@@ -195,7 +197,7 @@ impl Ctx<'_> {
             // University of Toronto", "Institute for Social Research,
             // University of Michigan").
             let unit = publisher.split_once(", ").map(|(unit, _)| unit);
-            if (!lexicon::looks_like_publisher(publisher)
+            if (!pk.publisher()
                 || unit.is_some_and(|u| is_organisation(u) && !lexicon::looks_like_publisher(u)))
                 && is_organisation(publisher)
                 && r.edition.is_none()
@@ -272,11 +274,22 @@ const THESIS_SUBTITLES: &[&str] = &[
 /// starts by calling the work a thesis.
 fn subtitle_names_thesis(title: &str) -> bool {
     title.split([':', ';', '=']).skip(1).any(|part| {
-        let p = part.trim_start().lc();
-        THESIS_SUBTITLES.iter().any(|w| {
-            p.strip_prefix(w)
-                .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
-        })
+        let part = part.trim_start();
+        let ends_word = |rest: &str| rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if part.is_ascii() {
+            // Lower-casing ASCII changes no letter into a non-letter: the
+            // comparison can ignore case instead (of the words that start
+            // with the part's first letter).
+            let first = part.as_bytes().first().map(u8::to_ascii_lowercase);
+            return THESIS_SUBTITLES
+                .iter()
+                .filter(|w| w.as_bytes().first().copied() == first)
+                .any(|w| strip_prefix_ascii_ci(part, w).is_some_and(ends_word));
+        }
+        let p = part.lc();
+        THESIS_SUBTITLES
+            .iter()
+            .any(|w| p.strip_prefix(w).is_some_and(ends_word))
     })
 }
 
@@ -284,9 +297,9 @@ fn has_volume_editors(r: &crate::model::Reference) -> bool {
     r.volume.is_some() && r.has_role(crate::model::Role::Editor) && r.page.is_some()
 }
 
-/// Newspaper or magazine, by the name and page form.
-fn periodical_kind(r: &crate::model::Reference) -> ItemType {
-    let container = r.container_title.as_deref().unwrap_or("");
+/// Newspaper or magazine, by the container's name (`ck`: its kinds) and
+/// the page form.
+fn periodical_kind(r: &crate::model::Reference, ck: Kinds) -> ItemType {
     let page = r.page.as_deref();
     if r.url.as_deref().is_some_and(is_blog_url) {
         return ItemType::PostWeblog;
@@ -295,16 +308,16 @@ fn periodical_kind(r: &crate::model::Reference) -> ItemType {
     if r.volume.is_some() || r.issue.is_some() {
         return ItemType::ArticleMagazine;
     }
-    if lexicon::is_magazine(container) && !lexicon::is_newspaper(container) {
+    if ck.magazine() && !ck.newspaper() {
         return ItemType::ArticleMagazine;
     }
-    if lexicon::is_blog(container) {
+    if ck.blog() {
         return ItemType::PostWeblog;
     }
     if page.is_some_and(|p| p.starts_with(|c: char| c.is_ascii_uppercase())) {
         return ItemType::ArticleNewspaper;
     }
-    if lexicon::is_magazine(container) {
+    if ck.magazine() {
         return ItemType::ArticleMagazine;
     }
     ItemType::ArticleNewspaper
@@ -388,6 +401,12 @@ fn ends_with_report_series(title: &str) -> bool {
     let Some((before, kind)) = head.rsplit_once(' ') else {
         return false;
     };
+    if !matches!(
+        kind,
+        "Report" | "Brief" | "Paper" | "Bulletin" | "Memorandum" | "Note" | "Series"
+    ) {
+        return false;
+    }
     // The series phrase is the title's last sentence: a few words.
     let sentence_start = [". ", "? ", "! ", ": "]
         .iter()
@@ -401,10 +420,6 @@ fn ends_with_report_series(title: &str) -> bool {
         && number
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '/')
-        && matches!(
-            kind,
-            "Report" | "Brief" | "Paper" | "Bulletin" | "Memorandum" | "Note" | "Series"
-        )
         && series_words <= 6
 }
 
@@ -494,6 +509,17 @@ fn is_code_host(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thesis_named_in_a_subtitle() {
+        assert!(subtitle_names_thesis("Title: A Thesis submitted for"));
+        assert!(subtitle_names_thesis("Title: DISSERTATION"));
+        assert!(subtitle_names_thesis("Заглавие: Диссертация на соискание"));
+        assert!(subtitle_names_thesis("Título = Dissertação de mestrado"));
+        assert!(!subtitle_names_thesis("Title: Theses on Feuerbach"));
+        assert!(!subtitle_names_thesis("Title: Dissertations abroad"));
+        assert!(!subtitle_names_thesis("A thesis: the title"));
+    }
 
     #[test]
     fn report_series_at_the_end_of_a_title() {

@@ -377,7 +377,36 @@ fn dated(i: &str) -> IResult<&str, Date> {
 
 /// Parses the whole of `s` (the text inside the parentheses) as an APA date.
 pub fn parse_date_group(s: &str) -> Option<Date> {
-    let s = s.trim();
+    let s = super::scan::trim(s);
+    // Most date parentheses hold a year ("2019", "2019a"): read without
+    // the grammar. What starts with no digit and no letter a date word
+    // starts with ("n.d.", "in press", "ca. 1900" ...) is none.
+    let b = s.as_bytes();
+    if let Some((y, sfx)) = b.split_at_checked(4)
+        && y.iter().all(u8::is_ascii_digit)
+        && sfx.len() <= 2
+        && sfx.iter().all(u8::is_ascii_lowercase)
+    {
+        let year = y.iter().fold(0, |n, &d| n * 10 + i32::from(d - b'0'));
+        return Some(Date {
+            suffix: (!sfx.is_empty()).then(|| String::from_utf8_lossy(sfx).into_owned()),
+            start: Some(DateParts {
+                year,
+                month: None,
+                day: None,
+            }),
+            ..Date::default()
+        });
+    }
+    if !b.first().is_some_and(|c| {
+        c.is_ascii_digit()
+            || matches!(
+                c.to_ascii_lowercase(),
+                b'n' | b's' | b'o' | b'i' | b'f' | b'a' | b'u' | b'c'
+            )
+    }) {
+        return None;
+    }
     if let Ok((_, d)) = all_consuming(date_group).parse(s) {
         return Some(d);
     }
@@ -481,6 +510,25 @@ mod tests {
     fn ymd(d: &Date) -> (i32, Option<u8>, Option<u8>) {
         let p = d.start.expect("dated");
         (p.year, p.month, p.day)
+    }
+
+    /// [`parse_date_group`] without its shortcuts: the grammar alone.
+    fn by_grammar(s: &str) -> Option<Date> {
+        let s = s.trim();
+        if let Ok((_, d)) = all_consuming(date_group).parse(s) {
+            return Some(d);
+        }
+        let s = s.trim_end_matches(['.', ',']).trim();
+        all_consuming(date_group).parse(s).ok().map(|(_, d)| d)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn shortcuts_agree_with_the_grammar(
+            s in "[0-9]{3,5}[a-zA-Z]{0,3}[.,]?|[A-Za-zé. ]{1,6}[0-9]{0,4}[.,]?| ?(n.d.|In press|ca. 1900|c. 1900|Spring 2019|2019, May 3)[.,]?"
+        ) {
+            proptest::prop_assert_eq!(parse_date_group(&s), by_grammar(&s));
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! "Retrieved March 3, 2020, from", "Accessed ...").
 
 use super::date;
-use super::lower::Lc;
+use super::lower::{Lc, strip_prefix_ascii_ci};
 use crate::model::Date;
 use nom::{
     IResult, Parser,
@@ -13,6 +13,7 @@ use nom::{
     combinator::{opt, recognize},
     sequence::preceded,
 };
+use std::sync::LazyLock;
 
 /// The kind of an identifier.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,6 +45,8 @@ pub struct Ident {
 }
 
 /// `10.1037/abc`: the DOI grammar (prefix `10.` + registrant, `/`, suffix).
+/// [`doi_in`] runs the same language as a byte scan (`bare_doi_scan`); this
+/// grammar is its specification and test oracle.
 pub fn bare_doi(i: &str) -> IResult<&str, &str> {
     recognize((
         tag("10."),
@@ -58,6 +61,9 @@ pub fn bare_doi(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
+/// The DOI link prefix, as a grammar: the specification (and test
+/// oracle) of [`strip_doi_url_prefix`], which the parser runs.
+#[cfg_attr(not(test), allow(dead_code))]
 fn doi_url_prefix(i: &str) -> IResult<&str, &str> {
     recognize((
         opt(nom::branch::alt((
@@ -97,22 +103,60 @@ pub fn doi_in(token: &str) -> Option<&str> {
         return None;
     }
     let t = token.trim_start_matches(['<', '(', '[']);
-    let rest = if let Ok((rest, _)) = doi_url_prefix(t) {
-        rest
-    } else if let Ok((rest, _)) = (
-        tag_no_case::<_, _, nom::error::Error<&str>>("doi:"),
-        nom::character::complete::space0,
-    )
-        .parse(t)
-    {
-        rest
-    } else {
-        t
-    };
-    let (_, d) = bare_doi(rest).ok()?;
+    let rest = strip_doi_url_prefix(t)
+        .or_else(|| strip_prefix_ascii_ci(t, "doi:").map(|r| r.trim_start_matches([' ', '\t'])))
+        .unwrap_or(t);
+    let d = bare_doi_scan(rest)?;
     let d = trim_trailing(d);
     // A DOI suffix needs at least one character.
     (d.len() > d.find('/').unwrap_or(d.len()) + 1).then_some(d)
+}
+
+/// [`doi_url_prefix`] without the grammar: what follows "https://",
+/// "http://", "dx.", "www." (each optional, ASCII case ignored) and
+/// "doi.org/". (The grammar compares lower-cased characters; no other
+/// character lower-cases to a letter of these prefixes.)
+fn strip_doi_url_prefix(t: &str) -> Option<&str> {
+    let r = strip_prefix_ascii_ci(t, "https://")
+        .or_else(|| strip_prefix_ascii_ci(t, "http://"))
+        .unwrap_or(t);
+    let r = strip_prefix_ascii_ci(r, "dx.")
+        .or_else(|| strip_prefix_ascii_ci(r, "www."))
+        .unwrap_or(r);
+    strip_prefix_ascii_ci(r, "doi.org/")
+}
+
+/// [`bare_doi`] without the grammar: the DOI at the start of `i`.
+fn bare_doi_scan(i: &str) -> Option<&str> {
+    let b = i.as_bytes();
+    let digits_from = |at: usize| b.iter().skip(at).take_while(|c| c.is_ascii_digit()).count();
+    if !b.starts_with(b"10.") {
+        return None;
+    }
+    // Two to nine digits of registrant (the grammar takes at most nine).
+    let n = digits_from(3).min(9);
+    if n < 2 {
+        return None;
+    }
+    let mut end = 3 + n;
+    // An optional ".digits" (only with at least one digit).
+    if b.get(end) == Some(&b'.') {
+        let m = digits_from(end + 1);
+        if m > 0 {
+            end += 1 + m;
+        }
+    }
+    if b.get(end) != Some(&b'/') {
+        return None;
+    }
+    end += 1;
+    // Char boundary: `end` is just after an ASCII '/'.
+    let suffix = i.get(end..)?;
+    let m = suffix.find(char::is_whitespace).unwrap_or(suffix.len());
+    if m == 0 {
+        return None;
+    }
+    i.get(..end + m)
 }
 
 /// A DOI with nothing after its prefix: "10.1037/", "doi:10.1037/",
@@ -199,6 +243,9 @@ pub(crate) fn is_link_phrase(lower: &str) -> bool {
 /// True when the token starts a URL.
 pub fn is_url_start(token: &str) -> bool {
     let t = token.trim_start_matches(['<', '(', '[']).as_bytes();
+    if !matches!(t.first(), Some(b'h' | b'H' | b'f' | b'F' | b'w' | b'W')) {
+        return false;
+    }
     let starts = |p: &[u8]| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     starts(b"http://")
         || starts(b"https://")
@@ -210,20 +257,40 @@ pub fn is_url_start(token: &str) -> bool {
 pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
     let mut out = Vec::new();
     let mut toks = tokens_from(s, from).peekable();
+    // Where "10." is, as every DOI has it: found in one pass over the
+    // text, in order (no occurrence spans two tokens: it has no space).
+    static TEN: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("10."));
+    let tail = s.as_bytes().get(from..).unwrap_or_default();
+    let mut marks = TEN.find_iter(tail).map(|p| p + from).peekable();
     while let Some((start, tok)) = toks.next() {
+        while marks.next_if(|&p| p < start).is_some() {}
+        let marked = marks.peek().is_some_and(|&p| p < start + tok.len());
+        // A token without "10." is an identifier or a keyword only when it
+        // starts like one: a URL (after '<', '(' or '['), "doi", "pmid",
+        // "isbn" or "issn". Most tokens are words and pass here.
+        if !marked
+            && !matches!(
+                tok.as_bytes().first().map(u8::to_ascii_lowercase),
+                Some(b'h' | b'f' | b'w' | b'd' | b'p' | b'i' | b'<' | b'(' | b'[')
+            )
+        {
+            continue;
+        }
         // Identifier keywords are short: lower-case only those, in a
-        // buffer on the stack (most tokens are short words).
+        // buffer on the stack (most tokens are short words; the bytes of
+        // other characters stay non-ASCII and match no keyword).
         let mut buf = [0u8; 5];
-        let lower: &str = match buf.get_mut(..tok.len()) {
-            Some(b) if tok.is_ascii() => {
+        let lower: &[u8] = match buf.get_mut(..tok.len()) {
+            Some(b) => {
                 b.copy_from_slice(tok.as_bytes());
                 b.make_ascii_lowercase();
-                std::str::from_utf8(b).unwrap_or_default()
+                b
             }
-            _ => "",
+            None => b"",
         };
         // "doi:" / "DOI:" / "DOI" followed by the DOI as the next token.
-        if matches!(lower, "doi:" | "doi" | "doi.")
+        if matches!(lower, b"doi:" | b"doi" | b"doi.")
             && let Some(&(nstart, next)) = toks.peek()
             && let Some(d) = doi_in(next)
         {
@@ -240,7 +307,6 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
         }
         // A DOI cut after its prefix by a line break or a stray space:
         // "doi:10.1037/ abc0000125" (nothing can be lost after a slash).
-        let marked = has_doi_marker(tok);
         let doi = if marked { doi_in(tok) } else { None };
         if doi.is_none()
             && marked
@@ -259,9 +325,10 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
             continue;
         }
         if let Some(d) = doi {
+            // `d` is a slice of `tok` (after the brackets and link prefix
+            // trimmed from its start, which have no "10."): where it is.
             let lead = tok.len() - tok.trim_start_matches(['<', '(', '[']).len();
-            // Char boundary: `lead` counts ASCII characters trimmed from the start.
-            let printed_end = start + lead + tok[lead..].find(d).unwrap_or(0) + d.len();
+            let printed_end = start + super::scan::offset_in(tok, d).unwrap_or(lead) + d.len();
             out.push(Ident {
                 kind: IdentKind::Doi,
                 value: d.to_string(),
@@ -282,7 +349,7 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
             });
             continue;
         }
-        if matches!(lower, "pmid:" | "pmid")
+        if matches!(lower, b"pmid:" | b"pmid")
             && let Some(&(nstart, next)) = toks.peek()
         {
             let n = trim_trailing(next);
@@ -297,7 +364,7 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
                 continue;
             }
         }
-        if matches!(lower, "isbn:" | "isbn" | "issn:" | "issn")
+        if matches!(lower, b"isbn:" | b"isbn" | b"issn:" | b"issn")
             && let Some(&(nstart, next)) = toks.peek()
         {
             let n = trim_trailing(next);
@@ -306,7 +373,7 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
                     .all(|c| c.is_ascii_digit() || c == '-' || c == 'X')
             {
                 out.push(Ident {
-                    kind: if lower.starts_with("isbn") {
+                    kind: if lower.starts_with(b"isbn") {
                         IdentKind::Isbn
                     } else {
                         IdentKind::Issn
@@ -323,13 +390,29 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
     out
 }
 
+/// The space-separated tokens of `s` from byte `from`, with their offsets.
 fn tokens_from(s: &str, from: usize) -> impl Iterator<Item = (usize, &str)> {
     let tail = s.get(from..).unwrap_or_default();
-    let mut pos = from;
-    tail.split(' ').filter_map(move |t| {
-        let start = pos;
-        pos += t.len() + 1;
-        (!t.is_empty()).then_some((start, t))
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        loop {
+            if pos > tail.len() {
+                return None;
+            }
+            // Tokens are short: a byte loop beats a memchr call.
+            let rest = tail.as_bytes().get(pos..).unwrap_or_default();
+            let end = rest
+                .iter()
+                .position(|&b| b == b' ')
+                .map_or(tail.len(), |i| pos + i);
+            let start = pos;
+            pos = end + 1;
+            // Char boundary: `start` is 0 or just after an ASCII space,
+            // `end` an ASCII space or the end.
+            if let Some(t) = tail.get(start..end).filter(|t| !t.is_empty()) {
+                return Some((from + start, t));
+            }
+        }
     })
 }
 
@@ -422,6 +505,55 @@ pub fn read_trailer(text: &str) -> Trailer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`doi_in`] by the nom grammar, as first written.
+    fn doi_in_by_grammar(token: &str) -> Option<&str> {
+        if !has_doi_marker(token) {
+            return None;
+        }
+        let t = token.trim_start_matches(['<', '(', '[']);
+        let rest = if let Ok((rest, _)) = doi_url_prefix(t) {
+            rest
+        } else if let Ok((rest, _)) = (
+            tag_no_case::<_, _, nom::error::Error<&str>>("doi:"),
+            nom::character::complete::space0,
+        )
+            .parse(t)
+        {
+            rest
+        } else {
+            t
+        };
+        let (_, d) = bare_doi(rest).ok()?;
+        let d = trim_trailing(d);
+        (d.len() > d.find('/').unwrap_or(d.len()) + 1).then_some(d)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn doi_scanner_agrees_with_the_grammar(
+            pre in "(<|\\(|\\[)?((https?://|HTTP://)?(dx\\.|www\\.|WWW\\.)?(doi|DOI)\\.(org|ORG)/|(doi|DOI|dOi):[ \t]?)?",
+            doi in "10\\.[0-9]{0,11}(\\.[0-9]{0,2})?/?[a-zé().\\]/ ]{0,6}",
+        ) {
+            let s = format!("{pre}{doi}");
+            proptest::prop_assert_eq!(doi_in(&s), doi_in_by_grammar(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn tokens_are_the_space_separated_words(s in "[a-z0-9. é]{0,30}", from in 0usize..8) {
+            let from = (0..=from.min(s.len())).rev().find(|&f| s.is_char_boundary(f)).unwrap_or(0);
+            let mut pos = from;
+            let want: Vec<(usize, &str)> = s[from..]
+                .split(' ')
+                .filter_map(|t| {
+                    let start = pos;
+                    pos += t.len() + 1;
+                    (!t.is_empty()).then_some((start, t))
+                })
+                .collect();
+            proptest::prop_assert_eq!(tokens_from(&s, from).collect::<Vec<_>>(), want);
+        }
+    }
 
     #[test]
     fn doi_forms() {

@@ -100,11 +100,10 @@ pub(crate) fn parse(s: &str) -> Option<Legal<'_>> {
         return None;
     }
     // The closing parenthesis with the year: "(1954)." / "(E.D. Wis. 1972)."
-    // Char boundary: `i` (and `open`) is an ASCII '(' from `char_indices`,
+    // Char boundary: `i` (and `open`) is an ASCII '(' from `top_level_ascii`,
     // and `e` (and `close`) is just after its ASCII ')'.
-    let (open, close) = scan::top_level(s)
-        .filter(|&(_, c)| c == '(')
-        .filter_map(|(i, _)| scan::closing_of_group(s, i).map(|e| (i, e)))
+    let (open, close) = scan::top_level_ascii(s, b'(')
+        .filter_map(|i| scan::closing_of_group(s, i).map(|e| (i, e)))
         .find(|&(i, e)| {
             let inner = &s[i + 1..e - 1];
             inner.len() <= 40

@@ -7,8 +7,7 @@
 
 use super::lower::Lc;
 use aho_corasick::AhoCorasick;
-use rustc_hash::FxHashSet as HashSet;
-use std::borrow::Cow;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// Abbreviations after which ". " does not end a sentence (compared
@@ -599,107 +598,256 @@ const BLOG_WORDS: &[&str] = &[
     "newsletter",
 ];
 
-/// A word list compiled for lookups: single words in a hash set, phrases
-/// (with spaces or punctuation) in one Aho-Corasick automaton, so a text
-/// is scanned once for all of them.
-struct WordList {
-    words: HashSet<&'static str>,
-    phrases: Option<AhoCorasick>,
+/// A word's shape, ignoring ASCII case: an index for its first and last
+/// byte when both are ASCII letters or digits, and a bit for its length
+/// (bit 0 for 32 bytes and more).
+fn shape(w: &[u8]) -> Option<(usize, u32)> {
+    let class = |c: u8| match c.to_ascii_lowercase() {
+        c @ b'a'..=b'z' => Some(usize::from(c - b'a')),
+        c @ b'0'..=b'9' => Some(26 + usize::from(c - b'0')),
+        _ => None,
+    };
+    let first = class(*w.first()?)?;
+    let last = class(*w.last()?)?;
+    let bit = if w.len() < 32 { 1 << w.len() } else { 1 };
+    Some((first * 36 + last, bit))
 }
 
-impl WordList {
-    fn new(list: &'static [&'static str]) -> WordList {
-        let mut words = HashSet::default();
-        let mut phrases = Vec::new();
-        for p in list {
-            if p.contains(' ') || !p.chars().all(char::is_alphanumeric) {
-                phrases.push(*p);
-            } else {
-                words.insert(*p);
+/// `w` without the bytes at either end that are no ASCII letter or digit.
+fn trim_non_alnum(w: &[u8]) -> &[u8] {
+    let start = w
+        .iter()
+        .position(u8::is_ascii_alphanumeric)
+        .unwrap_or(w.len());
+    let end = w
+        .iter()
+        .rposition(u8::is_ascii_alphanumeric)
+        .map_or(start, |e| e + 1);
+    w.get(start..end).unwrap_or_default()
+}
+
+/// The word lists a text is looked up in, one bit each in a [`Kinds`].
+const LISTS: [&[&str]; 11] = [
+    GROUP_WORDS,
+    PUBLISHER_WORDS,
+    ENCYCLOPEDIA_WORDS,
+    DICTIONARY_WORDS,
+    MEETING_WORDS,
+    CONFERENCE_EXTRA_WORDS,
+    PREPRINT_WORDS,
+    NEWSPAPER_WORDS,
+    MAGAZINE_WORDS,
+    BLOG_WORDS,
+    PERIODICAL_WORDS,
+];
+const GROUP: u16 = 1 << 0;
+const PUBLISHER: u16 = 1 << 1;
+const ENCYCLOPEDIA: u16 = 1 << 2;
+const DICTIONARY: u16 = 1 << 3;
+const MEETING: u16 = 1 << 4;
+const CONFERENCE_EXTRA: u16 = 1 << 5;
+const PREPRINT: u16 = 1 << 6;
+const NEWSPAPER: u16 = 1 << 7;
+const MAGAZINE: u16 = 1 << 8;
+const BLOG: u16 = 1 << 9;
+const PERIODICAL: u16 = 1 << 10;
+
+/// Which of the word lists (group, publisher, meeting ... words) a text
+/// has a word or phrase of, found in one pass over the text: a text that
+/// is asked about several kinds (a container when the type is chosen) is
+/// looked up once.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Kinds(u16);
+
+impl Kinds {
+    /// The lists `s` has a word (a whole word) or phrase of, ignoring case.
+    pub(crate) fn of(s: &str) -> Kinds {
+        Kinds(LEXICON.lists_of(s))
+    }
+
+    fn has(self, list: u16) -> bool {
+        self.0 & list != 0
+    }
+
+    /// See [`looks_like_group`].
+    pub(crate) fn group(self) -> bool {
+        self.has(GROUP)
+    }
+    /// See [`looks_like_publisher`].
+    pub(crate) fn publisher(self) -> bool {
+        self.has(PUBLISHER)
+    }
+    /// See [`is_encyclopedia`].
+    pub(crate) fn encyclopedia(self) -> bool {
+        self.has(ENCYCLOPEDIA)
+    }
+    /// See [`is_dictionary`].
+    pub(crate) fn dictionary(self) -> bool {
+        self.has(DICTIONARY)
+    }
+    /// See [`is_conference`].
+    pub(crate) fn conference(self) -> bool {
+        self.has(MEETING | CONFERENCE_EXTRA)
+    }
+    /// See [`names_meeting`].
+    pub(crate) fn meeting(self) -> bool {
+        self.has(MEETING)
+    }
+    /// See [`is_preprint_server`].
+    pub(crate) fn preprint(self) -> bool {
+        self.has(PREPRINT)
+    }
+    /// See [`is_newspaper`].
+    pub(crate) fn newspaper(self) -> bool {
+        self.has(NEWSPAPER)
+    }
+    /// See [`is_magazine`].
+    pub(crate) fn magazine(self) -> bool {
+        self.has(MAGAZINE)
+    }
+    /// See [`is_blog`].
+    pub(crate) fn blog(self) -> bool {
+        self.has(BLOG)
+    }
+    /// The periodical words of [`looks_like_periodical`] (without its
+    /// domain-name test).
+    pub(crate) fn periodical_word(self) -> bool {
+        self.has(PERIODICAL)
+    }
+}
+
+/// The word lists compiled for lookups: single words in one hash map (to
+/// the lists they are in), phrases (with spaces or punctuation) in one
+/// Aho-Corasick automaton, so a text is scanned once for all of them.
+struct Lexicon {
+    words: HashMap<&'static [u8], u16>,
+    /// The shapes of the words: for each first and last letter or digit,
+    /// a bit per length (see [`shape`]). A word of a shape no listed word
+    /// has is not looked up.
+    shapes: Vec<u32>,
+    phrases: Option<AhoCorasick>,
+    /// The lists of each phrase, by pattern id.
+    phrase_lists: Vec<u16>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::new);
+
+impl Lexicon {
+    fn new() -> Lexicon {
+        let mut words: HashMap<&'static [u8], u16> = HashMap::default();
+        let mut phrases: Vec<&'static str> = Vec::new();
+        let mut phrase_lists: Vec<u16> = Vec::new();
+        for (bit, list) in LISTS.iter().enumerate() {
+            let bit = 1u16 << bit;
+            for &p in *list {
+                if p.contains(' ') || !p.chars().all(char::is_alphanumeric) {
+                    match phrases.iter().position(|&q| q == p) {
+                        Some(k) => {
+                            if let Some(l) = phrase_lists.get_mut(k) {
+                                *l |= bit;
+                            }
+                        }
+                        None => {
+                            phrases.push(p);
+                            phrase_lists.push(bit);
+                        }
+                    }
+                } else {
+                    *words.entry(p.as_bytes()).or_default() |= bit;
+                }
             }
         }
         // The phrases are lower-case; ASCII text is matched ignoring ASCII
         // case, other text is lower-cased first. Building fails only for
         // sizes far beyond these lists: then phrases are not matched.
-        let phrases = (!phrases.is_empty())
-            .then(|| {
-                AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .build(&phrases)
-                    .ok()
-            })
-            .flatten();
-        WordList { words, phrases }
+        let phrases = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&phrases)
+            .ok();
+        let mut shapes = vec![0u32; 36 * 36];
+        for w in words.keys() {
+            if let Some((i, bit)) = shape(w)
+                && let Some(s) = shapes.get_mut(i)
+            {
+                *s |= bit;
+            }
+        }
+        Lexicon {
+            words,
+            shapes,
+            phrases,
+            phrase_lists,
+        }
     }
 
-    fn has_phrase(&self, s: &str) -> bool {
-        self.phrases.as_ref().is_some_and(|ac| ac.is_match(s))
+    /// The lists of the phrases in `s` (every occurrence of every phrase).
+    fn phrase_lists_of(&self, s: &str) -> u16 {
+        let Some(ac) = &self.phrases else {
+            return 0;
+        };
+        let mut lists = 0;
+        for m in ac.find_overlapping_iter(s) {
+            lists |= self
+                .phrase_lists
+                .get(m.pattern().as_usize())
+                .copied()
+                .unwrap_or(0);
+        }
+        lists
     }
 
-    /// True when `s` contains one of the words (as a whole word) or phrases,
-    /// ignoring case.
-    fn matches(&self, s: &str) -> bool {
+    /// The lists `s` has a word (a whole word) or phrase of, ignoring case.
+    fn lists_of(&self, s: &str) -> u16 {
+        if s.is_empty() {
+            return 0;
+        }
         if s.is_ascii() {
-            return self.matches_ascii(s);
+            return self.lists_of_ascii(s);
         }
-        let lower: Cow<'_, str> = Cow::Owned(s.to_lowercase());
-        if self.has_phrase(&lower) {
-            return true;
-        }
-        lower
+        let lower = s.to_lowercase();
+        let mut lists = self.phrase_lists_of(&lower);
+        for w in lower
             .split(|c: char| {
                 c.is_whitespace() || matches!(c, ',' | ':' | ';' | '(' | ')' | '/' | '-')
             })
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .any(|w| !w.is_empty() && self.words.contains(w))
-    }
-}
-
-impl WordList {
-    /// [`WordList::matches`] for ASCII text, without allocating: words are
-    /// lower-cased into a small buffer, phrases matched ignoring case.
-    fn matches_ascii(&self, s: &str) -> bool {
-        if self.has_phrase(s) {
-            return true;
+        {
+            if !w.is_empty() {
+                lists |= self.words.get(w.as_bytes()).copied().unwrap_or(0);
+            }
         }
+        lists
+    }
+
+    /// [`Lexicon::lists_of`] for ASCII text, on bytes and without
+    /// allocating: words are lower-cased into a small buffer (no listed
+    /// word is longer), phrases matched ignoring case.
+    fn lists_of_ascii(&self, s: &str) -> u16 {
+        let mut lists = self.phrase_lists_of(s);
         let mut buf = [0u8; 32];
-        for w in s.split(|c: char| {
-            c.is_ascii_whitespace() || matches!(c, ',' | ':' | ';' | '(' | ')' | '/' | '-')
-        }) {
-            let w = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        let sep = |c: &u8| {
+            c.is_ascii_whitespace() || matches!(c, b',' | b':' | b';' | b'(' | b')' | b'/' | b'-')
+        };
+        for w in s.as_bytes().split(sep) {
+            let w = trim_non_alnum(w);
             if w.is_empty() {
+                continue;
+            }
+            if let Some((i, bit)) = shape(w)
+                && self.shapes.get(i).is_some_and(|s| s & bit == 0)
+            {
                 continue;
             }
             let Some(lw) = buf.get_mut(..w.len()) else {
                 continue;
             };
-            lw.copy_from_slice(w.as_bytes());
+            lw.copy_from_slice(w);
             lw.make_ascii_lowercase();
-            if std::str::from_utf8(lw).is_ok_and(|lw| self.words.contains(lw)) {
-                return true;
-            }
+            lists |= self.words.get(&*lw).copied().unwrap_or(0);
         }
-        false
+        lists
     }
 }
-
-macro_rules! word_list {
-    ($name:ident, $list:ident) => {
-        static $name: LazyLock<WordList> = LazyLock::new(|| WordList::new($list));
-    };
-}
-
-word_list!(GROUP, GROUP_WORDS);
-word_list!(PUBLISHER, PUBLISHER_WORDS);
-word_list!(ENCYCLOPEDIA, ENCYCLOPEDIA_WORDS);
-word_list!(DICTIONARY, DICTIONARY_WORDS);
-word_list!(MEETING, MEETING_WORDS);
-word_list!(CONFERENCE_EXTRA, CONFERENCE_EXTRA_WORDS);
-word_list!(PREPRINT, PREPRINT_WORDS);
-word_list!(NEWSPAPER, NEWSPAPER_WORDS);
-word_list!(MAGAZINE, MAGAZINE_WORDS);
-word_list!(BLOG, BLOG_WORDS);
-word_list!(PERIODICAL, PERIODICAL_WORDS);
 
 const PERIODICAL_WORDS: &[&str] = &[
     "journal",
@@ -750,7 +898,12 @@ const PERIODICAL_WORDS: &[&str] = &[
 /// True when a source element looks like a periodical's or site's name
 /// (journal, newspaper, magazine, blog, a domain name).
 pub fn looks_like_periodical(s: &str) -> bool {
-    if PERIODICAL.matches(s) {
+    periodical_given(s, Kinds::of(s))
+}
+
+/// [`looks_like_periodical`] for `s` already looked up (`k`).
+pub(crate) fn periodical_given(s: &str, k: Kinds) -> bool {
+    if k.periodical_word() {
         return true;
     }
     // A site named by its domain: "Pastebin.com", "Fr-Online.De".
@@ -774,8 +927,9 @@ pub fn is_abbreviation(word: &str) -> bool {
     if w.len() > 8 {
         return false;
     }
-    static SET: LazyLock<HashSet<&'static str>> =
-        LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
+    // Looked up as bytes.
+    static SET: LazyLock<HashSet<&'static [u8]>> =
+        LazyLock::new(|| ABBREVIATIONS.iter().map(|a| a.as_bytes()).collect());
     if w.is_ascii() {
         // At most 8 bytes: lower-cased in a buffer on the stack.
         let mut buf = [0u8; 8];
@@ -784,14 +938,18 @@ pub fn is_abbreviation(word: &str) -> bool {
         };
         b.copy_from_slice(w.as_bytes());
         b.make_ascii_lowercase();
-        std::str::from_utf8(b).is_ok_and(|l| SET.contains(l))
+        SET.contains(&*b)
     } else {
-        SET.contains(w.lc().as_str())
+        SET.contains(w.lc().as_bytes())
     }
 }
 
 /// True when `word` is a capitalised journal-title abbreviation.
 pub fn is_journal_abbreviation(word: &str) -> bool {
+    // Every one starts with an ASCII capital.
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
     static SET: LazyLock<HashSet<&'static str>> =
         LazyLock::new(|| JOURNAL_ABBREVIATIONS.iter().copied().collect());
     SET.contains(word.trim_end_matches('.'))
@@ -821,43 +979,55 @@ pub fn is_english_word_abbreviation(word: &str) -> bool {
 
 /// True when the lower-cased word is a name particle.
 pub fn is_particle(word: &str) -> bool {
-    PARTICLES.contains(&word)
+    // Every particle is at most five bytes and starts with a lower-case
+    // letter or an apostrophe: most words (capitalised names) are not
+    // compared with the list.
+    word.len() <= 5
+        && matches!(word.as_bytes().first(), Some(b'a'..=b'z' | b'\'' | 0xE2))
+        && PARTICLES.contains(&word)
 }
 
 /// True for `Jr.`, `III` ...
 pub fn is_name_suffix(word: &str) -> bool {
-    let w = word.trim();
+    let w = super::scan::trim(word);
+    // Every suffix is at most three bytes before its periods and starts
+    // with J, S, I or V.
+    if w.trim_end_matches('.').len() > 3
+        || !matches!(w.as_bytes().first(), Some(b'J' | b'S' | b'I' | b'V'))
+    {
+        return false;
+    }
     NAME_SUFFIXES.contains(&w) || NAME_SUFFIXES.contains(&w.trim_end_matches('.'))
 }
 
 /// True when a name looks like an organisation's.
 pub fn looks_like_group(s: &str) -> bool {
-    GROUP.matches(s)
+    Kinds::of(s).group()
 }
 
 /// True when a source unit looks like a publisher's name.
 pub fn looks_like_publisher(s: &str) -> bool {
-    PUBLISHER.matches(s)
+    Kinds::of(s).publisher()
 }
 
 /// True when a name is plainly a book publisher's ("... Publishing",
 /// "... Verlag", "... University Press").
 pub fn is_book_publisher(s: &str) -> bool {
-    let l = s.lc();
-    [
-        "publish",
-        "verlag",
-        " books",
-        "university press",
-        "& sons",
-        "editora",
-        "éditions",
-        "edições",
-        "uitgeverij",
-        "wydawnictwo",
-    ]
-    .iter()
-    .any(|w| l.contains(w))
+    contains_any!(
+        ci s,
+        [
+            "publish",
+            "verlag",
+            " books",
+            "university press",
+            "& sons",
+            "editora",
+            "éditions",
+            "edições",
+            "uitgeverij",
+            "wydawnictwo",
+        ]
+    )
 }
 
 /// True when a name is a university's or college's, in the languages of
@@ -881,44 +1051,44 @@ pub fn is_university(s: &str) -> bool {
 
 /// True when a container title names an encyclopedia or wiki.
 pub fn is_encyclopedia(s: &str) -> bool {
-    ENCYCLOPEDIA.matches(s)
+    Kinds::of(s).encyclopedia()
 }
 
 /// True when a container title names a dictionary.
 pub fn is_dictionary(s: &str) -> bool {
-    DICTIONARY.matches(s)
+    Kinds::of(s).dictionary()
 }
 
 /// True when a container title names proceedings or a meeting.
 pub fn is_conference(s: &str) -> bool {
-    MEETING.matches(s) || CONFERENCE_EXTRA.matches(s)
+    Kinds::of(s).conference()
 }
 
 /// True when a name is a meeting's ("… International Conference on …",
 /// "Symposium on …"): the conference words less the ones journals and
 /// book series also use.
 pub fn names_meeting(s: &str) -> bool {
-    MEETING.matches(s)
+    Kinds::of(s).meeting()
 }
 
 /// True when a source names a preprint server or working-paper series.
 pub fn is_preprint_server(s: &str) -> bool {
-    PREPRINT.matches(s)
+    Kinds::of(s).preprint()
 }
 
 /// True when a container looks like a newspaper's name.
 pub fn is_newspaper(s: &str) -> bool {
-    NEWSPAPER.matches(s)
+    Kinds::of(s).newspaper()
 }
 
 /// True when a container looks like a magazine's name.
 pub fn is_magazine(s: &str) -> bool {
-    MAGAZINE.matches(s)
+    Kinds::of(s).magazine()
 }
 
 /// True when a container looks like a blog.
 pub fn is_blog(s: &str) -> bool {
-    BLOG.matches(s)
+    Kinds::of(s).blog()
 }
 
 /// DOI prefixes of preprint servers (arXiv, PsyArXiv/OSF, SSRN, Research
@@ -952,6 +1122,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn suffixes_fit_the_quick_test() {
+        for s in NAME_SUFFIXES {
+            assert!(is_name_suffix(s), "{s}");
+        }
+        assert!(is_name_suffix("Jr...") && is_name_suffix(" III "));
+        assert!(!is_name_suffix("Jr.,") && !is_name_suffix("Smith"));
+    }
+
+    #[test]
+    fn journal_abbreviations_fit_the_quick_test() {
+        for a in JOURNAL_ABBREVIATIONS {
+            assert!(is_journal_abbreviation(a), "{a}");
+        }
+    }
+
+    #[test]
+    fn particles_fit_the_quick_test() {
+        for p in PARTICLES {
+            assert!(is_particle(p), "{p}");
+        }
+        assert!(!is_particle("Van") && !is_particle("smith") && !is_particle(""));
+    }
+
+    #[test]
     fn abbreviations() {
         assert!(is_abbreviation("Vol."));
         assert!(is_abbreviation("pp."));
@@ -966,6 +1160,20 @@ mod tests {
         assert!(looks_like_periodical("Médecine/Sciences-Revue"));
         assert!(!looks_like_periodical("Self-Reviewing Systems"));
         assert!(looks_like_publisher("Wiley-Blackwell"));
+    }
+
+    #[test]
+    fn one_lookup_answers_for_every_list() {
+        // A phrase in two lists ("inc."), a word in two ("university").
+        let k = Kinds::of("Acme Inc.");
+        assert!(k.group() && k.publisher() && !k.meeting());
+        let k = Kinds::of("Oxford University Press");
+        assert!(k.group() && k.publisher() && !k.periodical_word());
+        let k = Kinds::of("Proceedings of the Annual Meeting");
+        assert!(k.conference() && k.meeting() && k.periodical_word());
+        let k = Kinds::of("Médecine/Sciences-Revue du Congrès");
+        assert!(k.meeting() && !k.group());
+        assert_eq!(Kinds::of(""), Kinds::default());
     }
 
     #[test]

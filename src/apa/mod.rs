@@ -19,12 +19,24 @@
 /// True when `$hay` contains one of the fixed phrases. Each phrase's
 /// searcher (memchr's SIMD `memmem`) is built once; a `str::contains` per
 /// phrase builds one on every call. `ci` compares in lower case, so the
-/// phrases must be lower case.
+/// phrases must be lower case: short ASCII text is lower-cased in a buffer
+/// on the stack, other text into a `String`.
 macro_rules! contains_any {
     (ci $hay:expr, [$($p:expr),+ $(,)?]) => {{
         use $crate::apa::lower::Lc as _;
-        let lower = $hay.lc();
-        contains_any!(lower.as_str(), [$($p),+])
+        static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+            std::sync::LazyLock::new(|| vec![$(memchr::memmem::Finder::new($p)),+]);
+        let found = |hay: &[u8]| FINDERS.iter().any(|f| f.find(hay).is_some());
+        let hay: &str = $hay;
+        let mut buf = [0u8; 256];
+        match buf.get_mut(..hay.len()).filter(|_| hay.is_ascii()) {
+            Some(b) => {
+                b.copy_from_slice(hay.as_bytes());
+                b.make_ascii_lowercase();
+                found(b)
+            }
+            None => found(hay.lc().as_bytes()),
+        }
     }};
     ($hay:expr, [$($p:expr),+ $(,)?]) => {{
         static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =

@@ -61,7 +61,7 @@ fn initials(i: &str) -> IResult<&str, &str> {
 
 /// True when `s` is a run of initials ("P.", "A. A.", "J.-P.", "C. for D.").
 pub fn is_initials(s: &str) -> bool {
-    let s = s.trim();
+    let s = scan::trim(s);
     if s.is_empty() || s.chars().count() > 24 {
         return false;
     }
@@ -85,6 +85,14 @@ pub fn is_initials(s: &str) -> bool {
 /// this scanner is what the parser runs, since author lists are its
 /// hottest path.
 fn initials_scan(s: &str) -> bool {
+    if s.is_ascii() {
+        return initials_scan_ascii(s.as_bytes());
+    }
+    initials_scan_chars(s)
+}
+
+/// [`initials_scan`] char by char.
+fn initials_scan_chars(s: &str) -> bool {
     let upper = |c: char| c.is_alphabetic() && !c.is_lowercase();
     let mut cs = s.chars().peekable();
     let mut count = 0usize;
@@ -130,6 +138,60 @@ fn initials_scan(s: &str) -> bool {
     count > 0
 }
 
+/// [`initials_scan`] for ASCII text, on bytes (the same steps: ASCII has
+/// one kind of hyphen, and its letters are upper or lower case).
+fn initials_scan_ascii(b: &[u8]) -> bool {
+    let at = |i: usize| b.get(i).copied();
+    // After an initial's capital at `i`: up to two lower-case letters and
+    // the period; where the initial ends.
+    let rest_of_initial = |mut i: usize| {
+        let mut n = 0;
+        while n < 2 && at(i).is_some_and(|c| c.is_ascii_lowercase()) {
+            i += 1;
+            n += 1;
+        }
+        if at(i) == Some(b'.') {
+            i += 1;
+        }
+        i
+    };
+    let mut i = 0;
+    let mut count = 0usize;
+    loop {
+        let mut skipped = false;
+        while matches!(at(i), Some(b' ' | b'\t')) {
+            i += 1;
+            skipped = true;
+        }
+        if skipped && (count == 0 || at(i).is_none()) {
+            // No space before the first initial or after the last.
+            return false;
+        }
+        let Some(c) = at(i) else {
+            break;
+        };
+        if c.is_ascii_uppercase() {
+            i = rest_of_initial(i + 1);
+            if at(i) == Some(b'-') && at(i + 1).is_some_and(|c| c.is_ascii_uppercase()) {
+                i = rest_of_initial(i + 2);
+            }
+            count += 1;
+        } else if c.is_ascii_lowercase() && count > 0 {
+            let mut n = 0;
+            while at(i).is_some_and(|c| c.is_ascii_lowercase()) {
+                i += 1;
+                n += 1;
+            }
+            if n > 4 || !matches!(at(i), None | Some(b' ' | b'\t')) {
+                return false;
+            }
+        } else {
+            return false;
+        }
+    }
+    count > 0
+}
+
 /// After an initial's capital: up to two lower-case letters ("Th.",
 /// "Chr.") and the period.
 fn rest_of_initial(cs: &mut std::iter::Peekable<std::str::Chars<'_>>) {
@@ -154,12 +216,13 @@ fn is_acronym(s: &str) -> bool {
 /// A family-name-like token: one to four words, capitalised or particles,
 /// letters, apostrophes and hyphens only.
 fn is_family_like(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if words.is_empty() || words.len() > 4 {
-        return false;
-    }
+    // (More than four words fail whatever they are, so the checks of the
+    // first four may answer first.)
     let mut has_cap = false;
-    for w in &words {
+    for (n, w) in s.split_whitespace().enumerate() {
+        if n == 4 {
+            return false;
+        }
         if !w
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '‐' | '.'))
@@ -196,6 +259,11 @@ fn is_full_given(s: &str) -> bool {
 /// (`van`, `Maris`). Capitalised particles (`Van Gogh`) stay in the family
 /// name, as APA keeps them there.
 pub fn split_particle(family: &str) -> (Option<String>, String) {
+    // Most names have no particle: their first word says so.
+    let mut first_two = family.split(' ');
+    if !(first_two.next().is_some_and(lexicon::is_particle) && first_two.next().is_some()) {
+        return (None, family.to_string());
+    }
     let words: Vec<&str> = family.split(' ').collect();
     let mut n = 0;
     // In bounds: `n + 1 < words.len()` is checked before `words[n]`.
@@ -210,9 +278,9 @@ pub fn split_particle(family: &str) -> (Option<String>, String) {
 }
 
 fn make_person(family: &str, given: Option<&str>, suffix: Option<&str>) -> Person {
-    let family = family.trim().trim_end_matches(',');
+    let family = scan::trim(family).trim_end_matches(',');
     let (particle, family) = split_particle(family);
-    let given = given.map(|g| without_terminal_period(g.trim()));
+    let given = given.map(|g| without_terminal_period(scan::trim(g)));
     // "Casas, B. de las": the particle printed after the initials is CSL's
     // dropping particle.
     let ends_in_lower_word = |g: &str| {
@@ -275,6 +343,10 @@ fn without_terminal_period(g: &str) -> &str {
 /// An ellipsis marker: "…", ". . .", "...".
 fn strip_ellipsis(s: &str) -> (bool, &str) {
     let t = s.trim_start();
+    // (Every marker starts with '.' or '…'.)
+    if !t.starts_with(['.', '…']) {
+        return (false, t);
+    }
     for m in ["…", ". . .", "...", ".."] {
         if let Some(rest) = t.strip_prefix(m) {
             return (true, rest.trim_start());
@@ -328,8 +400,25 @@ struct Tok<'a> {
 
 /// Splits an author list into comma/ampersand-separated tokens with their
 /// markers.
-fn tokens(s: &str) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
+fn tokens<'s>(s: &'s str) -> Vec<Tok<'s>> {
+    let mut out: Vec<Tok<'s>> = Vec::with_capacity(8);
+    // Empty marker tokens fold into the next one.
+    let mut pending_amp = false;
+    let mut pending_ell = false;
+    let mut push = |t: Tok<'s>| {
+        if t.text.is_empty() {
+            pending_amp |= t.amp;
+            pending_ell |= t.ellipsis;
+        } else {
+            out.push(Tok {
+                text: t.text,
+                amp: t.amp || pending_amp,
+                ellipsis: t.ellipsis || pending_ell,
+            });
+            pending_amp = false;
+            pending_ell = false;
+        }
+    };
     for (a, b) in scan::split_top(s, ',') {
         // Char boundary: `split_top` gives offsets from `char_indices` of `s`.
         let mut piece = &s[a..b];
@@ -340,27 +429,29 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
             // "J. & Lee": an ampersand inside the piece splits it when it
             // follows initials, or when it joins two long group names
             // (not "Merck Sharp & Dohme", "Johnson & Johnson").
-            // Char boundary: `i` comes from `char_indices` of `rest` and is
+            // Char boundary: `i` comes from `top_level_ascii` of `rest` and is
             // an ASCII '&', so `i + 1` is the next boundary.
-            let inner = scan::top_level(rest)
-                .find(|&(i, c)| {
-                    c == '&'
-                        && i > 0
-                        && rest[..i].ends_with(' ')
-                        && rest[i + 1..].starts_with(' ')
-                        && (is_initials(&rest[..i])
-                            || is_acronym(&rest[..i])
-                            || is_acronym(&rest[i + 1..])
-                            || (rest[..i].split_whitespace().count() >= 3
-                                && rest[i + 1..].split_whitespace().count() >= 3))
+            let inner = memchr::memchr(b'&', rest.as_bytes())
+                .and_then(|_| {
+                    scan::top_level_ascii(rest, b'&').find(|&i| {
+                        i > 0
+                            && rest[..i].ends_with(' ')
+                            && rest[i + 1..].starts_with(' ')
+                            && (is_initials(&rest[..i])
+                                || is_acronym(&rest[..i])
+                                || is_acronym(&rest[i + 1..])
+                                || (rest[..i].split_whitespace().count() >= 3
+                                    && rest[i + 1..].split_whitespace().count() >= 3))
+                    })
                 })
-                .map(|(i, _)| i)
                 // "J.A. and Doe": "and" after initials joins two names.
                 // Char boundary: `i` is where the ASCII " and " starts.
                 .or_else(|| {
                     static AND: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
                         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" and "));
-                    AND.find(rest.as_bytes())
+                    // (The initials before it end with a period.)
+                    memchr::memchr(b'.', rest.as_bytes())
+                        .and_then(|_| AND.find(rest.as_bytes()))
                         .filter(|&i| {
                             let h = rest[..i].trim();
                             h.ends_with('.')
@@ -375,7 +466,7 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
                 Some(i) if i > 0 => {
                     // Char boundary: `i` is the '&' found above.
                     let head = rest[..i].trim_end();
-                    out.push(Tok {
+                    push(Tok {
                         text: head,
                         amp,
                         ellipsis: e1 || e2,
@@ -383,16 +474,16 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
                     piece = &rest[i..];
                 }
                 _ => {
-                    let text = rest.trim();
+                    let text = scan::trim(rest);
                     if !text.is_empty() {
-                        out.push(Tok {
+                        push(Tok {
                             text,
                             amp,
                             ellipsis: e1 || e2,
                         });
                     } else if e1 || e2 || amp {
                         // A bare marker ("…," before "&") marks the next token.
-                        out.push(Tok {
+                        push(Tok {
                             text: "",
                             amp,
                             ellipsis: e1 || e2,
@@ -403,25 +494,7 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
             }
         }
     }
-    // Fold empty marker tokens into the next one.
-    let mut folded: Vec<Tok<'_>> = Vec::with_capacity(out.len());
-    let mut pending_amp = false;
-    let mut pending_ell = false;
-    for t in out {
-        if t.text.is_empty() {
-            pending_amp |= t.amp;
-            pending_ell |= t.ellipsis;
-            continue;
-        }
-        folded.push(Tok {
-            text: t.text,
-            amp: t.amp || pending_amp,
-            ellipsis: t.ellipsis || pending_ell,
-        });
-        pending_amp = false;
-        pending_ell = false;
-    }
-    folded
+    out
 }
 
 /// The result of reading an author list.
@@ -456,7 +529,7 @@ fn strip_final_period(s: &str) -> &str {
 /// ampersand ("U.S. Department of Health and Human Services, National
 /// Institutes of Health"), separate names when it has one.
 pub fn parse_author_list(s: &str) -> Option<NameList> {
-    let (et_al, s) = strip_et_al(s.trim());
+    let (et_al, s) = strip_et_al(scan::trim(s));
     if s.is_empty() {
         return None;
     }
@@ -686,14 +759,12 @@ fn marker_word(marker: &str) -> String {
 /// is a role marker such as "(Eds.)" or "(Director)"). Stops at a group
 /// left open.
 pub(crate) fn paren_groups(s: &str) -> impl Iterator<Item = (usize, usize, Option<Role>)> + '_ {
-    scan::top_level(s)
-        .filter(|&(_, c)| c == '(')
-        .map_while(move |(i, _)| {
-            let close = scan::closing_of_group(s, i)?;
-            // Char boundary: `i` is an ASCII '(' from `char_indices`, and
-            // `close` is just after its ASCII ')'.
-            Some((i, close, role_of_marker(&s[i..close])))
-        })
+    scan::top_level_ascii(s, b'(').map_while(move |i| {
+        let close = scan::closing_of_group(s, i)?;
+        // Char boundary: `i` is an ASCII '(' from `top_level_ascii`, and
+        // `close` is just after its ASCII ')'.
+        Some((i, close, role_of_marker(&s[i..close])))
+    })
 }
 
 /// Role markers APA puts after names: "(Ed.)", "(Eds.)", "(Director)",
@@ -864,9 +935,19 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn scanner_agrees_on_any_input(s in "[A-Za-zÉé .\\-]{0,12}") {
+        fn scanner_agrees_on_any_input(s in "[A-Za-zÉé .\\-–]{0,12}") {
             let grammar = all_consuming(initials).parse(s.as_str()).is_ok();
             proptest::prop_assert_eq!(initials_scan(&s), grammar, "{:?}", s);
+        }
+
+        #[test]
+        fn byte_scanner_agrees_with_char_scanner(s in "[A-Za-z .\\-\t]{0,12}") {
+            proptest::prop_assert_eq!(
+                initials_scan_ascii(s.as_bytes()),
+                initials_scan_chars(&s),
+                "{:?}",
+                s
+            );
         }
     }
 

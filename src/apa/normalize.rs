@@ -23,11 +23,11 @@ fn is_invisible(c: char) -> bool {
 
 /// Normalises whitespace and removes invisible and control characters.
 pub fn clean(text: &str) -> String {
-    // Most references are already clean: printable ASCII, single spaces,
-    // nothing at the ends.
+    // Most references are already clean: printable characters (dashes
+    // and curly quotes are common), single spaces, nothing at the ends.
     let b = text.as_bytes();
-    if b.iter().all(|&c| (0x21..0x7f).contains(&c) || c == b' ')
-        && !text.contains("  ")
+    if is_plain(text)
+        && !contains_any!(text, ["  "])
         && !text.starts_with(' ')
         && !text.ends_with(' ')
     {
@@ -97,6 +97,41 @@ pub fn clean(text: &str) -> String {
         out.push_str(&text[s..]);
     }
     out
+}
+
+/// True when `text` has only printable characters that [`clean`] keeps
+/// as they are, and no whitespace other than the ASCII space.
+fn is_plain(text: &str) -> bool {
+    let b = text.as_bytes();
+    // Printable ASCII and spaces only: one pass without early exit, which
+    // the compiler turns into vector code.
+    if !b
+        .iter()
+        .fold(false, |other, &c| other | !(0x20..0x7f).contains(&c))
+    {
+        return true;
+    }
+    let mut i = 0;
+    while let Some(&byte) = b.get(i) {
+        if (0x21..0x7f).contains(&byte) || byte == b' ' {
+            i += 1;
+            continue;
+        }
+        // `i` is a char boundary: it only moves by whole chars.
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+            return false;
+        };
+        if c.is_ascii()
+            || is_invisible(c)
+            || c.is_whitespace()
+            || c.is_control()
+            || substitute(c).is_some()
+        {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+    true
 }
 
 /// Characters PDF text carries for plain ones: typographic ligatures
@@ -332,7 +367,12 @@ pub fn normalize_noting(text: &str, repaired: &mut Vec<String>) -> String {
     // references: "Smith, J., &amp; Doe, B.", "&#8220;third places&#8221;".
     // Only complete references (with their ';') are decoded, by the
     // html-escape crate's full table.
-    let decoded = if memchr::memchr(b'&', text.as_bytes()).is_some() {
+    // (Every character reference ends in ';': without one after the first
+    // '&' there is nothing to decode, and "Smith, J., & Doe, B." is common.)
+    let b = text.as_bytes();
+    let decoded = if memchr::memchr(b'&', b)
+        .is_some_and(|amp| memchr::memchr(b';', b.get(amp..).unwrap_or_default()).is_some())
+    {
         html_escape::decode_html_entities(text)
     } else {
         std::borrow::Cow::Borrowed(text)

@@ -58,11 +58,9 @@ impl<'a> Ctx<'a> {
 
 /// Trims spaces and the periods/commas that separate APA elements.
 pub(crate) fn trim_elem(s: &str) -> &str {
-    s.trim()
-        .trim_start_matches(['.', ',', ';', ':'])
-        .trim()
-        .trim_end_matches([',', ';', ':'])
-        .trim()
+    let s = scan::trim(s).trim_start_matches(['.', ',', ';', ':']);
+    let s = scan::trim(s).trim_end_matches([',', ';', ':']);
+    scan::trim(s)
 }
 
 /// Removes one element-closing period, keeping it after abbreviations and
@@ -93,14 +91,11 @@ pub(crate) fn strip_period(s: &str) -> &str {
 /// Where the date parenthesis is: (open, end after ")", date).
 fn find_date(s: &str) -> Option<(usize, usize, Date)> {
     let mut best: Option<(u8, usize, usize, Date)> = None;
-    for (i, c) in scan::top_level(s) {
-        if c != '(' {
-            continue;
-        }
+    for i in scan::top_level_ascii(s, b'(') {
         let Some(close) = scan::closing_of_group(s, i) else {
             continue;
         };
-        // Char boundary: `i` is an ASCII '(' from `char_indices`; `close` is
+        // Char boundary: `i` is an ASCII '(' (`top_level_ascii`); `close` is
         // just after its ASCII ')', so `i + 1 <= close - 1`.
         let inner = &s[i + 1..close - 1];
         if inner.len() > 60 {
@@ -137,28 +132,38 @@ pub(crate) fn sentence_case(s: &str) -> bool {
         "a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with", "from",
         "as", "vs", "de", "la", "le", "der", "die", "und", "et", "du", "des", "y", "e", "di",
     ];
-    let words: Vec<&str> = s.split_whitespace().skip(1).collect();
-    let content: Vec<&str> = words
-        .iter()
-        .map(|w| {
-            // French/Italian elision: "l’Économie", "d'Italia".
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            match w.split_once(['’', '\'']) {
-                Some((head, tail)) if head.len() <= 2 => tail,
-                _ => w,
-            }
-        })
-        .filter(|w| !w.is_empty() && !SMALL.contains(&w.lc().as_str()))
-        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-        .collect();
-    if content.len() < 2 {
+    // The content words after the first, and how many start in lower case.
+    let (mut content, mut lower) = (0usize, 0usize);
+    for w in s.split_whitespace().skip(1) {
+        // French/Italian elision: "l’Économie", "d'Italia".
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = match w.split_once(['’', '\'']) {
+            Some((head, tail)) if head.len() <= 2 => tail,
+            _ => w,
+        };
+        // (The small words are ASCII: ASCII words are compared ignoring
+        // case, without lower-casing them.)
+        let small = if w.is_ascii() {
+            SMALL.iter().any(|s| s.eq_ignore_ascii_case(w))
+        } else {
+            SMALL.contains(&w.lc().as_str())
+        };
+        if w.is_empty() || small {
+            continue;
+        }
+        let first = w.chars().next();
+        if !first.is_some_and(char::is_alphabetic) {
+            continue;
+        }
+        content += 1;
+        if first.is_some_and(char::is_lowercase) {
+            lower += 1;
+        }
+    }
+    if content < 2 {
         return false;
     }
-    let lower = content
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .count();
-    lower * 2 >= content.len()
+    lower * 2 >= content
 }
 
 fn word_count(s: &str) -> usize {
@@ -314,7 +319,7 @@ fn read_names_with_own_roles(cx: &mut Ctx<'_>, pre: &str) -> bool {
 /// Reads the author list before the date. Returns false when the text is
 /// better read as a title.
 fn read_authors(cx: &mut Ctx<'_>, pre: &str, body: &str, d: Option<&Date>) -> bool {
-    let pre_t = pre.trim();
+    let pre_t = scan::trim(pre);
     if pre_t.is_empty() {
         return true;
     }
@@ -490,7 +495,16 @@ fn split_undated_authors(s: &str) -> Option<usize> {
 pub(crate) fn parse(text: &str, line: usize, end_line: usize) -> Parsed {
     let mut repaired = Vec::new();
     let norm = normalize::normalize_noting(text, &mut repaired);
-    let s: &str = &norm;
+    let mut parsed = read(&norm, &repaired, line, end_line);
+    // The normalised text is kept as the record's raw text (not copied).
+    parsed.reference.raw = Some(norm);
+    parsed
+}
+
+/// Reads the normalised text `s` of one reference (`repaired`: the URLs
+/// normalising rejoined). The record's raw text is left to the caller.
+fn read(s: &str, repaired: &[String], line: usize, end_line: usize) -> Parsed {
+    let norm = s;
     let mut cx = Ctx {
         s,
         r: Reference::default(),
@@ -503,7 +517,7 @@ pub(crate) fn parse(text: &str, line: usize, end_line: usize) -> Parsed {
     cx.r.span = Some(SourceSpan { line, end_line });
     if s.is_empty() {
         cx.warn(Field::Reference, "empty reference");
-        return finish(cx, &norm);
+        return finish(cx, norm);
     }
     if !scan::balanced(s) {
         cx.warn(Field::Reference, "unbalanced brackets or parentheses");
@@ -516,8 +530,8 @@ pub(crate) fn parse(text: &str, line: usize, end_line: usize) -> Parsed {
             cx.mark(field, text);
         }
         let idents = ident::find_identifiers(s, l.end);
-        read_identifiers(&mut cx, &idents, l.end, &repaired);
-        return finish(cx, &norm);
+        read_identifiers(&mut cx, &idents, l.end, repaired);
+        return finish(cx, norm);
     }
 
     // 1. The date anchor.
@@ -559,7 +573,7 @@ pub(crate) fn parse(text: &str, line: usize, end_line: usize) -> Parsed {
     let mut body = &s[after_date_start..body_end];
     body = body.trim_start_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
     body = body.trim_end();
-    read_identifiers(&mut cx, &idents, body_end, &repaired);
+    read_identifiers(&mut cx, &idents, body_end, repaired);
     // A trailer phrase at the end of the body: "Retrieved from".
     let (body, body_units) = strip_body_trailer(&mut cx, body);
     let site_known = cx.sig.site_from_trailer;
@@ -591,7 +605,7 @@ pub(crate) fn parse(text: &str, line: usize, end_line: usize) -> Parsed {
         cx.r.status.get_or_insert_with(|| "in press".into());
     }
     cx.classify();
-    finish(cx, &norm)
+    finish(cx, norm)
 }
 
 fn read_identifiers<'a>(
@@ -773,10 +787,17 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan
     if let Some(last) = units.last().copied() {
         // Char boundary: unit offsets are char boundaries of `body` (see `scan::Unit`).
         let u = &body[last.start..];
-        let lower = u.lc();
-        if ident::LINK_LEADS.iter().any(|l| lower.starts_with(l)) {
+        // Compared in lower case: text that starts with 32 ASCII bytes
+        // (more than any lead has) ignoring ASCII case, other text
+        // lower-cased.
+        let lower = (!u.as_bytes().iter().take(32).all(u8::is_ascii)).then(|| u.lc());
+        let starts = |p: &str| match &lower {
+            Some(l) => l.starts_with(p),
+            None => strip_prefix_ascii_ci(u, p).is_some(),
+        };
+        if ident::LINK_LEADS.iter().any(|l| starts(l)) {
             let tr = ident::read_trailer(u);
-            if tr.rest.is_empty() || lower.starts_with("retrieved from") {
+            if tr.rest.is_empty() || starts("retrieved from") {
                 if let Some(d) = tr.accessed {
                     cx.r.accessed = Some(d);
                     cx.mark(Field::Accessed, u);
@@ -851,6 +872,9 @@ pub(crate) fn normalize_pages(p: &str) -> String {
             _ => out.push(c),
         }
     }
+    if !out.contains(' ') {
+        return out;
+    }
     out.replace(" - ", "-")
         .replace(" -", "-")
         .replace("- ", "-")
@@ -920,6 +944,12 @@ fn uncovered<'s>(norm: &'s str, spans: &[FieldSpan]) -> Vec<&'s str> {
         let Some(t) = norm.get(a..b) else {
             return;
         };
+        // Most gaps are ASCII punctuation and spaces: no word in them.
+        if t.bytes()
+            .all(|c| c.is_ascii() && !c.is_ascii_alphanumeric())
+        {
+            return;
+        }
         let t = t.trim_matches(is_separator);
         let data = t
             .split(is_separator)
@@ -968,7 +998,6 @@ fn finish(mut cx: Ctx<'_>, norm: &str) -> Parsed {
         note.push_str(norm);
         cx.r.note = Some(note);
     }
-    cx.r.raw = Some(norm.to_string());
     Parsed {
         reference: cx.r,
         diagnostics: cx.diags,

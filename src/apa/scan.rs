@@ -43,46 +43,129 @@ impl Depth {
 /// outside them.
 pub fn top_level(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut depth = Depth::default();
+    let mut top = true;
     s.char_indices().filter_map(move |(i, c)| {
-        let before = depth.top();
-        depth.step(c);
-        let after = depth.top();
+        // Only brackets and quotes change the depth.
+        let before = top;
+        if matches!(c, '(' | ')' | '[' | ']' | '"' | '„' | '“' | '”') {
+            depth.step(c);
+            top = depth.top();
+        }
         // An opener is top-level when we were at the top before it, a
         // closer when we are at the top after it.
-        (before || after).then_some((i, c))
+        (before || top).then_some((i, c))
     })
 }
 
-/// True when `s` has balanced brackets and parentheses.
-pub fn balanced(s: &str) -> bool {
-    let mut p = 0i32;
-    let mut b = 0i32;
-    for c in s.chars() {
-        match c {
-            '(' => p += 1,
-            ')' => p -= 1,
-            '[' => b += 1,
-            ']' => b -= 1,
-            _ => {}
+/// The offsets of the ASCII character `target` in `s` where it is at the
+/// top level: [`top_level`] filtered for `target`, on bytes. The brackets
+/// and straight quotes are ASCII, the curly quotes three-byte sequences,
+/// and no byte of a multi-byte character is ASCII, so the offsets are
+/// char boundaries.
+pub fn top_level_ascii(s: &str, target: u8) -> impl Iterator<Item = usize> + '_ {
+    debug_assert!(target.is_ascii());
+    let b = s.as_bytes();
+    let mut depth = Depth::default();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            // The skip, by table.
+            // In bounds: a byte indexes 256 entries.
+            while b
+                .get(i)
+                .is_some_and(|&c| c != target && !DEPTH_BYTES[usize::from(c)])
+            {
+                i += 1;
+            }
+            let &c = b.get(i)?;
+            let at = i;
+            i += 1;
+            let ch = match c {
+                b'(' | b')' | b'[' | b']' | b'"' => c as char,
+                // „ “ ” are E2 80 9E, E2 80 9C, E2 80 9D.
+                0xE2 => match (b.get(at + 1), b.get(at + 2)) {
+                    (Some(0x80), Some(0x9E)) => '„',
+                    (Some(0x80), Some(0x9C)) => '“',
+                    (Some(0x80), Some(0x9D)) => '”',
+                    _ => continue,
+                },
+                _ if c == target => {
+                    if depth.top() {
+                        return Some(at);
+                    }
+                    continue;
+                }
+                _ => continue,
+            };
+            let before = depth.top();
+            depth.step(ch);
+            if c == target && (before || depth.top()) {
+                return Some(at);
+            }
         }
-        if p < 0 || b < 0 {
-            return false;
-        }
+    })
+}
+
+/// `s.trim()`, answered without the char walk when what is left after
+/// the ASCII whitespace at both ends (tab to carriage return, space)
+/// starts and ends with printable ASCII (the common case): a byte in
+/// 0x21..=0x7E is a whole character, and not whitespace.
+pub fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    let graphic = |c: Option<&u8>| c.is_some_and(u8::is_ascii_graphic);
+    if graphic(b.first()) && graphic(b.last()) {
+        return s;
     }
-    p == 0 && b == 0
+    let ws = |c: &u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let Some(start) = b.iter().position(|c| !ws(c)) else {
+        // Only ASCII whitespace (or nothing): empty, at the start, as
+        // `str::trim` gives it.
+        return s.get(..0).unwrap_or_default();
+    };
+    let end = b.iter().rposition(|c| !ws(c)).map_or(start, |e| e + 1);
+    match (b.get(start), end.checked_sub(1).and_then(|e| b.get(e))) {
+        // Char boundary: `start` and `end` are next to ASCII bytes.
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => {
+            s.get(start..end).unwrap_or_default()
+        }
+        _ => s.trim(),
+    }
+}
+
+/// True when `s` has balanced brackets and parentheses: each kind on its
+/// own (the two counts do not interact), found with memchr (the brackets
+/// are ASCII, and no byte of a multi-byte character is).
+pub fn balanced(s: &str) -> bool {
+    let pairs_up = |open: u8, close: u8| {
+        let mut depth = 0i32;
+        for i in memchr::memchr2_iter(open, close, s.as_bytes()) {
+            if s.as_bytes().get(i) == Some(&open) {
+                depth += 1;
+            } else {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+        }
+        depth == 0
+    };
+    pairs_up(b'(', b')') && pairs_up(b'[', b']')
 }
 
 /// The offset of the bracket that opens the group closed by the last
-/// character of `s` (which must be `)` or `]`).
+/// character of `s` (which must be `)` or `]`). On bytes: the brackets are
+/// ASCII, and no byte of a multi-byte character is.
 pub fn opening_of_trailing_group(s: &str) -> Option<usize> {
-    let close = s.chars().last()?;
+    let b = s.as_bytes();
+    let close = *b.last()?;
     let open = match close {
-        ')' => '(',
-        ']' => '[',
+        b')' => b'(',
+        b']' => b'[',
         _ => return None,
     };
     let mut depth = 0i32;
-    for (i, c) in s.char_indices().rev() {
+    for (i, &c) in b.iter().enumerate().rev() {
         if c == close {
             depth += 1;
         } else if c == open {
@@ -107,23 +190,23 @@ pub fn split_trailing_group(s: &str) -> Option<(&str, &str, &str)> {
 }
 
 /// The offset just after the `)` or `]` that closes the group opened at
-/// `open` (the byte offset of the opener).
+/// `open` (the byte offset of the opener). On bytes, as above.
 pub fn closing_of_group(s: &str, open: usize) -> Option<usize> {
-    let tail = s.get(open..)?;
-    let o = tail.chars().next()?;
+    let tail = s.as_bytes().get(open..)?;
+    let o = *tail.first()?;
     let close = match o {
-        '(' => ')',
-        '[' => ']',
+        b'(' => b')',
+        b'[' => b']',
         _ => return None,
     };
     let mut depth = 0i32;
-    for (i, c) in tail.char_indices() {
+    for (i, &c) in tail.iter().enumerate() {
         if c == o {
             depth += 1;
         } else if c == close {
             depth -= 1;
             if depth == 0 {
-                return Some(open + i + c.len_utf8());
+                return Some(open + i + 1);
             }
         }
     }
@@ -136,14 +219,37 @@ pub fn word_before(s: &str, end: usize) -> &str {
     let Some(head) = s.get(..end) else {
         return "";
     };
-    let start = head
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-'))
-        .last()
-        .map_or(end, |(i, _)| i);
-    // Char boundary: `start` comes from `char_indices` of `head` (or is its end).
-    &head[start..]
+    // (The general punctuation block, dashes and quotes, has no letter
+    // or digit: its characters skip the Unicode tables.)
+    let in_word = |c: char| {
+        matches!(c, '.' | '\'' | '’' | '-')
+            || !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+    };
+    // ASCII bytes first (most words are ASCII); at the first byte of a
+    // multi-byte character, on char by char.
+    let mut start = head.len();
+    while let Some(&c) = head.as_bytes().get(start.wrapping_sub(1)) {
+        if c.is_ascii() {
+            if !(c.is_ascii_alphanumeric() || matches!(c, b'.' | b'\'' | b'-')) {
+                break;
+            }
+            start -= 1;
+        } else {
+            let rest = head.get(..start).unwrap_or_default();
+            start = rest
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| in_word(c))
+                .last()
+                .map_or(start, |(i, _)| i);
+            break;
+        }
+    }
+    // Char boundary: `start` is the end of `head`, just after an ASCII
+    // byte, or from `char_indices` of a prefix of `head`; and the ASCII
+    // steps never stop inside a character (a non-ASCII byte hands over
+    // to the char walk).
+    head.get(start..).unwrap_or_default()
 }
 
 /// Is the period at byte `dot` of `s` the end of a sentence (an APA
@@ -243,6 +349,34 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
     }
 }
 
+/// The bytes the depth depends on: brackets, the straight quote, and E2
+/// (the lead byte of the curly quotes).
+static DEPTH_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let stops = *b"()[]\"\xE2";
+    while k < stops.len() {
+        // In bounds: `k < stops.len()`, and a byte indexes 256 entries.
+        t[stops[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// The bytes [`units`] stops at: brackets, quotes, sentence ends, and E2
+/// (the lead byte of the curly quotes).
+static UNIT_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let stops = *b"()[]\".?!\xE2";
+    while k < stops.len() {
+        // In bounds: `k < stops.len()`, and a byte indexes 256 entries.
+        t[stops[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// A sentence ("element") of a reference: `[start, end)` with the
 /// terminating punctuation excluded.
 ///
@@ -263,19 +397,33 @@ pub struct Unit {
 /// Splits `s` into top-level elements at ". ", "? ", "! " (and at the end),
 /// skipping periods of initials and abbreviations.
 pub fn units(s: &str) -> Vec<Unit> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(8);
     let mut start = 0usize;
     let bytes = s.as_bytes();
     let mut depth = Depth::default();
     // Only a few characters matter; the rest is skipped byte by byte
     // (all of them are ASCII, or the curly double quotes E2 80 9C/9D).
     let mut i = 0usize;
-    while let Some(&b) = bytes.get(i) {
-        let c = match (b, bytes.get(i + 1), bytes.get(i + 2)) {
-            (b'(' | b')' | b'[' | b']' | b'"' | b'.' | b'?' | b'!', _, _) => b as char,
-            (0xE2, Some(0x80), Some(0x9C)) => '“',
-            (0xE2, Some(0x80), Some(0x9D)) => '”',
-            (0xE2, Some(0x80), Some(0x9E)) => '„',
+    loop {
+        // The skip, by table.
+        // In bounds: a byte indexes 256 entries.
+        while bytes.get(i).is_some_and(|&b| !UNIT_BYTES[usize::from(b)]) {
+            i += 1;
+        }
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        let c = match b {
+            b'(' | b')' | b'[' | b']' | b'"' | b'.' | b'?' | b'!' => b as char,
+            0xE2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
+                (Some(0x80), Some(0x9C)) => '“',
+                (Some(0x80), Some(0x9D)) => '”',
+                (Some(0x80), Some(0x9E)) => '„',
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            },
             _ => {
                 i += 1;
                 continue;
@@ -371,14 +519,38 @@ fn split_top_chars(s: &str, sep: char) -> Vec<(usize, usize)> {
 /// so every offset found is a char boundary.
 fn split_top_ascii(s: &str, sep: u8) -> Vec<(usize, usize)> {
     let b = s.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(8);
     if memchr::memchr(sep, b).is_none() {
         out.push((0, s.len()));
         return out;
     }
+    // Without an opening bracket or quote (the curly ones start with
+    // E2) the whole text is at the top level: a closer alone leaves the
+    // depth at zero.
+    if memchr::memchr3(b'(', b'[', b'"', b).is_none() && memchr::memchr(0xE2, b).is_none() {
+        let mut start = 0;
+        for i in memchr::memchr_iter(sep, b) {
+            out.push((start, i));
+            start = i + 1;
+        }
+        out.push((start, s.len()));
+        return out;
+    }
     let mut depth = Depth::default();
     let mut start = 0;
-    for (i, &c) in b.iter().enumerate() {
+    let mut i = 0;
+    loop {
+        // The skip, by table.
+        // In bounds: a byte indexes 256 entries.
+        while b
+            .get(i)
+            .is_some_and(|&c| c != sep && !DEPTH_BYTES[usize::from(c)])
+        {
+            i += 1;
+        }
+        let Some(&c) = b.get(i) else {
+            break;
+        };
         match c {
             b'(' | b')' | b'[' | b']' | b'"' => depth.step(c as char),
             0xE2 => {
@@ -396,6 +568,7 @@ fn split_top_ascii(s: &str, sep: u8) -> Vec<(usize, usize)> {
             }
             _ => {}
         }
+        i += 1;
     }
     out.push((start, s.len()));
     out
@@ -449,10 +622,89 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn split_top_on_bytes_agrees(s in "[a-z ,;()\\[\\]\"„“”é]{0,40}") {
+        fn split_top_on_bytes_agrees(s in "[a-z ,;()\\[\\]\"„“”’é]{0,40}") {
             for sep in [',', ';', '.'] {
                 proptest::prop_assert_eq!(split_top(&s, sep), split_top_chars(&s, sep));
             }
+        }
+
+        #[test]
+        fn top_level_on_bytes_agrees(s in "[a-z &:()\\[\\]\"„“”é]{0,40}") {
+            for t in [b'(', b')', b'&', b':', b'"', b']'] {
+                let chars: Vec<usize> = top_level(&s)
+                    .filter(|&(_, c)| c == t as char)
+                    .map(|(i, _)| i)
+                    .collect();
+                let bytes: Vec<usize> = top_level_ascii(&s, t).collect();
+                proptest::prop_assert_eq!(bytes, chars);
+            }
+        }
+
+        #[test]
+        fn trim_agrees(s in "[ a-z.\t\n\u{B}\u{1F}\u{A0}\u{2003}é]{0,8}") {
+            proptest::prop_assert_eq!(trim(&s), s.trim());
+            proptest::prop_assert_eq!(offset_in(&s, trim(&s)), offset_in(&s, s.trim()));
+        }
+
+        #[test]
+        fn word_before_agrees(s in "[a-zA-Z0-9 .'’\\-éß,(]{0,30}") {
+            for end in (0..=s.len()).filter(|&e| s.is_char_boundary(e)) {
+                let head = &s[..end];
+                let start = head
+                    .char_indices()
+                    .rev()
+                    .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-'))
+                    .last()
+                    .map_or(end, |(i, _)| i);
+                proptest::prop_assert_eq!(word_before(&s, end), &head[start..]);
+            }
+        }
+
+        #[test]
+        fn groups_on_bytes_agree(s in "[a-z ()\\[\\]é“]{0,30}") {
+            let chars_balanced = {
+                let (mut p, mut b, mut ok) = (0i32, 0i32, true);
+                for c in s.chars() {
+                    match c {
+                        '(' => p += 1,
+                        ')' => p -= 1,
+                        '[' => b += 1,
+                        ']' => b -= 1,
+                        _ => {}
+                    }
+                    ok &= p >= 0 && b >= 0;
+                }
+                ok && p == 0 && b == 0
+            };
+            proptest::prop_assert_eq!(balanced(&s), chars_balanced);
+            for (i, c) in s.char_indices() {
+                let close = match c {
+                    '(' => ')',
+                    '[' => ']',
+                    _ => continue,
+                };
+                let mut depth = 0;
+                let mut want = None;
+                for (j, d) in s[i..].char_indices() {
+                    if d == c {
+                        depth += 1;
+                    } else if d == close {
+                        depth -= 1;
+                        if depth == 0 {
+                            want = Some(i + j + 1);
+                            break;
+                        }
+                    }
+                }
+                proptest::prop_assert_eq!(closing_of_group(&s, i), want);
+            }
+        }
+    }
+
+    #[test]
+    fn general_punctuation_has_no_letters_or_digits() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
         }
     }
 

@@ -107,7 +107,7 @@ pub fn list_marker(line: &str) -> Option<usize> {
 /// ("WORKING MEMORY AND AGING          24", "24          SMITH ET AL.").
 fn is_running_head(line: &str) -> bool {
     let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
-    if t.len() > 160 || !t.contains("   ") {
+    if t.len() > 160 || !contains_any!(t, ["   "]) {
         return false;
     }
     let pieces: Vec<&str> = t

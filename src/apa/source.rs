@@ -28,7 +28,7 @@ pub(crate) struct JournalTail<'a> {
 
 /// `12`, `12(3)`, `12 (3)`, `Vol. 12`, `III`, `B`, `(3)`, `12(Suppl. 1)`.
 fn volume_issue(p: &str) -> Option<(Option<&str>, Option<&str>)> {
-    let p = p.trim();
+    let p = scan::trim(p);
     if p.is_empty() || p.len() > 40 {
         return None;
     }
@@ -79,9 +79,12 @@ fn volume_issue(p: &str) -> Option<(Option<&str>, Option<&str>)> {
     let ok = vol.chars().any(|c| c.is_ascii_digit())
         && vol
             .chars()
-            .all(|c| c.is_alphanumeric() || "-–/.".contains(c))
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '–' | '/' | '.'))
         && vol.chars().filter(|c| c.is_alphabetic()).count() <= 3
-        || vol.chars().all(|c| "IVXLC".contains(c)) && vol.len() <= 6
+        || vol
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+            && vol.len() <= 6
         || vol.len() == 1 && vol.chars().all(|c| c.is_ascii_uppercase())
         || vol.starts_with("Suppl") && vol.len() < 12;
     ok.then_some((Some(vol), issue))
@@ -89,7 +92,7 @@ fn volume_issue(p: &str) -> Option<(Option<&str>, Option<&str>)> {
 
 /// `1302–1305`, `pp. 12-15`, `e0209899`, `pyv124`, `A4`, `S1–S10`, `81`.
 fn page_like(p: &str) -> Option<&str> {
-    let p = p.trim();
+    let p = scan::trim(p);
     let p = p
         .strip_suffix(" Pages")
         .or_else(|| p.strip_suffix(" pages"))
@@ -105,15 +108,14 @@ fn page_like(p: &str) -> Option<&str> {
     if p.is_empty() || p.len() > 30 || !p.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    let ok = p
-        .chars()
-        .all(|c| c.is_alphanumeric() || "-–—‒.,+: ".contains(c))
-        && !p.contains("  ")
-        && p.split_whitespace()
-            .all(|w| w.len() <= 24 || w.contains(['-', '–']))
+    let ok = p.chars().all(|c| {
+        c.is_alphanumeric() || matches!(c, '-' | '–' | '—' | '‒' | '.' | ',' | '+' | ':' | ' ')
+    }) && !p.as_bytes().windows(2).any(|w| w == b"  ")
         && p.split_whitespace().count() <= 3
         && p.split_whitespace().all(|w| {
-            w.chars().any(|c| c.is_ascii_digit()) || w.chars().all(|c| "-–—‒,".contains(c))
+            (w.len() <= 24 || w.contains(['-', '–']))
+                && (w.chars().any(|c| c.is_ascii_digit())
+                    || w.chars().all(|c| matches!(c, '-' | '–' | '—' | '‒' | ',')))
         });
     ok.then_some(p)
 }
@@ -170,28 +172,29 @@ fn container_authors(s: &str) -> Option<(&str, &str)> {
 
 /// "Advance online publication", "Publish Ahead of Print", "Online first".
 pub(crate) fn is_status_phrase(p: &str) -> bool {
-    let l = p.trim().trim_end_matches('.').to_ascii_lowercase();
-    matches!(
-        l.as_str(),
-        "advance online publication"
-            | "advanced online publication"
-            | "publish ahead of print"
-            | "published ahead of print"
-            | "ahead of print"
-            | "epub ahead of print"
-            | "online ahead of print"
-            | "online first"
-            | "early view"
-            | "early access"
-            | "in press"
-            | "forthcoming"
-            | "article in press"
-    )
+    let l = p.trim().trim_end_matches('.');
+    [
+        "advance online publication",
+        "advanced online publication",
+        "publish ahead of print",
+        "published ahead of print",
+        "ahead of print",
+        "epub ahead of print",
+        "online ahead of print",
+        "online first",
+        "early view",
+        "early access",
+        "in press",
+        "forthcoming",
+        "article in press",
+    ]
+    .iter()
+    .any(|s| s.eq_ignore_ascii_case(l))
 }
 
 /// Reads `Container, volume(issue), pages` from the right of an element.
 pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTail<'a>> {
-    let u = u.trim().trim_end_matches('.');
+    let u = scan::trim(u).trim_end_matches('.');
     let parts = scan::split_top(u, ',');
     if parts.len() < 2 {
         return None;
@@ -201,7 +204,7 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
     // `parts.len() >= 2`, and each decrement is from 2 or more (the status
     // one returns at 1), so `idx - 1` and (when `idx >= 3`) `idx - 2` are
     // indices of `parts`.
-    let part = |i: usize| u[parts[i].0..parts[i].1].trim();
+    let part = |i: usize| scan::trim(&u[parts[i].0..parts[i].1]);
     let mut idx = parts.len();
     let mut t = JournalTail {
         container: "",
@@ -471,7 +474,14 @@ pub(crate) fn strip_in(u: &str) -> Option<&str> {
 
 /// APA 6 meeting phrases: "Paper presented at the ..." → the rest.
 pub(crate) fn presented_at(u: &str) -> Option<(&str, &str)> {
-    let t = u.trim();
+    let t = scan::trim(u);
+    // Every phrase starts with one of these letters.
+    if !matches!(
+        t.as_bytes().first().map(u8::to_ascii_lowercase),
+        Some(b'p' | b's' | b'k' | b'i' | b't')
+    ) {
+        return None;
+    }
     for p in [
         "paper presented at the ",
         "paper presented at ",
@@ -507,8 +517,8 @@ pub(crate) fn presented_at(u: &str) -> Option<(&str, &str)> {
 
 /// "New York, NY: Guilford Press" → (place, publisher).
 fn place_publisher(u: &str) -> Option<(&str, &str)> {
-    let (i, _) = scan::top_level(u).find(|&(_, c)| c == ':')?;
-    // Char boundary: `i` is an ASCII ':' from `char_indices`.
+    let i = scan::top_level_ascii(u, b':').next()?;
+    // Char boundary: `i` is an ASCII ':' (`top_level_ascii`).
     let place = u[..i].trim();
     let publisher = u[i + 1..].trim();
     if place.is_empty() || publisher.is_empty() || place.split_whitespace().count() > 6 {
@@ -545,7 +555,7 @@ impl<'a> Ctx<'a> {
     /// Source after the title (authored works) or after the date (works
     /// whose title came first).
     pub(crate) fn read_source(&mut self, src: &'a str) {
-        let src = src.trim();
+        let src = scan::trim(src);
         if src.is_empty() {
             return;
         }
@@ -612,14 +622,14 @@ impl<'a> Ctx<'a> {
             }
         }
         if let Some(t) = journal_tail(first, self.r.issued.as_ref()) {
-            let meeting = lexicon::names_meeting(t.container);
+            let container = t.container;
             self.apply_journal(t);
             for (k, u) in us.iter().enumerate().skip(1) {
                 // Char boundary: as above.
                 let text = &src[u.start..u.end];
                 // The city of proceedings named after their meeting
                 // (Microsoft Word: "…, (pp. 112-118). Boston.").
-                if meeting && k == us.len() - 1 && is_place_name(text) {
+                if k == us.len() - 1 && lexicon::names_meeting(container) && is_place_name(text) {
                     let place = strip_period(text.trim());
                     self.mark(Field::Place, place);
                     self.r

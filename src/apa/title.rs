@@ -887,7 +887,7 @@ impl<'a> Ctx<'a> {
 
     /// Reads a title with what trails it: descriptions and details.
     pub(crate) fn read_title_group(&mut self, t: &'a str) {
-        let mut t = t.trim();
+        let mut t = scan::trim(t);
         // A title carries at most a description and a details parenthesis
         // or two; the bound keeps pathological inputs linear.
         for _ in 0..6 {
@@ -910,14 +910,15 @@ impl<'a> Ctx<'a> {
             }
             break;
         }
-        let mut title = strip_period(t.trim());
+        let mut title = strip_period(scan::trim(t));
         // An edition printed after the title without its parentheses, as
         // Google Scholar does: "Psychometric theory 2nd ed.".
         if self.r.edition.is_none()
             && let Some(sp) = title.trim_end_matches('.').rfind(' ')
             && let Some(sp) = title.get(..sp).and_then(|h| h.trim_end().rfind(' '))
             && let Some(ed) = title.get(sp + 1..)
-            && let Some(n) = edition_of(ed).filter(|_| is_bare_english_edition(ed))
+            && is_bare_english_edition(ed)
+            && let Some(n) = edition_of(ed)
             && let Some(head) = title.get(..sp).map(str::trim_end).filter(|h| !h.is_empty())
         {
             self.mark(Field::Edition, ed);
@@ -934,7 +935,11 @@ impl<'a> Ctx<'a> {
         }
         // A patent is cited by its number as its title (APA 7 §11.6):
         // "U.S. Patent No. 8,765,432".
-        if let Some((_, num)) = title.split_once("Patent No. ")
+        static PATENT: LazyLock<memchr::memmem::Finder<'static>> =
+            LazyLock::new(|| memchr::memmem::Finder::new("Patent No. "));
+        if let Some(num) = PATENT
+            .find(title.as_bytes())
+            .and_then(|i| title.get(i + "Patent No. ".len()..))
             && num
                 .chars()
                 .next()
@@ -1053,9 +1058,7 @@ impl<'a> Ctx<'a> {
     /// "Advance online publication", "Manuscript submitted for
     /// publication", "(Original work published 1900)" ...
     pub(crate) fn read_status_unit(&mut self, u: &'a str) -> bool {
-        let t = u.trim();
-        let lower = t.lc();
-        let lower = lower.trim_end_matches('.');
+        let t = scan::trim(u);
         const STATUS: &[&str] = &[
             "advance online publication",
             "advanced online publication",
@@ -1071,7 +1074,21 @@ impl<'a> Ctx<'a> {
             "retracted",
             "preprint",
         ];
-        if STATUS.contains(&lower) {
+        // (ASCII text is compared ignoring case, without lower-casing it.)
+        let head = t.trim_end_matches('.');
+        // Lower-casing leaves other text with a character that is not
+        // ASCII (the Kelvin sign becomes 'k', which no phrase has): it
+        // matches no phrase.
+        let status = if t.is_ascii() {
+            STATUS.iter().find(|s| s.eq_ignore_ascii_case(head))
+        } else if t.chars().any(|c| !c.is_ascii() && c != '\u{212A}') {
+            None
+        } else {
+            let lower = t.lc();
+            let lower = lower.trim_end_matches('.');
+            STATUS.iter().find(|&&s| s == lower)
+        };
+        if let Some(&lower) = status {
             self.mark(Field::Status, t);
             match lower {
                 "unpublished manuscript"
