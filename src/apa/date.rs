@@ -398,11 +398,30 @@ pub fn parse_date_group(s: &str) -> Option<Date> {
             ..Date::default()
         });
     }
+    // The first letters of the words for "no date" and "in press" in
+    // every language read ("z.d.", "b.d.", "t.t.", "w druku", "[s.d.]"),
+    // and any non-ASCII letter ("é. n.", "б. д.").
     if !b.first().is_some_and(|c| {
         c.is_ascii_digit()
+            || *c >= 0x80
             || matches!(
                 c.to_ascii_lowercase(),
-                b'n' | b's' | b'o' | b'i' | b'f' | b'a' | b'u' | b'c'
+                b'n' | b's'
+                    | b'o'
+                    | b'i'
+                    | b'f'
+                    | b'a'
+                    | b'u'
+                    | b'c'
+                    | b'z'
+                    | b'b'
+                    | b'd'
+                    | b'e'
+                    | b't'
+                    | b'w'
+                    | b'v'
+                    | b'p'
+                    | b'['
             )
     }) {
         return None;
