@@ -214,108 +214,131 @@ fn month_day(i: &str) -> IResult<&str, MonthDay> {
 
 /// The contents of an APA date parenthesis, without the parentheses.
 pub fn date_group(i: &str) -> IResult<&str, Date> {
+    // A date that starts with a digit is never "n.d." or "in press".
+    if i.starts_with(|c: char| c.is_ascii_digit()) {
+        return dated(i);
+    }
     alt((no_date, in_press, dated)).parse(i)
 }
 
+/// "n.d." and what citation styles print for it in the other languages
+/// APA lists are written in (the CSL locales' "no date" terms): German
+/// "o. J.", French "s. d.", Spanish "s. f.", Danish, Norwegian and Swedish
+/// "u.å.", Dutch "z.d.", Polish "b.d.", Russian "б. д." …, lower case.
+const NO_DATE: &[&str] = &[
+    "n.d.",
+    "n. d.",
+    "[s.d.]",
+    "s.d.",
+    "s. d.",
+    "o.j.",
+    "o. j.",
+    "s.f.",
+    "s. f.",
+    "s/f",
+    "s.a.",
+    "u.å.",
+    "u. å.",
+    "z.d.",
+    "b.d.",
+    "b. d.",
+    "b.r.",
+    "b.g.",
+    "d.d.",
+    "d. g.",
+    "é. n.",
+    "é.n.",
+    "ei pvm.",
+    "bez dat.",
+    "sem data",
+    "sin fecha",
+    "sans date",
+    "ohne jahr",
+    "t.t.",
+    "t.y.",
+    "б. д.",
+    "б.д.",
+    "б. г.",
+    "χ.χ.",
+    "nd",
+];
+
+/// The CSL locales' "in press" terms, lower case.
+const IN_PRESS: &[&str] = &[
+    "in press",
+    "im druck",
+    "en imprenta",
+    "en prensa",
+    "sous presse",
+    "no prelo",
+    "in druk",
+    "w druku",
+    "in stampa",
+    "i tryck",
+    "i trykk",
+    "v tisku",
+    "u tisku",
+    "в печати",
+    "painossa",
+    "basımda",
+];
+
+/// The length in `i` of `term` (lower case) at its start, compared
+/// ignoring case; the first byte is compared first, so that most terms
+/// are passed over at once.
+fn term_at(i: &str, term: &str) -> Option<usize> {
+    let (Some(&a), Some(&b)) = (i.as_bytes().first(), term.as_bytes().first()) else {
+        return None;
+    };
+    // Non-ASCII first bytes are lead bytes: upper and lower case of the
+    // letters used here share them.
+    if a.to_ascii_lowercase() != b {
+        return None;
+    }
+    let mut chars = i.char_indices();
+    for t in term.chars() {
+        let (_, c) = chars.next()?;
+        if c != t && !c.to_lowercase().eq(std::iter::once(t)) {
+            return None;
+        }
+    }
+    Some(chars.next().map_or(i.len(), |(at, _)| at))
+}
+
 fn no_date(i: &str) -> IResult<&str, Date> {
-    map(
-        preceded(
-            // "n.d." and what citation styles print for it in the other
-            // languages APA lists are written in (the CSL locales' "no
-            // date" terms): German "o. J.", French "s. d.", Spanish
-            // "s. f.", Danish, Norwegian and Swedish "u.å.", Dutch "z.d.",
-            // Polish "b.d.", Russian "б. д." …
-            alt((
-                alt((
-                    tag_no_case("n.d."),
-                    tag_no_case("n. d."),
-                    tag_no_case("[s.d.]"),
-                    tag_no_case("s.d."),
-                    tag_no_case("s. d."),
-                    tag_no_case("o.J."),
-                    tag_no_case("o. J."),
-                    tag_no_case("s.f."),
-                    tag_no_case("s. f."),
-                    tag_no_case("s/f"),
-                    tag_no_case("s.a."),
-                    tag_no_case("u.å."),
-                    tag_no_case("u. å."),
-                    tag_no_case("z.d."),
-                    tag_no_case("b.d."),
-                    tag_no_case("b. d."),
-                    tag_no_case("b.r."),
-                    tag_no_case("b.g."),
-                    tag_no_case("d.d."),
-                    tag_no_case("d. g."),
-                )),
-                alt((
-                    tag_no_case("é. n."),
-                    tag_no_case("é.n."),
-                    tag_no_case("ei pvm."),
-                    tag_no_case("bez dat."),
-                    tag_no_case("sem data"),
-                    tag_no_case("sin fecha"),
-                    tag_no_case("sans date"),
-                    tag_no_case("ohne Jahr"),
-                    tag_no_case("t.t."),
-                    tag_no_case("t.y."),
-                    tag_no_case("б. д."),
-                    tag_no_case("б.д."),
-                    tag_no_case("б. г."),
-                    tag_no_case("χ.χ."),
-                    tag_no_case("nd"),
-                )),
-            )),
-            opt(preceded(opt(char('-')), suffix)),
-        ),
-        |sfx| Date {
-            status: DateStatus::NoDate,
-            suffix: sfx,
-            ..Date::default()
-        },
-    )
-    .parse(i)
+    let Some(n) = NO_DATE.iter().find_map(|t| term_at(i, t)) else {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Tag,
+        )));
+    };
+    // In bounds, char boundary: `term_at` gives the end of a char.
+    map(opt(preceded(opt(char('-')), suffix)), |sfx| Date {
+        status: DateStatus::NoDate,
+        suffix: sfx,
+        ..Date::default()
+    })
+    .parse(&i[n..])
 }
 
 fn in_press(i: &str) -> IResult<&str, Date> {
-    map(
-        (
-            alt((
-                value(DateStatus::InPress, tag_no_case("in press")),
-                value(DateStatus::Forthcoming, tag_no_case("forthcoming")),
-                value(DateStatus::InPress, tag_no_case("accepted")),
-                value(DateStatus::InPress, tag_no_case("under review")),
-                // The CSL locales' "in press" terms.
-                value(
-                    DateStatus::InPress,
-                    alt((
-                        tag_no_case("im Druck"),
-                        tag_no_case("en imprenta"),
-                        tag_no_case("en prensa"),
-                        tag_no_case("sous presse"),
-                        tag_no_case("no prelo"),
-                        tag_no_case("in druk"),
-                        tag_no_case("w druku"),
-                        tag_no_case("in stampa"),
-                        tag_no_case("i tryck"),
-                        tag_no_case("i trykk"),
-                        tag_no_case("v tisku"),
-                        tag_no_case("u tisku"),
-                        tag_no_case("в печати"),
-                        tag_no_case("painossa"),
-                        tag_no_case("basımda"),
-                    )),
-                ),
-            )),
-            opt(preceded(opt(char('-')), suffix)),
-        ),
-        |(status, sfx)| Date {
-            status,
-            suffix: sfx,
-            ..Date::default()
-        },
-    )
-    .parse(i)
+    let (rest, status) = if let Some(n) = IN_PRESS.iter().find_map(|t| term_at(i, t)) {
+        // In bounds, char boundary: as above.
+        (&i[n..], DateStatus::InPress)
+    } else {
+        alt((
+            value(DateStatus::Forthcoming, tag_no_case("forthcoming")),
+            value(DateStatus::InPress, tag_no_case("accepted")),
+            value(DateStatus::InPress, tag_no_case("under review")),
+        ))
+        .parse(i)?
+    };
+    map(opt(preceded(opt(char('-')), suffix)), move |sfx| Date {
+        status,
+        suffix: sfx,
+        ..Date::default()
+    })
+    .parse(rest)
 }
 
 fn circa(i: &str) -> IResult<&str, bool> {
