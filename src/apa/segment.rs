@@ -1145,7 +1145,8 @@ impl Segmenter {
             // ("https:/ / www . sipri . org / … way-forward"): then only a
             // name, its initials and the date start the next reference.
             let t = line.trim();
-            let capital = t.chars().next().is_some_and(char::is_uppercase) || author_start(t);
+            let author = author_start(t);
+            let capital = t.chars().next().is_some_and(char::is_uppercase) || author;
             // Only the end of the reference so far is searched, so that a
             // long run of lines stays linear.
             let tail = so_far
@@ -1160,14 +1161,12 @@ impl Segmenter {
                 .is_some_and(|link| !link.contains(". ") || link.contains(" / "));
             let closed = so_far.trim_end().ends_with(')');
             // The date of a long author list may be on the next line.
-            let dated = early_date(t)
-                || author_start(t)
+            let early = early_date(t);
+            let dated = early
+                || author
                     && t.ends_with(',')
                     && next.is_some_and(|n| early_date(&format!("{t} {n}")));
-            if !(capital
-                && dated
-                && (closed && early_date(t) || (closed || at_link) && author_start(t)))
-            {
+            if !(capital && dated && (closed && early || (closed || at_link) && author)) {
                 return false;
             }
         }

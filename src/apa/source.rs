@@ -424,15 +424,20 @@ pub(crate) fn starts_with_in(u: &str) -> bool {
             && contains_any!(u, ["(s. ", "(ss. ", "(S. ", "(str. ", "(Red.)", "(red.)", "(pp. "])
 }
 
-/// What follows a one-letter word for "in" ("I", "W", "V", "U") and a
-/// capitalised word: "I Wikipedia".
-fn one_letter_in(u: &str) -> Option<&str> {
+/// What follows a one-letter word for "in" (Danish, Norwegian and
+/// Swedish "I", Polish "W", Czech and Slovak "V", Croatian "U"), when its
+/// next two characters pass `second`, after a capital.
+fn after_one_letter_in(u: &str, second: impl Fn(char) -> bool) -> Option<&str> {
     let rest = ["I ", "W ", "V ", "U "]
         .iter()
         .find_map(|p| u.trim_start().strip_prefix(p))?;
     let mut cs = rest.chars();
-    (cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_alphabetic))
-        .then_some(rest)
+    (cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(second)).then_some(rest)
+}
+
+/// A one-letter "in" and a capitalised word: "I Wikipedia".
+fn one_letter_in(u: &str) -> Option<&str> {
+    after_one_letter_in(u, char::is_alphabetic)
 }
 
 /// Like [`strip_in`], and a one-letter "in" before any capitalised word,
@@ -446,16 +451,10 @@ pub(crate) fn strip_in_after_title(u: &str) -> Option<&str> {
 /// in: "En" (Spanish, French), "Dans", "Em" (Portuguese), "W:" (Polish).
 pub(crate) fn strip_in(u: &str) -> Option<&str> {
     let t = u.trim_start();
-    // One-letter words for "in" (Danish, Norwegian and Swedish "I",
-    // Polish "W", Czech and Slovak "V", Croatian "U") only before an
-    // editor's initial: "I C. D. Klaassen (Red.), Title".
-    if let Some(rest) = ["I ", "W ", "V ", "U "]
-        .iter()
-        .find_map(|p| t.strip_prefix(p))
-    {
-        let mut cs = rest.chars();
-        return (cs.next().is_some_and(char::is_uppercase) && cs.next() == Some('.'))
-            .then_some(rest);
+    // A one-letter word for "in" only before an editor's initial: "I C.
+    // D. Klaassen (Red.), Title".
+    if let Some(rest) = after_one_letter_in(t, |c| c == '.') {
+        return Some(rest);
     }
     let rest = ["In: ", "In ", "En: ", "En ", "Dans ", "Em ", "W: "]
         .iter()
