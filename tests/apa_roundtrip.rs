@@ -35,6 +35,15 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "6. Extensions and generalizations. (2001)",
         "Polish `W … (s. 103–114)` → `In … (pp. 103–114)`",
     ),
+    // BibTeX's apalike: `and` between authors, `9(8):1123–1136`.
+    (
+        "Abbott, D. A., Zelle, R. M., Pronk, J. T., and van Maris, A. J. A. (2009)",
+        "apalike `and` and `9(8):1123–1136` → APA 7 `, &` and `9(8), 1123–1136`",
+    ),
+    (
+        "Aaronson, S. and Christiano, P. (2013)",
+        "apalike `and` and `9:349–401` → APA 7 `&` and `9, 349–401`",
+    ),
     // apacite's APA 6 forms (text copied out of its PDFs).
     (
         "Boschan, P. J. (2008)",

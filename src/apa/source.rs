@@ -237,6 +237,20 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
         t.page = Some(p);
         idx = j;
     }
+    // Volume, issue and pages joined by a colon, as BibTeX's apalike and
+    // other author-year styles print them: "Journal, 9(8):1123–1136",
+    // "Theory of Computing, 9:349–401".
+    // Not "Journal, 5(3), 46:1–46:22", where a volume comes before: an
+    // article number and its pages.
+    if idx >= 2
+        && !(idx >= 3 && volume_issue(part(idx - 2)).is_some())
+        && let Some((v, i, p)) = colon_pages(part(idx - 1))
+    {
+        t.volume = Some(v);
+        t.issue = i;
+        t.page = Some(p);
+        idx -= 1;
+    }
     let last = part(idx - 1);
     // Pages in parentheses after the name, as Microsoft Word prints
     // proceedings: "Proceedings of the … Conference, (pp. 112-118)".
@@ -292,7 +306,9 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
     // An issue given by its label in a part of its own, after the volume:
     // "Journal, Vol. 19, No. 2, pp. 123-130" (APA 6 lists written by hand,
     // other styles).
-    if idx >= 3
+    if t.volume.is_some() {
+        // Read above, with the pages.
+    } else if idx >= 3
         && let Some(i) = labelled_issue(part(idx - 1))
         && let Some((Some(v), None)) = volume_issue(part(idx - 2))
     {
@@ -336,6 +352,21 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
     }
     t.container = container;
     Some(t)
+}
+
+/// "9(8):1123–1136" or "9:349–401": volume, issue and pages. Without an
+/// issue the pages must be a range or three digits or more, since
+/// "25:4" is a volume and an issue.
+fn colon_pages(p: &str) -> Option<(&str, Option<&str>, &str)> {
+    let (head, pages) = p.split_once(':')?;
+    let pages = page_like(pages).filter(|p| !p.contains(':'))?;
+    let (Some(v), issue) = volume_issue(head)? else {
+        return None;
+    };
+    let numeric = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let range = pages.contains(['-', '–', '—']);
+    (numeric(v) && (issue.is_some() || range || numeric(pages) && pages.len() >= 3))
+        .then_some((v, issue, pages))
 }
 
 /// "New Left Review(128)": a name and, against it, an issue number
