@@ -3,9 +3,11 @@
 # by LaTeX with another APA style, copied out of the PDF with pdftotext,
 # read back by refmill and scored field by field (needs ../shared, TeX Live
 # with apacite and biblatex-apa, biber, pdftotext):
-#   scripts/pdf-render-score.sh [apacite|biblatex-apa] [-layout] [OUTDIR]
+#   scripts/pdf-render-score.sh [apacite|apalike|biblatex-apa] [-layout] [OUTDIR]
 # apacite sets APA 6 ("doi:" prefixes, "Retrieved from", ". . ."),
-# biblatex-apa APA 7. The records go to LaTeX through refmill's own BibTeX
+# biblatex-apa APA 7, and BibTeX's apalike (with natbib) the APA-like form
+# of many science papers ("Smith, J. and Doe, A. (2019). Title. Journal,
+# 9(8):1123–1136."; it prints no DOI, URL, month or day). The records go to LaTeX through refmill's own BibTeX
 # or BibLaTeX writer (ASCII), so what that writer cannot hold is lost on
 # the way. The list comes out in the style's sort order: each record read
 # is paired with the gold record of the same title (the first 40 letters
@@ -28,8 +30,9 @@ json.dump(items, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
 PY
 case "$style" in
   apacite) fmt=bibtex; pkg='\usepackage{apacite}'; print='\bibliographystyle{apacite}\bibliography{refs}'; bib=bibtex ;;
+  apalike) fmt=bibtex; pkg='\usepackage{natbib}'; print='\bibliographystyle{apalike}\bibliography{refs}'; bib=bibtex ;;
   biblatex-apa) fmt=biblatex; pkg='\usepackage[american]{babel}\usepackage{csquotes}\usepackage[style=apa,backend=biber]{biblatex}\addbibresource{refs.bib}'; print='\printbibliography'; bib=biber ;;
-  *) echo "style: apacite or biblatex-apa" >&2; exit 2 ;;
+  *) echo "style: apacite, apalike or biblatex-apa" >&2; exit 2 ;;
 esac
 "$bin" convert --from csl-json "$out/gold.json" --to "$fmt" --ascii -o "$out/refs.bib" --quiet
 cat > "$out/doc.tex" <<EOF
