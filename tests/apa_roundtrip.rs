@@ -37,6 +37,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     ),
     // BibTeX's apalike: `and` between authors, `9(8):1123–1136`.
     (
+        "Allal, L., Lopez, L. M., Lehraus, K., and Forget, A. (2005)",
+        "apalike `In Kostouli, T., editor, Book, pages 69–91` → APA 7 `In T. Kostouli (Ed.), Book (pp. 69–91)`",
+    ),
+    (
         "Abbott, D. A., Zelle, R. M., Pronk, J. T., and van Maris, A. J. A. (2009)",
         "apalike `and` and `9(8):1123–1136` → APA 7 `, &` and `9(8), 1123–1136`",
     ),

@@ -899,6 +899,8 @@ const CONNECTORS: &[&str] = &[
     "and",
     "ed",
     "eds",
+    "editor",
+    "editors",
     "trans",
     "et",
     "al",

@@ -885,6 +885,21 @@ impl<'a> Ctx<'a> {
                 break;
             }
         }
+        // "In Kostouli, T., editor, Writing in context": editors family name
+        // first and the role as a word, as BibTeX's apalike prints them.
+        if !self.r.has_role(crate::model::Role::Editor)
+            && let Some((who, after)) = [", editors, ", ", editor, "]
+                .iter()
+                .find_map(|m| book.split_once(m))
+            && who.len() <= 300
+            && let Some(list) = names::parse_author_list(who)
+            && !list.names.is_empty()
+            && list.persons == list.names.len()
+        {
+            self.mark(Field::Editor, who);
+            self.r.add_names(crate::model::Role::Editor, list.names);
+            book = after;
+        }
         // "In A. Author & B. Author, Book": the book's own authors, given
         // name first, before a comma.
         if !self.r.has_role(crate::model::Role::Editor)
@@ -947,6 +962,33 @@ impl<'a> Ctx<'a> {
             }
             if self.read_container_details(inner) {
                 container = before.trim_end();
+            } else {
+                break;
+            }
+        }
+        // Trailing parts with their labels written out, as apalike prints
+        // them: "Book, pages 23–45", "Proceedings, volume 22".
+        loop {
+            let c = container.trim_end().trim_end_matches('.');
+            if let Some((head, p)) = c
+                .rsplit_once(", pages ")
+                .or_else(|| c.rsplit_once(", page "))
+                && let Some(p) = page_like(p)
+                && p.chars().any(|c| c.is_ascii_digit())
+                && self.r.page.is_none()
+            {
+                self.mark(Field::Page, p);
+                self.r.page = Some(p.to_string());
+                container = head;
+            } else if let Some((head, v)) = c.rsplit_once(", volume ")
+                && !v.is_empty()
+                && v.len() <= 8
+                && v.chars().all(|c| c.is_ascii_alphanumeric())
+                && self.r.volume.is_none()
+            {
+                self.mark(Field::Volume, v);
+                self.r.volume = Some(v.to_string());
+                container = head;
             } else {
                 break;
             }
