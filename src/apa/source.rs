@@ -306,16 +306,18 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
     // An issue given by its label in a part of its own, after the volume:
     // "Journal, Vol. 19, No. 2, pp. 123-130" (APA 6 lists written by hand,
     // other styles).
-    if t.volume.is_some() {
-        // Read above, with the pages.
-    } else if idx >= 3
+    // (Unless the volume was read above, with the pages.)
+    let volume_read = t.volume.is_some();
+    if !volume_read
+        && idx >= 3
         && let Some(i) = labelled_issue(part(idx - 1))
         && let Some((Some(v), None)) = volume_issue(part(idx - 2))
     {
         t.volume = Some(v);
         t.issue = Some(i);
         idx -= 2;
-    } else if idx >= 2
+    } else if !volume_read
+        && idx >= 2
         && let Some((v, i)) = volume_issue(part(idx - 1))
     {
         t.volume = v;
