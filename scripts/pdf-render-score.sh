@@ -3,7 +3,7 @@
 # by LaTeX with another APA style, copied out of the PDF with pdftotext,
 # read back by refmill and scored field by field (needs ../shared, TeX Live
 # with apacite and biblatex-apa, biber, pdftotext):
-#   scripts/pdf-render-score.sh [apacite|apalike|biblatex-apa] [-layout] [OUTDIR]
+#   scripts/pdf-render-score.sh [apacite|apalike|biblatex-apa|biblatex-apa6] [-layout] [OUTDIR]
 # apacite sets APA 6 ("doi:" prefixes, "Retrieved from", ". . ."),
 # biblatex-apa APA 7, and BibTeX's apalike (with natbib) the APA-like form
 # of many science papers ("Smith, J. and Doe, A. (2019). Title. Journal,
@@ -32,7 +32,8 @@ case "$style" in
   apacite) fmt=bibtex; pkg='\usepackage{apacite}'; print='\bibliographystyle{apacite}\bibliography{refs}'; bib=bibtex ;;
   apalike) fmt=bibtex; pkg='\usepackage{natbib}'; print='\bibliographystyle{apalike}\bibliography{refs}'; bib=bibtex ;;
   biblatex-apa) fmt=biblatex; pkg='\usepackage[american]{babel}\usepackage{csquotes}\usepackage[style=apa,backend=biber]{biblatex}\addbibresource{refs.bib}'; print='\printbibliography'; bib=biber ;;
-  *) echo "style: apacite, apalike or biblatex-apa" >&2; exit 2 ;;
+  biblatex-apa6) fmt=biblatex; pkg='\usepackage[american]{babel}\usepackage{csquotes}\usepackage[style=apa6,backend=biber]{biblatex}\addbibresource{refs.bib}'; print='\printbibliography'; bib=biber ;;
+  *) echo "style: apacite, apalike, biblatex-apa or biblatex-apa6" >&2; exit 2 ;;
 esac
 "$bin" convert --from csl-json "$out/gold.json" --to "$fmt" --ascii -o "$out/refs.bib" --quiet
 cat > "$out/doc.tex" <<EOF

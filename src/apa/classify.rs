@@ -40,6 +40,9 @@ pub(crate) struct Signals {
     pub bare_pages: bool,
     /// An APA 6 "Retrieved from the X website" named the site.
     pub site_from_trailer: bool,
+    /// A URL too damaged to use was kept in the note: the item is still
+    /// one read online.
+    pub url_in_note: bool,
 }
 
 impl Ctx<'_> {
@@ -207,7 +210,7 @@ impl Ctx<'_> {
             }
             return ItemType::Book;
         }
-        if r.url.is_some() || r.doi.is_some() {
+        if r.url.is_some() || r.doi.is_some() || sig.url_in_note {
             if dated_month || r.accessed.is_some() {
                 return ItemType::Webpage;
             }

@@ -233,7 +233,30 @@ fn may_need_repair(text: &str) -> bool {
             break;
         }
     }
-    false
+    spaced_doi_at(b).is_some()
+}
+
+/// Where a DOI a PDF extraction spaced out starts ("doi:10 . 1056 /
+/// NEJMcibr2307735", "doi: 10 . 1145 / 3610548"): the "10" after "doi:".
+fn spaced_doi_at(b: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = b
+        .get(from..)
+        .and_then(|rest| memchr::memmem::find(rest, b"10 . "))
+    {
+        let at = from + p;
+        from = at + 5;
+        let before = b.get(..at).unwrap_or_default();
+        let before = before.strip_suffix(b" ").unwrap_or(before);
+        if before.len() >= 4
+            && before
+                .get(before.len() - 4..)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"doi:"))
+        {
+            return Some(at);
+        }
+    }
+    None
 }
 
 /// Rejoins URLs a PDF extraction spaced out: `https : / / www . svt . se /
@@ -260,7 +283,15 @@ pub fn repair_urls_noting(text: &str, repaired: &mut Vec<String>) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        if !starts_ci(t, "http") {
+        // "doi:10 . 1056 / x" or "doi: 10 . 1056 / x": a DOI spaced out.
+        let spaced_doi = toks.get(i + 1) == Some(&".")
+            && (t.eq_ignore_ascii_case("doi:10")
+                || t == "10"
+                    && i > 0
+                    && toks
+                        .get(i - 1)
+                        .is_some_and(|p| p.eq_ignore_ascii_case("doi:")));
+        if !starts_ci(t, "http") && !spaced_doi {
             out.push_str(t);
             i += 1;
             continue;
@@ -270,14 +301,19 @@ pub fn repair_urls_noting(text: &str, repaired: &mut Vec<String>) -> String {
         let colon_scheme = t.eq_ignore_ascii_case("https:") || t.eq_ignore_ascii_case("http:");
         let spaced_scheme = bare_scheme && toks.get(i + 1) == Some(&":")
             || colon_scheme && toks.get(i + 1).is_some_and(|n| n.starts_with('/'));
-        let url_start = spaced_scheme || starts_ci(t, "https:") || starts_ci(t, "http:");
+        let url_start =
+            spaced_doi || spaced_scheme || starts_ci(t, "https:") || starts_ci(t, "http:");
         if !url_start {
             out.push_str(t);
             i += 1;
             continue;
         }
         let mut url = t.to_string();
-        let mut spaced = spaced_scheme;
+        let mut spaced = spaced_scheme || spaced_doi;
+        // Every space taken out touched a "/", "." or other URL
+        // punctuation: glue a justified line stretched, not a character
+        // lost (a lost hyphen leaves two parts of words side by side).
+        let mut punct_joins_only = true;
         // Joins where the URL could not have ended: nothing was lost there.
         let mut certain_joins = 0;
         let mut j = i + 1;
@@ -317,6 +353,9 @@ pub fn repair_urls_noting(text: &str, repaired: &mut Vec<String>) -> String {
             if !join {
                 break;
             }
+            let glue = url.ends_with(|c: char| !c.is_alphanumeric())
+                || n.starts_with(|c: char| !c.is_alphanumeric());
+            punct_joins_only &= glue;
             url.push_str(n);
             if is_url_punct(n) {
                 spaced = true;
@@ -345,7 +384,14 @@ pub fn repair_urls_noting(text: &str, repaired: &mut Vec<String>) -> String {
         // its characters spread out and is suspect as a whole.
         let is_doi_link = url.to_ascii_lowercase().contains("doi.org/");
         let uncertain_joins = j - (i + 1) > certain_joins;
-        if uncertain_joins && (joined_after_host || !is_doi_link) {
+        // A spaced-out DOI whose spaces were all glue, with nothing after
+        // it that could be more of it, is whole.
+        let whole_doi = spaced_doi
+            && punct_joins_only
+            && !toks.get(j).is_some_and(|n| {
+                url_piece(n) && n.contains(|c: char| c.is_ascii_digit() || "/._=%?&-".contains(c))
+            });
+        if uncertain_joins && (joined_after_host || !is_doi_link) && !whole_doi {
             repaired.push(url.clone());
         }
         out.push_str(&url);
@@ -499,6 +545,35 @@ mod tests {
         assert_eq!(
             repair_urls("https://example.com/ Retrieved May 1"),
             "https://example.com/ Retrieved May 1"
+        );
+    }
+
+    #[test]
+    fn spaced_out_dois() {
+        // Every space touched a "." or "/" and nothing after could be more
+        // of the DOI: whole, no warning.
+        let mut rep = Vec::new();
+        assert_eq!(
+            repair_urls_noting(
+                "Medicine, 389 (15), 1431–1434. doi:10 . 1056 / NEJMcibr2307735",
+                &mut rep
+            ),
+            "Medicine, 389 (15), 1431–1434. doi:10.1056/NEJMcibr2307735"
+        );
+        assert_eq!(
+            repair_urls_noting("Papers, 1–12. doi: 10 . 1145 / 3610548 . 3618154", &mut rep),
+            "Papers, 1–12. doi: 10.1145/3610548.3618154"
+        );
+        assert!(rep.is_empty(), "{rep:?}");
+        // Two parts of numbers side by side: a hyphen lost at a line end.
+        // Rejoined as far as it goes, and kept for the note.
+        let out = repair_urls_noting("Ecology, 85. doi:10 . 1111 / 1574 6941.12040", &mut rep);
+        assert_eq!(out, "Ecology, 85. doi:10.1111/1574 6941.12040");
+        assert_eq!(rep, ["doi:10.1111/1574"]);
+        // "10 . 5" elsewhere is not a DOI.
+        assert_eq!(
+            repair_urls("Version 10 . 5 of the text"),
+            "Version 10 . 5 of the text"
         );
     }
 

@@ -629,6 +629,7 @@ fn read_identifiers<'a>(
             .iter()
             .any(|r| r.contains(printed) || printed.contains(r.as_str()))
         {
+            cx.sig.url_in_note |= id.kind == ident::IdentKind::Url;
             cx.leftover(
                 match id.kind {
                     ident::IdentKind::Doi => Field::Doi,

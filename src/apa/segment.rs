@@ -730,9 +730,14 @@ fn join_line(acc: &mut String, next: &str, vocab: &HashSet<String>) {
         return;
     }
     // "doi: 10.1137/" at a line end: the DOI goes on on the next line.
+    // "doi:10." / "doi:10.1111" too: a DOI's prefix is never the end of it.
     let in_url = ident::is_url_start(last_tok)
         || ident::doi_in(last_tok).is_some()
-        || ident::is_doi_prefix_only(last_tok);
+        || ident::is_doi_prefix_only(last_tok)
+        || last_tok
+            .as_bytes()
+            .get(..7)
+            .is_some_and(|h| h.eq_ignore_ascii_case(b"doi:10."));
     let next_first = first_word(next);
     if in_url {
         // A URL or DOI broken over lines: continue it when the next line's
@@ -1314,7 +1319,9 @@ mod tests {
             Canadian Environmental Assessment Agency. (2009). Considering traditional knowledge\n\
             (Report). (Interim Principles)\n\
             Canard, B., Shannon, A., Fattorini, V., Sama, B., Selisko, B., Feracci, M.,\n\
-            & Falcou, C. (2016). The SARS-coronavirus. Antiviral Research, 131, 19–29.\n";
+            & Falcou, C. (2016). The SARS-coronavirus. Antiviral Research, 131, 19–29.\n\
+            Boylan, R. T. (2004). Salaries. The Journal of Law & Economics, 47 (1), 75–92. doi:10.\n\
+            1086/378695\n";
         let t = texts(s);
         let firsts: Vec<&str> = t
             .iter()
@@ -1332,6 +1339,7 @@ mod tests {
                 "Donzé, R.",
                 "Canadian Environmental Assessment Agency.",
                 "Canard, B., Shannon, A., Fattorini, V., Sama, B., Selisko, B., Feracci, M., & Falcou, C.",
+                "Boylan, R. T.",
             ],
             "{t:#?}"
         );
@@ -1350,6 +1358,8 @@ mod tests {
             "{}",
             t[2]
         );
+        // "doi:10." at a line end: the DOI goes on.
+        assert!(t[9].ends_with("doi:10.1086/378695"), "{}", t[9]);
     }
 
     #[test]
