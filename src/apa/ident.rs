@@ -112,6 +112,77 @@ pub fn doi_in(token: &str) -> Option<&str> {
     (d.len() > d.find('/').unwrap_or(d.len()) + 1).then_some(d)
 }
 
+/// A DOI that carries a journal's ISSN, with the ISSN's hyphen put back
+/// where a PDF extraction dropped it at a line end: Wiley's
+/// "10.1111/j.14685930.2011.00548.x", an Elsevier PII
+/// "10.1016/S01406736(13)62228-X" or "10.1016/0022460X(72)90434-8", a
+/// SICI "(SICI)15213773(20000103)", SciELO's "S141335552013005000097".
+/// Only in those places, and only when the eight characters pass the
+/// ISSN check digit: other publishers print ISSNs without the hyphen
+/// ("10.1080/09672567.2019.1679210"), and stay as printed.
+pub(crate) fn restore_issn_hyphen(d: &str) -> String {
+    let b = d.as_bytes();
+    let Some(slash) = memchr::memchr(b'/', b) else {
+        return d.to_string();
+    };
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    let mut cuts = Vec::new();
+    let mut p = slash + 1;
+    while p + 8 <= b.len() {
+        let run = b.get(p..p + 8).unwrap_or_default();
+        if is_issn(run) {
+            let before = b.get(..p).unwrap_or_default();
+            let ends_ci = |w: &[u8]| {
+                before.len() >= w.len()
+                    && before
+                        .get(before.len() - w.len()..)
+                        .is_some_and(|t| t.eq_ignore_ascii_case(w))
+            };
+            let after = at(p + 8);
+            let wiley = ends_ci(b"/j.") && after == b'.';
+            let pii = after == b'(' && (at(p - 1) == b'/' || ends_ci(b"/s") || ends_ci(b"(sici)"));
+            let tail = b.get(p + 8..).unwrap_or_default();
+            let scielo = ends_ci(b"/s") && tail.len() == 13 && tail.iter().all(u8::is_ascii_digit);
+            if wiley || pii || scielo {
+                cuts.push(p + 4);
+                p += 8;
+                continue;
+            }
+        }
+        p += 1;
+    }
+    let mut out = String::with_capacity(d.len() + cuts.len());
+    let mut from = 0;
+    // Char boundary: each cut is inside a run of eight ASCII characters.
+    for c in cuts {
+        out.push_str(d.get(from..c).unwrap_or_default());
+        out.push('-');
+        from = c;
+    }
+    out.push_str(d.get(from..).unwrap_or_default());
+    out
+}
+
+/// Seven digits and a check character (a digit or X) that an ISSN's
+/// mod-11 check accepts.
+fn is_issn(run: &[u8]) -> bool {
+    let [digits @ .., check] = run else {
+        return false;
+    };
+    if digits.len() != 7 || !digits.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let sum: u32 = digits
+        .iter()
+        .zip((2..=8).rev())
+        .map(|(&c, w)| u32::from(c - b'0') * w)
+        .sum();
+    match (11 - sum % 11) % 11 {
+        10 => check.eq_ignore_ascii_case(&b'X'),
+        c => u32::from(*check) == u32::from(b'0') + c,
+    }
+}
+
 /// [`doi_url_prefix`] without the grammar: what follows "https://",
 /// "http://", "dx.", "www." (each optional, ASCII case ignored) and
 /// "doi.org/". (The grammar compares lower-cased characters; no other
@@ -298,7 +369,7 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
             let end = nstart + super::scan::offset_in(next, d).unwrap_or(0) + d.len();
             out.push(Ident {
                 kind: IdentKind::Doi,
-                value: d.to_string(),
+                value: restore_issn_hyphen(d),
                 start,
                 end,
             });
@@ -316,7 +387,7 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
         {
             out.push(Ident {
                 kind: IdentKind::Doi,
-                value: d.to_string(),
+                value: restore_issn_hyphen(d),
                 start,
                 // The DOI ends where `next` does, less its closing punctuation.
                 end: nstart + trim_trailing(next).len(),
@@ -331,7 +402,7 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
             let printed_end = start + super::scan::offset_in(tok, d).unwrap_or(lead) + d.len();
             out.push(Ident {
                 kind: IdentKind::Doi,
-                value: d.to_string(),
+                value: restore_issn_hyphen(d),
                 start,
                 end: printed_end,
             });
@@ -527,6 +598,49 @@ mod tests {
         let (_, d) = bare_doi(rest).ok()?;
         let d = trim_trailing(d);
         (d.len() > d.find('/').unwrap_or(d.len()) + 1).then_some(d)
+    }
+
+    #[test]
+    fn issn_hyphen_put_back_in_dois() {
+        for (read, want) in [
+            (
+                "10.1111/j.14685930.2011.00548.x",
+                "10.1111/j.1468-5930.2011.00548.x",
+            ),
+            (
+                "10.1016/S01406736(13)62228-X",
+                "10.1016/S0140-6736(13)62228-X",
+            ),
+            (
+                "10.1016/0022460X(72)90434-8",
+                "10.1016/0022-460X(72)90434-8",
+            ),
+            (
+                "10.1002/(SICI)15213773(20000103)39:1<165::AID-ANIE165>3.0.CO;2-B",
+                "10.1002/(SICI)1521-3773(20000103)39:1<165::AID-ANIE165>3.0.CO;2-B",
+            ),
+            (
+                "10.1590/S141335552013005000097",
+                "10.1590/S1413-35552013005000097",
+            ),
+            // As printed: with its hyphen, without one where the publisher
+            // prints none, or not an ISSN by its check digit.
+            (
+                "10.1111/j.1468-5930.2011.00548.x",
+                "10.1111/j.1468-5930.2011.00548.x",
+            ),
+            (
+                "10.1080/09672567.2019.1679210",
+                "10.1080/09672567.2019.1679210",
+            ),
+            ("10.1163/1570064x-12341367", "10.1163/1570064x-12341367"),
+            (
+                "10.1111/j.14685931.2011.00548.x",
+                "10.1111/j.14685931.2011.00548.x",
+            ),
+        ] {
+            assert_eq!(restore_issn_hyphen(read), want);
+        }
     }
 
     proptest::proptest! {
