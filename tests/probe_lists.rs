@@ -33,6 +33,11 @@ const LISTS: &[(&str, usize, usize)] = &[
     ("pdf-running-heads.txt", 5, 0),
     ("pdf-two-column-hyphenation.txt", 6, 0),
     ("pdf-apacite-apa6.txt", 21, 0),
+    // biblatex-apa6 through pdftotext: "doi:10." at a line end, a DOI
+    // spaced out ("doi:10 . 1056 /"), ISSNs in DOIs that lost their hyphen
+    // at a line end (put back), and a link that lost one in its slug
+    // ("tamingthe-greedocracy"), which is reported and kept in the note.
+    ("pdf-biblatex-apa6.txt", 7, 1),
     ("patents-standards-republished.txt", 10, 0),
     ("identifiers-with-spaces.txt", 8, 0),
     // Google Scholar's "Cite > APA": lower-case journal names, no DOIs,

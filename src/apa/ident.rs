@@ -163,6 +163,43 @@ pub(crate) fn restore_issn_hyphen(d: &str) -> String {
     out
 }
 
+/// A piece of a link's path that runs two words of the title together
+/// ("mcdavidinto" for "… Eric McDavid Into a Bomb Plot …"): a slug made
+/// from the title has a hyphen there, which a line break may have taken.
+/// Gives the piece and the words with the hyphen. Only words the title
+/// separates with a space count ("Bjelke-Petersen" is often one word in a
+/// slug), and only letters: "rfc1737", "2013dec20" are no slugs.
+pub(crate) fn slug_lost_hyphen(url: &str, title: &str) -> Option<(String, String)> {
+    let after_scheme = url.split_once("://").map_or(url, |(_, r)| r);
+    let (_, path) = after_scheme.split_once('/')?;
+    let word = |t: &str| -> Option<String> {
+        let t: String = t
+            .chars()
+            .filter(|c| !matches!(c, '\'' | '’'))
+            .collect::<String>()
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_string();
+        (t.chars().count() >= 2 && t.chars().all(char::is_alphabetic))
+            .then(|| deunicode::deunicode(&t).to_ascii_lowercase())
+    };
+    let words: Vec<Option<String>> = title.split_whitespace().map(word).collect();
+    path.split(['/', '-', '_', '.', '?', '=', '&', ','])
+        .filter(|p| p.len() >= 4 && p.bytes().all(|b| b.is_ascii_alphabetic()))
+        .find_map(|piece| {
+            let lower = piece.to_ascii_lowercase();
+            words.windows(2).find_map(|w| match w {
+                [Some(a), Some(b)]
+                    if lower.len() == a.len() + b.len()
+                        && lower.starts_with(a.as_str())
+                        && lower.ends_with(b.as_str()) =>
+                {
+                    Some((piece.to_string(), format!("{a}-{b}")))
+                }
+                _ => None,
+            })
+        })
+}
+
 /// Seven digits and a check character (a digit or X) that an ISSN's
 /// mod-11 check accepts.
 fn is_issn(run: &[u8]) -> bool {
@@ -598,6 +635,43 @@ mod tests {
         let (_, d) = bare_doi(rest).ok()?;
         let d = trim_trailing(d);
         (d.len() > d.find('/').unwrap_or(d.len()) + 1).then_some(d)
+    }
+
+    #[test]
+    fn slug_with_two_title_words_run_together() {
+        let title = "Manufacturing terror: An FBI informant seduced Eric McDavid into a bomb plot";
+        assert_eq!(
+            slug_lost_hyphen(
+                "https://theintercept.com/2015/11/19/an-fbi-informant-seduced-eric-mcdavidinto-a-bomb-plot/",
+                title
+            ),
+            Some(("mcdavidinto".to_string(), "mcdavid-into".to_string()))
+        );
+        // Whole: every word has its hyphen.
+        assert_eq!(
+            slug_lost_hyphen(
+                "https://theintercept.com/2015/11/19/an-fbi-informant-seduced-eric-mcdavid-into-a-bomb-plot/",
+                title
+            ),
+            None
+        );
+        // Not from the title's words as the title spaces them, or no words.
+        assert_eq!(
+            slug_lost_hyphen(
+                "https://adb.anu.edu.au/biography/bjelkepetersen-hans-5247",
+                "Bjelke-Petersen, Hans"
+            ),
+            None
+        );
+        assert_eq!(
+            slug_lost_hyphen("https://datatracker.ietf.org/doc/rfc1737/", "RFC 1737"),
+            None
+        );
+        // The host is the site's name, not a slug.
+        assert_eq!(
+            slug_lost_hyphen("https://sverigesradio.se/artikel/6891577", "Sveriges Radio"),
+            None
+        );
     }
 
     #[test]

@@ -598,6 +598,26 @@ fn read(s: &str, repaired: &[String], line: usize, end_line: usize) -> Parsed {
         cx.read_source_only(body);
     }
 
+    // A link wrapped over lines may have lost a hyphen at the break, as
+    // pdftotext drops it ("…/eric-mcdavid-" + "into-a-bomb" →
+    // "mcdavidinto"). A news or blog link's slug spells the title's words
+    // out; two of them run together is that loss.
+    if end_line > line
+        && let (Some(url), Some(title)) = (&cx.r.url, &cx.r.title)
+        && let Some((piece, split)) = ident::slug_lost_hyphen(url, title)
+        && let Some(url) = cx.r.url.take()
+    {
+        cx.spans.retain(|sp| sp.field != Field::Url);
+        cx.sig.url_in_note = true;
+        cx.leftover(
+            Field::Url,
+            &url,
+            &format!(
+                "URL may have lost a hyphen at a line break (`{piece}`, the title's `{split}`?); kept in the note"
+            ),
+        );
+    }
+
     // 5. Dates that say more than a year: "(in press)" as status.
     if let Some(d) = &cx.r.issued
         && d.status == DateStatus::InPress
@@ -1011,6 +1031,35 @@ fn finish(mut cx: Ctx<'_>, norm: &str) -> Parsed {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slug_that_lost_a_hyphen_goes_to_the_note_only_when_wrapped() {
+        let text = "Bhalla, J. (2021, August 4). Taming the greedocracy. Current Affairs. \
+                    https://www.currentaffairs.org/2021/08/tamingthe-greedocracy";
+        // Wrapped over two lines: a break may have taken the hyphen.
+        let p = crate::apa::parse_reference(text, 10, 11);
+        assert_eq!(p.reference.url, None);
+        assert!(
+            p.diagnostics
+                .iter()
+                .any(|d| d.message.contains("lost a hyphen") && d.line == 10),
+            "{:?}",
+            p.diagnostics
+        );
+        assert!(
+            p.reference
+                .note
+                .as_deref()
+                .unwrap_or("")
+                .contains("tamingthe-greedocracy")
+        );
+        // On one line, as typed: the link is what it says.
+        let p = crate::apa::parse_reference(text, 10, 10);
+        assert_eq!(
+            p.reference.url.as_deref(),
+            Some("https://www.currentaffairs.org/2021/08/tamingthe-greedocracy")
+        );
+    }
 
     #[test]
     fn date_anchor() {
