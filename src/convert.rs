@@ -642,7 +642,7 @@ fn read_item(item: ReadItem) -> Structured {
 /// reference: it becomes a `document` record carrying the text in its
 /// note, with a warning.
 pub fn parse_segment(s: &Segment) -> Parsed {
-    let run = || apa::parse_reference(&s.text, s.line, s.end_line);
+    let run = || apa::parse_segment(s);
     match std::panic::catch_unwind(run) {
         Ok(p) => p,
         Err(e) => {

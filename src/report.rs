@@ -499,6 +499,7 @@ mod tests {
             text: "Glue, P., & Lee, K. (2017). Ketamine for anxiety. Journal of Things, 31(10), 1302–1305. https://doi.org/10.1177/0269881117705089".into(),
             line: 3,
             end_line: 3,
+            wrapped: false,
         };
         let r = ParsedRef {
             parsed: parse_segment(&seg),

@@ -66,7 +66,9 @@ fuzz_target!(|input: Input| {
             }
         }
     }
-    let parsed = refmill::apa::parse_reference(&s, 1, 1);
+    // As a reference wrapped over two lines, so the checks that only
+    // apply to wrapped text run too.
+    let parsed = refmill::apa::parse_reference(&s, 1, 2);
     assert!(parsed.reference.raw.is_some(), "raw text kept");
     if parsed.diagnostics.is_empty() {
         assert!(parsed.reference.note.is_none() || parsed.reference.note.as_deref().is_some_and(|n| !n.contains("could not fully read")));

@@ -179,7 +179,7 @@ pub(crate) fn slug_lost_hyphen(url: &str, title: &str) -> Option<(String, String
             .collect::<String>()
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_string();
-        (t.chars().count() >= 2 && t.chars().all(char::is_alphabetic))
+        (!t.is_empty() && t.chars().all(char::is_alphabetic))
             .then(|| deunicode::deunicode(&t).to_ascii_lowercase())
     };
     let words: Vec<Option<String>> = title.split_whitespace().map(word).collect();
@@ -654,6 +654,13 @@ mod tests {
                 title
             ),
             None
+        );
+        assert_eq!(
+            slug_lost_hyphen(
+                "https://worninwornout.substack.com/p/geta-move-on",
+                "Get a move on"
+            ),
+            Some(("geta".to_string(), "get-a".to_string()))
         );
         // Not from the title's words as the title spaces them, or no words.
         assert_eq!(

@@ -91,13 +91,19 @@ pub struct Parsed {
 /// Parses the text of one APA reference. `line` and `end_line` are where
 /// it was in its input (for diagnostics); pass 0 when unknown.
 pub fn parse_reference(text: &str, line: usize, end_line: usize) -> Parsed {
-    parse::parse(text, line, end_line)
+    parse::parse(text, line, end_line, end_line > line)
+}
+
+/// Parses one reference as [`segment`] found it, knowing whether its text
+/// was hard-wrapped.
+pub fn parse_segment(s: &segment::Segment) -> Parsed {
+    parse::parse(&s.text, s.line, s.end_line, s.wrapped)
 }
 
 /// Segments `text` and parses every reference, in input order.
 pub fn parse_list(text: &str) -> Vec<Parsed> {
     segment::segment(text)
         .into_iter()
-        .map(|s| parse_reference(&s.text, s.line, s.end_line))
+        .map(|s| parse_segment(&s))
         .collect()
 }

@@ -492,10 +492,10 @@ fn split_undated_authors(s: &str) -> Option<usize> {
     None
 }
 
-pub(crate) fn parse(text: &str, line: usize, end_line: usize) -> Parsed {
+pub(crate) fn parse(text: &str, line: usize, end_line: usize, wrapped: bool) -> Parsed {
     let mut repaired = Vec::new();
     let norm = normalize::normalize_noting(text, &mut repaired);
-    let mut parsed = read(&norm, &repaired, line, end_line);
+    let mut parsed = read(&norm, &repaired, line, end_line, wrapped);
     // The normalised text is kept as the record's raw text (not copied).
     parsed.reference.raw = Some(norm);
     parsed
@@ -503,7 +503,7 @@ pub(crate) fn parse(text: &str, line: usize, end_line: usize) -> Parsed {
 
 /// Reads the normalised text `s` of one reference (`repaired`: the URLs
 /// normalising rejoined). The record's raw text is left to the caller.
-fn read(s: &str, repaired: &[String], line: usize, end_line: usize) -> Parsed {
+fn read(s: &str, repaired: &[String], line: usize, end_line: usize, wrapped: bool) -> Parsed {
     let norm = s;
     let mut cx = Ctx {
         s,
@@ -602,7 +602,7 @@ fn read(s: &str, repaired: &[String], line: usize, end_line: usize) -> Parsed {
     // pdftotext drops it ("…/eric-mcdavid-" + "into-a-bomb" →
     // "mcdavidinto"). A news or blog link's slug spells the title's words
     // out; two of them run together is that loss.
-    if end_line > line
+    if wrapped
         && let (Some(url), Some(title)) = (&cx.r.url, &cx.r.title)
         && let Some((piece, split)) = ident::slug_lost_hyphen(url, title)
         && let Some(url) = cx.r.url.take()

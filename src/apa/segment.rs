@@ -23,6 +23,10 @@ pub struct Segment {
     pub line: usize,
     /// Last line (1-based, inclusive).
     pub end_line: usize,
+    /// The text was hard-wrapped (it spanned lines, or the input is
+    /// wrapped text as out of a PDF): a line break, and a hyphen at one,
+    /// may have been taken out of it.
+    pub wrapped: bool,
 }
 
 /// How references are laid out.
@@ -1006,6 +1010,7 @@ impl Segmenter {
             text,
             line: self.first_line,
             end_line: self.last_line,
+            wrapped: self.layout.mode == Mode::Wrapped || self.last_line > self.first_line,
         })
     }
 
@@ -1234,6 +1239,26 @@ mod tests {
 
     fn texts(s: &str) -> Vec<String> {
         segment(s).into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn wrapped_text_is_marked_so() {
+        // Paragraphs of one line each: nothing was wrapped.
+        let s = segment(
+            "Doe, J. (2020). A title. Journal, 1, 2–3.\n\nRoe, R. (2021). Another. Press.\n",
+        );
+        assert!(s.iter().all(|x| !x.wrapped), "{s:?}");
+        // A PDF's hard-wrapped list: every reference, even one on one line.
+        let s = segment(
+            "References\n\
+             Doe, J. (2020). A title that is long enough to wrap onto the next\n\
+             line of the page. Journal, 1, 2–3.\n\
+             Roe, R. (2021). Another. Press.\n\
+             Poe, E. (2019). A third title that is long enough to wrap onto the\n\
+             next line. Journal, 4, 5–6.\n",
+        );
+        assert_eq!(s.len(), 3, "{s:?}");
+        assert!(s.iter().all(|x| x.wrapped), "{s:?}");
     }
 
     #[test]

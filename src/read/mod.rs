@@ -472,7 +472,7 @@ fn raw_iter(format: InputFormat, text: &str) -> Box<dyn Iterator<Item = ReadItem
         InputFormat::Apa => Box::new(
             crate::apa::segment::segment(text)
                 .into_iter()
-                .map(|s| crate::apa::parse_reference(&s.text, s.line, s.end_line))
+                .map(|s| crate::apa::parse_segment(&s))
                 .map(|p| {
                     ReadItem::Record(ReadRecord {
                         reference: p.reference,
