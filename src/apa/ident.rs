@@ -116,7 +116,8 @@ pub fn doi_in(token: &str) -> Option<&str> {
 /// where a PDF extraction dropped it at a line end: Wiley's
 /// "10.1111/j.14685930.2011.00548.x", an Elsevier PII
 /// "10.1016/S01406736(13)62228-X" or "10.1016/0022460X(72)90434-8", a
-/// SICI "(SICI)15213773(20000103)", SciELO's "S141335552013005000097".
+/// SICI "(SICI)15213773(20000103)" or "(ASCE)0887381X(2003)", SciELO's
+/// "S141335552013005000097", the APA's "10.1037/08944105.18.3.485".
 /// Only in those places, and only when the eight characters pass the
 /// ISSN check digit: other publishers print ISSNs without the hyphen
 /// ("10.1080/09672567.2019.1679210"), and stay as printed.
@@ -140,10 +141,12 @@ pub(crate) fn restore_issn_hyphen(d: &str) -> String {
             };
             let after = at(p + 8);
             let wiley = ends_ci(b"/j.") && after == b'.';
-            let pii = after == b'(' && (at(p - 1) == b'/' || ends_ci(b"/s") || ends_ci(b"(sici)"));
+            let pii = after == b'(' && (at(p - 1) == b'/' || ends_ci(b"/s") || at(p - 1) == b')');
+            // The APA's own journals: "10.1037/0022-3514.78.1.53".
+            let apa = b.starts_with(b"10.1037/") && at(p - 1) == b'/' && after == b'.';
             let tail = b.get(p + 8..).unwrap_or_default();
             let scielo = ends_ci(b"/s") && tail.len() == 13 && tail.iter().all(u8::is_ascii_digit);
-            if wiley || pii || scielo {
+            if wiley || pii || scielo || apa {
                 cuts.push(p + 4);
                 p += 8;
                 continue;
@@ -696,6 +699,11 @@ mod tests {
                 "10.1016/0022460X(72)90434-8",
                 "10.1016/0022-460X(72)90434-8",
             ),
+            (
+                "10.1061/(ASCE)0887381X(2003)17:1(37)",
+                "10.1061/(ASCE)0887-381X(2003)17:1(37)",
+            ),
+            ("10.1037/08944105.18.3.485", "10.1037/0894-4105.18.3.485"),
             (
                 "10.1002/(SICI)15213773(20000103)39:1<165::AID-ANIE165>3.0.CO;2-B",
                 "10.1002/(SICI)1521-3773(20000103)39:1<165::AID-ANIE165>3.0.CO;2-B",
