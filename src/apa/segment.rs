@@ -506,6 +506,47 @@ fn continues(l: &str) -> bool {
         || (c.is_ascii_digit() && !early_date(t) && list_marker(t).is_none())
 }
 
+/// An initial: "J.", "É.", "J.-P." (with a comma after it, if `comma`).
+fn is_initial(w: &str, comma: bool) -> bool {
+    let w = if comma {
+        w.strip_suffix(',').unwrap_or(w)
+    } else {
+        w
+    };
+    !w.is_empty() && w.split('-').all(|part| {
+        let mut cs = part.chars();
+        matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+    })
+}
+
+/// The text so far ends with a name's initial: "Permenter, J.",
+/// "Drew, J. E." (the word before it a family name with its comma, or
+/// another initial).
+fn ends_with_initial(so_far: &str) -> bool {
+    let mut ws = so_far.split_whitespace().rev();
+    let (Some(last), Some(before)) = (ws.next(), ws.next()) else {
+        return false;
+    };
+    is_initial(last, false) && (before.ends_with(',') || is_initial(before, false))
+}
+
+/// The line starts with the rest of a name's initials: "L., & Arbesman",
+/// "V. (2017).", "A. B., Smith": an initial, then a comma, "&", the date
+/// or another initial.
+fn starts_with_initial(line: &str) -> bool {
+    let mut ws = line.split_whitespace();
+    let Some(first) = ws.next() else {
+        return false;
+    };
+    if !is_initial(first, true) {
+        return false;
+    }
+    first.ends_with(',')
+        || ws
+            .next()
+            .is_some_and(|n| n == "&" || n.starts_with('(') || is_initial(n, true))
+}
+
 /// The line starts with something that can only be more of a URL.
 fn url_piece_line(l: &str) -> bool {
     let w = first_word(l);
@@ -1125,6 +1166,12 @@ impl Segmenter {
         if continues(line) || forces_continuation(so_far) {
             return false;
         }
+        // A name's initials broken over lines, as a word processor does at
+        // the space between them: "Permenter, J." / "L., & Arbesman, K.
+        // (2001)."; "Yaroshevskaya, S." / "V. (2017). Title".
+        if ends_with_initial(so_far) && starts_with_initial(line) {
+            return false;
+        }
         // More of a URL broken at the line end: "Report.10",
         // "//theintercept.com/...", "EESJ201404ART32", "NBK1825/".
         if ends_in_url(so_far) && url_piece_line(line) {
@@ -1239,6 +1286,26 @@ mod tests {
 
     fn texts(s: &str) -> Vec<String> {
         segment(s).into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn initials_broken_over_lines() {
+        // As Word or LibreOffice break a line at the space between two
+        // initials.
+        let s = "References\n\
+            Adams, N. K., DeSilva, S. L., Self, S., Salas, G., Schubring, S., Permenter, J.\n\
+            L., & Arbesman, K. (2001). The physical volcanology of the 1600 eruption of\n\
+            Huaynaputina, southern Peru. Bulletin of Volcanology, 62, 493–518.\n\
+            Akimova, M. K., Gorbacheva, E. I., Persiyantseva, S. V., & Yaroshevskaya, S.\n\
+            V. (2017). Intellectual Differentiation in the Structure of Students’ Civil\n\
+            Identity. 1–7. https://doi.org/10.15405/epsbs.2017.12.1\n\
+            Aird, T. P., Farquharson, A. J., Bermingham, K. M., O’Sullivan, A., Drew, J.\n\
+            E., & Carson, B. P. (2022). Fasted Sprint Interval Training. Nutrients, 14(23).\n";
+        let t = texts(s);
+        assert_eq!(t.len(), 3, "{t:#?}");
+        assert!(t[0].contains("Permenter, J. L., & Arbesman"), "{}", t[0]);
+        assert!(t[1].contains("Yaroshevskaya, S. V. (2017)"), "{}", t[1]);
+        assert!(t[2].contains("Drew, J. E., & Carson"), "{}", t[2]);
     }
 
     #[test]
