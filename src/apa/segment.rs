@@ -542,9 +542,13 @@ fn starts_with_initial(line: &str) -> bool {
         return false;
     }
     first.ends_with(',')
-        || ws
-            .next()
-            .is_some_and(|n| n == "&" || n.starts_with('(') || is_initial(n, true))
+        || ws.next().is_some_and(|n| {
+            n == "&"
+                || n.starts_with('(')
+                || is_initial(n, true)
+                // "N." / "F. de. (2024a)": a particle after the initials.
+                || super::lexicon::is_particle(n.trim_end_matches(['.', ',']))
+        })
 }
 
 /// The line starts with something that can only be more of a URL.
@@ -1169,7 +1173,9 @@ impl Segmenter {
         // A name's initials broken over lines, as a word processor does at
         // the space between them: "Permenter, J." / "L., & Arbesman, K.
         // (2001)."; "Yaroshevskaya, S." / "V. (2017). Title".
-        if ends_with_initial(so_far) && starts_with_initial(line) {
+        // And a reference does not end with an initial: "In M. R." /
+        // "Marlo, N. B. Adams, … (Eds.)," goes on with the editors.
+        if ends_with_initial(so_far) && (starts_with_initial(line) || !early_date(line)) {
             return false;
         }
         // More of a URL broken at the line end: "Report.10",
@@ -1306,6 +1312,20 @@ mod tests {
         assert!(t[0].contains("Permenter, J. L., & Arbesman"), "{}", t[0]);
         assert!(t[1].contains("Yaroshevskaya, S. V. (2017)"), "{}", t[1]);
         assert!(t[2].contains("Drew, J. E., & Carson"), "{}", t[2]);
+        let s = "References\n\
+            Assis, É. S., Gonçalves, L. P., Rodrigues, F. H., Vilharva, K. N., & Barros, N.\n\
+            F. de. (2024a). Challenges of Indigenous Psychology in providing assistance\n\
+            to university students. Estudos de Psicologia (Campinas), 41, e230095.\n\
+            Brindle, J. A., & Atintono, S. A. (2012). A Comparative Study of Topological\n\
+            Relation Markers in Two Gur Languages: Gurenɛ and Chakali. In M. R.\n\
+            Marlo, N. B. Adams, C. R. Green, M. Morrison, & T. M. Purvis (Eds.),\n\
+            Selected Proceedings of the 42nd Annual Conference on African Linguistics\n\
+            (pp. 195–207). Cascadilla Proceedings Project.\n\
+            Brinker, A. L. (2025). Memory Safety for Skeptics. ACM Queue, 23(5).\n";
+        let t = texts(s);
+        assert_eq!(t.len(), 3, "{t:#?}");
+        assert!(t[0].contains("Barros, N. F. de. (2024a)"), "{}", t[0]);
+        assert!(t[1].contains("In M. R. Marlo, N. B. Adams"), "{}", t[1]);
     }
 
     #[test]
