@@ -794,6 +794,12 @@ fn join_line(acc: &mut String, next: &str, vocab: &HashSet<String>) {
         // A capitalised word, perhaps with the punctuation that ends an
         // element ("Forside.", "Afghanistan:"), starts the next text.
         let word = next_first.trim_end_matches(['.', ',', ':', ';']);
+        // "von Michael Ziegler. (2014)": a particle before a name.
+        let particle_before_name = super::lexicon::is_particle(next_first)
+            && next
+                .split_whitespace()
+                .nth(1)
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
         let url_like = !next_first.is_empty()
             && !word.chars().next().is_some_and(|c| {
                 c.is_uppercase() && word.chars().skip(1).all(|c| c.is_lowercase())
@@ -803,6 +809,7 @@ fn join_line(acc: &mut String, next: &str, vocab: &HashSet<String>) {
                 "retrieved" | "accessed" | "available" | "doi:"
             )
             && !ident::is_url_start(next_first)
+            && !particle_before_name
             && (last_tok.ends_with(['/', '.', '-', '_', '=', '?', '&', '#', '%', '~'])
                 || next_first.contains(['/', '.', '=', '&', '?', '_', '-'])
                 || next_first.chars().all(|c| c.is_alphanumeric()) && next_first.len() >= 2);
@@ -1326,6 +1333,21 @@ mod tests {
         assert_eq!(t.len(), 3, "{t:#?}");
         assert!(t[0].contains("Barros, N. F. de. (2024a)"), "{}", t[0]);
         assert!(t[1].contains("In M. R. Marlo, N. B. Adams"), "{}", t[1]);
+    }
+
+    #[test]
+    fn particle_after_a_link_is_not_more_of_it() {
+        let mut acc = "Analytik. https://doi.org/10.1002/3527603018.ch17".to_string();
+        join_line(
+            &mut acc,
+            "von Michael Ziegler. (2014). Die Technologie.",
+            &HashSet::new(),
+        );
+        assert!(acc.contains("ch17 von Michael"), "{acc}");
+        // A path piece still joins.
+        let mut acc = "Retrieved from https://doi.org/10.1002/3527603018.".to_string();
+        join_line(&mut acc, "ch17", &HashSet::new());
+        assert!(acc.ends_with("3527603018.ch17"), "{acc}");
     }
 
     #[test]
