@@ -3,9 +3,11 @@
 # by LaTeX with another APA style, copied out of the PDF with pdftotext,
 # read back by refmill and scored field by field (needs ../shared, TeX Live
 # with apacite and biblatex-apa, biber, pdftotext):
-#   scripts/pdf-render-score.sh [apacite|apalike|biblatex-apa|biblatex-apa6] [-layout] [OUTDIR]
+#   scripts/pdf-render-score.sh [apacite|apalike|biblatex-apa|biblatex-apa6|docx] [-layout] [OUTDIR]
 # apacite sets APA 6 ("doi:" prefixes, "Retrieved from", ". . ."),
-# biblatex-apa APA 7, and BibTeX's apalike (with natbib) the APA-like form
+# biblatex-apa APA 7, biblatex-apa6 APA 6, docx the list a Word user
+# gets (pandoc's citeproc with the APA CSL style, a .docx, LibreOffice's
+# PDF), and BibTeX's apalike (with natbib) the APA-like form
 # of many science papers ("Smith, J. and Doe, A. (2019). Title. Journal,
 # 9(8):1123–1136."; it prints no DOI, URL, month or day). The records go to LaTeX through refmill's own BibTeX
 # or BibLaTeX writer (ASCII), so what that writer cannot hold is lost on
@@ -33,8 +35,17 @@ case "$style" in
   apalike) fmt=bibtex; pkg='\usepackage{natbib}'; print='\bibliographystyle{apalike}\bibliography{refs}'; bib=bibtex ;;
   biblatex-apa) fmt=biblatex; pkg='\usepackage[american]{babel}\usepackage{csquotes}\usepackage[style=apa,backend=biber]{biblatex}\addbibresource{refs.bib}'; print='\printbibliography'; bib=biber ;;
   biblatex-apa6) fmt=biblatex; pkg='\usepackage[american]{babel}\usepackage{csquotes}\usepackage[style=apa6,backend=biber]{biblatex}\addbibresource{refs.bib}'; print='\printbibliography'; bib=biber ;;
-  *) echo "style: apacite, apalike, biblatex-apa or biblatex-apa6" >&2; exit 2 ;;
+  docx) ;;
+  *) echo "style: apacite, apalike, biblatex-apa, biblatex-apa6 or docx" >&2; exit 2 ;;
 esac
+if [ "$style" = docx ]; then
+  # A Word user's list: pandoc's citeproc with the APA CSL style into a
+  # .docx, LibreOffice to PDF (needs pandoc and soffice).
+  printf -- "---\nnocite: '@*'\n---\n" > "$out/doc.md"
+  pandoc "$out/doc.md" --citeproc --bibliography "$out/gold.json" \
+    --csl "$shared/tools/csl/apa.csl" -o "$out/doc.docx"
+  (cd "$out" && soffice --headless --convert-to pdf doc.docx >/dev/null 2>&1)
+else
 "$bin" convert --from csl-json "$out/gold.json" --to "$fmt" --ascii -o "$out/refs.bib" --quiet
 cat > "$out/doc.tex" <<EOF
 \documentclass{article}
@@ -53,6 +64,7 @@ EOF
  $bib doc >/dev/null 2>&1 || true
  pdflatex -interaction=nonstopmode doc.tex >/dev/null || true
  pdflatex -interaction=nonstopmode doc.tex >/dev/null || true)
+fi
 pdftotext $layout "$out/doc.pdf" "$out/list.txt"
 "$bin" convert "$out/list.txt" --to csl-json -o "$out/read.json" 2> "$out/read.err" || true
 tail -n 1 "$out/read.err"
