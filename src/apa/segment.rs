@@ -487,7 +487,12 @@ fn continues(l: &str) -> bool {
             .split_once(". (")
             .is_some_and(|(head, _)| !head.contains(' ') && head.len() <= 40)
             && early_date(t);
-        return !author_start(t) && !user_name;
+        // "von Michael Ziegler. (2014).": a name with its particle first,
+        // written without a comma.
+        let particle_name = t.split_once(' ').is_some_and(|(w, rest)| {
+            super::lexicon::is_particle(w) && rest.starts_with(char::is_uppercase)
+        }) && early_date(t);
+        return !author_start(t) && !user_name && !particle_name;
     }
     let w = first_word(t);
     let wl = w.lc();
@@ -527,7 +532,8 @@ fn ends_with_initial(so_far: &str) -> bool {
     let (Some(last), Some(before)) = (ws.next(), ws.next()) else {
         return false;
     };
-    is_initial(last, false) && (before.ends_with(',') || is_initial(before, false))
+    is_initial(last, false)
+        && (before.ends_with(',') || is_initial(before, false) || before == "In")
 }
 
 /// The line starts with the rest of a name's initials: "L., & Arbesman",
@@ -1333,6 +1339,17 @@ mod tests {
         assert_eq!(t.len(), 3, "{t:#?}");
         assert!(t[0].contains("Barros, N. F. de. (2024a)"), "{}", t[0]);
         assert!(t[1].contains("In M. R. Marlo, N. B. Adams"), "{}", t[1]);
+        let s = "References\n\
+            Koenderink, J. J. (2008). Something Old, Something New, Something Borrowed, Something Blue. In D.\n\
+            Forsyth, P. Torr, & A. Zisserman (Eds.), Computer Vision – ECCV 2008 (pp. 1–1). Springer.\n\
+            https://doi.org/10.1007/978-3-540-88682-2_1\n\
+            von Hicks, M. (2001). Design of a Carbon Fiber Composite Grid Structure for the GLAST Spacecraft\n\
+            Using a Novel Manufacturing Technique (1st,). Stanford Press.\n\
+            von Michael Ziegler. (2014). Die Technologie fällt nicht vom Himmel. AI, (003).\n";
+        let t = texts(s);
+        assert_eq!(t.len(), 3, "{t:#?}");
+        assert!(t[0].contains("In D. Forsyth, P. Torr"), "{}", t[0]);
+        assert!(t[2].starts_with("von Michael Ziegler. (2014)"), "{}", t[2]);
     }
 
     #[test]
