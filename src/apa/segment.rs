@@ -331,6 +331,10 @@ fn date_group_start(l: &str) -> Option<usize> {
         let after = &l[(at + 1 + close + 1).min(l.len())..];
         if super::date::parse_date_group(inner).is_some()
             && (before.ends_with('.')
+                // A title-first reference whose title asks: "Woher kommt
+                // …? (2024, March 5)."
+                || before.ends_with('?')
+                || before.ends_with('!')
                 || before.ends_with(')')
                 || before.ends_with(']')
                 || before.ends_with('”')
@@ -1235,6 +1239,18 @@ impl Segmenter {
                 .max()
                 .and_then(|i| tail.get(i..))
                 .is_some_and(|link| !link.contains(". ") || link.contains(" / "));
+            // Nothing but the link (perhaps spaced out) after its start.
+            let link_only = [tail.rfind("http"), tail.rfind("www"), tail.rfind("doi")]
+                .into_iter()
+                .flatten()
+                .max()
+                .and_then(|i| tail.get(i..))
+                .is_some_and(|link| {
+                    link.split_whitespace().all(|w| {
+                        w.chars()
+                            .all(|c| c.is_alphanumeric() || "/.:-_?=&#%~+@".contains(c))
+                    })
+                });
             let closed = so_far.trim_end().ends_with(')');
             // The date of a long author list may be on the next line.
             let early = early_date(t);
@@ -1242,7 +1258,12 @@ impl Segmenter {
                 || author
                     && t.ends_with(',')
                     && next.is_some_and(|n| early_date(&format!("{t} {n}")));
-            if !(capital && dated && (closed && early || (closed || at_link) && author)) {
+            // After a link, a title-first reference with its date on its
+            // first line: "Woher kommt …? (2024, March 5). SWR."
+            if !(capital
+                && dated
+                && (closed && early || (closed || at_link) && author || link_only && early))
+            {
                 return false;
             }
         }
@@ -1350,6 +1371,20 @@ mod tests {
         assert_eq!(t.len(), 3, "{t:#?}");
         assert!(t[0].contains("In D. Forsyth, P. Torr"), "{}", t[0]);
         assert!(t[2].starts_with("von Michael Ziegler. (2014)"), "{}", t[2]);
+        // After a link (spaced out by the PDF), a title-first reference
+        // dated on its first line starts; text with quotes after a link
+        // is not a link, so a dated line after it does not.
+        let s = "References\n\
+            Witte, J.-J., & Huang, A. (2025). Nieuwe vormen van autobeschikbaarheid. Kennisinstituut voor\n\
+            Mobiliteitsbeleid. https : / / www . kimnet . nl / documenten / 2025 / 12 / 18 / nieuwe - vormen - van autobeschikbaarheid\n\
+            Woher kommt “über die Wupper gehen”? (2024, March 5). SWR. https://www.swr.de/kultur/sprache/\n\
+            woher-kommt-redensart-ueber-die-wupper-gehen-102.html\n\
+            Tuttle, B. (2012, March 2). Struggling to Stay Afloat: Number of Underwater Homeowners. Time.\n\
+            http://business.time.com/2012/03/02/struggling-to-stay-afloat/ “Grimm” & “Constantine” Fall\n\
+            Steady. (2014, November 1). TV By The Numbers.\n";
+        let t = texts(s);
+        assert_eq!(t.len(), 3, "{t:#?}");
+        assert!(t[1].starts_with("Woher kommt"), "{}", t[1]);
     }
 
     #[test]
