@@ -783,33 +783,14 @@ fn needs_escape(b: u8) -> bool {
     b < 0x20 || b == b'"' || b == b'\\'
 }
 
-/// Where the first byte that needs escaping is. Eight bytes are tested at
-/// a time (most strings have none): a byte of `w` is below `n` exactly
-/// when `(w - n * LO) & !w & HI` has its high bit set, for `n <= 0x80`,
-/// and equals `c` exactly when `w ^ (c * LO)` has it below 1.
+/// Where the first byte that needs escaping is (most strings have none).
 fn next_escape(bytes: &[u8]) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let below = |w: u64, n: u8| w.wrapping_sub(u64::from(n) * LO) & !w & HI;
-    let mut done = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        let hit = below(w, 0x20)
-            | below(w ^ (u64::from(b'"') * LO), 1)
-            | below(w ^ (u64::from(b'\\') * LO), 1);
-        if hit != 0 {
-            break;
-        }
-        done += 8;
-    }
-    // Char boundary not needed (bytes); in bounds: `done` counts whole
-    // chunks of `bytes`.
-    bytes[done..]
-        .iter()
-        .position(|&b| needs_escape(b))
-        .map(|i| done + i)
+    use crate::swar::{any_below, any_eq};
+    crate::swar::position(
+        bytes,
+        |w| any_below(w, 0x20) || any_eq(w, b'"') || any_eq(w, b'\\'),
+        needs_escape,
+    )
 }
 
 impl Serialize for CslOut<'_> {
