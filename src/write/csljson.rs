@@ -613,16 +613,25 @@ struct Json<'o> {
 }
 
 impl Json<'_> {
-    fn newline(&mut self) {
-        const SPACES: &[u8] = b"\n                ";
-        if self.pretty {
-            match SPACES.get(..1 + 2 * self.depth) {
-                Some(indent) => self.out.extend_from_slice(indent),
-                None => {
-                    self.out.push(b'\n');
-                    for _ in 0..self.depth {
-                        self.out.extend_from_slice(b"  ");
-                    }
+    /// Writes `,` (unless `first`), then, when pretty, a line break and
+    /// the indent: in one copy for the depths a CSL item has.
+    fn separator(&mut self, first: bool) {
+        const LEAD: &[u8] = b",\n                ";
+        if !self.pretty {
+            if !first {
+                self.out.push(b',');
+            }
+            return;
+        }
+        match LEAD.get(usize::from(first)..2 + 2 * self.depth) {
+            Some(lead) => self.out.extend_from_slice(lead),
+            None => {
+                if !first {
+                    self.out.push(b',');
+                }
+                self.out.push(b'\n');
+                for _ in 0..self.depth {
+                    self.out.extend_from_slice(b"  ");
                 }
             }
         }
@@ -637,29 +646,28 @@ impl Json<'_> {
     fn close(&mut self, bracket: u8, nonempty: bool) {
         self.depth -= 1;
         if nonempty {
-            self.newline();
+            self.separator(true);
         }
         self.out.push(bracket);
     }
 
     /// Starts an array element.
     fn item(&mut self, first: bool) {
-        if !first {
-            self.out.push(b',');
-        }
-        self.newline();
+        self.separator(first);
     }
 
     /// Writes an object key and the separator before its value.
     /// (Keys are CSL variable names: nothing in them needs escaping.)
     fn key(&mut self, key: &str, first: bool) {
         debug_assert!(!key.bytes().any(needs_escape));
-        self.item(first);
+        self.separator(first);
         self.out.push(b'"');
         self.out.extend_from_slice(key.as_bytes());
-        self.out.push(b'"');
-        self.out
-            .extend_from_slice(if self.pretty { b": " } else { b":" });
+        if self.pretty {
+            self.out.extend_from_slice(b"\": ");
+        } else {
+            self.out.extend_from_slice(b"\":");
+        }
     }
 
     fn entry(&mut self, key: &str, value: &str, first: bool) {
@@ -675,9 +683,21 @@ impl Json<'_> {
     /// A JSON string, escaped as `serde_json` escapes: quote, backslash
     /// and control characters only (`\b \t \n \f \r`, others `\u00xx`).
     fn string(&mut self, s: &str) {
+        self.string_of(&[s]);
+    }
+
+    /// One JSON string of the pieces, one after the other.
+    fn string_of(&mut self, pieces: &[&str]) {
+        self.out.push(b'"');
+        for s in pieces {
+            self.escaped(s);
+        }
+        self.out.push(b'"');
+    }
+
+    fn escaped(&mut self, s: &str) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         let out = &mut *self.out;
-        out.push(b'"');
         let mut rest = s.as_bytes();
         while let Some(i) = next_escape(rest) {
             let (clean, tail) = rest.split_at(i);
@@ -703,7 +723,6 @@ impl Json<'_> {
             rest = tail;
         }
         out.extend_from_slice(rest);
-        out.push(b'"');
     }
 
     fn name(&mut self, n: &Name, zotero: bool) {
@@ -712,7 +731,8 @@ impl Json<'_> {
             Name::Literal(l) => self.entry("literal", l, true),
             Name::Person(p) => {
                 if zotero {
-                    self.entry("family", &p.full_family(), true);
+                    self.key("family", true);
+                    self.string_of(&p.full_family_parts());
                 } else {
                     self.entry("family", &p.family, true);
                 }
@@ -819,6 +839,8 @@ pub struct CslJsonWriter {
     keys: KeyGen,
     count: usize,
     buf: Vec<u8>,
+    /// The current record's id (reused).
+    id: String,
 }
 
 impl CslJsonWriter {
@@ -829,6 +851,7 @@ impl CslJsonWriter {
             keys: KeyGen::new(),
             count: 0,
             buf: Vec::with_capacity(4096),
+            id: String::new(),
         }
     }
 }
@@ -844,8 +867,8 @@ impl RecordWriter for CslJsonWriter {
         r: &Reference,
         _diags: &mut Vec<Diagnostic>,
     ) -> io::Result<()> {
-        let id = self.keys.key_for(r);
-        let item = CslOut::new(r, &id, &self.opts);
+        self.keys.key_into(r, &mut self.id);
+        let item = CslOut::new(r, &self.id, &self.opts);
         self.buf.clear();
         self.buf
             .extend_from_slice(if self.count == 0 { b"\n" } else { b",\n" });
