@@ -205,13 +205,16 @@ fn certain_continuation(url: &str, next: &str) -> bool {
 
 /// Cheap test: is there a URL whose next token could be a piece of it?
 fn may_need_repair(text: &str) -> bool {
+    // (A searcher built once: `memmem::find` builds one per call.)
+    static HTTP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("http"));
     let b = text.as_bytes();
     let mut from = 0;
     // In bounds, char boundary: `from < b.len()` (checked at the loop's end);
     // `at` is where an ASCII "http" starts, `end` is an ASCII ' ' or the end,
     // `end + 1 <= b.len()` when `end < b.len()`, and `next_end` is a ' ' or
     // the end.
-    while let Some(p) = memchr::memmem::find(&b[from..], b"http") {
+    while let Some(p) = HTTP.find(&b[from..]) {
         let at = from + p;
         // The token starting here, and what follows it.
         let end = memchr::memchr(b' ', &b[at..]).map_or(b.len(), |e| at + e);
@@ -387,12 +390,10 @@ pub fn normalize_noting(text: &str, repaired: &mut Vec<String>) -> String {
 /// "doi.org/", with digits and a slash after the period, so nothing else
 /// is touched.
 fn join_spaced_doi_prefix(text: &mut String) {
+    static SPLIT: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("10 ."));
     let mut from = 0;
-    while let Some(p) = text
-        .as_bytes()
-        .get(from..)
-        .and_then(|b| memchr::memmem::find(b, b"10 ."))
-    {
+    while let Some(p) = text.as_bytes().get(from..).and_then(|b| SPLIT.find(b)) {
         let at = from + p;
         from = at + 4;
         let b = text.as_bytes();
