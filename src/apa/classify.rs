@@ -273,7 +273,16 @@ const THESIS_SUBTITLES: &[&str] = &[
 /// Whether a part of the title after the first (after `:`, `;` or `=`)
 /// starts by calling the work a thesis.
 fn subtitle_names_thesis(title: &str) -> bool {
-    title.split([':', ';', '=']).skip(1).any(|part| {
+    // The separators are ASCII: found with memchr (a split at a char
+    // array walks the title char by char).
+    let mut seps = memchr::memchr3_iter(b':', b';', b'=', title.as_bytes()).peekable();
+    std::iter::from_fn(|| {
+        let at = seps.next()?;
+        let end = seps.peek().copied().unwrap_or(title.len());
+        // (`at` is an ASCII separator, `end` the next one or the end.)
+        Some(title.get(at + 1..end).unwrap_or_default())
+    })
+    .any(|part| {
         let part = part.trim_start();
         let ends_word = |rest: &str| rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
         if part.is_ascii() {
