@@ -20,6 +20,11 @@ pub(crate) fn any_eq(w: u64, c: u8) -> bool {
     any_below(w ^ (u64::from(c) * LO), 1)
 }
 
+/// True when some byte of `w` is not ASCII.
+pub(crate) fn any_high(w: u64) -> bool {
+    w & HI != 0
+}
+
 /// The first offset in `bytes` where `hit` holds. Whole words of eight
 /// bytes for which `maybe` is false are skipped without testing their
 /// bytes; `maybe` must be true for every word that has a byte `hit`
@@ -63,6 +68,7 @@ mod tests {
                 for c in [0u8, b'"', b'\\', 0x7f, 0xff] {
                     assert_eq!(any_eq(w, c), b == c || c == b'a', "{b:#x} == {c:#x}");
                 }
+                assert_eq!(any_high(w), b >= 0x80);
             }
         }
     }

@@ -112,12 +112,20 @@ fn is_plain(text: &str) -> bool {
         return true;
     }
     let mut i = 0;
-    while let Some(&byte) = b.get(i) {
-        if (0x21..0x7f).contains(&byte) || byte == b' ' {
-            i += 1;
-            continue;
-        }
-        // `i` is a char boundary: it only moves by whole chars.
+    loop {
+        // Printable ASCII and spaces are skipped eight bytes at a time.
+        use crate::swar::{any_below, any_eq, any_high};
+        let rest = b.get(i..).unwrap_or_default();
+        let Some(skip) = crate::swar::position(
+            rest,
+            |w| any_below(w, 0x20) || any_eq(w, 0x7f) || any_high(w),
+            |c| !(0x20..0x7f).contains(&c),
+        ) else {
+            break;
+        };
+        i += skip;
+        // `i` is a char boundary: it only moves by whole chars (an ASCII
+        // byte, or a char's first byte, which is not ASCII).
         let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
             return false;
         };
@@ -382,6 +390,10 @@ pub fn normalize_noting(text: &str, repaired: &mut Vec<String>) -> String {
     };
     let mut cleaned = clean(&decoded);
     join_spaced_doi_prefix(&mut cleaned);
+    // (Most texts need no repair: they are kept, not copied.)
+    if !may_need_repair(&cleaned) {
+        return cleaned;
+    }
     repair_urls_noting(&cleaned, repaired)
 }
 
