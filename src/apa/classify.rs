@@ -388,7 +388,7 @@ fn is_organisation(s: &str) -> bool {
         "commissione",
         "comissão",
     ];
-    l.split(|c: char| !c.is_alphanumeric())
+    l.split(|c: char| !super::scan::is_letter_or_digit(c))
         .any(|x| !x.is_empty() && grey.contains(&x))
         || (t.len() >= 2 && t.len() <= 8 && t.chars().all(|c| c.is_ascii_uppercase() || c == '-'))
         || t.ends_with(" Watch")

@@ -810,7 +810,7 @@ impl Lexicon {
             .split(|c: char| {
                 c.is_whitespace() || matches!(c, ',' | ':' | ';' | '(' | ')' | '/' | '-')
             })
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .map(|w| w.trim_matches(|c: char| !super::scan::is_letter_or_digit(c)))
         {
             if !w.is_empty() {
                 lists |= self.words.get(w.as_bytes()).copied().unwrap_or(0);

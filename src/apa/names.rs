@@ -93,7 +93,7 @@ fn initials_scan(s: &str) -> bool {
 
 /// [`initials_scan`] char by char.
 fn initials_scan_chars(s: &str) -> bool {
-    let upper = |c: char| c.is_alphabetic() && !c.is_lowercase();
+    let upper = |c: char| scan::is_letter(c) && !c.is_lowercase();
     let mut cs = s.chars().peekable();
     let mut count = 0usize;
     loop {
@@ -225,7 +225,7 @@ fn is_family_like(s: &str) -> bool {
         }
         if !w
             .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '‐' | '.'))
+            .all(|c| scan::is_letter(c) || matches!(c, '\'' | '’' | '-' | '‐' | '.'))
         {
             return false;
         }
@@ -283,11 +283,10 @@ fn make_person(family: &str, given: Option<&str>, suffix: Option<&str>) -> Perso
     let given = given.map(|g| without_terminal_period(scan::trim(g)));
     // "Casas, B. de las": the particle printed after the initials is CSL's
     // dropping particle.
+    // (Most given names are one word: "A." or "J. A.".)
     let ends_in_lower_word = |g: &str| {
-        g.rsplit(' ')
-            .next()
-            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
-            && g.contains(' ')
+        g.rsplit_once(' ')
+            .is_some_and(|(_, w)| w.starts_with(|c: char| c.is_lowercase()))
     };
     let (given, dropping_particle) = match given {
         Some(g) if !ends_in_lower_word(g) => (Some(g.to_string()), None),
@@ -328,9 +327,9 @@ fn without_terminal_period(g: &str) -> &str {
         return g;
     };
     let last = head.rsplit([' ', '-']).next().unwrap_or(head);
-    let letters = last.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = last.chars().filter(|&c| scan::is_letter(c)).count();
     let written_out = letters >= 3
-        && last.chars().all(char::is_alphabetic)
+        && last.chars().all(scan::is_letter)
         && last.chars().skip(1).any(char::is_lowercase)
         && !lexicon::is_abbreviation(last)
         && !matches!(
@@ -360,6 +359,19 @@ fn strip_ellipsis(s: &str) -> (bool, &str) {
 /// an ellipsis.
 fn strip_et_al(s: &str) -> (bool, &str) {
     let t = s.trim_end();
+    // Every marker ends in "l.", "a.", "al" or "rs", ignoring case (most
+    // lists end in an initial and its period).
+    let tail = t
+        .as_bytes()
+        .get(t.len().saturating_sub(2)..)
+        .unwrap_or_default();
+    if !(tail.eq_ignore_ascii_case(b"l.")
+        || tail.eq_ignore_ascii_case(b"a.")
+        || tail.eq_ignore_ascii_case(b"al")
+        || tail.eq_ignore_ascii_case(b"rs"))
+    {
+        return (false, s);
+    }
     for m in [
         "et al.",
         "et al",

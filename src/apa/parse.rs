@@ -136,7 +136,7 @@ pub(crate) fn sentence_case(s: &str) -> bool {
     let (mut content, mut lower) = (0usize, 0usize);
     for w in s.split_whitespace().skip(1) {
         // French/Italian elision: "l’Économie", "d'Italia".
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = w.trim_matches(|c: char| !scan::is_letter_or_digit(c));
         let w = match w.split_once(['’', '\'']) {
             Some((head, tail)) if head.len() <= 2 => tail,
             _ => w,
@@ -152,7 +152,7 @@ pub(crate) fn sentence_case(s: &str) -> bool {
             continue;
         }
         let first = w.chars().next();
-        if !first.is_some_and(char::is_alphabetic) {
+        if !first.is_some_and(scan::is_letter) {
             continue;
         }
         content += 1;

@@ -213,6 +213,33 @@ pub fn closing_of_group(s: &str, open: usize) -> Option<usize> {
     None
 }
 
+/// `char::is_alphabetic`, answered without the Unicode tables for the
+/// characters reference lists have most (ASCII, the Latin-1 and Latin
+/// Extended letters, basic Cyrillic, the general punctuation block); a
+/// test compares every one of them with the standard library's answer.
+pub(crate) fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7F}' => false,
+        '\u{C0}'..='\u{24F}' => c != '×' && c != '÷',
+        '\u{400}'..='\u{45F}' => true,
+        '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_alphanumeric`, as [`is_letter`] answers it for letters.
+pub(crate) fn is_letter_or_digit(c: char) -> bool {
+    match c {
+        '0'..='9' => true,
+        '\0'..='\u{7F}'
+        | '\u{C0}'..='\u{24F}'
+        | '\u{400}'..='\u{45F}'
+        | '\u{2000}'..='\u{206F}' => is_letter(c),
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// The word (letters, digits, and inner periods/apostrophes/hyphens)
 /// that ends at byte `end` of `s`.
 pub fn word_before(s: &str, end: usize) -> &str {
@@ -221,10 +248,7 @@ pub fn word_before(s: &str, end: usize) -> &str {
     };
     // (The general punctuation block, dashes and quotes, has no letter
     // or digit: its characters skip the Unicode tables.)
-    let in_word = |c: char| {
-        matches!(c, '.' | '\'' | '’' | '-')
-            || !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
-    };
+    let in_word = |c: char| matches!(c, '.' | '\'' | '’' | '-') || is_letter_or_digit(c);
     // ASCII bytes first (most words are ASCII); at the first byte of a
     // multi-byte character, on char by char.
     let mut start = head.len();
@@ -619,6 +643,14 @@ pub fn offset_in(s: &str, sub: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_as_the_standard_library_says() {
+        for c in (0..=0x2100u32).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     proptest::proptest! {
         #[test]

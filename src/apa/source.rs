@@ -79,8 +79,8 @@ fn volume_issue(p: &str) -> Option<(Option<&str>, Option<&str>)> {
     let ok = vol.chars().any(|c| c.is_ascii_digit())
         && vol
             .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '–' | '/' | '.'))
-        && vol.chars().filter(|c| c.is_alphabetic()).count() <= 3
+            .all(|c| scan::is_letter_or_digit(c) || matches!(c, '-' | '–' | '/' | '.'))
+        && vol.chars().filter(|&c| scan::is_letter(c)).count() <= 3
         || vol
             .chars()
             .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
@@ -109,7 +109,8 @@ fn page_like(p: &str) -> Option<&str> {
         return None;
     }
     let ok = p.chars().all(|c| {
-        c.is_alphanumeric() || matches!(c, '-' | '–' | '—' | '‒' | '.' | ',' | '+' | ':' | ' ')
+        scan::is_letter_or_digit(c)
+            || matches!(c, '-' | '–' | '—' | '‒' | '.' | ',' | '+' | ':' | ' ')
     }) && !p.as_bytes().windows(2).any(|w| w == b"  ")
         && p.split_whitespace().count() <= 3
         && p.split_whitespace().all(|w| {
@@ -286,7 +287,7 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
             && p.len() >= 2;
         // An e-locator mixes letters and digits ("e0209899", "pyv124").
         let elocator = !p.contains(' ')
-            && p.chars().any(|c| c.is_alphabetic())
+            && p.chars().any(scan::is_letter)
             && p.chars().filter(char::is_ascii_digit).count() >= 2
             && p.chars()
                 .next()
@@ -345,7 +346,7 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
         return None;
     }
     let container = trim_elem(&u[..container_end]);
-    if container.is_empty() || !container.chars().any(char::is_alphabetic) {
+    if container.is_empty() || !container.chars().any(scan::is_letter) {
         return None;
     }
     // A "container" that is a long sentence is a title, not a journal.
@@ -382,7 +383,7 @@ fn glued_issue(p: &str) -> Option<(&str, &str)> {
         && issue
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | '/'));
-    (numeric && name.ends_with(char::is_alphabetic)).then_some((name, issue))
+    (numeric && name.ends_with(scan::is_letter)).then_some((name, issue))
 }
 
 /// A journal name abbreviated word by word, whose last period belongs to
