@@ -28,27 +28,37 @@ pub(crate) fn any_high(w: u64) -> bool {
 /// The first offset in `bytes` where `hit` holds. Whole words of eight
 /// bytes for which `maybe` is false are skipped without testing their
 /// bytes; `maybe` must be true for every word that has a byte `hit`
-/// holds for.
+/// holds for. The last bytes (fewer than eight) are tested in the word
+/// of the last eight bytes, when there are eight.
 pub(crate) fn position(
     bytes: &[u8],
     maybe: impl Fn(u64) -> bool,
     hit: impl Fn(u8) -> bool,
 ) -> Option<usize> {
+    let mut chunks = bytes.chunks_exact(8);
     let mut done = 0;
-    for chunk in bytes.chunks_exact(8) {
+    for chunk in &mut chunks {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         if maybe(u64::from_le_bytes(word)) {
-            break;
+            let rest = bytes.get(done..).unwrap_or_default();
+            return rest.iter().position(|&b| hit(b)).map(|i| done + i);
         }
         done += 8;
     }
-    bytes
-        .get(done..)
-        .unwrap_or_default()
-        .iter()
-        .position(|&b| hit(b))
-        .map(|i| done + i)
+    let rest = chunks.remainder();
+    if rest.is_empty() {
+        return None;
+    }
+    // The last eight bytes hold the rest (and bytes already found clean).
+    if let Some(last) = bytes.len().checked_sub(8).and_then(|at| bytes.get(at..)) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(last);
+        if !maybe(u64::from_le_bytes(word)) {
+            return None;
+        }
+    }
+    rest.iter().position(|&b| hit(b)).map(|i| done + i)
 }
 
 #[cfg(test)]
