@@ -551,7 +551,8 @@ pub fn parse_author_list(s: &str) -> Option<NameList> {
     }
     let has_amp = toks.iter().any(|t| t.amp);
     let elided = et_al || toks.iter().any(|t| t.ellipsis);
-    let mut names: Vec<Name> = Vec::new();
+    // (Persons take two tokens each, family name and initials.)
+    let mut names: Vec<Name> = Vec::with_capacity(toks.len().div_ceil(2));
     let mut persons = 0;
     // Literal runs pending a merge: (text pieces).
     let mut run: Vec<&str> = Vec::new();

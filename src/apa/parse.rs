@@ -509,7 +509,8 @@ fn read(s: &str, repaired: &[String], line: usize, end_line: usize) -> Parsed {
         s,
         r: Reference::default(),
         diags: Vec::new(),
-        spans: Vec::new(),
+        // (A reference has a dozen fields at most, most of the time.)
+        spans: Vec::with_capacity(16),
         line,
         sig: Signals::default(),
         unread: Vec::new(),
