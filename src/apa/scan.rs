@@ -213,6 +213,41 @@ pub fn closing_of_group(s: &str, open: usize) -> Option<usize> {
     None
 }
 
+/// Where `pat` first is in `s`, found with memchr on its first byte:
+/// `str::find` and `str::contains` build a Two-Way searcher on every
+/// call, which in short text costs more than the search.
+pub(crate) fn find_short(s: &str, pat: &str) -> Option<usize> {
+    let Some(&first) = pat.as_bytes().first() else {
+        return Some(0);
+    };
+    let b = s.as_bytes();
+    memchr::memchr_iter(first, b)
+        .find(|&i| b.get(i..).is_some_and(|t| t.starts_with(pat.as_bytes())))
+}
+
+/// [`find_short`] as `str::contains`.
+pub(crate) fn contains_short(s: &str, pat: &str) -> bool {
+    find_short(s, pat).is_some()
+}
+
+/// [`split_once_short`] at the last match, as `str::rsplit_once`.
+pub(crate) fn rsplit_once_short<'a>(s: &'a str, pat: &str) -> Option<(&'a str, &'a str)> {
+    let &first = pat.as_bytes().first()?;
+    let b = s.as_bytes();
+    let i = memchr::memrchr_iter(first, b)
+        .find(|&i| b.get(i..).is_some_and(|t| t.starts_with(pat.as_bytes())))?;
+    // (As in `split_once_short`.)
+    Some((s.get(..i)?, s.get(i + pat.len()..)?))
+}
+
+/// [`find_short`] as `str::split_once`.
+pub(crate) fn split_once_short<'a>(s: &'a str, pat: &str) -> Option<(&'a str, &'a str)> {
+    let i = find_short(s, pat)?;
+    // (A match starts at the first byte of a char, `pat`'s, and ends after
+    // its last.)
+    Some((s.get(..i)?, s.get(i + pat.len()..)?))
+}
+
 /// `char::is_alphabetic`, answered without the Unicode tables for the
 /// characters reference lists have most (ASCII, the Latin-1 and Latin
 /// Extended letters, basic Cyrillic, the general punctuation block); a
@@ -643,6 +678,31 @@ pub fn offset_in(s: &str, sub: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_searches_as_str() {
+        let hays = [
+            "",
+            "a",
+            "No. 5",
+            "Report No. 12",
+            "ab, cd, ef",
+            "x N.º 3",
+            "é, à",
+            ", ",
+            ",,, ",
+        ];
+        let pats = ["", ", ", " No. ", "No", " N.º ", "à", "zz", ","];
+        for h in hays {
+            for p in pats {
+                assert_eq!(find_short(h, p), h.find(p), "{h:?} {p:?}");
+                assert_eq!(split_once_short(h, p), h.split_once(p), "{h:?} {p:?}");
+                if !p.is_empty() {
+                    assert_eq!(rsplit_once_short(h, p), h.rsplit_once(p), "{h:?} {p:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn letters_as_the_standard_library_says() {

@@ -751,7 +751,7 @@ impl<'a> Ctx<'a> {
             .is_some_and(|d| d.status == crate::model::DateStatus::InPress);
         let journal_like = |s: &str| {
             let s = strip_period(s);
-            s.contains(" and ") || s.contains(" of ")
+            scan::contains_short(s, " and ") || scan::contains_short(s, " of ")
         };
         if us.len() == 1
             && (lexicon::looks_like_periodical(first) || in_press && journal_like(first))
@@ -884,7 +884,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             // Only the first element can hold editors.
-            if rest[..i].contains(". ") {
+            if scan::contains_short(&rest[..i], ". ") {
                 break;
             }
         }
@@ -973,9 +973,8 @@ impl<'a> Ctx<'a> {
         // them: "Book, pages 23–45", "Proceedings, volume 22".
         loop {
             let c = container.trim_end().trim_end_matches('.');
-            if let Some((head, p)) = c
-                .rsplit_once(", pages ")
-                .or_else(|| c.rsplit_once(", page "))
+            if let Some((head, p)) = scan::rsplit_once_short(c, ", pages ")
+                .or_else(|| scan::rsplit_once_short(c, ", page "))
                 && let Some(p) = page_like(p)
                 && p.chars().any(|c| c.is_ascii_digit())
                 && self.r.page.is_none()
@@ -1062,7 +1061,7 @@ impl<'a> Ctx<'a> {
         }
         // Microsoft Word's thesis source: "Dissertation, University of
         // Michigan, Ann Arbor." (its kind, the university, the place).
-        if let Some((kind, rest)) = p.split_once(", ")
+        if let Some((kind, rest)) = scan::split_once_short(p, ", ")
             && super::title::is_thesis_word(&kind.lc())
             && kind.split_whitespace().count() <= 3
             // "Dissertation Abstracts International, B, 49(4)" is a journal.
@@ -1090,7 +1089,7 @@ impl<'a> Ctx<'a> {
         }
         // Google Scholar's preprint source: "arXiv preprint
         // arXiv:1810.04805" is the server and the paper's number there.
-        if let Some((server, id)) = p.split_once(" preprint ")
+        if let Some((server, id)) = scan::split_once_short(p, " preprint ")
             && !server.contains(' ')
             && lexicon::is_preprint_server(server)
             && !id.contains(' ')

@@ -271,7 +271,7 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
     for marker in [
         " No. ", " no. ", " Nr. ", " No ", " Number ", " N.º ", " n.º ", " Nᵒ ", " Nº ", " nº ",
     ] {
-        if let Some((genre, num)) = p.split_once(marker) {
+        if let Some((genre, num)) = scan::split_once_short(p, marker) {
             let num = num.trim();
             if !num.is_empty() && num.chars().any(|c| c.is_ascii_digit()) {
                 return Detail::Number {
@@ -499,13 +499,16 @@ fn is_university(s: &str) -> bool {
         "대학교",
     ]
     .iter()
-    .any(|w| l.contains(w))
+    .any(|w| scan::contains_short(&l, w))
 }
 
 pub(crate) fn describe(inner: &str) -> Description<'_> {
     let d = inner.trim();
     let lower = d.lc();
     let l = lower.trim_end_matches('.');
+    // (The phrases are found with memchr: `str::contains` builds a
+    // searcher per call.)
+    let has = |phrase: &str| scan::contains_short(l, phrase);
     match l {
         "data set" | "dataset" | "data" | "data file" | "database" | "datensatz" => {
             return Description::TypeOnly(ItemType::Dataset);
@@ -529,26 +532,26 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
         return Description::Thesis(genre, publisher);
     }
     let typed = |t| Description::Typed(t, d);
-    if l.contains("paper presentation")
-        || l.contains("poster session")
-        || l.contains("poster presentation")
-        || l.contains("conference session")
-        || l.contains("symposium")
-        || l.contains("keynote")
-        || l.contains("conference presentation")
+    if has("paper presentation")
+        || has("poster session")
+        || has("poster presentation")
+        || has("conference session")
+        || has("symposium")
+        || has("keynote")
+        || has("conference presentation")
         || l == "presentation"
         || l == "speech"
         || l == "lecture"
-        || l.contains("address")
-        || l.contains("webinar")
-        || l.contains("lecture recording")
-        || l.contains("powerpoint")
-        || l.contains("slides")
-        || l.contains("lecture notes")
+        || has("address")
+        || has("webinar")
+        || has("lecture recording")
+        || has("powerpoint")
+        || has("slides")
+        || has("lecture notes")
     {
         return typed(ItemType::Speech);
     }
-    if l == "song" || l == "album" || l.contains("audio recording") || l == "music" {
+    if l == "song" || l == "album" || has("audio recording") || l == "music" {
         return typed(ItemType::Song);
     }
     if l == "interview" {
@@ -556,77 +559,74 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
     }
     if l == "video"
         || l == "film"
-        || l.contains("motion picture")
-        || l.contains("youtube")
+        || has("motion picture")
+        || has("youtube")
         || l == "video file"
-        || l.contains("documentary")
+        || has("documentary")
     {
         return typed(ItemType::MotionPicture);
     }
-    if l.contains("podcast")
-        || l.contains("tv series")
-        || l.contains("tv series episode")
-        || l.contains("radio")
-        || l.contains("television")
-        || l.contains("audio")
+    if has("podcast")
+        || has("tv series")
+        || has("tv series episode")
+        || has("radio")
+        || has("television")
+        || has("audio")
     {
         return typed(ItemType::Broadcast);
     }
     if l == "tweet"
-        || l.contains("status update")
-        || l.contains("facebook")
-        || l.contains("instagram")
-        || l.contains("reddit")
+        || has("status update")
+        || has("facebook")
+        || has("instagram")
+        || has("reddit")
         || l == "post"
-        || l.contains("thread")
-        || l.contains("tiktok")
-        || l.contains("comment")
-        || l.contains("online forum")
+        || has("thread")
+        || has("tiktok")
+        || has("comment")
+        || has("online forum")
     {
         return typed(ItemType::Post);
     }
-    if l.contains("blog post") || l == "blog" || l.contains("web log") || l.contains("weblog") {
+    if has("blog post") || l == "blog" || has("web log") || has("weblog") {
         return typed(ItemType::PostWeblog);
     }
-    if l.contains("review of") {
+    if has("review of") {
         return typed(ItemType::Review);
     }
-    if l.contains("unpublished manuscript")
+    if has("unpublished manuscript")
         || l == "manuscript"
-        || l.contains("manuscript submitted")
-        || l.contains("manuscript in preparation")
+        || has("manuscript submitted")
+        || has("manuscript in preparation")
     {
         return typed(ItemType::Manuscript);
     }
-    if l == "preprint" || l.contains("working paper") {
+    if l == "preprint" || has("working paper") {
         return typed(ItemType::Article);
     }
-    if l.contains("fact sheet")
-        || l.contains("policy brief")
-        || l.contains("white paper")
-        || l.contains("technical report")
-        || l.contains("brochure")
-        || l.contains("press release")
+    if has("fact sheet")
+        || has("policy brief")
+        || has("white paper")
+        || has("technical report")
+        || has("brochure")
+        || has("press release")
     {
         return typed(ItemType::Report);
     }
-    if l.contains("map")
-        || l.contains("photograph")
-        || l.contains("painting")
-        || l.contains("infographic")
-        || l.contains("artwork")
-        || l.contains("illustration")
+    if has("map")
+        || has("photograph")
+        || has("painting")
+        || has("infographic")
+        || has("artwork")
+        || has("illustration")
     {
         return typed(ItemType::Graphic);
     }
-    if l.contains("measurement instrument")
-        || l.contains("test") && l.contains("instrument")
-        || l == "database record"
-    {
+    if has("measurement instrument") || has("test") && has("instrument") || l == "database record" {
         return typed(ItemType::Document);
     }
     // "[Unpublished raw data]", "[Raw data]" (APA 7 §10.9).
-    if l.contains("raw data") || l.contains("data set") || l.contains("dataset") {
+    if has("raw data") || has("data set") || has("dataset") {
         return typed(ItemType::Dataset);
     }
     if is_university(d) && !d.contains(' ')
