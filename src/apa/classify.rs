@@ -399,7 +399,7 @@ fn is_organisation(s: &str) -> bool {
 /// Development Brief 16", "… Working Paper No. 12".
 fn ends_with_report_series(title: &str) -> bool {
     let title = title.trim();
-    let Some((head, number)) = title.rsplit_once(' ') else {
+    let Some((head, number)) = super::scan::rsplit_once_space(title) else {
         return false;
     };
     let head = head.trim_end();
@@ -407,7 +407,7 @@ fn ends_with_report_series(title: &str) -> bool {
         .strip_suffix(" No.")
         .or_else(|| head.strip_suffix(" No"))
         .unwrap_or(head);
-    let Some((before, kind)) = head.rsplit_once(' ') else {
+    let Some((before, kind)) = super::scan::rsplit_once_space(head) else {
         return false;
     };
     if !matches!(

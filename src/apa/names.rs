@@ -260,8 +260,7 @@ fn is_full_given(s: &str) -> bool {
 /// name, as APA keeps them there.
 pub fn split_particle(family: &str) -> (Option<String>, String) {
     // Most names have no particle: their first word says so.
-    let mut first_two = family.split(' ');
-    if !(first_two.next().is_some_and(lexicon::is_particle) && first_two.next().is_some()) {
+    if !scan::split_once_space(family).is_some_and(|(first, _)| lexicon::is_particle(first)) {
         return (None, family.to_string());
     }
     let words: Vec<&str> = family.split(' ').collect();
@@ -285,8 +284,7 @@ fn make_person(family: &str, given: Option<&str>, suffix: Option<&str>) -> Perso
     // dropping particle.
     // (Most given names are one word: "A." or "J. A.".)
     let ends_in_lower_word = |g: &str| {
-        g.rsplit_once(' ')
-            .is_some_and(|(_, w)| w.starts_with(|c: char| c.is_lowercase()))
+        scan::rsplit_once_space(g).is_some_and(|(_, w)| w.starts_with(|c: char| c.is_lowercase()))
     };
     let (given, dropping_particle) = match given {
         Some(g) if !ends_in_lower_word(g) => (Some(g.to_string()), None),

@@ -230,6 +230,21 @@ pub(crate) fn contains_short(s: &str, pat: &str) -> bool {
     find_short(s, pat).is_some()
 }
 
+/// `s.rsplit_once(' ')`, by a byte loop from the end: the char searcher
+/// sets up a word-at-a-time scan, which costs more than the few bytes
+/// of the last word.
+pub(crate) fn rsplit_once_space(s: &str) -> Option<(&str, &str)> {
+    let i = s.as_bytes().iter().rposition(|&b| b == b' ')?;
+    // (An ASCII space is a char of its own.)
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// `s.split_once(' ')`, by a byte loop (see [`rsplit_once_space`]).
+pub(crate) fn split_once_space(s: &str) -> Option<(&str, &str)> {
+    let i = s.as_bytes().iter().position(|&b| b == b' ')?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
 /// [`split_once_short`] at the last match, as `str::rsplit_once`.
 pub(crate) fn rsplit_once_short<'a>(s: &'a str, pat: &str) -> Option<(&'a str, &'a str)> {
     let &first = pat.as_bytes().first()?;
@@ -700,6 +715,8 @@ mod tests {
                 if !p.is_empty() {
                     assert_eq!(rsplit_once_short(h, p), h.rsplit_once(p), "{h:?} {p:?}");
                 }
+                assert_eq!(rsplit_once_space(h), h.rsplit_once(' '), "{h:?}");
+                assert_eq!(split_once_space(h), h.split_once(' '), "{h:?}");
             }
         }
     }

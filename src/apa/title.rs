@@ -914,8 +914,9 @@ impl<'a> Ctx<'a> {
         // An edition printed after the title without its parentheses, as
         // Google Scholar does: "Psychometric theory 2nd ed.".
         if self.r.edition.is_none()
-            && let Some(sp) = title.trim_end_matches('.').rfind(' ')
-            && let Some(sp) = title.get(..sp).and_then(|h| h.trim_end().rfind(' '))
+            && let Some((head, _)) = scan::rsplit_once_space(title.trim_end_matches('.'))
+            && let Some((head, _)) = scan::rsplit_once_space(head.trim_end())
+            && let sp = head.len()
             && let Some(ed) = title.get(sp + 1..)
             && is_bare_english_edition(ed)
             && let Some(n) = edition_of(ed)
