@@ -334,7 +334,7 @@ fn periodical_kind(r: &crate::model::Reference, ck: Kinds) -> ItemType {
 
 /// An organisation's name: institute, council, bank ... or an acronym.
 fn is_organisation(s: &str) -> bool {
-    let t = s.trim();
+    let t = super::scan::trim(s);
     // Associations, societies and universities publish books too; these
     // publish reports.
     let l = t.lc();
@@ -398,7 +398,7 @@ fn is_organisation(s: &str) -> bool {
 /// records keep it: "… retest scores? Research Report 2019-2", "… PISA for
 /// Development Brief 16", "… Working Paper No. 12".
 fn ends_with_report_series(title: &str) -> bool {
-    let title = title.trim();
+    let title = super::scan::trim(title);
     let Some((head, number)) = super::scan::rsplit_once_space(title) else {
         return false;
     };

@@ -470,7 +470,7 @@ pub fn read_trailer(text: &str) -> Trailer {
         .and_then(|x| x.strip_suffix(']'))
         .or_else(|| s.strip_prefix('(').and_then(|x| x.strip_suffix(')')))
     {
-        s = inner.trim();
+        s = super::scan::trim(inner);
     }
     let lower = s.lc();
     for lead in [
@@ -501,7 +501,7 @@ pub fn read_trailer(text: &str) -> Trailer {
         if lower.starts_with(lead)
             && let Some(rest) = s.get(lead.len()..)
         {
-            let mut rest = rest.trim();
+            let mut rest = super::scan::trim(rest);
             let rl = rest.lc();
             if rl == "from" || rl == "at" || rl.is_empty() {
                 return t;

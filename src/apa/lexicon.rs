@@ -907,7 +907,7 @@ pub(crate) fn periodical_given(s: &str, k: Kinds) -> bool {
         return true;
     }
     // A site named by its domain: "Pastebin.com", "Fr-Online.De".
-    let l = s.trim().lc();
+    let l = super::scan::trim(s).lc();
     !l.contains(' ')
         && [
             ".com", ".org", ".net", ".de", ".fr", ".co.uk", ".io", ".gov", ".edu", ".info", ".ru",

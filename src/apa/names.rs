@@ -207,7 +207,7 @@ fn rest_of_initial(cs: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 
 /// An organisation's acronym: "FAO", "UNIDO", "dpa".
 fn is_acronym(s: &str) -> bool {
-    let t = s.trim().trim_end_matches('.');
+    let t = scan::trim(s).trim_end_matches('.');
     let n = t.chars().count();
     (2..=6).contains(&n)
         && (t.chars().all(|c| c.is_uppercase()) || (n <= 4 && t.chars().all(|c| c.is_lowercase())))
@@ -313,7 +313,7 @@ fn make_person(family: &str, given: Option<&str>, suffix: Option<&str>) -> Perso
         given: given.filter(|g| !g.is_empty()),
         particle,
         dropping_particle,
-        suffix: suffix.map(|s| s.trim().to_string()),
+        suffix: suffix.map(|s| scan::trim(s).to_string()),
     }
 }
 
@@ -632,7 +632,7 @@ pub fn parse_author_list(s: &str) -> Option<NameList> {
 /// Lee, Mary Ann"), as lists from other styles have them. Returns `None`
 /// unless every token pairs up as family + given.
 pub fn parse_full_name_list(s: &str) -> Option<NameList> {
-    let (et_al, s) = strip_et_al(s.trim());
+    let (et_al, s) = strip_et_al(scan::trim(s));
     let toks = tokens(s);
     if toks.len() < 2 || !toks.len().is_multiple_of(2) {
         return None;
@@ -664,7 +664,7 @@ pub fn parse_full_name_list(s: &str) -> Option<NameList> {
 /// "U.S. Army" stays a group), and the rest is one to three capitalised
 /// words or particles.
 fn initials_first_person(t: &str) -> Option<Person> {
-    let t = t.trim();
+    let t = scan::trim(t);
     let first = t.split(' ').next()?;
     let one_initial = |w: &str| {
         w.split('-').all(|p| {
@@ -700,7 +700,7 @@ fn initials_first_person(t: &str) -> Option<Person> {
 /// Reads one name written given-name first ("J. le R. d’Alembert",
 /// "E. N. Zalta", "Texas A&M Transportation Institute").
 pub fn parse_given_first(s: &str) -> Option<Name> {
-    let s = s.trim().trim_end_matches(',').trim();
+    let s = scan::trim(s).trim_end_matches(',').trim();
     if s.is_empty() {
         return None;
     }
@@ -846,7 +846,7 @@ pub fn split_role_suffix(s: &str) -> (&str, Option<Role>) {
 /// Reads a "Name, Role" pair list inside parentheses: "M. Ritchie,
 /// Trans." or "N. Herakovič, M. Debevec, & E. Adrović, Eds.".
 pub fn parse_role_paren(inner: &str) -> Option<(Vec<Role>, Vec<Name>)> {
-    let inner = inner.trim();
+    let inner = scan::trim(inner);
     let (list, marker) = inner.rsplit_once(',')?;
     let roles = roles_of_marker(marker);
     if roles.is_empty() {

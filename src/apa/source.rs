@@ -39,7 +39,7 @@ fn volume_issue(p: &str) -> Option<(Option<&str>, Option<&str>)> {
             if issue.is_empty() || issue.contains('(') {
                 return None;
             }
-            (vol.trim(), Some(issue))
+            (scan::trim(vol), Some(issue))
         }
         // Volume and issue joined by a colon, as some publishers print
         // them: "Memory, 25:4, 512-520".
@@ -123,7 +123,7 @@ fn page_like(p: &str) -> Option<&str> {
 
 /// `Article 13`, `Article e123`, `Art. 13`, `Artikel 13`.
 fn article_number(p: &str) -> Option<&str> {
-    let p = p.trim();
+    let p = scan::trim(p);
     for pre in [
         "Article ",
         "article ",
@@ -134,7 +134,7 @@ fn article_number(p: &str) -> Option<&str> {
         "Article number ",
     ] {
         if let Some(n) = p.strip_prefix(pre) {
-            let n = n.trim();
+            let n = scan::trim(n);
             if !n.is_empty() && !n.contains(' ') && n.chars().any(|c| c.is_ascii_digit()) {
                 return Some(n);
             }
@@ -168,12 +168,12 @@ fn container_authors(s: &str) -> Option<(&str, &str)> {
     }
     let (head, rest) = s.split_at_checked(end)?;
     let rest = rest.trim_start_matches([',', ' ']);
-    (!rest.is_empty()).then(|| (head.trim(), rest))
+    (!rest.is_empty()).then(|| (scan::trim(head), rest))
 }
 
 /// "Advance online publication", "Publish Ahead of Print", "Online first".
 pub(crate) fn is_status_phrase(p: &str) -> bool {
-    let l = p.trim().trim_end_matches('.');
+    let l = scan::trim(p).trim_end_matches('.');
     [
         "advance online publication",
         "advanced online publication",
@@ -542,7 +542,7 @@ pub(crate) fn presented_at(u: &str) -> Option<(&str, &str)> {
             } else {
                 "Presentation"
             };
-            return Some((genre, rest.trim()));
+            return Some((genre, scan::trim(rest)));
         }
     }
     None
@@ -573,7 +573,7 @@ fn place_publisher(u: &str) -> Option<(&str, &str)> {
 /// A short run of capitalised words, as a city ("Boston", "San Diego,
 /// CA", "Ann Arbor, MI, United States").
 fn is_place_name(u: &str) -> bool {
-    let p = u.trim().trim_end_matches('.');
+    let p = scan::trim(u).trim_end_matches('.');
     let words: Vec<&str> = p.split([' ', ',']).filter(|w| !w.is_empty()).collect();
     !words.is_empty()
         && words.len() <= 6
@@ -618,7 +618,7 @@ impl<'a> Ctx<'a> {
             let phrase = scan::offset_in(src, meeting)
                 .and_then(|i| src.get(..i))
                 .unwrap_or_default();
-            self.mark(Field::Genre, phrase.trim());
+            self.mark(Field::Genre, scan::trim(phrase));
             self.sig.desc_type.get_or_insert(ItemType::Speech);
             if self.r.genre.is_none() {
                 self.r.genre = Some(genre.to_string());
@@ -663,7 +663,7 @@ impl<'a> Ctx<'a> {
                 // The city of proceedings named after their meeting
                 // (Microsoft Word: "…, (pp. 112-118). Boston.").
                 if k == us.len() - 1 && lexicon::names_meeting(container) && is_place_name(text) {
-                    let place = strip_period(text.trim());
+                    let place = strip_period(scan::trim(text));
                     self.mark(Field::Place, place);
                     self.r
                         .publisher_place
@@ -782,7 +782,7 @@ impl<'a> Ctx<'a> {
     /// Title-first works: what follows the date is the source only, maybe
     /// led by a description ("[Data set]").
     pub(crate) fn read_source_only(&mut self, body: &'a str) {
-        let mut b = body.trim();
+        let mut b = scan::trim(body);
         while b.starts_with('[') {
             let Some(close) = scan::closing_of_group(b, 0) else {
                 break;
@@ -1021,7 +1021,7 @@ impl<'a> Ctx<'a> {
 
     /// The meeting of a presentation: "Meeting Name, City, Country".
     fn read_meeting(&mut self, m: &'a str) {
-        let m = strip_period(m.trim());
+        let m = strip_period(scan::trim(m));
         if m.is_empty() {
             return;
         }
@@ -1047,7 +1047,7 @@ impl<'a> Ctx<'a> {
     /// Publisher element(s): "Publisher.", "Place: Publisher.",
     /// "Publisher; Publisher.", a site name.
     pub(crate) fn read_publisher(&mut self, src: &'a str) {
-        let p = strip_period(src.trim());
+        let p = strip_period(scan::trim(src));
         if p.is_empty() {
             return;
         }
@@ -1066,11 +1066,11 @@ impl<'a> Ctx<'a> {
             && kind.split_whitespace().count() <= 3
             // "Dissertation Abstracts International, B, 49(4)" is a journal.
             && !kind.lc().contains("abstracts")
-            && !rest.trim().is_empty()
+            && !scan::trim(rest).is_empty()
         {
             let (university, place) = match rest.split_once(", ") {
-                Some((u, place)) => (u.trim(), Some(place.trim())),
-                None => (rest.trim(), None),
+                Some((u, place)) => (scan::trim(u), Some(scan::trim(place))),
+                None => (scan::trim(rest), None),
             };
             self.mark(Field::Genre, kind);
             self.mark(Field::Publisher, university);

@@ -116,7 +116,7 @@ const EDITION_WORDS: &[&str] = &[
 /// "2nd ed." or "3rd edn": an ordinal and the English abbreviation, the
 /// form that cannot be a title's own last words.
 fn is_bare_english_edition(s: &str) -> bool {
-    let Some((ordinal, marker)) = s.trim().split_once(' ') else {
+    let Some((ordinal, marker)) = scan::trim(s).split_once(' ') else {
         return false;
     };
     let digits = ordinal.trim_start_matches(|c: char| c.is_ascii_digit());
@@ -187,7 +187,7 @@ pub(crate) fn edition_of(part: &str) -> Option<String> {
     // "Rev. ed." → "Rev."; "Spring 2019 ed." → "Spring 2019".
     for suffix in [" ed.", " ed", " edition", " edn", " edn."] {
         if let Some(head) = strip_suffix_ascii_ci(p, suffix) {
-            let head = head.trim();
+            let head = scan::trim(head);
             if !head.is_empty() {
                 return Some(head.to_string());
             }
@@ -205,7 +205,7 @@ fn strip_prefix_ci<'a>(s: &'a str, prefixes: &[&str]) -> Option<&'a str> {
 
 /// Classifies one comma-separated part of a parenthetical.
 pub(crate) fn detail_of(part: &str) -> Detail<'_> {
-    let p = part.trim();
+    let p = scan::trim(part);
     if let Some(v) = strip_prefix_ci(
         p,
         &[
@@ -272,10 +272,10 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
         " No. ", " no. ", " Nr. ", " No ", " Number ", " N.º ", " n.º ", " Nᵒ ", " Nº ", " nº ",
     ] {
         if let Some((genre, num)) = scan::split_once_short(p, marker) {
-            let num = num.trim();
+            let num = scan::trim(num);
             if !num.is_empty() && num.chars().any(|c| c.is_ascii_digit()) {
                 return Detail::Number {
-                    genre: Some(genre.trim()),
+                    genre: Some(scan::trim(genre)),
                     number: num,
                 };
             }
@@ -503,7 +503,7 @@ fn is_university(s: &str) -> bool {
 }
 
 pub(crate) fn describe(inner: &str) -> Description<'_> {
-    let d = inner.trim();
+    let d = scan::trim(inner);
     let lower = d.lc();
     let l = lower.trim_end_matches('.');
     // (The phrases are found with memchr: `str::contains` builds a
@@ -702,7 +702,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn read_details(&mut self, inner: &'a str, container: bool) -> bool {
-        let inner = inner.trim();
+        let inner = scan::trim(inner);
         if inner.is_empty() {
             return false;
         }
@@ -947,7 +947,7 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|c| c.is_ascii_alphanumeric())
         {
             self.sig.desc_type.get_or_insert(ItemType::Patent);
-            set_if_none(&mut self.r.number, num.trim());
+            set_if_none(&mut self.r.number, scan::trim(num));
         }
         // An untitled work described in brackets in the title's place
         // (APA 7 §9.22): "[Lecture notes on resource allocation]".
@@ -963,7 +963,7 @@ impl<'a> Ctx<'a> {
     /// A description of kind as the last element, as apacite prints a
     /// note: "… in JSON-LD. (Computer software)".
     fn read_end_description(&mut self, u: &'a str) -> bool {
-        let t = u.trim().trim_end_matches('.');
+        let t = scan::trim(u).trim_end_matches('.');
         let Some(inner) = t
             .strip_prefix('(')
             .and_then(|x| x.strip_suffix(')'))
@@ -1016,7 +1016,7 @@ impl<'a> Ctx<'a> {
             // Pages printed after a title with no container (biblatex-apa
             // does this for proceedings papers): "Title, 1–7."
             if let Some((head, pages)) = title_text.rsplit_once(", ") {
-                let p = pages.trim();
+                let p = scan::trim(pages);
                 let nums: Vec<&str> = p.split(['-', '–', '—']).map(str::trim).collect();
                 let year_like = |x: &str| {
                     x.len() == 4 && x.parse::<u32>().is_ok_and(|y| (1400..=2100).contains(&y))
@@ -1026,7 +1026,7 @@ impl<'a> Ctx<'a> {
                         .iter()
                         .all(|x| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit()))
                     && !nums.iter().all(|x| year_like(x));
-                if range && !head.trim().is_empty() {
+                if range && !scan::trim(head).is_empty() {
                     self.mark(Field::Page, p);
                     self.r.page = Some(p.to_string());
                     self.sig.bare_pages = true;
@@ -1196,7 +1196,7 @@ fn choose_title_units(body: &str, us: &[scan::Unit], d: Option<&crate::model::Da
 }
 
 fn set_if_none(slot: &mut Option<String>, v: &str) {
-    let v = v.trim();
+    let v = scan::trim(v);
     if slot.is_none() && !v.is_empty() {
         *slot = Some(v.to_string());
     }
