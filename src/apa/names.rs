@@ -441,8 +441,11 @@ fn tokens<'s>(s: &'s str) -> Vec<Tok<'s>> {
             // (not "Merck Sharp & Dohme", "Johnson & Johnson").
             // Char boundary: `i` comes from `top_level_ascii` of `rest` and is
             // an ASCII '&', so `i + 1` is the next boundary.
-            let inner = memchr::memchr(b'&', rest.as_bytes())
-                .and_then(|_| {
+            // (Pieces are short: a byte loop beats a memchr call.)
+            let inner = rest
+                .as_bytes()
+                .contains(&b'&')
+                .then(|| {
                     scan::top_level_ascii(rest, b'&').find(|&i| {
                         i > 0
                             && rest[..i].ends_with(' ')
@@ -454,14 +457,15 @@ fn tokens<'s>(s: &'s str) -> Vec<Tok<'s>> {
                                     && rest[i + 1..].split_whitespace().count() >= 3))
                     })
                 })
+                .flatten()
                 // "J.A. and Doe": "and" after initials joins two names.
                 // Char boundary: `i` is where the ASCII " and " starts.
                 .or_else(|| {
-                    static AND: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-                        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" and "));
                     // (The initials before it end with a period.)
-                    memchr::memchr(b'.', rest.as_bytes())
-                        .and_then(|_| AND.find(rest.as_bytes()))
+                    rest.as_bytes()
+                        .contains(&b'.')
+                        .then(|| scan::find_short(rest, " and "))
+                        .flatten()
                         .filter(|&i| {
                             let h = rest[..i].trim();
                             h.ends_with('.')

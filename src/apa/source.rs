@@ -462,9 +462,10 @@ pub(crate) fn starts_with_in(u: &str) -> bool {
 /// Swedish "I", Polish "W", Czech and Slovak "V", Croatian "U"), when its
 /// next two characters pass `second`, after a capital.
 fn after_one_letter_in(u: &str, second: impl Fn(char) -> bool) -> Option<&str> {
+    let u = u.trim_start();
     let rest = ["I ", "W ", "V ", "U "]
         .iter()
-        .find_map(|p| u.trim_start().strip_prefix(p))?;
+        .find_map(|p| u.strip_prefix(p))?;
     let mut cs = rest.chars();
     (cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(second)).then_some(rest)
 }
