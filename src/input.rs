@@ -703,7 +703,12 @@ impl LineSource {
         }
 
         // Other control characters become spaces.
-        if buf.iter().any(|&b| is_control(b)) {
+        let controls = crate::swar::position(
+            buf,
+            |w| crate::swar::any_below(w, 0x20) || crate::swar::any_eq(w, 0x7F),
+            is_control,
+        );
+        if controls.is_some() {
             let mut n = 0u64;
             let mut first = None;
             for (i, b) in buf.iter_mut().enumerate() {

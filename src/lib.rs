@@ -43,6 +43,7 @@ pub mod model;
 pub mod output;
 pub mod read;
 pub mod report;
+mod swar;
 pub mod write;
 
 pub use diag::{Diagnostic, Severity};

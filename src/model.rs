@@ -207,16 +207,22 @@ pub struct Person {
 impl Person {
     /// Particle and family name as one string (`van der Berg`).
     pub fn full_family(&self) -> String {
+        self.full_family_parts().concat()
+    }
+
+    /// [`Person::full_family`] in three pieces (particle, space or
+    /// nothing, family), for writers that copy it out without joining.
+    pub fn full_family_parts(&self) -> [&str; 3] {
         match &self.particle {
             Some(p) if !p.is_empty() => {
                 // "d’" / "l'" particles attach without a space.
                 if p.ends_with('\'') || p.ends_with('’') || p.ends_with('-') {
-                    format!("{p}{}", self.family)
+                    [p, "", &self.family]
                 } else {
-                    format!("{p} {}", self.family)
+                    [p, " ", &self.family]
                 }
             }
-            _ => self.family.clone(),
+            _ => ["", "", &self.family],
         }
     }
 }

@@ -276,7 +276,16 @@ const THESIS_SUBTITLES: &[&str] = &[
 /// Whether a part of the title after the first (after `:`, `;` or `=`)
 /// starts by calling the work a thesis.
 fn subtitle_names_thesis(title: &str) -> bool {
-    title.split([':', ';', '=']).skip(1).any(|part| {
+    // The separators are ASCII: found with memchr (a split at a char
+    // array walks the title char by char).
+    let mut seps = memchr::memchr3_iter(b':', b';', b'=', title.as_bytes()).peekable();
+    std::iter::from_fn(|| {
+        let at = seps.next()?;
+        let end = seps.peek().copied().unwrap_or(title.len());
+        // (`at` is an ASCII separator, `end` the next one or the end.)
+        Some(title.get(at + 1..end).unwrap_or_default())
+    })
+    .any(|part| {
         let part = part.trim_start();
         let ends_word = |rest: &str| rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
         if part.is_ascii() {
@@ -328,7 +337,7 @@ fn periodical_kind(r: &crate::model::Reference, ck: Kinds) -> ItemType {
 
 /// An organisation's name: institute, council, bank ... or an acronym.
 fn is_organisation(s: &str) -> bool {
-    let t = s.trim();
+    let t = super::scan::trim(s);
     // Associations, societies and universities publish books too; these
     // publish reports.
     let l = t.lc();
@@ -382,7 +391,7 @@ fn is_organisation(s: &str) -> bool {
         "commissione",
         "comissão",
     ];
-    l.split(|c: char| !c.is_alphanumeric())
+    l.split(|c: char| !super::scan::is_letter_or_digit(c))
         .any(|x| !x.is_empty() && grey.contains(&x))
         || (t.len() >= 2 && t.len() <= 8 && t.chars().all(|c| c.is_ascii_uppercase() || c == '-'))
         || t.ends_with(" Watch")
@@ -392,8 +401,8 @@ fn is_organisation(s: &str) -> bool {
 /// records keep it: "… retest scores? Research Report 2019-2", "… PISA for
 /// Development Brief 16", "… Working Paper No. 12".
 fn ends_with_report_series(title: &str) -> bool {
-    let title = title.trim();
-    let Some((head, number)) = title.rsplit_once(' ') else {
+    let title = super::scan::trim(title);
+    let Some((head, number)) = super::scan::rsplit_once_space(title) else {
         return false;
     };
     let head = head.trim_end();
@@ -401,7 +410,7 @@ fn ends_with_report_series(title: &str) -> bool {
         .strip_suffix(" No.")
         .or_else(|| head.strip_suffix(" No"))
         .unwrap_or(head);
-    let Some((before, kind)) = head.rsplit_once(' ') else {
+    let Some((before, kind)) = super::scan::rsplit_once_space(head) else {
         return false;
     };
     if !matches!(

@@ -512,7 +512,7 @@ fn prose(i: &str) -> IResult<&str, Date> {
 /// Reads a date as free text, in the forms reference managers and APA
 /// lists use. Returns `None` when the text is not a date.
 pub fn parse_date_text(s: &str) -> Option<Date> {
-    let s = s.trim().trim_end_matches(['.', ',']).trim();
+    let s = super::scan::trim(s).trim_end_matches(['.', ',']).trim();
     if s.is_empty() {
         return None;
     }

@@ -367,26 +367,30 @@ pub fn is_url_start(token: &str) -> bool {
 /// Finds the identifiers in `s` at or after byte `from`.
 pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
     let mut out = Vec::new();
-    let mut toks = tokens_from(s, from).peekable();
+    let mut toks = tokens_from(s, from);
     // Where "10." is, as every DOI has it: found in one pass over the
     // text, in order (no occurrence spans two tokens: it has no space).
     static TEN: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("10."));
     let tail = s.as_bytes().get(from..).unwrap_or_default();
-    let mut marks = TEN.find_iter(tail).map(|p| p + from).peekable();
+    let mut marks = TEN.find_iter(tail).map(|p| p + from);
+    // The first "10." not before the current token.
+    let mut mark = marks.next();
     while let Some((start, tok)) = toks.next() {
-        while marks.next_if(|&p| p < start).is_some() {}
-        let marked = marks.peek().is_some_and(|&p| p < start + tok.len());
+        while mark.is_some_and(|p| p < start) {
+            mark = marks.next();
+        }
+        let marked = mark.is_some_and(|p| p < start + tok.len());
         // A token without "10." is an identifier or a keyword only when it
-        // starts like one: a URL (after '<', '(' or '['), "doi", "pmid",
-        // "isbn" or "issn". Most tokens are words and pass here.
-        if !marked
-            && !matches!(
-                tok.as_bytes().first().map(u8::to_ascii_lowercase),
-                Some(b'h' | b'f' | b'w' | b'd' | b'p' | b'i' | b'<' | b'(' | b'[')
-            )
-        {
-            continue;
+        // starts like one: a URL (after '<', '(' or '['), or "doi",
+        // "pmid", "isbn" or "issn" (five bytes at most, with a colon or
+        // period). Most tokens are words and pass here.
+        if !marked {
+            match tok.as_bytes().first().map(u8::to_ascii_lowercase) {
+                Some(b'h' | b'f' | b'w' | b'<' | b'(' | b'[') => {}
+                Some(b'd' | b'p' | b'i') if tok.len() <= 5 => {}
+                _ => continue,
+            }
         }
         // Identifier keywords are short: lower-case only those, in a
         // buffer on the stack (most tokens are short words; the bytes of
@@ -402,7 +406,7 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
         };
         // "doi:" / "DOI:" / "DOI" followed by the DOI as the next token.
         if matches!(lower, b"doi:" | b"doi" | b"doi.")
-            && let Some(&(nstart, next)) = toks.peek()
+            && let Some((nstart, next)) = toks.peek()
             && let Some(d) = doi_in(next)
         {
             // `d` is a slice of `next`: the printed DOI ends where it does.
@@ -422,7 +426,7 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
         if doi.is_none()
             && marked
             && is_doi_prefix_only(tok)
-            && let Some(&(nstart, next)) = toks.peek()
+            && let Some((nstart, next)) = toks.peek()
             && let Some(d) = doi_in(&format!("{tok}{next}"))
         {
             out.push(Ident {
@@ -461,7 +465,7 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
             continue;
         }
         if matches!(lower, b"pmid:" | b"pmid")
-            && let Some(&(nstart, next)) = toks.peek()
+            && let Some((nstart, next)) = toks.peek()
         {
             let n = trim_trailing(next);
             if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) {
@@ -476,7 +480,7 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
             }
         }
         if matches!(lower, b"isbn:" | b"isbn" | b"issn:" | b"issn")
-            && let Some(&(nstart, next)) = toks.peek()
+            && let Some((nstart, next)) = toks.peek()
         {
             let n = trim_trailing(next);
             if n.len() >= 8
@@ -502,29 +506,55 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
 }
 
 /// The space-separated tokens of `s` from byte `from`, with their offsets.
-fn tokens_from(s: &str, from: usize) -> impl Iterator<Item = (usize, &str)> {
-    let tail = s.get(from..).unwrap_or_default();
-    let mut pos = 0;
-    std::iter::from_fn(move || {
+fn tokens_from(s: &str, from: usize) -> Tokens<'_> {
+    Tokens {
+        tail: s.get(from..).unwrap_or_default(),
+        from,
+        pos: 0,
+    }
+}
+
+/// [`tokens_from`]: a cursor, copied to look ahead (no `Peekable`).
+#[derive(Clone, Copy)]
+struct Tokens<'a> {
+    tail: &'a str,
+    from: usize,
+    /// Where the next token is looked for, in `tail`.
+    pos: usize,
+}
+
+impl<'a> Tokens<'a> {
+    /// The next token, without moving past it.
+    fn peek(&self) -> Option<(usize, &'a str)> {
+        let mut ahead = *self;
+        ahead.next()
+    }
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let tail = self.tail;
         loop {
-            if pos > tail.len() {
+            if self.pos > tail.len() {
                 return None;
             }
             // Tokens are short: a byte loop beats a memchr call.
-            let rest = tail.as_bytes().get(pos..).unwrap_or_default();
+            let rest = tail.as_bytes().get(self.pos..).unwrap_or_default();
             let end = rest
                 .iter()
                 .position(|&b| b == b' ')
-                .map_or(tail.len(), |i| pos + i);
-            let start = pos;
-            pos = end + 1;
+                .map_or(tail.len(), |i| self.pos + i);
+            let start = self.pos;
+            self.pos = end + 1;
             // Char boundary: `start` is 0 or just after an ASCII space,
             // `end` an ASCII space or the end.
             if let Some(t) = tail.get(start..end).filter(|t| !t.is_empty()) {
-                return Some((from + start, t));
+                return Some((self.from + start, t));
             }
         }
-    })
+    }
 }
 
 /// What a trailer phrase before or around an identifier says.
@@ -551,7 +581,7 @@ pub fn read_trailer(text: &str) -> Trailer {
         .and_then(|x| x.strip_suffix(']'))
         .or_else(|| s.strip_prefix('(').and_then(|x| x.strip_suffix(')')))
     {
-        s = inner.trim();
+        s = super::scan::trim(inner);
     }
     let lower = s.lc();
     for lead in [
@@ -582,7 +612,7 @@ pub fn read_trailer(text: &str) -> Trailer {
         if lower.starts_with(lead)
             && let Some(rest) = s.get(lead.len()..)
         {
-            let mut rest = rest.trim();
+            let mut rest = super::scan::trim(rest);
             let rl = rest.lc();
             if rl == "from" || rl == "at" || rl.is_empty() {
                 return t;

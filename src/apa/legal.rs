@@ -90,13 +90,39 @@ fn citation(c: &str) -> Option<Citation<'_>> {
     Some((Some(vol), c.get(rep_start..rep_end)?, Some(page), None))
 }
 
+/// True when `s` has " v. ", " vs. ", "§", "Stat.", "U.S.C" or "C.F.R".
+/// Each phrase has a byte that is rare in references ('v', the second
+/// byte of "§", or a capital S, U or F): those are found with memchr (two
+/// passes, few hits) and their neighbours compared, where a search per
+/// phrase costs six passes.
+fn names_party_or_code(s: &str) -> bool {
+    let b = s.as_bytes();
+    let around = |i: usize| {
+        let (before, at) = b.split_at(i);
+        // (`at` starts with the byte found.)
+        (before, at.get(1..).unwrap_or_default())
+    };
+    memchr::memchr2_iter(b'v', 0xA7, b).any(|i| {
+        let (before, after) = around(i);
+        match b.get(i) {
+            // "§" is C2 A7.
+            Some(0xA7) => before.ends_with(&[0xC2]),
+            _ => before.ends_with(b" ") && (after.starts_with(b". ") || after.starts_with(b"s. ")),
+        }
+    }) || memchr::memchr3_iter(b'S', b'U', b'F', b).any(|i| {
+        let (before, after) = around(i);
+        match b.get(i) {
+            Some(b'S') => after.starts_with(b"tat."),
+            Some(b'U') => after.starts_with(b".S.C"),
+            _ => before.ends_with(b"C.") && after.starts_with(b".R"),
+        }
+    })
+}
+
 /// Recognises a legal reference; `None` for anything else.
 pub(crate) fn parse(s: &str) -> Option<Legal<'_>> {
     // Every legal reference names a party "v." another, or cites a code.
-    if !(s.starts_with("In re ")
-        || s.starts_with("Ex parte ")
-        || contains_any!(s, [" v. ", " vs. ", "§", "Stat.", "U.S.C", "C.F.R"]))
-    {
+    if !(s.starts_with("In re ") || s.starts_with("Ex parte ") || names_party_or_code(s)) {
         return None;
     }
     // The closing parenthesis with the year: "(1954)." / "(E.D. Wis. 1972)."
@@ -193,6 +219,30 @@ impl Legal<'_> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn party_or_code_as_the_phrases() {
+        let phrases = [" v. ", " vs. ", "§", "Stat.", "U.S.C", "C.F.R"];
+        let pieces = [
+            " v", " vs", ". ", ".", "v", "§", "Stat", "U", "S.C", "U.S", ".C", "C", "F.R", "C.F",
+            "ç", "a", " ", "x.", ".R", "tat.", "s. ", "S",
+        ];
+        // Every string of up to three pieces.
+        let n = pieces.len();
+        for k in 0..n * n * n + n * n + n {
+            let mut s = String::new();
+            let mut k = k;
+            loop {
+                s.push_str(pieces[k % n]);
+                if k < n {
+                    break;
+                }
+                k = k / n - 1;
+            }
+            let want = phrases.iter().any(|p| s.contains(p));
+            assert_eq!(super::names_party_or_code(&s), want, "{s:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

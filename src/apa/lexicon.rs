@@ -810,7 +810,7 @@ impl Lexicon {
             .split(|c: char| {
                 c.is_whitespace() || matches!(c, ',' | ':' | ';' | '(' | ')' | '/' | '-')
             })
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .map(|w| w.trim_matches(|c: char| !super::scan::is_letter_or_digit(c)))
         {
             if !w.is_empty() {
                 lists |= self.words.get(w.as_bytes()).copied().unwrap_or(0);
@@ -907,7 +907,7 @@ pub(crate) fn periodical_given(s: &str, k: Kinds) -> bool {
         return true;
     }
     // A site named by its domain: "Pastebin.com", "Fr-Online.De".
-    let l = s.trim().lc();
+    let l = super::scan::trim(s).lc();
     !l.contains(' ')
         && [
             ".com", ".org", ".net", ".de", ".fr", ".co.uk", ".io", ".gov", ".edu", ".info", ".ru",

@@ -93,7 +93,7 @@ fn initials_scan(s: &str) -> bool {
 
 /// [`initials_scan`] char by char.
 fn initials_scan_chars(s: &str) -> bool {
-    let upper = |c: char| c.is_alphabetic() && !c.is_lowercase();
+    let upper = |c: char| scan::is_letter(c) && !c.is_lowercase();
     let mut cs = s.chars().peekable();
     let mut count = 0usize;
     loop {
@@ -207,7 +207,7 @@ fn rest_of_initial(cs: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 
 /// An organisation's acronym: "FAO", "UNIDO", "dpa".
 fn is_acronym(s: &str) -> bool {
-    let t = s.trim().trim_end_matches('.');
+    let t = scan::trim(s).trim_end_matches('.');
     let n = t.chars().count();
     (2..=6).contains(&n)
         && (t.chars().all(|c| c.is_uppercase()) || (n <= 4 && t.chars().all(|c| c.is_lowercase())))
@@ -225,7 +225,7 @@ fn is_family_like(s: &str) -> bool {
         }
         if !w
             .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '‐' | '.'))
+            .all(|c| scan::is_letter(c) || matches!(c, '\'' | '’' | '-' | '‐' | '.'))
         {
             return false;
         }
@@ -260,8 +260,7 @@ fn is_full_given(s: &str) -> bool {
 /// name, as APA keeps them there.
 pub fn split_particle(family: &str) -> (Option<String>, String) {
     // Most names have no particle: their first word says so.
-    let mut first_two = family.split(' ');
-    if !(first_two.next().is_some_and(lexicon::is_particle) && first_two.next().is_some()) {
+    if !scan::split_once_space(family).is_some_and(|(first, _)| lexicon::is_particle(first)) {
         return (None, family.to_string());
     }
     let words: Vec<&str> = family.split(' ').collect();
@@ -283,11 +282,9 @@ fn make_person(family: &str, given: Option<&str>, suffix: Option<&str>) -> Perso
     let given = given.map(|g| without_terminal_period(scan::trim(g)));
     // "Casas, B. de las": the particle printed after the initials is CSL's
     // dropping particle.
+    // (Most given names are one word: "A." or "J. A.".)
     let ends_in_lower_word = |g: &str| {
-        g.rsplit(' ')
-            .next()
-            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
-            && g.contains(' ')
+        scan::rsplit_once_space(g).is_some_and(|(_, w)| w.starts_with(|c: char| c.is_lowercase()))
     };
     let (given, dropping_particle) = match given {
         Some(g) if !ends_in_lower_word(g) => (Some(g.to_string()), None),
@@ -316,7 +313,7 @@ fn make_person(family: &str, given: Option<&str>, suffix: Option<&str>) -> Perso
         given: given.filter(|g| !g.is_empty()),
         particle,
         dropping_particle,
-        suffix: suffix.map(|s| s.trim().to_string()),
+        suffix: suffix.map(|s| scan::trim(s).to_string()),
     }
 }
 
@@ -328,9 +325,9 @@ fn without_terminal_period(g: &str) -> &str {
         return g;
     };
     let last = head.rsplit([' ', '-']).next().unwrap_or(head);
-    let letters = last.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = last.chars().filter(|&c| scan::is_letter(c)).count();
     let written_out = letters >= 3
-        && last.chars().all(char::is_alphabetic)
+        && last.chars().all(scan::is_letter)
         && last.chars().skip(1).any(char::is_lowercase)
         && !lexicon::is_abbreviation(last)
         && !matches!(
@@ -360,6 +357,19 @@ fn strip_ellipsis(s: &str) -> (bool, &str) {
 /// an ellipsis.
 fn strip_et_al(s: &str) -> (bool, &str) {
     let t = s.trim_end();
+    // Every marker ends in "l.", "a.", "al" or "rs", ignoring case (most
+    // lists end in an initial and its period).
+    let tail = t
+        .as_bytes()
+        .get(t.len().saturating_sub(2)..)
+        .unwrap_or_default();
+    if !(tail.eq_ignore_ascii_case(b"l.")
+        || tail.eq_ignore_ascii_case(b"a.")
+        || tail.eq_ignore_ascii_case(b"al")
+        || tail.eq_ignore_ascii_case(b"rs"))
+    {
+        return (false, s);
+    }
     for m in [
         "et al.",
         "et al",
@@ -431,8 +441,11 @@ fn tokens<'s>(s: &'s str) -> Vec<Tok<'s>> {
             // (not "Merck Sharp & Dohme", "Johnson & Johnson").
             // Char boundary: `i` comes from `top_level_ascii` of `rest` and is
             // an ASCII '&', so `i + 1` is the next boundary.
-            let inner = memchr::memchr(b'&', rest.as_bytes())
-                .and_then(|_| {
+            // (Pieces are short: a byte loop beats a memchr call.)
+            let inner = rest
+                .as_bytes()
+                .contains(&b'&')
+                .then(|| {
                     scan::top_level_ascii(rest, b'&').find(|&i| {
                         i > 0
                             && rest[..i].ends_with(' ')
@@ -444,14 +457,15 @@ fn tokens<'s>(s: &'s str) -> Vec<Tok<'s>> {
                                     && rest[i + 1..].split_whitespace().count() >= 3))
                     })
                 })
+                .flatten()
                 // "J.A. and Doe": "and" after initials joins two names.
                 // Char boundary: `i` is where the ASCII " and " starts.
                 .or_else(|| {
-                    static AND: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-                        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" and "));
                     // (The initials before it end with a period.)
-                    memchr::memchr(b'.', rest.as_bytes())
-                        .and_then(|_| AND.find(rest.as_bytes()))
+                    rest.as_bytes()
+                        .contains(&b'.')
+                        .then(|| scan::find_short(rest, " and "))
+                        .flatten()
                         .filter(|&i| {
                             let h = rest[..i].trim();
                             h.ends_with('.')
@@ -539,7 +553,8 @@ pub fn parse_author_list(s: &str) -> Option<NameList> {
     }
     let has_amp = toks.iter().any(|t| t.amp);
     let elided = et_al || toks.iter().any(|t| t.ellipsis);
-    let mut names: Vec<Name> = Vec::new();
+    // (Persons take two tokens each, family name and initials.)
+    let mut names: Vec<Name> = Vec::with_capacity(toks.len().div_ceil(2));
     let mut persons = 0;
     // Literal runs pending a merge: (text pieces).
     let mut run: Vec<&str> = Vec::new();
@@ -621,7 +636,7 @@ pub fn parse_author_list(s: &str) -> Option<NameList> {
 /// Lee, Mary Ann"), as lists from other styles have them. Returns `None`
 /// unless every token pairs up as family + given.
 pub fn parse_full_name_list(s: &str) -> Option<NameList> {
-    let (et_al, s) = strip_et_al(s.trim());
+    let (et_al, s) = strip_et_al(scan::trim(s));
     let toks = tokens(s);
     if toks.len() < 2 || !toks.len().is_multiple_of(2) {
         return None;
@@ -653,7 +668,7 @@ pub fn parse_full_name_list(s: &str) -> Option<NameList> {
 /// "U.S. Army" stays a group), and the rest is one to three capitalised
 /// words or particles.
 fn initials_first_person(t: &str) -> Option<Person> {
-    let t = t.trim();
+    let t = scan::trim(t);
     let first = t.split(' ').next()?;
     let one_initial = |w: &str| {
         w.split('-').all(|p| {
@@ -689,7 +704,7 @@ fn initials_first_person(t: &str) -> Option<Person> {
 /// Reads one name written given-name first ("J. le R. d’Alembert",
 /// "E. N. Zalta", "Texas A&M Transportation Institute").
 pub fn parse_given_first(s: &str) -> Option<Name> {
-    let s = s.trim().trim_end_matches(',').trim();
+    let s = scan::trim(s).trim_end_matches(',').trim();
     if s.is_empty() {
         return None;
     }
@@ -835,7 +850,7 @@ pub fn split_role_suffix(s: &str) -> (&str, Option<Role>) {
 /// Reads a "Name, Role" pair list inside parentheses: "M. Ritchie,
 /// Trans." or "N. Herakovič, M. Debevec, & E. Adrović, Eds.".
 pub fn parse_role_paren(inner: &str) -> Option<(Vec<Role>, Vec<Name>)> {
-    let inner = inner.trim();
+    let inner = scan::trim(inner);
     let (list, marker) = inner.rsplit_once(',')?;
     let roles = roles_of_marker(marker);
     if roles.is_empty() {

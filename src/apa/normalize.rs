@@ -112,12 +112,20 @@ fn is_plain(text: &str) -> bool {
         return true;
     }
     let mut i = 0;
-    while let Some(&byte) = b.get(i) {
-        if (0x21..0x7f).contains(&byte) || byte == b' ' {
-            i += 1;
-            continue;
-        }
-        // `i` is a char boundary: it only moves by whole chars.
+    loop {
+        // Printable ASCII and spaces are skipped eight bytes at a time.
+        use crate::swar::{any_below, any_eq, any_high};
+        let rest = b.get(i..).unwrap_or_default();
+        let Some(skip) = crate::swar::position(
+            rest,
+            |w| any_below(w, 0x20) || any_eq(w, 0x7f) || any_high(w),
+            |c| !(0x20..0x7f).contains(&c),
+        ) else {
+            break;
+        };
+        i += skip;
+        // `i` is a char boundary: it only moves by whole chars (an ASCII
+        // byte, or a char's first byte, which is not ASCII).
         let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
             return false;
         };
@@ -205,13 +213,16 @@ fn certain_continuation(url: &str, next: &str) -> bool {
 
 /// Cheap test: is there a URL whose next token could be a piece of it?
 fn may_need_repair(text: &str) -> bool {
+    // (A searcher built once: `memmem::find` builds one per call.)
+    static HTTP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("http"));
     let b = text.as_bytes();
     let mut from = 0;
     // In bounds, char boundary: `from < b.len()` (checked at the loop's end);
     // `at` is where an ASCII "http" starts, `end` is an ASCII ' ' or the end,
     // `end + 1 <= b.len()` when `end < b.len()`, and `next_end` is a ' ' or
     // the end.
-    while let Some(p) = memchr::memmem::find(&b[from..], b"http") {
+    while let Some(p) = HTTP.find(&b[from..]) {
         let at = from + p;
         // The token starting here, and what follows it.
         let end = memchr::memchr(b' ', &b[at..]).map_or(b.len(), |e| at + e);
@@ -425,6 +436,10 @@ pub fn normalize_noting(text: &str, repaired: &mut Vec<String>) -> String {
     };
     let mut cleaned = clean(&decoded);
     join_spaced_doi_prefix(&mut cleaned);
+    // (Most texts need no repair: they are kept, not copied.)
+    if !may_need_repair(&cleaned) {
+        return cleaned;
+    }
     repair_urls_noting(&cleaned, repaired)
 }
 
@@ -433,12 +448,10 @@ pub fn normalize_noting(text: &str, repaired: &mut Vec<String>) -> String {
 /// "doi.org/", with digits and a slash after the period, so nothing else
 /// is touched.
 fn join_spaced_doi_prefix(text: &mut String) {
+    static SPLIT: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("10 ."));
     let mut from = 0;
-    while let Some(p) = text
-        .as_bytes()
-        .get(from..)
-        .and_then(|b| memchr::memmem::find(b, b"10 ."))
-    {
+    while let Some(p) = text.as_bytes().get(from..).and_then(|b| SPLIT.find(b)) {
         let at = from + p;
         from = at + 4;
         let b = text.as_bytes();

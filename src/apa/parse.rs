@@ -47,7 +47,7 @@ impl<'a> Ctx<'a> {
 
     /// Keeps text that could not be placed.
     pub fn leftover(&mut self, field: Field, sub: &str, why: &str) {
-        let t = sub.trim();
+        let t = scan::trim(sub);
         if t.is_empty() {
             return;
         }
@@ -136,7 +136,7 @@ pub(crate) fn sentence_case(s: &str) -> bool {
     let (mut content, mut lower) = (0usize, 0usize);
     for w in s.split_whitespace().skip(1) {
         // French/Italian elision: "l’Économie", "d'Italia".
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = w.trim_matches(|c: char| !scan::is_letter_or_digit(c));
         let w = match w.split_once(['’', '\'']) {
             Some((head, tail)) if head.len() <= 2 => tail,
             _ => w,
@@ -152,7 +152,7 @@ pub(crate) fn sentence_case(s: &str) -> bool {
             continue;
         }
         let first = w.chars().next();
-        if !first.is_some_and(char::is_alphabetic) {
+        if !first.is_some_and(scan::is_letter) {
             continue;
         }
         content += 1;
@@ -173,7 +173,7 @@ fn word_count(s: &str) -> usize {
 /// Decides whether the text before the date is the title of a work
 /// without authors (APA moves the title there) rather than a group author.
 fn pre_is_title(pre: &str, body: &str, d: Option<&Date>) -> bool {
-    let p = pre.trim().trim_end_matches('.').trim();
+    let p = scan::trim(pre).trim_end_matches('.').trim();
     if p.ends_with(']')
         || p.ends_with('?')
         || p.ends_with('!')
@@ -185,7 +185,7 @@ fn pre_is_title(pre: &str, body: &str, d: Option<&Date>) -> bool {
     if p.starts_with('“') || p.starts_with('"') || p.starts_with('‘') {
         return true;
     }
-    let body = body.trim();
+    let body = scan::trim(body);
     if body.is_empty() {
         return true;
     }
@@ -235,7 +235,7 @@ fn pre_is_title(pre: &str, body: &str, d: Option<&Date>) -> bool {
         return true;
     }
     // It is plainly a title: quoted, or with a description after it.
-    let ut = u.trim();
+    let ut = scan::trim(u);
     if ut.starts_with(['“', '"', '‘']) || ut.ends_with(']') {
         return false;
     }
@@ -347,7 +347,7 @@ fn read_authors(cx: &mut Ctx<'_>, pre: &str, body: &str, d: Option<&Date>) -> bo
     };
     let all_persons = list.persons == list.names.len();
     let mut list = list;
-    let body_t = body.trim();
+    let body_t = scan::trim(body);
     let plainly_title_first =
         body_t.is_empty() || super::source::starts_with_in(body_t) || body_t.starts_with('[');
     if list.persons == 0 {
@@ -389,7 +389,7 @@ fn read_authors(cx: &mut Ctx<'_>, pre: &str, body: &str, d: Option<&Date>) -> bo
                 Field::Author,
                 format!(
                     "author list only partly read as names: `{}`",
-                    names_part.trim()
+                    scan::trim(names_part)
                 ),
             );
         }
@@ -400,7 +400,7 @@ fn read_authors(cx: &mut Ctx<'_>, pre: &str, body: &str, d: Option<&Date>) -> bo
             Role::Author => Field::Author,
             _ => Field::Contributor,
         },
-        names_part.trim(),
+        scan::trim(names_part),
     );
     cx.r.authors_elided = list.elided;
     cx.r.add_names(role, list.names);
@@ -430,7 +430,7 @@ fn read_authors(cx: &mut Ctx<'_>, pre: &str, body: &str, d: Option<&Date>) -> bo
 
 /// Reads the text before the date as names, whatever it looks like.
 fn read_authors_forced(cx: &mut Ctx<'_>, pre: &str) -> bool {
-    let pre_t = pre.trim();
+    let pre_t = scan::trim(pre);
     let (names_part, role) = names::split_role_suffix(pre_t);
     let role = role.unwrap_or(Role::Author);
     if let Some(list) =
@@ -442,7 +442,7 @@ fn read_authors_forced(cx: &mut Ctx<'_>, pre: &str) -> bool {
             } else {
                 Field::Author
             },
-            names_part.trim(),
+            scan::trim(names_part),
         );
         cx.r.authors_elided = list.elided;
         cx.r.add_names(role, list.names);
@@ -509,7 +509,8 @@ fn read(s: &str, repaired: &[String], line: usize, end_line: usize, wrapped: boo
         s,
         r: Reference::default(),
         diags: Vec::new(),
-        spans: Vec::new(),
+        // (A reference has a dozen fields at most, most of the time.)
+        spans: Vec::with_capacity(16),
         line,
         sig: Signals::default(),
         unread: Vec::new(),
@@ -581,7 +582,7 @@ fn read(s: &str, repaired: &[String], line: usize, end_line: usize, wrapped: boo
     // 3. Who.
     // A site named in an APA 6 retrieval statement leaves the body to the
     // title, so the text before the date names the author.
-    let authored = if site_known && !body.trim().is_empty() && !pre.trim().is_empty() {
+    let authored = if site_known && !scan::trim(body).is_empty() && !scan::trim(pre).is_empty() {
         read_authors_forced(&mut cx, pre)
     } else {
         read_authors(&mut cx, pre, body, date.as_ref())
@@ -591,7 +592,7 @@ fn read(s: &str, repaired: &[String], line: usize, end_line: usize, wrapped: boo
         cx.read_title_and_source(body, body_units);
     } else {
         // Title first: the text before the date is the title.
-        let t = pre.trim().trim_end();
+        let t = scan::trim(pre).trim_end();
         let t = strip_period(t);
         cx.read_title_group(t);
         cx.sig.title_first = true;
@@ -762,9 +763,9 @@ fn trailer<'a>(cx: &mut Ctx<'a>, text: &'a str) {
     }
     if !tr.rest.is_empty() {
         // An archive or database named after "Retrieved from": keep it.
-        let rest = tr.rest.trim();
+        let rest = scan::trim(&tr.rest);
         if let Some(db) = strip_prefix_ascii_ci(rest, "retrieved from ") {
-            cx.r.archive = Some(db.trim().to_string());
+            cx.r.archive = Some(scan::trim(db).to_string());
             return;
         }
         cx.leftover(Field::Note, rest, "text after the DOI/URL not read");
@@ -831,7 +832,7 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan
                     // "Recuperado de", "Abgerufen von": the link's own lead.
                     cx.mark(Field::Url, u.trim_end());
                 }
-                let rest = tr.rest.trim();
+                let rest = scan::trim(&tr.rest);
                 if let Some(db) = rest
                     .strip_prefix("Retrieved from ")
                     .or_else(|| rest.strip_prefix("retrieved from "))

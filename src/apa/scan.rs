@@ -213,6 +213,83 @@ pub fn closing_of_group(s: &str, open: usize) -> Option<usize> {
     None
 }
 
+/// Where `pat` first is in `s`, found with memchr on its first byte:
+/// `str::find` and `str::contains` build a Two-Way searcher on every
+/// call, which in short text costs more than the search.
+pub(crate) fn find_short(s: &str, pat: &str) -> Option<usize> {
+    let Some(&first) = pat.as_bytes().first() else {
+        return Some(0);
+    };
+    let b = s.as_bytes();
+    memchr::memchr_iter(first, b)
+        .find(|&i| b.get(i..).is_some_and(|t| t.starts_with(pat.as_bytes())))
+}
+
+/// [`find_short`] as `str::contains`.
+pub(crate) fn contains_short(s: &str, pat: &str) -> bool {
+    find_short(s, pat).is_some()
+}
+
+/// `s.rsplit_once(' ')`, by a byte loop from the end: the char searcher
+/// sets up a word-at-a-time scan, which costs more than the few bytes
+/// of the last word.
+pub(crate) fn rsplit_once_space(s: &str) -> Option<(&str, &str)> {
+    let i = s.as_bytes().iter().rposition(|&b| b == b' ')?;
+    // (An ASCII space is a char of its own.)
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// `s.split_once(' ')`, by a byte loop (see [`rsplit_once_space`]).
+pub(crate) fn split_once_space(s: &str) -> Option<(&str, &str)> {
+    let i = s.as_bytes().iter().position(|&b| b == b' ')?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// [`split_once_short`] at the last match, as `str::rsplit_once`.
+pub(crate) fn rsplit_once_short<'a>(s: &'a str, pat: &str) -> Option<(&'a str, &'a str)> {
+    let &first = pat.as_bytes().first()?;
+    let b = s.as_bytes();
+    let i = memchr::memrchr_iter(first, b)
+        .find(|&i| b.get(i..).is_some_and(|t| t.starts_with(pat.as_bytes())))?;
+    // (As in `split_once_short`.)
+    Some((s.get(..i)?, s.get(i + pat.len()..)?))
+}
+
+/// [`find_short`] as `str::split_once`.
+pub(crate) fn split_once_short<'a>(s: &'a str, pat: &str) -> Option<(&'a str, &'a str)> {
+    let i = find_short(s, pat)?;
+    // (A match starts at the first byte of a char, `pat`'s, and ends after
+    // its last.)
+    Some((s.get(..i)?, s.get(i + pat.len()..)?))
+}
+
+/// `char::is_alphabetic`, answered without the Unicode tables for the
+/// characters reference lists have most (ASCII, the Latin-1 and Latin
+/// Extended letters, basic Cyrillic, the general punctuation block); a
+/// test compares every one of them with the standard library's answer.
+pub(crate) fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7F}' => false,
+        '\u{C0}'..='\u{24F}' => c != '×' && c != '÷',
+        '\u{400}'..='\u{45F}' => true,
+        '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_alphanumeric`, as [`is_letter`] answers it for letters.
+pub(crate) fn is_letter_or_digit(c: char) -> bool {
+    match c {
+        '0'..='9' => true,
+        '\0'..='\u{7F}'
+        | '\u{C0}'..='\u{24F}'
+        | '\u{400}'..='\u{45F}'
+        | '\u{2000}'..='\u{206F}' => is_letter(c),
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// The word (letters, digits, and inner periods/apostrophes/hyphens)
 /// that ends at byte `end` of `s`.
 pub fn word_before(s: &str, end: usize) -> &str {
@@ -221,10 +298,7 @@ pub fn word_before(s: &str, end: usize) -> &str {
     };
     // (The general punctuation block, dashes and quotes, has no letter
     // or digit: its characters skip the Unicode tables.)
-    let in_word = |c: char| {
-        matches!(c, '.' | '\'' | '’' | '-')
-            || !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
-    };
+    let in_word = |c: char| matches!(c, '.' | '\'' | '’' | '-') || is_letter_or_digit(c);
     // ASCII bytes first (most words are ASCII); at the first byte of a
     // multi-byte character, on char by char.
     let mut start = head.len();
@@ -619,6 +693,41 @@ pub fn offset_in(s: &str, sub: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_searches_as_str() {
+        let hays = [
+            "",
+            "a",
+            "No. 5",
+            "Report No. 12",
+            "ab, cd, ef",
+            "x N.º 3",
+            "é, à",
+            ", ",
+            ",,, ",
+        ];
+        let pats = ["", ", ", " No. ", "No", " N.º ", "à", "zz", ","];
+        for h in hays {
+            for p in pats {
+                assert_eq!(find_short(h, p), h.find(p), "{h:?} {p:?}");
+                assert_eq!(split_once_short(h, p), h.split_once(p), "{h:?} {p:?}");
+                if !p.is_empty() {
+                    assert_eq!(rsplit_once_short(h, p), h.rsplit_once(p), "{h:?} {p:?}");
+                }
+                assert_eq!(rsplit_once_space(h), h.rsplit_once(' '), "{h:?}");
+                assert_eq!(split_once_space(h), h.split_once(' '), "{h:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn letters_as_the_standard_library_says() {
+        for c in (0..=0x2100u32).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     proptest::proptest! {
         #[test]

@@ -12,6 +12,7 @@
 
 use super::ident;
 use super::lower::Lc;
+use super::scan;
 use std::collections::HashSet;
 
 /// One reference as found in the input.
@@ -208,7 +209,7 @@ pub fn is_heading(line: &str) -> bool {
     if line.len() > 40 {
         return false;
     }
-    let t = line.trim().trim_end_matches(':').trim().lc();
+    let t = scan::trim(line).trim_end_matches(':').trim().lc();
     matches!(
         t.as_str(),
         "references"
@@ -234,7 +235,7 @@ pub fn is_heading(line: &str) -> bool {
 
 /// True for a line that is only a page number ("12", "Page 12", "12 of 30").
 pub fn is_page_number(line: &str) -> bool {
-    let t = line.trim().trim_matches('\u{c}').trim();
+    let t = scan::trim(line).trim_matches('\u{c}').trim();
     if t.is_empty() || t.len() > 16 {
         return false;
     }
@@ -381,7 +382,7 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 
 /// The line looks like the first line of a reference.
 pub fn starts_like_reference(l: &str) -> bool {
-    let t = l.trim();
+    let t = scan::trim(l);
     author_start(t) || early_date(t) || legal_start(t) || after_repeated_authors(t).is_some()
 }
 
@@ -768,7 +769,7 @@ const COMMON_LONG_WORDS: &[&str] = &[
 /// Joins line `next` onto `acc` (the reference so far), deciding what a
 /// hyphen at the line end means and whether a URL continues.
 fn join_line(acc: &mut String, next: &str, vocab: &HashSet<String>) {
-    let next = next.trim();
+    let next = scan::trim(next);
     if next.is_empty() {
         return;
     }
@@ -1046,7 +1047,7 @@ impl Segmenter {
     }
 
     fn take(&mut self) -> Option<Segment> {
-        if self.text.trim().is_empty() {
+        if scan::trim(&self.text).is_empty() {
             self.text.clear();
             return None;
         }
@@ -1224,7 +1225,7 @@ impl Segmenter {
             // So can a link copied out of a PDF with spaces in it
             // ("https:/ / www . sipri . org / … way-forward"): then only a
             // name, its initials and the date start the next reference.
-            let t = line.trim();
+            let t = scan::trim(line);
             let author = author_start(t);
             let capital = t.chars().next().is_some_and(char::is_uppercase) || author;
             // Only the end of the reference so far is searched, so that a
@@ -1289,7 +1290,7 @@ impl Segmenter {
         if self.layout.mode == Mode::Paragraphs {
             // Inside a paragraph only a line that is plainly a new
             // reference (and a complete previous one) splits it.
-            return strong && author_start(line.trim()) && early_date(line.trim());
+            return strong && author_start(scan::trim(line)) && early_date(scan::trim(line));
         }
         strong
     }

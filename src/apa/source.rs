@@ -39,7 +39,7 @@ fn volume_issue(p: &str) -> Option<(Option<&str>, Option<&str>)> {
             if issue.is_empty() || issue.contains('(') {
                 return None;
             }
-            (vol.trim(), Some(issue))
+            (scan::trim(vol), Some(issue))
         }
         // Volume and issue joined by a colon, as some publishers print
         // them: "Memory, 25:4, 512-520".
@@ -79,8 +79,8 @@ fn volume_issue(p: &str) -> Option<(Option<&str>, Option<&str>)> {
     let ok = vol.chars().any(|c| c.is_ascii_digit())
         && vol
             .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '–' | '/' | '.'))
-        && vol.chars().filter(|c| c.is_alphabetic()).count() <= 3
+            .all(|c| scan::is_letter_or_digit(c) || matches!(c, '-' | '–' | '/' | '.'))
+        && vol.chars().filter(|&c| scan::is_letter(c)).count() <= 3
         || vol
             .chars()
             .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
@@ -109,7 +109,8 @@ fn page_like(p: &str) -> Option<&str> {
         return None;
     }
     let ok = p.chars().all(|c| {
-        c.is_alphanumeric() || matches!(c, '-' | '–' | '—' | '‒' | '.' | ',' | '+' | ':' | ' ')
+        scan::is_letter_or_digit(c)
+            || matches!(c, '-' | '–' | '—' | '‒' | '.' | ',' | '+' | ':' | ' ')
     }) && !p.as_bytes().windows(2).any(|w| w == b"  ")
         && p.split_whitespace().count() <= 3
         && p.split_whitespace().all(|w| {
@@ -122,7 +123,7 @@ fn page_like(p: &str) -> Option<&str> {
 
 /// `Article 13`, `Article e123`, `Art. 13`, `Artikel 13`.
 fn article_number(p: &str) -> Option<&str> {
-    let p = p.trim();
+    let p = scan::trim(p);
     for pre in [
         "Article ",
         "article ",
@@ -133,7 +134,7 @@ fn article_number(p: &str) -> Option<&str> {
         "Article number ",
     ] {
         if let Some(n) = p.strip_prefix(pre) {
-            let n = n.trim();
+            let n = scan::trim(n);
             if !n.is_empty() && !n.contains(' ') && n.chars().any(|c| c.is_ascii_digit()) {
                 return Some(n);
             }
@@ -167,12 +168,12 @@ fn container_authors(s: &str) -> Option<(&str, &str)> {
     }
     let (head, rest) = s.split_at_checked(end)?;
     let rest = rest.trim_start_matches([',', ' ']);
-    (!rest.is_empty()).then(|| (head.trim(), rest))
+    (!rest.is_empty()).then(|| (scan::trim(head), rest))
 }
 
 /// "Advance online publication", "Publish Ahead of Print", "Online first".
 pub(crate) fn is_status_phrase(p: &str) -> bool {
-    let l = p.trim().trim_end_matches('.');
+    let l = scan::trim(p).trim_end_matches('.');
     [
         "advance online publication",
         "advanced online publication",
@@ -286,7 +287,7 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
             && p.len() >= 2;
         // An e-locator mixes letters and digits ("e0209899", "pyv124").
         let elocator = !p.contains(' ')
-            && p.chars().any(|c| c.is_alphabetic())
+            && p.chars().any(scan::is_letter)
             && p.chars().filter(char::is_ascii_digit).count() >= 2
             && p.chars()
                 .next()
@@ -345,7 +346,7 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
         return None;
     }
     let container = trim_elem(&u[..container_end]);
-    if container.is_empty() || !container.chars().any(char::is_alphabetic) {
+    if container.is_empty() || !container.chars().any(scan::is_letter) {
         return None;
     }
     // A "container" that is a long sentence is a title, not a journal.
@@ -382,7 +383,7 @@ fn glued_issue(p: &str) -> Option<(&str, &str)> {
         && issue
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | '/'));
-    (numeric && name.ends_with(char::is_alphabetic)).then_some((name, issue))
+    (numeric && name.ends_with(scan::is_letter)).then_some((name, issue))
 }
 
 /// A journal name abbreviated word by word, whose last period belongs to
@@ -461,9 +462,10 @@ pub(crate) fn starts_with_in(u: &str) -> bool {
 /// Swedish "I", Polish "W", Czech and Slovak "V", Croatian "U"), when its
 /// next two characters pass `second`, after a capital.
 fn after_one_letter_in(u: &str, second: impl Fn(char) -> bool) -> Option<&str> {
+    let u = u.trim_start();
     let rest = ["I ", "W ", "V ", "U "]
         .iter()
-        .find_map(|p| u.trim_start().strip_prefix(p))?;
+        .find_map(|p| u.strip_prefix(p))?;
     let mut cs = rest.chars();
     (cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(second)).then_some(rest)
 }
@@ -541,7 +543,7 @@ pub(crate) fn presented_at(u: &str) -> Option<(&str, &str)> {
             } else {
                 "Presentation"
             };
-            return Some((genre, rest.trim()));
+            return Some((genre, scan::trim(rest)));
         }
     }
     None
@@ -572,7 +574,7 @@ fn place_publisher(u: &str) -> Option<(&str, &str)> {
 /// A short run of capitalised words, as a city ("Boston", "San Diego,
 /// CA", "Ann Arbor, MI, United States").
 fn is_place_name(u: &str) -> bool {
-    let p = u.trim().trim_end_matches('.');
+    let p = scan::trim(u).trim_end_matches('.');
     let words: Vec<&str> = p.split([' ', ',']).filter(|w| !w.is_empty()).collect();
     !words.is_empty()
         && words.len() <= 6
@@ -617,7 +619,7 @@ impl<'a> Ctx<'a> {
             let phrase = scan::offset_in(src, meeting)
                 .and_then(|i| src.get(..i))
                 .unwrap_or_default();
-            self.mark(Field::Genre, phrase.trim());
+            self.mark(Field::Genre, scan::trim(phrase));
             self.sig.desc_type.get_or_insert(ItemType::Speech);
             if self.r.genre.is_none() {
                 self.r.genre = Some(genre.to_string());
@@ -662,7 +664,7 @@ impl<'a> Ctx<'a> {
                 // The city of proceedings named after their meeting
                 // (Microsoft Word: "…, (pp. 112-118). Boston.").
                 if k == us.len() - 1 && lexicon::names_meeting(container) && is_place_name(text) {
-                    let place = strip_period(text.trim());
+                    let place = strip_period(scan::trim(text));
                     self.mark(Field::Place, place);
                     self.r
                         .publisher_place
@@ -750,7 +752,7 @@ impl<'a> Ctx<'a> {
             .is_some_and(|d| d.status == crate::model::DateStatus::InPress);
         let journal_like = |s: &str| {
             let s = strip_period(s);
-            s.contains(" and ") || s.contains(" of ")
+            scan::contains_short(s, " and ") || scan::contains_short(s, " of ")
         };
         if us.len() == 1
             && (lexicon::looks_like_periodical(first) || in_press && journal_like(first))
@@ -781,7 +783,7 @@ impl<'a> Ctx<'a> {
     /// Title-first works: what follows the date is the source only, maybe
     /// led by a description ("[Data set]").
     pub(crate) fn read_source_only(&mut self, body: &'a str) {
-        let mut b = body.trim();
+        let mut b = scan::trim(body);
         while b.starts_with('[') {
             let Some(close) = scan::closing_of_group(b, 0) else {
                 break;
@@ -883,7 +885,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             // Only the first element can hold editors.
-            if rest[..i].contains(". ") {
+            if scan::contains_short(&rest[..i], ". ") {
                 break;
             }
         }
@@ -972,9 +974,8 @@ impl<'a> Ctx<'a> {
         // them: "Book, pages 23–45", "Proceedings, volume 22".
         loop {
             let c = container.trim_end().trim_end_matches('.');
-            if let Some((head, p)) = c
-                .rsplit_once(", pages ")
-                .or_else(|| c.rsplit_once(", page "))
+            if let Some((head, p)) = scan::rsplit_once_short(c, ", pages ")
+                .or_else(|| scan::rsplit_once_short(c, ", page "))
                 && let Some(p) = page_like(p)
                 && p.chars().any(|c| c.is_ascii_digit())
                 && self.r.page.is_none()
@@ -1021,7 +1022,7 @@ impl<'a> Ctx<'a> {
 
     /// The meeting of a presentation: "Meeting Name, City, Country".
     fn read_meeting(&mut self, m: &'a str) {
-        let m = strip_period(m.trim());
+        let m = strip_period(scan::trim(m));
         if m.is_empty() {
             return;
         }
@@ -1047,7 +1048,7 @@ impl<'a> Ctx<'a> {
     /// Publisher element(s): "Publisher.", "Place: Publisher.",
     /// "Publisher; Publisher.", a site name.
     pub(crate) fn read_publisher(&mut self, src: &'a str) {
-        let p = strip_period(src.trim());
+        let p = strip_period(scan::trim(src));
         if p.is_empty() {
             return;
         }
@@ -1061,16 +1062,16 @@ impl<'a> Ctx<'a> {
         }
         // Microsoft Word's thesis source: "Dissertation, University of
         // Michigan, Ann Arbor." (its kind, the university, the place).
-        if let Some((kind, rest)) = p.split_once(", ")
+        if let Some((kind, rest)) = scan::split_once_short(p, ", ")
             && super::title::is_thesis_word(&kind.lc())
             && kind.split_whitespace().count() <= 3
             // "Dissertation Abstracts International, B, 49(4)" is a journal.
             && !kind.lc().contains("abstracts")
-            && !rest.trim().is_empty()
+            && !scan::trim(rest).is_empty()
         {
             let (university, place) = match rest.split_once(", ") {
-                Some((u, place)) => (u.trim(), Some(place.trim())),
-                None => (rest.trim(), None),
+                Some((u, place)) => (scan::trim(u), Some(scan::trim(place))),
+                None => (scan::trim(rest), None),
             };
             self.mark(Field::Genre, kind);
             self.mark(Field::Publisher, university);
@@ -1089,7 +1090,7 @@ impl<'a> Ctx<'a> {
         }
         // Google Scholar's preprint source: "arXiv preprint
         // arXiv:1810.04805" is the server and the paper's number there.
-        if let Some((server, id)) = p.split_once(" preprint ")
+        if let Some((server, id)) = scan::split_once_short(p, " preprint ")
             && !server.contains(' ')
             && lexicon::is_preprint_server(server)
             && !id.contains(' ')

@@ -116,7 +116,7 @@ const EDITION_WORDS: &[&str] = &[
 /// "2nd ed." or "3rd edn": an ordinal and the English abbreviation, the
 /// form that cannot be a title's own last words.
 fn is_bare_english_edition(s: &str) -> bool {
-    let Some((ordinal, marker)) = s.trim().split_once(' ') else {
+    let Some((ordinal, marker)) = scan::trim(s).split_once(' ') else {
         return false;
     };
     let digits = ordinal.trim_start_matches(|c: char| c.is_ascii_digit());
@@ -187,7 +187,7 @@ pub(crate) fn edition_of(part: &str) -> Option<String> {
     // "Rev. ed." → "Rev."; "Spring 2019 ed." → "Spring 2019".
     for suffix in [" ed.", " ed", " edition", " edn", " edn."] {
         if let Some(head) = strip_suffix_ascii_ci(p, suffix) {
-            let head = head.trim();
+            let head = scan::trim(head);
             if !head.is_empty() {
                 return Some(head.to_string());
             }
@@ -205,7 +205,7 @@ fn strip_prefix_ci<'a>(s: &'a str, prefixes: &[&str]) -> Option<&'a str> {
 
 /// Classifies one comma-separated part of a parenthetical.
 pub(crate) fn detail_of(part: &str) -> Detail<'_> {
-    let p = part.trim();
+    let p = scan::trim(part);
     if let Some(v) = strip_prefix_ci(
         p,
         &[
@@ -271,11 +271,11 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
     for marker in [
         " No. ", " no. ", " Nr. ", " No ", " Number ", " N.º ", " n.º ", " Nᵒ ", " Nº ", " nº ",
     ] {
-        if let Some((genre, num)) = p.split_once(marker) {
-            let num = num.trim();
+        if let Some((genre, num)) = scan::split_once_short(p, marker) {
+            let num = scan::trim(num);
             if !num.is_empty() && num.chars().any(|c| c.is_ascii_digit()) {
                 return Detail::Number {
-                    genre: Some(genre.trim()),
+                    genre: Some(scan::trim(genre)),
                     number: num,
                 };
             }
@@ -499,13 +499,16 @@ fn is_university(s: &str) -> bool {
         "대학교",
     ]
     .iter()
-    .any(|w| l.contains(w))
+    .any(|w| scan::contains_short(&l, w))
 }
 
 pub(crate) fn describe(inner: &str) -> Description<'_> {
-    let d = inner.trim();
+    let d = scan::trim(inner);
     let lower = d.lc();
     let l = lower.trim_end_matches('.');
+    // (The phrases are found with memchr: `str::contains` builds a
+    // searcher per call.)
+    let has = |phrase: &str| scan::contains_short(l, phrase);
     match l {
         "data set" | "dataset" | "data" | "data file" | "database" | "datensatz" => {
             return Description::TypeOnly(ItemType::Dataset);
@@ -529,26 +532,26 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
         return Description::Thesis(genre, publisher);
     }
     let typed = |t| Description::Typed(t, d);
-    if l.contains("paper presentation")
-        || l.contains("poster session")
-        || l.contains("poster presentation")
-        || l.contains("conference session")
-        || l.contains("symposium")
-        || l.contains("keynote")
-        || l.contains("conference presentation")
+    if has("paper presentation")
+        || has("poster session")
+        || has("poster presentation")
+        || has("conference session")
+        || has("symposium")
+        || has("keynote")
+        || has("conference presentation")
         || l == "presentation"
         || l == "speech"
         || l == "lecture"
-        || l.contains("address")
-        || l.contains("webinar")
-        || l.contains("lecture recording")
-        || l.contains("powerpoint")
-        || l.contains("slides")
-        || l.contains("lecture notes")
+        || has("address")
+        || has("webinar")
+        || has("lecture recording")
+        || has("powerpoint")
+        || has("slides")
+        || has("lecture notes")
     {
         return typed(ItemType::Speech);
     }
-    if l == "song" || l == "album" || l.contains("audio recording") || l == "music" {
+    if l == "song" || l == "album" || has("audio recording") || l == "music" {
         return typed(ItemType::Song);
     }
     if l == "interview" {
@@ -556,77 +559,74 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
     }
     if l == "video"
         || l == "film"
-        || l.contains("motion picture")
-        || l.contains("youtube")
+        || has("motion picture")
+        || has("youtube")
         || l == "video file"
-        || l.contains("documentary")
+        || has("documentary")
     {
         return typed(ItemType::MotionPicture);
     }
-    if l.contains("podcast")
-        || l.contains("tv series")
-        || l.contains("tv series episode")
-        || l.contains("radio")
-        || l.contains("television")
-        || l.contains("audio")
+    if has("podcast")
+        || has("tv series")
+        || has("tv series episode")
+        || has("radio")
+        || has("television")
+        || has("audio")
     {
         return typed(ItemType::Broadcast);
     }
     if l == "tweet"
-        || l.contains("status update")
-        || l.contains("facebook")
-        || l.contains("instagram")
-        || l.contains("reddit")
+        || has("status update")
+        || has("facebook")
+        || has("instagram")
+        || has("reddit")
         || l == "post"
-        || l.contains("thread")
-        || l.contains("tiktok")
-        || l.contains("comment")
-        || l.contains("online forum")
+        || has("thread")
+        || has("tiktok")
+        || has("comment")
+        || has("online forum")
     {
         return typed(ItemType::Post);
     }
-    if l.contains("blog post") || l == "blog" || l.contains("web log") || l.contains("weblog") {
+    if has("blog post") || l == "blog" || has("web log") || has("weblog") {
         return typed(ItemType::PostWeblog);
     }
-    if l.contains("review of") {
+    if has("review of") {
         return typed(ItemType::Review);
     }
-    if l.contains("unpublished manuscript")
+    if has("unpublished manuscript")
         || l == "manuscript"
-        || l.contains("manuscript submitted")
-        || l.contains("manuscript in preparation")
+        || has("manuscript submitted")
+        || has("manuscript in preparation")
     {
         return typed(ItemType::Manuscript);
     }
-    if l == "preprint" || l.contains("working paper") {
+    if l == "preprint" || has("working paper") {
         return typed(ItemType::Article);
     }
-    if l.contains("fact sheet")
-        || l.contains("policy brief")
-        || l.contains("white paper")
-        || l.contains("technical report")
-        || l.contains("brochure")
-        || l.contains("press release")
+    if has("fact sheet")
+        || has("policy brief")
+        || has("white paper")
+        || has("technical report")
+        || has("brochure")
+        || has("press release")
     {
         return typed(ItemType::Report);
     }
-    if l.contains("map")
-        || l.contains("photograph")
-        || l.contains("painting")
-        || l.contains("infographic")
-        || l.contains("artwork")
-        || l.contains("illustration")
+    if has("map")
+        || has("photograph")
+        || has("painting")
+        || has("infographic")
+        || has("artwork")
+        || has("illustration")
     {
         return typed(ItemType::Graphic);
     }
-    if l.contains("measurement instrument")
-        || l.contains("test") && l.contains("instrument")
-        || l == "database record"
-    {
+    if has("measurement instrument") || has("test") && has("instrument") || l == "database record" {
         return typed(ItemType::Document);
     }
     // "[Unpublished raw data]", "[Raw data]" (APA 7 §10.9).
-    if l.contains("raw data") || l.contains("data set") || l.contains("dataset") {
+    if has("raw data") || has("data set") || has("dataset") {
         return typed(ItemType::Dataset);
     }
     if is_university(d) && !d.contains(' ')
@@ -702,7 +702,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn read_details(&mut self, inner: &'a str, container: bool) -> bool {
-        let inner = inner.trim();
+        let inner = scan::trim(inner);
         if inner.is_empty() {
             return false;
         }
@@ -914,8 +914,9 @@ impl<'a> Ctx<'a> {
         // An edition printed after the title without its parentheses, as
         // Google Scholar does: "Psychometric theory 2nd ed.".
         if self.r.edition.is_none()
-            && let Some(sp) = title.trim_end_matches('.').rfind(' ')
-            && let Some(sp) = title.get(..sp).and_then(|h| h.trim_end().rfind(' '))
+            && let Some((head, _)) = scan::rsplit_once_space(title.trim_end_matches('.'))
+            && let Some((head, _)) = scan::rsplit_once_space(head.trim_end())
+            && let sp = head.len()
             && let Some(ed) = title.get(sp + 1..)
             && is_bare_english_edition(ed)
             && let Some(n) = edition_of(ed)
@@ -946,7 +947,7 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|c| c.is_ascii_alphanumeric())
         {
             self.sig.desc_type.get_or_insert(ItemType::Patent);
-            set_if_none(&mut self.r.number, num.trim());
+            set_if_none(&mut self.r.number, scan::trim(num));
         }
         // An untitled work described in brackets in the title's place
         // (APA 7 §9.22): "[Lecture notes on resource allocation]".
@@ -962,7 +963,7 @@ impl<'a> Ctx<'a> {
     /// A description of kind as the last element, as apacite prints a
     /// note: "… in JSON-LD. (Computer software)".
     fn read_end_description(&mut self, u: &'a str) -> bool {
-        let t = u.trim().trim_end_matches('.');
+        let t = scan::trim(u).trim_end_matches('.');
         let Some(inner) = t
             .strip_prefix('(')
             .and_then(|x| x.strip_suffix(')'))
@@ -1015,7 +1016,7 @@ impl<'a> Ctx<'a> {
             // Pages printed after a title with no container (biblatex-apa
             // does this for proceedings papers): "Title, 1–7."
             if let Some((head, pages)) = title_text.rsplit_once(", ") {
-                let p = pages.trim();
+                let p = scan::trim(pages);
                 let nums: Vec<&str> = p.split(['-', '–', '—']).map(str::trim).collect();
                 let year_like = |x: &str| {
                     x.len() == 4 && x.parse::<u32>().is_ok_and(|y| (1400..=2100).contains(&y))
@@ -1025,7 +1026,7 @@ impl<'a> Ctx<'a> {
                         .iter()
                         .all(|x| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit()))
                     && !nums.iter().all(|x| year_like(x));
-                if range && !head.trim().is_empty() {
+                if range && !scan::trim(head).is_empty() {
                     self.mark(Field::Page, p);
                     self.r.page = Some(p.to_string());
                     self.sig.bare_pages = true;
@@ -1195,7 +1196,7 @@ fn choose_title_units(body: &str, us: &[scan::Unit], d: Option<&crate::model::Da
 }
 
 fn set_if_none(slot: &mut Option<String>, v: &str) {
-    let v = v.trim();
+    let v = scan::trim(v);
     if slot.is_none() && !v.is_empty() {
         *slot = Some(v.to_string());
     }

@@ -468,32 +468,35 @@ impl Serialize for DateOut<'_> {
     }
 }
 
-impl Serialize for CslOut<'_> {
-    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
+/// One variable of an item, as [`CslOut::for_each_var`] gives it.
+enum Var<'a> {
+    Str(&'a str),
+    /// The names with this role (there is at least one).
+    Names(Role),
+    /// A date with a start or a literal.
+    Date(&'a Date),
+}
+
+impl CslOut<'_> {
+    /// Calls `f` with each variable of the item, in the order written.
+    /// Both the serde view ([`Serialize`]) and the writer's direct JSON
+    /// go through this, so they cannot disagree on what is written.
+    fn for_each_var<E>(&self, mut f: impl FnMut(&str, Var<'_>) -> Result<(), E>) -> Result<(), E> {
         let r = self.r;
-        let mut m = ser.serialize_map(None)?;
-        m.serialize_entry("id", self.id)?;
-        m.serialize_entry("type", csl_type(r.item_type, self.zotero))?;
+        f("id", Var::Str(self.id))?;
+        f("type", Var::Str(csl_type(r.item_type, self.zotero)))?;
         for role in Role::ALL {
             if r.has_role(role) {
-                m.serialize_entry(
-                    role.csl_name(),
-                    &NamesOut {
-                        r,
-                        role,
-                        zotero: self.zotero,
-                    },
-                )?;
+                f(role.csl_name(), Var::Names(role))?;
             }
         }
         let mut status = r.status.as_deref();
         if let Some(d) = &r.issued {
             if DateOut::present(d) {
-                m.serialize_entry("issued", &DateOut(d))?;
+                f("issued", Var::Date(d))?;
             }
             if let Some(s) = &d.suffix {
-                m.serialize_entry("year-suffix", s)?;
+                f("year-suffix", Var::Str(s))?;
             }
             if status.is_none() {
                 status = match d.status {
@@ -508,7 +511,7 @@ impl Serialize for CslOut<'_> {
             ("accessed", &r.accessed),
         ] {
             if let Some(d) = d.as_ref().filter(|d| DateOut::present(d)) {
-                m.serialize_entry(key, &DateOut(d))?;
+                f(key, Var::Date(d))?;
             }
         }
         let strings: [(&str, &Option<String>); 27] = [
@@ -542,27 +545,290 @@ impl Serialize for CslOut<'_> {
         ];
         for (k, v) in strings {
             if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
-                m.serialize_entry(k, v)?;
+                f(k, Var::Str(v))?;
             }
         }
         if let Some(s) = status {
-            m.serialize_entry("status", s)?;
+            f("status", Var::Str(s))?;
         }
         if !r.keywords.is_empty() {
-            m.serialize_entry("keyword", &r.keywords.join(", "))?;
+            f("keyword", Var::Str(&r.keywords.join(", ")))?;
         }
         match (&r.title_translated, &r.note) {
-            (None, Some(n)) if !n.is_empty() => m.serialize_entry("note", n)?,
+            (None, Some(n)) if !n.is_empty() => f("note", Var::Str(n))?,
             (Some(t), n) => {
                 let mut note = format!("Translated title: {t}");
                 if let Some(n) = n.as_deref().filter(|n| !n.is_empty()) {
                     note.push('\n');
                     note.push_str(n);
                 }
-                m.serialize_entry("note", &note)?;
+                f("note", Var::Str(&note))?;
             }
             _ => {}
         }
+        Ok(())
+    }
+
+    /// Appends the item's JSON to `out`, byte for byte what `serde_json`
+    /// writes for the [`Serialize`] view: compact, or pretty-printed with
+    /// two-space indents starting at `depth` levels. Written directly
+    /// (the CSL-JSON writer's hot path): through serde it costs several
+    /// times as much.
+    pub fn write_json(&self, out: &mut Vec<u8>, pretty: bool, depth: usize) {
+        let mut j = Json { out, pretty, depth };
+        let zotero = self.zotero;
+        j.open(b'{');
+        let mut first = true;
+        let written: Result<(), std::convert::Infallible> = self.for_each_var(|key, v| {
+            j.key(key, first);
+            first = false;
+            match v {
+                Var::Str(s) => j.string(s),
+                Var::Names(role) => {
+                    j.open(b'[');
+                    let mut none = true;
+                    for n in self.r.names(role) {
+                        j.item(none);
+                        j.name(n, zotero);
+                        none = false;
+                    }
+                    j.close(b']', !none);
+                }
+                Var::Date(d) => j.date(d),
+            }
+            Ok(())
+        });
+        let Ok(()) = written;
+        j.close(b'}', !first);
+    }
+}
+
+/// A JSON emitter with `serde_json`'s layout (compact, or its
+/// `PrettyFormatter` with a two-space indent) for the few shapes a CSL
+/// item has.
+struct Json<'o> {
+    out: &'o mut Vec<u8>,
+    pretty: bool,
+    depth: usize,
+}
+
+impl Json<'_> {
+    /// Writes `,` (unless `first`), then, when pretty, a line break and
+    /// the indent: in one copy for the depths a CSL item has.
+    fn separator(&mut self, first: bool) {
+        const LEAD: &[u8] = b",\n                ";
+        if !self.pretty {
+            if !first {
+                self.out.push(b',');
+            }
+            return;
+        }
+        match LEAD.get(usize::from(first)..2 + 2 * self.depth) {
+            Some(lead) => self.out.extend_from_slice(lead),
+            None => {
+                if !first {
+                    self.out.push(b',');
+                }
+                self.out.push(b'\n');
+                for _ in 0..self.depth {
+                    self.out.extend_from_slice(b"  ");
+                }
+            }
+        }
+    }
+
+    fn open(&mut self, bracket: u8) {
+        self.out.push(bracket);
+        self.depth += 1;
+    }
+
+    /// Closes an object or array; `nonempty` when something was in it.
+    fn close(&mut self, bracket: u8, nonempty: bool) {
+        self.depth -= 1;
+        if nonempty {
+            self.separator(true);
+        }
+        self.out.push(bracket);
+    }
+
+    /// Starts an array element.
+    fn item(&mut self, first: bool) {
+        self.separator(first);
+    }
+
+    /// Writes an object key and the separator before its value.
+    /// (Keys are CSL variable names: nothing in them needs escaping.)
+    fn key(&mut self, key: &str, first: bool) {
+        debug_assert!(!key.bytes().any(needs_escape));
+        self.separator(first);
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        if self.pretty {
+            self.out.extend_from_slice(b"\": ");
+        } else {
+            self.out.extend_from_slice(b"\":");
+        }
+    }
+
+    fn entry(&mut self, key: &str, value: &str, first: bool) {
+        self.key(key, first);
+        self.string(value);
+    }
+
+    fn number(&mut self, n: impl itoa::Integer) {
+        self.out
+            .extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+    }
+
+    /// A JSON string, escaped as `serde_json` escapes: quote, backslash
+    /// and control characters only (`\b \t \n \f \r`, others `\u00xx`).
+    fn string(&mut self, s: &str) {
+        self.string_of(&[s]);
+    }
+
+    /// One JSON string of the pieces, one after the other.
+    fn string_of(&mut self, pieces: &[&str]) {
+        self.out.push(b'"');
+        for s in pieces {
+            self.escaped(s);
+        }
+        self.out.push(b'"');
+    }
+
+    fn escaped(&mut self, s: &str) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let out = &mut *self.out;
+        let mut rest = s.as_bytes();
+        while let Some(i) = next_escape(rest) {
+            let (clean, tail) = rest.split_at(i);
+            out.extend_from_slice(clean);
+            let Some((&b, tail)) = tail.split_first() else {
+                break;
+            };
+            match b {
+                b'"' => out.extend_from_slice(b"\\\""),
+                b'\\' => out.extend_from_slice(b"\\\\"),
+                b'\n' => out.extend_from_slice(b"\\n"),
+                b'\t' => out.extend_from_slice(b"\\t"),
+                b'\r' => out.extend_from_slice(b"\\r"),
+                0x08 => out.extend_from_slice(b"\\b"),
+                0x0c => out.extend_from_slice(b"\\f"),
+                _ => {
+                    // In bounds: `b < 0x20`, so both nibbles are below 16.
+                    out.extend_from_slice(b"\\u00");
+                    out.push(HEX[usize::from(b >> 4)]);
+                    out.push(HEX[usize::from(b & 0xf)]);
+                }
+            }
+            rest = tail;
+        }
+        out.extend_from_slice(rest);
+    }
+
+    fn name(&mut self, n: &Name, zotero: bool) {
+        self.open(b'{');
+        match n {
+            Name::Literal(l) => self.entry("literal", l, true),
+            Name::Person(p) => {
+                if zotero {
+                    self.key("family", true);
+                    self.string_of(&p.full_family_parts());
+                } else {
+                    self.entry("family", &p.family, true);
+                }
+                if let Some(g) = &p.given {
+                    self.entry("given", g, false);
+                }
+                if !zotero && let Some(x) = &p.particle {
+                    self.entry("non-dropping-particle", x, false);
+                }
+                if let Some(x) = &p.dropping_particle {
+                    self.entry("dropping-particle", x, false);
+                }
+                if let Some(x) = &p.suffix {
+                    self.entry("suffix", x, false);
+                }
+            }
+        }
+        self.close(b'}', true);
+    }
+
+    fn parts(&mut self, p: &DateParts, first: bool) {
+        self.item(first);
+        self.open(b'[');
+        self.item(true);
+        self.number(p.year);
+        if let Some(m) = p.month {
+            self.item(false);
+            self.number(m);
+            if let Some(d) = p.day {
+                self.item(false);
+                self.number(d);
+            }
+        }
+        self.close(b']', true);
+    }
+
+    /// A date, as [`DateOut`] serialises it.
+    fn date(&mut self, d: &Date) {
+        self.open(b'{');
+        let mut nonempty = false;
+        if let Some(start) = &d.start {
+            self.key("date-parts", true);
+            self.open(b'[');
+            self.parts(start, true);
+            if let Some(end) = &d.end {
+                self.parts(end, false);
+            }
+            self.close(b']', true);
+            if let Some(season) = d.season {
+                self.key("season", false);
+                self.number(season.number());
+            }
+            if d.circa {
+                self.key("circa", false);
+                self.out.extend_from_slice(b"true");
+            }
+            nonempty = true;
+        } else if let Some(l) = &d.literal {
+            self.entry("literal", l, true);
+            nonempty = true;
+        }
+        self.close(b'}', nonempty);
+    }
+}
+
+/// A byte JSON writes escaped: control characters, quote and backslash.
+fn needs_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// Where the first byte that needs escaping is (most strings have none).
+fn next_escape(bytes: &[u8]) -> Option<usize> {
+    use crate::swar::{any_below, any_eq};
+    crate::swar::position(
+        bytes,
+        |w| any_below(w, 0x20) || any_eq(w, b'"') || any_eq(w, b'\\'),
+        needs_escape,
+    )
+}
+
+impl Serialize for CslOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = ser.serialize_map(None)?;
+        self.for_each_var(|key, v| match v {
+            Var::Str(s) => m.serialize_entry(key, s),
+            Var::Names(role) => m.serialize_entry(
+                key,
+                &NamesOut {
+                    r: self.r,
+                    role,
+                    zotero: self.zotero,
+                },
+            ),
+            Var::Date(d) => m.serialize_entry(key, &DateOut(d)),
+        })?;
         m.end()
     }
 }
@@ -573,7 +839,8 @@ pub struct CslJsonWriter {
     keys: KeyGen,
     count: usize,
     buf: Vec<u8>,
-    item: Vec<u8>,
+    /// The current record's id (reused).
+    id: String,
 }
 
 impl CslJsonWriter {
@@ -584,7 +851,7 @@ impl CslJsonWriter {
             keys: KeyGen::new(),
             count: 0,
             buf: Vec::with_capacity(4096),
-            item: Vec::with_capacity(4096),
+            id: String::new(),
         }
     }
 }
@@ -600,35 +867,92 @@ impl RecordWriter for CslJsonWriter {
         r: &Reference,
         _diags: &mut Vec<Diagnostic>,
     ) -> io::Result<()> {
-        let id = self.keys.key_for(r);
-        let item = CslOut::new(r, &id, &self.opts);
+        self.keys.key_into(r, &mut self.id);
+        let item = CslOut::new(r, &self.id, &self.opts);
         self.buf.clear();
         self.buf
             .extend_from_slice(if self.count == 0 { b"\n" } else { b",\n" });
         self.count += 1;
         if self.opts.pretty {
-            // Serialise into a reusable buffer (static dispatch), then
-            // indent it by two spaces inside the array in one pass.
-            self.item.clear();
-            let fmt = serde_json::ser::PrettyFormatter::with_indent(b"  ");
-            let mut ser = serde_json::Serializer::with_formatter(&mut self.item, fmt);
-            item.serialize(&mut ser).map_err(io::Error::other)?;
+            // Inside the array: two spaces more.
             self.buf.extend_from_slice(b"  ");
-            let mut rest = &self.item[..];
-            while let Some(i) = memchr::memchr(b'\n', rest) {
-                // In bounds: `i < rest.len()`: memchr found a byte there.
-                self.buf.extend_from_slice(&rest[..=i]);
-                self.buf.extend_from_slice(b"  ");
-                rest = &rest[i + 1..];
-            }
-            self.buf.extend_from_slice(rest);
+            item.write_json(&mut self.buf, true, 1);
         } else {
-            serde_json::to_writer(&mut self.buf, &item).map_err(io::Error::other)?;
+            item.write_json(&mut self.buf, false, 0);
         }
         out.write_all(&self.buf)
     }
 
     fn finish(&mut self, out: &mut dyn io::Write) -> io::Result<()> {
         out.write_all(if self.count == 0 { b"]\n" } else { b"\n]\n" })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The direct JSON is byte for byte what `serde_json` makes of the
+    /// [`Serialize`] view, compact and pretty, with and without Zotero's
+    /// forms.
+    #[test]
+    fn direct_json_is_serde_json() {
+        let texts = [
+            "van der Berg, J., & de la Cruz, M., Jr. (2019, March 5). A \"quoted\" title\\with\ttab \u{1} \u{1f}. Journal, 12(3), 45–67. https://doi.org/10.1000/x",
+            "Smith, A. (Ed.). (2020/2021). Book (2nd ed.). Publisher.",
+            "World Health Organization. (n.d.). Page. https://who.int/",
+            "Doe, J. (in press). Paper [Doctoral dissertation]. University.",
+            "",
+        ];
+        let mut refs: Vec<Reference> = texts
+            .iter()
+            .map(|t| crate::apa::parse_reference(t, 1, 1).reference)
+            .collect();
+        let extra = Reference {
+            title_translated: Some("Ü \u{7f}".into()),
+            title: Some("a\u{1}\u{8}\u{c}\r\t\"\\b\u{1f} long enough for a word".into()),
+            keywords: vec!["a".into(), "b\"".into()],
+            issued: Some(Date {
+                literal: Some("Spring".into()),
+                ..Date::default()
+            }),
+            ..Reference::default()
+        };
+        refs.push(extra);
+        for zotero in [true, false] {
+            let opts = WriteOptions {
+                zotero_compatible: zotero,
+                ..WriteOptions::default()
+            };
+            for r in &refs {
+                let item = CslOut::new(r, "id\n", &opts);
+                let mut direct = Vec::new();
+                item.write_json(&mut direct, false, 0);
+                assert_eq!(direct, serde_json::to_vec(&item).unwrap());
+                direct.clear();
+                item.write_json(&mut direct, true, 0);
+                let mut pretty = Vec::new();
+                let fmt = serde_json::ser::PrettyFormatter::with_indent(b"  ");
+                let mut ser = serde_json::Serializer::with_formatter(&mut pretty, fmt);
+                item.serialize(&mut ser).unwrap();
+                assert_eq!(String::from_utf8(direct), String::from_utf8(pretty));
+            }
+        }
+    }
+
+    #[test]
+    fn escapes_found_in_any_position() {
+        for len in 0..20 {
+            for at in 0..len {
+                for c in [b'"', b'\\', 0, 0x1f] {
+                    let mut s = vec![b'a'; len];
+                    s[at] = c;
+                    assert_eq!(next_escape(&s), Some(at));
+                }
+                let s =
+                    vec![0x20u8, 0x7f, 0xff, b'!', b'#', b'[', b']', 0x80][..len.min(8)].to_vec();
+                assert_eq!(next_escape(&s), None);
+            }
+        }
     }
 }

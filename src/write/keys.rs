@@ -254,10 +254,9 @@ impl KeyGen {
         loop {
             let n = self.next.get(&h).copied().unwrap_or(0);
             candidate.truncate(stem_len);
-            let suffix = letters(n as usize);
-            candidate.push_str(&suffix);
+            push_letters(candidate, n as usize);
             // Tried from here on: `taken` must look at suffixes this long.
-            self.longest = self.longest.max(suffix.len());
+            self.longest = self.longest.max(candidate.len() - stem_len);
             let free = !self.taken(candidate);
             self.next.insert(h, n.saturating_add(1));
             if free {
@@ -270,17 +269,30 @@ impl KeyGen {
 }
 
 /// 0 → "a", 25 → "z", 26 → "aa", ...
-fn letters(mut n: usize) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push(b'a' + (n % 26) as u8);
+#[cfg(test)]
+fn letters(n: usize) -> String {
+    let mut s = String::new();
+    push_letters(&mut s, n);
+    s
+}
+
+/// Appends `letters(n)` to `out`, without allocating: the letters are
+/// made last first in a buffer on the stack (a `usize` has at most 14:
+/// 26^14 > 2^64).
+fn push_letters(out: &mut String, mut n: usize) {
+    let mut buf = [0u8; 16];
+    let mut at = buf.len();
+    while at > 0 {
+        at -= 1;
+        if let Some(slot) = buf.get_mut(at) {
+            *slot = b'a' + (n % 26) as u8;
+        }
         if n < 26 {
             break;
         }
         n = n / 26 - 1;
     }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
+    out.push_str(std::str::from_utf8(buf.get(at..).unwrap_or_default()).unwrap_or_default());
 }
 
 /// A key BibTeX, biber and Zotero all accept: ASCII letters, digits and
