@@ -82,7 +82,7 @@ pub fn clean(text: &str) -> String {
                 out.push(' ');
             }
             space = false;
-            out.push_str(sub);
+            sub.push_to(&mut out);
             continue;
         }
         if !is_invisible(c) {
@@ -142,10 +142,27 @@ fn is_plain(text: &str) -> bool {
     true
 }
 
+/// What [`substitute`] writes for a character.
+enum Sub {
+    Str(&'static str),
+    Char(char),
+}
+
+impl Sub {
+    fn push_to(&self, out: &mut String) {
+        match self {
+            Sub::Str(s) => out.push_str(s),
+            Sub::Char(c) => out.push(*c),
+        }
+    }
+}
+
 /// Characters PDF text carries for plain ones: typographic ligatures
-/// ("ﬁnancial") and the non-breaking hyphen ("self‑esteem").
-fn substitute(c: char) -> Option<&'static str> {
-    Some(match c {
+/// ("ﬁnancial"), the non-breaking hyphen ("self‑esteem"), and the
+/// mathematical letters a formula's font gives ("𝛼-amidated", "𝐁old"),
+/// written as the letter they are (their compatibility decomposition).
+fn substitute(c: char) -> Option<Sub> {
+    Some(Sub::Str(match c {
         '\u{FB00}' => "ff",
         '\u{FB01}' => "fi",
         '\u{FB02}' => "fl",
@@ -153,8 +170,16 @@ fn substitute(c: char) -> Option<&'static str> {
         '\u{FB04}' => "ffl",
         '\u{FB05}' | '\u{FB06}' => "st",
         '\u{2011}' => "-",
+        '\u{1D400}'..='\u{1D7FF}' => {
+            use unicode_normalization::UnicodeNormalization;
+            let mut d = std::iter::once(c).nfkc();
+            return match (d.next(), d.next()) {
+                (Some(p), None) if p != c => Some(Sub::Char(p)),
+                _ => None,
+            };
+        }
         _ => return None,
-    })
+    }))
 }
 
 /// URL punctuation that may sit between the spaced-out parts of a URL.
@@ -498,7 +523,7 @@ mod tests {
                     out.push(' ');
                 }
                 space = false;
-                out.push_str(sub);
+                sub.push_to(&mut out);
             } else if c.is_whitespace() || c.is_control() || is_invisible(c) {
                 space |= !is_invisible(c);
             } else {
@@ -532,6 +557,11 @@ mod tests {
             "The effects of financial self-esteem"
         );
         assert_eq!(clean("\u{FB02}ow  \u{FB03}"), "flow ffi");
+        // A formula's italic alpha and a bold capital, out of a PDF.
+        assert_eq!(
+            clean("screen for \u{1D6FC}-amidated peptides, \u{1D401}"),
+            "screen for α-amidated peptides, B"
+        );
     }
 
     #[test]
