@@ -19,6 +19,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "a DOI spaced out by the extraction, and `389 (15)`, come back as printed in APA 7",
     ),
     (
+        "Qadir, A., & Fitzpatrick, D. (2020)",
+        "a data set printed without `[Data set]` (biblatex-apa) gets it back in APA 7",
+    ),
+    (
         "Arnfield, J. (2021, August 6)",
         "a link damaged by the extraction is kept in the note, so none is printed",
     ),

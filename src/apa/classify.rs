@@ -139,6 +139,15 @@ impl Ctx<'_> {
         if r.url.as_deref().is_some_and(is_code_host) {
             return ItemType::Software;
         }
+        // A data repository's DOI or link, or its name as publisher, where
+        // no "[Data set]" was printed (biblatex-apa leaves it out).
+        if r.doi.as_deref().is_some_and(is_data_doi)
+            || r.url.as_deref().is_some_and(is_data_url)
+            || is_data_repository(publisher)
+            || is_data_repository(container)
+        {
+            return ItemType::Dataset;
+        }
         if sig.site_from_trailer {
             return ItemType::Webpage;
         }
@@ -518,9 +527,64 @@ fn is_code_host(url: &str) -> bool {
     ])
 }
 
+/// DOIs that data repositories register: any Dataverse ("…/DVN/…"),
+/// PANGAEA, Dryad, ICPSR, GBIF, Mendeley Data, DataverseNO, CaltechDATA.
+fn is_data_doi(doi: &str) -> bool {
+    let d = doi.lc();
+    d.contains("/dvn/")
+        || [
+            "10.1594/pangaea",
+            "10.5061/dryad",
+            "10.3886/icpsr",
+            "10.15468/",
+            "10.17632/",
+            "10.18710/",
+            "10.22002/",
+        ]
+        .iter()
+        .any(|p| d.starts_with(p))
+}
+
+/// A link to a data set's landing page.
+fn is_data_url(url: &str) -> bool {
+    contains_any!(ci url, [
+        "/dataset/",
+        "/datasets/",
+        "datadryad.org/",
+        "dataverse.",
+        "/dataverse/",
+        "icpsr.umich.edu/",
+        "pangaea.de/",
+        "data.mendeley.com/",
+    ])
+}
+
+/// A publisher that is a data repository: "Harvard Dataverse",
+/// "Databrary", "CaltechDATA", "UK Data Archive".
+fn is_data_repository(name: &str) -> bool {
+    contains_any!(ci name, ["dataverse", "databrary", "data archive", "data repository"])
+        || name
+            .split_whitespace()
+            .any(|w| w.len() > 4 && w.ends_with("DATA"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn data_repositories() {
+        assert!(is_data_doi("10.7910/DVN/BEJTMI"));
+        assert!(is_data_doi("10.34725/DVN/NGGXCZ"));
+        assert!(is_data_doi("10.1594/PANGAEA.868399"));
+        assert!(!is_data_doi("10.1037/amp0000676"));
+        assert!(is_data_url("https://www.envidat.ch/dataset/640b09be-3b86"));
+        assert!(!is_data_url("https://www.nytimes.com/2017/data-privacy"));
+        assert!(is_data_repository("Harvard Dataverse"));
+        assert!(is_data_repository("CaltechDATA"));
+        assert!(!is_data_repository("Data & Society"));
+        assert!(!is_data_repository("DATA"));
+    }
 
     #[test]
     fn thesis_named_in_a_subtitle() {
