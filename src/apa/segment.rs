@@ -811,6 +811,18 @@ fn join_line(acc: &mut String, next: &str, vocab: &HashSet<String>) {
                 .split_whitespace()
                 .nth(1)
                 .is_some_and(|w| w.starts_with(char::is_uppercase));
+        // A link that ends with a page's file name is whole unless a
+        // query or fragment follows: "…/MAB2109.aspx" / "CONTEMPORARY …".
+        let page_done = {
+            let l = last_tok.lc();
+            [
+                ".html", ".htm", ".shtml", ".aspx", ".asp", ".php", ".jsp", ".pdf", ".cms", ".ece",
+            ]
+            .iter()
+            .any(|e| l.ends_with(e))
+        };
+        let page_done_before_text =
+            page_done && !next_first.starts_with(['?', '#', '&', ';', '=', '/']);
         let url_like = !next_first.is_empty()
             && !word.chars().next().is_some_and(|c| {
                 c.is_uppercase() && word.chars().skip(1).all(|c| c.is_lowercase())
@@ -821,9 +833,15 @@ fn join_line(acc: &mut String, next: &str, vocab: &HashSet<String>) {
             )
             && !ident::is_url_start(next_first)
             && !particle_before_name
+            && !page_done_before_text
             && (last_tok.ends_with(['/', '.', '-', '_', '=', '?', '&', '#', '%', '~'])
                 || next_first.contains(['/', '.', '=', '&', '?', '_', '-'])
-                || next_first.chars().all(|c| c.is_alphanumeric()) && next_first.len() >= 2);
+                // A bare word goes on the link only when it is all the
+                // line holds: "…/sn83045462" / "ed1"; not "…entid=1281" /
+                // "DataCite Schema Repository. (2021)".
+                || next_first.chars().all(|c| c.is_alphanumeric())
+                    && next_first.len() >= 2
+                    && next.split_whitespace().nth(1).is_none());
         if url_like {
             acc.push_str(next);
             return;
@@ -1386,6 +1404,32 @@ mod tests {
         let t = texts(s);
         assert_eq!(t.len(), 3, "{t:#?}");
         assert!(t[1].starts_with("Woher kommt"), "{}", t[1]);
+    }
+
+    #[test]
+    fn text_after_a_whole_link_is_not_more_of_it() {
+        let v = HashSet::new();
+        let mut acc = "Board. https://www.ntsb.gov/investigations/Pages/MAB2109.aspx".to_string();
+        join_line(&mut acc, "CONTEMPORARY PRACTICE OF THE UNITED STATES", &v);
+        assert!(
+            acc.ends_with("MAB2109.aspx CONTEMPORARY PRACTICE OF THE UNITED STATES"),
+            "{acc}"
+        );
+        let mut acc =
+            "Retrieved from http://clients1.ibisworld.com/default.aspx?entid=1281".to_string();
+        join_line(&mut acc, "DataCite Schema Repository. (2021).", &v);
+        assert!(
+            acc.ends_with("entid=1281 DataCite Schema Repository. (2021)."),
+            "{acc}"
+        );
+        // A query after a page name, and a bare word alone on its line,
+        // are more of the link.
+        let mut acc = "Retrieved from https://en.wikipedia.org/w/index.php".to_string();
+        join_line(&mut acc, "?title=Ketamine&oldid=1", &v);
+        assert!(acc.ends_with("index.php?title=Ketamine&oldid=1"), "{acc}");
+        let mut acc = "Retrieved from https://www.loc.gov/resource/sn83045462".to_string();
+        join_line(&mut acc, "ed1", &v);
+        assert!(acc.ends_with("sn83045462ed1"), "{acc}");
     }
 
     #[test]
