@@ -642,7 +642,21 @@ fn read_item(item: ReadItem) -> Structured {
 /// reference: it becomes a `document` record carrying the text in its
 /// note, with a warning.
 pub fn parse_segment(s: &Segment) -> Parsed {
-    let run = || apa::parse_segment(s);
+    parse_segment_boxed(s).parsed
+}
+
+/// [`parse_segment`], boxed with its lines as the pipeline carries it. The
+/// record is put in its box inside the parser's unwind guard, so that only
+/// the box's pointer is moved out of it (a `Parsed` is a kilobyte).
+fn parse_segment_boxed(s: &Segment) -> Box<ParsedRef> {
+    let boxed = |parsed| {
+        Box::new(ParsedRef {
+            parsed,
+            line: s.line,
+            end_line: s.end_line,
+        })
+    };
+    let run = || boxed(apa::parse_segment(s));
     match std::panic::catch_unwind(run) {
         Ok(p) => p,
         Err(e) => {
@@ -660,7 +674,7 @@ pub fn parse_segment(s: &Segment) -> Parsed {
                 }),
                 ..Default::default()
             };
-            Parsed {
+            boxed(Parsed {
                 reference,
                 diagnostics: vec![Diagnostic::warning(
                     s.line,
@@ -671,7 +685,7 @@ pub fn parse_segment(s: &Segment) -> Parsed {
                     ),
                 )],
                 spans: Vec::new(),
-            }
+            })
         }
     }
 }
@@ -679,12 +693,7 @@ pub fn parse_segment(s: &Segment) -> Parsed {
 fn parse_batch(mut b: Batch) -> Batch {
     for it in &mut b.items {
         if let Item::Seg(s) = it {
-            let parsed = parse_segment(s);
-            *it = Item::Parsed(Box::new(ParsedRef {
-                parsed,
-                line: s.line,
-                end_line: s.end_line,
-            }));
+            *it = Item::Parsed(parse_segment_boxed(s));
         }
     }
     b

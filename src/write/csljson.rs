@@ -624,6 +624,13 @@ impl Json<'_> {
             return;
         }
         match LEAD.get(usize::from(first)..2 + 2 * self.depth) {
+            Some(lead) if !first => {
+                // The whole constant is copied (a fixed-size copy, where a
+                // slice of it takes a memcpy call), then cut to the depth.
+                let keep = self.out.len() + lead.len();
+                self.out.extend_from_slice(LEAD);
+                self.out.truncate(keep);
+            }
             Some(lead) => self.out.extend_from_slice(lead),
             None => {
                 if !first {
