@@ -101,6 +101,22 @@ impl Encoder {
     /// [`Encoder::text`], appended to `out`.
     #[inline]
     pub fn text_into(&self, out: &mut String, s: &str, ctx: Context, lost: &mut Lost) {
+        // A backtick or left quote in a name (an ayin as transliterated:
+        // "Hs, ‘.", "`Abd"): TeX's left quote, which biber takes for an
+        // accent in a name, breaking the initials ("familyi={`}"). It is
+        // written as the apostrophe it means.
+        // (In UTF-8 output a left quote stays what it is.)
+        if ctx == Context::Name
+            && (memchr::memchr(b'`', s.as_bytes()).is_some()
+                || self.ascii && s.contains('\u{2018}'))
+        {
+            let s = if self.ascii {
+                s.replace(['`', '\u{2018}'], "'")
+            } else {
+                s.replace('`', "'")
+            };
+            return self.text_into(out, &s, ctx, lost);
+        }
         if !self.ascii {
             // Every character goes through `push_basic`; runs that it
             // would copy unchanged (in most values all of it: printable
@@ -170,6 +186,10 @@ impl Encoder {
             let ascii = deunicode::deunicode_with_tofu(&run, "?");
             let mut ascii = collapse_spaces(&ascii);
             if ctx == Context::Name {
+                // deunicode writes an ayin as "`" ("ע" -> "`"): as above.
+                if ascii.contains('`') {
+                    ascii = ascii.replace('`', "'");
+                }
                 // A lower-case word would read as a particle ("von").
                 ascii = ascii
                     .split(' ')
@@ -1180,6 +1200,19 @@ mod tests {
         .text("Психология", Context::Name, &mut lost);
         assert_eq!(out, "Psikhologiia");
         assert_eq!(lost.chars.len(), 8);
+        // An ayin alone in a name: an apostrophe, not biber's accent "`".
+        let out = Encoder {
+            ascii: true,
+            biber: true,
+        }
+        .text("ע", Context::Name, &mut lost);
+        assert_eq!(out, "'");
+        for ascii in [false, true] {
+            let out = Encoder { ascii, biber: true }.text("`Abd", Context::Name, &mut lost);
+            assert_eq!(out, "'Abd");
+            let out = Encoder { ascii, biber: true }.text("\u{2018}Abd", Context::Name, &mut lost);
+            assert_eq!(out, if ascii { "'Abd" } else { "\u{2018}Abd" });
+        }
     }
 
     #[test]
