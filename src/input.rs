@@ -703,12 +703,10 @@ impl LineSource {
         }
 
         // Other control characters become spaces.
-        let controls = crate::swar::position(
-            buf,
-            |w| crate::swar::any_below(w, 0x20) || crate::swar::any_eq(w, 0x7F),
-            is_control,
-        );
-        if controls.is_some() {
+        // (One pass without early exit, which the compiler turns into
+        // vector code: most lines have none.)
+        let controls = buf.iter().fold(false, |c, &b| c | is_control(b));
+        if controls {
             let mut n = 0u64;
             let mut first = None;
             for (i, b) in buf.iter_mut().enumerate() {

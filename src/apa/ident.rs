@@ -376,7 +376,11 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
     let mut marks = TEN.find_iter(tail).map(|p| p + from);
     // The first "10." not before the current token.
     let mut mark = marks.next();
-    while let Some((start, tok)) = toks.next() {
+    loop {
+        toks.skip_plain(mark);
+        let Some((start, tok)) = toks.next() else {
+            break;
+        };
         while mark.is_some_and(|p| p < start) {
             mark = marks.next();
         }
@@ -524,6 +528,35 @@ struct Tokens<'a> {
 }
 
 impl<'a> Tokens<'a> {
+    /// Moves past the tokens [`find_identifiers`] passes over: those whose
+    /// first byte starts no identifier or keyword (see there; "doi",
+    /// "pmid" and "isbn" are kept at any length) and that end before
+    /// `mark`, the offset of the next "10." in the text. Stops at the
+    /// first other token, or where the mark may be stale (it is moved on
+    /// by the caller); the tokens skipped are those `next` would give.
+    fn skip_plain(&mut self, mark: Option<usize>) {
+        let b = self.tail.as_bytes();
+        while let Some(&c) = b.get(self.pos) {
+            if matches!(
+                c.to_ascii_lowercase(),
+                b'h' | b'f' | b'w' | b'<' | b'(' | b'[' | b'd' | b'p' | b'i'
+            ) {
+                return;
+            }
+            // An empty token (a space here) ends where it starts.
+            let end = b
+                .get(self.pos..)
+                .unwrap_or_default()
+                .iter()
+                .position(|&x| x == b' ')
+                .map_or(b.len(), |i| self.pos + i);
+            if mark.is_some_and(|p| p < self.from + end) {
+                return;
+            }
+            self.pos = end + 1;
+        }
+    }
+
     /// The next token, without moving past it.
     fn peek(&self) -> Option<(usize, &'a str)> {
         let mut ahead = *self;

@@ -442,9 +442,10 @@ fn tokens<'s>(s: &'s str) -> Vec<Tok<'s>> {
             // Char boundary: `i` comes from `top_level_ascii` of `rest` and is
             // an ASCII '&', so `i + 1` is the next boundary.
             // (Pieces are short: a byte loop beats a memchr call.)
-            let inner = rest
-                .as_bytes()
-                .contains(&b'&')
+            let (has_amp, has_dot) = rest.bytes().fold((false, false), |(a, d), c| {
+                (a | (c == b'&'), d | (c == b'.'))
+            });
+            let inner = has_amp
                 .then(|| {
                     scan::top_level_ascii(rest, b'&').find(|&i| {
                         i > 0
@@ -462,8 +463,7 @@ fn tokens<'s>(s: &'s str) -> Vec<Tok<'s>> {
                 // Char boundary: `i` is where the ASCII " and " starts.
                 .or_else(|| {
                     // (The initials before it end with a period.)
-                    rest.as_bytes()
-                        .contains(&b'.')
+                    has_dot
                         .then(|| scan::find_short(rest, " and "))
                         .flatten()
                         .filter(|&i| {

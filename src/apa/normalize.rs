@@ -275,11 +275,11 @@ fn may_need_repair(text: &str) -> bool {
 /// Where a DOI a PDF extraction spaced out starts ("doi:10 . 1056 /
 /// NEJMcibr2307735", "doi: 10 . 1145 / 3610548"): the "10" after "doi:".
 fn spaced_doi_at(b: &[u8]) -> Option<usize> {
+    // (A searcher built once: `memmem::find` builds one per call.)
+    static SPACED: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("10 . "));
     let mut from = 0;
-    while let Some(p) = b
-        .get(from..)
-        .and_then(|rest| memchr::memmem::find(rest, b"10 . "))
-    {
+    while let Some(p) = b.get(from..).and_then(|rest| SPACED.find(rest)) {
         let at = from + p;
         from = at + 5;
         let before = b.get(..at).unwrap_or_default();

@@ -69,13 +69,25 @@ pub fn top_level_ascii(s: &str, target: u8) -> impl Iterator<Item = usize> + '_ 
     let mut i = 0;
     std::iter::from_fn(move || {
         loop {
-            // The skip, by table.
-            // In bounds: a byte indexes 256 entries.
-            while b
-                .get(i)
-                .is_some_and(|&c| c != target && !DEPTH_BYTES[usize::from(c)])
+            // The skip: eight bytes at a time while none is a bracket, a
+            // straight quote, the target or a non-ASCII byte (the curly
+            // quotes' first byte is E2); then by table.
             {
-                i += 1;
+                use crate::swar::{any_eq, any_high};
+                let rest = b.get(i..).unwrap_or_default();
+                // In bounds: a byte indexes 256 entries.
+                i += crate::swar::position(
+                    rest,
+                    |w| {
+                        any_high(w)
+                            || any_eq(w | 0x0101_0101_0101_0101, b')')
+                            || any_eq(w, b'[')
+                            || any_eq(w, b']')
+                            || any_eq(w, b'"')
+                            || any_eq(w, target)
+                    },
+                    |c| c == target || DEPTH_BYTES[usize::from(c)],
+                )?;
             }
             let &c = b.get(i)?;
             let at = i;
