@@ -1252,24 +1252,19 @@ impl Segmenter {
                 .get(floor_char_boundary(so_far, so_far.len().saturating_sub(1000))..)
                 .unwrap_or_default();
             // So can a DOI a PDF spaced out ("doi: 10 .1016/j.amjmed.2012").
-            let at_link = [tail.rfind("http"), tail.rfind("www"), tail.rfind("doi")]
+            let link = [tail.rfind("http"), tail.rfind("www"), tail.rfind("doi")]
                 .into_iter()
                 .flatten()
                 .max()
-                .and_then(|i| tail.get(i..))
-                .is_some_and(|link| !link.contains(". ") || link.contains(" / "));
+                .and_then(|i| tail.get(i..));
+            let at_link = link.is_some_and(|l| !l.contains(". ") || l.contains(" / "));
             // Nothing but the link (perhaps spaced out) after its start.
-            let link_only = [tail.rfind("http"), tail.rfind("www"), tail.rfind("doi")]
-                .into_iter()
-                .flatten()
-                .max()
-                .and_then(|i| tail.get(i..))
-                .is_some_and(|link| {
-                    link.split_whitespace().all(|w| {
-                        w.chars()
-                            .all(|c| c.is_alphanumeric() || "/.:-_?=&#%~+@".contains(c))
-                    })
-                });
+            let link_only = link.is_some_and(|l| {
+                l.split_whitespace().all(|w| {
+                    w.chars()
+                        .all(|c| c.is_alphanumeric() || "/.:-_?=&#%~+@".contains(c))
+                })
+            });
             let closed = so_far.trim_end().ends_with(')');
             // The date of a long author list may be on the next line.
             let early = early_date(t);
