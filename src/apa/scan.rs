@@ -439,33 +439,25 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
     }
 }
 
-/// The bytes the depth depends on: brackets, the straight quote, and E2
-/// (the lead byte of the curly quotes).
-static DEPTH_BYTES: [bool; 256] = {
+/// A table of 256 entries, true for the bytes in `stops`.
+const fn byte_set(stops: &[u8]) -> [bool; 256] {
     let mut t = [false; 256];
     let mut k = 0;
-    let stops = *b"()[]\"\xE2";
     while k < stops.len() {
         // In bounds: `k < stops.len()`, and a byte indexes 256 entries.
         t[stops[k] as usize] = true;
         k += 1;
     }
     t
-};
+}
+
+/// The bytes the depth depends on: brackets, the straight quote, and E2
+/// (the lead byte of the curly quotes).
+static DEPTH_BYTES: [bool; 256] = byte_set(b"()[]\"\xE2");
 
 /// The bytes [`units`] stops at: brackets, quotes, sentence ends, and E2
 /// (the lead byte of the curly quotes).
-static UNIT_BYTES: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut k = 0;
-    let stops = *b"()[]\".?!\xE2";
-    while k < stops.len() {
-        // In bounds: `k < stops.len()`, and a byte indexes 256 entries.
-        t[stops[k] as usize] = true;
-        k += 1;
-    }
-    t
-};
+static UNIT_BYTES: [bool; 256] = byte_set(b"()[]\".?!\xE2");
 
 /// A sentence ("element") of a reference: `[start, end)` with the
 /// terminating punctuation excluded.
