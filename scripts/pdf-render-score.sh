@@ -48,7 +48,7 @@ if [ "$style" = docx ]; then
 else
 "$bin" convert --from csl-json "$out/gold.json" --to "$fmt" --ascii -o "$out/refs.bib" --quiet
 cat > "$out/doc.tex" <<EOF
-\documentclass{article}
+\documentclass${TWOCOLUMN:+[twocolumn]}{article}
 \usepackage[T1]{fontenc}
 \usepackage[utf8]{inputenc}
 \usepackage{lmodern}

@@ -26,6 +26,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "Arnfield, J. (2021, August 6)",
         "a link damaged by the extraction is kept in the note, so none is printed",
     ),
+    (
+        "I use the exact same. . . [Reddit comment]",
+        "a spaced-out link is kept in the note, so none is printed",
+    ),
     // Lists in other languages: the writer prints English APA.
     (
         "Aleksunes, L. M., & Eaton, D. L. (2022)",

@@ -269,7 +269,17 @@ fn may_need_repair(text: &str) -> bool {
             break;
         }
     }
-    spaced_doi_at(b).is_some()
+    spaced_doi_at(b).is_some() || spaced_www_at(b)
+}
+
+/// A link printed without its scheme that a PDF extraction spaced out:
+/// "www . reddit . com / r / zotero".
+fn spaced_www_at(b: &[u8]) -> bool {
+    static SPACED: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("www . "));
+    SPACED
+        .find_iter(b)
+        .any(|at| at == 0 || b.get(at - 1) == Some(&b' '))
 }
 
 /// Where a DOI a PDF extraction spaced out starts ("doi:10 . 1056 /
@@ -327,7 +337,11 @@ pub fn repair_urls_noting(text: &str, repaired: &mut Vec<String>) -> String {
                     && toks
                         .get(i - 1)
                         .is_some_and(|p| p.eq_ignore_ascii_case("doi:")));
-        if !starts_ci(t, "http") && !spaced_doi {
+        // "www . reddit . com /": a link without its scheme, spaced out.
+        let spaced_www = t.eq_ignore_ascii_case("www")
+            && toks.get(i + 1) == Some(&".")
+            && toks.get(i + 2).is_some_and(|n| url_piece(n));
+        if !starts_ci(t, "http") && !spaced_doi && !spaced_www {
             out.push_str(t);
             i += 1;
             continue;
@@ -337,15 +351,18 @@ pub fn repair_urls_noting(text: &str, repaired: &mut Vec<String>) -> String {
         let colon_scheme = t.eq_ignore_ascii_case("https:") || t.eq_ignore_ascii_case("http:");
         let spaced_scheme = bare_scheme && toks.get(i + 1) == Some(&":")
             || colon_scheme && toks.get(i + 1).is_some_and(|n| n.starts_with('/'));
-        let url_start =
-            spaced_doi || spaced_scheme || starts_ci(t, "https:") || starts_ci(t, "http:");
+        let url_start = spaced_doi
+            || spaced_www
+            || spaced_scheme
+            || starts_ci(t, "https:")
+            || starts_ci(t, "http:");
         if !url_start {
             out.push_str(t);
             i += 1;
             continue;
         }
         let mut url = t.to_string();
-        let mut spaced = spaced_scheme || spaced_doi;
+        let mut spaced = spaced_scheme || spaced_doi || spaced_www;
         // Every space taken out touched a "/", "." or other URL
         // punctuation: glue a justified line stretched, not a character
         // lost (a lost hyphen leaves two parts of words side by side).

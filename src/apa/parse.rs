@@ -67,6 +67,11 @@ pub(crate) fn trim_elem(s: &str) -> &str {
 /// initials ("Inc.", "Ltd.", "U.S.").
 pub(crate) fn strip_period(s: &str) -> &str {
     let t = s.trim_end();
+    // A spaced ellipsis ends the text ("I use the exact same. . ."), as
+    // LaTeX sets one: whole, not its last dot taken for the period.
+    if t.ends_with(". . .") {
+        return t;
+    }
     if let Some(head) = t.strip_suffix('.') {
         if head.ends_with('.') {
             return head;

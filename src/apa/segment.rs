@@ -340,6 +340,8 @@ fn date_group_start(l: &str) -> Option<usize> {
                 || before.ends_with(']')
                 || before.ends_with('”')
                 || before.ends_with('"')
+                // A title in single quotes: "‘Putin’s Kleptocracy.’ (2015".
+                || before.ends_with('’')
                 || before.is_empty())
             && (after.starts_with('.')
                 || after.starts_with(',')
@@ -432,7 +434,10 @@ fn ends_in_url(t: &str) -> bool {
         let l = w.to_ascii_lowercase();
         ident::is_url_start(w)
             || ident::doi_in(w).is_some()
-            || matches!(l.as_str(), "https" | "http" | "https:" | "http:")
+            || matches!(l.as_str(), "https" | "http" | "www")
+            // "https:" at a line end, joined to a spaced-out rest: "https:/".
+            || l.starts_with("https:")
+            || l.starts_with("http:")
             || is_bare_domain_path(w)
     }) else {
         return false;
@@ -1647,6 +1652,31 @@ mod tests {
         assert_eq!(t.len(), 2, "{t:?}");
         assert!(t[0].contains("disarmament-outlining-way-forward"), "{t:?}");
         assert!(t[1].starts_with("Erdei, J. (1991)."), "{t:?}");
+    }
+
+    #[test]
+    fn reference_after_a_link_cut_after_its_scheme_starts_at_a_name() {
+        // Narrow (two-column) PDF text: the link breaks after "https:" and
+        // its rest is spaced out; the next reference's names fill a line
+        // and its date opens the line after.
+        let s = "Digital Agriculture REU & FAO. (2024). Tsifrovye\nDerevni v Evrope i Tsentral’noi Azii. https:\n/ / openknowledge . fao . org / handle / 20 . 500 .\n14283/cc8237ru\nDimier-Poisson, I. H., Bout, D. T., & Quéré, P.\n(2004). Chicken primary enterocytes. Avian Diseases, 48 (3), 617–624.\n";
+        let t = texts(s);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert!(t[0].ends_with("14283/cc8237ru"), "{t:?}");
+        assert!(t[1].starts_with("Dimier-Poisson, I. H."), "{t:?}");
+        // A link printed without its scheme, spaced out: "www . reddit".
+        let s = "I use the exact same. . . [Reddit Comment]. (2020,\nOctober 9). R/Zotero. www . reddit . com /\nr / zotero / comments / j7ityb / zotero _ ipad _\nbookmarklet_not_working/g88zfcp/\nIablochnyi pui. (2011). Zhurnal “Kommersant’ Vlast’,” (49), 28.\n";
+        let t = texts(s);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert!(t[1].starts_with("Iablochnyi pui. (2011)."), "{t:?}");
+    }
+
+    #[test]
+    fn title_in_single_quotes_starts_a_reference() {
+        let s = "“Wragge.” (1903, February 7). Sunbury News, 4. http:\n//nla.gov.au/nla.news-article70068753\n‘Putin’s Kleptocracy.’ (2015, February 5). The New\nYork Review of Books, 62 (2).\n";
+        let t = texts(s);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert!(t[1].starts_with("‘Putin’s Kleptocracy.’ (2015"), "{t:?}");
     }
 
     #[test]
