@@ -14,6 +14,8 @@
 # the way. The list comes out in the style's sort order: each record read
 # is paired with the gold record of the same title (the first 40 letters
 # and digits), and only paired records are scored (the count is printed).
+# TWOCOLUMN=1 sets a LaTeX list in two columns, as journals print it:
+# narrow lines, links broken and spaced out by justification.
 set -e
 style=${1:-apacite}
 layout=${2:-}
