@@ -148,6 +148,11 @@ impl Ctx<'_> {
         {
             return ItemType::Dataset;
         }
+        // A post on a blog platform or under a site's blog path, named by
+        // its blog or site: "Title. Kurgus. http://kurgus.livejournal.com/…".
+        if (sig.site_container || sig.publisher) && r.url.as_deref().is_some_and(is_blog_url) {
+            return ItemType::PostWeblog;
+        }
         if sig.site_from_trailer {
             return ItemType::Webpage;
         }
@@ -474,11 +479,15 @@ fn is_thesis_by_institution(r: &Reference, publisher: &str) -> bool {
 }
 
 /// Blog platforms and blog paths.
-fn is_blog_url(url: &str) -> bool {
+pub(crate) fn is_blog_url(url: &str) -> bool {
     let u = url.lc();
     let host_and_path = u.split_once("://").map_or(u.as_str(), |x| x.1);
-    host_and_path.starts_with("blog.")
-        || host_and_path.starts_with("blogs.")
+    let host = host_and_path.split('/').next().unwrap_or_default();
+    host.starts_with("blog.")
+        || host.starts_with("blogs.")
+        // "opinionator.blogs.nytimes.com", "acoup.blog".
+        || host.contains(".blogs.")
+        || host.ends_with(".blog")
         || contains_any!(
             host_and_path,
             [
@@ -489,6 +498,7 @@ fn is_blog_url(url: &str) -> bool {
                 "substack.com",
                 "medium.com/",
                 ".tumblr.com",
+                ".livejournal.com",
                 ".typepad.com",
                 ".hypotheses.org",
             ]

@@ -362,7 +362,21 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
     let single = letters.next().filter(|_| letters.next().is_none());
     let before_word = s.get(..word_start).unwrap_or_default().chars().next_back();
     let standalone = before_word.is_none_or(|c| c == ' ' || c == '.' || c == '-' || c == '(');
-    if single.is_some_and(char::is_alphabetic) && standalone {
+    // After a word that numbers or labels ("Part I.", "World War I.",
+    // "Type A."), the letter is a numeral or a label, not an initial
+    // ("Section B. Sciences and Engineering" goes on: not listed).
+    let labelled = || {
+        let before = s.get(..word_start).unwrap_or_default();
+        let prev = word_before(before, before.trim_end().len());
+        before.ends_with(' ')
+            && [
+                "part", "volume", "vol", "book", "chapter", "war", "phase", "type", "stage",
+                "appendix", "act", "level", "grade",
+            ]
+            .iter()
+            .any(|w| prev.trim_end_matches('.').eq_ignore_ascii_case(w))
+    };
+    if single.is_some_and(char::is_alphabetic) && standalone && !labelled() {
         return next_word == "In" || next_word.starts_with("http") || next_word.starts_with('[');
     }
     // "U.S.", "e.g.", "Ph.D.": a word with inner periods.
@@ -876,6 +890,27 @@ mod tests {
         assert_eq!(
             texts("Brand equity. Int. J. Mark. Res., 12, 3."),
             vec!["Brand equity", "Int. J. Mark. Res., 12, 3"]
+        );
+    }
+
+    #[test]
+    fn numbered_part_ends_a_title() {
+        // "Part I." / "World War I.": a numeral, not an initial.
+        assert_eq!(
+            texts("Raising Carthaginian armies, part I. A Collection of Unmitigated Pedantry"),
+            vec![
+                "Raising Carthaginian armies, part I",
+                "A Collection of Unmitigated Pedantry"
+            ]
+        );
+        assert_eq!(
+            texts("Letters home from World War I. Oxford University Press"),
+            vec!["Letters home from World War I", "Oxford University Press"]
+        );
+        // A label that goes on is not listed: "Section B. Sciences".
+        assert_eq!(
+            texts("Dissertation Abstracts International: Section B. Sciences and Engineering"),
+            vec!["Dissertation Abstracts International: Section B. Sciences and Engineering"]
         );
     }
 
