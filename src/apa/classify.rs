@@ -91,6 +91,11 @@ impl Ctx<'_> {
             if container.lc().contains("handbook of") && !r.has_role(Role::Editor) {
                 return ItemType::EntryEncyclopedia;
             }
+            // An entry of a wiki, known by its link: "…/wiki/Forside?oldid=933",
+            // "…/w/index.php?title=…".
+            if !r.has_role(Role::Editor) && r.url.as_deref().is_some_and(is_wiki_url) {
+                return ItemType::EntryEncyclopedia;
+            }
             if ck.conference() {
                 return ItemType::PaperConference;
             }
@@ -503,6 +508,11 @@ pub(crate) fn is_blog_url(url: &str) -> bool {
                 ".hypotheses.org",
             ]
         )
+}
+
+/// A wiki page's link: MediaWiki's "/wiki/Page" or "index.php?title=".
+fn is_wiki_url(url: &str) -> bool {
+    contains_any!(ci url, ["/wiki/", "index.php?title="])
 }
 
 /// Preprint servers' hosts.

@@ -405,7 +405,12 @@ const ENCYCLOPEDIA_WORDS: &[&str] = &[
     "wiki",
     "encyclopedic",
     "leksykon",
+    "enciklopedija",
+    "encyklopedie",
+    "encyklopedia",
+    "enciclopédia",
     "энциклопедия",
+    "википедия",
     "百科",
 ];
 
