@@ -304,6 +304,24 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
             idx -= 1;
         }
     }
+    // An e-locator of letters only, or a publisher's item identifier, after
+    // a plain volume number: "Lakartidningen, 114, EWLS", "Wilderness &
+    // Environmental Medicine, S1080-6032(22)00139-9".
+    if t.page.is_none()
+        && t.number.is_none()
+        && idx >= 3
+        && part(idx - 2).len() <= 4
+        && part(idx - 2).bytes().all(|b| b.is_ascii_digit())
+        && (2..=30).contains(&last.len())
+        && !last.chars().any(char::is_lowercase)
+        && last.chars().any(|c| c.is_ascii_uppercase())
+        && last
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '(' | ')' | '.'))
+    {
+        t.page = Some(last);
+        idx -= 1;
+    }
     // An issue given by its label in a part of its own, after the volume:
     // "Journal, Vol. 19, No. 2, pp. 123-130" (APA 6 lists written by hand,
     // other styles).
@@ -1160,6 +1178,14 @@ mod tests {
         assert_eq!(t.page, Some("pyv124"));
         let t = journal_tail("PLOS ONE, 13(12), Article e0209899", None).unwrap();
         assert_eq!(t.number, Some("e0209899"));
+        // An e-locator of capitals after a plain volume.
+        let t = journal_tail("Lakartidningen, 114, EWLS", None).unwrap();
+        assert_eq!(
+            (t.container, t.volume, t.page),
+            ("Lakartidningen", Some("114"), Some("EWLS"))
+        );
+        // Not a word after a name ("Sage, London"): no volume before it.
+        assert_eq!(journal_tail("Sage, London", None), None);
         let t = journal_tail("MMWR: Morbidity and Mortality Weekly Report, 66(15)", None).unwrap();
         assert_eq!((t.volume, t.issue, t.page), (Some("66"), Some("15"), None));
         let t = journal_tail("Journal of Machine Learning Research, 3(Jul), 73–98", None).unwrap();
