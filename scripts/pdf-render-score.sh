@@ -16,6 +16,8 @@
 # and digits), and only paired records are scored (the count is printed).
 # TWOCOLUMN=1 sets a LaTeX list in two columns, as journals print it:
 # narrow lines, links broken and spaced out by justification.
+# EXTRACT=pdfminer or EXTRACT=pymupdf copies the text out with pdfminer.six
+# or PyMuPDF instead of pdftotext (pip install pdfminer.six pymupdf).
 set -e
 style=${1:-apacite}
 layout=${2:-}
@@ -67,7 +69,11 @@ EOF
  pdflatex -interaction=nonstopmode doc.tex >/dev/null || true
  pdflatex -interaction=nonstopmode doc.tex >/dev/null || true)
 fi
-pdftotext $layout "$out/doc.pdf" "$out/list.txt"
+case "${EXTRACT:-pdftotext}" in
+  pdftotext) pdftotext $layout "$out/doc.pdf" "$out/list.txt" ;;
+  pdfminer) pdf2txt.py "$out/doc.pdf" > "$out/list.txt" ;;
+  pymupdf) python3 -c 'import sys, pymupdf; open(sys.argv[2], "w").write("".join(p.get_text() for p in pymupdf.open(sys.argv[1])))' "$out/doc.pdf" "$out/list.txt" ;;
+esac
 "$bin" convert "$out/list.txt" --to csl-json -o "$out/read.json" 2> "$out/read.err" || true
 tail -n 1 "$out/read.err"
 python3 - "$shared/corpus/apa-dev.jsonl" "$out/read.json" "$out" <<'PY'

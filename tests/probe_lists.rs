@@ -45,6 +45,10 @@ const LISTS: &[(&str, usize, usize)] = &[
     // hyphen may be lost in them: "han - gor karikatyrer-av-kriget/"), and
     // so is one whose slug runs two title words together.
     ("pdf-biblatex-apa-two-column.txt", 8, 5),
+    // The same list through pdfminer.six (pdf2txt.py): blank lines also
+    // between a reference's first line and its indented rest, so they do
+    // not separate references here.
+    ("pdf-pdfminer-blank-lines.txt", 12, 4),
     ("patents-standards-republished.txt", 10, 0),
     ("identifiers-with-spaces.txt", 8, 0),
     // Google Scholar's "Cite > APA": lower-case journal names, no DOIs,

@@ -952,6 +952,8 @@ impl Layout {
         let mut markers = 0usize;
         let mut starts = 0usize;
         let mut page_numbers = 0usize;
+        // Paragraphs whose first line starts like a reference.
+        let mut paragraph_starts = 0usize;
         for l in &lines {
             let t = l.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
             if t.is_empty() {
@@ -969,6 +971,9 @@ impl Layout {
             if !in_par {
                 paragraphs += 1;
                 in_par = true;
+                if starts_like_reference(t) {
+                    paragraph_starts += 1;
+                }
             }
             lens.push(t.chars().count());
             if l.starts_with([' ', '\t']) {
@@ -1002,7 +1007,14 @@ impl Layout {
         let numbered = nonempty > 0 && markers * 10 >= paragraphs.max(1) * 6 && markers >= 2;
         let hanging_indent =
             nonempty >= 4 && indented * 5 >= nonempty && (nonempty - indented) * 5 >= nonempty;
-        let mode = if paragraphs >= 2 && nonempty <= paragraphs * 6 {
+        // Blank lines separate references when nearly every paragraph
+        // starts like one; PDF extractors (pdfminer) also put them between
+        // a reference's first line and its indented rest.
+        // (A few paragraphs that do not, in a short list, are title-first
+        // references whose date the line wrap pushed down.)
+        let blank_lines_separate =
+            paragraph_starts * 20 >= paragraphs * 17 || paragraphs - paragraph_starts < 3;
+        let mode = if paragraphs >= 2 && nonempty <= paragraphs * 6 && blank_lines_separate {
             Mode::Paragraphs
         } else if nonempty > 0
             && (starts * 10 >= nonempty * 9 || (numbered && markers * 10 >= nonempty * 9))
@@ -1669,6 +1681,21 @@ mod tests {
         let t = texts(s);
         assert_eq!(t.len(), 2, "{t:?}");
         assert!(t[1].starts_with("Iablochnyi pui. (2011)."), "{t:?}");
+    }
+
+    #[test]
+    fn blank_lines_inside_references_do_not_split_them() {
+        // pdfminer puts a blank line between a reference's first line and
+        // its indented rest: most paragraphs do not start like references.
+        let s = "[article]. (1902, June 18). Evening Star, 14. https://www.loc.gov/resource/\n\nsn83045462/1902-06-18/ed-1/\n\n[No title found]. (n.d.). Excelsior: Leadership in Teaching and Learning, 15.\n\nhttps://doi.org/10.14305/jn.19440413.2023.15\n\n“Oko kuća je močvara, u njoj aligatori”: Jugoistok Amerike poslije uragana Ida.\n\n(2021, September 1). Radio Slobodna Evropa. https://www.slobodnaevropa.org/a/x\n\nSmith, J. (2020). A title. Publisher.\n";
+        let t = texts(s);
+        assert_eq!(t.len(), 4, "{t:?}");
+        assert!(t[0].ends_with("ed-1/"), "{t:?}");
+        assert!(t[2].contains("Ida. (2021, September 1)."), "{t:?}");
+        // A list whose references are paragraphs still splits at blank
+        // lines, a title-first one with its date on its second line too.
+        let s = "Smith, J. (2020). A title. Publisher.\n\nA very long title that the line wraps before its date\n(2019). Site. https://a.org/x\n\nDoe, A. (2018). Another. Press.\n";
+        assert_eq!(texts(s).len(), 3);
     }
 
     #[test]
