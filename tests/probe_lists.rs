@@ -49,6 +49,10 @@ const LISTS: &[(&str, usize, usize)] = &[
     // between a reference's first line and its indented rest, so they do
     // not separate references here.
     ("pdf-pdfminer-blank-lines.txt", 12, 4),
+    // The same list through PyMuPDF: hyphens kept at line ends, and a
+    // page range broken at its dash ("1132–" / "1132. https://…"), which
+    // is not a numbered list.
+    ("pdf-pymupdf-hyphens-kept.txt", 10, 0),
     ("patents-standards-republished.txt", 10, 0),
     ("identifiers-with-spaces.txt", 8, 0),
     // Google Scholar's "Cite > APA": lower-case journal names, no DOIs,

@@ -894,6 +894,14 @@ fn join_line(acc: &mut String, next: &str, vocab: &HashSet<String>) {
         acc.push_str(next);
         return;
     }
+    // A page range broken at its en dash: "1132–" / "1132. https://…".
+    if acc.ends_with('–')
+        && acc.chars().nth_back(1).is_some_and(|c| c.is_ascii_digit())
+        && next.starts_with(|c: char| c.is_ascii_digit())
+    {
+        acc.push_str(next);
+        return;
+    }
     acc.push(' ');
     acc.push_str(next);
 }
@@ -979,7 +987,10 @@ impl Layout {
             if l.starts_with([' ', '\t']) {
                 indented += 1;
             }
-            if list_marker(t).is_some() {
+            // A number before what can only continue a reference is not a
+            // list's: in wrapped text a page range broken at its dash
+            // leaves "1132. https://…" at a line start.
+            if list_marker(t).is_some_and(|m| t.get(m..).is_some_and(|rest| !continues(rest))) {
                 markers += 1;
             }
             if starts_like_reference(t) {
@@ -1004,7 +1015,11 @@ impl Layout {
             .get(lens.len().saturating_mul(9) / 10)
             .copied()
             .unwrap_or(0);
-        let numbered = nonempty > 0 && markers * 10 >= paragraphs.max(1) * 6 && markers >= 2;
+        // Numbered: most references carry a number (counted against the
+        // lines that start like references too, for wrapped text in one
+        // paragraph).
+        let numbered =
+            nonempty > 0 && markers * 10 >= paragraphs.max(starts).max(1) * 6 && markers >= 2;
         let hanging_indent =
             nonempty >= 4 && indented * 5 >= nonempty && (nonempty - indented) * 5 >= nonempty;
         // Blank lines separate references when nearly every paragraph
@@ -1696,6 +1711,15 @@ mod tests {
         // lines, a title-first one with its date on its second line too.
         let s = "Smith, J. (2020). A title. Publisher.\n\nA very long title that the line wraps before its date\n(2019). Site. https://a.org/x\n\nDoe, A. (2018). Another. Press.\n";
         assert_eq!(texts(s).len(), 3);
+    }
+
+    #[test]
+    fn page_range_broken_at_its_dash_is_not_a_list_number() {
+        let s = "Abraham, J. A. (1999). Position statement. International Test Conference, 1132–\n1132. https://doi.org/10.1109/TEST.1999.805864\nAlamri, A. (2021). Diversity of microbial signatures. International Journal of General Medicine, 1367–\n1378. https://doi.org/10.2147/IJGM.S304339\nAndrade, T. d., & Escada, P. (2021). Trajectories. History of Meteorology, 10, 1–\n23. https://journal.meteohistory.org/79\n";
+        assert!(!Layout::detect(s.lines()).numbered);
+        let t = texts(s);
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert!(t[0].contains("1132–1132. https://doi.org/"), "{t:?}");
     }
 
     #[test]
