@@ -412,6 +412,53 @@ fn legal_start(t: &str) -> bool {
     first.chars().next().is_some_and(char::is_uppercase) && (case || statute) && year_at_end
 }
 
+/// Where a title-first reference starts after a link that ended the
+/// reference before it, in text joined from wrapped lines: "… doi:
+/// 10.7554/eLife.54967 Afghan carpet industry facing major challenges:
+/// ACCI. (2021, July 26). Ariana News. …" (a justified line the extraction
+/// broke into pieces put the date lines below). The reference before must
+/// be dated, and the title must be followed by its date within a few
+/// words, with no link between.
+fn title_first_after_link(t: &str) -> Option<usize> {
+    let mut pos = 0;
+    for tok in t.split(' ') {
+        let tok_start = pos;
+        pos += tok.len() + 1;
+        if tok.is_empty() || !(ident::is_url_start(tok) || ident::doi_in(tok).is_some()) {
+            continue;
+        }
+        let Some(rest) = t.get(pos..) else {
+            break;
+        };
+        let Some(first) = rest.chars().next() else {
+            break;
+        };
+        if !(first.is_uppercase() || matches!(first, '“' | '"' | '‘' | '\'' | '[' | '¿' | '¡'))
+        {
+            continue;
+        }
+        let word = first_word(rest).to_ascii_lowercase();
+        if matches!(
+            word.trim_end_matches([':', ',']),
+            "retrieved" | "accessed" | "available" | "archived" | "in"
+        ) {
+            continue;
+        }
+        let Some(k) = date_group_start(rest) else {
+            continue;
+        };
+        // Char boundary: `k` is where an ASCII '(' is.
+        let title = &rest[..k];
+        if k == 0 || k > 300 || title.contains("http") || title.contains("doi") {
+            continue;
+        }
+        if date_group_start(t.get(..tok_start).unwrap_or_default()).is_some() {
+            return Some(pos);
+        }
+    }
+    None
+}
+
 /// The text ends the way a complete reference ends: with a period, or
 /// inside a URL or DOI (even one a PDF extraction spaced out).
 fn ends_like_reference(p: &str) -> bool {
@@ -1063,6 +1110,8 @@ pub struct Segmenter {
     /// The start of the last reference, where its authors are, for one
     /// that repeats them with a dash.
     prev_head: String,
+    /// Where each line joined into `text` starts in it: (byte, line).
+    line_starts: Vec<(usize, usize)>,
 }
 
 /// A line waiting for its successor before it is decided.
@@ -1088,6 +1137,7 @@ impl Segmenter {
             after_blank: false,
             pending: None,
             prev_head: String::new(),
+            line_starts: Vec::new(),
         }
     }
 
@@ -1096,12 +1146,54 @@ impl Segmenter {
         &self.layout
     }
 
-    fn take(&mut self) -> Option<Segment> {
-        if scan::trim(&self.text).is_empty() {
-            self.text.clear();
-            return None;
+    fn take(&mut self) -> Vec<Segment> {
+        let text = std::mem::take(&mut self.text);
+        let line_starts = std::mem::take(&mut self.line_starts);
+        if scan::trim(&text).is_empty() {
+            return Vec::new();
         }
-        let mut text = std::mem::take(&mut self.text);
+        // Wrapped text may hold two references where a link ended the
+        // first and a title-first one follows on the same line.
+        let mut cuts = Vec::new();
+        if self.layout.mode == Mode::Wrapped {
+            let mut from = 0;
+            while let Some(cut) = text.get(from..).and_then(title_first_after_link) {
+                from += cut;
+                cuts.push(from);
+            }
+        }
+        // The line that holds byte `at` of the text.
+        let first_line = self.first_line;
+        let line_at = |at: usize| {
+            line_starts
+                .iter()
+                .take_while(|&&(start, _)| start <= at)
+                .last()
+                .map_or(first_line, |&(_, line)| line)
+        };
+        let mut out = Vec::with_capacity(cuts.len() + 1);
+        let mut start = 0;
+        for end in cuts.into_iter().chain(std::iter::once(text.len())) {
+            // Char boundary: the cuts are where a token starts (after an
+            // ASCII space) and `text.len()`.
+            let piece = scan::trim(text.get(start..end).unwrap_or_default());
+            let first = if start == 0 {
+                first_line
+            } else {
+                line_at(start)
+            };
+            let last = if end == text.len() {
+                self.last_line
+            } else {
+                line_at(end.saturating_sub(1))
+            };
+            start = end;
+            out.push(self.segment(piece.to_string(), first, last));
+        }
+        out
+    }
+
+    fn segment(&mut self, mut text: String, line: usize, end_line: usize) -> Segment {
         // "———. (1920)." takes the authors of the reference before it,
         // found (only then) before the date in that reference's start.
         if text.starts_with(['—', '–', '-', '_'])
@@ -1119,12 +1211,12 @@ impl Segmenter {
         self.prev_head.clear();
         self.prev_head
             .push_str(&text[..floor_char_boundary(&text, 400)]);
-        Some(Segment {
+        Segment {
             text,
-            line: self.first_line,
-            end_line: self.last_line,
-            wrapped: self.layout.mode == Mode::Wrapped || self.last_line > self.first_line,
-        })
+            line,
+            end_line,
+            wrapped: self.layout.mode == Mode::Wrapped || end_line > line,
+        }
     }
 
     /// Feeds line number `lineno` (1-based). References this line
@@ -1221,7 +1313,14 @@ impl Segmenter {
         if self.text.is_empty() {
             self.first_line = p.lineno;
         }
+        let at = self.text.len();
         join_line(&mut self.text, line, &self.layout.vocabulary);
+        let at = if self.text.as_bytes().get(at) == Some(&b' ') {
+            at + 1
+        } else {
+            at
+        };
+        self.line_starts.push((at, p.lineno));
         self.last_line = p.lineno;
         self.last_line_text.clear();
         self.last_line_text.push_str(line);
@@ -1419,7 +1518,9 @@ mod tests {
         assert!(t[2].starts_with("von Michael Ziegler. (2014)"), "{}", t[2]);
         // After a link (spaced out by the PDF), a title-first reference
         // dated on its first line starts; text with quotes after a link
-        // is not a link, so a dated line after it does not.
+        // is not a link, so a dated line after it ("Steady. (2014, …")
+        // does not start one, but the title-first reference after the
+        // link is split off where its title starts.
         let s = "References\n\
             Witte, J.-J., & Huang, A. (2025). Nieuwe vormen van autobeschikbaarheid. Kennisinstituut voor\n\
             Mobiliteitsbeleid. https : / / www . kimnet . nl / documenten / 2025 / 12 / 18 / nieuwe - vormen - van autobeschikbaarheid\n\
@@ -1429,8 +1530,14 @@ mod tests {
             http://business.time.com/2012/03/02/struggling-to-stay-afloat/ “Grimm” & “Constantine” Fall\n\
             Steady. (2014, November 1). TV By The Numbers.\n";
         let t = texts(s);
-        assert_eq!(t.len(), 3, "{t:#?}");
+        assert_eq!(t.len(), 4, "{t:#?}");
         assert!(t[1].starts_with("Woher kommt"), "{}", t[1]);
+        assert!(t[2].ends_with("struggling-to-stay-afloat/"), "{}", t[2]);
+        assert!(
+            t[3].starts_with("“Grimm” & “Constantine” Fall Steady. (2014"),
+            "{}",
+            t[3]
+        );
     }
 
     #[test]
@@ -1720,6 +1827,28 @@ mod tests {
         let t = texts(s);
         assert_eq!(t.len(), 3, "{t:?}");
         assert!(t[0].contains("1132–1132. https://doi.org/"), "{t:?}");
+    }
+
+    #[test]
+    fn title_first_reference_after_a_link_is_split_off() {
+        // PyMuPDF breaks a justified line with wide gaps into pieces, so
+        // the date of a title-first reference comes lines below its start.
+        let s = "Adrion, J. R., Cole, C. B., & Kern, A. D. (2020). A community-maintained standard library of\npopulation genetic models. eLife, 9, e54967. doi: 10.7554/eLife.54967\nAfghan carpet industry facing major challenges:\nACCI.\n(2021, July 26).\nAriana News. Retrieved from https://ariananews.af/afghan-carpet\n-industry-facing-major-challenges-acci/\n";
+        let segs = segment(s);
+        assert_eq!(segs.len(), 2, "{segs:?}");
+        assert!(segs[0].text.ends_with("10.7554/eLife.54967"), "{segs:?}");
+        assert!(
+            segs[1].text.starts_with(
+                "Afghan carpet industry facing major challenges: ACCI. (2021, July 26)."
+            ),
+            "{segs:?}"
+        );
+        assert_eq!((segs[0].line, segs[0].end_line), (1, 2));
+        assert_eq!((segs[1].line, segs[1].end_line), (3, 7));
+        // Not after a link that text goes on from: "Retrieved from", a
+        // parenthesis ("(Original work published 1900)").
+        let s = "Freud, S. (1920). Beyond the pleasure principle. Hogarth Press. https://a.org/x (Original work\npublished 1920)\nJung, C. G. (1921). Psychological types. Rascher.\n";
+        assert_eq!(segment(s).len(), 2);
     }
 
     #[test]
