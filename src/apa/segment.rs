@@ -459,6 +459,29 @@ fn title_first_after_link(t: &str) -> Option<usize> {
     None
 }
 
+/// A blank line inside a reference: PDF extractors (pdfminer) start a
+/// new paragraph at a page break. After a reference that ends like one,
+/// only its link goes on ("… The Observer." / "https://…"); after one
+/// that does not ("… Forming the", "Orlov,"), any line that does not
+/// start like a reference; never a line with its date near its start,
+/// unless the reference cannot end where it stops.
+fn paragraph_goes_on(so_far: &str, line: &str) -> bool {
+    if forces_continuation(so_far) {
+        return true;
+    }
+    let l = scan::trim(line);
+    if early_date(l) {
+        return false;
+    }
+    if ends_like_reference(so_far) {
+        let w = first_word(l);
+        return ident::is_url_start(w)
+            || ident::doi_in(w).is_some()
+            || w.to_ascii_lowercase().starts_with("doi");
+    }
+    !starts_like_reference(l)
+}
+
 /// The text ends the way a complete reference ends: with a period, or
 /// inside a URL or DOI (even one a PDF extraction spaced out).
 fn ends_like_reference(p: &str) -> bool {
@@ -1106,6 +1129,8 @@ pub struct Segmenter {
     last_line: usize,
     min_indent: Option<usize>,
     after_blank: bool,
+    /// A blank line came after the reference so far (in paragraphs).
+    paragraph_break: bool,
     pending: Option<Pending>,
     /// The start of the last reference, where its authors are, for one
     /// that repeats them with a dash.
@@ -1135,6 +1160,7 @@ impl Segmenter {
             last_line: 0,
             min_indent: None,
             after_blank: false,
+            paragraph_break: false,
             pending: None,
             prev_head: String::new(),
             line_starts: Vec::new(),
@@ -1234,8 +1260,10 @@ impl Segmenter {
         if line.is_empty() {
             self.after_blank = true;
             if self.layout.mode == Mode::Paragraphs {
+                // The reference ends here unless the next line plainly
+                // goes on with it (decided with that line).
                 self.process_pending(None, out);
-                out.extend(self.take());
+                self.paragraph_break = true;
             }
             return;
         }
@@ -1301,12 +1329,15 @@ impl Segmenter {
         }
         let new_ref = if self.text.is_empty() {
             true
+        } else if self.paragraph_break {
+            p.marker || !paragraph_goes_on(&self.text, line)
         } else {
             match self.layout.mode {
                 Mode::OnePerLine => !continues(line) || p.marker,
                 Mode::Paragraphs | Mode::Wrapped => self.starts_new(line, p.marker, p.indent, next),
             }
         };
+        self.paragraph_break = false;
         if new_ref {
             out.extend(self.take());
         }
@@ -1849,6 +1880,26 @@ mod tests {
         // parenthesis ("(Original work published 1900)").
         let s = "Freud, S. (1920). Beyond the pleasure principle. Hogarth Press. https://a.org/x (Original work\npublished 1920)\nJung, C. G. (1921). Psychological types. Rascher.\n";
         assert_eq!(segment(s).len(), 2);
+    }
+
+    #[test]
+    fn paragraph_broken_at_a_page_end_goes_on() {
+        // pdfminer's text of a Word list: a blank line between references,
+        // and also where a page ended inside one.
+        let s = "Andrade, T. de, & Escada, P. (2021). Trajectories and reconversions of the\nCenter for Weather Forecasting and Climate Studies (CPTEC): Forming the\n\nmeteorological science elite in Brazil. History of Meteorology, 10, 1–23.\nhttps://journal.meteohistory.org/index.php/hom/article/view/79\n\nAnthony, A. (2018, May 27). Bullshit Jobs: A Theory review. The Observer.\n\nhttps://www.theguardian.com/books/2018/may/27/bullshit-jobs\n\nFullwood, M. J., Liu, M. H., Pan, Y. F., Orlov,\n\nY. L., & Ruan, Y. (2009). An oestrogen-receptor-bound human chromatin interactome. Nature, 462(7269), 58–64.\n\nnon-braking space; tilde\noperator. (n.d.).\n\nNordset, B. (1995). Mat frå gard og grend. Lesja bondekvinnelag.\n";
+        // Enough whole paragraphs for blank lines to count as separators.
+        let more = "\nA, B. (2001). One. P.\n\nB, C. (2002). Two. P.\n\nC, D. (2003). Three. P.\n\nD, E. (2004). Four. P.\n\nE, F. (2005). Five. P.\n\nF, G. (2006). Six. P.\n\nG, H. (2007). Seven. P.\n\nH, I. (2008). Eight. P.\n\nI, J. (2009). Nine. P.\n\nJ, K. (2010). Ten. P.\n";
+        let s = format!("{s}{more}{more}");
+        assert_eq!(Layout::detect(s.lines()).mode, Mode::Paragraphs);
+        let t = texts(&s);
+        assert_eq!(t.len(), 25, "{t:#?}");
+        assert!(
+            t[0].contains("Forming the meteorological science elite"),
+            "{t:#?}"
+        );
+        assert!(t[1].ends_with("bullshit-jobs"), "{t:#?}");
+        assert!(t[2].contains("Orlov, Y. L., & Ruan"), "{t:#?}");
+        assert!(t[3].starts_with("non-braking space"), "{t:#?}");
     }
 
     #[test]
