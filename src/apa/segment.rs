@@ -956,7 +956,15 @@ fn join_line(acc: &mut String, next: &str, vocab: &HashSet<String>) {
         {
             true
         } else {
-            SYLLABLE_SUFFIXES.contains(&rw.as_str()) || (left_word.chars().count() <= 2)
+            SYLLABLE_SUFFIXES.contains(&rw.as_str())
+                || left_word.chars().count() <= 2
+                // Two pieces that are not words of a long list ("Proba-" /
+                // "bilistic", "poli-" / "tischen"): one word broken. (A
+                // short list has too few words to tell: a compound keeps
+                // its hyphen, "treatment-" / "refractory".)
+                || vocab.len() >= 2000
+                    && !vocab.contains(left_word.to_lowercase().as_str())
+                    && !vocab.contains(rw.as_str())
         };
         if drop {
             acc.pop();
@@ -1076,7 +1084,21 @@ impl Layout {
             cs.next() == Some('-') && cs.next().is_some_and(char::is_alphabetic)
         });
         if hyphenated {
+            // The pieces of words broken at line ends are not words.
+            let ends_hyphen = |l: &str| {
+                let mut cs = l.chars().rev();
+                cs.next() == Some('-') && cs.next().is_some_and(char::is_alphabetic)
+            };
+            let mut after_hyphen = false;
             for l in &sample_for_words {
+                let mut l: &str = l;
+                if after_hyphen {
+                    l = l.split_once(' ').map_or("", |(_, rest)| rest);
+                }
+                after_hyphen = ends_hyphen(l);
+                if after_hyphen {
+                    l = l.rsplit_once(' ').map_or("", |(head, _)| head);
+                }
                 words_of(l, &mut vocabulary);
             }
         }
@@ -1641,6 +1663,25 @@ mod tests {
             t[0],
             "Glue, P., & Lee, K. (2017). Ketamine for treatment of anxiety. Journal, 31(10), 1302-1305. https://doi.org/10.1177/0269881117705089"
         );
+    }
+
+    #[test]
+    fn word_pieces_of_a_long_list_join() {
+        // A long list's words: a word broken at a line end has pieces that
+        // are not among them; a compound's parts are.
+        let mut vocab: HashSet<String> = (0..2000).map(|i| format!("word{i}")).collect();
+        vocab.insert("treatment".to_string());
+        let mut acc = "Foundations of Proba-".to_string();
+        join_line(&mut acc, "bilistic Programming", &vocab);
+        assert_eq!(acc, "Foundations of Probabilistic Programming");
+        let mut acc = "Effects in treatment-".to_string();
+        join_line(&mut acc, "refractory anxiety", &vocab);
+        assert_eq!(acc, "Effects in treatment-refractory anxiety");
+        // A short list has too few words to tell: the hyphen stays.
+        let small: HashSet<String> = ["treatment".to_string()].into();
+        let mut acc = "Foundations of Proba-".to_string();
+        join_line(&mut acc, "bilistic Programming", &small);
+        assert_eq!(acc, "Foundations of Proba-bilistic Programming");
     }
 
     #[test]
