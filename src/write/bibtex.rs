@@ -1251,11 +1251,18 @@ fn needs_name_guard(part: &str) -> bool {
 /// Trims the whitespace at both ends of what `out` holds from `start`.
 #[inline]
 fn trim_from(out: &mut String, start: usize) {
-    let tail = out.get(start..).unwrap_or_default();
-    // Mostly there is nothing to trim.
-    if super::solid(tail.as_bytes().first()) && super::solid(tail.as_bytes().last()) {
-        return;
+    let tail = out.as_bytes().get(start..).unwrap_or_default();
+    // Mostly there is nothing to trim: that answer inline, the trimming
+    // out of line.
+    if !(super::solid(tail.first()) && super::solid(tail.last())) {
+        trim_ends_from(out, start);
     }
+}
+
+/// [`trim_from`] when an end of the value may be whitespace.
+#[inline(never)]
+fn trim_ends_from(out: &mut String, start: usize) {
+    let tail = out.get(start..).unwrap_or_default();
     let end = start + tail.trim_end().len();
     let lead = tail.len() - tail.trim_start().len();
     out.truncate(end);
@@ -1606,10 +1613,7 @@ fn open_field(out: &mut String, name: &'static str, bare: bool) -> OpenField {
     let start = out.len();
     out.push_str("  ");
     out.push_str(name);
-    out.push_str(" = ");
-    if !bare {
-        out.push('{');
-    }
+    out.push_str(if bare { " = " } else { " = {" });
     OpenField {
         name,
         bare,
