@@ -65,23 +65,16 @@ pub fn ascii_fold(s: &str, max: usize) -> String {
 /// Appends the folded form of `s` (at most `max` characters) to `out`.
 fn fold_into(out: &mut String, s: &str, max: usize) {
     let start = out.len();
-    // ASCII (most names and title words) a byte at a time, without
-    // decoding characters; the rest from the first non-ASCII character.
-    let mut rest = "";
-    for (i, b) in s.bytes().enumerate() {
-        if !b.is_ascii() {
-            rest = s.get(i..).unwrap_or_default();
-            break;
+    // Most family names and title words are ASCII letters and digits
+    // only: copied at once and lower-cased in place.
+    if s.len() <= max && s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.push_str(s);
+        if let Some(t) = out.get_mut(start..) {
+            t.make_ascii_lowercase();
         }
-        if b.is_ascii_alphanumeric() {
-            out.push(char::from(b.to_ascii_lowercase()));
-            if out.len() - start >= max {
-                out.truncate(start + max);
-                return;
-            }
-        }
+        return;
     }
-    for c in rest.chars() {
+    for c in s.chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if !c.is_ascii() {
