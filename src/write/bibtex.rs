@@ -1319,32 +1319,47 @@ fn encode_name(
             if family.is_empty() {
                 return false;
             }
+            let has_particle = p.particle.as_deref().is_some_and(|x| !x.trim().is_empty())
+                || p.dropping_particle
+                    .as_deref()
+                    .is_some_and(|x| !x.trim().is_empty());
+            // A family name alone that BibTeX would split into given and
+            // family names is braced.
+            let brace_lone_family = |out: &mut String| {
+                let fam = out.get(start..).unwrap_or_default();
+                if fam.contains(char::is_whitespace) && !has_particle && !fam.starts_with('{') {
+                    out.insert(start, '{');
+                    out.push('}');
+                }
+            };
             // Encoded in this order (the order `lost` lists characters
             // in), written family, suffix, given.
             enc.text_into(out, &family, Context::Name, lost);
             guard_name_part(out, start);
+            if suffix.is_empty() {
+                // Mostly there is no suffix: the given part is written
+                // straight after the family name (and taken back when it
+                // comes to nothing).
+                let mark = out.len();
+                out.push_str(", ");
+                let given_start = out.len();
+                enc.text_into(out, &given, Context::Name, lost);
+                guard_name_part(out, given_start);
+                if out.len() == given_start {
+                    out.truncate(mark);
+                    brace_lone_family(out);
+                }
+                return true;
+            }
             let (giv, sfx) = parts;
             giv.clear();
             enc.text_into(giv, &given, Context::Name, lost);
             guard_name_part(giv, 0);
             sfx.clear();
-            // Mostly there is none (nothing to encode or guard).
-            if !suffix.is_empty() {
-                enc.text_into(sfx, suffix, Context::Name, lost);
-                guard_name_part(sfx, 0);
-            }
-            let has_particle = p.particle.as_deref().is_some_and(|x| !x.trim().is_empty())
-                || p.dropping_particle
-                    .as_deref()
-                    .is_some_and(|x| !x.trim().is_empty());
+            enc.text_into(sfx, suffix, Context::Name, lost);
+            guard_name_part(sfx, 0);
             match (giv.is_empty(), sfx.is_empty()) {
-                (true, true) => {
-                    let fam = out.get(start..).unwrap_or_default();
-                    if fam.contains(char::is_whitespace) && !has_particle && !fam.starts_with('{') {
-                        out.insert(start, '{');
-                        out.push('}');
-                    }
-                }
+                (true, true) => brace_lone_family(out),
                 (true, false) => {
                     out.push_str(", ");
                     out.push_str(sfx);
@@ -1424,7 +1439,12 @@ impl BibWriter {
         let mut lost_by_field: Vec<(&'static str, Field, Lost)> = Vec::new();
         for (name, v, _) in &e.fields {
             let mut lost = Lost::default();
-            let field = open_field(out, name, matches!(v, Value::Bare(_)));
+            let mut field = open_field(out, name, matches!(v, Value::Bare(_)));
+            // Only titles, names and raw values hold braces this writer
+            // places itself (protected words, group names, `\url{…}`);
+            // in the others every brace is one of the encoder's escapes
+            // or macros.
+            field.placed_braces = matches!(v, Value::Title(..) | Value::Names(..) | Value::Raw(_));
             let written = match v {
                 Value::Text(s) => {
                     enc.text_into(out, super::trim(s), Context::Text, &mut lost);
@@ -1567,6 +1587,7 @@ impl BibWriter {
         let OpenField {
             name,
             bare,
+            placed_braces,
             start,
             value: value_start,
         } = field;
@@ -1576,9 +1597,11 @@ impl BibWriter {
             return;
         }
         let value = out.get(value_start..).unwrap_or_default();
-        if !latex::braces_balanced(value) {
+        if placed_braces && !latex::braces_balanced(value) {
             // Cannot happen with the encoder above; never write an
-            // unbalanced value even so.
+            // unbalanced value even so. (The encoder's own escapes and
+            // macros balance by themselves: tests/writers.rs checks every
+            // entry of arbitrary records.)
             diags.push(Diagnostic::warning(
                 line,
                 Some(Field::Reference),
@@ -1603,6 +1626,9 @@ struct OpenField {
     name: &'static str,
     /// Written without braces.
     bare: bool,
+    /// The value holds braces the writer placed (not only the encoder's
+    /// escapes): checked for balance when the field is closed.
+    placed_braces: bool,
     start: usize,
     value: usize,
 }
@@ -1617,6 +1643,7 @@ fn open_field(out: &mut String, name: &'static str, bare: bool) -> OpenField {
     OpenField {
         name,
         bare,
+        placed_braces: false,
         start,
         value: out.len(),
     }

@@ -659,31 +659,24 @@ fn verbatim_run(bytes: &[u8]) -> usize {
 /// biber count them (every `{` and `}`, backslash or not).
 pub fn braces_balanced(s: &str) -> bool {
     let bytes = s.as_bytes();
-    // Most values hold no brace at all. Short ones (years, volumes,
-    // pages) are quicker to look through here than to hand to memchr.
-    let first = if bytes.len() < 16 {
-        bytes.iter().position(|&b| b == b'{' || b == b'}')
-    } else {
-        memchr::memchr2(b'{', b'}', bytes)
-    };
-    let Some(first) = first else {
-        return true;
-    };
     let mut depth: i64 = 0;
-    // Braces are ASCII: no byte of another character's UTF-8 is one.
-    for &b in bytes.get(first..).unwrap_or_default() {
+    let mut step = |b: u8| {
         match b {
             b'{' => depth += 1,
-            b'}' => {
-                depth -= 1;
-                if depth < 0 {
-                    return false;
-                }
-            }
+            b'}' => depth -= 1,
             _ => {}
         }
-    }
-    depth == 0
+        depth >= 0
+    };
+    // Braces are ASCII: no byte of another character's UTF-8 is one.
+    // Short values (years, volumes, pages) are quicker to look through
+    // here; in longer ones memchr jumps from brace to brace.
+    let closed_early = if bytes.len() < 16 {
+        !bytes.iter().all(|&b| step(b))
+    } else {
+        !memchr::memchr2_iter(b'{', b'}', bytes).all(|i| bytes.get(i).is_none_or(|&b| step(b)))
+    };
+    !closed_early && depth == 0
 }
 
 /// Words that Title Case leaves in lower case; they say nothing about the
