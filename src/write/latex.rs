@@ -873,12 +873,7 @@ fn words(title: &str, out: &mut Vec<Word>) -> (usize, usize) {
         while let Some(&b) = bytes.get(i) {
             if b.is_ascii_lowercase() {
                 // A run of lower-case letters.
-                let run = bytes
-                    .get(i..)
-                    .unwrap_or_default()
-                    .iter()
-                    .position(|b| !b.is_ascii_lowercase())
-                    .unwrap_or(bytes.len() - i);
+                let run = lower_run(bytes.get(i..).unwrap_or_default());
                 lower += run;
                 if core.is_empty() {
                     core.start = i;
@@ -932,6 +927,37 @@ fn words(title: &str, out: &mut Vec<Word>) -> (usize, usize) {
         });
     }
     (upper, lower)
+}
+
+/// How many lower-case ASCII letters `bytes` starts with: eight bytes at a
+/// time, tested together as one `u64` (most words of a title are such a
+/// run, and a byte-by-byte scan was the inner loop of [`words`]).
+fn lower_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // The high bit of each byte of `low` is set when that byte is at
+        // least `a` and at most `z`, and ASCII. (Without their high bits
+        // the bytes are at most 0x7f: adding at most 0x1f carries into no
+        // other byte.)
+        let x = w & !HIGH;
+        let at_least_a = x + ONES * u64::from(0x80 - b'a');
+        let above_z = x + ONES * u64::from(0x80 - b'z' - 1);
+        let low = at_least_a & !above_z & !w & HIGH;
+        if low != HIGH {
+            // Little-endian: the first byte that is not one is the lowest
+            // clear high bit.
+            return n + ((!low & HIGH).trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    let tail = bytes.get(n..).unwrap_or_default();
+    n + tail
+        .iter()
+        .position(|b| !b.is_ascii_lowercase())
+        .unwrap_or(tail.len())
 }
 
 /// Hebrew and Arabic letters, hiragana, katakana, CJK unified ideographs
@@ -1343,6 +1369,26 @@ mod tests {
                     }
                 }
                 assert_eq!(runs, each, "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn lower_runs_end_at_the_first_other_byte() {
+        let old = |b: &[u8]| {
+            b.iter()
+                .position(|b| !b.is_ascii_lowercase())
+                .unwrap_or(b.len())
+        };
+        let text = b"abcdefghijklmnopqrstuvwxyzabcdef";
+        for len in 0..text.len() {
+            assert_eq!(lower_run(&text[..len]), len);
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut t = text[..len].to_vec();
+                    t[at] = b;
+                    assert_eq!(lower_run(&t), old(&t), "{len} {at} {b}");
+                }
             }
         }
     }
