@@ -1050,9 +1050,18 @@ fn classic_fixes(e: &mut Draft<'_>, r: &Reference) {
     if !has(e, "author") {
         let source = nonempty(&r.title).or(nonempty(&r.container_title));
         if let Some(t) = source {
-            let words: Vec<&str> = t.split_whitespace().take(4).collect();
-            let k = words.join(" ").replace(['[', ']', '{', '}'], "");
-            let k = k.trim().trim_end_matches([':', ',', ';', '.']).to_string();
+            // The first four words, joined by spaces, without brackets.
+            let mut k = String::with_capacity(t.len().min(64));
+            for (i, w) in t.split_whitespace().take(4).enumerate() {
+                if i > 0 {
+                    k.push(' ');
+                }
+                k.extend(w.chars().filter(|c| !matches!(c, '[' | ']' | '{' | '}')));
+            }
+            let trimmed = k.trim().trim_end_matches([':', ',', ';', '.']);
+            if trimmed.len() != k.len() {
+                k = trimmed.to_string();
+            }
             if !k.is_empty() {
                 e.fields
                     .insert(0, ("key", Value::Text(k.into()), Field::Title));
@@ -1198,16 +1207,28 @@ fn ordinal_edition(ed: &str) -> Cow<'_, str> {
 /// `%` and `#`, which `\url` cannot take inside another command's
 /// argument, get a backslash.
 fn url_command(u: &str) -> String {
-    let mut s = String::with_capacity(u.len() + 6);
-    for c in latex::verbatim(u).chars() {
-        match c {
-            '%' => s.push_str("\\%"),
-            '#' => s.push_str("\\#"),
-            '$' => s.push_str("\\%24"),
-            c => s.push(c),
+    let mut s = String::with_capacity(u.len() + 16);
+    s.push_str("\\url{");
+    latex::verbatim_into(&mut s, u);
+    // What `verbatim` wrote, from its first `%`, `#` or `$` on (mostly
+    // there is none), with those escaped.
+    if let Some(first) = memchr::memchr3(b'%', b'#', b'$', s.as_bytes())
+        && let Some(rest) = s.get(first..)
+    {
+        let mut escaped = String::with_capacity(rest.len() + 8);
+        for c in rest.chars() {
+            match c {
+                '%' => escaped.push_str("\\%"),
+                '#' => escaped.push_str("\\#"),
+                '$' => escaped.push_str("\\%24"),
+                c => escaped.push(c),
+            }
         }
+        s.truncate(first);
+        s.push_str(&escaped);
     }
-    format!("\\url{{{s}}}")
+    s.push('}');
+    s
 }
 
 /// Wraps the name part that ends `out`, from `start`, in braces when
