@@ -831,6 +831,9 @@ fn wide_char(title: &str, i: usize) -> (Class, usize, bool) {
 /// and with counting a capital that starts a later segment between `-`,
 /// `/`, `‐`, `–` (`Merriam-Webster`, `Self-Esteem`), which marks a proper
 /// noun in sentence case but not in Title Case.
+// Out of line: inlined into the writer's big render function, its loop
+// kept its state on the stack.
+#[inline(never)]
 fn words(title: &str, out: &mut Vec<Word>) -> (usize, usize) {
     out.clear();
     let bytes = title.as_bytes();
