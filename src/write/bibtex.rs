@@ -376,8 +376,10 @@ enum Value<'a> {
     Names(Role, bool),
     /// A page range or list.
     Pages(&'a str),
-    /// Written raw (dates, numbers).
+    /// Written raw (numbers, keywords of the data model).
     Raw(Cow<'a, str>),
+    /// A date, year or day, written as it is.
+    Date(DateText<'a>),
     /// A URL or DOI, written through [`latex::verbatim`].
     Verbatim(&'a str),
     /// Written without braces (month macros).
@@ -463,15 +465,8 @@ fn valid_day(p: &DateParts) -> Option<u8> {
     valid_month(p).and(p.day).filter(|d| (1..=31).contains(d))
 }
 
-/// ISO 8601 / EDTF form of one end of a date: `2020`, `2020-03`,
-/// `2020-03-15`, `-0350`.
-fn iso(p: &DateParts) -> String {
-    let mut s = String::with_capacity(11);
-    push_iso(&mut s, p);
-    s
-}
-
-/// [`iso`], appended to `s`.
+/// Appends the ISO 8601 / EDTF form of one end of a date to `s`: `2020`,
+/// `2020-03`, `2020-03-15`, `-0350`.
 fn push_iso(s: &mut String, p: &DateParts) {
     if p.year < 0 {
         s.push('-');
@@ -499,9 +494,17 @@ fn push_padded(s: &mut String, n: u32, width: usize) {
 
 /// The BibLaTeX `date` value of a dated record: ranges, seasons, circa.
 pub fn biblatex_date(d: &Date) -> Option<String> {
-    let start = d.start.as_ref()?;
     let mut s = String::with_capacity(24);
-    push_iso(&mut s, start);
+    push_biblatex_date(&mut s, d).then_some(s)
+}
+
+/// [`biblatex_date`], appended to `s`; false, with nothing appended, for
+/// a record without a date.
+fn push_biblatex_date(s: &mut String, d: &Date) -> bool {
+    let Some(start) = d.start.as_ref() else {
+        return false;
+    };
+    push_iso(s, start);
     if valid_month(start).is_none()
         && let Some(season) = d.season
     {
@@ -519,16 +522,55 @@ pub fn biblatex_date(d: &Date) -> Option<String> {
         && end != start
     {
         s.push('/');
-        push_iso(&mut s, end);
+        push_iso(s, end);
     }
-    Some(s)
+    true
 }
 
 fn year_text(y: i32) -> String {
+    let mut s = String::with_capacity(8);
+    push_year(&mut s, y);
+    s
+}
+
+/// [`year_text`], appended to `s`.
+fn push_year(s: &mut String, y: i32) {
+    s.push_str(itoa::Buffer::new().format(y.unsigned_abs()));
     if y < 0 {
-        format!("{} BCE", y.unsigned_abs())
-    } else {
-        itoa::Buffer::new().format(y).to_string()
+        s.push_str(" BCE");
+    }
+}
+
+/// A date value written straight into the entry (no string made for it
+/// first): dates, years and days are written as they are.
+#[derive(Clone, Copy, Debug)]
+enum DateText<'a> {
+    /// A year, as [`year_text`] writes it.
+    Year(i32),
+    /// A day of the month.
+    Day(u8),
+    /// [`biblatex_date`] of a dated record.
+    Edtf(&'a Date),
+    /// [`push_iso`] of one date.
+    Iso(&'a DateParts),
+}
+
+impl DateText<'_> {
+    fn push_to(self, out: &mut String) {
+        match self {
+            DateText::Year(y) => push_year(out, y),
+            DateText::Day(d) => out.push_str(itoa::Buffer::new().format(d)),
+            DateText::Edtf(d) => {
+                push_biblatex_date(out, d);
+            }
+            DateText::Iso(p) => push_iso(out, p),
+        }
+    }
+
+    fn text(self) -> String {
+        let mut s = String::new();
+        self.push_to(&mut s);
+        s
     }
 }
 
@@ -553,13 +595,14 @@ fn put_issued<'a>(e: &mut Draft<'a>, r: &'a Reference, classic: bool) {
         }
         match &d.start {
             Some(start) => {
-                let mut y = year_text(start.year);
+                let mut y: Option<String> = None;
                 if d.circa {
-                    y = format!("ca. {y}");
+                    y = Some(format!("ca. {}", year_text(start.year)));
                 }
                 if let Some(end) = &d.end {
                     if end.year != start.year {
-                        y = format!("{y}--{}", year_text(end.year));
+                        let from = y.unwrap_or_else(|| year_text(start.year));
+                        y = Some(format!("{from}--{}", year_text(end.year)));
                     } else if end != start {
                         // BibTeX has no field for a range within a year.
                         if let Some(range) = biblatex_date(d) {
@@ -568,7 +611,12 @@ fn put_issued<'a>(e: &mut Draft<'a>, r: &'a Reference, classic: bool) {
                         }
                     }
                 }
-                e.set("year", Value::Text(y.into()), Field::Issued);
+                // Mostly a plain year: written as it is.
+                let year = match y {
+                    Some(y) => Value::Text(y.into()),
+                    None => Value::Date(DateText::Year(start.year)),
+                };
+                e.set("year", year, Field::Issued);
                 if let Some(m) = valid_month(start) {
                     e.set(
                         "month",
@@ -577,7 +625,7 @@ fn put_issued<'a>(e: &mut Draft<'a>, r: &'a Reference, classic: bool) {
                         Field::Issued,
                     );
                     if let Some(day) = valid_day(start) {
-                        e.set("day", Value::Raw(day.to_string().into()), Field::Issued);
+                        e.set("day", Value::Date(DateText::Day(day)), Field::Issued);
                     }
                 } else if let Some(season) = d.season {
                     let s = match season {
@@ -595,8 +643,9 @@ fn put_issued<'a>(e: &mut Draft<'a>, r: &'a Reference, classic: bool) {
             },
         }
     } else {
-        if let Some(date) = biblatex_date(d) {
-            e.set("date", Value::Raw(date.into()), Field::Issued);
+        if d.start.is_some() {
+            // (What `biblatex_date` writes.)
+            e.set("date", Value::Date(DateText::Edtf(d)), Field::Issued);
         } else if let Some(l) = nonempty(&d.literal) {
             e.note.push(format!("Date: {l}").into());
             e.moved.push("date");
@@ -991,7 +1040,7 @@ fn build<'a>(
         e.set("url", Value::Verbatim(u), Field::Url);
     }
     if let Some(acc) = r.accessed.as_ref().and_then(|d| d.start.as_ref()) {
-        e.set("urldate", Value::Raw(iso(acc).into()), Field::Accessed);
+        e.set("urldate", Value::Date(DateText::Iso(acc)), Field::Accessed);
     }
     if let Some(pmid) = nonempty(&r.pmid) {
         if classic {
@@ -1094,6 +1143,7 @@ fn move_invalid(e: &mut Draft<'_>, r: &Reference) {
         );
         let text: Cow<str> = match v {
             Value::Text(s) | Value::Title(s, _) | Value::Raw(s) => s.clone(),
+            Value::Date(d) => d.text().into(),
             Value::Pages(s) => Cow::Borrowed(*s),
             Value::Verbatim(s) => latex::verbatim(s).into(),
             Value::Names(role, elided) => {
@@ -1512,6 +1562,10 @@ impl BibWriter {
                 }
                 Value::Bare(s) => {
                     out.push_str(s);
+                    true
+                }
+                Value::Date(d) => {
+                    d.push_to(out);
                     true
                 }
             };
