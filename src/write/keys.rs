@@ -222,7 +222,12 @@ impl KeyGen {
 
     /// Whether `k` was handed out before.
     fn taken(&self, k: &str) -> bool {
-        if self.next.contains_key(&hash_key(k)) {
+        self.taken_hashed(k, hash_key(k))
+    }
+
+    /// [`KeyGen::taken`], with `hash_key(k)` given.
+    fn taken_hashed(&self, k: &str, hash: u64) -> bool {
+        if self.next.contains_key(&hash) {
             return true;
         }
         // `k` = stem + suffix, for each split before a trailing run of
@@ -254,11 +259,11 @@ impl KeyGen {
     /// [`KeyGen::unique`], in place: `candidate` holds the stem, and then
     /// the key.
     fn make_unique(&mut self, candidate: &mut String) {
-        if !self.taken(candidate) {
-            self.next.insert(hash_key(candidate), 0);
+        let h = hash_key(candidate);
+        if !self.taken_hashed(candidate, h) {
+            self.next.insert(h, 0);
             return;
         }
-        let h = hash_key(candidate);
         let stem_len = candidate.len();
         loop {
             let n = self.next.get(&h).copied().unwrap_or(0);
