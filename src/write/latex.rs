@@ -1027,25 +1027,27 @@ pub fn protect_title_into<'s>(
     if ws.is_empty() || (upper == 0 && protected.is_empty()) {
         return out;
     }
-    // Char boundary: the words' ranges are (see `words`). In bounds: `i`
-    // below is an index of `ws` (by `enumerate` or the loop conditions).
+    // Char boundary: the words' ranges are (see `words`).
     let core = |w: &Word| &title[w.core.clone()];
-    // After a colon: the word following a word that ends in ':'.
-    let after_colon = |i: usize| i > 0 && ws[i - 1].colon;
+    // (A word is after a colon when the word before it ends in ':'.)
     let shouting = upper >= 6 && lower * 5 < upper;
 
     // Title Case: at least three content words after the first, all
     // capitalised.
     let mut content = 0;
     let mut title_case = true;
-    for (i, w) in ws.iter().enumerate().skip(1) {
+    for (before, w) in ws.iter().zip(ws.iter().skip(1)) {
+        // The cheap tests first.
+        if w.inner.0 || before.colon {
+            continue;
+        }
         let c = core(w);
-        if after_colon(i)
-            || !c.chars().next().is_some_and(char::is_alphabetic)
-            // No small word is longer than four bytes.
-            || is_small_word(c)
-            || w.inner.0
-        {
+        let alphabetic = match c.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_alphabetic(),
+            _ => c.chars().next().is_some_and(char::is_alphabetic),
+        };
+        // No small word is longer than four bytes.
+        if !alphabetic || is_small_word(c) {
             continue;
         }
         if !w.starts_upper {
@@ -1061,14 +1063,14 @@ pub fn protect_title_into<'s>(
             .iter()
             .any(|&(a, b)| a < b && a < w.all.end && w.all.start < b)
     };
-    for i in 0..ws.len() {
-        let after_colon = i > 0 && ws[i - 1].colon;
-        let w = &mut ws[i];
+    let mut after_colon = false;
+    for (i, w) in ws.iter_mut().enumerate() {
         let inner = if title_case { w.inner.0 } else { w.inner.1 };
         w.protect = !w.core.is_empty()
             && (in_ranges(w)
                 || (!shouting
                     && (inner || (!title_case && i > 0 && !after_colon && w.starts_upper))));
+        after_colon = w.colon;
     }
 
     // Merge runs of protected words joined by plain whitespace.
