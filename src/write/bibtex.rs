@@ -1659,40 +1659,51 @@ impl BibWriter {
         line: usize,
         diags: &mut Vec<Diagnostic>,
     ) {
-        let OpenField {
-            name,
-            bare,
-            placed_braces,
-            start,
-            value: value_start,
-        } = field;
-        trim_from(out, value_start);
-        if out.len() == value_start {
-            out.truncate(start);
+        trim_from(out, field.value);
+        if out.len() == field.value {
+            out.truncate(field.start);
             return;
         }
-        let value = out.get(value_start..).unwrap_or_default();
-        if placed_braces && !latex::braces_balanced(value) {
-            // Cannot happen with the encoder above; never write an
-            // unbalanced value even so. (The encoder's own escapes and
-            // macros balance by themselves: tests/writers.rs checks every
-            // entry of arbitrary records.)
-            diags.push(Diagnostic::warning(
-                line,
-                Some(Field::Reference),
-                format!(
-                    "{}: braces removed from `{name}` to keep the entry readable",
-                    dialect_name(self.dialect)
-                ),
-            ));
-            let cleaned = value.replace(['{', '}'], "");
-            out.truncate(value_start);
-            out.push_str(&cleaned);
+        if field.placed_braces
+            && !latex::braces_balanced(out.get(field.value..).unwrap_or_default())
+        {
+            self.remove_braces(out, &field, line, diags);
         }
-        if !bare {
+        if !field.bare {
             out.push('}');
         }
         out.push_str(",\n");
+    }
+
+    /// Takes the braces out of the value of `field` (what `out` ends
+    /// with), with a diagnostic. Cannot happen with the encoder above;
+    /// never write an unbalanced value even so. (The encoder's own escapes
+    /// and macros balance by themselves: tests/writers.rs checks every
+    /// entry of arbitrary records.) Out of line: it is never needed.
+    #[cold]
+    #[inline(never)]
+    fn remove_braces(
+        &self,
+        out: &mut String,
+        field: &OpenField,
+        line: usize,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        diags.push(Diagnostic::warning(
+            line,
+            Some(Field::Reference),
+            format!(
+                "{}: braces removed from `{}` to keep the entry readable",
+                dialect_name(self.dialect),
+                field.name
+            ),
+        ));
+        let cleaned = out
+            .get(field.value..)
+            .unwrap_or_default()
+            .replace(['{', '}'], "");
+        out.truncate(field.value);
+        out.push_str(&cleaned);
     }
 }
 
