@@ -376,8 +376,10 @@ enum Value<'a> {
     Names(Role, bool),
     /// A page range or list.
     Pages(&'a str),
-    /// Written raw (dates, numbers).
+    /// Written raw (numbers, keywords of the data model).
     Raw(Cow<'a, str>),
+    /// A date, year or day, written as it is.
+    Date(DateText<'a>),
     /// A URL or DOI, written through [`latex::verbatim`].
     Verbatim(&'a str),
     /// Written without braces (month macros).
@@ -463,15 +465,8 @@ fn valid_day(p: &DateParts) -> Option<u8> {
     valid_month(p).and(p.day).filter(|d| (1..=31).contains(d))
 }
 
-/// ISO 8601 / EDTF form of one end of a date: `2020`, `2020-03`,
-/// `2020-03-15`, `-0350`.
-fn iso(p: &DateParts) -> String {
-    let mut s = String::with_capacity(11);
-    push_iso(&mut s, p);
-    s
-}
-
-/// [`iso`], appended to `s`.
+/// Appends the ISO 8601 / EDTF form of one end of a date to `s`: `2020`,
+/// `2020-03`, `2020-03-15`, `-0350`.
 fn push_iso(s: &mut String, p: &DateParts) {
     if p.year < 0 {
         s.push('-');
@@ -499,9 +494,17 @@ fn push_padded(s: &mut String, n: u32, width: usize) {
 
 /// The BibLaTeX `date` value of a dated record: ranges, seasons, circa.
 pub fn biblatex_date(d: &Date) -> Option<String> {
-    let start = d.start.as_ref()?;
     let mut s = String::with_capacity(24);
-    push_iso(&mut s, start);
+    push_biblatex_date(&mut s, d).then_some(s)
+}
+
+/// [`biblatex_date`], appended to `s`; false, with nothing appended, for
+/// a record without a date.
+fn push_biblatex_date(s: &mut String, d: &Date) -> bool {
+    let Some(start) = d.start.as_ref() else {
+        return false;
+    };
+    push_iso(s, start);
     if valid_month(start).is_none()
         && let Some(season) = d.season
     {
@@ -519,16 +522,55 @@ pub fn biblatex_date(d: &Date) -> Option<String> {
         && end != start
     {
         s.push('/');
-        push_iso(&mut s, end);
+        push_iso(s, end);
     }
-    Some(s)
+    true
 }
 
 fn year_text(y: i32) -> String {
+    let mut s = String::with_capacity(8);
+    push_year(&mut s, y);
+    s
+}
+
+/// [`year_text`], appended to `s`.
+fn push_year(s: &mut String, y: i32) {
+    s.push_str(itoa::Buffer::new().format(y.unsigned_abs()));
     if y < 0 {
-        format!("{} BCE", y.unsigned_abs())
-    } else {
-        itoa::Buffer::new().format(y).to_string()
+        s.push_str(" BCE");
+    }
+}
+
+/// A date value written straight into the entry (no string made for it
+/// first): dates, years and days are written as they are.
+#[derive(Clone, Copy, Debug)]
+enum DateText<'a> {
+    /// A year, as [`year_text`] writes it.
+    Year(i32),
+    /// A day of the month.
+    Day(u8),
+    /// [`biblatex_date`] of a dated record.
+    Edtf(&'a Date),
+    /// [`push_iso`] of one date.
+    Iso(&'a DateParts),
+}
+
+impl DateText<'_> {
+    fn push_to(self, out: &mut String) {
+        match self {
+            DateText::Year(y) => push_year(out, y),
+            DateText::Day(d) => out.push_str(itoa::Buffer::new().format(d)),
+            DateText::Edtf(d) => {
+                push_biblatex_date(out, d);
+            }
+            DateText::Iso(p) => push_iso(out, p),
+        }
+    }
+
+    fn text(self) -> String {
+        let mut s = String::new();
+        self.push_to(&mut s);
+        s
     }
 }
 
@@ -553,13 +595,14 @@ fn put_issued<'a>(e: &mut Draft<'a>, r: &'a Reference, classic: bool) {
         }
         match &d.start {
             Some(start) => {
-                let mut y = year_text(start.year);
+                let mut y: Option<String> = None;
                 if d.circa {
-                    y = format!("ca. {y}");
+                    y = Some(format!("ca. {}", year_text(start.year)));
                 }
                 if let Some(end) = &d.end {
                     if end.year != start.year {
-                        y = format!("{y}--{}", year_text(end.year));
+                        let from = y.unwrap_or_else(|| year_text(start.year));
+                        y = Some(format!("{from}--{}", year_text(end.year)));
                     } else if end != start {
                         // BibTeX has no field for a range within a year.
                         if let Some(range) = biblatex_date(d) {
@@ -568,7 +611,12 @@ fn put_issued<'a>(e: &mut Draft<'a>, r: &'a Reference, classic: bool) {
                         }
                     }
                 }
-                e.set("year", Value::Text(y.into()), Field::Issued);
+                // Mostly a plain year: written as it is.
+                let year = match y {
+                    Some(y) => Value::Text(y.into()),
+                    None => Value::Date(DateText::Year(start.year)),
+                };
+                e.set("year", year, Field::Issued);
                 if let Some(m) = valid_month(start) {
                     e.set(
                         "month",
@@ -577,7 +625,7 @@ fn put_issued<'a>(e: &mut Draft<'a>, r: &'a Reference, classic: bool) {
                         Field::Issued,
                     );
                     if let Some(day) = valid_day(start) {
-                        e.set("day", Value::Raw(day.to_string().into()), Field::Issued);
+                        e.set("day", Value::Date(DateText::Day(day)), Field::Issued);
                     }
                 } else if let Some(season) = d.season {
                     let s = match season {
@@ -595,8 +643,9 @@ fn put_issued<'a>(e: &mut Draft<'a>, r: &'a Reference, classic: bool) {
             },
         }
     } else {
-        if let Some(date) = biblatex_date(d) {
-            e.set("date", Value::Raw(date.into()), Field::Issued);
+        if d.start.is_some() {
+            // (What `biblatex_date` writes.)
+            e.set("date", Value::Date(DateText::Edtf(d)), Field::Issued);
         } else if let Some(l) = nonempty(&d.literal) {
             e.note.push(format!("Date: {l}").into());
             e.moved.push("date");
@@ -991,7 +1040,7 @@ fn build<'a>(
         e.set("url", Value::Verbatim(u), Field::Url);
     }
     if let Some(acc) = r.accessed.as_ref().and_then(|d| d.start.as_ref()) {
-        e.set("urldate", Value::Raw(iso(acc).into()), Field::Accessed);
+        e.set("urldate", Value::Date(DateText::Iso(acc)), Field::Accessed);
     }
     if let Some(pmid) = nonempty(&r.pmid) {
         if classic {
@@ -1050,9 +1099,18 @@ fn classic_fixes(e: &mut Draft<'_>, r: &Reference) {
     if !has(e, "author") {
         let source = nonempty(&r.title).or(nonempty(&r.container_title));
         if let Some(t) = source {
-            let words: Vec<&str> = t.split_whitespace().take(4).collect();
-            let k = words.join(" ").replace(['[', ']', '{', '}'], "");
-            let k = k.trim().trim_end_matches([':', ',', ';', '.']).to_string();
+            // The first four words, joined by spaces, without brackets.
+            let mut k = String::with_capacity(t.len().min(64));
+            for (i, w) in t.split_whitespace().take(4).enumerate() {
+                if i > 0 {
+                    k.push(' ');
+                }
+                k.extend(w.chars().filter(|c| !matches!(c, '[' | ']' | '{' | '}')));
+            }
+            let trimmed = k.trim().trim_end_matches([':', ',', ';', '.']);
+            if trimmed.len() != k.len() {
+                k = trimmed.to_string();
+            }
             if !k.is_empty() {
                 e.fields
                     .insert(0, ("key", Value::Text(k.into()), Field::Title));
@@ -1085,6 +1143,7 @@ fn move_invalid(e: &mut Draft<'_>, r: &Reference) {
         );
         let text: Cow<str> = match v {
             Value::Text(s) | Value::Title(s, _) | Value::Raw(s) => s.clone(),
+            Value::Date(d) => d.text().into(),
             Value::Pages(s) => Cow::Borrowed(*s),
             Value::Verbatim(s) => latex::verbatim(s).into(),
             Value::Names(role, elided) => {
@@ -1198,16 +1257,28 @@ fn ordinal_edition(ed: &str) -> Cow<'_, str> {
 /// `%` and `#`, which `\url` cannot take inside another command's
 /// argument, get a backslash.
 fn url_command(u: &str) -> String {
-    let mut s = String::with_capacity(u.len() + 6);
-    for c in latex::verbatim(u).chars() {
-        match c {
-            '%' => s.push_str("\\%"),
-            '#' => s.push_str("\\#"),
-            '$' => s.push_str("\\%24"),
-            c => s.push(c),
+    let mut s = String::with_capacity(u.len() + 16);
+    s.push_str("\\url{");
+    latex::verbatim_into(&mut s, u);
+    // What `verbatim` wrote, from its first `%`, `#` or `$` on (mostly
+    // there is none), with those escaped.
+    if let Some(first) = memchr::memchr3(b'%', b'#', b'$', s.as_bytes())
+        && let Some(rest) = s.get(first..)
+    {
+        let mut escaped = String::with_capacity(rest.len() + 8);
+        for c in rest.chars() {
+            match c {
+                '%' => escaped.push_str("\\%"),
+                '#' => escaped.push_str("\\#"),
+                '$' => escaped.push_str("\\%24"),
+                c => escaped.push(c),
+            }
         }
+        s.truncate(first);
+        s.push_str(&escaped);
     }
-    format!("\\url{{{s}}}")
+    s.push('}');
+    s
 }
 
 /// Wraps the name part that ends `out`, from `start`, in braces when
@@ -1251,11 +1322,18 @@ fn needs_name_guard(part: &str) -> bool {
 /// Trims the whitespace at both ends of what `out` holds from `start`.
 #[inline]
 fn trim_from(out: &mut String, start: usize) {
-    let tail = out.get(start..).unwrap_or_default();
-    // Mostly there is nothing to trim.
-    if super::solid(tail.as_bytes().first()) && super::solid(tail.as_bytes().last()) {
-        return;
+    let tail = out.as_bytes().get(start..).unwrap_or_default();
+    // Mostly there is nothing to trim: that answer inline, the trimming
+    // out of line.
+    if !(super::solid(tail.first()) && super::solid(tail.last())) {
+        trim_ends_from(out, start);
     }
+}
+
+/// [`trim_from`] when an end of the value may be whitespace.
+#[inline(never)]
+fn trim_ends_from(out: &mut String, start: usize) {
+    let tail = out.get(start..).unwrap_or_default();
     let end = start + tail.trim_end().len();
     let lead = tail.len() - tail.trim_start().len();
     out.truncate(end);
@@ -1312,32 +1390,47 @@ fn encode_name(
             if family.is_empty() {
                 return false;
             }
+            let has_particle = p.particle.as_deref().is_some_and(|x| !x.trim().is_empty())
+                || p.dropping_particle
+                    .as_deref()
+                    .is_some_and(|x| !x.trim().is_empty());
+            // A family name alone that BibTeX would split into given and
+            // family names is braced.
+            let brace_lone_family = |out: &mut String| {
+                let fam = out.get(start..).unwrap_or_default();
+                if fam.contains(char::is_whitespace) && !has_particle && !fam.starts_with('{') {
+                    out.insert(start, '{');
+                    out.push('}');
+                }
+            };
             // Encoded in this order (the order `lost` lists characters
             // in), written family, suffix, given.
             enc.text_into(out, &family, Context::Name, lost);
             guard_name_part(out, start);
+            if suffix.is_empty() {
+                // Mostly there is no suffix: the given part is written
+                // straight after the family name (and taken back when it
+                // comes to nothing).
+                let mark = out.len();
+                out.push_str(", ");
+                let given_start = out.len();
+                enc.text_into(out, &given, Context::Name, lost);
+                guard_name_part(out, given_start);
+                if out.len() == given_start {
+                    out.truncate(mark);
+                    brace_lone_family(out);
+                }
+                return true;
+            }
             let (giv, sfx) = parts;
             giv.clear();
             enc.text_into(giv, &given, Context::Name, lost);
             guard_name_part(giv, 0);
             sfx.clear();
-            // Mostly there is none (nothing to encode or guard).
-            if !suffix.is_empty() {
-                enc.text_into(sfx, suffix, Context::Name, lost);
-                guard_name_part(sfx, 0);
-            }
-            let has_particle = p.particle.as_deref().is_some_and(|x| !x.trim().is_empty())
-                || p.dropping_particle
-                    .as_deref()
-                    .is_some_and(|x| !x.trim().is_empty());
+            enc.text_into(sfx, suffix, Context::Name, lost);
+            guard_name_part(sfx, 0);
             match (giv.is_empty(), sfx.is_empty()) {
-                (true, true) => {
-                    let fam = out.get(start..).unwrap_or_default();
-                    if fam.contains(char::is_whitespace) && !has_particle && !fam.starts_with('{') {
-                        out.insert(start, '{');
-                        out.push('}');
-                    }
-                }
+                (true, true) => brace_lone_family(out),
                 (true, false) => {
                     out.push_str(", ");
                     out.push_str(sfx);
@@ -1417,7 +1510,12 @@ impl BibWriter {
         let mut lost_by_field: Vec<(&'static str, Field, Lost)> = Vec::new();
         for (name, v, _) in &e.fields {
             let mut lost = Lost::default();
-            let field = open_field(out, name, matches!(v, Value::Bare(_)));
+            let mut field = open_field(out, name, matches!(v, Value::Bare(_)));
+            // Only titles, names and raw values hold braces this writer
+            // places itself (protected words, group names, `\url{…}`);
+            // in the others every brace is one of the encoder's escapes
+            // or macros.
+            field.placed_braces = matches!(v, Value::Title(..) | Value::Names(..) | Value::Raw(_));
             let written = match v {
                 Value::Text(s) => {
                     enc.text_into(out, super::trim(s), Context::Text, &mut lost);
@@ -1464,6 +1562,10 @@ impl BibWriter {
                 }
                 Value::Bare(s) => {
                     out.push_str(s);
+                    true
+                }
+                Value::Date(d) => {
+                    d.push_to(out);
                     true
                 }
             };
@@ -1557,37 +1659,51 @@ impl BibWriter {
         line: usize,
         diags: &mut Vec<Diagnostic>,
     ) {
-        let OpenField {
-            name,
-            bare,
-            start,
-            value: value_start,
-        } = field;
-        trim_from(out, value_start);
-        if out.len() == value_start {
-            out.truncate(start);
+        trim_from(out, field.value);
+        if out.len() == field.value {
+            out.truncate(field.start);
             return;
         }
-        let value = out.get(value_start..).unwrap_or_default();
-        if !latex::braces_balanced(value) {
-            // Cannot happen with the encoder above; never write an
-            // unbalanced value even so.
-            diags.push(Diagnostic::warning(
-                line,
-                Some(Field::Reference),
-                format!(
-                    "{}: braces removed from `{name}` to keep the entry readable",
-                    dialect_name(self.dialect)
-                ),
-            ));
-            let cleaned = value.replace(['{', '}'], "");
-            out.truncate(value_start);
-            out.push_str(&cleaned);
+        if field.placed_braces
+            && !latex::braces_balanced(out.get(field.value..).unwrap_or_default())
+        {
+            self.remove_braces(out, &field, line, diags);
         }
-        if !bare {
+        if !field.bare {
             out.push('}');
         }
         out.push_str(",\n");
+    }
+
+    /// Takes the braces out of the value of `field` (what `out` ends
+    /// with), with a diagnostic. Cannot happen with the encoder above;
+    /// never write an unbalanced value even so. (The encoder's own escapes
+    /// and macros balance by themselves: tests/writers.rs checks every
+    /// entry of arbitrary records.) Out of line: it is never needed.
+    #[cold]
+    #[inline(never)]
+    fn remove_braces(
+        &self,
+        out: &mut String,
+        field: &OpenField,
+        line: usize,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        diags.push(Diagnostic::warning(
+            line,
+            Some(Field::Reference),
+            format!(
+                "{}: braces removed from `{}` to keep the entry readable",
+                dialect_name(self.dialect),
+                field.name
+            ),
+        ));
+        let cleaned = out
+            .get(field.value..)
+            .unwrap_or_default()
+            .replace(['{', '}'], "");
+        out.truncate(field.value);
+        out.push_str(&cleaned);
     }
 }
 
@@ -1596,6 +1712,9 @@ struct OpenField {
     name: &'static str,
     /// Written without braces.
     bare: bool,
+    /// The value holds braces the writer placed (not only the encoder's
+    /// escapes): checked for balance when the field is closed.
+    placed_braces: bool,
     start: usize,
     value: usize,
 }
@@ -1606,13 +1725,11 @@ fn open_field(out: &mut String, name: &'static str, bare: bool) -> OpenField {
     let start = out.len();
     out.push_str("  ");
     out.push_str(name);
-    out.push_str(" = ");
-    if !bare {
-        out.push('{');
-    }
+    out.push_str(if bare { " = " } else { " = {" });
     OpenField {
         name,
         bare,
+        placed_braces: false,
         start,
         value: out.len(),
     }

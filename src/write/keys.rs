@@ -65,6 +65,15 @@ pub fn ascii_fold(s: &str, max: usize) -> String {
 /// Appends the folded form of `s` (at most `max` characters) to `out`.
 fn fold_into(out: &mut String, s: &str, max: usize) {
     let start = out.len();
+    // Most family names and title words are ASCII letters and digits
+    // only: copied at once and lower-cased in place.
+    if s.len() <= max && s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.push_str(s);
+        if let Some(t) = out.get_mut(start..) {
+            t.make_ascii_lowercase();
+        }
+        return;
+    }
     for c in s.chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
@@ -133,12 +142,35 @@ fn push_key_stem(stem: &mut String, r: &Reference) {
         None => stem.push_str("nd"),
     }
     if let Some(title) = r.title.as_deref().or(r.container_title.as_deref()) {
-        first_significant(
-            stem,
-            title.split(|c: char| c.is_whitespace() || c == '-' || c == '/'),
-            16,
-        );
+        first_significant(stem, title_words(title), 16);
     }
+}
+
+/// The words of a title for its key: `title.split` at whitespace, `-`
+/// and `/`, with ASCII read a byte at a time (no character decoded).
+fn title_words(title: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(title);
+    std::iter::from_fn(move || {
+        let s = rest?;
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        // `i` is a char boundary: it moves by whole characters.
+        while let Some(&b) = bytes.get(i) {
+            let (len, separator) = if b.is_ascii() {
+                (1, matches!(b, b'\t'..=b'\r' | b' ' | b'-' | b'/'))
+            } else {
+                let c = s.get(i..).and_then(|t| t.chars().next()).unwrap_or(' ');
+                (c.len_utf8(), c.is_whitespace())
+            };
+            if separator {
+                rest = s.get(i + len..);
+                return s.get(..i);
+            }
+            i += len;
+        }
+        rest = None;
+        Some(s)
+    })
 }
 
 /// Hands out unique keys with memory that grows with the number of
@@ -213,7 +245,12 @@ impl KeyGen {
 
     /// Whether `k` was handed out before.
     fn taken(&self, k: &str) -> bool {
-        if self.next.contains_key(&hash_key(k)) {
+        self.taken_hashed(k, hash_key(k))
+    }
+
+    /// [`KeyGen::taken`], with `hash_key(k)` given.
+    fn taken_hashed(&self, k: &str, hash: u64) -> bool {
+        if self.next.contains_key(&hash) {
             return true;
         }
         // `k` = stem + suffix, for each split before a trailing run of
@@ -245,11 +282,11 @@ impl KeyGen {
     /// [`KeyGen::unique`], in place: `candidate` holds the stem, and then
     /// the key.
     fn make_unique(&mut self, candidate: &mut String) {
-        if !self.taken(candidate) {
-            self.next.insert(hash_key(candidate), 0);
+        let h = hash_key(candidate);
+        if !self.taken_hashed(candidate, h) {
+            self.next.insert(h, 0);
             return;
         }
-        let h = hash_key(candidate);
         let stem_len = candidate.len();
         loop {
             let n = self.next.get(&h).copied().unwrap_or(0);
@@ -306,6 +343,37 @@ pub fn is_valid_key(k: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn title_words_are_the_split_words() {
+        let split = |t: &str| -> Vec<String> {
+            t.split(|c: char| c.is_whitespace() || c == '-' || c == '/')
+                .map(String::from)
+                .collect()
+        };
+        let mut texts: Vec<String> = [
+            "",
+            " ",
+            "a",
+            "a-",
+            "-a",
+            "a--b c/d",
+            "Über\u{a0}die Zeit",
+            "x\u{2009}y\u{3000}z",
+        ]
+        .map(String::from)
+        .to_vec();
+        // Every character between two letters.
+        texts.extend(
+            (0..0x3100)
+                .filter_map(char::from_u32)
+                .map(|c| format!("a{c}b {c}")),
+        );
+        for t in texts {
+            let ours: Vec<String> = super::title_words(&t).map(String::from).collect();
+            assert_eq!(ours, split(&t), "{t:?}");
+        }
+    }
+
     use super::*;
     use crate::model::Date;
 

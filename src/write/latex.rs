@@ -106,23 +106,18 @@ impl Encoder {
         // accent in a name, breaking the initials ("familyi={`}"). It is
         // written as the apostrophe it means.
         // (In UTF-8 output a left quote stays what it is.)
-        if ctx == Context::Name
-            && (memchr::memchr(b'`', s.as_bytes()).is_some()
-                || self.ascii && s.contains('\u{2018}'))
-        {
-            let s = if self.ascii {
-                s.replace(['`', '\u{2018}'], "'")
-            } else {
-                s.replace('`', "'")
-            };
-            return self.text_into(out, &s, ctx, lost);
-        }
         if !self.ascii {
             // Every character goes through `push_basic`; runs that it
             // would copy unchanged (in most values all of it: printable
             // ASCII without TeX specials, and letters of any script) are
-            // copied whole.
-            push_basic_str(out, s);
+            // copied whole. In a name a backtick ends a run, and is
+            // written as an apostrophe.
+            push_basic_str(out, s, ctx == Context::Name);
+        } else if ctx == Context::Name
+            && (memchr::memchr(b'`', s.as_bytes()).is_some() || s.contains('\u{2018}'))
+        {
+            let s = s.replace(['`', '\u{2018}'], "'");
+            self.ascii_into(out, &s, ctx, lost);
         } else {
             self.ascii_into(out, s, ctx, lost);
         }
@@ -131,7 +126,8 @@ impl Encoder {
     /// [`Encoder::text_into`] in ASCII mode.
     fn ascii_into(&self, out: &mut String, s: &str, ctx: Context, lost: &mut Lost) {
         if s.bytes().all(is_plain_byte) {
-            push_basic_str(out, s);
+            // (A name's backticks are replaced by now.)
+            push_basic_str(out, s, false);
             return;
         }
         let chars: Vec<char> = s.chars().collect();
@@ -245,16 +241,19 @@ fn collapse_spaces(s: &str) -> String {
 /// [`push_basic`] for each character of `s`, with the runs of characters
 /// that it keeps as they are (printable ASCII but the TeX specials, and
 /// the non-ASCII characters it does not replace) copied in one piece.
-fn push_basic_str(out: &mut String, s: &str) {
+/// In a `name`, a backtick is written as an apostrophe (see
+/// [`Encoder::text_into`]).
+fn push_basic_str(out: &mut String, s: &str, name: bool) {
     let bytes = s.as_bytes();
+    let table = if name { &NAME_RUN_BYTES } else { &RUN_BYTES };
     // `s[copied..i]` is to be copied as it is; `i` is a char boundary.
     let mut copied = 0;
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if is_plain_byte(b) {
-            i += 1;
-            continue;
-        }
+    loop {
+        i += plain_run(bytes.get(i..).unwrap_or_default(), table);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         let c = if b.is_ascii() {
             char::from(b)
         } else {
@@ -266,11 +265,34 @@ fn push_basic_str(out: &mut String, s: &str) {
             c
         };
         out.push_str(s.get(copied..i).unwrap_or_default());
-        push_basic(out, c);
+        if c == '`' {
+            // Only a name's table stops at a backtick.
+            out.push('\'');
+        } else {
+            push_basic(out, c);
+        }
         i += c.len_utf8();
         copied = i;
     }
     out.push_str(s.get(copied..).unwrap_or_default());
+}
+
+/// How many bytes `bytes` starts with that `table` marks: eight at a time
+/// (their entries combined, one branch for the eight) while they all are,
+/// since most text is one long run.
+fn plain_run(bytes: &[u8], table: &[bool; 256]) -> usize {
+    // In bounds: the table has an entry for every byte.
+    let kept = |b: u8| table[usize::from(b)];
+    let mut chunks = bytes.chunks_exact(8);
+    let mut n = 0;
+    for chunk in &mut chunks {
+        if !chunk.iter().fold(true, |all, &b| all & kept(b)) {
+            break;
+        }
+        n += 8;
+    }
+    let tail = bytes.get(n..).unwrap_or_default();
+    n + tail.iter().position(|&b| !kept(b)).unwrap_or(tail.len())
 }
 
 /// A non-ASCII character that [`push_basic`] writes as it is.
@@ -298,6 +320,32 @@ const PLAIN_BYTES: [bool; 256] = {
         );
         b += 1;
     }
+    t
+};
+
+/// The bytes [`push_basic_str`] copies in a run: [`PLAIN_BYTES`], and the
+/// UTF-8 of U+00C0 to U+07FF (lead bytes 0xC3 to 0xDF, continuation bytes),
+/// Latin letters with accents, Greek, Cyrillic, Hebrew, Arabic, none of
+/// which [`push_basic`] replaces (a test checks it). A run still ends at a
+/// char boundary: every byte it stops at leads a character, and it never
+/// starts inside one.
+const RUN_BYTES: [bool; 256] = {
+    let mut t = PLAIN_BYTES;
+    let mut b = 0x80;
+    while b <= 0xdf {
+        // In bounds: `b` is below 0xe0.
+        t[b] = b <= 0xbf || b >= 0xc3;
+        b += 1;
+    }
+    t
+};
+
+/// [`RUN_BYTES`] but the backtick: what [`push_basic_str`] copies as it
+/// is in a name.
+const NAME_RUN_BYTES: [bool; 256] = {
+    let mut t = RUN_BYTES;
+    // In bounds: a byte indexes the 256 entries.
+    t[b'`' as usize] = false;
     t
 };
 
@@ -602,46 +650,33 @@ pub fn verbatim_into(out: &mut String, s: &str) {
 }
 
 /// How many bytes `bytes` starts with that [`verbatim`] writes as they
-/// are: eight at a time (their table entries combined, one branch for
-/// the eight) while they all are; links are long.
+/// are (links are long: see [`plain_run`]).
 fn verbatim_run(bytes: &[u8]) -> usize {
-    // In bounds: the table has an entry for every byte.
-    let kept = |b: u8| VERBATIM_BYTES[usize::from(b)];
-    let mut chunks = bytes.chunks_exact(8);
-    let mut n = 0;
-    for chunk in &mut chunks {
-        if !chunk.iter().fold(true, |all, &b| all & kept(b)) {
-            break;
-        }
-        n += 8;
-    }
-    let tail = bytes.get(n..).unwrap_or_default();
-    n + tail.iter().position(|&b| !kept(b)).unwrap_or(tail.len())
+    plain_run(bytes, &VERBATIM_BYTES)
 }
 
 /// True when the braces of `s` balance when counted the way BibTeX and
 /// biber count them (every `{` and `}`, backslash or not).
 pub fn braces_balanced(s: &str) -> bool {
     let bytes = s.as_bytes();
-    // Most values hold no brace at all.
-    let Some(first) = memchr::memchr2(b'{', b'}', bytes) else {
-        return true;
-    };
     let mut depth: i64 = 0;
-    // Braces are ASCII: no byte of another character's UTF-8 is one.
-    for &b in bytes.get(first..).unwrap_or_default() {
+    let mut step = |b: u8| {
         match b {
             b'{' => depth += 1,
-            b'}' => {
-                depth -= 1;
-                if depth < 0 {
-                    return false;
-                }
-            }
+            b'}' => depth -= 1,
             _ => {}
         }
-    }
-    depth == 0
+        depth >= 0
+    };
+    // Braces are ASCII: no byte of another character's UTF-8 is one.
+    // Short values (years, volumes, pages) are quicker to look through
+    // here; in longer ones memchr jumps from brace to brace.
+    let closed_early = if bytes.len() < 16 {
+        !bytes.iter().all(|&b| step(b))
+    } else {
+        !memchr::memchr2_iter(b'{', b'}', bytes).all(|i| bytes.get(i).is_none_or(|&b| step(b)))
+    };
+    !closed_early && depth == 0
 }
 
 /// Words that Title Case leaves in lower case; they say nothing about the
@@ -796,6 +831,9 @@ fn wide_char(title: &str, i: usize) -> (Class, usize, bool) {
 /// and with counting a capital that starts a later segment between `-`,
 /// `/`, `‐`, `–` (`Merriam-Webster`, `Self-Esteem`), which marks a proper
 /// noun in sentence case but not in Title Case.
+// Out of line: inlined into the writer's big render function, its loop
+// kept its state on the stack.
+#[inline(never)]
 fn words(title: &str, out: &mut Vec<Word>) -> (usize, usize) {
     out.clear();
     let bytes = title.as_bytes();
@@ -838,12 +876,7 @@ fn words(title: &str, out: &mut Vec<Word>) -> (usize, usize) {
         while let Some(&b) = bytes.get(i) {
             if b.is_ascii_lowercase() {
                 // A run of lower-case letters.
-                let run = bytes
-                    .get(i..)
-                    .unwrap_or_default()
-                    .iter()
-                    .position(|b| !b.is_ascii_lowercase())
-                    .unwrap_or(bytes.len() - i);
+                let run = lower_run(bytes.get(i..).unwrap_or_default());
                 lower += run;
                 if core.is_empty() {
                     core.start = i;
@@ -897,6 +930,37 @@ fn words(title: &str, out: &mut Vec<Word>) -> (usize, usize) {
         });
     }
     (upper, lower)
+}
+
+/// How many lower-case ASCII letters `bytes` starts with: eight bytes at a
+/// time, tested together as one `u64` (most words of a title are such a
+/// run, and a byte-by-byte scan was the inner loop of [`words`]).
+fn lower_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // The high bit of each byte of `low` is set when that byte is at
+        // least `a` and at most `z`, and ASCII. (Without their high bits
+        // the bytes are at most 0x7f: adding at most 0x1f carries into no
+        // other byte.)
+        let x = w & !HIGH;
+        let at_least_a = x + ONES * u64::from(0x80 - b'a');
+        let above_z = x + ONES * u64::from(0x80 - b'z' - 1);
+        let low = at_least_a & !above_z & !w & HIGH;
+        if low != HIGH {
+            // Little-endian: the first byte that is not one is the lowest
+            // clear high bit.
+            return n + ((!low & HIGH).trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    let tail = bytes.get(n..).unwrap_or_default();
+    n + tail
+        .iter()
+        .position(|b| !b.is_ascii_lowercase())
+        .unwrap_or(tail.len())
 }
 
 /// Hebrew and Arabic letters, hiragana, katakana, CJK unified ideographs
@@ -963,25 +1027,27 @@ pub fn protect_title_into<'s>(
     if ws.is_empty() || (upper == 0 && protected.is_empty()) {
         return out;
     }
-    // Char boundary: the words' ranges are (see `words`). In bounds: `i`
-    // below is an index of `ws` (by `enumerate` or the loop conditions).
+    // Char boundary: the words' ranges are (see `words`).
     let core = |w: &Word| &title[w.core.clone()];
-    // After a colon: the word following a word that ends in ':'.
-    let after_colon = |i: usize| i > 0 && ws[i - 1].colon;
+    // (A word is after a colon when the word before it ends in ':'.)
     let shouting = upper >= 6 && lower * 5 < upper;
 
     // Title Case: at least three content words after the first, all
     // capitalised.
     let mut content = 0;
     let mut title_case = true;
-    for (i, w) in ws.iter().enumerate().skip(1) {
+    for (before, w) in ws.iter().zip(ws.iter().skip(1)) {
+        // The cheap tests first.
+        if w.inner.0 || before.colon {
+            continue;
+        }
         let c = core(w);
-        if after_colon(i)
-            || !c.chars().next().is_some_and(char::is_alphabetic)
-            // No small word is longer than four bytes.
-            || is_small_word(c)
-            || w.inner.0
-        {
+        let alphabetic = match c.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_alphabetic(),
+            _ => c.chars().next().is_some_and(char::is_alphabetic),
+        };
+        // No small word is longer than four bytes.
+        if !alphabetic || is_small_word(c) {
             continue;
         }
         if !w.starts_upper {
@@ -997,14 +1063,14 @@ pub fn protect_title_into<'s>(
             .iter()
             .any(|&(a, b)| a < b && a < w.all.end && w.all.start < b)
     };
-    for i in 0..ws.len() {
-        let after_colon = i > 0 && ws[i - 1].colon;
-        let w = &mut ws[i];
+    let mut after_colon = false;
+    for (i, w) in ws.iter_mut().enumerate() {
         let inner = if title_case { w.inner.0 } else { w.inner.1 };
         w.protect = !w.core.is_empty()
             && (in_ranges(w)
                 || (!shouting
                     && (inner || (!title_case && i > 0 && !after_colon && w.starts_upper))));
+        after_colon = w.colon;
     }
 
     // Merge runs of protected words joined by plain whitespace.
@@ -1267,6 +1333,68 @@ mod tests {
             .extend(["", "The", "tHe", "é", "aé", "Ände", "withs", "upon.", "x"].map(String::from));
         for w in words {
             assert_eq!(is_small_word(&w), old(&w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn two_byte_characters_in_runs_are_kept_as_they_are() {
+        for c in '\u{c0}'..='\u{7ff}' {
+            assert!(kept_as_is(c), "{c:?}");
+            let mut one = String::new();
+            push_basic_str(&mut one, &c.to_string(), false);
+            assert_eq!(one, c.to_string());
+        }
+        // Every character whose UTF-8 a run takes (lead byte marked) is
+        // one of those, or ASCII that `push_basic` keeps.
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            if RUN_BYTES[usize::from(lead)] {
+                let mut one = String::new();
+                push_basic(&mut one, c);
+                assert_eq!(one, c.to_string(), "{c:?}");
+            }
+        }
+        // Mixed text: the same as character by character.
+        for s in [
+            "Ärztliche Überweisung",
+            "Ωmega ß `x` {}",
+            "a\u{a0}b\u{ad}c–d’e",
+            "Љ\u{85}é\u{2009}x",
+        ] {
+            for name in [false, true] {
+                let mut runs = String::new();
+                push_basic_str(&mut runs, s, name);
+                let mut each = String::new();
+                for c in s.chars() {
+                    if name && c == '`' {
+                        each.push('\'');
+                    } else {
+                        push_basic(&mut each, c);
+                    }
+                }
+                assert_eq!(runs, each, "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn lower_runs_end_at_the_first_other_byte() {
+        let old = |b: &[u8]| {
+            b.iter()
+                .position(|b| !b.is_ascii_lowercase())
+                .unwrap_or(b.len())
+        };
+        let text = b"abcdefghijklmnopqrstuvwxyzabcdef";
+        for len in 0..text.len() {
+            assert_eq!(lower_run(&text[..len]), len);
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut t = text[..len].to_vec();
+                    t[at] = b;
+                    assert_eq!(lower_run(&t), old(&t), "{len} {at} {b}");
+                }
+            }
         }
     }
 
