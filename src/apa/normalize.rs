@@ -6,7 +6,9 @@
 //! treats the variants alike.
 
 /// Characters removed outright: soft hyphen, zero-width spaces and joiners,
-/// byte-order marks, word joiner.
+/// byte-order marks, word joiner, and the marks of writing direction
+/// (pdftotext puts embeddings around right-to-left words, also inside
+/// links: "https://www.qdl.qa/\u{202B}العربية\u{202C}/archive").
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
@@ -18,6 +20,8 @@ fn is_invisible(c: char) -> bool {
             | '\u{FEFF}'
             | '\u{200E}'
             | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
     )
 }
 
@@ -564,6 +568,10 @@ mod tests {
     #[test]
     fn whitespace_and_invisibles() {
         assert_eq!(clean("  a\u{00A0}b\t\tc\u{200B}d\u{00AD}e \n"), "a b cde");
+        assert_eq!(
+            clean("https://www.qdl.qa/\u{202B}العربية\u{202C}/archive"),
+            "https://www.qdl.qa/العربية/archive"
+        );
         assert_eq!(clean("a\u{0}b"), "a b");
     }
 
