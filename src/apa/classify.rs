@@ -485,29 +485,50 @@ fn is_thesis_by_institution(r: &Reference, publisher: &str) -> bool {
 
 /// Blog platforms and blog paths.
 pub(crate) fn is_blog_url(url: &str) -> bool {
-    let u = url.lc();
-    let host_and_path = u.split_once("://").map_or(u.as_str(), |x| x.1);
-    let host = host_and_path.split('/').next().unwrap_or_default();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
+    let host = rest.as_bytes();
+    let host = host
+        .iter()
+        .position(|&b| b == b'/')
+        .and_then(|e| host.get(..e))
+        .unwrap_or(host);
+    let host_ends = |s: &str| {
+        host.len()
+            .checked_sub(s.len())
+            .and_then(|at| host.get(at..))
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(s.as_bytes()))
+    };
+    if [
+        "wordpress.com",
+        "substack.com",
+        "medium.com",
+        "tumblr.com",
+        "typepad.com",
+        "hypotheses.org",
+        "livejournal.com",
+    ]
+    .iter()
+    .any(|p| host_ends(p))
+    {
+        return true;
+    }
+    // Every other sign has "blog" in it: one search, then the places.
+    if !contains_any!(ci rest, ["blog"]) {
+        return false;
+    }
+    let r = rest.lc();
+    let host = r.split('/').next().unwrap_or_default();
     host.starts_with("blog.")
         || host.starts_with("blogs.")
         // "opinionator.blogs.nytimes.com", "acoup.blog".
         || host.contains(".blogs.")
+        || host.contains(".blogspot.")
         || host.ends_with(".blog")
-        || contains_any!(
-            host_and_path,
-            [
-                "/blog/",
-                "/blogs/",
-                ".blogspot.",
-                ".wordpress.com",
-                "substack.com",
-                "medium.com/",
-                ".tumblr.com",
-                ".livejournal.com",
-                ".typepad.com",
-                ".hypotheses.org",
-            ]
-        )
+        || r.contains("/blog/")
+        || r.contains("/blogs/")
 }
 
 /// A wiki page's link: MediaWiki's "/wiki/Page" or "index.php?title=".

@@ -460,26 +460,38 @@ fn title_first_after_link(t: &str) -> Option<usize> {
 }
 
 /// A blank line inside a reference: PDF extractors (pdfminer) start a
-/// new paragraph at a page break. After a reference that ends like one,
-/// only its link goes on ("… The Observer." / "https://…"); after one
-/// that does not ("… Forming the", "Orlov,"), any line that does not
-/// start like a reference; never a line with its date near its start,
-/// unless the reference cannot end where it stops.
+/// new paragraph at a page break. An author list left open goes on
+/// ("Orlov,"); after a reference that ends like one, only its link goes
+/// on ("… The Observer." / "https://…"); after one that does not ("…
+/// Forming the"), any line that does not start like a reference and has
+/// no date near its start.
 fn paragraph_goes_on(so_far: &str, line: &str) -> bool {
-    if forces_continuation(so_far) {
+    // (Cheap tests first: this runs once per reference.)
+    let t = so_far.trim_end();
+    // An author list left open: "Orlov," / "Y. L., & Ruan, Y. (2009).".
+    if t.ends_with([',', '&', '…']) || t.ends_with(" and") || t.ends_with(". . .") {
         return true;
     }
     let l = scan::trim(line);
-    if early_date(l) {
+    let w = first_word(l);
+    let link = |w: &str| {
+        ident::is_url_start(w)
+            || ident::doi_in(w).is_some()
+            || w.as_bytes()
+                .get(..3)
+                .is_some_and(|h| h.eq_ignore_ascii_case(b"doi"))
+    };
+    // Its link after a reference that ended: "The Observer." / "https://…".
+    if link(w) {
+        return true;
+    }
+    if t.ends_with(['.', '?', '!']) || link(t.rsplit(' ').next().unwrap_or_default()) {
         return false;
     }
-    if ends_like_reference(so_far) {
-        let w = first_word(l);
-        return ident::is_url_start(w)
-            || ident::doi_in(w).is_some()
-            || w.to_ascii_lowercase().starts_with("doi");
+    if ends_in_url(t) || early_date(l) {
+        return false;
     }
-    !starts_like_reference(l)
+    forces_continuation(t) || !starts_like_reference(l)
 }
 
 /// The text ends the way a complete reference ends: with a period, or
@@ -1054,10 +1066,11 @@ impl Layout {
                 continue;
             }
             nonempty += 1;
+            let starts_like = starts_like_reference(t);
             if !in_par {
                 paragraphs += 1;
                 in_par = true;
-                if starts_like_reference(t) {
+                if starts_like {
                     paragraph_starts += 1;
                 }
             }
@@ -1071,7 +1084,7 @@ impl Layout {
             if list_marker(t).is_some_and(|m| t.get(m..).is_some_and(|rest| !continues(rest))) {
                 markers += 1;
             }
-            if starts_like_reference(t) {
+            if starts_like {
                 starts += 1;
             }
             sample_for_words.push(t);
@@ -1194,12 +1207,20 @@ impl Segmenter {
         &self.layout
     }
 
-    fn take(&mut self) -> Vec<Segment> {
+    /// Ends the reference so far: appends it (or the references it
+    /// holds) to `out`.
+    fn take(&mut self, out: &mut Vec<Segment>) {
         let text = std::mem::take(&mut self.text);
-        let line_starts = std::mem::take(&mut self.line_starts);
-        if scan::trim(&text).is_empty() {
-            return Vec::new();
+        // (The line starts' buffer is kept for the next reference.)
+        let mut line_starts = std::mem::take(&mut self.line_starts);
+        if !scan::trim(&text).is_empty() {
+            self.split_into(text, &line_starts, out);
         }
+        line_starts.clear();
+        self.line_starts = line_starts;
+    }
+
+    fn split_into(&mut self, text: String, line_starts: &[(usize, usize)], out: &mut Vec<Segment>) {
         // Wrapped text may hold two references where a link ended the
         // first and a title-first one follows on the same line.
         let mut cuts = Vec::new();
@@ -1210,8 +1231,13 @@ impl Segmenter {
                 cuts.push(from);
             }
         }
+        let (first_line, last_line) = (self.first_line, self.last_line);
+        if cuts.is_empty() {
+            let segment = self.segment(text, first_line, last_line);
+            out.push(segment);
+            return;
+        }
         // The line that holds byte `at` of the text.
-        let first_line = self.first_line;
         let line_at = |at: usize| {
             line_starts
                 .iter()
@@ -1219,7 +1245,6 @@ impl Segmenter {
                 .last()
                 .map_or(first_line, |&(_, line)| line)
         };
-        let mut out = Vec::with_capacity(cuts.len() + 1);
         let mut start = 0;
         for end in cuts.into_iter().chain(std::iter::once(text.len())) {
             // Char boundary: the cuts are where a token starts (after an
@@ -1231,14 +1256,14 @@ impl Segmenter {
                 line_at(start)
             };
             let last = if end == text.len() {
-                self.last_line
+                last_line
             } else {
                 line_at(end.saturating_sub(1))
             };
             start = end;
-            out.push(self.segment(piece.to_string(), first, last));
+            let segment = self.segment(piece.to_string(), first, last);
+            out.push(segment);
         }
-        out
     }
 
     fn segment(&mut self, mut text: String, line: usize, end_line: usize) -> Segment {
@@ -1305,7 +1330,7 @@ impl Segmenter {
         }
         if is_heading(line) {
             self.process_pending(None, out);
-            out.extend(self.take());
+            self.take(out);
             self.after_blank = false;
             return;
         }
@@ -1315,7 +1340,7 @@ impl Segmenter {
             Some(rest) => line = rest,
             None => {
                 self.process_pending(None, out);
-                out.extend(self.take());
+                self.take(out);
                 self.after_blank = false;
                 return;
             }
@@ -1361,7 +1386,7 @@ impl Segmenter {
         };
         self.paragraph_break = false;
         if new_ref {
-            out.extend(self.take());
+            self.take(out);
         }
         if self.text.is_empty() {
             self.first_line = p.lineno;
@@ -1495,7 +1520,7 @@ impl Segmenter {
     /// Ends the input: appends the last reference(s) to `out`.
     pub fn finish(&mut self, out: &mut Vec<Segment>) {
         self.process_pending(None, out);
-        out.extend(self.take());
+        self.take(out);
     }
 }
 

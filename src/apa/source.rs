@@ -744,14 +744,15 @@ impl<'a> Ctx<'a> {
         );
         // A post on a blog platform names its blog: "West Coast Stat Views.
         // http://observationalepidemiology.blogspot.com/…".
-        let blog = us.len() == 1
-            && !report
-            && self
-                .r
-                .url
-                .as_deref()
-                .is_some_and(super::classify::is_blog_url);
-        let periodical = (undated_page || has_month(self.r.issued.as_ref()) || blog) && !report
+        let blog = || {
+            us.len() == 1
+                && self
+                    .r
+                    .url
+                    .as_deref()
+                    .is_some_and(super::classify::is_blog_url)
+        };
+        let periodical = (undated_page || has_month(self.r.issued.as_ref()) || blog()) && !report
             || self.sig.desc_type.is_some_and(|t| {
                 matches!(t, ItemType::Post | ItemType::PostWeblog | ItemType::Webpage)
             });
