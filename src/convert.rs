@@ -25,7 +25,7 @@
 //! progress) goes to an [`Observer`], in input order.
 
 use crate::apa::segment::{Layout, SAMPLE_LINES, Segment, Segmenter};
-use crate::apa::{self, Parsed};
+use crate::apa::{self, Parsed, columns};
 use crate::batch::{InputSpec, Source};
 use crate::diag::{Diagnostic, Severity};
 use crate::input::{DecodeOptions, InputError, InputWarning, LineSource};
@@ -204,7 +204,18 @@ pub struct SegmentReader {
     /// can complete more than one).
     ready: VecDeque<Segment>,
     out: Vec<Segment>,
+    /// The sample was read.
+    sampled: bool,
+    /// The text stands in two columns side by side (`pdftotext -layout`
+    /// of a two-column page): read a page at a time, column by column.
+    columns: bool,
+    /// The lines of the page being read, in columns.
+    page: Vec<(usize, String)>,
 }
+
+/// The most lines of a page read in columns before it is read anyway
+/// (text without form feeds).
+const PAGE_LINES: usize = 400;
 
 impl SegmentReader {
     /// References of `src`.
@@ -216,14 +227,18 @@ impl SegmentReader {
             finished: false,
             ready: VecDeque::new(),
             out: Vec::new(),
+            sampled: false,
+            columns: false,
+            page: Vec::new(),
         }
     }
 
-    /// Reads the sample and decides the layout (done by the first
+    /// Reads the sample (done by the first
     /// [`next_segment`](Self::next_segment) otherwise). Errors in the
     /// sample (most decoding errors) come out here, before any reference.
-    pub fn prime(&mut self) -> Result<&mut Segmenter, InputError> {
-        if self.seg.is_none() {
+    pub fn prime(&mut self) -> Result<(), InputError> {
+        if !self.sampled {
+            self.sampled = true;
             let mut bytes = 0;
             while self.replay.len() < SAMPLE_LINES && bytes < SAMPLE_BYTES {
                 match self.src.next_line()? {
@@ -235,15 +250,40 @@ impl SegmentReader {
                 }
             }
         }
-        let replay = &self.replay;
-        Ok(self.seg.get_or_insert_with(|| {
-            Segmenter::new(Layout::detect(replay.iter().map(|(_, l)| l.as_str())))
-        }))
+        Ok(())
+    }
+
+    /// Decides the layout on the sample: columns side by side (then the
+    /// sample's whole pages are read column by column, and its last page
+    /// waits for the rest of its lines), and the segmenter's layout.
+    fn start_segmenter(&mut self) -> Segmenter {
+        if columns::laid_out(self.replay.iter().map(|(_, l)| l.as_str())) {
+            self.columns = true;
+            let lines: Vec<(usize, String)> = self.replay.drain(..).collect();
+            for (n, l) in lines {
+                if l.starts_with('\u{c}') && !self.page.is_empty() {
+                    self.replay
+                        .extend(columns::by_column(std::mem::take(&mut self.page)));
+                }
+                self.page.push((n, l));
+            }
+        }
+        let last_page = columns::by_column(self.page.clone());
+        Segmenter::new(Layout::detect(
+            self.replay
+                .iter()
+                .chain(last_page.iter())
+                .map(|(_, l)| l.as_str()),
+        ))
     }
 
     /// The next reference, or `None` at the end.
     pub fn next_segment(&mut self) -> Result<Option<Segment>, InputError> {
         self.prime()?;
+        if self.seg.is_none() {
+            let seg = self.start_segmenter();
+            self.seg = Some(seg);
+        }
         let Some(seg) = &mut self.seg else {
             return Ok(None);
         };
@@ -255,6 +295,38 @@ impl SegmentReader {
                 seg.push_line(n, &l, &mut self.out);
             } else if self.finished {
                 return Ok(None);
+            } else if self.columns {
+                // The next page, read column by column: up to the form
+                // feed that starts the page after it (or a bounded number
+                // of lines, so that memory stays flat).
+                loop {
+                    match self.src.next_line()? {
+                        Some((n, l)) => {
+                            if l.starts_with('\u{c}') && !self.page.is_empty() {
+                                self.replay
+                                    .extend(columns::by_column(std::mem::take(&mut self.page)));
+                                self.page.push((n, l.into_owned()));
+                                break;
+                            }
+                            self.page.push((n, l.into_owned()));
+                            if self.page.len() >= PAGE_LINES {
+                                self.replay
+                                    .extend(columns::by_column(std::mem::take(&mut self.page)));
+                                break;
+                            }
+                        }
+                        None if self.page.is_empty() => {
+                            self.finished = true;
+                            seg.finish(&mut self.out);
+                            break;
+                        }
+                        None => {
+                            self.replay
+                                .extend(columns::by_column(std::mem::take(&mut self.page)));
+                            break;
+                        }
+                    }
+                }
             } else {
                 match self.src.next_line()? {
                     Some((n, l)) => seg.push_line(n, &l, &mut self.out),

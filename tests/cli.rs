@@ -1178,3 +1178,40 @@ fn reads_hard_wrapped_pdf_text() {
     assert_eq!(json(&a.get_output().stdout).len() as u64, records_out);
     assert!(refs_in >= 5);
 }
+
+/// `pdftotext -layout` of a two-column list over two pages (a form feed
+/// starts the second): each page is read column by column, so the
+/// references come out in reading order, every one of them once.
+#[test]
+fn two_columns_side_by_side_read_page_by_page() {
+    let row = |l: &str, r: &str| format!("{l:<55}{r}\n");
+    let page = |n: usize| {
+        let mut s = String::new();
+        for i in 0..6 {
+            let (a, b) = (n * 100 + i, n * 100 + 50 + i);
+            s += &row(
+                &format!("Left{a}, A. (2001). Title number {a} of the"),
+                &format!("Right{b}, B. (2002). Title number {b} of the"),
+            );
+            s += &row(
+                "          left column. Left Press.",
+                "          right column. Right Press.",
+            );
+        }
+        s
+    };
+    let text = format!("{}\u{c}{}", page(1), page(2));
+    let a = refmill()
+        .args(["convert", "-", "--to", "csl-json"])
+        .write_stdin(text)
+        .assert()
+        .success();
+    let out = a.get_output();
+    let items = json(&out.stdout);
+    assert_eq!(counts(&out.stderr), (24, 24));
+    let t = titles(&items);
+    assert_eq!(t[0], "Title number 100 of the left column");
+    assert_eq!(t[6], "Title number 150 of the right column");
+    assert_eq!(t[12], "Title number 200 of the left column");
+    assert_eq!(t[23], "Title number 255 of the right column");
+}

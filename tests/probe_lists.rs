@@ -53,6 +53,11 @@ const LISTS: &[(&str, usize, usize)] = &[
     // page range broken at its dash ("1132–" / "1132. https://…"), which
     // is not a numbered list.
     ("pdf-pymupdf-hyphens-kept.txt", 10, 0),
+    // The two-column page through `pdftotext -layout`: both columns side
+    // by side on each line, read column by column. Spaced-out links are
+    // reported and kept in the note; the right column's last reference is
+    // cut by the page's end ("In Com-").
+    ("pdf-two-column-layout.txt", 13, 9),
     ("patents-standards-republished.txt", 10, 0),
     ("identifiers-with-spaces.txt", 8, 0),
     // Google Scholar's "Cite > APA": lower-case journal names, no DOIs,

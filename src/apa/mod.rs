@@ -46,6 +46,7 @@ macro_rules! contains_any {
     }};
 }
 
+pub mod columns;
 pub mod date;
 pub mod ident;
 pub mod lexicon;
