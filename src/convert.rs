@@ -268,7 +268,11 @@ impl SegmentReader {
                 self.page.push((n, l));
             }
         }
-        let last_page = columns::by_column(self.page.clone());
+        let last_page = if self.columns {
+            columns::by_column(self.page.clone())
+        } else {
+            Vec::new()
+        };
         Segmenter::new(Layout::detect(
             self.replay
                 .iter()

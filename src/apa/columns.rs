@@ -75,18 +75,25 @@ fn gutter(page: &[(usize, String)]) -> Option<usize> {
         return None;
     }
     let width = lines.iter().map(Vec::len).max().unwrap_or(0);
+    // Where each line's text starts and ends.
+    let ends: Vec<(usize, usize)> = lines
+        .iter()
+        .map(|l| {
+            let first = l.iter().position(|s| !s).unwrap_or(0);
+            let last = l.iter().rposition(|s| !s).unwrap_or(0);
+            (first, last)
+        })
+        .collect();
     let mut best: Option<(usize, usize)> = None;
     for x in width / 4..width.saturating_mul(3) / 4 {
         let (mut between, mut across) = (0, 0);
-        for l in &lines {
+        for (l, &(first, last)) in lines.iter().zip(&ends) {
             let space = |i: usize| l.get(i).is_none_or(|&s| s);
             if !(space(x) && space(x.saturating_sub(1))) {
                 across += 1;
                 continue;
             }
-            let text_before = l.iter().take(x).any(|s| !s);
-            let text_after = l.iter().skip(x).any(|s| !s);
-            if text_before && text_after {
+            if first < x && last >= x {
                 between += 1;
             }
         }
