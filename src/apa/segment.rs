@@ -459,6 +459,53 @@ fn title_first_after_link(t: &str) -> Option<usize> {
     None
 }
 
+/// A title-first reference that starts at a line start (byte `at` of
+/// `t`) after one that ended on the line before: the text since `from`
+/// (the last reference's start) is dated and ends with a period, the line
+/// starts a title, and the title's date follows within a few words, with
+/// no link or date group between ("… Nick Lyons Books." / "Criminal files -
+/// Supreme Court, Northern District," / "Townsville [Depositions]." /
+/// "(n.d.). https://…").
+fn title_first_at_line(t: &str, from: usize, at: usize) -> bool {
+    let (Some(before), Some(rest)) = (t.get(from..at), t.get(at..)) else {
+        return false;
+    };
+    let before = before.trim_end();
+    let Some(first) = rest.chars().next() else {
+        return false;
+    };
+    if !before.ends_with('.')
+        || !(first.is_uppercase() || matches!(first, '“' | '"' | '‘' | '[' | '¿' | '¡'))
+    {
+        return false;
+    }
+    let word = first_word(rest).trim_end_matches([':', ',']);
+    if [
+        "Retrieved",
+        "Accessed",
+        "Available",
+        "Archived",
+        "In",
+        "Doi",
+        "DOI",
+    ]
+    .contains(&word)
+    {
+        return false;
+    }
+    let Some(k) = date_group_start(rest) else {
+        return false;
+    };
+    // Char boundary: `k` is where an ASCII '(' is.
+    let title = &rest[..k];
+    k > 0
+        && k <= 300
+        && !title.contains("http")
+        && !title.contains("doi")
+        && !title.contains(" (")
+        && date_group_start(before).is_some()
+}
+
 /// A blank line inside a reference: PDF extractors (pdfminer) start a
 /// new paragraph at a page break. An author list left open goes on
 /// ("Orlov,"); after a reference that ends like one, only its link goes
@@ -1230,6 +1277,21 @@ impl Segmenter {
                 from += cut;
                 cuts.push(from);
             }
+            // Or at a line start, after a reference that ended there: a
+            // title-first reference whose date is lines below its start.
+            let mut prev = 0;
+            for &(at, _) in line_starts.iter().skip(1) {
+                if cuts.iter().any(|&c| c >= prev && c <= at) {
+                    prev = at;
+                    continue;
+                }
+                if title_first_at_line(&text, prev, at) {
+                    cuts.push(at);
+                    prev = at;
+                }
+            }
+            cuts.sort_unstable();
+            cuts.dedup();
         }
         let (first_line, last_line) = (self.first_line, self.last_line);
         if cuts.is_empty() {
@@ -1966,6 +2028,23 @@ mod tests {
         assert!(t[1].ends_with("bullshit-jobs"), "{t:#?}");
         assert!(t[2].contains("Orlov, Y. L., & Ruan"), "{t:#?}");
         assert!(t[3].starts_with("non-braking space"), "{t:#?}");
+    }
+
+    #[test]
+    fn title_first_reference_dated_lines_below_is_split_at_its_line() {
+        let s = "Cristiansson, T. (2018, March 9). Gatukonstnär vill ge hopp i krigskaoset. Dagens\nNyheter. Bonnier.\nCriminal files - Supreme Court, Northern District,\nTownsville [Depositions and indictments].\n(n.d.). https://www.archivessearch.qld.gov.au/items/ITM276520\nCrompton, J. (1988). The sea. Nick Lyons Books.\n";
+        let segs = segment(s);
+        assert_eq!(segs.len(), 3, "{segs:#?}");
+        assert!(segs[0].text.ends_with("Nyheter. Bonnier."), "{segs:#?}");
+        assert!(
+            segs[1].text.starts_with("Criminal files - Supreme Court"),
+            "{segs:#?}"
+        );
+        assert_eq!((segs[1].line, segs[1].end_line), (3, 5));
+        // A title's second line after a period is not a reference: no date
+        // follows it.
+        let s = "Smith, J. (2019). A book title ends here.\nSubtitle Words Go On (2nd ed.). Publisher.\nDoe, A. (2018). Another. Press.\n";
+        assert_eq!(segment(s).len(), 2);
     }
 
     #[test]
