@@ -6,6 +6,9 @@
 /// Most lines of a text laid out in columns have a gap of three spaces or
 /// more between two pieces of text.
 pub fn laid_out<'a>(lines: impl IntoIterator<Item = &'a str>) -> bool {
+    // (A searcher built once: `str::contains` builds one per call.)
+    static GAP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("   "));
     let (mut text, mut gapped) = (0usize, 0usize);
     for l in lines {
         let t = l.trim();
@@ -13,7 +16,7 @@ pub fn laid_out<'a>(lines: impl IntoIterator<Item = &'a str>) -> bool {
             continue;
         }
         text += 1;
-        if t.contains("   ") {
+        if GAP.find(t.as_bytes()).is_some() {
             gapped += 1;
         }
     }
