@@ -27,6 +27,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "a link damaged by the extraction is kept in the note, so none is printed",
     ),
     (
+        "Blanchard, V., Revenin, R., & Yvorel, J.-J. (Eds.). (2010)",
+        "accents written decomposed come back composed (the same letters)",
+    ),
+    (
         "I use the exact same. . . [Reddit comment]",
         "a spaced-out link is kept in the note, so none is printed",
     ),

@@ -1215,3 +1215,31 @@ fn two_columns_side_by_side_read_page_by_page() {
     assert_eq!(t[12], "Title number 200 of the left column");
     assert_eq!(t[23], "Title number 255 of the right column");
 }
+
+/// Letters written decomposed (a base letter and a combining accent) in a
+/// structured input come out composed, and as accent macros in ASCII
+/// BibLaTeX: none is lost, also in a protected title word.
+#[test]
+fn decomposed_accents_are_composed() {
+    let input = "[{\"id\":\"a\",\"type\":\"book\",\"title\":\"E\u{301}ditions and the Sexualite\u{301} of NASA\u{301}\",\"publisher\":\"E\u{301}ditions Autrement\",\"issued\":{\"date-parts\":[[2010]]}}]";
+    let a = refmill()
+        .args(["convert", "-", "--from", "csl-json", "--to", "csl-json"])
+        .write_stdin(input)
+        .assert()
+        .success();
+    let items = json(&a.get_output().stdout);
+    assert_eq!(titles(&items)[0], "Éditions and the Sexualité of NASÁ");
+    let b = refmill()
+        .args([
+            "convert", "-", "--from", "csl-json", "--to", "biblatex", "--ascii",
+        ])
+        .write_stdin(input)
+        .assert()
+        .success();
+    let bib = String::from_utf8(b.get_output().stdout.clone()).unwrap();
+    assert!(bib.contains("{Sexualit{\\'e}}"), "{bib}");
+    assert!(
+        bib.contains("publisher = {{\\'E}ditions Autrement}"),
+        "{bib}"
+    );
+}

@@ -481,6 +481,17 @@ pub fn normalize_noting(text: &str, repaired: &mut Vec<String>) -> String {
         std::borrow::Cow::Borrowed(text)
     };
     let mut cleaned = clean(&decoded);
+    // Letters written decomposed (a base letter and a combining accent, as
+    // macOS and some PDF extractions give them) are composed: "é", not
+    // "e" + U+0301. (0xCC and 0xCD start the UTF-8 of those accents.)
+    if memchr::memchr2(0xCC, 0xCD, cleaned.as_bytes()).is_some()
+        && cleaned
+            .chars()
+            .any(|c| ('\u{300}'..='\u{36f}').contains(&c))
+    {
+        use unicode_normalization::UnicodeNormalization;
+        cleaned = cleaned.nfc().collect();
+    }
     join_spaced_doi_prefix(&mut cleaned);
     // (Most texts need no repair: they are kept, not copied.)
     if !may_need_repair(&cleaned) {

@@ -101,6 +101,21 @@ impl Encoder {
     /// [`Encoder::text`], appended to `out`.
     #[inline]
     pub fn text_into(&self, out: &mut String, s: &str, ctx: Context, lost: &mut Lost) {
+        // Letters written decomposed (a base letter and a combining accent,
+        // as macOS and some PDF extractions give them) are composed first:
+        // a lone accent has no macro, and pdflatex has no glyph for it.
+        // (The readers compose what they read; this is for models built
+        // otherwise.)
+        if has_combining_mark(s) {
+            let composed: String = s.nfc().collect();
+            return self.text_into_composed(out, &composed, ctx, lost);
+        }
+        self.text_into_composed(out, s, ctx, lost);
+    }
+
+    /// [`Encoder::text_into`] for composed text.
+    #[inline]
+    fn text_into_composed(&self, out: &mut String, s: &str, ctx: Context, lost: &mut Lost) {
         // A backtick or left quote in a name (an ayin as transliterated:
         // "Hs, ‘.", "`Abd"): TeX's left quote, which biber takes for an
         // accent in a name, breaking the initials ("familyi={`}"). It is
@@ -518,6 +533,13 @@ fn t1_letter(c: char) -> bool {
         | 0x1E02 | 0x1E03 | 0x1E0D | 0x1E1E..=0x1E21 | 0x1E25 | 0x1E30 | 0x1E31 | 0x1E37
         | 0x1E43 | 0x1E45 | 0x1E47 | 0x1E5B | 0x1E63 | 0x1E6D | 0x1E8E..=0x1E91
         | 0x1EF2 | 0x1EF3)
+}
+
+/// The text holds a combining mark (U+0300–U+036F), whose UTF-8 starts
+/// with 0xCC or 0xCD (a cheap test first: few texts have either byte).
+fn has_combining_mark(s: &str) -> bool {
+    memchr::memchr2(0xCC, 0xCD, s.as_bytes()).is_some()
+        && s.chars().any(|c| ('\u{300}'..='\u{36f}').contains(&c))
 }
 
 /// An accented Latin letter as a braced macro, through NFD: `é` → `{\'e}`,
