@@ -101,21 +101,6 @@ impl Encoder {
     /// [`Encoder::text`], appended to `out`.
     #[inline]
     pub fn text_into(&self, out: &mut String, s: &str, ctx: Context, lost: &mut Lost) {
-        // Letters written decomposed (a base letter and a combining accent,
-        // as macOS and some PDF extractions give them) are composed first:
-        // a lone accent has no macro, and pdflatex has no glyph for it.
-        // (The readers compose what they read; this is for models built
-        // otherwise.)
-        if has_combining_mark(s) {
-            let composed: String = s.nfc().collect();
-            return self.text_into_composed(out, &composed, ctx, lost);
-        }
-        self.text_into_composed(out, s, ctx, lost);
-    }
-
-    /// [`Encoder::text_into`] for composed text.
-    #[inline]
-    fn text_into_composed(&self, out: &mut String, s: &str, ctx: Context, lost: &mut Lost) {
         // A backtick or left quote in a name (an ayin as transliterated:
         // "Hs, ‘.", "`Abd"): TeX's left quote, which biber takes for an
         // accent in a name, breaking the initials ("familyi={`}"). It is
@@ -145,7 +130,14 @@ impl Encoder {
             push_basic_str(out, s, false);
             return;
         }
-        let chars: Vec<char> = s.chars().collect();
+        // Letters written decomposed (a base letter and a combining accent)
+        // are composed first: a lone accent has no macro. (The readers
+        // compose what they read; this is for models built otherwise.)
+        let chars: Vec<char> = if has_combining_mark(s) {
+            s.nfc().collect()
+        } else {
+            s.chars().collect()
+        };
         let mut i = 0;
         while let Some(&c) = chars.get(i) {
             if c.is_ascii() || !self.ascii || c == '\u{a0}' || c.is_control() {
