@@ -607,15 +607,8 @@ fn open_input(
     if format == InputFormat::Apa {
         return Ok((reader, None, note));
     }
-    let mut text = reader.read_to_string()?;
-    // Letters written decomposed (a base letter and a combining accent)
-    // are composed, as in APA text: "é", not "e" + U+0301.
-    if memchr::memchr2(0xCC, 0xCD, text.as_bytes()).is_some()
-        && text.chars().any(|c| ('\u{300}'..='\u{36f}').contains(&c))
-    {
-        use unicode_normalization::UnicodeNormalization;
-        text = text.nfc().collect();
-    }
+    // Letters written decomposed are composed, as in APA text.
+    let text = apa::normalize::compose_accents(reader.read_to_string()?);
     let records = read::read_iter(format, &text).map(read_item).collect();
     Ok((reader, Some(records), note))
 }

@@ -457,6 +457,25 @@ pub fn repair_urls_noting(text: &str, repaired: &mut Vec<String>) -> String {
     out
 }
 
+/// The text holds a combining accent (U+0300–U+036F), whose UTF-8 starts
+/// with 0xCC or 0xCD (a cheap test first: few texts have either byte).
+pub fn has_combining_mark(s: &str) -> bool {
+    memchr::memchr2(0xCC, 0xCD, s.as_bytes()).is_some()
+        && s.chars().any(|c| ('\u{300}'..='\u{36f}').contains(&c))
+}
+
+/// Letters written decomposed (a base letter and a combining accent, as
+/// macOS and some PDF extractions give them) composed: "é", not "e" +
+/// U+0301. Text without such an accent is returned as it is.
+pub fn compose_accents(s: String) -> String {
+    if has_combining_mark(&s) {
+        use unicode_normalization::UnicodeNormalization;
+        s.nfc().collect()
+    } else {
+        s
+    }
+}
+
 /// Full normalisation of one reference's text.
 pub fn normalize(text: &str) -> String {
     let cleaned = clean(text);
@@ -480,18 +499,7 @@ pub fn normalize_noting(text: &str, repaired: &mut Vec<String>) -> String {
     } else {
         std::borrow::Cow::Borrowed(text)
     };
-    let mut cleaned = clean(&decoded);
-    // Letters written decomposed (a base letter and a combining accent, as
-    // macOS and some PDF extractions give them) are composed: "é", not
-    // "e" + U+0301. (0xCC and 0xCD start the UTF-8 of those accents.)
-    if memchr::memchr2(0xCC, 0xCD, cleaned.as_bytes()).is_some()
-        && cleaned
-            .chars()
-            .any(|c| ('\u{300}'..='\u{36f}').contains(&c))
-    {
-        use unicode_normalization::UnicodeNormalization;
-        cleaned = cleaned.nfc().collect();
-    }
+    let mut cleaned = compose_accents(clean(&decoded));
     join_spaced_doi_prefix(&mut cleaned);
     // (Most texts need no repair: they are kept, not copied.)
     if !may_need_repair(&cleaned) {

@@ -133,7 +133,7 @@ impl Encoder {
         // Letters written decomposed (a base letter and a combining accent)
         // are composed first: a lone accent has no macro. (The readers
         // compose what they read; this is for models built otherwise.)
-        let chars: Vec<char> = if has_combining_mark(s) {
+        let chars: Vec<char> = if crate::apa::normalize::has_combining_mark(s) {
             s.nfc().collect()
         } else {
             s.chars().collect()
@@ -525,13 +525,6 @@ fn t1_letter(c: char) -> bool {
         | 0x1E02 | 0x1E03 | 0x1E0D | 0x1E1E..=0x1E21 | 0x1E25 | 0x1E30 | 0x1E31 | 0x1E37
         | 0x1E43 | 0x1E45 | 0x1E47 | 0x1E5B | 0x1E63 | 0x1E6D | 0x1E8E..=0x1E91
         | 0x1EF2 | 0x1EF3)
-}
-
-/// The text holds a combining mark (U+0300–U+036F), whose UTF-8 starts
-/// with 0xCC or 0xCD (a cheap test first: few texts have either byte).
-fn has_combining_mark(s: &str) -> bool {
-    memchr::memchr2(0xCC, 0xCD, s.as_bytes()).is_some()
-        && s.chars().any(|c| ('\u{300}'..='\u{36f}').contains(&c))
 }
 
 /// An accented Latin letter as a braced macro, through NFD: `é` → `{\'e}`,
