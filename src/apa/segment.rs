@@ -427,9 +427,20 @@ fn title_first_after_link(t: &str) -> Option<usize> {
         if tok.is_empty() || !(ident::is_url_start(tok) || ident::doi_in(tok).is_some()) {
             continue;
         }
-        let Some(rest) = t.get(pos..) else {
+        let Some(mut rest) = t.get(pos..) else {
             break;
         };
+        // A note in parentheses after the link, as apacite prints one:
+        // "… https://x.org/a (Citation Style Editor) Impressum. (2021).".
+        let mut at = pos;
+        if rest.starts_with('(')
+            && let Some(close) = rest.get(..rest.len().min(120)).and_then(|h| h.find(')'))
+            && rest.get(close + 1..).is_some_and(|r| r.starts_with(' '))
+        {
+            // Char boundary: `close + 2` is just after an ASCII ") ".
+            at = pos + close + 2;
+            rest = &rest[close + 2..];
+        }
         let Some(first) = rest.chars().next() else {
             break;
         };
@@ -453,7 +464,7 @@ fn title_first_after_link(t: &str) -> Option<usize> {
             continue;
         }
         if date_group_start(t.get(..tok_start).unwrap_or_default()).is_some() {
-            return Some(pos);
+            return Some(at);
         }
     }
     None
@@ -2004,6 +2015,20 @@ mod tests {
         );
         assert_eq!((segs[0].line, segs[0].end_line), (1, 2));
         assert_eq!((segs[1].line, segs[1].end_line), (3, 7));
+        // After a note in parentheses that follows the link (apacite).
+        let s = "Sixteen, A. (2020). Powerpoint. Retrieved from https://docs.google.com/presentation/d/13O08\n(Unpublished manuscript) Rule of thumb (Internet culture).\n(2021). In Wikipedia. Retrieved from https://en.wikipedia.org/w/index.php?title=1\n";
+        let segs = segment(s);
+        assert_eq!(segs.len(), 2, "{segs:?}");
+        assert!(
+            segs[0].text.ends_with("(Unpublished manuscript)"),
+            "{segs:?}"
+        );
+        assert!(
+            segs[1]
+                .text
+                .starts_with("Rule of thumb (Internet culture). (2021)."),
+            "{segs:?}"
+        );
         // Not after a link that text goes on from: "Retrieved from", a
         // parenthesis ("(Original work published 1900)").
         let s = "Freud, S. (1920). Beyond the pleasure principle. Hogarth Press. https://a.org/x (Original work\npublished 1920)\nJung, C. G. (1921). Psychological types. Rascher.\n";
