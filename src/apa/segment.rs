@@ -441,26 +441,7 @@ fn title_first_after_link(t: &str) -> Option<usize> {
             at = pos + close + 2;
             rest = &rest[close + 2..];
         }
-        let Some(first) = rest.chars().next() else {
-            break;
-        };
-        if !(first.is_uppercase() || matches!(first, '“' | '"' | '‘' | '\'' | '[' | '¿' | '¡'))
-        {
-            continue;
-        }
-        let word = first_word(rest).to_ascii_lowercase();
-        if matches!(
-            word.trim_end_matches([':', ',']),
-            "retrieved" | "accessed" | "available" | "archived" | "in"
-        ) {
-            continue;
-        }
-        let Some(k) = date_group_start(rest) else {
-            continue;
-        };
-        // Char boundary: `k` is where an ASCII '(' is.
-        let title = &rest[..k];
-        if k == 0 || k > 300 || title.contains("http") || title.contains("doi") {
+        if dated_title(rest).is_none() {
             continue;
         }
         if date_group_start(t.get(..tok_start).unwrap_or_default()).is_some() {
@@ -468,6 +449,36 @@ fn title_first_after_link(t: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// The title when `rest` starts a title-first reference: a title (a
+/// capital, a quote or a bracket first; not "Retrieved", "In", "doi" …)
+/// whose date follows within a few words, with no link before it. Shared
+/// by the two ways a wrapped segment is split ([`title_first_after_link`],
+/// [`title_first_at_line`]).
+fn dated_title(rest: &str) -> Option<&str> {
+    let first = rest.chars().next()?;
+    if !(first.is_uppercase() || matches!(first, '“' | '"' | '‘' | '\'' | '[' | '¿' | '¡')) {
+        return None;
+    }
+    let word = first_word(rest).trim_end_matches([':', ',']);
+    if [
+        "retrieved",
+        "accessed",
+        "available",
+        "archived",
+        "in",
+        "doi",
+    ]
+    .iter()
+    .any(|w| word.eq_ignore_ascii_case(w))
+    {
+        return None;
+    }
+    let k = date_group_start(rest)?;
+    // Char boundary: `k` is where an ASCII '(' is.
+    let title = &rest[..k];
+    (k > 0 && k <= 300 && !title.contains("http") && !title.contains("doi")).then_some(title)
 }
 
 /// A title-first reference that starts at a line start (byte `at` of
@@ -481,39 +492,8 @@ fn title_first_at_line(t: &str, from: usize, at: usize) -> bool {
     let (Some(before), Some(rest)) = (t.get(from..at), t.get(at..)) else {
         return false;
     };
-    let before = before.trim_end();
-    let Some(first) = rest.chars().next() else {
-        return false;
-    };
-    if !before.ends_with('.')
-        || !(first.is_uppercase() || matches!(first, '“' | '"' | '‘' | '[' | '¿' | '¡'))
-    {
-        return false;
-    }
-    let word = first_word(rest).trim_end_matches([':', ',']);
-    if [
-        "Retrieved",
-        "Accessed",
-        "Available",
-        "Archived",
-        "In",
-        "Doi",
-        "DOI",
-    ]
-    .contains(&word)
-    {
-        return false;
-    }
-    let Some(k) = date_group_start(rest) else {
-        return false;
-    };
-    // Char boundary: `k` is where an ASCII '(' is.
-    let title = &rest[..k];
-    k > 0
-        && k <= 300
-        && !title.contains("http")
-        && !title.contains("doi")
-        && !title.contains(" (")
+    before.trim_end().ends_with('.')
+        && dated_title(rest).is_some_and(|title| !title.contains(" ("))
         && date_group_start(before).is_some()
 }
 
