@@ -331,18 +331,10 @@ fn date_group_start(l: &str) -> Option<usize> {
         let before = l[..at].trim_end();
         let after = &l[(at + 1 + close + 1).min(l.len())..];
         if super::date::parse_date_group(inner).is_some()
-            && (before.ends_with('.')
-                // A title-first reference whose title asks: "Woher kommt
-                // …? (2024, March 5)."
-                || before.ends_with('?')
-                || before.ends_with('!')
-                || before.ends_with(')')
-                || before.ends_with(']')
-                || before.ends_with('”')
-                || before.ends_with('"')
-                // A title in single quotes: "‘Putin’s Kleptocracy.’ (2015".
-                || before.ends_with('’')
-                || before.is_empty())
+            // After a period, or a title that asks ("Woher kommt …? (2024,
+            // March 5)."), is closed, or quoted, also in single quotes
+            // ("‘Putin’s Kleptocracy.’ (2015").
+            && (before.ends_with(['.', '?', '!', ')', ']', '”', '"', '’']) || before.is_empty())
             && (after.starts_with('.')
                 || after.starts_with(',')
                 || after.starts_with(" [")
