@@ -504,18 +504,11 @@ fn paragraph_goes_on(so_far: &str, line: &str) -> bool {
     }
     let l = scan::trim(line);
     let w = first_word(l);
-    let link = |w: &str| {
-        ident::is_url_start(w)
-            || ident::doi_in(w).is_some()
-            || w.as_bytes()
-                .get(..3)
-                .is_some_and(|h| h.eq_ignore_ascii_case(b"doi"))
-    };
     // Its link after a reference that ended: "The Observer." / "https://…".
-    if link(w) {
+    if is_link_word(w) {
         return true;
     }
-    if t.ends_with(['.', '?', '!']) || link(t.rsplit(' ').next().unwrap_or_default()) {
+    if t.ends_with(['.', '?', '!']) || is_link_word(t.rsplit(' ').next().unwrap_or_default()) {
         return false;
     }
     if ends_in_url(t) || early_date(l) {
@@ -595,6 +588,16 @@ fn is_bare_domain_path(w: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
 }
 
+/// A link, a DOI, or a word starting with "doi" ("doi:", "DOI"): what
+/// only continues a reference.
+fn is_link_word(w: &str) -> bool {
+    ident::is_url_start(w)
+        || ident::doi_in(w).is_some()
+        || w.as_bytes()
+            .get(..3)
+            .is_some_and(|h| h.eq_ignore_ascii_case(b"doi"))
+}
+
 /// The line cannot start a reference: it continues the previous one.
 fn continues(l: &str) -> bool {
     let t = l.trim_start();
@@ -618,9 +621,7 @@ fn continues(l: &str) -> bool {
     }
     let w = first_word(t);
     let wl = w.lc();
-    ident::is_url_start(w)
-        || ident::doi_in(w).is_some()
-        || wl.starts_with("doi")
+    is_link_word(w)
         || matches!(
             wl.as_str(),
             "retrieved" | "available" | "accessed" | "&" | "…" | "(original"
