@@ -133,7 +133,8 @@ fn is_running_head(line: &str) -> bool {
 }
 
 /// The link labels journal web pages print after each reference
-/// ("[Crossref] [PubMed] [Web of Science ®], [Google Scholar]").
+/// ("[Crossref] [PubMed] [Web of Science ®], [Google Scholar]"). A label
+/// that ends with another ("view in scopus", "scopus") comes before it.
 const LINK_LABELS: &[&str] = &[
     "google scholar",
     "crossref",
@@ -141,6 +142,7 @@ const LINK_LABELS: &[&str] = &[
     "pubmed",
     "pmc free article",
     "web of science",
+    "view in scopus",
     "scopus",
     "medline",
     "isi",
@@ -153,7 +155,18 @@ const LINK_LABELS: &[&str] = &[
     "mathscinet",
     "zentralblatt math",
     "worldcat",
+    "taylor & francis online",
+    "jstor",
+    "psycinfo",
+    "apa psycnet",
+    "europe pmc",
+    "semantic scholar",
 ];
+
+/// Labels that count only on a line with a label of [`LINK_LABELS`]
+/// ("Article  CAS  PubMed  Google Scholar", as Springer prints them): on
+/// their own they may be a wrapped piece of a reference.
+const WEAK_LINK_LABELS: &[&str] = &["article", "math", "ads", "view pdf"];
 
 /// Strips the link labels at the end of `line`; `None` when nothing of the
 /// reference is left (the line is labels only). Bracketed labels are
@@ -169,10 +182,11 @@ fn strip_link_labels(line: &str) -> Option<&str> {
     }
     let mut keep = end;
     let mut t = keep;
+    let mut strong = false;
     loop {
         t = t.trim_end_matches(seps);
         if t.is_empty() {
-            return None;
+            return if strong { None } else { Some(keep) };
         }
         if let Some(x) = t.strip_suffix(']')
             && let Some(i) = x.rfind('[')
@@ -182,22 +196,26 @@ fn strip_link_labels(line: &str) -> Option<&str> {
             if LINK_LABELS.contains(&label.as_str()) {
                 t = &x[..i];
                 keep = t.trim_end_matches(seps);
+                strong = true;
                 continue;
             }
             break;
         }
-        let bare = LINK_LABELS.iter().find_map(|l| {
+        let bare = LINK_LABELS.iter().chain(WEAK_LINK_LABELS).find_map(|l| {
             let head = t.len().checked_sub(l.len())?;
             let tail = t.get(head..)?;
             let at_word = t
                 .get(..head)
                 .is_some_and(|h| h.is_empty() || h.ends_with(seps) || h.ends_with(']'));
             (tail.eq_ignore_ascii_case(l) && at_word)
-                .then(|| t.get(..head))
+                .then(|| Some((t.get(..head)?, LINK_LABELS.contains(l))))
                 .flatten()
         });
         match bare {
-            Some(head) => t = head,
+            Some((head, is_strong)) => {
+                t = head;
+                strong |= is_strong;
+            }
             None => break,
         }
     }
@@ -2077,6 +2095,17 @@ mod tests {
         assert!(t[1].ends_with("W. W. Norton & Company."), "{t:?}");
         assert!(t[2].ends_with("e1000316."), "{t:?}");
         assert_eq!(strip_link_labels("Google Scholar"), None);
+        assert_eq!(
+            strip_link_labels("Article  CAS  PubMed  Google Scholar"),
+            None
+        );
+        assert_eq!(
+            strip_link_labels("[Taylor & Francis Online], [Web of Science ®], [Google Scholar]"),
+            None
+        );
+        // A weak label alone is a piece of the reference.
+        assert_eq!(strip_link_labels("Article"), Some("Article"));
+        assert_eq!(strip_link_labels("MathSciNet  MATH"), None);
         assert_eq!(strip_link_labels("[Crossref], [Google Scholar]"), None);
         assert_eq!(strip_link_labels("[Crossref] [Web of Science ®],"), None);
         // A title may end with a label's word.
