@@ -13,6 +13,23 @@ use std::path::Path;
 
 /// Cases that do not round-trip, by the start of their text, with why.
 const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
+    // What other APA printers get wrong (citeproc-py): printed twice.
+    (
+        "Albert Einstein. (2021)",
+        "a title printed in the author's place and again comes back once",
+    ),
+    (
+        "A guide to Fortran IV programming. (1972)",
+        "a title printed in the author's place and again comes back once",
+    ),
+    (
+        "Amlodipine. (2020)",
+        "a title printed in the author's place and again comes back once",
+    ),
+    (
+        "Agyeman, J., Cole, P., Haluza-DeLay, R., & O’Riley, P. (Eds.). (2009)",
+        "editors printed before the date and again after the title come back once",
+    ),
     // Text out of a PDF.
     (
         "Altman, R. B. (2023)",

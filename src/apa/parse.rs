@@ -585,6 +585,20 @@ fn read(s: &str, repaired: &[String], line: usize, end_line: usize, wrapped: boo
     let site_known = cx.sig.site_from_trailer;
 
     // 3. Who.
+    // The title put in the author's place and printed again after the
+    // date ("Albert Einstein. (2021). Albert Einstein. In Wikipedia."), as
+    // a CSL processor that does not suppress a substituted variable does:
+    // the reference has no author, and its title group starts the body.
+    if let Some(dup) = title_printed_twice(pre, body) {
+        cx.mark(Field::Title, dup);
+        cx.read_title_and_source(body, body_units);
+        cx.sig.title_first = true;
+        if cx.r.title.is_none() {
+            cx.r.title = Some(dup.to_string());
+        }
+        cx.classify();
+        return finish(cx, norm);
+    }
     // A site named in an APA 6 retrieval statement leaves the body to the
     // title, so the text before the date names the author.
     let authored = if site_known && !scan::trim(body).is_empty() && !scan::trim(pre).is_empty() {
@@ -632,6 +646,29 @@ fn read(s: &str, repaired: &[String], line: usize, end_line: usize, wrapped: boo
     }
     cx.classify();
     finish(cx, norm)
+}
+
+/// The text before the date when the body starts with it again, word for
+/// word and up to a title's end (a period, "?", "!", a bracket or a
+/// parenthesis, or the body's end): the title printed in the author's
+/// place and again as the title.
+fn title_printed_twice<'s>(pre: &'s str, body: &str) -> Option<&'s str> {
+    let t = strip_period(scan::trim(pre).trim_end());
+    if t.len() < 3 {
+        return None;
+    }
+    let rest = body.strip_prefix(t)?;
+    let next = rest.chars().next();
+    let ends = match next {
+        None => true,
+        Some(c) => {
+            matches!(c, '.' | '?' | '!') || {
+                let r = rest.trim_start();
+                r.len() < rest.len() && (r.starts_with('[') || r.starts_with('('))
+            }
+        }
+    };
+    ends.then_some(t)
 }
 
 fn read_identifiers<'a>(

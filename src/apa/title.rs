@@ -823,7 +823,19 @@ impl<'a> Ctx<'a> {
                     _ => Field::Contributor,
                 };
                 self.mark(field, part);
-                self.r.add_names(role, names.iter().cloned());
+                // The same names already read in the author's place with
+                // this role ("Ed, A. (Ed.). (2001). Title (A. Ed, Ed.).")
+                // are printed twice, not two editors each.
+                let again = self
+                    .r
+                    .contributors
+                    .iter()
+                    .filter(|c| c.role == role)
+                    .map(|c| &c.name)
+                    .eq(names.iter());
+                if !again {
+                    self.r.add_names(role, names.iter().cloned());
+                }
             }
         }
         for d in details {
