@@ -641,6 +641,21 @@ impl Reference {
             .extend(names.into_iter().map(|name| Contributor { role, name }));
     }
 
+    /// Adds `names` in `role` unless the role already holds exactly these
+    /// names, in this order: the same people printed twice (an edited
+    /// book's editors before the date and again after the title).
+    pub fn add_names_once(&mut self, role: Role, names: Vec<Name>) {
+        let again = self
+            .contributors
+            .iter()
+            .filter(|c| c.role == role)
+            .map(|c| &c.name)
+            .eq(names.iter());
+        if !again {
+            self.add_names(role, names);
+        }
+    }
+
     /// The first line of the reference in its input (0 when unknown).
     pub fn line(&self) -> usize {
         self.span.as_ref().map_or(0, |s| s.line)

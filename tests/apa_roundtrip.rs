@@ -30,6 +30,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "Agyeman, J., Cole, P., Haluza-DeLay, R., & O’Riley, P. (Eds.). (2009)",
         "editors printed before the date and again after the title come back once",
     ),
+    (
+        "Goldstein, S., & Naglieri, J. A. (eds.). (2011)",
+        "editors printed before the date and again after \"In\" come back once",
+    ),
     // Text out of a PDF.
     (
         "Altman, R. B. (2023)",

@@ -745,9 +745,19 @@ pub fn parse_editor_list(s: &str) -> Vec<Name> {
             p.suffix = Some(t.text.to_string());
             continue;
         }
-        if let Some(n) = parse_given_first(t.text) {
-            out.push(n);
-        }
+        // Two names joined by "&" without a comma ("D. Bourcier & R.
+        // Boulet"): split when both sides start with an initial, so that
+        // a group such as "Johnson & Johnson" stays whole.
+        let starts_init = |w: &str| {
+            w.split_whitespace()
+                .next()
+                .is_some_and(|w| w.contains('.') && all_consuming(initial).parse(w).is_ok())
+        };
+        let pieces: Vec<&str> = match t.text.split_once(" & ") {
+            Some((a, b)) if starts_init(a) && starts_init(b) => vec![a, b],
+            _ => vec![t.text],
+        };
+        out.extend(pieces.into_iter().filter_map(parse_given_first));
     }
     out
 }
@@ -1088,6 +1098,23 @@ mod tests {
         let l = parse_full_name_list("Smith, John, & Lee, Mary Ann").unwrap();
         assert_eq!(fam_given(&l.names[1]), ("Lee".into(), "Mary Ann".into()));
         assert!(parse_full_name_list("Abbe, Cleveland (1838–1916)").is_none());
+    }
+
+    #[test]
+    fn editors_joined_by_ampersand_without_comma() {
+        let fam: Vec<_> = parse_editor_list("D. Bourcier & R. Boulet")
+            .iter()
+            .map(fam_given)
+            .collect();
+        assert_eq!(
+            fam,
+            vec![
+                ("Bourcier".to_string(), "D.".to_string()),
+                ("Boulet".to_string(), "R.".to_string())
+            ]
+        );
+        let group = parse_editor_list("Johnson & Johnson");
+        assert_eq!(group, vec![Name::Literal("Johnson & Johnson".into())]);
     }
 
     #[test]

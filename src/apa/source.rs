@@ -906,7 +906,7 @@ impl<'a> Ctx<'a> {
                     self.mark(field, who);
                     // The marker too: "(Executive Producers)", "(Hrsg.)".
                     self.mark(field, &rest[i..close]);
-                    self.r.add_names(role, eds);
+                    self.r.add_names_once(role, eds);
                 }
                 book = rest[close..]
                     .trim_start_matches(|c: char| c == ',' || c == ':' || c.is_whitespace());

@@ -826,16 +826,7 @@ impl<'a> Ctx<'a> {
                 // The same names already read in the author's place with
                 // this role ("Ed, A. (Ed.). (2001). Title (A. Ed, Ed.).")
                 // are printed twice, not two editors each.
-                let again = self
-                    .r
-                    .contributors
-                    .iter()
-                    .filter(|c| c.role == role)
-                    .map(|c| &c.name)
-                    .eq(names.iter());
-                if !again {
-                    self.r.add_names(role, names.iter().cloned());
-                }
+                self.r.add_names_once(role, names.clone());
             }
         }
         for d in details {
