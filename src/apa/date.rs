@@ -174,7 +174,7 @@ fn suffix(i: &str) -> IResult<&str, String> {
 }
 
 /// `March 3`, `March 3–5`, `March 31–April 2`, `March`, `March–April`,
-/// `Spring`, `3 March`.
+/// `Spring`, `3 March`, `3. März`.
 /// Month, day, the end of a range (month, day) and a season.
 type MonthDay = (
     Option<u8>,
@@ -202,7 +202,9 @@ fn month_day(i: &str) -> IResult<&str, MonthDay> {
                 (Some(m), d, end, None)
             },
         ),
-        map((day, space1, month), |(d, _, m)| {
+        // "3 March", and "3. März" with the ordinal period of German and
+        // the Nordic languages.
+        map((day, opt(char('.')), space1, month), |(d, _, _, m)| {
             (Some(m), Some(d), None, None)
         }),
         map((season, opt((range_dash, season))), |(s, _)| {
@@ -592,6 +594,13 @@ mod tests {
         assert_eq!(ymd(&d), (2011, Some(8), None));
         let d = parse_date_group("2020, Sept. 3").unwrap();
         assert_eq!(ymd(&d), (2020, Some(9), Some(3)));
+        // Day first, with the ordinal period of German and Norwegian.
+        let d = parse_date_group("2022, 5. Juli").unwrap();
+        assert_eq!(ymd(&d), (2022, Some(7), Some(5)));
+        let d = parse_date_group("2015, 19. November").unwrap();
+        assert_eq!(ymd(&d), (2015, Some(11), Some(19)));
+        let d = parse_date_group("2015, 19 November").unwrap();
+        assert_eq!(ymd(&d), (2015, Some(11), Some(19)));
     }
 
     #[test]

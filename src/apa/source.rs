@@ -579,6 +579,9 @@ fn place_publisher(u: &str) -> Option<(&str, &str)> {
     if lexicon::looks_like_group(place) || lexicon::looks_like_publisher(place) {
         return None;
     }
+    if is_no_place(place) {
+        return Some((place, publisher));
+    }
     let words_ok = place.split([' ', ',']).filter(|w| !w.is_empty()).all(|w| {
         w.chars().next().is_some_and(|c| c.is_uppercase())
             || matches!(
@@ -587,6 +590,24 @@ fn place_publisher(u: &str) -> Option<(&str, &str)> {
             )
     });
     words_ok.then_some((place, publisher))
+}
+
+/// "Without place" as catalogues and French styles print it: "S.l.",
+/// "(S.l.)", "[s.l.]", German "o. O.".
+fn is_no_place(place: &str) -> bool {
+    let p = place.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']') || c.is_whitespace());
+    let p: String = p.chars().filter(|c| !c.is_whitespace()).collect();
+    p.eq_ignore_ascii_case("s.l.")
+        || p.eq_ignore_ascii_case("s.l")
+        || p.eq_ignore_ascii_case("o.o.")
+}
+
+/// "Without a name" (sine nomine) in a publisher's place: "s.n.",
+/// "(s.n.)", "[s.n.]".
+fn is_no_publisher(p: &str) -> bool {
+    let p = p.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']') || c.is_whitespace());
+    let p: String = p.chars().filter(|c| !c.is_whitespace()).collect();
+    p.eq_ignore_ascii_case("s.n.") || p.eq_ignore_ascii_case("s.n")
 }
 
 /// A short run of capitalised words, as a city ("Boston", "San Diego,
@@ -1086,7 +1107,9 @@ impl<'a> Ctx<'a> {
         };
         if let Some(place) = place {
             self.mark(Field::Place, place);
-            self.r.publisher_place = Some(place.to_string());
+            if !is_no_place(place) {
+                self.r.publisher_place = Some(place.to_string());
+            }
         }
         // Microsoft Word's thesis source: "Dissertation, University of
         // Michigan, Ann Arbor." (its kind, the university, the place).
@@ -1136,6 +1159,12 @@ impl<'a> Ctx<'a> {
             }
             self.r.publisher = Some(server.to_string());
             self.r.number = Some(id.to_string());
+            self.sig.publisher = true;
+            return;
+        }
+        if is_no_publisher(p) {
+            // "(s.n.)": without a publisher's name, as catalogues print it.
+            self.mark(Field::Publisher, p);
             self.sig.publisher = true;
             return;
         }
