@@ -13,6 +13,14 @@ use std::path::Path;
 
 /// Cases that do not round-trip, by the start of their text, with why.
 const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
+    (
+        "Anthony, I., Zhou, J., Yuan, J., Su, F., & Kim, J. (2021)",
+        "APA 6 'Retrieved from Publisher: URL' comes back as APA 7 'Publisher. URL'",
+    ),
+    (
+        "Smith, J. (2006). Reading fluency in the middle grades",
+        "APA 6 'Retrieved from ERIC database' comes back without 'Retrieved from'",
+    ),
     // Other languages' forms, which the writer brings to English APA 7.
     (
         "Schmidt, K. (2022, 5. Juli)",

@@ -40,6 +40,9 @@ pub(crate) struct Signals {
     pub bare_pages: bool,
     /// An APA 6 "Retrieved from the X website" named the site.
     pub site_from_trailer: bool,
+    /// "Retrieved from X: URL" named X right before the link, and X was
+    /// kept as the archive: a publisher when the reference names none.
+    pub archive_before_link: bool,
     /// A URL too damaged to use was kept in the note: the item is still
     /// one read online.
     pub url_in_note: bool,

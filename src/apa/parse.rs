@@ -638,6 +638,16 @@ fn read(s: &str, repaired: &[String], line: usize, end_line: usize, wrapped: boo
         );
     }
 
+    // "Retrieved from SIPRI: https://…" (APA 6 for a report) names the
+    // publisher when the body names none and no site.
+    if cx.sig.archive_before_link && cx.r.publisher.is_none() && cx.r.container_title.is_none() {
+        cx.r.publisher = cx.r.archive.take();
+        for sp in cx.spans.iter_mut().filter(|sp| sp.field == Field::Archive) {
+            sp.field = Field::Publisher;
+        }
+        cx.sig.publisher = true;
+    }
+
     // 5. Dates that say more than a year: "(in press)" as status.
     if let Some(d) = &cx.r.issued
         && d.status == DateStatus::InPress
@@ -914,6 +924,8 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan
                                 cx.mark(Field::Archive, m);
                             }
                             cx.r.archive = Some(db.to_string());
+                            cx.sig.archive_before_link =
+                                before_link && !db.lc().contains("database");
                         }
                     }
                 }
