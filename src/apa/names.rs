@@ -745,15 +745,19 @@ pub fn parse_editor_list(s: &str) -> Vec<Name> {
             p.suffix = Some(t.text.to_string());
             continue;
         }
-        // Two names joined by "&" without a comma ("D. Bourcier & R.
-        // Boulet"): split when both sides start with an initial, so that
+        // Two names joined by "&" or "and" without a comma ("D. Bourcier
+        // & R. Boulet"): split when both sides start with an initial, so that
         // a group such as "Johnson & Johnson" stays whole.
         let starts_init = |w: &str| {
             w.split_whitespace()
                 .next()
                 .is_some_and(|w| w.contains('.') && all_consuming(initial).parse(w).is_ok())
         };
-        let pieces: Vec<&str> = match t.text.split_once(" & ") {
+        let joined = t
+            .text
+            .split_once(" & ")
+            .or_else(|| t.text.split_once(" and "));
+        let pieces: Vec<&str> = match joined {
             Some((a, b)) if starts_init(a) && starts_init(b) => vec![a, b],
             _ => vec![t.text],
         };
@@ -1113,6 +1117,11 @@ mod tests {
                 ("Boulet".to_string(), "R.".to_string())
             ]
         );
+        let fam: Vec<_> = parse_editor_list("C. D. Klaassen and J. B. Watkins")
+            .iter()
+            .map(fam_given)
+            .collect();
+        assert_eq!(fam.len(), 2, "{fam:?}");
         let group = parse_editor_list("Johnson & Johnson");
         assert_eq!(group, vec![Name::Literal("Johnson & Johnson".into())]);
     }
