@@ -204,6 +204,44 @@ fn biblatex_compiles_with_biber_and_apa() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// biber reads publisher, institution and location as lists split at
+/// "and": a publisher with the word in its name stays one publisher.
+#[test]
+fn biber_keeps_a_publisher_named_with_and_whole() {
+    if !tex_available() {
+        return;
+    }
+    let text = "Arabie, P. (2001). Extensions and generalizations. In Combinatorial data analysis (pp. 103–114). Society for Industrial and Applied Mathematics.\n\
+                U.S. Department of Health and Human Services. (2019). A report (Report No. 19-5068). U.S. Department of Health and Human Services.\n";
+    let recs: Vec<Reference> = refmill::apa::segment::segment(text)
+        .iter()
+        .map(|seg| refmill::apa::parse_reference(&seg.text, seg.line, seg.end_line).reference)
+        .collect();
+    assert_eq!(recs.len(), 2);
+    let bib = write::to_string(Format::Biblatex, &opts(false), &recs);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    std::fs::write(d.join("refs.bib"), &bib).expect("write");
+    std::fs::write(
+        d.join("doc.tex"),
+        "\\documentclass{article}\n\\usepackage[style=apa,backend=biber]{biblatex}\n\
+         \\addbibresource{refs.bib}\n\\begin{document}\n\\nocite{*}\n\\printbibliography\n\
+         \\end{document}\n",
+    )
+    .expect("write");
+    run(d, "pdflatex", &["-interaction=nonstopmode", "doc"]);
+    assert_eq!(run(d, "biber", &["doc"]), 0, "{}", read(d, "doc.blg"));
+    let bbl = read(d, "doc.bbl");
+    assert!(
+        bbl.contains("\\list{publisher}{1}{%") && !bbl.contains("\\list{publisher}{2}"),
+        "{bib}\n{bbl}"
+    );
+    assert!(
+        bbl.contains("\\list{institution}{1}{%") && !bbl.contains("\\list{institution}{2}"),
+        "{bib}\n{bbl}"
+    );
+}
+
 /// The checks above must be able to fail: a hand-broken file (unescaped
 /// `&` and `#`, an unbalanced brace) is reported by both toolchains.
 #[test]

@@ -1167,6 +1167,19 @@ fn move_invalid(e: &mut Draft<'_>, r: &Reference) {
     });
 }
 
+/// The fields biber reads as lists of literals, split at "and".
+fn is_literal_list(name: &str) -> bool {
+    matches!(
+        name,
+        "publisher" | "location" | "address" | "institution" | "school" | "organization"
+    )
+}
+
+/// True when `s` has the word "and" (in any case) between spaces.
+fn has_and_word(s: &str) -> bool {
+    s.split_whitespace().any(|w| w.eq_ignore_ascii_case("and"))
+}
+
 fn field_label(name: &str) -> &'static str {
     match name {
         "editor" => "Editor",
@@ -1518,7 +1531,20 @@ impl BibWriter {
             field.placed_braces = matches!(v, Value::Title(..) | Value::Names(..) | Value::Raw(_));
             let written = match v {
                 Value::Text(s) => {
-                    enc.text_into(out, super::trim(s), Context::Text, &mut lost);
+                    let s = super::trim(s);
+                    // biber reads publisher, location, institution and
+                    // organization as lists split at the word "and" (in any
+                    // .bib): one more pair of braces keeps "Society for
+                    // Industrial and Applied Mathematics" one publisher.
+                    // Classic BibTeX prints the braces as nothing.
+                    let wrap = is_literal_list(name) && has_and_word(s);
+                    if wrap {
+                        out.push('{');
+                    }
+                    enc.text_into(out, s, Context::Text, &mut lost);
+                    if wrap {
+                        out.push('}');
+                    }
                     true
                 }
                 Value::Title(s, ranges) => {
