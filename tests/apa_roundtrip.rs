@@ -21,6 +21,19 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "Smith, J. (2006). Reading fluency in the middle grades",
         "APA 6 'Retrieved from ERIC database' comes back without 'Retrieved from'",
     ),
+    // Markup around the text, which the writer does not print.
+    (
+        "Pew Research Center. (2018). *Teens",
+        "Markdown emphasis, escapes and autolink come back as plain text",
+    ),
+    (
+        "Adler, K. (2011, October 18). Spain’s stolen babies. <em>",
+        "HTML tags come back as plain text",
+    ),
+    (
+        "*Aldao, A., & Nolen-Hoeksema, S. (2010)",
+        "the meta-analysis asterisk is not kept",
+    ),
     // Other languages' forms, which the writer brings to English APA 7.
     (
         "Schmidt, K. (2022, 5. Juli)",

@@ -4,7 +4,8 @@
 //! hyphenation, numbered lists), journal web pages with link labels, lists
 //! in other languages, the APA 7 manual's less common categories, Google
 //! Scholar's APA export, Microsoft Word's APA style, apacite's APA 6 copied
-//! out of its PDF (pdftotext). Each list must segment into exactly its
+//! out of its PDF (pdftotext), Markdown and HTML (pandoc's and typed by
+//! hand). Each list must segment into exactly its
 //! references and read without a warning; the fields of the forms each
 //! list shows are checked case by case in `tests/regression/`.
 
@@ -58,6 +59,15 @@ const LISTS: &[(&str, usize, usize)] = &[
     // reported and kept in the note; the right column's last reference is
     // cut by the page's end ("In Com-").
     ("pdf-two-column-layout.txt", 13, 9),
+    // pandoc's citeproc output of dev records as Markdown (fenced divs,
+    // "*Journal*, *12*(3), 1--4.", "<https://doi.org/…>", "\[Data set\]")
+    // and as HTML (<div class="csl-entry">, "<em>", links whose tag is
+    // broken over two lines).
+    ("pandoc-markdown-fenced-divs.txt", 13, 0),
+    ("pandoc-html.txt", 13, 0),
+    // Markdown typed by hand: a "## References" heading, "-" and "*"
+    // bullets, emphasis, autolinks, a link whose text is its address.
+    ("markdown-hand-typed.txt", 8, 0),
     ("patents-standards-republished.txt", 10, 0),
     ("identifiers-with-spaces.txt", 8, 0),
     // Google Scholar's "Cite > APA": lower-case journal names, no DOIs,

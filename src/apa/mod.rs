@@ -50,6 +50,7 @@ pub mod columns;
 pub mod date;
 pub mod ident;
 pub mod lexicon;
+pub mod markup;
 pub mod names;
 pub mod normalize;
 pub mod scan;

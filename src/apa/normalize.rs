@@ -491,6 +491,10 @@ pub fn normalize_noting(text: &str, repaired: &mut Vec<String>) -> String {
     // html-escape crate's full table.
     // (Every character reference ends in ';': without one after the first
     // '&' there is nothing to decode, and "Smith, J., & Doe, B." is common.)
+    // Markdown and HTML markup (pandoc's "*Journal*, *12*(3)",
+    // "<https://doi.org/…>", "<i>Journal</i>").
+    let unmarked = super::markup::strip(text);
+    let text: &str = &unmarked;
     let b = text.as_bytes();
     let decoded = if memchr::memchr(b'&', b)
         .is_some_and(|amp| memchr::memchr(b';', b.get(amp..).unwrap_or_default()).is_some())

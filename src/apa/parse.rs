@@ -835,7 +835,17 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan
             .find_map(|p| strip_suffix_ascii_ci(t, p))
         {
             Some(head) => head.trim_end(),
-            None => body,
+            // "Retrieved" alone as a sentence before the link, as
+            // hayagriva's APA prints an undated page ("(n.d.). Retrieved
+            // https://…").
+            None => match t.strip_suffix("Retrieved").map(str::trim_end) {
+                Some(head)
+                    if head.is_empty() || head.ends_with(['.', '?', '!', '”', '"', ']', ')']) =>
+                {
+                    head
+                }
+                _ => body,
+            },
         }
     };
     let mut units = scan::units(body);
@@ -948,6 +958,12 @@ pub(crate) fn normalize_pages(p: &str) -> String {
             _ => out.push(c),
         }
     }
+    // "45--67": TeX's and pandoc Markdown's en dash.
+    let out = if out.contains("--") {
+        out.replace("--", "-")
+    } else {
+        out
+    };
     if !out.contains(' ') {
         return out;
     }

@@ -84,6 +84,15 @@ pub fn list_marker(line: &str) -> Option<usize> {
         return (rest.len() != after.len() || rest.is_empty())
             .then(|| lead + t.len() - after.len());
     }
+    // A Markdown or typed list: "- Smith, J. (2020)", "– Smith, J.". Only
+    // before what starts like a reference: in wrapped text a dash may
+    // start a line inside a title ("A Holy Grail" / "— The Prediction").
+    if matches!(first, '-' | '–' | '+') {
+        let rest = chars.as_str();
+        let after = rest.trim_start();
+        return (rest.len() != after.len() && starts_like_reference(after))
+            .then(|| lead + t.len() - after.len());
+    }
     if first == '[' {
         let (inner, rest) = t.strip_prefix('[')?.split_once(']')?;
         if !inner.is_empty() && inner.len() <= 4 && inner.chars().all(|c| c.is_ascii_digit()) {
@@ -227,7 +236,13 @@ pub fn is_heading(line: &str) -> bool {
     if line.len() > 40 {
         return false;
     }
-    let t = scan::trim(line).trim_end_matches(':').trim().lc();
+    // (A Markdown heading: "## References", "**References**".)
+    let t = scan::trim(line)
+        .trim_start_matches('#')
+        .trim_matches(['*', '_'])
+        .trim_end_matches(':')
+        .trim()
+        .lc();
     matches!(
         t.as_str(),
         "references"
@@ -1101,12 +1116,17 @@ impl Layout {
         let mut page_numbers = 0usize;
         // Paragraphs whose first line starts like a reference.
         let mut paragraph_starts = 0usize;
+        let mut in_tag = false;
         for l in &lines {
             let t = l.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
-            if t.is_empty() {
+            if t.is_empty() || super::markup::is_block_line(t) {
                 in_par = false;
                 continue;
             }
+            let raw_t = t;
+            let (unmarked, open) = super::markup::strip_line(t, in_tag);
+            in_tag = open;
+            let t: &str = &unmarked;
             if is_page_number(t) {
                 page_numbers += 1;
                 continue;
@@ -1136,7 +1156,7 @@ impl Layout {
             if starts_like {
                 starts += 1;
             }
-            sample_for_words.push(t);
+            sample_for_words.push(raw_t);
         }
         let _ = page_numbers;
         // The vocabulary only serves to decide hyphens at line ends: build
@@ -1221,6 +1241,8 @@ pub struct Segmenter {
     prev_head: String,
     /// Where each line joined into `text` starts in it: (byte, line).
     line_starts: Vec<(usize, usize)>,
+    /// The line before left an HTML tag open ("… <a" / `href="…">`).
+    in_tag: bool,
 }
 
 /// A line waiting for its successor before it is decided.
@@ -1248,6 +1270,7 @@ impl Segmenter {
             pending: None,
             prev_head: String::new(),
             line_starts: Vec::new(),
+            in_tag: false,
         }
     }
 
@@ -1368,6 +1391,18 @@ impl Segmenter {
             r.len() - r.trim_start_matches([' ', '\t']).len()
         };
         let mut line = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
+        // Markup around references (pandoc's "::: {#ref-x .csl-entry}",
+        // "<div class=\"csl-entry\">"): a blank line.
+        if (line.starts_with([':', '<']) || line.ends_with('>'))
+            && super::markup::is_block_line(line)
+        {
+            line = "";
+        }
+        // HTML tags in the line ("<em>Journal</em>, 12. <a"): judged
+        // without them.
+        let (unmarked, open) = super::markup::strip_line(line, self.in_tag);
+        self.in_tag = open;
+        let mut line: &str = &unmarked;
         if line.is_empty() {
             self.after_blank = true;
             if self.layout.mode == Mode::Paragraphs {
@@ -1412,7 +1447,9 @@ impl Segmenter {
         self.after_blank = false;
         let mut marker = false;
         if let Some(m) = list_marker(line) {
-            let bullet = line.starts_with(['•', '·', '▪', '◦', '●', '○', '■', '□', '►']);
+            let bullet = line.starts_with([
+                '•', '·', '▪', '◦', '●', '○', '■', '□', '►', '*', '-', '–', '+',
+            ]);
             if self.layout.numbered || bullet {
                 // Char boundary: `m` is where a trimmed suffix of `line` starts.
                 line = line[m..].trim_start();
@@ -2146,7 +2183,17 @@ mod tests {
     fn markers_and_page_numbers() {
         assert_eq!(list_marker("1. Glue"), Some(3));
         assert_eq!(list_marker("[12] Glue"), Some(5));
+        assert!(is_heading("## References"));
+        assert!(is_heading("**Bibliography**"));
+        assert!(is_heading("References:"));
+        assert!(!is_heading("# 5 References to the past"));
         assert_eq!(list_marker("• Glue"), Some(4));
+        assert_eq!(list_marker("- Glue, A. (2017). T."), Some(2));
+        assert_eq!(list_marker("* Glue, A. (2017). T."), Some(2));
+        // A dash inside a wrapped title, or a repeated author's dashes.
+        assert_eq!(list_marker("— The prediction of protein structure."), None);
+        assert_eq!(list_marker("- the rest of it"), None);
+        assert_eq!(list_marker("---. (2001). Title."), None);
         assert_eq!(list_marker("1302-1305."), None);
         assert!(is_page_number("12"));
         assert!(is_page_number("Page 3 of 10"));

@@ -340,7 +340,12 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
 }
 
 fn is_year_range(p: &str) -> bool {
-    let parts: Vec<&str> = p.split(['-', '–', '/']).map(str::trim).collect();
+    // ("1960--1995": the dash typed as TeX and Markdown write it.)
+    let parts: Vec<&str> = p
+        .split(['-', '–', '/'])
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .collect();
     parts.len() == 2
         && parts
             .iter()
