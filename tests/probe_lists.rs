@@ -68,6 +68,10 @@ const LISTS: &[(&str, usize, usize)] = &[
     // Markdown typed by hand: a "## References" heading, "-" and "*"
     // bullets, emphasis, autolinks, a link whose text is its address.
     ("markdown-hand-typed.txt", 8, 0),
+    // A publisher's PDF: "Downloaded from … by guest on …", APA PsycNet's
+    // copyright lines, "© 2020 The Authors …", SSRN's "Electronic copy
+    // available at", Wiley's "protected by copyright", among wrapped lines.
+    ("pdf-publisher-boilerplate.txt", 6, 0),
     ("patents-standards-republished.txt", 10, 0),
     ("identifiers-with-spaces.txt", 8, 0),
     // Google Scholar's "Cite > APA": lower-case journal names, no DOIs,

@@ -116,6 +116,47 @@ pub fn list_marker(line: &str) -> Option<usize> {
     None
 }
 
+/// A publisher's or repository's line printed on every page of a PDF, which
+/// copying the text puts among the references: "Downloaded from
+/// https://academic.oup.com/… by guest on 27 November 2026", APA
+/// PsycNet's "This document is copyrighted by the American Psychological
+/// Association…", "© 2020 The Authors…", "Electronic copy available at:
+/// https://ssrn.com/…", "Author Manuscript", "Accepted Article". No
+/// reference starts so.
+pub fn is_boilerplate(line: &str) -> bool {
+    let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
+    if !matches!(
+        first,
+        'D' | 'T' | '©' | 'C' | 'A' | 'E' | 'N' | 'F' | 'P' | 'd'
+    ) {
+        return false;
+    }
+    if first == '©' {
+        return true;
+    }
+    let starts = |p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    (starts("downloaded from ") || starts("downloaded by "))
+        && (contains_any!(t, ["http", "www."]) || contains_any!(t, [" on ", " at "]))
+        || starts("this document is copyrighted by")
+        || starts("this article is intended solely for the personal use")
+        || starts("this article is protected by copyright")
+        || starts("copyright ©")
+        || starts("copyright (c)")
+        || starts("electronic copy available at")
+        || starts("access provided by")
+        || starts("for personal use only")
+        || matches!(
+            t,
+            "Author Manuscript"
+                | "NIH-PA Author Manuscript"
+                | "Accepted Article"
+                | "Accepted Manuscript"
+        )
+}
+
 /// A page header or footer copied with the text: a page number and an
 /// upper-case running head set apart by a wide gap, in either order
 /// ("WORKING MEMORY AND AGING          24", "24          SMITH ET AL.").
@@ -1131,7 +1172,11 @@ impl Layout {
                 page_numbers += 1;
                 continue;
             }
-            if is_heading(t) || strip_link_labels(t).is_none() || is_running_head(l) {
+            if is_heading(t)
+                || strip_link_labels(t).is_none()
+                || is_running_head(l)
+                || is_boilerplate(t)
+            {
                 continue;
             }
             nonempty += 1;
@@ -1417,7 +1462,7 @@ impl Segmenter {
         // text, any line that holds only a number (no wrapped reference
         // leaves a bare number alone on a line: the last page of a range
         // ends with a period).
-        if is_running_head(raw) {
+        if is_running_head(raw) || is_boilerplate(line) {
             return;
         }
         if is_page_number(line)
@@ -2183,6 +2228,23 @@ mod tests {
     fn markers_and_page_numbers() {
         assert_eq!(list_marker("1. Glue"), Some(3));
         assert_eq!(list_marker("[12] Glue"), Some(5));
+        for l in [
+            "Downloaded from https://academic.oup.com/jpepsy/article/45/3/250/5678 by guest on 27 November 2026",
+            "This document is copyrighted by the American Psychological Association or one of its allied publishers.",
+            "This article is intended solely for the personal use of the individual user and is not to be disseminated broadly.",
+            "© 2020 The Authors. Journal of Personality published by John Wiley & Sons Ltd",
+            "Electronic copy available at: https://ssrn.com/abstract=3456789",
+            "Author Manuscript",
+        ] {
+            assert!(is_boilerplate(l), "{l}");
+        }
+        for l in [
+            "Downloaded files. Publisher.",
+            "Copyright law in the digital age. Publisher.",
+            "Author, A. (2020). Title. Publisher.",
+        ] {
+            assert!(!is_boilerplate(l), "{l}");
+        }
         assert!(is_heading("## References"));
         assert!(is_heading("**Bibliography**"));
         assert!(is_heading("References:"));
