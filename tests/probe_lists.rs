@@ -72,6 +72,11 @@ const LISTS: &[(&str, usize, usize)] = &[
     // copyright lines, "© 2020 The Authors …", SSRN's "Electronic copy
     // available at", Wiley's "protected by copyright", among wrapped lines.
     ("pdf-publisher-boilerplate.txt", 6, 0),
+    // pdftotext of a journal's pages: running heads in capitals on lines
+    // of their own ("SMITH ET AL.", "16 SMITH AND JONES", "EMOTION
+    // REGULATION IN ADOLESCENCE", "JOURNAL OF ADOLESCENCE 82 (2020) 1–12")
+    // inside wrapped references.
+    ("pdf-caps-running-heads.txt", 6, 0),
     ("patents-standards-republished.txt", 10, 0),
     ("identifiers-with-spaces.txt", 8, 0),
     // Google Scholar's "Cite > APA": lower-case journal names, no DOIs,

@@ -157,6 +157,58 @@ pub fn is_boilerplate(line: &str) -> bool {
         )
 }
 
+/// A running head in capitals on a line of its own, as pdftotext gives a
+/// publisher's page header: "SMITH ET AL.", "16 SMITH AND JONES",
+/// "EMOTION REGULATION IN ADOLESCENCE 14", "JOURNAL OF ADOLESCENCE 82
+/// (2020) 1–12". `Some(true)` when it is certainly one (a page number at
+/// an end, or "ET AL."); `Some(false)` when only its capitals say so (it
+/// could be a line of a title in capitals: the caller looks at the line
+/// before).
+fn caps_running_head(line: &str) -> Option<bool> {
+    let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
+    if t.len() < 4 || t.len() > 90 || t.chars().any(char::is_lowercase) {
+        return None;
+    }
+    if t.chars().filter(|c| c.is_alphabetic()).count() < 4 || t.contains("). ") {
+        return None;
+    }
+    // Mostly letters: not a piece of a DOI ("1521 - 3773(20000103 ) 39 :
+    // 1<165 :: AID ANIE165>"), not a source element ("MICROBIOLOGY, 76
+    // (3), 744–750").
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let others = t
+        .chars()
+        .filter(|c| !c.is_alphabetic() && *c != ' ')
+        .count();
+    if letters < others || t.contains(',') {
+        return None;
+    }
+    // A page number, or a journal header's page range ("1–12").
+    let page = |w: &str| {
+        let mut parts = w.split(['–', '-']);
+        let num = |p: Option<&str>| {
+            p.is_some_and(|p| {
+                !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit())
+            })
+        };
+        let (a, b, c) = (parts.next(), parts.next(), parts.next());
+        num(a) && (b.is_none() || num(b)) && c.is_none()
+    };
+    let words: Vec<&str> = t.split_whitespace().collect();
+    // A piece of a link or DOI ("JBJS.16.01250", "FRAD033_IR_11AV") is one
+    // word; a head has two at least, of letters.
+    if words.len() < 2 || t.contains(['/', '_', '%', '=']) {
+        return None;
+    }
+    let numbered = words.len() >= 2
+        && (words.first().is_some_and(|w| page(w)) || words.last().is_some_and(|w| page(w)));
+    let et_al = t.contains("ET AL");
+    if t.ends_with('.') && !t.ends_with("ET AL.") {
+        return None;
+    }
+    Some(numbered || et_al)
+}
+
 /// A page header or footer copied with the text: a page number and an
 /// upper-case running head set apart by a wide gap, in either order
 /// ("WORKING MEMORY AND AGING          24", "24          SMITH ET AL.").
@@ -1465,6 +1517,14 @@ impl Segmenter {
         if is_running_head(raw) || is_boilerplate(line) {
             return;
         }
+        // A running head in capitals: certain, or after a line that ended
+        // inside a sentence in lower case (a title in capitals has its
+        // line before in capitals too).
+        if let Some(certain) = caps_running_head(line)
+            && (certain || self.caps_line_interrupts(line))
+        {
+            return;
+        }
         if is_page_number(line)
             && (self.after_blank
                 || raw.starts_with('\u{c}')
@@ -1549,6 +1609,46 @@ impl Segmenter {
         self.last_line_text.clear();
         self.last_line_text.push_str(line);
         self.last_indent = p.indent;
+    }
+
+    /// A line in capitals that only its capitals make a running head:
+    /// one when the line before ended inside a sentence in lower case
+    /// (several words, the last a plain word: a title in capitals has its
+    /// line before in capitals, a link's piece is one word) and the line
+    /// itself does not end with a word that goes on ("… RELATING TO").
+    fn caps_line_interrupts(&self, line: &str) -> bool {
+        let Some(p) = &self.pending else {
+            return false;
+        };
+        let prev = p.line.trim_end();
+        let Some((_, last)) = prev.rsplit_once(' ') else {
+            return false;
+        };
+        let plain_lower = last
+            .trim_end_matches([',', ':'])
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-')
+            && last.chars().any(char::is_lowercase);
+        let goes_on = line.trim_end().rsplit(' ').next().is_some_and(|w| {
+            w.ends_with([':', ',', '-', '–'])
+                || matches!(
+                    w,
+                    "A" | "AN"
+                        | "THE"
+                        | "OF"
+                        | "TO"
+                        | "IN"
+                        | "ON"
+                        | "FOR"
+                        | "AND"
+                        | "WITH"
+                        | "AT"
+                        | "BY"
+                        | "FROM"
+                        | "OR"
+                )
+        });
+        plain_lower && !goes_on
     }
 
     fn starts_new(&self, line: &str, marker: bool, indent: usize, next: Option<&str>) -> bool {
@@ -2245,6 +2345,26 @@ mod tests {
         ] {
             assert!(!is_boilerplate(l), "{l}");
         }
+        assert_eq!(caps_running_head("SMITH ET AL."), Some(true));
+        assert_eq!(caps_running_head("16 SMITH AND JONES"), Some(true));
+        assert_eq!(
+            caps_running_head("JOURNAL OF ADOLESCENCE 82 (2020) 1–12"),
+            Some(true)
+        );
+        assert_eq!(
+            caps_running_head("EMOTION REGULATION IN ADOLESCENCE"),
+            Some(false)
+        );
+        assert_eq!(caps_running_head("WHO. (2020). TITLE. PUBLISHER."), None);
+        assert_eq!(caps_running_head("Smith, J. (2020). Title."), None);
+        assert_eq!(
+            caps_running_head("MENTAL MICROBIOLOGY, 76 (3), 744–750"),
+            None
+        );
+        assert_eq!(
+            caps_running_head("1521 - 3773(20000103 ) 39 : 1<165 :: AID ANIE165>"),
+            None
+        );
         assert!(is_heading("## References"));
         assert!(is_heading("**Bibliography**"));
         assert!(is_heading("References:"));
