@@ -36,6 +36,14 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     ),
     // Other languages' forms, which the writer brings to English APA 7.
     (
+        "Amin, A. (1994). Models, fantasies",
+        "a Turkish 'İçinde' and 'ss.' come back in English",
+    ),
+    (
+        "Allal, L., & Lopez, L. M. (2005)",
+        "a Russian 'В', '(Ред.)' and 'сс.' come back in English",
+    ),
+    (
         "Schmidt, K. (2022, 5. Juli)",
         "a German day-month date comes back in English, month first",
     ),

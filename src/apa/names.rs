@@ -813,11 +813,13 @@ pub fn role_of_marker(marker: &str) -> Option<Role> {
         // director is written out, "(Director)".
         "ed" | "eds" | "editor" | "editors" | "hrsg" | "hg" | "hgg" | "dir" | "dirs" | "coord"
         | "coords" | "org" | "orgs" | "comp" | "comps" | "compiler" | "compilers" | "éd"
-        | "éds" | "red" | "reds" | "ur" | "szerk" | "toim" => Some(Role::Editor),
+        | "éds" | "red" | "reds" | "ur" | "szerk" | "toim" | "ред" | "haz" => {
+            Some(Role::Editor)
+        }
         // And the other languages' short forms citation styles print.
         "trans" | "tran" | "transl" | "translator" | "translators" | "übers" | "trad" | "trads"
         | "overs" | "övers" | "vert" | "verts" | "tłum" | "přel" | "prev" | "çev" | "käänt"
-        | "ford" => Some(Role::Translator),
+        | "ford" | "пер" => Some(Role::Translator),
         "director" | "directors" => Some(Role::Director),
         "producer" | "producers" | "executive" => Some(Role::Producer),
         "host" | "hosts" => Some(Role::Host),

@@ -1024,6 +1024,12 @@ const CONNECTORS: &[&str] = &[
     "i",
     "v",
     "u",
+    "İçinde",
+    "içinde",
+    "В",
+    "в",
+    "У",
+    "у",
 ];
 
 fn is_separator(c: char) -> bool {

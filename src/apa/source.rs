@@ -473,7 +473,10 @@ pub(crate) fn starts_with_in(u: &str) -> bool {
         // "I Combinatorial data analysis (s. 103–114)": a one-letter "in"
         // before a book whose pages or editors follow.
         || one_letter_in(u).is_some()
-            && contains_any!(u, ["(s. ", "(ss. ", "(S. ", "(str. ", "(Red.)", "(red.)", "(pp. "])
+            && contains_any!(
+                u,
+                ["(s. ", "(ss. ", "(S. ", "(str. ", "(Red.)", "(red.)", "(pp. ", "(с. ", "(сс. ", "(Ред.)"]
+            )
 }
 
 /// What follows a one-letter word for "in" (Danish, Norwegian and
@@ -481,7 +484,8 @@ pub(crate) fn starts_with_in(u: &str) -> bool {
 /// next two characters pass `second`, after a capital.
 fn after_one_letter_in(u: &str, second: impl Fn(char) -> bool) -> Option<&str> {
     let u = u.trim_start();
-    let rest = ["I ", "W ", "V ", "U "]
+    // (And the Cyrillic "В", "У" of Russian, Bulgarian and Ukrainian.)
+    let rest = ["I ", "W ", "V ", "U ", "В ", "У "]
         .iter()
         .find_map(|p| u.strip_prefix(p))?;
     let mut cs = rest.chars();
@@ -509,9 +513,18 @@ pub(crate) fn strip_in(u: &str) -> Option<&str> {
     if let Some(rest) = after_one_letter_in(t, |c| c == '.') {
         return Some(rest);
     }
-    let rest = ["In: ", "In ", "En: ", "En ", "Dans ", "Em ", "W: "]
-        .iter()
-        .find_map(|p| t.strip_prefix(p))?;
+    let rest = [
+        "In: ",
+        "In ",
+        "En: ",
+        "En ",
+        "Dans ",
+        "Em ",
+        "W: ",
+        "İçinde ",
+    ]
+    .iter()
+    .find_map(|p| t.strip_prefix(p))?;
     rest.chars()
         .next()
         .is_some_and(|c| {

@@ -86,6 +86,8 @@ const EDITION_WORDS: &[&str] = &[
     "ausg",
     "ausgabe",
     "izd",
+    "baskı",
+    "bs",
     "izdanje",
     "izdaja",
     "ponatis",
@@ -218,7 +220,7 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
     if let Some(v) = strip_prefix_ci(
         p,
         &[
-            "pp.", "p.", "pp ", "ss. ", "s. ", "str. ", "pages ", "page ",
+            "pp.", "p.", "pp ", "ss. ", "s. ", "str. ", "pages ", "page ", "сс. ", "с. ",
         ],
     ) && !v.is_empty()
         && v.chars().any(|c| c.is_ascii_digit())
