@@ -96,6 +96,8 @@ pub fn list_marker(line: &str) -> Option<usize> {
     if first == '[' {
         let (inner, rest) = t.strip_prefix('[')?.split_once(']')?;
         if !inner.is_empty() && inner.len() <= 4 && inner.chars().all(|c| c.is_ascii_digit()) {
+            // "[1]. Smith": a period after the bracket too.
+            let rest = rest.strip_prefix('.').unwrap_or(rest);
             let after = rest.trim_start();
             return Some(lead + t.len() - after.len());
         }
@@ -2328,6 +2330,7 @@ mod tests {
     fn markers_and_page_numbers() {
         assert_eq!(list_marker("1. Glue"), Some(3));
         assert_eq!(list_marker("[12] Glue"), Some(5));
+        assert_eq!(list_marker("[12]. Glue"), Some(6));
         for l in [
             "Downloaded from https://academic.oup.com/jpepsy/article/45/3/250/5678 by guest on 27 November 2026",
             "This document is copyrighted by the American Psychological Association or one of its allied publishers.",
