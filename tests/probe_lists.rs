@@ -77,6 +77,9 @@ const LISTS: &[(&str, usize, usize)] = &[
     // REGULATION IN ADOLESCENCE", "JOURNAL OF ADOLESCENCE 82 (2020) 1–12")
     // inside wrapped references.
     ("pdf-caps-running-heads.txt", 6, 0),
+    // A manuscript's or preprint's PDF with line numbers: every line
+    // starts with its number, counting up ("412 Baumeister, R. F., …").
+    ("pdf-manuscript-line-numbers.txt", 5, 0),
     ("patents-standards-republished.txt", 10, 0),
     ("identifiers-with-spaces.txt", 8, 0),
     // Google Scholar's "Cite > APA": lower-case journal names, no DOIs,

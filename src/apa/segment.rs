@@ -52,8 +52,46 @@ pub struct Layout {
     pub width: usize,
     /// Continuation lines are indented (hanging indent).
     pub hanging_indent: bool,
+    /// Every line starts with its number, counting up (a manuscript's or
+    /// preprint's line numbers: "412 Baumeister, R. F., …" / "413
+    /// attachments as …"): the numbers go.
+    pub line_numbers: bool,
     /// Words of the sample, lower-cased, for de-hyphenation decisions.
     vocabulary: HashSet<String>,
+}
+
+/// The line's number and the rest of it: "412 attachments as" → (412,
+/// "attachments as").
+fn line_number(l: &str) -> Option<(u32, &str)> {
+    let t = l.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 5 {
+        return None;
+    }
+    // Char boundary: `digits` ASCII digits.
+    let (n, rest) = t.split_at(digits);
+    if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    Some((n.parse().ok()?, rest.trim_start()))
+}
+
+/// True when nearly every line of `lines` starts with a number one more
+/// than the line before's.
+fn has_line_numbers(lines: &[&str]) -> bool {
+    let nums: Vec<Option<u32>> = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| line_number(l).map(|(n, _)| n))
+        .collect();
+    if nums.len() < 5 {
+        return false;
+    }
+    let counting = nums
+        .windows(2)
+        .filter(|w| matches!(w, [Some(a), Some(b)] if *b == a + 1))
+        .count();
+    counting * 10 >= (nums.len() - 1) * 8
 }
 
 impl Default for Layout {
@@ -63,6 +101,7 @@ impl Default for Layout {
             numbered: false,
             width: 0,
             hanging_indent: false,
+            line_numbers: false,
             vocabulary: HashSet::new(),
         }
     }
@@ -1199,6 +1238,15 @@ impl Layout {
             .into_iter()
             .map(|l| l.trim_end_matches(['\r', '\n']))
             .collect();
+        let line_numbers = has_line_numbers(&lines);
+        let lines: Vec<&str> = if line_numbers {
+            lines
+                .iter()
+                .map(|l| line_number(l).map_or(*l, |(_, rest)| rest))
+                .collect()
+        } else {
+            lines
+        };
         let mut vocabulary = HashSet::new();
         let mut sample_for_words: Vec<&str> = Vec::new();
         let mut nonempty = 0usize;
@@ -1316,6 +1364,7 @@ impl Layout {
             numbered,
             width,
             hanging_indent,
+            line_numbers,
             vocabulary,
         }
     }
@@ -1484,6 +1533,11 @@ impl Segmenter {
     pub fn push_line(&mut self, lineno: usize, raw: &str, out: &mut Vec<Segment>) {
         let raw = raw.trim_end_matches(['\r', '\n']);
         let raw = raw.trim_start_matches('\u{FEFF}');
+        let raw = if self.layout.line_numbers {
+            line_number(raw).map_or(raw, |(_, rest)| rest)
+        } else {
+            raw
+        };
         // A form feed (a page break) is not indentation.
         let indent = {
             let r = raw.trim_start_matches('\u{c}');
@@ -2331,6 +2385,18 @@ mod tests {
         assert_eq!(list_marker("1. Glue"), Some(3));
         assert_eq!(list_marker("[12] Glue"), Some(5));
         assert_eq!(list_marker("[12]. Glue"), Some(6));
+        let numbered: Vec<&str> = vec![
+            "411 References",
+            "412 Smith, J. (2020).",
+            "413 Title.",
+            "",
+            "414 Doe",
+            "415 x",
+        ];
+        assert!(has_line_numbers(&numbered));
+        // Page ranges or years at line starts do not count up.
+        let text = vec!["1302 Smith", "2020 Doe", "15 x", "1999 y", "3 z", "7 w"];
+        assert!(!has_line_numbers(&text));
         for l in [
             "Downloaded from https://academic.oup.com/jpepsy/article/45/3/250/5678 by guest on 27 November 2026",
             "This document is copyrighted by the American Psychological Association or one of its allied publishers.",
