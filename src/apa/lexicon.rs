@@ -809,7 +809,7 @@ impl Lexicon {
         if s.is_ascii() {
             return self.lists_of_ascii(s);
         }
-        let lower = s.to_lowercase();
+        let lower = super::lower::to_lowercase(s);
         let mut lists = self.phrase_lists_of(&lower);
         for w in lower
             .split(|c: char| {
