@@ -177,7 +177,13 @@ fn word_count(s: &str) -> usize {
 
 /// Decides whether the text before the date is the title of a work
 /// without authors (APA moves the title there) rather than a group author.
-fn pre_is_title(pre: &str, body: &str, d: Option<&Date>) -> bool {
+/// `body_units`: `scan::units(body)` when already known.
+fn pre_is_title(
+    pre: &str,
+    body: &str,
+    d: Option<&Date>,
+    body_units: Option<&[scan::Unit]>,
+) -> bool {
     let p = scan::trim(pre).trim_end_matches('.').trim();
     if p.ends_with(']')
         || p.ends_with('?')
@@ -208,8 +214,16 @@ fn pre_is_title(pre: &str, body: &str, d: Option<&Date>) -> bool {
     {
         return true;
     }
-    let units = scan::units(body);
-    let group = super::lexicon::looks_like_group(p);
+    let units = match body_units {
+        Some(us) => {
+            debug_assert_eq!(us, scan::units(body).as_slice());
+            std::borrow::Cow::Borrowed(us)
+        }
+        None => std::borrow::Cow::Owned(scan::units(body)),
+    };
+    // (Looked up once for the group and publisher words.)
+    let p_kinds = super::lexicon::Kinds::of(p);
+    let group = p_kinds.group();
     let p_sentence = sentence_case(p);
     let Some(first) = units.first() else {
         // Only punctuation after the date: as good as nothing.
@@ -261,7 +275,7 @@ fn pre_is_title(pre: &str, body: &str, d: Option<&Date>) -> bool {
     if u_sentence && !p_sentence {
         return false;
     }
-    if group && !super::lexicon::looks_like_publisher(p) {
+    if group && !p_kinds.publisher() {
         return false;
     }
     if super::lexicon::looks_like_publisher(u) {
@@ -323,7 +337,14 @@ fn read_names_with_own_roles(cx: &mut Ctx<'_>, pre: &str) -> bool {
 
 /// Reads the author list before the date. Returns false when the text is
 /// better read as a title.
-fn read_authors(cx: &mut Ctx<'_>, pre: &str, body: &str, d: Option<&Date>) -> bool {
+/// `body_units`: `scan::units(body)` when already known.
+fn read_authors(
+    cx: &mut Ctx<'_>,
+    pre: &str,
+    body: &str,
+    d: Option<&Date>,
+    body_units: Option<&[scan::Unit]>,
+) -> bool {
     let pre_t = scan::trim(pre);
     if pre_t.is_empty() {
         return true;
@@ -361,7 +382,10 @@ fn read_authors(cx: &mut Ctx<'_>, pre: &str, body: &str, d: Option<&Date>) -> bo
         }
         if let Some(full) = names::parse_full_name_list(names_part) {
             list = full;
-        } else if role == Role::Author && handle.is_none() && pre_is_title(pre_t, body, d) {
+        } else if role == Role::Author
+            && handle.is_none()
+            && pre_is_title(pre_t, body, d, body_units)
+        {
             return false;
         }
     } else if !all_persons
@@ -581,7 +605,7 @@ fn read(s: &str, repaired: &[String], line: usize, end_line: usize, wrapped: boo
     body = body.trim_end();
     read_identifiers(&mut cx, &idents, body_end, repaired);
     // A trailer phrase at the end of the body: "Retrieved from".
-    let (body, body_units) = strip_body_trailer(&mut cx, body);
+    let (body, body_units, units_exact) = strip_body_trailer(&mut cx, body);
     let site_known = cx.sig.site_from_trailer;
 
     // 3. Who.
@@ -590,7 +614,8 @@ fn read(s: &str, repaired: &[String], line: usize, end_line: usize, wrapped: boo
     let authored = if site_known && !scan::trim(body).is_empty() && !scan::trim(pre).is_empty() {
         read_authors_forced(&mut cx, pre)
     } else {
-        read_authors(&mut cx, pre, body, date.as_ref())
+        let known = units_exact.then_some(body_units.as_slice());
+        read_authors(&mut cx, pre, body, date.as_ref(), known)
     };
     if authored {
         // 4. Title and source after the date.
@@ -778,8 +803,10 @@ fn trailer<'a>(cx: &mut Ctx<'a>, text: &'a str) {
 }
 
 /// Strips a trailer phrase ("Retrieved from") from the body's end; gives
-/// the body and its elements.
-fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan::Unit>) {
+/// the body and its elements, and whether those are `scan::units` of the
+/// body given (none was cut off: the sentence-end rule looks at the text
+/// after each period, so a shortened body may split otherwise).
+fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan::Unit>, bool) {
     // "… Yacht.”’ Retrieved from" (no period before the phrase).
     let body = {
         let t = body.trim_end();
@@ -882,11 +909,11 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan
                 }
                 units.pop();
                 // Char boundary: as above.
-                return (body[..last.start].trim_end(), units);
+                return (body[..last.start].trim_end(), units, false);
             }
         }
     }
-    (body, units)
+    (body, units, order.is_none())
 }
 
 /// A page range with any dash written with a hyphen: "1302–1305" →
