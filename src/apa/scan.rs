@@ -616,14 +616,18 @@ fn split_top_chars(s: &str, sep: char) -> Vec<(usize, usize)> {
 fn split_top_ascii(s: &str, sep: u8) -> Vec<(usize, usize)> {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(8);
-    if memchr::memchr(sep, b).is_none() {
+    // Short text (an author list, a source element) goes straight to the
+    // byte loop below: the searches cost a call each, per separator too.
+    let short = b.len() <= SHORT;
+    if !short && memchr::memchr(sep, b).is_none() {
         out.push((0, s.len()));
         return out;
     }
     // Without an opening bracket or quote (the curly ones start with
     // E2) the whole text is at the top level: a closer alone leaves the
     // depth at zero.
-    if memchr::memchr3(b'(', b'[', b'"', b).is_none() && memchr::memchr(0xE2, b).is_none() {
+    if !short && memchr::memchr3(b'(', b'[', b'"', b).is_none() && memchr::memchr(0xE2, b).is_none()
+    {
         let mut start = 0;
         for i in memchr::memchr_iter(sep, b) {
             out.push((start, i));
@@ -669,6 +673,10 @@ fn split_top_ascii(s: &str, sep: u8) -> Vec<(usize, usize)> {
     out.push((start, s.len()));
     out
 }
+
+/// Texts up to this many bytes are split by [`split_top_ascii`]'s byte
+/// loop alone.
+const SHORT: usize = 24;
 
 /// The largest char boundary of `s` at or below `i`.
 pub fn floor_char_boundary(s: &str, i: usize) -> usize {
