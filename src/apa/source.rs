@@ -576,7 +576,8 @@ fn place_publisher(u: &str) -> Option<(&str, &str)> {
     if place.is_empty() || publisher.is_empty() || place.split_whitespace().count() > 6 {
         return None;
     }
-    if lexicon::looks_like_group(place) || lexicon::looks_like_publisher(place) {
+    let k = lexicon::Kinds::of(place);
+    if k.group() || k.publisher() {
         return None;
     }
     let words_ok = place.split([' ', ',']).filter(|w| !w.is_empty()).all(|w| {
@@ -599,8 +600,11 @@ fn is_place_name(u: &str) -> bool {
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && !lexicon::looks_like_group(p)
-        && !lexicon::looks_like_publisher(p)
+        && {
+            // (Looked up in the word lists once, for both questions.)
+            let k = lexicon::Kinds::of(p);
+            !k.group() && !k.publisher()
+        }
 }
 
 impl<'a> Ctx<'a> {
@@ -725,6 +729,10 @@ impl<'a> Ctx<'a> {
             }
             _ => {}
         }
+        // The element looked up in the word lists at most once, for the
+        // questions below (a lone element only).
+        let kinds = std::cell::OnceCell::new();
+        let kinds = || *kinds.get_or_init(|| lexicon::Kinds::of(first));
         // Periodicals and sites: the first element is the container. An
         // undated page with a URL names its site the same way.
         let undated_page = self
@@ -734,8 +742,8 @@ impl<'a> Ctx<'a> {
             .is_some_and(|d| d.status == crate::model::DateStatus::NoDate)
             && (self.r.url.is_some() || self.r.accessed.is_some())
             && us.len() == 1
-            && !lexicon::looks_like_publisher(first)
-            && !lexicon::looks_like_group(first);
+            && !kinds().publisher()
+            && !kinds().group();
         // A dated report ("[Press release]", "[Fact sheet]") names its
         // publisher, not a periodical.
         let report = matches!(
@@ -783,8 +791,8 @@ impl<'a> Ctx<'a> {
             scan::contains_short(s, " and ") || scan::contains_short(s, " of ")
         };
         if us.len() == 1
-            && (lexicon::looks_like_periodical(first) || in_press && journal_like(first))
-            && !lexicon::looks_like_publisher(first)
+            && (lexicon::periodical_given(first, kinds()) || in_press && journal_like(first))
+            && !kinds().publisher()
             && !lexicon::is_book_publisher(first)
         {
             let c = strip_period(first);
