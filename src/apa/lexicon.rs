@@ -932,10 +932,29 @@ pub fn is_abbreviation(word: &str) -> bool {
     if w.len() > 8 {
         return false;
     }
-    // Looked up as bytes.
-    static SET: LazyLock<HashSet<&'static [u8]>> =
-        LazyLock::new(|| ABBREVIATIONS.iter().map(|a| a.as_bytes()).collect());
+    // Looked up as bytes; with the shapes of the abbreviations (see
+    // [`shape`]), so that most words, of a shape none has, are not.
+    static SET: LazyLock<(HashSet<&'static [u8]>, Vec<u32>)> = LazyLock::new(|| {
+        let set: HashSet<&'static [u8]> = ABBREVIATIONS.iter().map(|a| a.as_bytes()).collect();
+        let mut shapes = vec![0u32; 36 * 36];
+        for a in &set {
+            if let Some((i, bit)) = shape(a)
+                && let Some(s) = shapes.get_mut(i)
+            {
+                *s |= bit;
+            }
+        }
+        (set, shapes)
+    });
+    let (set, shapes) = &*SET;
     if w.is_ascii() {
+        // (The shape ignores ASCII case. A word without one, not starting
+        // and ending with a letter or digit, is looked up.)
+        if let Some((i, bit)) = shape(w.as_bytes())
+            && shapes.get(i).is_some_and(|s| s & bit == 0)
+        {
+            return false;
+        }
         // At most 8 bytes: lower-cased in a buffer on the stack.
         let mut buf = [0u8; 8];
         let Some(b) = buf.get_mut(..w.len()) else {
@@ -943,9 +962,9 @@ pub fn is_abbreviation(word: &str) -> bool {
         };
         b.copy_from_slice(w.as_bytes());
         b.make_ascii_lowercase();
-        SET.contains(&*b)
+        set.contains(&*b)
     } else {
-        SET.contains(w.lc().as_bytes())
+        set.contains(w.lc().as_bytes())
     }
 }
 
@@ -1152,6 +1171,16 @@ mod tests {
 
     #[test]
     fn abbreviations() {
+        // Every listed one passes the shape test, in any case.
+        for a in ABBREVIATIONS {
+            for w in [
+                a.to_string(),
+                a.to_uppercase(),
+                format!("{}.", a.to_uppercase()),
+            ] {
+                assert!(is_abbreviation(&w), "{w}");
+            }
+        }
         assert!(is_abbreviation("Vol."));
         assert!(is_abbreviation("pp."));
         assert!(!is_abbreviation("gradient."));
