@@ -388,7 +388,7 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
         // abbreviation still ends the element when followed by a new one.
         return next_word.starts_with("http") || next_word == "Retrieved";
     }
-    if lexicon::is_journal_abbreviation(word) && next_char.is_some_and(char::is_uppercase) {
+    if next_char.is_some_and(char::is_uppercase) && lexicon::is_journal_abbreviation(word) {
         // An abbreviation that is also a whole English word ends a title
         // ("… the Community's Health. Newlines Magazine"), unless it sits
         // in a run of abbreviations ("Int. J. Mark. Res.").
@@ -402,12 +402,6 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
         }
     }
     // A run of abbreviations: "Phys. At. Nucl.", "J. Test. Eval.,".
-    let short_cap = |w: &str| {
-        let n = w.chars().count();
-        (1..=6).contains(&n)
-            && w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().skip(1).all(char::is_lowercase)
-    };
     let next_bare = next_word.trim_end_matches([',', '.']);
     if short_cap(word)
         && short_cap(next_bare)
@@ -451,6 +445,30 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
         }
         Some(_) => true,
     }
+}
+
+/// A short capitalised word, one of a run of abbreviations ("Phys",
+/// "At", "Nucl"): one to six letters, the first upper case, the others
+/// lower case.
+fn short_cap(w: &str) -> bool {
+    // (ASCII words on bytes: for an ASCII letter `is_uppercase` and
+    // `is_lowercase` are the ASCII tests.)
+    if let Some((first, rest)) = w.as_bytes().split_first()
+        && w.is_ascii()
+    {
+        return w.len() <= 6
+            && first.is_ascii_uppercase()
+            && rest.iter().all(u8::is_ascii_lowercase);
+    }
+    short_cap_chars(w)
+}
+
+/// [`short_cap`] char by char.
+fn short_cap_chars(w: &str) -> bool {
+    let n = w.chars().count();
+    (1..=6).contains(&n)
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().skip(1).all(char::is_lowercase)
 }
 
 /// A table of 256 entries, true for the bytes in `stops`.
@@ -778,6 +796,11 @@ mod tests {
                 let bytes: Vec<usize> = top_level_ascii(&s, t).collect();
                 proptest::prop_assert_eq!(bytes, chars);
             }
+        }
+
+        #[test]
+        fn short_cap_on_bytes_agrees(s in "[a-zA-Z0-9.éÉß]{0,8}") {
+            proptest::prop_assert_eq!(short_cap(&s), short_cap_chars(&s));
         }
 
         #[test]
