@@ -131,12 +131,56 @@ fn find_date(s: &str) -> Option<(usize, usize, Date)> {
     }
 }
 
+/// The small words [`sentence_case`] skips.
+const SMALL: &[&str] = &[
+    "a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with", "from", "as",
+    "vs", "de", "la", "le", "der", "die", "und", "et", "du", "des", "y", "e", "di",
+];
+
+/// `SMALL.iter().any(|s| s.eq_ignore_ascii_case(w))` for an ASCII word:
+/// lower-cased on the stack (no small word is longer than four bytes) and
+/// matched (a test of the length, then of the bytes).
+fn is_small_ascii(w: &str) -> bool {
+    let mut buf = [0u8; 4];
+    let Some(b) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    b.copy_from_slice(w.as_bytes());
+    b.make_ascii_lowercase();
+    matches!(
+        &*b,
+        b"a" | b"an"
+            | b"the"
+            | b"of"
+            | b"on"
+            | b"in"
+            | b"and"
+            | b"or"
+            | b"for"
+            | b"to"
+            | b"at"
+            | b"by"
+            | b"with"
+            | b"from"
+            | b"as"
+            | b"vs"
+            | b"de"
+            | b"la"
+            | b"le"
+            | b"der"
+            | b"die"
+            | b"und"
+            | b"et"
+            | b"du"
+            | b"des"
+            | b"y"
+            | b"e"
+            | b"di"
+    )
+}
+
 /// Is `s` in sentence case (a title) rather than Title Case (a name)?
 pub(crate) fn sentence_case(s: &str) -> bool {
-    const SMALL: &[&str] = &[
-        "a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with", "from",
-        "as", "vs", "de", "la", "le", "der", "die", "und", "et", "du", "des", "y", "e", "di",
-    ];
     // The content words after the first, and how many start in lower case.
     let (mut content, mut lower) = (0usize, 0usize);
     for w in s.split_whitespace().skip(1) {
@@ -149,7 +193,7 @@ pub(crate) fn sentence_case(s: &str) -> bool {
         // (The small words are ASCII: ASCII words are compared ignoring
         // case, without lower-casing them.)
         let small = if w.is_ascii() {
-            SMALL.iter().any(|s| s.eq_ignore_ascii_case(w))
+            is_small_ascii(w)
         } else {
             SMALL.contains(&w.lc().as_str())
         };
@@ -1064,6 +1108,23 @@ fn finish(mut cx: Ctx<'_>, norm: &str) -> Parsed {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_words_matched_as_listed() {
+        for w in SMALL {
+            for v in [
+                w.to_string(),
+                w.to_uppercase(),
+                format!("{w}x"),
+                format!("x{w}"),
+            ] {
+                let listed = SMALL.iter().any(|s| s.eq_ignore_ascii_case(&v));
+                assert_eq!(is_small_ascii(&v), listed, "{v}");
+            }
+        }
+        assert!(!is_small_ascii(""));
+        assert!(!is_small_ascii("withal"));
+    }
 
     #[test]
     fn slug_that_lost_a_hyphen_goes_to_the_note_only_when_wrapped() {
