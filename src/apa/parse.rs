@@ -16,7 +16,9 @@ use crate::model::{Date, DateStatus, Field, Name, Reference, Role, SourceSpan};
 pub(crate) struct Ctx<'a> {
     /// The normalised text.
     pub s: &'a str,
-    pub r: Reference,
+    /// The record, in the `Parsed` that `read` returns: filled in place,
+    /// not moved (a `Reference` is most of a kilobyte, each move a copy).
+    pub r: &'a mut Reference,
     pub diags: Vec<Diagnostic>,
     pub spans: Vec<FieldSpan>,
     pub line: usize,
@@ -566,21 +568,45 @@ fn split_undated_authors(s: &str) -> Option<usize> {
 }
 
 pub(crate) fn parse(text: &str, line: usize, end_line: usize, wrapped: bool) -> Parsed {
-    let mut repaired = Vec::new();
-    let norm = normalize::normalize_noting(text, &mut repaired);
-    let mut parsed = read(&norm, &repaired, line, end_line, wrapped);
-    // The normalised text is kept as the record's raw text (not copied).
-    parsed.reference.raw = Some(norm);
+    let mut parsed = Parsed {
+        reference: Reference::default(),
+        diagnostics: Vec::new(),
+        spans: Vec::new(),
+    };
+    parse_into(text, line, end_line, wrapped, &mut parsed);
     parsed
 }
 
+/// [`parse`] into `parsed`, an empty record: the caller's, filled in
+/// place (a `Parsed` is most of a kilobyte; each move is a copy).
+pub(crate) fn parse_into(
+    text: &str,
+    line: usize,
+    end_line: usize,
+    wrapped: bool,
+    parsed: &mut Parsed,
+) {
+    let mut repaired = Vec::new();
+    let norm = normalize::normalize_noting(text, &mut repaired);
+    read(&norm, &repaired, line, end_line, wrapped, parsed);
+    // The normalised text is kept as the record's raw text (not copied).
+    parsed.reference.raw = Some(norm);
+}
+
 /// Reads the normalised text `s` of one reference (`repaired`: the URLs
-/// normalising rejoined). The record's raw text is left to the caller.
-fn read(s: &str, repaired: &[String], line: usize, end_line: usize, wrapped: bool) -> Parsed {
-    let norm = s;
-    let mut cx = Ctx {
+/// normalising rejoined) into `parsed`, an empty record. The record's raw
+/// text is left to the caller.
+fn read(
+    s: &str,
+    repaired: &[String],
+    line: usize,
+    end_line: usize,
+    wrapped: bool,
+    parsed: &mut Parsed,
+) {
+    let cx = Ctx {
         s,
-        r: Reference::default(),
+        r: &mut parsed.reference,
         diags: Vec::new(),
         // (A reference has a dozen fields at most, most of the time.)
         spans: Vec::with_capacity(16),
@@ -588,6 +614,19 @@ fn read(s: &str, repaired: &[String], line: usize, end_line: usize, wrapped: boo
         sig: Signals::default(),
         unread: Vec::new(),
     };
+    (parsed.diagnostics, parsed.spans) = read_into(cx, repaired, end_line, wrapped);
+}
+
+/// [`read`] into the record `cx.r`; gives the diagnostics and the spans.
+fn read_into(
+    mut cx: Ctx<'_>,
+    repaired: &[String],
+    end_line: usize,
+    wrapped: bool,
+) -> (Vec<Diagnostic>, Vec<FieldSpan>) {
+    let s = cx.s;
+    let norm = s;
+    let line = cx.line;
     cx.r.span = Some(SourceSpan { line, end_line });
     if s.is_empty() {
         cx.warn(Field::Reference, "empty reference");
@@ -599,7 +638,7 @@ fn read(s: &str, repaired: &[String], line: usize, end_line: usize, wrapped: boo
 
     // Legal references have their own order: name, citation, (court year).
     if let Some(l) = super::legal::parse(s) {
-        l.apply(&mut cx.r);
+        l.apply(cx.r);
         for (field, text) in l.parts() {
             cx.mark(field, text);
         }
@@ -1069,7 +1108,7 @@ fn uncovered<'s>(norm: &'s str, spans: &[FieldSpan]) -> Vec<&'s str> {
     out
 }
 
-fn finish(mut cx: Ctx<'_>, norm: &str) -> Parsed {
+fn finish(mut cx: Ctx<'_>, norm: &str) -> (Vec<Diagnostic>, Vec<FieldSpan>) {
     if let Some(p) = cx.r.page.take() {
         cx.r.page = Some(normalize_pages(&p));
     }
@@ -1098,11 +1137,7 @@ fn finish(mut cx: Ctx<'_>, norm: &str) -> Parsed {
         note.push_str(norm);
         cx.r.note = Some(note);
     }
-    Parsed {
-        reference: cx.r,
-        diagnostics: cx.diags,
-        spans: cx.spans,
-    }
+    (cx.diags, cx.spans)
 }
 
 #[cfg(test)]
