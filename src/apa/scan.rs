@@ -317,24 +317,25 @@ pub fn word_before(s: &str, end: usize) -> &str {
     let in_word = |c: char| matches!(c, '.' | '\'' | '’' | '-') || is_letter_or_digit(c);
     // ASCII bytes first (most words are ASCII); at the first byte of a
     // multi-byte character, on char by char.
-    let mut start = head.len();
-    while let Some(&c) = head.as_bytes().get(start.wrapping_sub(1)) {
-        if c.is_ascii() {
-            if !(c.is_ascii_alphanumeric() || matches!(c, b'.' | b'\'' | b'-')) {
-                break;
-            }
-            start -= 1;
-        } else {
-            let rest = head.get(..start).unwrap_or_default();
-            start = rest
-                .char_indices()
+    // (The backward walk is an iterator's `rposition`: a pointer walk.)
+    let stop = head
+        .as_bytes()
+        .iter()
+        .rposition(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'.' | b'\'' | b'-')));
+    let start = match stop {
+        None => 0,
+        Some(p) if head.as_bytes().get(p).is_some_and(u8::is_ascii) => p + 1,
+        Some(p) => {
+            // The last byte of a multi-byte character (ASCII bytes follow
+            // it up to the end), so `p + 1` is a boundary.
+            let rest = head.get(..p + 1).unwrap_or_default();
+            rest.char_indices()
                 .rev()
                 .take_while(|&(_, c)| in_word(c))
                 .last()
-                .map_or(start, |(i, _)| i);
-            break;
+                .map_or(p + 1, |(i, _)| i)
         }
-    }
+    };
     // Char boundary: `start` is the end of `head`, just after an ASCII
     // byte, or from `char_indices` of a prefix of `head`; and the ASCII
     // steps never stop inside a character (a non-ASCII byte hands over
