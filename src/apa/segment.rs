@@ -111,6 +111,11 @@ pub fn list_marker(line: &str) -> Option<usize> {
 /// upper-case running head set apart by a wide gap, in either order
 /// ("WORKING MEMORY AND AGING          24", "24          SMITH ET AL.").
 fn is_running_head(line: &str) -> bool {
+    // A line with printable ASCII at both ends trims to itself (the test
+    // for most lines of a list, without the char walks).
+    if line.len() > 160 && graphic_ends(line) {
+        return false;
+    }
     let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
     if t.len() > 160 || !contains_any!(t, ["   "]) {
         return false;
@@ -235,6 +240,10 @@ pub fn is_heading(line: &str) -> bool {
 
 /// True for a line that is only a page number ("12", "Page 12", "12 of 30").
 pub fn is_page_number(line: &str) -> bool {
+    // As in `is_running_head`: most lines are too long whatever the trim.
+    if line.len() > 16 && graphic_ends(line) {
+        return false;
+    }
     let t = scan::trim(line).trim_matches('\u{c}').trim();
     if t.is_empty() || t.len() > 16 {
         return false;
@@ -250,6 +259,13 @@ pub fn is_page_number(line: &str) -> bool {
     let num = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
     (num(a) && b.is_none_or(num))
         || (!t.is_empty() && t.len() <= 6 && t.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')))
+}
+
+/// The first and last bytes of `s` are printable ASCII (0x21–0x7E): no
+/// whitespace or form feed to trim at either end.
+fn graphic_ends(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.first().is_some_and(u8::is_ascii_graphic) && b.last().is_some_and(u8::is_ascii_graphic)
 }
 
 fn first_word(s: &str) -> &str {
