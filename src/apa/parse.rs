@@ -87,7 +87,7 @@ pub(crate) fn strip_period(s: &str) -> &str {
         {
             return t;
         }
-        if w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
+        if w.contains('.') && w.chars().filter(|&c| scan::is_letter(c)).count() <= 4 {
             return t;
         }
         return head.trim_end();

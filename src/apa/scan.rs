@@ -289,6 +289,8 @@ pub(crate) fn is_letter(c: char) -> bool {
         '\0'..='\u{7F}' => false,
         '\u{C0}'..='\u{24F}' => c != '×' && c != '÷',
         '\u{400}'..='\u{45F}' => true,
+        // The Hebrew and Arabic letters (without Arabic's marks and signs).
+        '\u{5D0}'..='\u{5EA}' | '\u{621}'..='\u{63A}' | '\u{641}'..='\u{64A}' => true,
         '\u{2000}'..='\u{206F}' => false,
         _ => c.is_alphabetic(),
     }
@@ -301,6 +303,9 @@ pub(crate) fn is_letter_or_digit(c: char) -> bool {
         '\0'..='\u{7F}'
         | '\u{C0}'..='\u{24F}'
         | '\u{400}'..='\u{45F}'
+        | '\u{5D0}'..='\u{5EA}'
+        | '\u{621}'..='\u{63A}'
+        | '\u{641}'..='\u{64A}'
         | '\u{2000}'..='\u{206F}' => is_letter(c),
         _ => c.is_alphanumeric(),
     }
@@ -377,11 +382,11 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
             .iter()
             .any(|w| prev.trim_end_matches('.').eq_ignore_ascii_case(w))
     };
-    if single.is_some_and(char::is_alphabetic) && standalone && !labelled() {
+    if single.is_some_and(is_letter) && standalone && !labelled() {
         return next_word == "In" || next_word.starts_with("http") || next_word.starts_with('[');
     }
     // "U.S.", "e.g.", "Ph.D.": a word with inner periods.
-    if word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
+    if word.contains('.') && word.chars().filter(|&c| is_letter(c)).count() <= 4 {
         return false;
     }
     if lexicon::is_abbreviation(word) {

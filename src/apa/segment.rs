@@ -303,11 +303,11 @@ fn author_start(l: &str) -> bool {
     let ok_fam = fam
         .chars()
         .next()
-        .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase())
+        .is_some_and(|c| scan::is_letter(c) && !c.is_lowercase())
         && fam.split_whitespace().count() <= 4
         && fam
             .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '‐' | '.'));
+            .all(|c| scan::is_letter(c) || matches!(c, ' ' | '-' | '\'' | '’' | '‐' | '.'));
     if !ok_fam {
         return false;
     }
@@ -317,7 +317,7 @@ fn author_start(l: &str) -> bool {
     let b = cs.next();
     let c = cs.next();
     match (a, b, c) {
-        (Some(a), Some('.'), _) if a.is_alphabetic() && !a.is_lowercase() => true,
+        (Some(a), Some('.'), _) if scan::is_letter(a) && !a.is_lowercase() => true,
         (Some(a), Some(b), Some('.')) if a.is_uppercase() && b.is_lowercase() => true,
         (Some(a), Some('-'), _) if a.is_uppercase() => true,
         _ => false,
