@@ -631,7 +631,13 @@ impl Json<'_> {
                 self.out.extend_from_slice(LEAD);
                 self.out.truncate(keep);
             }
-            Some(lead) => self.out.extend_from_slice(lead),
+            Some(lead) => {
+                // The same without the comma.
+                const LEAD_FIRST: &[u8] = b"\n                ";
+                let keep = self.out.len() + lead.len();
+                self.out.extend_from_slice(LEAD_FIRST);
+                self.out.truncate(keep);
+            }
             None => {
                 if !first {
                     self.out.push(b',');
