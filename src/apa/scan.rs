@@ -122,12 +122,23 @@ pub fn top_level_ascii(s: &str, target: u8) -> impl Iterator<Item = usize> + '_ 
 /// the ASCII whitespace at both ends (tab to carriage return, space)
 /// starts and ends with printable ASCII (the common case): a byte in
 /// 0x21..=0x7E is a whole character, and not whitespace.
+///
+/// The common case is inlined where it is called (this runs some forty
+/// times per reference); the rest is [`trim_other`].
+#[inline]
 pub fn trim(s: &str) -> &str {
     let b = s.as_bytes();
     let graphic = |c: Option<&u8>| c.is_some_and(u8::is_ascii_graphic);
     if graphic(b.first()) && graphic(b.last()) {
         return s;
     }
+    trim_other(s)
+}
+
+/// [`trim`] for text that does not start and end with printable ASCII.
+#[inline(never)]
+fn trim_other(s: &str) -> &str {
+    let b = s.as_bytes();
     let ws = |c: &u8| matches!(c, b'\t'..=b'\r' | b' ');
     let Some(start) = b.iter().position(|c| !ws(c)) else {
         // Only ASCII whitespace (or nothing): empty, at the start, as
