@@ -481,6 +481,11 @@ pub(crate) fn starts_with_in(u: &str) -> bool {
 /// next two characters pass `second`, after a capital.
 fn after_one_letter_in(u: &str, second: impl Fn(char) -> bool) -> Option<&str> {
     let u = u.trim_start();
+    // (Each word starts with one of these: most elements are answered
+    // by their first byte.)
+    if !matches!(u.as_bytes().first(), Some(b'I' | b'W' | b'V' | b'U')) {
+        return None;
+    }
     let rest = ["I ", "W ", "V ", "U "]
         .iter()
         .find_map(|p| u.strip_prefix(p))?;
@@ -504,6 +509,14 @@ pub(crate) fn strip_in_after_title(u: &str) -> Option<&str> {
 /// in: "En" (Spanish, French), "Dans", "Em" (Portuguese), "W:" (Polish).
 pub(crate) fn strip_in(u: &str) -> Option<&str> {
     let t = u.trim_start();
+    // Every form below starts with one of these bytes: most elements are
+    // answered by their first.
+    if !matches!(
+        t.as_bytes().first(),
+        Some(b'I' | b'W' | b'V' | b'U' | b'E' | b'D')
+    ) {
+        return None;
+    }
     // A one-letter word for "in" only before an editor's initial: "I C.
     // D. Klaassen (Red.), Title".
     if let Some(rest) = after_one_letter_in(t, |c| c == '.') {
