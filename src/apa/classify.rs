@@ -92,7 +92,7 @@ impl Ctx<'_> {
             }
             // A handbook with editors is an edited book of chapters; one
             // without ("Handbook of Texas Online") is a reference work.
-            if container.lc().contains("handbook of") && !r.has_role(Role::Editor) {
+            if contains_any!(ci container, ["handbook of"]) && !r.has_role(Role::Editor) {
                 return ItemType::EntryEncyclopedia;
             }
             // An entry of a wiki, known by its link: "…/wiki/Forside?oldid=933",
@@ -112,14 +112,14 @@ impl Ctx<'_> {
             // Proceedings with issue numbers are journals ("Proceedings of
             // the National Academy of Sciences, 116(22)").
             if ck.conference()
-                && !container.lc().contains("journal")
+                && !contains_any!(ci container, ["journal"])
                 && r.issue
                     .as_deref()
                     .is_none_or(|i| !i.contains(|c: char| c.is_ascii_digit()))
             {
                 return ItemType::PaperConference;
             }
-            if container.lc().contains("dissertation abstracts") {
+            if contains_any!(ci container, ["dissertation abstracts"]) {
                 return ItemType::Thesis;
             }
             if dated_month {
@@ -171,7 +171,7 @@ impl Ctx<'_> {
             }
             // "Proceedings of the International Conference on Computer
             // Vision (ICCV)": a meeting's name, printed without volume.
-            if ck.meeting() && !container.lc().contains("journal") {
+            if ck.meeting() && !contains_any!(ci container, ["journal"]) {
                 return ItemType::PaperConference;
             }
             let undated = r
@@ -184,7 +184,7 @@ impl Ctx<'_> {
             if !dated_month {
                 // Named without a date to the day: a journal, unless the
                 // name says newspaper or it is a web site's domain.
-                if ck.newspaper() && !container.lc().contains("journal") {
+                if ck.newspaper() && !contains_any!(ci container, ["journal"]) {
                     return ItemType::ArticleNewspaper;
                 }
                 if !container.contains(' ') && container.contains('.') {
