@@ -912,14 +912,19 @@ pub(crate) fn periodical_given(s: &str, k: Kinds) -> bool {
         return true;
     }
     // A site named by its domain: "Pastebin.com", "Fr-Online.De".
-    let l = super::scan::trim(s).lc();
-    !l.contains(' ')
-        && [
-            ".com", ".org", ".net", ".de", ".fr", ".co.uk", ".io", ".gov", ".edu", ".info", ".ru",
-            ".it", ".es", ".nl", ".ch", ".at",
-        ]
-        .iter()
-        .any(|d| l.ends_with(d))
+    // (One word: lower-casing neither makes nor removes a space, so the
+    // test comes before it.)
+    let t = super::scan::trim(s);
+    if t.contains(' ') {
+        return false;
+    }
+    let l = t.lc();
+    [
+        ".com", ".org", ".net", ".de", ".fr", ".co.uk", ".io", ".gov", ".edu", ".info", ".ru",
+        ".it", ".es", ".nl", ".ch", ".at",
+    ]
+    .iter()
+    .any(|d| l.ends_with(d))
 }
 
 /// True when `word` (without its trailing period) is an abbreviation after
@@ -1186,6 +1191,15 @@ mod tests {
         assert!(!is_abbreviation("gradient."));
         assert!(is_journal_abbreviation("Phys."));
         assert!(!is_journal_abbreviation("phys."));
+    }
+
+    #[test]
+    fn sites_named_by_their_domain() {
+        assert!(looks_like_periodical("Pastebin.com"));
+        assert!(looks_like_periodical(" Fr-Online.De "));
+        assert!(looks_like_periodical("ÉCOLE.FR"));
+        assert!(!looks_like_periodical("Paste bin.com"));
+        assert!(!looks_like_periodical("Acme.company"));
     }
 
     #[test]
