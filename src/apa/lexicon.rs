@@ -1140,10 +1140,12 @@ pub fn is_preprint_doi(doi: &str) -> bool {
         "10.51224/",
         "10.31730/",
         "10.32942/",
-        "10.1590/scielopreprints",
     ];
-    let d = doi.lc();
-    PREFIXES.iter().any(|p| d.starts_with(p))
+    // (The prefixes above have no letter, which lower-casing alone
+    // changes: compared with the DOI as it is, without a lower-cased
+    // copy.)
+    PREFIXES.iter().any(|p| doi.starts_with(p))
+        || doi.starts_with("10.1590/") && doi.lc().starts_with("10.1590/scielopreprints")
 }
 
 #[cfg(test)]
@@ -1238,5 +1240,9 @@ mod tests {
         assert!(is_conference("Proceedings of the 2018 Conference"));
         assert!(is_preprint_server("PsyArXiv"));
         assert!(is_preprint_doi("10.31234/osf.io/abcd"));
+        assert!(is_preprint_doi("10.31234/OSF.IO/ABCD"));
+        assert!(is_preprint_doi("10.1590/SciELOPreprints.1234"));
+        assert!(!is_preprint_doi("10.1590/S0102-311X2020"));
+        assert!(!is_preprint_doi("10.1037/a0000001"));
     }
 }
