@@ -1111,7 +1111,12 @@ impl Layout {
         // Paragraphs whose first line starts like a reference.
         let mut paragraph_starts = 0usize;
         for l in &lines {
-            let t = l.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
+            // (A line with printable ASCII at both ends trims to itself.)
+            let t = if graphic_ends(l) {
+                l
+            } else {
+                l.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}')
+            };
             if t.is_empty() {
                 in_par = false;
                 continue;
@@ -1132,7 +1137,12 @@ impl Layout {
                     paragraph_starts += 1;
                 }
             }
-            lens.push(t.chars().count());
+            // (An ASCII line has as many characters as bytes.)
+            lens.push(if t.is_ascii() {
+                t.len()
+            } else {
+                t.chars().count()
+            });
             if l.starts_with([' ', '\t']) {
                 indented += 1;
             }
