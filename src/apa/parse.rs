@@ -927,12 +927,25 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan
         // Compared in lower case: text that starts with 32 ASCII bytes
         // (more than any lead has) ignoring ASCII case, other text
         // lower-cased.
-        let lower = (!u.as_bytes().iter().take(32).all(u8::is_ascii)).then(|| u.lc());
+        // The leads are lower case and start with an ASCII letter: one can
+        // start the element only when the lower case of its first
+        // character starts with that letter. Most elements are answered
+        // by that, without comparing every lead or lower-casing the text.
+        let first = u.chars().next().and_then(|c| {
+            c.to_lowercase()
+                .next()
+                .filter(char::is_ascii)
+                .map(|c| c as u8)
+        });
+        let may_lead = ident::LINK_LEADS
+            .iter()
+            .any(|l| l.as_bytes().first().copied() == first);
+        let lower = (may_lead && !u.as_bytes().iter().take(32).all(u8::is_ascii)).then(|| u.lc());
         let starts = |p: &str| match &lower {
             Some(l) => l.starts_with(p),
             None => strip_prefix_ascii_ci(u, p).is_some(),
         };
-        if ident::LINK_LEADS.iter().any(|l| starts(l)) {
+        if may_lead && ident::LINK_LEADS.iter().any(|l| starts(l)) {
             let tr = ident::read_trailer(u);
             if tr.rest.is_empty() || starts("retrieved from") {
                 if let Some(d) = tr.accessed {
@@ -1143,6 +1156,19 @@ fn finish(mut cx: Ctx<'_>, norm: &str) -> (Vec<Diagnostic>, Vec<FieldSpan>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn link_leads_start_lower_case() {
+        // `strip_body_trailer` tests the first letter of an element
+        // against theirs.
+        for l in ident::LINK_LEADS {
+            assert!(
+                l.as_bytes().first().is_some_and(u8::is_ascii_lowercase),
+                "{l}"
+            );
+            assert_eq!(l.lc(), *l);
+        }
+    }
 
     #[test]
     fn small_words_matched_as_listed() {
