@@ -547,6 +547,10 @@ pub(crate) fn presented_at(u: &str) -> Option<(&str, &str)> {
     ) {
         return None;
     }
+    let (Some(a), Some(b)) = (t.as_bytes().first(), t.as_bytes().get(1)) else {
+        return None;
+    };
+    let head = [a.to_ascii_lowercase(), b.to_ascii_lowercase()];
     for p in [
         "paper presented at the ",
         "paper presented at ",
@@ -564,6 +568,11 @@ pub(crate) fn presented_at(u: &str) -> Option<(&str, &str)> {
         "talk given at the ",
         "talk presented at the ",
     ] {
+        // (The phrases are lower case: one whose first two letters differ
+        // from the element's is passed over without the comparison.)
+        if p.as_bytes().get(..2) != Some(&head[..]) {
+            continue;
+        }
         if let Some(rest) = strip_prefix_ascii_ci(t, p) {
             let genre = if p.starts_with("poster") {
                 "Poster session"
@@ -1262,6 +1271,21 @@ mod tests {
                 "annual meeting of the APA, Boston, MA"
             ))
         );
+        // Every phrase, in any case.
+        for (text, genre) in [
+            ("POSTER SESSION PRESENTED AT X", "Poster session"),
+            ("Symposium conducted at the X", "Symposium"),
+            ("paper session presented at the X", "Paper presentation"),
+            ("Keynote address at the X", "Presentation"),
+            ("Invited talk at the X", "Presentation"),
+            ("Talk given at the X", "Presentation"),
+            ("Talk presented at the X", "Presentation"),
+            ("Presented at X", "Presentation"),
+        ] {
+            assert_eq!(presented_at(text), Some((genre, "X")), "{text}");
+        }
+        assert_eq!(presented_at("P"), None);
+        assert_eq!(presented_at("Psychological Review, 12"), None);
         assert!(starts_with_in("In Wikipedia"));
         assert!(starts_with_in(
             "In E. N. Zalta (Ed.), The Stanford Encyclopedia"
