@@ -733,7 +733,17 @@ fn parse_segment_boxed(s: &Segment) -> Box<ParsedRef> {
             end_line: s.end_line,
         })
     };
-    let run = || boxed(apa::parse_segment(s));
+    // The box is made first and the record parsed into it (not parsed,
+    // then moved into the box: a kilobyte copied).
+    let run = || {
+        let mut b = Box::new(ParsedRef {
+            parsed: Parsed::empty(),
+            line: s.line,
+            end_line: s.end_line,
+        });
+        apa::parse_segment_into(s, &mut b.parsed);
+        b
+    };
     match std::panic::catch_unwind(run) {
         Ok(p) => p,
         Err(e) => {

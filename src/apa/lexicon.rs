@@ -809,7 +809,7 @@ impl Lexicon {
         if s.is_ascii() {
             return self.lists_of_ascii(s);
         }
-        let lower = s.to_lowercase();
+        let lower = super::lower::to_lowercase(s);
         let mut lists = self.phrase_lists_of(&lower);
         for w in lower
             .split(|c: char| {
@@ -912,14 +912,19 @@ pub(crate) fn periodical_given(s: &str, k: Kinds) -> bool {
         return true;
     }
     // A site named by its domain: "Pastebin.com", "Fr-Online.De".
-    let l = super::scan::trim(s).lc();
-    !l.contains(' ')
-        && [
-            ".com", ".org", ".net", ".de", ".fr", ".co.uk", ".io", ".gov", ".edu", ".info", ".ru",
-            ".it", ".es", ".nl", ".ch", ".at",
-        ]
-        .iter()
-        .any(|d| l.ends_with(d))
+    // (One word: lower-casing neither makes nor removes a space, so the
+    // test comes before it.)
+    let t = super::scan::trim(s);
+    if t.contains(' ') {
+        return false;
+    }
+    let l = t.lc();
+    [
+        ".com", ".org", ".net", ".de", ".fr", ".co.uk", ".io", ".gov", ".edu", ".info", ".ru",
+        ".it", ".es", ".nl", ".ch", ".at",
+    ]
+    .iter()
+    .any(|d| l.ends_with(d))
 }
 
 /// True when `word` (without its trailing period) is an abbreviation after
@@ -932,10 +937,29 @@ pub fn is_abbreviation(word: &str) -> bool {
     if w.len() > 8 {
         return false;
     }
-    // Looked up as bytes.
-    static SET: LazyLock<HashSet<&'static [u8]>> =
-        LazyLock::new(|| ABBREVIATIONS.iter().map(|a| a.as_bytes()).collect());
+    // Looked up as bytes; with the shapes of the abbreviations (see
+    // [`shape`]), so that most words, of a shape none has, are not.
+    static SET: LazyLock<(HashSet<&'static [u8]>, Vec<u32>)> = LazyLock::new(|| {
+        let set: HashSet<&'static [u8]> = ABBREVIATIONS.iter().map(|a| a.as_bytes()).collect();
+        let mut shapes = vec![0u32; 36 * 36];
+        for a in &set {
+            if let Some((i, bit)) = shape(a)
+                && let Some(s) = shapes.get_mut(i)
+            {
+                *s |= bit;
+            }
+        }
+        (set, shapes)
+    });
+    let (set, shapes) = &*SET;
     if w.is_ascii() {
+        // (The shape ignores ASCII case. A word without one, not starting
+        // and ending with a letter or digit, is looked up.)
+        if let Some((i, bit)) = shape(w.as_bytes())
+            && shapes.get(i).is_some_and(|s| s & bit == 0)
+        {
+            return false;
+        }
         // At most 8 bytes: lower-cased in a buffer on the stack.
         let mut buf = [0u8; 8];
         let Some(b) = buf.get_mut(..w.len()) else {
@@ -943,9 +967,9 @@ pub fn is_abbreviation(word: &str) -> bool {
         };
         b.copy_from_slice(w.as_bytes());
         b.make_ascii_lowercase();
-        SET.contains(&*b)
+        set.contains(&*b)
     } else {
-        SET.contains(w.lc().as_bytes())
+        set.contains(w.lc().as_bytes())
     }
 }
 
@@ -1116,10 +1140,12 @@ pub fn is_preprint_doi(doi: &str) -> bool {
         "10.51224/",
         "10.31730/",
         "10.32942/",
-        "10.1590/scielopreprints",
     ];
-    let d = doi.lc();
-    PREFIXES.iter().any(|p| d.starts_with(p))
+    // (The prefixes above have no letter, which lower-casing alone
+    // changes: compared with the DOI as it is, without a lower-cased
+    // copy.)
+    PREFIXES.iter().any(|p| doi.starts_with(p))
+        || doi.starts_with("10.1590/") && doi.lc().starts_with("10.1590/scielopreprints")
 }
 
 #[cfg(test)]
@@ -1152,11 +1178,30 @@ mod tests {
 
     #[test]
     fn abbreviations() {
+        // Every listed one passes the shape test, in any case.
+        for a in ABBREVIATIONS {
+            for w in [
+                a.to_string(),
+                a.to_uppercase(),
+                format!("{}.", a.to_uppercase()),
+            ] {
+                assert!(is_abbreviation(&w), "{w}");
+            }
+        }
         assert!(is_abbreviation("Vol."));
         assert!(is_abbreviation("pp."));
         assert!(!is_abbreviation("gradient."));
         assert!(is_journal_abbreviation("Phys."));
         assert!(!is_journal_abbreviation("phys."));
+    }
+
+    #[test]
+    fn sites_named_by_their_domain() {
+        assert!(looks_like_periodical("Pastebin.com"));
+        assert!(looks_like_periodical(" Fr-Online.De "));
+        assert!(looks_like_periodical("ÉCOLE.FR"));
+        assert!(!looks_like_periodical("Paste bin.com"));
+        assert!(!looks_like_periodical("Acme.company"));
     }
 
     #[test]
@@ -1195,5 +1240,9 @@ mod tests {
         assert!(is_conference("Proceedings of the 2018 Conference"));
         assert!(is_preprint_server("PsyArXiv"));
         assert!(is_preprint_doi("10.31234/osf.io/abcd"));
+        assert!(is_preprint_doi("10.31234/OSF.IO/ABCD"));
+        assert!(is_preprint_doi("10.1590/SciELOPreprints.1234"));
+        assert!(!is_preprint_doi("10.1590/S0102-311X2020"));
+        assert!(!is_preprint_doi("10.1037/a0000001"));
     }
 }

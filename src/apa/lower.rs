@@ -55,7 +55,88 @@ impl Lc for str {
                 Lower(Cow::Borrowed(self))
             }
         } else {
-            Lower(Cow::Owned(self.to_lowercase()))
+            Lower(Cow::Owned(to_lowercase(self)))
+        }
+    }
+}
+
+/// `s.to_lowercase()`, from `s.to_ascii_lowercase()` (one copy, no char
+/// walk): the ASCII letters are lowered there, and most other characters
+/// (accents, dashes, curly quotes) are their own lower case. The text is
+/// walked char by char only from the first that is not ("É", "Ö"). Σ,
+/// whose lower case depends on the letters around it, is left to the
+/// standard library.
+pub(crate) fn to_lowercase(s: &str) -> String {
+    use crate::swar::any_high;
+    let mut out = s.to_ascii_lowercase();
+    let b = s.as_bytes();
+    let mut i = 0;
+    loop {
+        // The next byte that is not ASCII, eight bytes at a time.
+        let Some(k) = b
+            .get(i..)
+            .and_then(|rest| crate::swar::position(rest, any_high, |c| !c.is_ascii()))
+        else {
+            return out;
+        };
+        i += k;
+        // Char boundary: `i` is 0, or after ASCII bytes, or after a whole
+        // character: a byte that is not ASCII there starts a character.
+        let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+            return out;
+        };
+        let mut lower = c.to_lowercase();
+        if lower.next() == Some(c) && lower.next().is_none() {
+            i += c.len_utf8();
+            continue;
+        }
+        // Lower-casing ASCII keeps every byte offset: `out` has the same
+        // char boundaries as `s`, and holds the lower case of `s[..i]`.
+        out.truncate(i);
+        for c in s.get(i..).unwrap_or_default().chars() {
+            if c == 'Σ' {
+                return s.to_lowercase();
+            }
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+        return out;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_case_as_the_standard_library() {
+        for s in [
+            "",
+            "ABC",
+            "Émile Zola’s “Œuvres”",
+            "ΣΑΣ ΟΔΟΣ",
+            "İstanbul",
+            "\u{212A}elvin",
+            "ǅungla",
+            "ẞ straße",
+            "a\u{0301}B",
+        ] {
+            assert_eq!(to_lowercase(s), s.to_lowercase(), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lower_case_agrees(s in "[a-zA-Z .’éÉÖöΣσİıẞ\u{212A}ǅ\u{0301}Ⅻ]{0,30}") {
+            proptest::prop_assert_eq!(to_lowercase(&s), s.to_lowercase());
+        }
+
+        #[test]
+        fn lower_case_agrees_on_any_text(s in "\\PC{0,30}") {
+            proptest::prop_assert_eq!(to_lowercase(&s), s.to_lowercase());
         }
     }
 }

@@ -90,6 +90,17 @@ pub struct Parsed {
     pub spans: Vec<FieldSpan>,
 }
 
+impl Parsed {
+    /// A record with nothing in it, for [`parse_segment_into`].
+    pub fn empty() -> Parsed {
+        Parsed {
+            reference: Reference::default(),
+            diagnostics: Vec::new(),
+            spans: Vec::new(),
+        }
+    }
+}
+
 /// Parses the text of one APA reference. `line` and `end_line` are where
 /// it was in its input (for diagnostics); pass 0 when unknown.
 pub fn parse_reference(text: &str, line: usize, end_line: usize) -> Parsed {
@@ -100,6 +111,13 @@ pub fn parse_reference(text: &str, line: usize, end_line: usize) -> Parsed {
 /// was hard-wrapped.
 pub fn parse_segment(s: &segment::Segment) -> Parsed {
     parse::parse(&s.text, s.line, s.end_line, s.wrapped)
+}
+
+/// [`parse_segment`] into `parsed`, which must be empty
+/// ([`Parsed::empty`]): the record is filled where the caller keeps it,
+/// not moved there.
+pub fn parse_segment_into(s: &segment::Segment, parsed: &mut Parsed) {
+    parse::parse_into(&s.text, s.line, s.end_line, s.wrapped, parsed);
 }
 
 /// Segments `text` and parses every reference, in input order.

@@ -251,7 +251,7 @@ fn is_full_given(s: &str) -> bool {
             let mut cs = w.chars();
             cs.next().is_some_and(|c| c.is_uppercase())
                 && w.chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’'))
+                    .all(|c| scan::is_letter(c) || matches!(c, '-' | '.' | '\'' | '’'))
         })
 }
 
@@ -688,7 +688,7 @@ fn initials_first_person(t: &str) -> Option<Person> {
             lexicon::is_particle(w)
                 || w.chars().next().is_some_and(char::is_uppercase)
                     && w.chars()
-                        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+                        .all(|c| scan::is_letter(c) || matches!(c, '-' | '\'' | '’'))
         })
         && family_words
             .last()

@@ -273,7 +273,9 @@ fn may_need_repair(text: &str) -> bool {
             break;
         }
     }
-    spaced_doi_at(b).is_some() || spaced_www_at(b)
+    // Both spaced-out forms have " . " ("10 . ", "www . "): one search
+    // for most texts, which have none, instead of two.
+    contains_any!(text, [" . "]) && (spaced_doi_at(b).is_some() || spaced_www_at(b))
 }
 
 /// A link printed without its scheme that a PDF extraction spaced out:

@@ -16,7 +16,9 @@ use crate::model::{Date, DateStatus, Field, Name, Reference, Role, SourceSpan};
 pub(crate) struct Ctx<'a> {
     /// The normalised text.
     pub s: &'a str,
-    pub r: Reference,
+    /// The record, in the `Parsed` that `read` returns: filled in place,
+    /// not moved (a `Reference` is most of a kilobyte, each move a copy).
+    pub r: &'a mut Reference,
     pub diags: Vec<Diagnostic>,
     pub spans: Vec<FieldSpan>,
     pub line: usize,
@@ -85,7 +87,7 @@ pub(crate) fn strip_period(s: &str) -> &str {
         {
             return t;
         }
-        if w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
+        if w.contains('.') && w.chars().filter(|&c| scan::is_letter(c)).count() <= 4 {
             return t;
         }
         return head.trim_end();
@@ -131,12 +133,56 @@ fn find_date(s: &str) -> Option<(usize, usize, Date)> {
     }
 }
 
+/// The small words [`sentence_case`] skips.
+const SMALL: &[&str] = &[
+    "a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with", "from", "as",
+    "vs", "de", "la", "le", "der", "die", "und", "et", "du", "des", "y", "e", "di",
+];
+
+/// `SMALL.iter().any(|s| s.eq_ignore_ascii_case(w))` for an ASCII word:
+/// lower-cased on the stack (no small word is longer than four bytes) and
+/// matched (a test of the length, then of the bytes).
+fn is_small_ascii(w: &str) -> bool {
+    let mut buf = [0u8; 4];
+    let Some(b) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    b.copy_from_slice(w.as_bytes());
+    b.make_ascii_lowercase();
+    matches!(
+        &*b,
+        b"a" | b"an"
+            | b"the"
+            | b"of"
+            | b"on"
+            | b"in"
+            | b"and"
+            | b"or"
+            | b"for"
+            | b"to"
+            | b"at"
+            | b"by"
+            | b"with"
+            | b"from"
+            | b"as"
+            | b"vs"
+            | b"de"
+            | b"la"
+            | b"le"
+            | b"der"
+            | b"die"
+            | b"und"
+            | b"et"
+            | b"du"
+            | b"des"
+            | b"y"
+            | b"e"
+            | b"di"
+    )
+}
+
 /// Is `s` in sentence case (a title) rather than Title Case (a name)?
 pub(crate) fn sentence_case(s: &str) -> bool {
-    const SMALL: &[&str] = &[
-        "a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with", "from",
-        "as", "vs", "de", "la", "le", "der", "die", "und", "et", "du", "des", "y", "e", "di",
-    ];
     // The content words after the first, and how many start in lower case.
     let (mut content, mut lower) = (0usize, 0usize);
     for w in s.split_whitespace().skip(1) {
@@ -149,7 +195,7 @@ pub(crate) fn sentence_case(s: &str) -> bool {
         // (The small words are ASCII: ASCII words are compared ignoring
         // case, without lower-casing them.)
         let small = if w.is_ascii() {
-            SMALL.iter().any(|s| s.eq_ignore_ascii_case(w))
+            is_small_ascii(w)
         } else {
             SMALL.contains(&w.lc().as_str())
         };
@@ -177,7 +223,13 @@ fn word_count(s: &str) -> usize {
 
 /// Decides whether the text before the date is the title of a work
 /// without authors (APA moves the title there) rather than a group author.
-fn pre_is_title(pre: &str, body: &str, d: Option<&Date>) -> bool {
+/// `body_units`: `scan::units(body)` when already known.
+fn pre_is_title(
+    pre: &str,
+    body: &str,
+    d: Option<&Date>,
+    body_units: Option<&[scan::Unit]>,
+) -> bool {
     let p = scan::trim(pre).trim_end_matches('.').trim();
     if p.ends_with(']')
         || p.ends_with('?')
@@ -208,8 +260,16 @@ fn pre_is_title(pre: &str, body: &str, d: Option<&Date>) -> bool {
     {
         return true;
     }
-    let units = scan::units(body);
-    let group = super::lexicon::looks_like_group(p);
+    let units = match body_units {
+        Some(us) => {
+            debug_assert_eq!(us, scan::units(body).as_slice());
+            std::borrow::Cow::Borrowed(us)
+        }
+        None => std::borrow::Cow::Owned(scan::units(body)),
+    };
+    // (Looked up once for the group and publisher words.)
+    let p_kinds = super::lexicon::Kinds::of(p);
+    let group = p_kinds.group();
     let p_sentence = sentence_case(p);
     let Some(first) = units.first() else {
         // Only punctuation after the date: as good as nothing.
@@ -261,7 +321,7 @@ fn pre_is_title(pre: &str, body: &str, d: Option<&Date>) -> bool {
     if u_sentence && !p_sentence {
         return false;
     }
-    if group && !super::lexicon::looks_like_publisher(p) {
+    if group && !p_kinds.publisher() {
         return false;
     }
     if super::lexicon::looks_like_publisher(u) {
@@ -323,7 +383,14 @@ fn read_names_with_own_roles(cx: &mut Ctx<'_>, pre: &str) -> bool {
 
 /// Reads the author list before the date. Returns false when the text is
 /// better read as a title.
-fn read_authors(cx: &mut Ctx<'_>, pre: &str, body: &str, d: Option<&Date>) -> bool {
+/// `body_units`: `scan::units(body)` when already known.
+fn read_authors(
+    cx: &mut Ctx<'_>,
+    pre: &str,
+    body: &str,
+    d: Option<&Date>,
+    body_units: Option<&[scan::Unit]>,
+) -> bool {
     let pre_t = scan::trim(pre);
     if pre_t.is_empty() {
         return true;
@@ -361,7 +428,10 @@ fn read_authors(cx: &mut Ctx<'_>, pre: &str, body: &str, d: Option<&Date>) -> bo
         }
         if let Some(full) = names::parse_full_name_list(names_part) {
             list = full;
-        } else if role == Role::Author && handle.is_none() && pre_is_title(pre_t, body, d) {
+        } else if role == Role::Author
+            && handle.is_none()
+            && pre_is_title(pre_t, body, d, body_units)
+        {
             return false;
         }
     } else if !all_persons
@@ -498,21 +568,45 @@ fn split_undated_authors(s: &str) -> Option<usize> {
 }
 
 pub(crate) fn parse(text: &str, line: usize, end_line: usize, wrapped: bool) -> Parsed {
-    let mut repaired = Vec::new();
-    let norm = normalize::normalize_noting(text, &mut repaired);
-    let mut parsed = read(&norm, &repaired, line, end_line, wrapped);
-    // The normalised text is kept as the record's raw text (not copied).
-    parsed.reference.raw = Some(norm);
+    let mut parsed = Parsed {
+        reference: Reference::default(),
+        diagnostics: Vec::new(),
+        spans: Vec::new(),
+    };
+    parse_into(text, line, end_line, wrapped, &mut parsed);
     parsed
 }
 
+/// [`parse`] into `parsed`, an empty record: the caller's, filled in
+/// place (a `Parsed` is most of a kilobyte; each move is a copy).
+pub(crate) fn parse_into(
+    text: &str,
+    line: usize,
+    end_line: usize,
+    wrapped: bool,
+    parsed: &mut Parsed,
+) {
+    let mut repaired = Vec::new();
+    let norm = normalize::normalize_noting(text, &mut repaired);
+    read(&norm, &repaired, line, end_line, wrapped, parsed);
+    // The normalised text is kept as the record's raw text (not copied).
+    parsed.reference.raw = Some(norm);
+}
+
 /// Reads the normalised text `s` of one reference (`repaired`: the URLs
-/// normalising rejoined). The record's raw text is left to the caller.
-fn read(s: &str, repaired: &[String], line: usize, end_line: usize, wrapped: bool) -> Parsed {
-    let norm = s;
-    let mut cx = Ctx {
+/// normalising rejoined) into `parsed`, an empty record. The record's raw
+/// text is left to the caller.
+fn read(
+    s: &str,
+    repaired: &[String],
+    line: usize,
+    end_line: usize,
+    wrapped: bool,
+    parsed: &mut Parsed,
+) {
+    let cx = Ctx {
         s,
-        r: Reference::default(),
+        r: &mut parsed.reference,
         diags: Vec::new(),
         // (A reference has a dozen fields at most, most of the time.)
         spans: Vec::with_capacity(16),
@@ -520,6 +614,19 @@ fn read(s: &str, repaired: &[String], line: usize, end_line: usize, wrapped: boo
         sig: Signals::default(),
         unread: Vec::new(),
     };
+    (parsed.diagnostics, parsed.spans) = read_into(cx, repaired, end_line, wrapped);
+}
+
+/// [`read`] into the record `cx.r`; gives the diagnostics and the spans.
+fn read_into(
+    mut cx: Ctx<'_>,
+    repaired: &[String],
+    end_line: usize,
+    wrapped: bool,
+) -> (Vec<Diagnostic>, Vec<FieldSpan>) {
+    let s = cx.s;
+    let norm = s;
+    let line = cx.line;
     cx.r.span = Some(SourceSpan { line, end_line });
     if s.is_empty() {
         cx.warn(Field::Reference, "empty reference");
@@ -531,7 +638,7 @@ fn read(s: &str, repaired: &[String], line: usize, end_line: usize, wrapped: boo
 
     // Legal references have their own order: name, citation, (court year).
     if let Some(l) = super::legal::parse(s) {
-        l.apply(&mut cx.r);
+        l.apply(cx.r);
         for (field, text) in l.parts() {
             cx.mark(field, text);
         }
@@ -581,7 +688,7 @@ fn read(s: &str, repaired: &[String], line: usize, end_line: usize, wrapped: boo
     body = body.trim_end();
     read_identifiers(&mut cx, &idents, body_end, repaired);
     // A trailer phrase at the end of the body: "Retrieved from".
-    let (body, body_units) = strip_body_trailer(&mut cx, body);
+    let (body, body_units, units_exact) = strip_body_trailer(&mut cx, body);
     let site_known = cx.sig.site_from_trailer;
 
     // 3. Who.
@@ -604,7 +711,8 @@ fn read(s: &str, repaired: &[String], line: usize, end_line: usize, wrapped: boo
     let authored = if site_known && !scan::trim(body).is_empty() && !scan::trim(pre).is_empty() {
         read_authors_forced(&mut cx, pre)
     } else {
-        read_authors(&mut cx, pre, body, date.as_ref())
+        let known = units_exact.then_some(body_units.as_slice());
+        read_authors(&mut cx, pre, body, date.as_ref(), known)
     };
     if authored {
         // 4. Title and source after the date.
@@ -825,8 +933,10 @@ fn trailer<'a>(cx: &mut Ctx<'a>, text: &'a str) {
 }
 
 /// Strips a trailer phrase ("Retrieved from") from the body's end; gives
-/// the body and its elements.
-fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan::Unit>) {
+/// the body and its elements, and whether those are `scan::units` of the
+/// body given (none was cut off: the sentence-end rule looks at the text
+/// after each period, so a shortened body may split otherwise).
+fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan::Unit>, bool) {
     // "… Yacht.”’ Retrieved from" (no period before the phrase).
     let body = {
         let t = body.trim_end();
@@ -874,12 +984,25 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan
         // Compared in lower case: text that starts with 32 ASCII bytes
         // (more than any lead has) ignoring ASCII case, other text
         // lower-cased.
-        let lower = (!u.as_bytes().iter().take(32).all(u8::is_ascii)).then(|| u.lc());
+        // The leads are lower case and start with an ASCII letter: one can
+        // start the element only when the lower case of its first
+        // character starts with that letter. Most elements are answered
+        // by that, without comparing every lead or lower-casing the text.
+        let first = u.chars().next().and_then(|c| {
+            c.to_lowercase()
+                .next()
+                .filter(char::is_ascii)
+                .map(|c| c as u8)
+        });
+        let may_lead = ident::LINK_LEADS
+            .iter()
+            .any(|l| l.as_bytes().first().copied() == first);
+        let lower = (may_lead && !u.as_bytes().iter().take(32).all(u8::is_ascii)).then(|| u.lc());
         let starts = |p: &str| match &lower {
             Some(l) => l.starts_with(p),
             None => strip_prefix_ascii_ci(u, p).is_some(),
         };
-        if ident::LINK_LEADS.iter().any(|l| starts(l)) {
+        if may_lead && ident::LINK_LEADS.iter().any(|l| starts(l)) {
             let tr = ident::read_trailer(u);
             if tr.rest.is_empty() || starts("retrieved from") {
                 if let Some(d) = tr.accessed {
@@ -941,11 +1064,11 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan
                 }
                 units.pop();
                 // Char boundary: as above.
-                return (body[..last.start].trim_end(), units);
+                return (body[..last.start].trim_end(), units, false);
             }
         }
     }
-    (body, units)
+    (body, units, order.is_none())
 }
 
 /// A page range with any dash written with a hyphen: "1302–1305" →
@@ -1069,7 +1192,7 @@ fn uncovered<'s>(norm: &'s str, spans: &[FieldSpan]) -> Vec<&'s str> {
     out
 }
 
-fn finish(mut cx: Ctx<'_>, norm: &str) -> Parsed {
+fn finish(mut cx: Ctx<'_>, norm: &str) -> (Vec<Diagnostic>, Vec<FieldSpan>) {
     if let Some(p) = cx.r.page.take() {
         cx.r.page = Some(normalize_pages(&p));
     }
@@ -1098,16 +1221,42 @@ fn finish(mut cx: Ctx<'_>, norm: &str) -> Parsed {
         note.push_str(norm);
         cx.r.note = Some(note);
     }
-    Parsed {
-        reference: cx.r,
-        diagnostics: cx.diags,
-        spans: cx.spans,
-    }
+    (cx.diags, cx.spans)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn link_leads_start_lower_case() {
+        // `strip_body_trailer` tests the first letter of an element
+        // against theirs.
+        for l in ident::LINK_LEADS {
+            assert!(
+                l.as_bytes().first().is_some_and(u8::is_ascii_lowercase),
+                "{l}"
+            );
+            assert_eq!(l.lc(), *l);
+        }
+    }
+
+    #[test]
+    fn small_words_matched_as_listed() {
+        for w in SMALL {
+            for v in [
+                w.to_string(),
+                w.to_uppercase(),
+                format!("{w}x"),
+                format!("x{w}"),
+            ] {
+                let listed = SMALL.iter().any(|s| s.eq_ignore_ascii_case(&v));
+                assert_eq!(is_small_ascii(&v), listed, "{v}");
+            }
+        }
+        assert!(!is_small_ascii(""));
+        assert!(!is_small_ascii("withal"));
+    }
 
     #[test]
     fn slug_that_lost_a_hyphen_goes_to_the_note_only_when_wrapped() {

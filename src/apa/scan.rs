@@ -122,12 +122,23 @@ pub fn top_level_ascii(s: &str, target: u8) -> impl Iterator<Item = usize> + '_ 
 /// the ASCII whitespace at both ends (tab to carriage return, space)
 /// starts and ends with printable ASCII (the common case): a byte in
 /// 0x21..=0x7E is a whole character, and not whitespace.
+///
+/// The common case is inlined where it is called (this runs some forty
+/// times per reference); the rest is [`trim_other`].
+#[inline]
 pub fn trim(s: &str) -> &str {
     let b = s.as_bytes();
     let graphic = |c: Option<&u8>| c.is_some_and(u8::is_ascii_graphic);
     if graphic(b.first()) && graphic(b.last()) {
         return s;
     }
+    trim_other(s)
+}
+
+/// [`trim`] for text that does not start and end with printable ASCII.
+#[inline(never)]
+fn trim_other(s: &str) -> &str {
+    let b = s.as_bytes();
     let ws = |c: &u8| matches!(c, b'\t'..=b'\r' | b' ');
     let Some(start) = b.iter().position(|c| !ws(c)) else {
         // Only ASCII whitespace (or nothing): empty, at the start, as
@@ -289,6 +300,8 @@ pub(crate) fn is_letter(c: char) -> bool {
         '\0'..='\u{7F}' => false,
         '\u{C0}'..='\u{24F}' => c != '×' && c != '÷',
         '\u{400}'..='\u{45F}' => true,
+        // The Hebrew and Arabic letters (without Arabic's marks and signs).
+        '\u{5D0}'..='\u{5EA}' | '\u{621}'..='\u{63A}' | '\u{641}'..='\u{64A}' => true,
         '\u{2000}'..='\u{206F}' => false,
         _ => c.is_alphabetic(),
     }
@@ -301,6 +314,9 @@ pub(crate) fn is_letter_or_digit(c: char) -> bool {
         '\0'..='\u{7F}'
         | '\u{C0}'..='\u{24F}'
         | '\u{400}'..='\u{45F}'
+        | '\u{5D0}'..='\u{5EA}'
+        | '\u{621}'..='\u{63A}'
+        | '\u{641}'..='\u{64A}'
         | '\u{2000}'..='\u{206F}' => is_letter(c),
         _ => c.is_alphanumeric(),
     }
@@ -317,24 +333,25 @@ pub fn word_before(s: &str, end: usize) -> &str {
     let in_word = |c: char| matches!(c, '.' | '\'' | '’' | '-') || is_letter_or_digit(c);
     // ASCII bytes first (most words are ASCII); at the first byte of a
     // multi-byte character, on char by char.
-    let mut start = head.len();
-    while let Some(&c) = head.as_bytes().get(start.wrapping_sub(1)) {
-        if c.is_ascii() {
-            if !(c.is_ascii_alphanumeric() || matches!(c, b'.' | b'\'' | b'-')) {
-                break;
-            }
-            start -= 1;
-        } else {
-            let rest = head.get(..start).unwrap_or_default();
-            start = rest
-                .char_indices()
+    // (The backward walk is an iterator's `rposition`: a pointer walk.)
+    let stop = head
+        .as_bytes()
+        .iter()
+        .rposition(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'.' | b'\'' | b'-')));
+    let start = match stop {
+        None => 0,
+        Some(p) if head.as_bytes().get(p).is_some_and(u8::is_ascii) => p + 1,
+        Some(p) => {
+            // The last byte of a multi-byte character (ASCII bytes follow
+            // it up to the end), so `p + 1` is a boundary.
+            let rest = head.get(..p + 1).unwrap_or_default();
+            rest.char_indices()
                 .rev()
                 .take_while(|&(_, c)| in_word(c))
                 .last()
-                .map_or(start, |(i, _)| i);
-            break;
+                .map_or(p + 1, |(i, _)| i)
         }
-    }
+    };
     // Char boundary: `start` is the end of `head`, just after an ASCII
     // byte, or from `char_indices` of a prefix of `head`; and the ASCII
     // steps never stop inside a character (a non-ASCII byte hands over
@@ -376,11 +393,11 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
             .iter()
             .any(|w| prev.trim_end_matches('.').eq_ignore_ascii_case(w))
     };
-    if single.is_some_and(char::is_alphabetic) && standalone && !labelled() {
+    if single.is_some_and(is_letter) && standalone && !labelled() {
         return next_word == "In" || next_word.starts_with("http") || next_word.starts_with('[');
     }
     // "U.S.", "e.g.", "Ph.D.": a word with inner periods.
-    if word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
+    if word.contains('.') && word.chars().filter(|&c| is_letter(c)).count() <= 4 {
         return false;
     }
     if lexicon::is_abbreviation(word) {
@@ -388,7 +405,7 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
         // abbreviation still ends the element when followed by a new one.
         return next_word.starts_with("http") || next_word == "Retrieved";
     }
-    if lexicon::is_journal_abbreviation(word) && next_char.is_some_and(char::is_uppercase) {
+    if next_char.is_some_and(char::is_uppercase) && lexicon::is_journal_abbreviation(word) {
         // An abbreviation that is also a whole English word ends a title
         // ("… the Community's Health. Newlines Magazine"), unless it sits
         // in a run of abbreviations ("Int. J. Mark. Res.").
@@ -402,12 +419,6 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
         }
     }
     // A run of abbreviations: "Phys. At. Nucl.", "J. Test. Eval.,".
-    let short_cap = |w: &str| {
-        let n = w.chars().count();
-        (1..=6).contains(&n)
-            && w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().skip(1).all(char::is_lowercase)
-    };
     let next_bare = next_word.trim_end_matches([',', '.']);
     if short_cap(word)
         && short_cap(next_bare)
@@ -451,6 +462,30 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
         }
         Some(_) => true,
     }
+}
+
+/// A short capitalised word, one of a run of abbreviations ("Phys",
+/// "At", "Nucl"): one to six letters, the first upper case, the others
+/// lower case.
+fn short_cap(w: &str) -> bool {
+    // (ASCII words on bytes: for an ASCII letter `is_uppercase` and
+    // `is_lowercase` are the ASCII tests.)
+    if let Some((first, rest)) = w.as_bytes().split_first()
+        && w.is_ascii()
+    {
+        return w.len() <= 6
+            && first.is_ascii_uppercase()
+            && rest.iter().all(u8::is_ascii_lowercase);
+    }
+    short_cap_chars(w)
+}
+
+/// [`short_cap`] char by char.
+fn short_cap_chars(w: &str) -> bool {
+    let n = w.chars().count();
+    (1..=6).contains(&n)
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().skip(1).all(char::is_lowercase)
 }
 
 /// A table of 256 entries, true for the bytes in `stops`.
@@ -500,12 +535,14 @@ pub fn units(s: &str) -> Vec<Unit> {
     // Only a few characters matter; the rest is skipped byte by byte
     // (all of them are ASCII, or the curly double quotes E2 80 9C/9D).
     let mut i = 0usize;
-    loop {
-        // The skip, by table.
-        // In bounds: a byte indexes 256 entries.
-        while bytes.get(i).is_some_and(|&b| !UNIT_BYTES[usize::from(b)]) {
-            i += 1;
-        }
+    // The skip, by table (an iterator's `position`: a tighter loop than
+    // indexing byte by byte).
+    // In bounds: a byte indexes 256 entries.
+    while let Some(k) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| UNIT_BYTES[usize::from(b)]))
+    {
+        i += k;
         let Some(&b) = bytes.get(i) else {
             break;
         };
@@ -616,14 +653,18 @@ fn split_top_chars(s: &str, sep: char) -> Vec<(usize, usize)> {
 fn split_top_ascii(s: &str, sep: u8) -> Vec<(usize, usize)> {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(8);
-    if memchr::memchr(sep, b).is_none() {
+    // Short text (an author list, a source element) goes straight to the
+    // byte loop below: the searches cost a call each, per separator too.
+    let short = b.len() <= SHORT;
+    if !short && memchr::memchr(sep, b).is_none() {
         out.push((0, s.len()));
         return out;
     }
     // Without an opening bracket or quote (the curly ones start with
     // E2) the whole text is at the top level: a closer alone leaves the
     // depth at zero.
-    if memchr::memchr3(b'(', b'[', b'"', b).is_none() && memchr::memchr(0xE2, b).is_none() {
+    if !short && memchr::memchr3(b'(', b'[', b'"', b).is_none() && memchr::memchr(0xE2, b).is_none()
+    {
         let mut start = 0;
         for i in memchr::memchr_iter(sep, b) {
             out.push((start, i));
@@ -635,15 +676,13 @@ fn split_top_ascii(s: &str, sep: u8) -> Vec<(usize, usize)> {
     let mut depth = Depth::default();
     let mut start = 0;
     let mut i = 0;
-    loop {
-        // The skip, by table.
-        // In bounds: a byte indexes 256 entries.
-        while b
-            .get(i)
-            .is_some_and(|&c| c != sep && !DEPTH_BYTES[usize::from(c)])
-        {
-            i += 1;
-        }
+    // The skip, by table (an iterator's `position`, as in `units`).
+    // In bounds: a byte indexes 256 entries.
+    while let Some(k) = b.get(i..).and_then(|rest| {
+        rest.iter()
+            .position(|&c| c == sep || DEPTH_BYTES[usize::from(c)])
+    }) {
+        i += k;
         let Some(&c) = b.get(i) else {
             break;
         };
@@ -669,6 +708,10 @@ fn split_top_ascii(s: &str, sep: u8) -> Vec<(usize, usize)> {
     out.push((start, s.len()));
     out
 }
+
+/// Texts up to this many bytes are split by [`split_top_ascii`]'s byte
+/// loop alone.
+const SHORT: usize = 24;
 
 /// The largest char boundary of `s` at or below `i`.
 pub fn floor_char_boundary(s: &str, i: usize) -> usize {
@@ -770,6 +813,11 @@ mod tests {
                 let bytes: Vec<usize> = top_level_ascii(&s, t).collect();
                 proptest::prop_assert_eq!(bytes, chars);
             }
+        }
+
+        #[test]
+        fn short_cap_on_bytes_agrees(s in "[a-zA-Z0-9.éÉß]{0,8}") {
+            proptest::prop_assert_eq!(short_cap(&s), short_cap_chars(&s));
         }
 
         #[test]

@@ -254,6 +254,11 @@ fn caps_running_head(line: &str) -> Option<bool> {
 /// upper-case running head set apart by a wide gap, in either order
 /// ("WORKING MEMORY AND AGING          24", "24          SMITH ET AL.").
 fn is_running_head(line: &str) -> bool {
+    // A line with printable ASCII at both ends trims to itself (the test
+    // for most lines of a list, without the char walks).
+    if line.len() > 160 && graphic_ends(line) {
+        return false;
+    }
     let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
     if t.len() > 160 || !contains_any!(t, ["   "]) {
         return false;
@@ -402,6 +407,10 @@ pub fn is_heading(line: &str) -> bool {
 
 /// True for a line that is only a page number ("12", "Page 12", "12 of 30").
 pub fn is_page_number(line: &str) -> bool {
+    // As in `is_running_head`: most lines are too long whatever the trim.
+    if line.len() > 16 && graphic_ends(line) {
+        return false;
+    }
     let t = scan::trim(line).trim_matches('\u{c}').trim();
     if t.is_empty() || t.len() > 16 {
         return false;
@@ -417,6 +426,13 @@ pub fn is_page_number(line: &str) -> bool {
     let num = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
     (num(a) && b.is_none_or(num))
         || (!t.is_empty() && t.len() <= 6 && t.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')))
+}
+
+/// The first and last bytes of `s` are printable ASCII (0x21–0x7E): no
+/// whitespace or form feed to trim at either end.
+fn graphic_ends(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.first().is_some_and(u8::is_ascii_graphic) && b.last().is_some_and(u8::is_ascii_graphic)
 }
 
 fn first_word(s: &str) -> &str {
@@ -454,11 +470,11 @@ fn author_start(l: &str) -> bool {
     let ok_fam = fam
         .chars()
         .next()
-        .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase())
+        .is_some_and(|c| scan::is_letter(c) && !c.is_lowercase())
         && fam.split_whitespace().count() <= 4
         && fam
             .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '‐' | '.'));
+            .all(|c| scan::is_letter(c) || matches!(c, ' ' | '-' | '\'' | '’' | '‐' | '.'));
     if !ok_fam {
         return false;
     }
@@ -468,7 +484,7 @@ fn author_start(l: &str) -> bool {
     let b = cs.next();
     let c = cs.next();
     match (a, b, c) {
-        (Some(a), Some('.'), _) if a.is_alphabetic() && !a.is_lowercase() => true,
+        (Some(a), Some('.'), _) if scan::is_letter(a) && !a.is_lowercase() => true,
         (Some(a), Some(b), Some('.')) if a.is_uppercase() && b.is_lowercase() => true,
         (Some(a), Some('-'), _) if a.is_uppercase() => true,
         _ => false,
@@ -675,13 +691,24 @@ fn paragraph_goes_on(so_far: &str, line: &str) -> bool {
     if is_link_word(w) {
         return true;
     }
-    if t.ends_with(['.', '?', '!']) || is_link_word(t.rsplit(' ').next().unwrap_or_default()) {
+    let last_word = last_word(t);
+    if t.ends_with(['.', '?', '!']) || is_link_word(last_word) {
         return false;
     }
     if ends_in_url(t) || early_date(l) {
         return false;
     }
     forces_continuation(t) || !starts_like_reference(l)
+}
+
+/// `t.rsplit(' ').next()`: what follows the last space (all of `t`
+/// without one). The last word is often a link, long enough for memchr's
+/// SIMD search to beat a byte loop and the char searcher.
+fn last_word(t: &str) -> &str {
+    // (An ASCII space is a char of its own: `i + 1` is a boundary.)
+    memchr::memrchr(b' ', t.as_bytes())
+        .and_then(|i| t.get(i + 1..))
+        .unwrap_or(t)
 }
 
 /// The text ends the way a complete reference ends: with a period, or
@@ -1062,7 +1089,7 @@ fn join_line(acc: &mut String, next: &str, vocab: &HashSet<String>) {
         acc.push_str(next);
         return;
     }
-    let last_tok = acc.rsplit(' ').next().unwrap_or("");
+    let last_tok = last_word(acc);
     // A scheme alone at a line end ("Retrieved from https://" /
     // "www.joe.org/…"): the link goes on, even where the next line could
     // start one itself.
@@ -1261,7 +1288,12 @@ impl Layout {
         let mut paragraph_starts = 0usize;
         let mut in_tag = false;
         for l in &lines {
-            let t = l.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
+            // (A line with printable ASCII at both ends trims to itself.)
+            let t = if graphic_ends(l) {
+                l
+            } else {
+                l.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}')
+            };
             if t.is_empty() || super::markup::is_block_line(t) {
                 in_par = false;
                 continue;
@@ -1290,7 +1322,12 @@ impl Layout {
                     paragraph_starts += 1;
                 }
             }
-            lens.push(t.chars().count());
+            // (An ASCII line has as many characters as bytes.)
+            lens.push(if t.is_ascii() {
+                t.len()
+            } else {
+                t.chars().count()
+            });
             if l.starts_with([' ', '\t']) {
                 indented += 1;
             }
@@ -1851,6 +1888,26 @@ mod tests {
 
     fn texts(s: &str) -> Vec<String> {
         segment(s).into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn last_word_as_rsplit() {
+        for t in [
+            "",
+            " ",
+            "a",
+            "a b",
+            "ab  ",
+            " x",
+            "Title. https://doi.org/10.1/x",
+            "é ü",
+        ] {
+            assert_eq!(
+                last_word(t),
+                t.rsplit(' ').next().unwrap_or_default(),
+                "{t:?}"
+            );
+        }
     }
 
     #[test]

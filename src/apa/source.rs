@@ -484,7 +484,12 @@ pub(crate) fn starts_with_in(u: &str) -> bool {
 /// next two characters pass `second`, after a capital.
 fn after_one_letter_in(u: &str, second: impl Fn(char) -> bool) -> Option<&str> {
     let u = u.trim_start();
-    // (And the Cyrillic "В", "У" of Russian, Bulgarian and Ukrainian.)
+    // (Each word starts with one of these: most elements are answered
+    // by their first byte; 0xD0 starts the Cyrillic "В" and "У" of
+    // Russian, Bulgarian and Ukrainian.)
+    if !matches!(u.as_bytes().first(), Some(b'I' | b'W' | b'V' | b'U' | 0xD0)) {
+        return None;
+    }
     let rest = ["I ", "W ", "V ", "U ", "В ", "У "]
         .iter()
         .find_map(|p| u.strip_prefix(p))?;
@@ -508,6 +513,15 @@ pub(crate) fn strip_in_after_title(u: &str) -> Option<&str> {
 /// in: "En" (Spanish, French), "Dans", "Em" (Portuguese), "W:" (Polish).
 pub(crate) fn strip_in(u: &str) -> Option<&str> {
     let t = u.trim_start();
+    // Every form below starts with one of these bytes: most elements are
+    // answered by their first.
+    // (0xC4 starts the Turkish "İçinde", 0xD0 the Cyrillic "В" and "У".)
+    if !matches!(
+        t.as_bytes().first(),
+        Some(b'I' | b'W' | b'V' | b'U' | b'E' | b'D' | 0xC4 | 0xD0)
+    ) {
+        return None;
+    }
     // A one-letter word for "in" only before an editor's initial: "I C.
     // D. Klaassen (Red.), Title".
     if let Some(rest) = after_one_letter_in(t, |c| c == '.') {
@@ -547,6 +561,10 @@ pub(crate) fn presented_at(u: &str) -> Option<(&str, &str)> {
     ) {
         return None;
     }
+    let (Some(a), Some(b)) = (t.as_bytes().first(), t.as_bytes().get(1)) else {
+        return None;
+    };
+    let head = [a.to_ascii_lowercase(), b.to_ascii_lowercase()];
     for p in [
         "paper presented at the ",
         "paper presented at ",
@@ -564,6 +582,11 @@ pub(crate) fn presented_at(u: &str) -> Option<(&str, &str)> {
         "talk given at the ",
         "talk presented at the ",
     ] {
+        // (The phrases are lower case: one whose first two letters differ
+        // from the element's is passed over without the comparison.)
+        if p.as_bytes().get(..2) != Some(&head[..]) {
+            continue;
+        }
         if let Some(rest) = strip_prefix_ascii_ci(t, p) {
             let genre = if p.starts_with("poster") {
                 "Poster session"
@@ -589,7 +612,8 @@ fn place_publisher(u: &str) -> Option<(&str, &str)> {
     if place.is_empty() || publisher.is_empty() || place.split_whitespace().count() > 6 {
         return None;
     }
-    if lexicon::looks_like_group(place) || lexicon::looks_like_publisher(place) {
+    let k = lexicon::Kinds::of(place);
+    if k.group() || k.publisher() {
         return None;
     }
     if is_no_place(place) {
@@ -633,8 +657,11 @@ fn is_place_name(u: &str) -> bool {
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && !lexicon::looks_like_group(p)
-        && !lexicon::looks_like_publisher(p)
+        && {
+            // (Looked up in the word lists once, for both questions.)
+            let k = lexicon::Kinds::of(p);
+            !k.group() && !k.publisher()
+        }
 }
 
 impl<'a> Ctx<'a> {
@@ -759,6 +786,10 @@ impl<'a> Ctx<'a> {
             }
             _ => {}
         }
+        // The element looked up in the word lists at most once, for the
+        // questions below (a lone element only).
+        let kinds = std::cell::OnceCell::new();
+        let kinds = || *kinds.get_or_init(|| lexicon::Kinds::of(first));
         // Periodicals and sites: the first element is the container. An
         // undated page with a URL names its site the same way.
         let undated_page = self
@@ -768,8 +799,8 @@ impl<'a> Ctx<'a> {
             .is_some_and(|d| d.status == crate::model::DateStatus::NoDate)
             && (self.r.url.is_some() || self.r.accessed.is_some())
             && us.len() == 1
-            && !lexicon::looks_like_publisher(first)
-            && !lexicon::looks_like_group(first);
+            && !kinds().publisher()
+            && !kinds().group();
         // A dated report ("[Press release]", "[Fact sheet]") names its
         // publisher, not a periodical.
         let report = matches!(
@@ -817,8 +848,8 @@ impl<'a> Ctx<'a> {
             scan::contains_short(s, " and ") || scan::contains_short(s, " of ")
         };
         if us.len() == 1
-            && (lexicon::looks_like_periodical(first) || in_press && journal_like(first))
-            && !lexicon::looks_like_publisher(first)
+            && (lexicon::periodical_given(first, kinds()) || in_press && journal_like(first))
+            && !kinds().publisher()
             && !lexicon::is_book_publisher(first)
         {
             let c = strip_period(first);
@@ -1283,6 +1314,21 @@ mod tests {
                 "annual meeting of the APA, Boston, MA"
             ))
         );
+        // Every phrase, in any case.
+        for (text, genre) in [
+            ("POSTER SESSION PRESENTED AT X", "Poster session"),
+            ("Symposium conducted at the X", "Symposium"),
+            ("paper session presented at the X", "Paper presentation"),
+            ("Keynote address at the X", "Presentation"),
+            ("Invited talk at the X", "Presentation"),
+            ("Talk given at the X", "Presentation"),
+            ("Talk presented at the X", "Presentation"),
+            ("Presented at X", "Presentation"),
+        ] {
+            assert_eq!(presented_at(text), Some((genre, "X")), "{text}");
+        }
+        assert_eq!(presented_at("P"), None);
+        assert_eq!(presented_at("Psychological Review, 12"), None);
         assert!(starts_with_in("In Wikipedia"));
         assert!(starts_with_in(
             "In E. N. Zalta (Ed.), The Stanford Encyclopedia"

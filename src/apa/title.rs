@@ -69,48 +69,52 @@ const ORDINAL_WORDS: &[(&str, u32)] = &[
 
 /// Words that mark an edition statement, in the languages of reference
 /// lists.
-const EDITION_WORDS: &[&str] = &[
-    "ed",
-    "edn",
-    "edition",
-    "éd",
-    "édition",
-    "edición",
-    "edição",
-    "edizione",
-    "ediţia",
-    "ediția",
-    "editio",
-    "aufl",
-    "auflage",
-    "ausg",
-    "ausgabe",
-    "izd",
-    "baskı",
-    "bs",
-    "izdanje",
-    "izdaja",
-    "ponatis",
-    "wyd",
-    "wydanie",
-    "uppl",
-    "upplaga",
-    "utg",
-    "utgave",
-    "druk",
-    "oplag",
-    "painos",
-    "kiadás",
-    "vydání",
-    "printing",
-    "impression",
-    "reprint",
-    "pbk",
-    "rev",
-    "revised",
-    "expanded",
-    "abridged",
-];
+fn is_edition_word(w: &str) -> bool {
+    // (A match: a test of the length, then of the bytes, where a list is
+    // compared with the word entry by entry.)
+    matches!(
+        w,
+        "ed" | "edn"
+            | "edition"
+            | "éd"
+            | "édition"
+            | "edición"
+            | "edição"
+            | "edizione"
+            | "ediţia"
+            | "ediția"
+            | "editio"
+            | "aufl"
+            | "auflage"
+            | "ausg"
+            | "ausgabe"
+            | "izd"
+            | "baskı"
+            | "bs"
+            | "izdanje"
+            | "izdaja"
+            | "ponatis"
+            | "wyd"
+            | "wydanie"
+            | "uppl"
+            | "upplaga"
+            | "utg"
+            | "utgave"
+            | "druk"
+            | "oplag"
+            | "painos"
+            | "kiadás"
+            | "vydání"
+            | "printing"
+            | "impression"
+            | "reprint"
+            | "pbk"
+            | "rev"
+            | "revised"
+            | "expanded"
+            | "abridged"
+    )
+}
 
 /// "2nd ed." → "2"; "second edition" → "2"; anything else that says
 /// edition ("Rev. ed.", "7., vollständig überarbeitete Auflage", "3.
@@ -138,7 +142,7 @@ pub(crate) fn edition_of(part: &str) -> Option<String> {
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '(' | ')' | '-'))
         .filter(|w| !w.is_empty())
         .collect();
-    if !words.iter().any(|w| EDITION_WORDS.contains(w)) {
+    if !words.iter().any(|w| is_edition_word(w)) {
         return None;
     }
     // A bare "Rev." or "ed." alone is not an edition statement.

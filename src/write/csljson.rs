@@ -468,6 +468,77 @@ impl Serialize for DateOut<'_> {
     }
 }
 
+/// The longest `"name": ` a [`Key`] holds.
+const KEY_PAD: usize = 32;
+
+/// An object member's name as the writer puts it: `"name": `, padded
+/// with spaces to [`KEY_PAD`] bytes, so that it is appended with one copy
+/// of a fixed size and cut to its length (a slice of its own length takes
+/// a memcpy call, once for each of the dozen members of a record).
+struct Key {
+    /// The name.
+    name: &'static str,
+    /// `"name": ` and spaces.
+    quoted: [u8; KEY_PAD],
+    /// The length of `"name": `.
+    len: usize,
+}
+
+impl Key {
+    const fn new(name: &'static str) -> Key {
+        let b = name.as_bytes();
+        // (Checked when the constant is made: a longer name does not
+        // compile.)
+        assert!(b.len() + 4 <= KEY_PAD);
+        let mut quoted = [b' '; KEY_PAD];
+        // In bounds: `b.len() + 4 <= KEY_PAD`, asserted above, bounds every
+        // index below.
+        quoted[0] = b'"';
+        let mut i = 0;
+        while i < b.len() {
+            // In bounds: `i < b.len()`, and `i + 1 < b.len() + 4 <= KEY_PAD`.
+            quoted[i + 1] = b[i];
+            i += 1;
+        }
+        // In bounds: as above.
+        quoted[b.len() + 1] = b'"';
+        // In bounds: as above.
+        quoted[b.len() + 2] = b':';
+        Key {
+            name,
+            quoted,
+            len: b.len() + 4,
+        }
+    }
+}
+
+/// The [`Key`] of a name given as a literal, made when compiling.
+macro_rules! key {
+    ($name:literal) => {{
+        static KEY: Key = Key::new($name);
+        &KEY
+    }};
+}
+
+/// The [`Key`] of a role's names ([`Role::csl_name`]).
+fn role_key(role: Role) -> &'static Key {
+    match role {
+        Role::Author => key!("author"),
+        Role::Editor => key!("editor"),
+        Role::Translator => key!("translator"),
+        Role::Director => key!("director"),
+        Role::Producer => key!("producer"),
+        Role::Host => key!("host"),
+        Role::Interviewer => key!("interviewer"),
+        Role::Performer => key!("performer"),
+        Role::Composer => key!("composer"),
+        Role::ReviewedAuthor => key!("reviewed-author"),
+        Role::CollectionEditor => key!("collection-editor"),
+        Role::ContainerAuthor => key!("container-author"),
+        Role::Contributor => key!("contributor"),
+    }
+}
+
 /// One variable of an item, as [`CslOut::for_each_var`] gives it.
 enum Var<'a> {
     Str(&'a str),
@@ -481,22 +552,25 @@ impl CslOut<'_> {
     /// Calls `f` with each variable of the item, in the order written.
     /// Both the serde view ([`Serialize`]) and the writer's direct JSON
     /// go through this, so they cannot disagree on what is written.
-    fn for_each_var<E>(&self, mut f: impl FnMut(&str, Var<'_>) -> Result<(), E>) -> Result<(), E> {
+    fn for_each_var<E>(
+        &self,
+        mut f: impl FnMut(&'static Key, Var<'_>) -> Result<(), E>,
+    ) -> Result<(), E> {
         let r = self.r;
-        f("id", Var::Str(self.id))?;
-        f("type", Var::Str(csl_type(r.item_type, self.zotero)))?;
+        f(key!("id"), Var::Str(self.id))?;
+        f(key!("type"), Var::Str(csl_type(r.item_type, self.zotero)))?;
         for role in Role::ALL {
             if r.has_role(role) {
-                f(role.csl_name(), Var::Names(role))?;
+                f(role_key(role), Var::Names(role))?;
             }
         }
         let mut status = r.status.as_deref();
         if let Some(d) = &r.issued {
             if DateOut::present(d) {
-                f("issued", Var::Date(d))?;
+                f(key!("issued"), Var::Date(d))?;
             }
             if let Some(s) = &d.suffix {
-                f("year-suffix", Var::Str(s))?;
+                f(key!("year-suffix"), Var::Str(s))?;
             }
             if status.is_none() {
                 status = match d.status {
@@ -507,41 +581,41 @@ impl CslOut<'_> {
             }
         }
         for (key, d) in [
-            ("original-date", &r.original_date),
-            ("accessed", &r.accessed),
+            (key!("original-date"), &r.original_date),
+            (key!("accessed"), &r.accessed),
         ] {
             if let Some(d) = d.as_ref().filter(|d| DateOut::present(d)) {
                 f(key, Var::Date(d))?;
             }
         }
-        let strings: [(&str, &Option<String>); 27] = [
-            ("title", &r.title),
-            ("container-title", &r.container_title),
-            ("collection-title", &r.collection_title),
-            ("collection-number", &r.collection_number),
-            ("volume", &r.volume),
-            ("issue", &r.issue),
-            ("page", &r.page),
-            ("number", &r.number),
-            ("edition", &r.edition),
-            ("version", &r.version),
-            ("genre", &r.genre),
-            ("medium", &r.medium),
-            ("publisher", &r.publisher),
-            ("publisher-place", &r.publisher_place),
-            ("event-title", &r.event_title),
-            ("event-place", &r.event_place),
-            ("archive", &r.archive),
-            ("authority", &r.authority),
-            ("section", &r.section),
-            ("DOI", &r.doi),
-            ("URL", &r.url),
-            ("ISBN", &r.isbn),
-            ("ISSN", &r.issn),
-            ("PMID", &r.pmid),
-            ("abstract", &r.abstract_text),
-            ("language", &r.language),
-            ("note", &None),
+        let strings: [(&Key, &Option<String>); 27] = [
+            (key!("title"), &r.title),
+            (key!("container-title"), &r.container_title),
+            (key!("collection-title"), &r.collection_title),
+            (key!("collection-number"), &r.collection_number),
+            (key!("volume"), &r.volume),
+            (key!("issue"), &r.issue),
+            (key!("page"), &r.page),
+            (key!("number"), &r.number),
+            (key!("edition"), &r.edition),
+            (key!("version"), &r.version),
+            (key!("genre"), &r.genre),
+            (key!("medium"), &r.medium),
+            (key!("publisher"), &r.publisher),
+            (key!("publisher-place"), &r.publisher_place),
+            (key!("event-title"), &r.event_title),
+            (key!("event-place"), &r.event_place),
+            (key!("archive"), &r.archive),
+            (key!("authority"), &r.authority),
+            (key!("section"), &r.section),
+            (key!("DOI"), &r.doi),
+            (key!("URL"), &r.url),
+            (key!("ISBN"), &r.isbn),
+            (key!("ISSN"), &r.issn),
+            (key!("PMID"), &r.pmid),
+            (key!("abstract"), &r.abstract_text),
+            (key!("language"), &r.language),
+            (key!("note"), &None),
         ];
         for (k, v) in strings {
             if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
@@ -549,20 +623,20 @@ impl CslOut<'_> {
             }
         }
         if let Some(s) = status {
-            f("status", Var::Str(s))?;
+            f(key!("status"), Var::Str(s))?;
         }
         if !r.keywords.is_empty() {
-            f("keyword", Var::Str(&r.keywords.join(", ")))?;
+            f(key!("keyword"), Var::Str(&r.keywords.join(", ")))?;
         }
         match (&r.title_translated, &r.note) {
-            (None, Some(n)) if !n.is_empty() => f("note", Var::Str(n))?,
+            (None, Some(n)) if !n.is_empty() => f(key!("note"), Var::Str(n))?,
             (Some(t), n) => {
                 let mut note = format!("Translated title: {t}");
                 if let Some(n) = n.as_deref().filter(|n| !n.is_empty()) {
                     note.push('\n');
                     note.push_str(n);
                 }
-                f("note", Var::Str(&note))?;
+                f(key!("note"), Var::Str(&note))?;
             }
             _ => {}
         }
@@ -631,7 +705,13 @@ impl Json<'_> {
                 self.out.extend_from_slice(LEAD);
                 self.out.truncate(keep);
             }
-            Some(lead) => self.out.extend_from_slice(lead),
+            Some(lead) => {
+                // The same without the comma.
+                const LEAD_FIRST: &[u8] = b"\n                ";
+                let keep = self.out.len() + lead.len();
+                self.out.extend_from_slice(LEAD_FIRST);
+                self.out.truncate(keep);
+            }
             None => {
                 if !first {
                     self.out.push(b',');
@@ -665,19 +745,16 @@ impl Json<'_> {
 
     /// Writes an object key and the separator before its value.
     /// (Keys are CSL variable names: nothing in them needs escaping.)
-    fn key(&mut self, key: &str, first: bool) {
-        debug_assert!(!key.bytes().any(needs_escape));
+    fn key(&mut self, key: &Key, first: bool) {
+        debug_assert!(!key.name.bytes().any(needs_escape));
         self.separator(first);
-        self.out.push(b'"');
-        self.out.extend_from_slice(key.as_bytes());
-        if self.pretty {
-            self.out.extend_from_slice(b"\": ");
-        } else {
-            self.out.extend_from_slice(b"\":");
-        }
+        // `"name": ` when pretty, `"name":` when not.
+        let keep = self.out.len() + key.len - usize::from(!self.pretty);
+        self.out.extend_from_slice(&key.quoted);
+        self.out.truncate(keep);
     }
 
-    fn entry(&mut self, key: &str, value: &str, first: bool) {
+    fn entry(&mut self, key: &Key, value: &str, first: bool) {
         self.key(key, first);
         self.string(value);
     }
@@ -735,25 +812,25 @@ impl Json<'_> {
     fn name(&mut self, n: &Name, zotero: bool) {
         self.open(b'{');
         match n {
-            Name::Literal(l) => self.entry("literal", l, true),
+            Name::Literal(l) => self.entry(key!("literal"), l, true),
             Name::Person(p) => {
                 if zotero {
-                    self.key("family", true);
+                    self.key(key!("family"), true);
                     self.string_of(&p.full_family_parts());
                 } else {
-                    self.entry("family", &p.family, true);
+                    self.entry(key!("family"), &p.family, true);
                 }
                 if let Some(g) = &p.given {
-                    self.entry("given", g, false);
+                    self.entry(key!("given"), g, false);
                 }
                 if !zotero && let Some(x) = &p.particle {
-                    self.entry("non-dropping-particle", x, false);
+                    self.entry(key!("non-dropping-particle"), x, false);
                 }
                 if let Some(x) = &p.dropping_particle {
-                    self.entry("dropping-particle", x, false);
+                    self.entry(key!("dropping-particle"), x, false);
                 }
                 if let Some(x) = &p.suffix {
-                    self.entry("suffix", x, false);
+                    self.entry(key!("suffix"), x, false);
                 }
             }
         }
@@ -781,7 +858,7 @@ impl Json<'_> {
         self.open(b'{');
         let mut nonempty = false;
         if let Some(start) = &d.start {
-            self.key("date-parts", true);
+            self.key(key!("date-parts"), true);
             self.open(b'[');
             self.parts(start, true);
             if let Some(end) = &d.end {
@@ -789,16 +866,16 @@ impl Json<'_> {
             }
             self.close(b']', true);
             if let Some(season) = d.season {
-                self.key("season", false);
+                self.key(key!("season"), false);
                 self.number(season.number());
             }
             if d.circa {
-                self.key("circa", false);
+                self.key(key!("circa"), false);
                 self.out.extend_from_slice(b"true");
             }
             nonempty = true;
         } else if let Some(l) = &d.literal {
-            self.entry("literal", l, true);
+            self.entry(key!("literal"), l, true);
             nonempty = true;
         }
         self.close(b'}', nonempty);
@@ -825,16 +902,16 @@ impl Serialize for CslOut<'_> {
         use serde::ser::SerializeMap;
         let mut m = ser.serialize_map(None)?;
         self.for_each_var(|key, v| match v {
-            Var::Str(s) => m.serialize_entry(key, s),
+            Var::Str(s) => m.serialize_entry(key.name, s),
             Var::Names(role) => m.serialize_entry(
-                key,
+                key.name,
                 &NamesOut {
                     r: self.r,
                     role,
                     zotero: self.zotero,
                 },
             ),
-            Var::Date(d) => m.serialize_entry(key, &DateOut(d)),
+            Var::Date(d) => m.serialize_entry(key.name, &DateOut(d)),
         })?;
         m.end()
     }
@@ -898,6 +975,15 @@ impl RecordWriter for CslJsonWriter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_are_the_names_quoted() {
+        for role in Role::ALL {
+            assert_eq!(role_key(role).name, role.csl_name());
+        }
+        let k = key!("container-title");
+        assert_eq!(k.quoted.get(..k.len), Some(&b"\"container-title\": "[..]));
+    }
 
     /// The direct JSON is byte for byte what `serde_json` makes of the
     /// [`Serialize`] view, compact and pretty, with and without Zotero's
