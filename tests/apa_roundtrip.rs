@@ -44,6 +44,18 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "a Russian 'В', '(Ред.)' and 'сс.' come back in English",
     ),
     (
+        "Arabie, P. (2001, Νοέμβριος 19)",
+        "a Greek month, 'Στο' and 'σσ.' come back in English",
+    ),
+    (
+        "Arabie, P. (不详)",
+        "Chinese '不详', '收入', '(编)' and '页' come back in English",
+    ),
+    (
+        "Aaronson, T., & Galloway, K. (2015, 11月 19)",
+        "a Japanese month comes back in English",
+    ),
+    (
         "Schmidt, K. (2022, 5. Juli)",
         "a German day-month date comes back in English, month first",
     ),

@@ -82,6 +82,12 @@ const MONTHS: &[(&str, u8)] = &[
     ("dezembro", 12), ("dicembre", 12), ("diciembre", 12), ("décembre", 12), ("grudzień", 12),
     ("gruodžio", 12), ("joulukuuta", 12), ("prosinac", 12), ("prosinec", 12), ("rhagfyr", 12),
     ("грудень", 12), ("декабрь", 12), ("декември", 12), ("децембар", 12),
+    // Greek (nominative, as the CSL locale prints them) and Chinese.
+    ("ιανουάριος", 1), ("φεβρουάριος", 2), ("μάρτιος", 3), ("απρίλιος", 4), ("μάιος", 5),
+    ("ιούνιος", 6), ("ιούλιος", 7), ("αύγουστος", 8), ("σεπτέμβριος", 9), ("οκτώβριος", 10),
+    ("νοέμβριος", 11), ("δεκέμβριος", 12),
+    ("一月", 1), ("二月", 2), ("三月", 3), ("四月", 4), ("五月", 5), ("六月", 6), ("七月", 7),
+    ("八月", 8), ("九月", 9), ("十月", 10), ("十一月", 11), ("十二月", 12),
 ];
 
 /// The month number of a month word (`March`, `Mar.`, `mars`), if it is one.
@@ -122,7 +128,22 @@ fn word(i: &str) -> IResult<&str, &str> {
 }
 
 fn month(i: &str) -> IResult<&str, u8> {
-    map_res(word, |w| month_number(w).ok_or(())).parse(i)
+    alt((map_res(word, |w| month_number(w).ok_or(())), cjk_month)).parse(i)
+}
+
+/// A month as Japanese, Chinese and Korean write it: "11月", "11월".
+fn cjk_month(i: &str) -> IResult<&str, u8> {
+    map_res(
+        terminated(
+            take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+            alt((char('月'), char('월'))),
+        ),
+        |s: &str| match s.parse::<u8>() {
+            Ok(m) if (1..=12).contains(&m) => Ok(m),
+            _ => Err(()),
+        },
+    )
+    .parse(i)
 }
 
 fn season(i: &str) -> IResult<&str, Season> {
@@ -262,6 +283,12 @@ const NO_DATE: &[&str] = &[
     "б.д.",
     "б. г.",
     "χ.χ.",
+    "f.a.",
+    "f. a.",
+    "日付なし",
+    "일자 없음",
+    "不详",
+    "无日期",
     "nd",
 ];
 
@@ -601,6 +628,16 @@ mod tests {
         assert_eq!(ymd(&d), (2015, Some(11), Some(19)));
         let d = parse_date_group("2015, 19 November").unwrap();
         assert_eq!(ymd(&d), (2015, Some(11), Some(19)));
+        // The CSL locales of Japanese/Korean, Chinese and Greek.
+        for t in [
+            "2015, 11月 19",
+            "2015, 11월 19",
+            "2015, 十一月 19",
+            "2015, Νοέμβριος 19",
+        ] {
+            let d = parse_date_group(t).unwrap();
+            assert_eq!(ymd(&d), (2015, Some(11), Some(19)), "{t}");
+        }
     }
 
     #[test]
@@ -624,7 +661,18 @@ mod tests {
         assert_eq!(d.status, DateStatus::InPress);
         // Other languages' terms, as citation styles print them.
         for nd in [
-            "o. J.", "s. f.", "s. d.", "u.å.", "z.d.", "b.d.", "б. д.", "s.f.-a",
+            "f.a.",
+            "日付なし",
+            "일자 없음",
+            "不详",
+            "o. J.",
+            "s. f.",
+            "s. d.",
+            "u.å.",
+            "z.d.",
+            "b.d.",
+            "б. д.",
+            "s.f.-a",
         ] {
             let d = parse_date_group(nd).unwrap_or_else(|| panic!("{nd}"));
             assert_eq!(d.status, DateStatus::NoDate, "{nd}");

@@ -813,9 +813,8 @@ pub fn role_of_marker(marker: &str) -> Option<Role> {
         // director is written out, "(Director)".
         "ed" | "eds" | "editor" | "editors" | "hrsg" | "hg" | "hgg" | "dir" | "dirs" | "coord"
         | "coords" | "org" | "orgs" | "comp" | "comps" | "compiler" | "compilers" | "éd"
-        | "éds" | "red" | "reds" | "ur" | "szerk" | "toim" | "ред" | "haz" => {
-            Some(Role::Editor)
-        }
+        | "éds" | "red" | "reds" | "ur" | "szerk" | "toim" | "ред" | "επιμ" | "编" | "編"
+        | "편" | "haz" => Some(Role::Editor),
         // And the other languages' short forms citation styles print.
         "trans" | "tran" | "transl" | "translator" | "translators" | "übers" | "trad" | "trads"
         | "overs" | "övers" | "vert" | "verts" | "tłum" | "přel" | "prev" | "çev" | "käänt"

@@ -1153,6 +1153,8 @@ const CONNECTORS: &[&str] = &[
     "в",
     "У",
     "у",
+    "Στο",
+    "收入",
 ];
 
 fn is_separator(c: char) -> bool {

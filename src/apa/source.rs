@@ -515,10 +515,11 @@ pub(crate) fn strip_in(u: &str) -> Option<&str> {
     let t = u.trim_start();
     // Every form below starts with one of these bytes: most elements are
     // answered by their first.
-    // (0xC4 starts the Turkish "İçinde", 0xD0 the Cyrillic "В" and "У".)
+    // (0xC4 starts the Turkish "İçinde", 0xD0 the Cyrillic "В" and "У",
+    // 0xCE the Greek "Στο", 0xE6 the Chinese "收入".)
     if !matches!(
         t.as_bytes().first(),
-        Some(b'I' | b'W' | b'V' | b'U' | b'E' | b'D' | 0xC4 | 0xD0)
+        Some(b'I' | b'W' | b'V' | b'U' | b'E' | b'D' | 0xC4 | 0xD0 | 0xCE | 0xE6)
     ) {
         return None;
     }
@@ -536,6 +537,8 @@ pub(crate) fn strip_in(u: &str) -> Option<&str> {
         "Em ",
         "W: ",
         "İçinde ",
+        "Στο ",
+        "收入 ",
     ]
     .iter()
     .find_map(|p| t.strip_prefix(p))?;

@@ -224,7 +224,8 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
     if let Some(v) = strip_prefix_ci(
         p,
         &[
-            "pp.", "p.", "pp ", "ss. ", "s. ", "str. ", "pages ", "page ", "сс. ", "с. ",
+            "pp.", "p.", "pp ", "ss. ", "s. ", "str. ", "pages ", "page ", "сс. ", "с. ", "σσ. ",
+            "σ. ", "页 ", "頁 ",
         ],
     ) && !v.is_empty()
         && v.chars().any(|c| c.is_ascii_digit())
