@@ -637,69 +637,70 @@ fn is_data_repository(name: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Each listed sign passes `test` as it is and in capitals inside a
+    /// longer text (`prefix` before it, "y" after).
+    fn each_passes_in_any_case(test: fn(&str) -> bool, prefix: &str, signs: &[&str]) {
+        for h in signs {
+            assert!(test(h), "{h}");
+            assert!(test(&format!("{prefix}{}y", h.to_uppercase())), "{h}");
+        }
+    }
+
     #[test]
     fn hosts_pass_their_first_test() {
         // The five (three) searches before the full lists must let every
         // listed host through, in any case.
-        for h in [
-            "arxiv.org/",
-            "biorxiv.org/",
-            "medrxiv.org/",
-            "psyarxiv.com/",
-            "osf.io/preprints",
-            "ssrn.com/",
-            "researchsquare.com/",
-            "preprints.org/",
-            "eprint.iacr.org/",
-            "chemrxiv.org/",
-            "techrxiv.org/",
-            "hal.science/hal-",
-            "hal.archives-ouvertes.fr/",
-        ] {
-            assert!(is_preprint_url(h), "{h}");
-            assert!(
-                is_preprint_url(&format!("https://X{}y", h.to_uppercase())),
-                "{h}"
-            );
-        }
-        for h in [
-            "/dataset/",
-            "/datasets/",
-            "datadryad.org/",
-            "dataverse.",
-            "/dataverse/",
-            "icpsr.umich.edu/",
-            "pangaea.de/",
-            "data.mendeley.com/",
-        ] {
-            assert!(is_data_url(h), "{h}");
-            assert!(
-                is_data_url(&format!("https://X{}y", h.to_uppercase())),
-                "{h}"
-            );
-        }
-        for h in [
-            "github.com/",
-            "gitlab.com/",
-            "bitbucket.org/",
-            "cran.r-project.org/package",
-            "pypi.org/project",
-            "crates.io/crates",
-            "sourceforge.net/projects",
-        ] {
-            assert!(is_code_host(h), "{h}");
-            assert!(
-                is_code_host(&format!("https://X{}y", h.to_uppercase())),
-                "{h}"
-            );
-        }
-        for h in ["dataverse", "databrary", "data archive", "data repository"] {
-            assert!(is_data_repository(h), "{h}");
-            assert!(
-                is_data_repository(&format!("X{}y", h.to_uppercase())),
-                "{h}"
-            );
-        }
+        each_passes_in_any_case(
+            is_preprint_url,
+            "https://X",
+            &[
+                "arxiv.org/",
+                "biorxiv.org/",
+                "medrxiv.org/",
+                "psyarxiv.com/",
+                "osf.io/preprints",
+                "ssrn.com/",
+                "researchsquare.com/",
+                "preprints.org/",
+                "eprint.iacr.org/",
+                "chemrxiv.org/",
+                "techrxiv.org/",
+                "hal.science/hal-",
+                "hal.archives-ouvertes.fr/",
+            ],
+        );
+        each_passes_in_any_case(
+            is_data_url,
+            "https://X",
+            &[
+                "/dataset/",
+                "/datasets/",
+                "datadryad.org/",
+                "dataverse.",
+                "/dataverse/",
+                "icpsr.umich.edu/",
+                "pangaea.de/",
+                "data.mendeley.com/",
+            ],
+        );
+        each_passes_in_any_case(
+            is_code_host,
+            "https://X",
+            &[
+                "github.com/",
+                "gitlab.com/",
+                "bitbucket.org/",
+                "cran.r-project.org/package",
+                "pypi.org/project",
+                "crates.io/crates",
+                "sourceforge.net/projects",
+            ],
+        );
+        each_passes_in_any_case(
+            is_data_repository,
+            "X",
+            &["dataverse", "databrary", "data archive", "data repository"],
+        );
         assert!(!is_preprint_url("https://www.example.org/paper"));
         assert!(!is_data_url("https://www.example.org/data/x"));
     }
