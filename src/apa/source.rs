@@ -632,22 +632,24 @@ fn place_publisher(u: &str) -> Option<(&str, &str)> {
     words_ok.then_some((place, publisher))
 }
 
+/// A catalogue's abbreviation as written, lower-cased, without its
+/// brackets, spaces and final period: "(S.l.)", "[s. l.]" → "s.l".
+fn catalogue_abbreviation(t: &str) -> String {
+    let t = t.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']') || c.is_whitespace());
+    let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    t.trim_end_matches('.').to_ascii_lowercase()
+}
+
 /// "Without place" as catalogues and French styles print it: "S.l.",
 /// "(S.l.)", "[s.l.]", German "o. O.".
 fn is_no_place(place: &str) -> bool {
-    let p = place.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']') || c.is_whitespace());
-    let p: String = p.chars().filter(|c| !c.is_whitespace()).collect();
-    p.eq_ignore_ascii_case("s.l.")
-        || p.eq_ignore_ascii_case("s.l")
-        || p.eq_ignore_ascii_case("o.o.")
+    matches!(catalogue_abbreviation(place).as_str(), "s.l" | "o.o")
 }
 
 /// "Without a name" (sine nomine) in a publisher's place: "s.n.",
 /// "(s.n.)", "[s.n.]".
 fn is_no_publisher(p: &str) -> bool {
-    let p = p.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']') || c.is_whitespace());
-    let p: String = p.chars().filter(|c| !c.is_whitespace()).collect();
-    p.eq_ignore_ascii_case("s.n.") || p.eq_ignore_ascii_case("s.n")
+    catalogue_abbreviation(p) == "s.n"
 }
 
 /// A short run of capitalised words, as a city ("Boston", "San Diego,
