@@ -31,7 +31,7 @@ pub fn is_block_line(line: &str) -> bool {
     };
     match first {
         // A pandoc fenced div: ":::" alone or with its attributes.
-        b':' => t.starts_with(":::") && t.trim_start_matches(':').trim().is_empty_or_attrs(),
+        b':' => t.starts_with(":::") && is_empty_or_attrs(t.trim_start_matches(':').trim()),
         // Tags only: "<div id=\"ref-x\" class=\"csl-entry\">", "</div>".
         b'<' => {
             let mut rest = t;
@@ -61,18 +61,12 @@ pub fn is_block_line(line: &str) -> bool {
     }
 }
 
-trait EmptyOrAttrs {
-    fn is_empty_or_attrs(&self) -> bool;
-}
-
-impl EmptyOrAttrs for str {
-    /// Nothing, or a pandoc attribute block / class name ("{#refs …}",
-    /// "csl-entry").
-    fn is_empty_or_attrs(&self) -> bool {
-        self.is_empty()
-            || self.starts_with('{') && self.ends_with('}')
-            || !self.contains(' ') && self.chars().all(|c| c.is_alphanumeric() || c == '-')
-    }
+/// Nothing, or a pandoc attribute block or class name after ":::"
+/// ("{#refs …}", "csl-entry").
+fn is_empty_or_attrs(s: &str) -> bool {
+    s.is_empty()
+        || s.starts_with('{') && s.ends_with('}')
+        || !s.contains(' ') && s.chars().all(|c| c.is_alphanumeric() || c == '-')
 }
 
 /// The element name of the tag that `r` starts (after its '<'), when it is

@@ -703,27 +703,27 @@ fn read_into(
         if cx.r.title.is_none() {
             cx.r.title = Some(dup.to_string());
         }
-        cx.classify();
-        return finish(cx, norm);
-    }
-    // A site named in an APA 6 retrieval statement leaves the body to the
-    // title, so the text before the date names the author.
-    let authored = if site_known && !scan::trim(body).is_empty() && !scan::trim(pre).is_empty() {
-        read_authors_forced(&mut cx, pre)
     } else {
-        let known = units_exact.then_some(body_units.as_slice());
-        read_authors(&mut cx, pre, body, date.as_ref(), known)
-    };
-    if authored {
-        // 4. Title and source after the date.
-        cx.read_title_and_source(body, body_units);
-    } else {
-        // Title first: the text before the date is the title.
-        let t = scan::trim(pre).trim_end();
-        let t = strip_period(t);
-        cx.read_title_group(t);
-        cx.sig.title_first = true;
-        cx.read_source_only(body);
+        // A site named in an APA 6 retrieval statement leaves the body to
+        // the title, so the text before the date names the author.
+        let authored = if site_known && !scan::trim(body).is_empty() && !scan::trim(pre).is_empty()
+        {
+            read_authors_forced(&mut cx, pre)
+        } else {
+            let known = units_exact.then_some(body_units.as_slice());
+            read_authors(&mut cx, pre, body, date.as_ref(), known)
+        };
+        if authored {
+            // 4. Title and source after the date.
+            cx.read_title_and_source(body, body_units);
+        } else {
+            // Title first: the text before the date is the title.
+            let t = scan::trim(pre).trim_end();
+            let t = strip_period(t);
+            cx.read_title_group(t);
+            cx.sig.title_first = true;
+            cx.read_source_only(body);
+        }
     }
 
     // A link wrapped over lines may have lost a hyphen at the break, as
