@@ -633,23 +633,27 @@ fn place_publisher(u: &str) -> Option<(&str, &str)> {
 }
 
 /// A catalogue's abbreviation as written, lower-cased, without its
-/// brackets, spaces and final period: "(S.l.)", "[s. l.]" → "s.l".
-fn catalogue_abbreviation(t: &str) -> String {
+/// brackets, spaces and final period: "(S.l.)", "[s. l.]" → "s.l"; `None`
+/// for longer text (every publisher is asked, without a copy).
+fn catalogue_abbreviation(t: &str) -> Option<String> {
+    if t.len() > 10 {
+        return None;
+    }
     let t = t.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']') || c.is_whitespace());
     let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    t.trim_end_matches('.').to_ascii_lowercase()
+    Some(t.trim_end_matches('.').to_ascii_lowercase())
 }
 
 /// "Without place" as catalogues and French styles print it: "S.l.",
 /// "(S.l.)", "[s.l.]", German "o. O.".
 fn is_no_place(place: &str) -> bool {
-    matches!(catalogue_abbreviation(place).as_str(), "s.l" | "o.o")
+    catalogue_abbreviation(place).is_some_and(|a| matches!(a.as_str(), "s.l" | "o.o"))
 }
 
 /// "Without a name" (sine nomine) in a publisher's place: "s.n.",
 /// "(s.n.)", "[s.n.]".
 fn is_no_publisher(p: &str) -> bool {
-    catalogue_abbreviation(p) == "s.n"
+    catalogue_abbreviation(p).is_some_and(|a| a == "s.n")
 }
 
 /// A short run of capitalised words, as a city ("Boston", "San Diego,
