@@ -1283,6 +1283,8 @@ impl Layout {
         let mut indented = 0usize;
         let mut markers = 0usize;
         let mut starts = 0usize;
+        // Lines that end where a reference cannot ("Black, O.,", "&").
+        let mut open_ends = 0usize;
         let mut page_numbers = 0usize;
         // Paragraphs whose first line starts like a reference.
         let mut paragraph_starts = 0usize;
@@ -1340,6 +1342,9 @@ impl Layout {
             if starts_like {
                 starts += 1;
             }
+            if t.ends_with([',', '&']) {
+                open_ends += 1;
+            }
             sample_for_words.push(raw_t);
         }
         let _ = page_numbers;
@@ -1391,6 +1396,10 @@ impl Layout {
             Mode::Paragraphs
         } else if nonempty > 0
             && (starts * 10 >= nonempty * 9 || (numbered && markers * 10 >= nonempty * 9))
+            // A line ending after a comma or "&" is wrapped: an author list
+            // goes on with a name on the next line ("… Black, O.," /
+            // "Gray, P. (2020). …"), which also starts like a reference.
+            && open_ends * 20 < nonempty
         {
             Mode::OnePerLine
         } else {
@@ -1751,7 +1760,15 @@ impl Segmenter {
         // What the reference so far ends with (a URL may have started on
         // an earlier line).
         let so_far = self.text.as_str();
-        if continues(line) || forces_continuation(so_far) {
+        // A reference that lost its final period after a comma ("Ann.
+        // Math., Princeton,") ends where a line plainly starts the next
+        // one ("Erhart, H. (2023). …"): its own date is behind it, so the
+        // comma cannot be inside its author list.
+        let after_comma = so_far.trim_end().ends_with(',')
+            && date_group_start(so_far).is_some()
+            && author_start(scan::trim(line))
+            && early_date(scan::trim(line));
+        if continues(line) || forces_continuation(so_far) && !after_comma {
             return false;
         }
         // A name's initials broken over lines, as a word processor does at
@@ -1822,9 +1839,10 @@ impl Segmenter {
                     && next.is_some_and(|n| early_date(&format!("{t} {n}")));
             // After a link, a title-first reference with its date on its
             // first line: "Woher kommt …? (2024, March 5). SWR."
-            if !(capital
-                && dated
-                && (closed && early || (closed || at_link) && author || link_only && early))
+            if !(after_comma
+                || capital
+                    && dated
+                    && (closed && early || (closed || at_link) && author || link_only && early))
             {
                 return false;
             }
@@ -2319,6 +2337,39 @@ mod tests {
         // parenthesis ("(Original work published 1900)").
         let s = "Freud, S. (1920). Beyond the pleasure principle. Hogarth Press. https://a.org/x (Original work\npublished 1920)\nJung, C. G. (1921). Psychological types. Rascher.\n";
         assert_eq!(segment(s).len(), 2);
+    }
+
+    #[test]
+    fn reference_ending_in_a_comma_ends_before_a_name_and_date() {
+        // The first reference lost its final period ("Princeton,"); the
+        // next line is plainly a new reference, and the first one's date is
+        // behind it, so the comma is not inside an author list.
+        let s = "Erdös, P. (1942). On the asymptotic density of the sum of two sequences. Ann. Math., Princeton,\nErhart, H. (2023). Katharina Staritz. Band 2: 1903-1953 / Ilse Meseberg-Haubold, Dietgard Meyer ; unter\nMitarbeit von Hannelore Erhart. Vandenhoeck & Ruprecht.\n";
+        let t = texts(s);
+        assert_eq!(t.len(), 2, "{t:#?}");
+        assert!(t[1].starts_with("Erhart, H. (2023)."), "{t:#?}");
+        // An author list broken after a comma still goes on: the reference
+        // so far has no date yet.
+        let s = format!(
+            "{s}Smith, J., Jones, K., Brown, L., Green, M., White, N., Black, O.,\nGray, P. (2020). A title. Journal, 1(2), 3–4.\n"
+        );
+        let t = texts(&s);
+        assert_eq!(t.len(), 3, "{t:#?}");
+        assert!(t[2].starts_with("Smith, J., Jones, K.,"), "{t:#?}");
+    }
+
+    #[test]
+    fn short_list_wrapped_in_its_author_lists_is_not_one_per_line() {
+        // Every line starts with a name, but two end after a comma: the
+        // author lists go on on the next lines.
+        let s = "Smith, J., Jones, K., Brown, L., Green, M., White, N., Black, O.,\nGray, P. (2020). A title. Journal, 1(2), 3–4.\nAdams, J., Jones, K., Brown, L., Green, M., White, N., Black, O.,\nGray, P. (2021). Another title. Journal, 2(1), 5–6.\nSmith, J. (2020). A third title. Journal, 1(2), 7–8.\n";
+        assert_eq!(Layout::detect(s.lines()).mode, Mode::Wrapped);
+        let t = texts(s);
+        assert_eq!(t.len(), 3, "{t:#?}");
+        assert!(t[1].starts_with("Adams, J.") && t[1].contains("Gray, P. (2021)"));
+        // Without such lines, it is one reference per line.
+        let s = "Smith, J. (2020). A title. Journal, 1(2), 3–4.\nAdams, J. (2021). Another title. Journal, 2(1), 5–6.\n";
+        assert_eq!(Layout::detect(s.lines()).mode, Mode::OnePerLine);
     }
 
     #[test]
