@@ -428,6 +428,31 @@ pub fn is_page_number(line: &str) -> bool {
         || (!t.is_empty() && t.len() <= 6 && t.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')))
 }
 
+/// The line ends inside a link, at a character no link ends with but a
+/// line break in one comes after ("https://scipost.org/SciPost.Report." /
+/// "10", "https://doi.org/10.3765/plsa.v4i1." / "4468"): a number on the
+/// next line is the rest of it, not a page number.
+fn link_goes_on(line: &str) -> bool {
+    let t = line.trim_end();
+    // Past the host: a page number can follow "https://www." at a page
+    // end, and a link's host is seldom broken.
+    if !t.ends_with(['.', '-', '_', '=', '?', '&']) || t.ends_with("..") || !ends_in_url(t) {
+        return false;
+    }
+    // The link, perhaps spaced out ("https : / / hdl . handle.net/1834/").
+    let start = [t.rfind("http"), t.rfind("www."), t.rfind("doi")]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(0);
+    // Char boundary: `start` is where an ASCII word found by `rfind` starts.
+    let link: String = t[start..].split_whitespace().collect();
+    let path = link
+        .split_once("//")
+        .map_or(link.as_str(), |(_, rest)| rest);
+    path.contains('/')
+}
+
 /// The first and last bytes of `s` are printable ASCII (0x21–0x7E): no
 /// whitespace or form feed to trim at either end.
 fn graphic_ends(s: &str) -> bool {
@@ -1437,6 +1462,9 @@ pub struct Segmenter {
     line_starts: Vec<(usize, usize)>,
     /// The line before left an HTML tag open ("… <a" / `href="…">`).
     in_tag: bool,
+    /// The last page number dropped, to tell the next one from the rest
+    /// of a link broken over lines.
+    last_page: Option<u32>,
 }
 
 /// A line waiting for its successor before it is decided.
@@ -1465,6 +1493,7 @@ impl Segmenter {
             prev_head: String::new(),
             line_starts: Vec::new(),
             in_tag: false,
+            last_page: None,
         }
     }
 
@@ -1627,12 +1656,27 @@ impl Segmenter {
         {
             return;
         }
-        if is_page_number(line)
-            && (self.after_blank
+        if is_page_number(line) {
+            let number = scan::trim(line).trim_matches('\u{c}').parse::<u32>().ok();
+            // After a link that goes on, a number is its rest unless it is
+            // the next page's.
+            let page = || match (self.last_page, number) {
+                (Some(last), Some(n)) => n == last + 1,
+                _ => false,
+            };
+            if self.after_blank
                 || raw.starts_with('\u{c}')
-                || self.layout.mode == Mode::Wrapped && self.pending.is_some())
-        {
-            return;
+                || self.layout.mode == Mode::Wrapped
+                    && self
+                        .pending
+                        .as_ref()
+                        .is_some_and(|p| !link_goes_on(&p.line) || page())
+            {
+                if number.is_some() {
+                    self.last_page = number;
+                }
+                return;
+            }
         }
         if is_heading(line) {
             self.process_pending(None, out);
@@ -2370,6 +2414,30 @@ mod tests {
         // Without such lines, it is one reference per line.
         let s = "Smith, J. (2020). A title. Journal, 1(2), 3–4.\nAdams, J. (2021). Another title. Journal, 2(1), 5–6.\n";
         assert_eq!(Layout::detect(s.lines()).mode, Mode::OnePerLine);
+    }
+
+    #[test]
+    fn number_after_a_link_broken_at_a_dot_is_the_links_rest() {
+        // pdftotext breaks links after "." and "-"; a rest of digits alone
+        // on a line is not a page number, unless it is the next page's.
+        let s = "Alpha, A. (2001). A first title that wraps\nat its end. Journal, 1, 2–3.\nBeta, B. (2002). A second title that wraps\nat its end. Journal, 1, 2–3.\nGamma, C. (2003). A third title that wraps\nat its end. Journal, 1, 2–3.\nReviewer, A. (2016). Report on 1607.01285v1 [Peer review]. https://scipost.org/SciPost.Report.\n10\nBabinski, S., & Bowern, C. (2019). A Robin Hood approach to forced\nalignment. Proceedings of the Linguistic Society of America, 4, 3:1–12. https://doi.org/10.3765/plsa.v4i1.\n4468\n\n11\n\n\u{c}Smith, J. (2020). Title. Journal of Things, 1(2), 3–4. https://doi.org/10.1000/abc-\n12\n\u{c}Some, J. (2020). Another title goes on for a while on its first line and\nends on the next one. Journal, 1(2), 3–4. https://example.org/page/\n13\nLast, A. (2020). Title. Journal, 1(2), 3–4. https://doi.org/10.1000/d.\n77\nWrapped, W. (2021). The end of the\nlist. Journal, 2, 5–6.\n";
+        assert_eq!(Layout::detect(s.lines()).mode, Mode::Wrapped);
+        let t = texts(s);
+        assert_eq!(t.len(), 9, "{t:#?}");
+        assert!(
+            t[3].ends_with("https://scipost.org/SciPost.Report.10"),
+            "{t:#?}"
+        );
+        assert!(
+            t[4].ends_with("https://doi.org/10.3765/plsa.v4i1.4468"),
+            "{t:#?}"
+        );
+        // "12" is a page number: the one after "11"; and a link ending
+        // with "/" is complete.
+        assert!(t[5].ends_with("10.1000/abc-"), "{t:#?}");
+        assert!(t[6].ends_with("https://example.org/page/"), "{t:#?}");
+        // Not the next page's number: the link's rest.
+        assert!(t[7].ends_with("10.1000/d.77"), "{t:#?}");
     }
 
     #[test]
