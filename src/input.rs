@@ -578,6 +578,44 @@ impl<R: BufRead> RawLines<R> {
     }
 }
 
+/// The UTF-8 bytes of a Unicode space other than U+0020 at `i`: a
+/// no-break space (U+00A0, as word processors and web pages put before
+/// "(2019)" or inside "p. 3"), U+2000–U+200A (en, em, thin, hair spaces),
+/// U+202F, U+205F, U+3000. Their length, or 0.
+fn unicode_space_at(buf: &[u8], i: usize) -> usize {
+    match (buf.get(i), buf.get(i + 1), buf.get(i + 2)) {
+        (Some(0xC2), Some(0xA0), _) => 2,
+        (Some(0xE2), Some(0x80), Some(&c)) if (0x80..=0x8A).contains(&c) || c == 0xAF => 3,
+        (Some(0xE2), Some(0x81), Some(0x9F)) | (Some(0xE3), Some(0x80), Some(0x80)) => 3,
+        _ => 0,
+    }
+}
+
+/// Unicode spaces become plain spaces, so that every rule that looks for
+/// a space between words ("Smith, J. (2019, March 3).") sees one.
+fn plain_spaces(buf: &mut Vec<u8>) {
+    let Some(first) =
+        memchr::memchr3_iter(0xC2, 0xE2, 0xE3, buf).find(|&i| unicode_space_at(buf, i) > 0)
+    else {
+        return;
+    };
+    let (mut r, mut w) = (first, first);
+    while r < buf.len() {
+        let n = unicode_space_at(buf, r);
+        // In bounds: `w <= r < buf.len()` (each step writes one byte and
+        // reads at least one).
+        if n > 0 {
+            buf[w] = b' ';
+            r += n;
+        } else {
+            buf[w] = buf[r];
+            r += 1;
+        }
+        w += 1;
+    }
+    buf.truncate(w);
+}
+
 /// Clean, numbered lines of one input.
 pub struct LineSource {
     lines: RawLines<BufReader<Decoded>>,
@@ -720,6 +758,8 @@ impl LineSource {
                 self.controls.add(n, line, start + i as u64, b);
             }
         }
+
+        plain_spaces(buf);
 
         if !self.nonblank && buf.iter().any(|b| !b.is_ascii_whitespace()) {
             self.nonblank = true;
@@ -936,6 +976,21 @@ mod tests {
             w[0].to_string(),
             "2 invalid UTF-8 sequences replaced with U+FFFD, the first at byte offset 5"
         );
+    }
+
+    #[test]
+    fn unicode_spaces_become_plain_spaces() {
+        // No-break, thin, narrow no-break and ideographic spaces; curly
+        // quotes and dashes (same lead bytes) stay; so do invalid bytes.
+        let line =
+            "Smith,\u{a0}J. (2019,\u{2009}March\u{202f}3). “A\u{3000}title” – p.\u{a0}3\u{2003}";
+        assert_eq!(
+            ok(line.as_bytes()),
+            vec![(1, "Smith, J. (2019, March 3). “A title” – p. 3 ".into())]
+        );
+        let (r, _) = lines_of(b"a\xC2\xA0b\xFF", true);
+        assert_eq!(r.unwrap(), vec![(1, "a b\u{FFFD}".into())]);
+        assert_eq!(ok("’é—".as_bytes()), vec![(1, "’é—".into())]);
     }
 
     #[test]

@@ -787,6 +787,30 @@ fn crlf_and_lone_cr_read_like_lf() {
 }
 
 #[test]
+fn no_break_spaces_read_like_spaces() {
+    // A list pasted from a web page or Word: no-break spaces between
+    // words, in dates and after them, and a thin space in a page range.
+    // Blank lines separate the references, two of which start with their
+    // titles.
+    let text = "Hu, T.\u{a0}H., &\u{a0}Zheng,\u{a0}Y.\u{a0}(2013).\u{a0}Mobility modeling. Third\u{a0}International Conference, May\u{a0}1-3, 2013, MIT, Cambridge, MA,\u{a0}USA.\u{a0}https://urn.kb.se/resolve?urn=urn:nbn:se:liu:diva-112443\n\nAngola: Justice Minister On\u{a0}Voter’s Registration Update.\u{a0}(2011, October\u{a0}4).\u{a0}Angola Press\u{a0}Agency.\u{a0}https://allafrica.com/stories/201110040606.html\n\nAnne\u{a0}Frank in\u{a0}kindergarten (April\u{a0}9,\u{a0}1934 -\u{a0}July 13, 1935). (2025).\u{a0}In Anne\u{a0}Frank Knowledge Base. Anne Frank House. https://research.annefrank.org/en/x/\n\nShin,\u{a0}S.\u{a0}(2019). Title. Journal, 3,\u{2009}4–5.\n";
+    let (code, out, _) = convert_bytes(text.as_bytes(), &[]);
+    assert_eq!(code, Some(0));
+    let plain = text.replace(['\u{a0}', '\u{2009}'], " ");
+    let (_, want, _) = convert_bytes(plain.as_bytes(), &[]);
+    assert_eq!(
+        String::from_utf8_lossy(&out),
+        String::from_utf8_lossy(&want)
+    );
+    let items: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(items.as_array().map(Vec::len), Some(4));
+    assert_eq!(
+        items[1]["issued"]["date-parts"][0],
+        serde_json::json!([2011, 10, 4])
+    );
+    assert_eq!(items[2]["container-title"], "Anne Frank Knowledge Base");
+}
+
+#[test]
 fn nul_bytes_mean_binary_unless_lossy() {
     let (code, stdout, stderr) = convert_bytes(b"Glue, P. (2017). A\x00 title.\n", &[]);
     assert_eq!(code, Some(2));
