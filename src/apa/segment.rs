@@ -1732,7 +1732,14 @@ impl Segmenter {
             p.marker || !paragraph_goes_on(&self.text, line)
         } else {
             match self.layout.mode {
-                Mode::OnePerLine => !continues(line) || p.marker,
+                // A line in lower case with its own date after a whole
+                // reference is one too ("jacob, sudhin, & Tiruveedhula, K.
+                // (2021).", "labor. (n.d.). In The Free Dictionary.").
+                Mode::OnePerLine => {
+                    !continues(line)
+                        || p.marker
+                        || ends_like_reference(&self.text) && early_date(scan::trim(line))
+                }
                 Mode::Paragraphs | Mode::Wrapped => self.starts_new(line, p.marker, p.indent, next),
             }
         };
@@ -2438,6 +2445,21 @@ mod tests {
         assert!(t[6].ends_with("https://example.org/page/"), "{t:#?}");
         // Not the next page's number: the link's rest.
         assert!(t[7].ends_with("10.1000/d.77"), "{t:#?}");
+    }
+
+    #[test]
+    fn one_per_line_reference_in_lower_case_with_its_date_is_one() {
+        let s = "Jackson, M. O. (2014). Networks. Journal of Economic Perspectives, 28(4), 3–22. https://doi.org/10.1257/jep.28.4.3\njacob,  sudhin, & Tiruveedhula, K. (2021). Benchmarking Methodology for EVPN. Internet Engineering Task Force.\nlabor. (n.d.). In The Free Dictionary. http://www.thefreedictionary.com/labor\nmл, Г. С. У. (2014). Алгоритмические трюки для программистов. Вильямс.\nSmith, J. (2020). A title that a user\nwrapped by hand. Journal, 1, 2–3.\nSmith, K. (2021). Another. Journal, 2, 4–5.\nSmith, L. (2022). A third. Journal, 3, 6–7.\nSmith, M. (2023). A fourth. Journal, 4, 8–9.\nSmith, N. (2024). A fifth. Journal, 5, 1–2.\nSmith, O. (2025). A sixth. Journal, 6, 3–4.\n";
+        assert_eq!(Layout::detect(s.lines()).mode, Mode::OnePerLine);
+        let t = texts(s);
+        assert_eq!(t.len(), 10, "{t:#?}");
+        assert!(
+            t[1].starts_with("jacob,") && t[2].starts_with("labor.") && t[3].starts_with("mл,")
+        );
+        assert!(
+            t[4].ends_with("wrapped by hand. Journal, 1, 2–3."),
+            "{t:#?}"
+        );
     }
 
     #[test]
