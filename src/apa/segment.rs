@@ -703,12 +703,26 @@ fn title_first_at_line(t: &str, from: usize, at: usize) -> bool {
 /// on ("… The Observer." / "https://…"); after one that does not ("…
 /// Forming the"), any line that does not start like a reference and has
 /// no date near its start.
+/// The reference so far ends with a comma where it lost its final period
+/// ("Ann. Math., Princeton,") and `line` plainly starts the next one
+/// ("Erhart, H. (2023). …"): its own date is behind it, so the comma
+/// cannot be inside its author list.
+fn comma_before_next(so_far: &str, line: &str) -> bool {
+    let l = scan::trim(line);
+    so_far.trim_end().ends_with(',')
+        && author_start(l)
+        && early_date(l)
+        && date_group_start(so_far).is_some()
+}
+
 fn paragraph_goes_on(so_far: &str, line: &str) -> bool {
     // (Cheap tests first: this runs once per reference.)
     let t = so_far.trim_end();
     // An author list left open: "Orlov," / "Y. L., & Ruan, Y. (2009).".
     if t.ends_with([',', '&', '…']) || t.ends_with(" and") || t.ends_with(". . .") {
-        return true;
+        // Unless the reference lost its final period after a comma and
+        // the paragraph plainly starts the next one (see `starts_new`).
+        return !comma_before_next(t, line);
     }
     let l = scan::trim(line);
     let w = first_word(l);
@@ -1811,14 +1825,7 @@ impl Segmenter {
         // What the reference so far ends with (a URL may have started on
         // an earlier line).
         let so_far = self.text.as_str();
-        // A reference that lost its final period after a comma ("Ann.
-        // Math., Princeton,") ends where a line plainly starts the next
-        // one ("Erhart, H. (2023). …"): its own date is behind it, so the
-        // comma cannot be inside its author list.
-        let after_comma = so_far.trim_end().ends_with(',')
-            && date_group_start(so_far).is_some()
-            && author_start(scan::trim(line))
-            && early_date(scan::trim(line));
+        let after_comma = comma_before_next(so_far, line);
         if continues(line) || forces_continuation(so_far) && !after_comma {
             return false;
         }
@@ -2407,6 +2414,12 @@ mod tests {
         let t = texts(&s);
         assert_eq!(t.len(), 3, "{t:#?}");
         assert!(t[2].starts_with("Smith, J., Jones, K.,"), "{t:#?}");
+        // The same with blank lines between the references.
+        let s = "Erdös, P. (1942). On the asymptotic density. Ann. Math., Princeton,\n\nErhart, H. (2023). Katharina Staritz. Vandenhoeck & Ruprecht\n\nFullwood, M. J., Liu, M. H., Pan, Y. F., Orlov,\n\nY. L., & Ruan, Y. (2009). An interactome. Nature, 462, 58–64.\n\nGlue, P. (2017). Ketamine. Journal, 1, 2.\n";
+        assert_eq!(Layout::detect(s.lines()).mode, Mode::Paragraphs);
+        let t = texts(s);
+        assert_eq!(t.len(), 4, "{t:#?}");
+        assert!(t[1].starts_with("Erhart, H.") && t[2].contains("Orlov, Y. L., & Ruan"));
     }
 
     #[test]
