@@ -1826,6 +1826,18 @@ impl Segmenter {
         // an earlier line).
         let so_far = self.text.as_str();
         let after_comma = comma_before_next(so_far, line);
+        // A line in lower case with its own date group after a whole,
+        // dated reference is the next reference ("jacob, sudhin, &
+        // Tiruveedhula, K. (2021).", "labor. (n.d.). In The Free
+        // Dictionary."), not more of it.
+        if line.starts_with(char::is_lowercase)
+            && ends_like_reference(so_far)
+            && early_date(scan::trim(line))
+            && date_group_start(so_far).is_some()
+            && !(self.layout.hanging_indent && indent > self.min_indent.unwrap_or(0))
+        {
+            return true;
+        }
         if continues(line) || forces_continuation(so_far) && !after_comma {
             return false;
         }
@@ -2473,6 +2485,27 @@ mod tests {
             t[4].ends_with("wrapped by hand. Journal, 1, 2–3."),
             "{t:#?}"
         );
+    }
+
+    #[test]
+    fn wrapped_reference_in_lower_case_with_its_date_is_one() {
+        // Hard-wrapped with hanging indents, and without: a line in lower
+        // case with its own date after a whole reference starts one; an
+        // indented one, or one after an unfinished title, does not.
+        let s = "Jackson, M. O. (2014). Networks in the Understanding of Economic\n    Behaviors. Journal of Economic Perspectives, 28(4), 3–22.\n    https://doi.org/10.1257/jep.28.4.3\njacob,  sudhin, & Tiruveedhula, K. (2021). Benchmarking Methodology\n    for EVPN. Internet Engineering Task Force.\nlabor. (n.d.). In The Free Dictionary.\n    http://www.thefreedictionary.com/labor\nAnpassung der Personalstruktur der Fachhochschulbibliotheken an die\n    der neunziger Jahre. (1992). Mitteilungsblatt, 4(1), 364–372.\n";
+        let plain: String = s.lines().map(|l| format!("{}\n", l.trim_start())).collect();
+        for s in [s, plain.as_str()] {
+            let t = texts(s);
+            assert_eq!(t.len(), 4, "{t:#?}");
+            assert!(
+                t[1].starts_with("jacob,") && t[2].starts_with("labor."),
+                "{t:#?}"
+            );
+            assert!(
+                t[3].contains("an die der neunziger Jahre. (1992)"),
+                "{t:#?}"
+            );
+        }
     }
 
     #[test]
