@@ -500,7 +500,9 @@ fn author_start(l: &str) -> bool {
         && fam
             .chars()
             .all(|c| scan::is_letter(c) || matches!(c, ' ' | '-' | '\'' | '’' | '‐' | '.'));
-    if !ok_fam {
+    // Not "In M. R. Marlo, N. B. Adams, …": a family name holds no
+    // initial.
+    if !ok_fam || fam.split_whitespace().any(|w| is_initial(w, false)) {
         return false;
     }
     let after = after.trim_start();
@@ -2506,6 +2508,23 @@ mod tests {
                 "{t:#?}"
             );
         }
+    }
+
+    #[test]
+    fn editors_line_is_not_a_reference_start() {
+        // A family name holds no initial: these lines go on with a chapter
+        // or a title.
+        assert!(!author_start(
+            "In M. R. Marlo, N. B. Adams, C. R. Green, M. Morrison, & T. M. Purvis"
+        ));
+        assert!(!author_start(
+            "Von K. Christmann, C. Wermke, K. Schulze und M. Matern: Dioxin"
+        ));
+        assert!(author_start("St. Clair, J. (2020). Title."));
+        assert!(author_start("van der Berg, A.-M. (2020). Title."));
+        let s = "Brindle, J. A., & Atintono, S. A. (2012). A Comparative Study of\nTopological Relation Markers in Two Gur Languages: Gurenɛ and Chakali.\nIn M. R. Marlo, N. B. Adams, C. R. Green, M. Morrison, & T. M. Purvis\n(Eds.), Selected Proceedings of the 42nd Annual Conference on African\nLinguistics (pp. 195–207). Cascadilla Proceedings Project.\nBrown, A. (2013). Another. Journal, 1, 2–3.\n";
+        let t = texts(s);
+        assert_eq!(t.len(), 2, "{t:#?}");
     }
 
     #[test]
