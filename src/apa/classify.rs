@@ -186,8 +186,14 @@ impl Ctx<'_> {
             }
             if !dated_month {
                 // Named without a date to the day: a journal, unless the
-                // name says newspaper or it is a web site's domain.
-                if ck.newspaper() && !contains_any!(ci container, ["journal"]) {
+                // name says newspaper or it is a web site's domain. An
+                // article in press is a journal's ("Psychonomic Bulletin &
+                // Review"): a newspaper has no such state.
+                let in_press = r
+                    .issued
+                    .as_ref()
+                    .is_some_and(|d| d.status == crate::model::DateStatus::InPress);
+                if ck.newspaper() && !in_press && !contains_any!(ci container, ["journal"]) {
                     return ItemType::ArticleNewspaper;
                 }
                 if !container.contains(' ') && container.contains('.') {

@@ -900,6 +900,49 @@ const PERIODICAL_WORDS: &[&str] = &[
     "frontiers",
 ];
 
+/// A discipline that ends a journal's name ("Developmental Psychology",
+/// "Psychological Science", "Child Development").
+pub fn is_discipline(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "psychology"
+            | "psychiatry"
+            | "science"
+            | "sciences"
+            | "medicine"
+            | "research"
+            | "cognition"
+            | "development"
+            | "neuroscience"
+            | "neuropsychology"
+            | "neuropsychologia"
+            | "neuroimage"
+            | "behavior"
+            | "behaviour"
+            | "emotion"
+            | "education"
+            | "sociology"
+            | "economics"
+            | "intelligence"
+            | "personality"
+            | "learning"
+            | "memory"
+            | "perception"
+            | "pediatrics"
+            | "paediatrics"
+            | "therapy"
+            | "psychotherapy"
+            | "biology"
+            | "physics"
+            | "chemistry"
+            | "ecology"
+            | "nursing"
+            | "linguistics"
+            | "psychologist"
+            | "psychologie"
+    )
+}
+
 /// True when a source element looks like a periodical's or site's name
 /// (journal, newspaper, magazine, blog, a domain name).
 pub fn looks_like_periodical(s: &str) -> bool {

@@ -846,7 +846,8 @@ impl<'a> Ctx<'a> {
         // A periodical or site named without volume or date: "CoRR",
         // "The Atlanta Journal-Constitution", "Pastebin.com".
         // An article in press names its journal and nothing else; a journal
-        // name joins words with "and" or "of" ("Psychology and Aging").
+        // name joins words with "and" or "of" ("Psychology and Aging"), or
+        // ends with its discipline ("Developmental Psychology").
         let in_press = self
             .r
             .issued
@@ -854,7 +855,9 @@ impl<'a> Ctx<'a> {
             .is_some_and(|d| d.status == crate::model::DateStatus::InPress);
         let journal_like = |s: &str| {
             let s = strip_period(s);
-            scan::contains_short(s, " and ") || scan::contains_short(s, " of ")
+            scan::contains_short(s, " and ")
+                || scan::contains_short(s, " of ")
+                || s.rsplit(' ').next().is_some_and(lexicon::is_discipline)
         };
         if us.len() == 1
             && (lexicon::periodical_given(first, kinds()) || in_press && journal_like(first))

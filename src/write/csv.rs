@@ -311,8 +311,12 @@ fn cells<'a>(r: &'a Reference, key: &'a str) -> Vec<Cow<'a, str>> {
             status.push(l.trim().to_string());
         }
     }
-    if let Some(s) = r.status.as_deref().filter(|s| !s.trim().is_empty()) {
-        status.push(s.trim().to_string());
+    // (The parser sets both the date's "in press" and the record's
+    // status: one cell says it once.)
+    if let Some(s) = r.status.as_deref().map(str::trim).filter(|s| !s.is_empty())
+        && !status.iter().any(|t| t.eq_ignore_ascii_case(s))
+    {
+        status.push(s.to_string());
     }
     let others: Vec<String> = r
         .contributors
@@ -445,6 +449,17 @@ mod tests {
         let row2 = super::row(&r, "k");
         assert_eq!(cell(&row2, "status"), "n.d.");
         assert_eq!(cell(&row2, "year"), "");
+        // "(in press)" as the parser reads it: the date's state and the
+        // record's status, written once.
+        let parsed = crate::apa::parse_reference(
+            "Harris, P. L. (in press). Children's understanding of death. Developmental Psychology.",
+            1,
+            1,
+        );
+        assert_eq!(
+            cell(&super::row(&parsed.reference, "k"), "status"),
+            "in press"
+        );
     }
 
     #[test]
