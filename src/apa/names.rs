@@ -11,7 +11,7 @@ use nom::{
     IResult, Parser,
     branch::alt,
     bytes::complete::{tag, take_while_m_n},
-    character::complete::{char, satisfy, space0},
+    character::complete::{char, satisfy, space0, space1},
     combinator::{all_consuming, opt, recognize},
     multi::{many1, separated_list1},
     sequence::{pair, preceded},
@@ -20,15 +20,22 @@ use nom::{
 /// One initial: `J.`, `Th.`, `J.-P.` (as one), `M` (without period).
 #[cfg_attr(not(test), allow(dead_code))]
 fn initial(i: &str) -> IResult<&str, &str> {
+    // Lower-case letters after the capital need the period ("Th.", not
+    // the "Bro" of "Brown").
+    fn rest(i: &str) -> IResult<&str, &str> {
+        alt((
+            recognize((take_while_m_n(1, 2, |c: char| c.is_lowercase()), char('.'))),
+            recognize(opt(char('.'))),
+        ))
+        .parse(i)
+    }
     recognize((
         satisfy(|c| c.is_alphabetic() && !c.is_lowercase()),
-        take_while_m_n(0, 2, |c: char| c.is_lowercase()),
-        opt(char('.')),
+        rest,
         opt((
             alt((tag("-"), tag("‐"), tag("–"))),
             satisfy(|c| c.is_alphabetic() && !c.is_lowercase()),
-            take_while_m_n(0, 2, |c: char| c.is_lowercase()),
-            opt(char('.')),
+            rest,
         )),
     ))
     .parse(i)
@@ -45,16 +52,17 @@ fn small_word(i: &str) -> IResult<&str, &str> {
 fn initials(i: &str) -> IResult<&str, &str> {
     recognize(pair(
         initial,
-        opt(many1(preceded(
-            space0,
-            alt((
-                initial,
+        opt(many1(alt((
+            preceded(space0, initial),
+            // A small word stands apart: "T. de", not "J.de".
+            preceded(
+                space1,
                 recognize((
                     small_word,
                     nom::combinator::peek(alt((tag(" "), nom::combinator::eof))),
                 )),
-            )),
-        ))),
+            ),
+        )))),
     ))
     .parse(i)
 }
@@ -111,18 +119,22 @@ fn initials_scan_chars(s: &str) -> bool {
         };
         if upper(c) {
             cs.next();
-            rest_of_initial(&mut cs);
+            if !rest_of_initial(&mut cs) {
+                return false;
+            }
             if matches!(cs.peek(), Some('-' | '‐' | '–')) {
                 let mut ahead = cs.clone();
                 ahead.next();
                 if ahead.peek().is_some_and(|&c| upper(c)) {
                     ahead.next();
-                    rest_of_initial(&mut ahead);
+                    if !rest_of_initial(&mut ahead) {
+                        return false;
+                    }
                     cs = ahead;
                 }
             }
             count += 1;
-        } else if c.is_lowercase() && count > 0 {
+        } else if c.is_lowercase() && count > 0 && skipped {
             let mut n = 0;
             while cs.peek().is_some_and(|c| c.is_lowercase()) {
                 cs.next();
@@ -144,6 +156,7 @@ fn initials_scan_ascii(b: &[u8]) -> bool {
     let at = |i: usize| b.get(i).copied();
     // After an initial's capital at `i`: up to two lower-case letters and
     // the period; where the initial ends.
+    // `None` when lower-case letters go on without the period.
     let rest_of_initial = |mut i: usize| {
         let mut n = 0;
         while n < 2 && at(i).is_some_and(|c| c.is_ascii_lowercase()) {
@@ -151,9 +164,9 @@ fn initials_scan_ascii(b: &[u8]) -> bool {
             n += 1;
         }
         if at(i) == Some(b'.') {
-            i += 1;
+            return Some(i + 1);
         }
-        i
+        (n == 0).then_some(i)
     };
     let mut i = 0;
     let mut count = 0usize;
@@ -171,12 +184,18 @@ fn initials_scan_ascii(b: &[u8]) -> bool {
             break;
         };
         if c.is_ascii_uppercase() {
-            i = rest_of_initial(i + 1);
+            let Some(j) = rest_of_initial(i + 1) else {
+                return false;
+            };
+            i = j;
             if at(i) == Some(b'-') && at(i + 1).is_some_and(|c| c.is_ascii_uppercase()) {
-                i = rest_of_initial(i + 2);
+                let Some(j) = rest_of_initial(i + 2) else {
+                    return false;
+                };
+                i = j;
             }
             count += 1;
-        } else if c.is_ascii_lowercase() && count > 0 {
+        } else if c.is_ascii_lowercase() && count > 0 && skipped {
             let mut n = 0;
             while at(i).is_some_and(|c| c.is_ascii_lowercase()) {
                 i += 1;
@@ -193,8 +212,9 @@ fn initials_scan_ascii(b: &[u8]) -> bool {
 }
 
 /// After an initial's capital: up to two lower-case letters ("Th.",
-/// "Chr.") and the period.
-fn rest_of_initial(cs: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+/// "Chr.") and the period they need. False when lower-case letters go
+/// on without it (the "Bro" of "Brown").
+fn rest_of_initial(cs: &mut std::iter::Peekable<std::str::Chars<'_>>) -> bool {
     let mut n = 0;
     while n < 2 && cs.peek().is_some_and(|c| c.is_lowercase()) {
         cs.next();
@@ -202,7 +222,9 @@ fn rest_of_initial(cs: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     }
     if cs.peek() == Some(&'.') {
         cs.next();
+        return true;
     }
+    n == 0
 }
 
 /// An organisation's acronym: "FAO", "UNIDO", "dpa".
@@ -625,6 +647,20 @@ pub fn parse_author_list(s: &str) -> Option<NameList> {
         persons = all.len();
         names = all;
     }
+    // "Smith J., Brown M. A.": every name written family name first with
+    // its initials and no comma between them (two names at least, or one
+    // before "&", so that a title's words are not taken for one).
+    if persons < names.len()
+        && (toks.len() >= 2 || has_amp)
+        && let Some(all) = toks
+            .iter()
+            .filter(|t| !t.text.is_empty())
+            .map(|t| family_first_person(t.text).map(Name::Person))
+            .collect::<Option<Vec<Name>>>()
+    {
+        persons = all.len();
+        names = all;
+    }
     Some(NameList {
         names,
         elided,
@@ -699,6 +735,39 @@ fn initials_first_person(t: &str) -> Option<Person> {
     // In bounds: as above.
     let given = words[..=last_init].join(" ");
     Some(make_person(&family_words.join(" "), Some(&given), None))
+}
+
+/// One name written family name first, its initials after it without a
+/// comma: "Smith J.", "van der Berg A. M.", "Lee-Park J.-H.".
+fn family_first_person(t: &str) -> Option<Person> {
+    let t = scan::trim(t);
+    let words: Vec<&str> = t.split(' ').filter(|w| !w.is_empty()).collect();
+    let first_init = words
+        .iter()
+        .position(|w| is_initials(w) && w.contains('.'))?;
+    // In bounds: `first_init` is an index of `words`.
+    let (family, given) = words.split_at(first_init);
+    let ok = (1..=3).contains(&family.len())
+        && family
+            .last()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && family.iter().all(|w| {
+            lexicon::is_particle(w)
+                || w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| scan::is_letter(c) || matches!(c, '-' | '\'' | '’'))
+        })
+        && given.iter().all(|w| is_initials(w));
+    if !ok || lexicon::looks_like_group(t) {
+        return None;
+    }
+    let given = given.join(" ");
+    let given = if given.ends_with('.') {
+        given
+    } else {
+        format!("{given}.")
+    };
+    Some(make_person(&family.join(" "), Some(&given), None))
 }
 
 /// Reads one name written given-name first ("J. le R. d’Alembert",
@@ -921,6 +990,27 @@ mod tests {
             .iter()
             .map(fam_given)
             .collect()
+    }
+
+    #[test]
+    fn family_then_initials_without_comma() {
+        assert_eq!(
+            read("Smith J., Brown M. A."),
+            vec![
+                ("Smith".into(), "J.".into()),
+                ("Brown".into(), "M. A.".into())
+            ]
+        );
+        assert_eq!(
+            read("van der Berg A., & Lee-Park J.-H."),
+            vec![
+                ("van der Berg".into(), "A.".into()),
+                ("Lee-Park".into(), "J.-H.".into())
+            ]
+        );
+        // One such "name" alone is more likely a title's words.
+        assert_eq!(read("Vitamin D.").len(), 1);
+        assert_eq!(read("Vitamin D.")[0].1, "<lit>");
     }
 
     #[test]

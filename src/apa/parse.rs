@@ -684,7 +684,8 @@ fn read_into(
     // Char boundary: both are boundaries (above, and see `ident::Ident`);
     // identifiers are found at or after `after_date_start`.
     let mut body = &s[after_date_start..body_end];
-    body = body.trim_start_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
+    // (A colon after the date is a typing slip: "(2019): Title".)
+    body = body.trim_start_matches(|c: char| matches!(c, '.' | ',' | ':') || c.is_whitespace());
     body = body.trim_end();
     read_identifiers(&mut cx, &idents, body_end, repaired);
     // A trailer phrase at the end of the body: "Retrieved from".
