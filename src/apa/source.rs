@@ -193,12 +193,52 @@ pub(crate) fn is_status_phrase(p: &str) -> bool {
     .any(|s| s.eq_ignore_ascii_case(l))
 }
 
+/// `Container volume(issue) pages` typed without its commas ("Health
+/// Psychology 38(4) 301-310"): the volume and issue in their parentheses
+/// after a word, then pages or nothing.
+fn tail_without_commas(u: &str) -> Option<JournalTail<'_>> {
+    let open = u.rfind('(')?;
+    // Char boundary: `open` is an ASCII '(' found by `rfind`.
+    let head = &u[..open];
+    let vol_at = head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    // Char boundary: digits are ASCII, so `vol_at` is a boundary.
+    let (before, volume) = (&head[..vol_at], &head[vol_at..]);
+    let container = before.trim_end();
+    // In bounds: `open < u.len()` (an ASCII '(' at `open`).
+    let (issue, rest) = u[open + 1..].split_once(')')?;
+    let ok_issue =
+        !issue.is_empty() && issue.len() <= 4 && issue.bytes().all(|b| b.is_ascii_digit());
+    if volume.is_empty()
+        || volume.len() > 4
+        || container.len() == before.len()
+        || !container.ends_with(|c: char| c.is_alphabetic())
+        || container.split_whitespace().count() > 12
+        || !ok_issue
+    {
+        return None;
+    }
+    let rest = rest.trim_start_matches([',', ':']).trim();
+    let page = if rest.is_empty() {
+        None
+    } else {
+        Some(page_like(rest)?)
+    };
+    Some(JournalTail {
+        container,
+        volume: Some(volume),
+        issue: Some(issue),
+        page,
+        number: None,
+        status: None,
+    })
+}
+
 /// Reads `Container, volume(issue), pages` from the right of an element.
 pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTail<'a>> {
     let u = scan::trim(u).trim_end_matches('.');
     let parts = scan::split_top(u, ',');
     if parts.len() < 2 {
-        return None;
+        return tail_without_commas(u);
     }
     // Char boundary: `split_top` gives offsets from `char_indices` of `u`.
     // In bounds: `1 <= idx <= parts.len()` throughout: it starts at
@@ -1272,6 +1312,16 @@ mod tests {
         );
         // Not a word after a name ("Sage, London"): no volume before it.
         assert_eq!(journal_tail("Sage, London", None), None);
+        // Typed without its commas.
+        let t = journal_tail("Health Psychology 38(4) 301-310", None).unwrap();
+        assert_eq!(
+            (t.container, t.volume, t.issue, t.page),
+            ("Health Psychology", Some("38"), Some("4"), Some("301-310"))
+        );
+        let t = journal_tail("Health Psychology 38(4)", None).unwrap();
+        assert_eq!((t.volume, t.page), (Some("38"), None));
+        assert_eq!(journal_tail("Windows 10(2020) edition", None), None);
+        assert_eq!(journal_tail("Report 12(3)b", None), None);
         let t = journal_tail("MMWR: Morbidity and Mortality Weekly Report, 66(15)", None).unwrap();
         assert_eq!((t.volume, t.issue, t.page), (Some("66"), Some("15"), None));
         let t = journal_tail("Journal of Machine Learning Research, 3(Jul), 73–98", None).unwrap();
