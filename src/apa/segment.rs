@@ -1130,6 +1130,13 @@ fn join_line(acc: &mut String, next: &str, vocab: &HashSet<String>) {
         acc.push_str(next);
         return;
     }
+    // A soft hyphen at the line end (as some PDF viewers copy a word
+    // broken by hyphenation, "treat\u{AD}" / "ment"): the word goes on.
+    if let Some(head) = acc.strip_suffix('\u{AD}') {
+        acc.truncate(head.len());
+        acc.push_str(next);
+        return;
+    }
     let last_tok = last_word(acc);
     // A scheme alone at a line end ("Retrieved from https://" /
     // "www.joe.org/…"): the link goes on, even where the next line could
@@ -2525,6 +2532,15 @@ mod tests {
         let s = "Brindle, J. A., & Atintono, S. A. (2012). A Comparative Study of\nTopological Relation Markers in Two Gur Languages: Gurenɛ and Chakali.\nIn M. R. Marlo, N. B. Adams, C. R. Green, M. Morrison, & T. M. Purvis\n(Eds.), Selected Proceedings of the 42nd Annual Conference on African\nLinguistics (pp. 195–207). Cascadilla Proceedings Project.\nBrown, A. (2013). Another. Journal, 1, 2–3.\n";
         let t = texts(s);
         assert_eq!(t.len(), 2, "{t:#?}");
+    }
+
+    #[test]
+    fn soft_hyphen_at_a_line_end_joins_the_word() {
+        let s = "Smith, J. (2019). The effects of cognitive behavioral treat\u{AD}\nment on anxiety. Journal of Anxiety Disorders, 12(3), 45–67.\nBrown, K. (2020). Another title about psycho\u{AD}\nlogical interventions. Psychological Science, 31(2), 100–110.\n";
+        let t = texts(s);
+        assert_eq!(t.len(), 2, "{t:#?}");
+        assert!(t[0].contains("behavioral treatment on"), "{t:#?}");
+        assert!(t[1].contains("about psychological interventions"), "{t:#?}");
     }
 
     #[test]
