@@ -741,6 +741,10 @@ fn initials_first_person(t: &str) -> Option<Person> {
 /// comma: "Smith J.", "van der Berg A. M.", "Lee-Park J.-H.".
 fn family_first_person(t: &str) -> Option<Person> {
     let t = scan::trim(t);
+    // (Cheap test first: most tokens that get here are group names.)
+    if !t.ends_with('.') || !t.contains(' ') {
+        return None;
+    }
     let words: Vec<&str> = t.split(' ').filter(|w| !w.is_empty()).collect();
     let first_init = words
         .iter()

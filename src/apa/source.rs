@@ -197,6 +197,11 @@ pub(crate) fn is_status_phrase(p: &str) -> bool {
 /// Psychology 38(4) 301-310"): the volume and issue in their parentheses
 /// after a word, then pages or nothing.
 fn tail_without_commas(u: &str) -> Option<JournalTail<'_>> {
+    // (Cheap test first: the element ends with the issue's parenthesis or
+    // a page number.)
+    if !u.ends_with(|c: char| c == ')' || c.is_ascii_digit()) {
+        return None;
+    }
     let open = u.rfind('(')?;
     // Char boundary: `open` is an ASCII '(' found by `rfind`.
     let head = &u[..open];
