@@ -122,6 +122,19 @@ pub fn doi_in(token: &str) -> Option<&str> {
 /// ISSN check digit: other publishers print ISSNs without the hyphen
 /// ("10.1080/09672567.2019.1679210"), and stay as printed.
 pub(crate) fn restore_issn_hyphen(d: &str) -> String {
+    // A Unicode hyphen in a DOI is a PDF's typesetting of "-" (Wiley
+    // prints "10.1037/0022‐3514.88.3.424" with U+2010): DOIs are written
+    // with the ASCII one.
+    let plain;
+    let d = if d.is_ascii() {
+        d
+    } else {
+        plain = d.replace(
+            ['\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2212}'],
+            "-",
+        );
+        plain.as_str()
+    };
     let b = d.as_bytes();
     let Some(slash) = memchr::memchr(b'/', b) else {
         return d.to_string();

@@ -110,13 +110,17 @@ fn page_like(p: &str) -> Option<&str> {
     }
     let ok = p.chars().all(|c| {
         scan::is_letter_or_digit(c)
-            || matches!(c, '-' | '–' | '—' | '‒' | '.' | ',' | '+' | ':' | ' ')
+            || matches!(
+                c,
+                '-' | '–' | '—' | '‒' | '‐' | '−' | '.' | ',' | '+' | ':' | ' '
+            )
     }) && !p.as_bytes().windows(2).any(|w| w == b"  ")
         && p.split_whitespace().count() <= 3
         && p.split_whitespace().all(|w| {
-            (w.len() <= 24 || w.contains(['-', '–']))
+            (w.len() <= 24 || w.contains(['-', '–', '‐', '−']))
                 && (w.chars().any(|c| c.is_ascii_digit())
-                    || w.chars().all(|c| matches!(c, '-' | '–' | '—' | '‒' | ',')))
+                    || w.chars()
+                        .all(|c| matches!(c, '-' | '–' | '—' | '‒' | '‐' | '−' | ',')))
         });
     ok.then_some(p)
 }
@@ -324,8 +328,8 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
         let prev_is_vol = idx >= 3 && volume_issue(part(idx - 2)).is_some();
         // A range ("1–4", "3:1-12") or a letter-led page ("A20") is never
         // a volume.
-        let range =
-            p.contains(['-', '–', '—', '‒']) && p.chars().filter(char::is_ascii_digit).count() >= 2;
+        let range = p.contains(['-', '–', '—', '‒', '‐', '−'])
+            && p.chars().filter(char::is_ascii_digit).count() >= 2;
         let lettered = p
             .strip_prefix(|c: char| c.is_ascii_uppercase())
             .is_some_and(|r| r.chars().all(|c| c.is_ascii_digit()))
@@ -430,7 +434,7 @@ fn colon_pages(p: &str) -> Option<(&str, Option<&str>, &str)> {
         return None;
     };
     let numeric = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-    let range = pages.contains(['-', '–', '—']);
+    let range = pages.contains(['-', '–', '—', '‐', '−']);
     (numeric(v) && (issue.is_some() || range || numeric(pages) && pages.len() >= 3))
         .then_some((v, issue, pages))
 }
@@ -771,7 +775,7 @@ impl<'a> Ctx<'a> {
         // pages of a paper in proceedings whose title was not printed.
         if us.len() == 1
             && let Some(p) = page_like(first)
-            && (p.contains(['-', '–', '—']) || p.chars().all(|c| c.is_ascii_digit()))
+            && (p.contains(['-', '–', '—', '‐', '−']) || p.chars().all(|c| c.is_ascii_digit()))
         {
             self.mark(Field::Page, p);
             self.r.page = Some(p.to_string());
