@@ -604,12 +604,16 @@ fn read(
     wrapped: bool,
     parsed: &mut Parsed,
 ) {
+    // The span list given (an empty one, perhaps with room) is filled.
+    let mut spans = std::mem::take(&mut parsed.spans);
+    spans.clear();
+    // (A reference has a dozen fields at most, most of the time.)
+    spans.reserve(16);
     let cx = Ctx {
         s,
         r: &mut parsed.reference,
         diags: Vec::new(),
-        // (A reference has a dozen fields at most, most of the time.)
-        spans: Vec::with_capacity(16),
+        spans,
         line,
         sig: Signals::default(),
         unread: Vec::new(),
