@@ -1088,8 +1088,9 @@ pub(crate) fn normalize_pages(p: &str) -> String {
             _ => out.push(c),
         }
     }
-    // "45--67": TeX's and pandoc Markdown's en dash.
-    let out = if out.contains("--") {
+    // "45--67": TeX's and pandoc Markdown's en dash. (A byte test: `str`'s
+    // substring search builds a searcher for each call.)
+    let out = if out.as_bytes().windows(2).any(|w| w == b"--") {
         out.replace("--", "-")
     } else {
         out

@@ -677,6 +677,10 @@ impl CslOut<'_> {
     }
 }
 
+/// What goes before a member or element when pretty: the comma, the line
+/// break and the indent of the depths a CSL item has (cut to the depth).
+const LEAD: &[u8] = b",\n                ";
+
 /// A JSON emitter with `serde_json`'s layout (compact, or its
 /// `PrettyFormatter` with a two-space indent) for the few shapes a CSL
 /// item has.
@@ -690,7 +694,6 @@ impl Json<'_> {
     /// Writes `,` (unless `first`), then, when pretty, a line break and
     /// the indent: in one copy for the depths a CSL item has.
     fn separator(&mut self, first: bool) {
-        const LEAD: &[u8] = b",\n                ";
         if !self.pretty {
             if !first {
                 self.out.push(b',');
@@ -747,6 +750,17 @@ impl Json<'_> {
     /// (Keys are CSL variable names: nothing in them needs escaping.)
     fn key(&mut self, key: &Key, first: bool) {
         debug_assert!(!key.name.bytes().any(needs_escape));
+        // The usual case, a member after the first at a depth the lead
+        // holds: the separator's copy here, without its tests.
+        if self.pretty && !first && 2 + 2 * self.depth <= LEAD.len() {
+            let keep = self.out.len() + 2 + 2 * self.depth;
+            self.out.extend_from_slice(LEAD);
+            self.out.truncate(keep);
+            let keep = self.out.len() + key.len;
+            self.out.extend_from_slice(&key.quoted);
+            self.out.truncate(keep);
+            return;
+        }
         self.separator(first);
         // `"name": ` when pretty, `"name":` when not.
         let keep = self.out.len() + key.len - usize::from(!self.pretty);
@@ -767,7 +781,9 @@ impl Json<'_> {
     /// A JSON string, escaped as `serde_json` escapes: quote, backslash
     /// and control characters only (`\b \t \n \f \r`, others `\u00xx`).
     fn string(&mut self, s: &str) {
-        self.string_of(&[s]);
+        self.out.push(b'"');
+        self.escaped(s);
+        self.out.push(b'"');
     }
 
     /// One JSON string of the pieces, one after the other.
