@@ -559,8 +559,14 @@ impl CslOut<'_> {
         let r = self.r;
         f(key!("id"), Var::Str(self.id))?;
         f(key!("type"), Var::Str(csl_type(r.item_type, self.zotero)))?;
+        // The roles present, in one pass over the contributors (a bit
+        // each), then written in `Role::ALL`'s order.
+        let present = r
+            .contributors
+            .iter()
+            .fold(0u32, |m, c| m | 1 << (c.role as u32));
         for role in Role::ALL {
-            if r.has_role(role) {
+            if present & 1 << (role as u32) != 0 {
                 f(role_key(role), Var::Names(role))?;
             }
         }
