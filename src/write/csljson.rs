@@ -804,6 +804,12 @@ impl Json<'_> {
     fn escaped(&mut self, s: &str) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         let out = &mut *self.out;
+        // Most strings need no escape: one pass without early exit, which
+        // the compiler turns into vector code, says so.
+        if !s.bytes().fold(false, |e, b| e | needs_escape(b)) {
+            out.extend_from_slice(s.as_bytes());
+            return;
+        }
         let mut rest = s.as_bytes();
         while let Some(i) = next_escape(rest) {
             let (clean, tail) = rest.split_at(i);
