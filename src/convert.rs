@@ -726,6 +726,13 @@ pub fn parse_segment(s: &Segment) -> Parsed {
 /// record is put in its box inside the parser's unwind guard, so that only
 /// the box's pointer is moved out of it (a `Parsed` is a kilobyte).
 fn parse_segment_boxed(s: &Segment) -> Box<ParsedRef> {
+    parse_segment_reusing(s, None)
+}
+
+/// [`parse_segment_boxed`] into `spare`, a box of a record already
+/// written (its contents are dropped first), when there is one: a box of
+/// a kilobyte is not allocated and freed for each reference.
+fn parse_segment_reusing(s: &Segment, spare: Option<Box<ParsedRef>>) -> Box<ParsedRef> {
     let boxed = |parsed| {
         Box::new(ParsedRef {
             parsed,
@@ -735,12 +742,24 @@ fn parse_segment_boxed(s: &Segment) -> Box<ParsedRef> {
     };
     // The box is made first and the record parsed into it (not parsed,
     // then moved into the box: a kilobyte copied).
-    let run = || {
-        let mut b = Box::new(ParsedRef {
+    let run = move || {
+        let fresh = ParsedRef {
             parsed: Parsed::empty(),
             line: s.line,
             end_line: s.end_line,
-        });
+        };
+        let mut b = match spare {
+            Some(mut b) => {
+                // The old record's span list is kept, emptied, for its
+                // room.
+                let mut spans = std::mem::take(&mut b.parsed.spans);
+                spans.clear();
+                *b = fresh;
+                b.parsed.spans = spans;
+                b
+            }
+            None => Box::new(fresh),
+        };
         apa::parse_segment_into(s, &mut b.parsed);
         b
     };
@@ -777,10 +796,18 @@ fn parse_segment_boxed(s: &Segment) -> Box<ParsedRef> {
     }
 }
 
-fn parse_batch(mut b: Batch) -> Batch {
+fn parse_batch(b: Batch) -> Batch {
+    parse_batch_reusing(b, &mut Vec::new())
+}
+
+/// [`parse_batch`], parsing into the boxes of `spare` (records already
+/// written) while there are some.
+// (The boxes are what is kept: `vec_box` does not apply.)
+#[allow(clippy::vec_box)]
+fn parse_batch_reusing(mut b: Batch, spare: &mut Vec<Box<ParsedRef>>) -> Batch {
     for it in &mut b.items {
         if let Item::Seg(s) = it {
-            *it = Item::Parsed(parse_segment_boxed(s));
+            *it = Item::Parsed(parse_segment_reusing(s, spare.pop()));
         }
     }
     b
@@ -820,6 +847,11 @@ struct Sink<'a> {
     /// Records come with their losses found on the pool
     /// ([`Item::Checked`]): write them with the bare writer.
     prechecked: bool,
+    /// The boxes of records written, for the next batch's records (with
+    /// one worker, which parses in this thread); `None` with more.
+    // (The boxes are what is kept: `vec_box` does not apply.)
+    #[allow(clippy::vec_box)]
+    spare: Option<Vec<Box<ParsedRef>>>,
 }
 
 impl<'a> Sink<'a> {
@@ -921,6 +953,9 @@ impl<'a> Sink<'a> {
                     // so it is the last one started.
                     let input = self.current_input(inputs);
                     obs.reference(input.unwrap_or(&unknown), &p, &self.diags);
+                    if let Some(spare) = &mut self.spare {
+                        spare.push(p);
+                    }
                 }
                 Item::Seg(_) => {}
                 Item::Warn(i, w) => {
@@ -1013,10 +1048,18 @@ pub fn run(
         failed: 0,
         diags: Vec::new(),
         prechecked: opts.jobs > 1,
+        spare: (opts.jobs <= 1).then(Vec::new),
     };
     if opts.jobs <= 1 {
+        let mut spare = Vec::new();
         while let Some(b) = producer.next_batch() {
-            sink.consume(&inputs, parse_batch(b), obs)?;
+            let b = parse_batch_reusing(b, &mut spare);
+            sink.consume(&inputs, b, obs)?;
+            // (Never more boxes than a batch has records: one is made only
+            // when none is left.)
+            if let Some(s) = &mut sink.spare {
+                spare.append(s);
+            }
         }
     } else {
         let (format, write_opts) = (opts.format, opts.write.clone());

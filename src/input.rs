@@ -725,8 +725,14 @@ impl LineSource {
         };
         self.lines_read += 1;
 
+        // NUL is a control character too: one vector pass over the line
+        // (most have none) answers for both tests below.
+        // (One pass without early exit, which the compiler turns into
+        // vector code.)
+        let any_control = buf.iter().fold(false, |c, &b| c | is_control(b));
+
         // NUL bytes.
-        if let Some(i) = memchr(0, buf) {
+        if let Some(i) = any_control.then(|| memchr(0, buf)).flatten() {
             if !lossy {
                 return Err(InputError::Nul {
                     line,
@@ -743,7 +749,7 @@ impl LineSource {
         // Other control characters become spaces.
         // (One pass without early exit, which the compiler turns into
         // vector code: most lines have none.)
-        let controls = buf.iter().fold(false, |c, &b| c | is_control(b));
+        let controls = any_control && buf.iter().fold(false, |c, &b| c | is_control(b));
         if controls {
             let mut n = 0u64;
             let mut first = None;

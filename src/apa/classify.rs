@@ -61,13 +61,16 @@ impl Ctx<'_> {
         let dated_month = has_month(r.issued.as_ref());
         // Each is looked up in the word lists once, for all the questions
         // below.
-        let ck = Kinds::of(container);
-        let pk = Kinds::of(publisher);
+        // (Only when asked: both are pure tests of the text.)
+        let ck = std::cell::OnceCell::new();
+        let ck = || *ck.get_or_init(|| Kinds::of(container));
+        let pk = std::cell::OnceCell::new();
+        let pk = || *pk.get_or_init(|| Kinds::of(publisher));
         // (Asked only where the answer matters: a description of kind or
         // a container decides first.)
         let preprint = || {
-            ck.preprint()
-                || pk.preprint()
+            ck().preprint()
+                || pk().preprint()
                 || r.doi.as_deref().is_some_and(lexicon::is_preprint_doi)
                 || r.number
                     .as_deref()
@@ -81,16 +84,17 @@ impl Ctx<'_> {
             if sig.journal_tail && matches!(t, ItemType::Review | ItemType::Document) {
                 return ItemType::ArticleJournal;
             }
-            if t == ItemType::Speech && (sig.in_container || ck.conference() && sig.journal_tail) {
+            if t == ItemType::Speech && (sig.in_container || ck().conference() && sig.journal_tail)
+            {
                 return ItemType::PaperConference;
             }
             return t;
         }
         if sig.in_container {
-            if ck.dictionary() {
+            if ck().dictionary() {
                 return ItemType::EntryDictionary;
             }
-            if ck.encyclopedia() && !has_volume_editors(r) {
+            if ck().encyclopedia() && !has_volume_editors(r) {
                 return ItemType::EntryEncyclopedia;
             }
             // A handbook with editors is an edited book of chapters; one
@@ -103,7 +107,7 @@ impl Ctx<'_> {
             if !r.has_role(Role::Editor) && r.url.as_deref().is_some_and(is_wiki_url) {
                 return ItemType::EntryEncyclopedia;
             }
-            if ck.conference() {
+            if ck().conference() {
                 return ItemType::PaperConference;
             }
             return ItemType::Chapter;
@@ -114,7 +118,7 @@ impl Ctx<'_> {
             }
             // Proceedings with issue numbers are journals ("Proceedings of
             // the National Academy of Sciences, 116(22)").
-            if ck.conference()
+            if ck().conference()
                 && !contains_any!(ci container, ["journal"])
                 && r.issue
                     .as_deref()
@@ -126,7 +130,7 @@ impl Ctx<'_> {
                 return ItemType::Thesis;
             }
             if dated_month {
-                return periodical_kind(r, ck);
+                return periodical_kind(r, ck());
             }
             return ItemType::ArticleJournal;
         }
@@ -169,19 +173,19 @@ impl Ctx<'_> {
             return ItemType::Webpage;
         }
         if sig.site_container {
-            if ck.blog() {
+            if ck().blog() {
                 return ItemType::PostWeblog;
             }
             // "Proceedings of the International Conference on Computer
             // Vision (ICCV)": a meeting's name, printed without volume.
-            if ck.meeting() && !contains_any!(ci container, ["journal"]) {
+            if ck().meeting() && !contains_any!(ci container, ["journal"]) {
                 return ItemType::PaperConference;
             }
             let undated = r
                 .issued
                 .as_ref()
                 .is_some_and(|d| d.status == crate::model::DateStatus::NoDate);
-            if undated && r.url.is_some() && !lexicon::periodical_given(container, ck) {
+            if undated && r.url.is_some() && !lexicon::periodical_given(container, ck()) {
                 return ItemType::Webpage;
             }
             if !dated_month {
@@ -193,7 +197,7 @@ impl Ctx<'_> {
                     .issued
                     .as_ref()
                     .is_some_and(|d| d.status == crate::model::DateStatus::InPress);
-                if ck.newspaper() && !in_press && !contains_any!(ci container, ["journal"]) {
+                if ck().newspaper() && !in_press && !contains_any!(ci container, ["journal"]) {
                     return ItemType::ArticleNewspaper;
                 }
                 if !container.contains(' ') && container.contains('.') {
@@ -203,10 +207,10 @@ impl Ctx<'_> {
             }
             // A retrieval date is for pages that change, not for articles
             // (APA 7 §9.16): a site that is not named like a periodical.
-            if r.accessed.is_some() && !lexicon::periodical_given(container, ck) {
+            if r.accessed.is_some() && !lexicon::periodical_given(container, ck()) {
                 return ItemType::Webpage;
             }
-            return periodical_kind(r, ck);
+            return periodical_kind(r, ck());
         }
         // "Title (p. 74)": a page count printed after the title is how
         // reports show their length.
@@ -221,7 +225,7 @@ impl Ctx<'_> {
             if sig.editors_as_authors {
                 return ItemType::Book;
             }
-            if pk.conference() {
+            if pk().conference() {
                 return ItemType::PaperConference;
             }
             if is_thesis_by_institution(r, publisher) {
@@ -232,7 +236,7 @@ impl Ctx<'_> {
             // University of Toronto", "Institute for Social Research,
             // University of Michigan").
             let unit = publisher.split_once(", ").map(|(unit, _)| unit);
-            if (!pk.publisher()
+            if (!pk().publisher()
                 || unit.is_some_and(|u| is_organisation(u) && !lexicon::looks_like_publisher(u)))
                 && is_organisation(publisher)
                 && r.edition.is_none()

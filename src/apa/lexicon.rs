@@ -733,6 +733,144 @@ struct Lexicon {
     phrases: Option<AhoCorasick>,
     /// The lists of each phrase, by pattern id.
     phrase_lists: Vec<u16>,
+    /// A test a text passes when it may hold a phrase (see
+    /// [`PhraseGate`]): most texts do not, and skip the automaton.
+    gate: PhraseGate,
+}
+
+/// Each phrase has a byte that is no ASCII letter or digit (a space, a
+/// period, a hyphen...): its "middle". A text holds the phrase only where
+/// it has that byte, with the phrase's byte before it, its letter after
+/// it and its letter two before it (ignoring ASCII case, as the automaton
+/// does). The gate keeps, for each middle byte and each byte before it,
+/// the letters that may follow and the letters that may come two before
+/// (bit `n` for `b'a' + n`; [`PhraseGate::ANY`] where the phrase has no
+/// letter there); it only says no where no phrase can be, so the phrases
+/// found are the same.
+struct PhraseGate {
+    /// The class of each byte as a middle (0: none).
+    class: [u8; 256],
+    /// By class, for each byte before: the letters after.
+    after: Vec<[u32; 256]>,
+    /// By class, for each byte before: the letters two before.
+    before2: Vec<[u32; 256]>,
+    /// By class: a phrase starts with its middle (any text with the
+    /// byte may hold it).
+    starts: Vec<bool>,
+}
+
+impl PhraseGate {
+    const ANY: u32 = 1 << 31;
+
+    fn new(phrases: &[&str]) -> PhraseGate {
+        let mut gate = PhraseGate {
+            class: [0; 256],
+            // Class 0 (no middle) is never looked up.
+            after: vec![[0; 256]],
+            before2: vec![[0; 256]],
+            starts: vec![false],
+        };
+        for p in phrases {
+            let b = p.as_bytes();
+            let Some(j) = b.iter().position(|c| !c.is_ascii_alphanumeric()) else {
+                // (A phrase without such a byte: every text may hold it.)
+                gate.class = [1; 256];
+                gate.starts = vec![false, true];
+                gate.after = vec![[0; 256]; 2];
+                gate.before2 = vec![[0; 256]; 2];
+                return gate;
+            };
+            let mid = usize::from(b.get(j).copied().unwrap_or(0));
+            let class = match gate.class.get(mid).copied().unwrap_or(0) {
+                0 => {
+                    let c = u8::try_from(gate.after.len()).unwrap_or(u8::MAX);
+                    gate.after.push([0; 256]);
+                    gate.before2.push([0; 256]);
+                    gate.starts.push(false);
+                    if let Some(slot) = gate.class.get_mut(mid) {
+                        *slot = c;
+                    }
+                    c
+                }
+                c => c,
+            };
+            let class = usize::from(class);
+            let letter =
+                |k: Option<usize>| match k.and_then(|k| b.get(k)).map(u8::to_ascii_lowercase) {
+                    Some(n @ b'a'..=b'z') => 1 << (n - b'a'),
+                    _ => Self::ANY,
+                };
+            match j.checked_sub(1).and_then(|k| b.get(k)) {
+                Some(&prev) => {
+                    let prev = usize::from(prev.to_ascii_lowercase());
+                    if let Some(m) = gate.after.get_mut(class).and_then(|t| t.get_mut(prev)) {
+                        *m |= letter(Some(j + 1));
+                    }
+                    if let Some(m) = gate.before2.get_mut(class).and_then(|t| t.get_mut(prev)) {
+                        *m |= letter(j.checked_sub(2));
+                    }
+                }
+                None => {
+                    if let Some(s) = gate.starts.get_mut(class) {
+                        *s = true;
+                    }
+                }
+            }
+        }
+        gate
+    }
+
+    /// False when no phrase can be in `b` (ignoring ASCII case).
+    fn may_hold(&self, b: &[u8]) -> bool {
+        // A mask lets the letter at `k` through (or any byte).
+        let lets = |mask: u32, k: Option<usize>| {
+            mask & Self::ANY != 0
+                || k.and_then(|k| b.get(k))
+                    .map(u8::to_ascii_lowercase)
+                    .is_some_and(|n| n.is_ascii_lowercase() && mask & (1 << (n - b'a')) != 0)
+        };
+        let mut from = 0;
+        // The skip to the next middle, by table (an iterator's `position`:
+        // a tighter loop than indexing byte by byte).
+        // In bounds: a byte indexes 256 entries.
+        while let Some(k) = b
+            .get(from..)
+            .and_then(|rest| rest.iter().position(|&c| self.class[usize::from(c)] != 0))
+        {
+            let i = from + k;
+            from = i + 1;
+            // In bounds: as above.
+            let class = b
+                .get(i)
+                .map_or(0, |&c| usize::from(self.class[usize::from(c)]));
+            if self.starts.get(class).copied().unwrap_or(true) {
+                return true;
+            }
+            let Some(&prev) = i.checked_sub(1).and_then(|k| b.get(k)) else {
+                continue;
+            };
+            let prev = usize::from(prev.to_ascii_lowercase());
+            let after = self
+                .after
+                .get(class)
+                .and_then(|t| t.get(prev))
+                .copied()
+                .unwrap_or(Self::ANY);
+            if after == 0 {
+                continue;
+            }
+            let before2 = self
+                .before2
+                .get(class)
+                .and_then(|t| t.get(prev))
+                .copied()
+                .unwrap_or(Self::ANY);
+            if lets(after, Some(i + 1)) && lets(before2, i.checked_sub(2)) {
+                return true;
+            }
+        }
+        false
+    }
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::new);
@@ -765,6 +903,7 @@ impl Lexicon {
         // The phrases are lower-case; ASCII text is matched ignoring ASCII
         // case, other text is lower-cased first. Building fails only for
         // sizes far beyond these lists: then phrases are not matched.
+        let gate = PhraseGate::new(&phrases);
         let phrases = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .build(&phrases)
@@ -782,6 +921,7 @@ impl Lexicon {
             shapes,
             phrases,
             phrase_lists,
+            gate,
         }
     }
 
@@ -790,6 +930,9 @@ impl Lexicon {
         let Some(ac) = &self.phrases else {
             return 0;
         };
+        if !self.gate.may_hold(s.as_bytes()) {
+            return 0;
+        }
         let mut lists = 0;
         for m in ac.find_overlapping_iter(s) {
             lists |= self
@@ -1258,6 +1401,25 @@ mod tests {
     #[test]
     fn one_lookup_answers_for_every_list() {
         // A phrase in two lists ("inc."), a word in two ("university").
+        // The phrase gate lets every phrase through, in any case and
+        // with any text around it, and stops text without one.
+        for p in LISTS
+            .iter()
+            .flat_map(|l| l.iter())
+            .filter(|p| p.contains(' ') || !p.chars().all(char::is_alphanumeric))
+        {
+            for t in [
+                p.to_string(),
+                p.to_ascii_uppercase(),
+                format!("The {} x", p.to_ascii_uppercase()),
+                format!("ab{p}cd"),
+            ] {
+                assert!(LEXICON.gate.may_hold(t.as_bytes()), "{t}");
+            }
+        }
+        for t in ["Journal of Applied Psychology", "Nature", "", "Sage"] {
+            assert!(!LEXICON.gate.may_hold(t.as_bytes()), "{t}");
+        }
         let k = Kinds::of("Acme Inc.");
         assert!(k.group() && k.publisher() && !k.meeting());
         let k = Kinds::of("Oxford University Press");

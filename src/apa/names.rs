@@ -238,6 +238,14 @@ fn is_acronym(s: &str) -> bool {
 /// A family-name-like token: one to four words, capitalised or particles,
 /// letters, apostrophes and hyphens only.
 fn is_family_like(s: &str) -> bool {
+    if s.is_ascii() {
+        return is_family_like_ascii(s.as_bytes());
+    }
+    is_family_like_chars(s)
+}
+
+/// [`is_family_like`] char by char.
+fn is_family_like_chars(s: &str) -> bool {
     // (More than four words fail whatever they are, so the checks of the
     // first four may answer first.)
     let mut has_cap = false;
@@ -254,6 +262,42 @@ fn is_family_like(s: &str) -> bool {
         let first = w.chars().next().unwrap_or(' ');
         if first.is_lowercase() {
             if !lexicon::is_particle(&w.lc()) && !w.contains('\'') && !w.contains('’') {
+                return false;
+            }
+        } else {
+            has_cap = true;
+        }
+    }
+    has_cap
+}
+
+/// [`is_family_like`] for ASCII text, on bytes: the same words (split
+/// at the ASCII whitespace `split_whitespace` splits at), the same tests,
+/// and the particle looked up lower-cased on the stack.
+fn is_family_like_ascii(s: &[u8]) -> bool {
+    let mut has_cap = false;
+    let words = s
+        .split(|b| matches!(b, b' ' | b'\t'..=b'\r'))
+        .filter(|w| !w.is_empty());
+    for (n, w) in words.enumerate() {
+        if n == 4 {
+            return false;
+        }
+        if !w
+            .iter()
+            .all(|&c| c.is_ascii_alphabetic() || matches!(c, b'\'' | b'-' | b'.'))
+        {
+            return false;
+        }
+        if w.first().is_some_and(u8::is_ascii_lowercase) {
+            // (No particle is longer than five bytes.)
+            let mut buf = [0u8; 5];
+            let particle = buf.get_mut(..w.len()).is_some_and(|b| {
+                b.copy_from_slice(w);
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).is_ok_and(lexicon::is_particle)
+            });
+            if !particle && !w.contains(&b'\'') {
                 return false;
             }
         } else {
@@ -979,6 +1023,39 @@ pub fn split_names_loosely(s: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn family_like_ascii_is_family_like_chars(s in "[ a-zA-Z'.\\-\t]{0,24}") {
+            proptest::prop_assert_eq!(is_family_like_ascii(s.as_bytes()), is_family_like_chars(&s));
+        }
+    }
+
+    #[test]
+    fn family_like_ascii_on_names() {
+        for s in [
+            "van Maris",
+            "de la Cruz",
+            "O'Brien",
+            "Smith-Jones",
+            "van",
+            "x y z w v",
+            "Li",
+            "d'Alembert",
+            "McNaughton",
+            "St. John",
+            "",
+            "a b",
+            "Van Gogh",
+            "le Roux",
+        ] {
+            assert_eq!(
+                is_family_like_ascii(s.as_bytes()),
+                is_family_like_chars(s),
+                "{s}"
+            );
+        }
+    }
 
     fn fam_given(n: &Name) -> (String, String) {
         match n {

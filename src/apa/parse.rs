@@ -267,10 +267,13 @@ fn pre_is_title(
         }
         None => std::borrow::Cow::Owned(scan::units(body)),
     };
-    // (Looked up once for the group and publisher words.)
-    let p_kinds = super::lexicon::Kinds::of(p);
-    let group = p_kinds.group();
-    let p_sentence = sentence_case(p);
+    // (Looked up once for the group and publisher words, and only when
+    // asked: both are pure tests of `p`.)
+    let p_kinds = std::cell::OnceCell::new();
+    let p_kinds = || *p_kinds.get_or_init(|| super::lexicon::Kinds::of(p));
+    let group = || p_kinds().group();
+    let p_sentence = std::cell::OnceCell::new();
+    let p_sentence = || *p_sentence.get_or_init(|| sentence_case(p));
     let Some(first) = units.first() else {
         // Only punctuation after the date: as good as nothing.
         return true;
@@ -290,13 +293,13 @@ fn pre_is_title(
         }
         // Group author, then title and source after the date; unless the
         // text before the date reads like a title and not like a group.
-        return p_sentence && !group && word_count(p) >= 4;
+        return p_sentence() && word_count(p) >= 4 && !group();
     }
     // The one element after the date is a periodical: it leaves no room
     // for a title there, so the title came first; unless an organisation
     // is named before the date ("World Health Organization. (2020).
     // Coronavirus disease 2019 (COVID-19): situation report, 73.").
-    if !group && super::source::journal_tail(u, d).is_some() {
+    if !group() && super::source::journal_tail(u, d).is_some() {
         return true;
     }
     // It is plainly a title: quoted, or with a description after it.
@@ -315,13 +318,13 @@ fn pre_is_title(
     if word_count(u) <= 4 && !u_sentence && (dated || word_count(p) >= 6) {
         return true;
     }
-    if p_sentence && !u_sentence {
+    if p_sentence() && !u_sentence {
         return true;
     }
-    if u_sentence && !p_sentence {
+    if u_sentence && !p_sentence() {
         return false;
     }
-    if group && !p_kinds.publisher() {
+    if group() && !p_kinds().publisher() {
         return false;
     }
     if super::lexicon::looks_like_publisher(u) {
@@ -604,12 +607,16 @@ fn read(
     wrapped: bool,
     parsed: &mut Parsed,
 ) {
+    // The span list given (an empty one, perhaps with room) is filled.
+    let mut spans = std::mem::take(&mut parsed.spans);
+    spans.clear();
+    // (A reference has a dozen fields at most, most of the time.)
+    spans.reserve(16);
     let cx = Ctx {
         s,
         r: &mut parsed.reference,
         diags: Vec::new(),
-        // (A reference has a dozen fields at most, most of the time.)
-        spans: Vec::with_capacity(16),
+        spans,
         line,
         sig: Signals::default(),
         unread: Vec::new(),
@@ -1082,8 +1089,9 @@ pub(crate) fn normalize_pages(p: &str) -> String {
             _ => out.push(c),
         }
     }
-    // "45--67": TeX's and pandoc Markdown's en dash.
-    let out = if out.contains("--") {
+    // "45--67": TeX's and pandoc Markdown's en dash. (A byte test: `str`'s
+    // substring search builds a searcher for each call.)
+    let out = if out.as_bytes().windows(2).any(|w| w == b"--") {
         out.replace("--", "-")
     } else {
         out

@@ -1478,6 +1478,8 @@ pub struct Segmenter {
     /// A blank line came after the reference so far (in paragraphs).
     paragraph_break: bool,
     pending: Option<Pending>,
+    /// The buffer of the last pending line decided, for the next one.
+    spare_line: String,
     /// The start of the last reference, where its authors are, for one
     /// that repeats them with a dash.
     prev_head: String,
@@ -1513,6 +1515,7 @@ impl Segmenter {
             after_blank: false,
             paragraph_break: false,
             pending: None,
+            spare_line: String::new(),
             prev_head: String::new(),
             line_starts: Vec::new(),
             in_tag: false,
@@ -1731,9 +1734,14 @@ impl Segmenter {
             }
         }
         self.process_pending(Some(line), out);
+        // (In the buffer of the line decided before: no allocation per
+        // line.)
+        let mut buf = std::mem::take(&mut self.spare_line);
+        buf.clear();
+        buf.push_str(line);
         self.pending = Some(Pending {
             lineno,
-            line: line.to_string(),
+            line: buf,
             indent,
             marker,
         });
@@ -1782,9 +1790,10 @@ impl Segmenter {
         };
         self.line_starts.push((at, p.lineno));
         self.last_line = p.lineno;
-        self.last_line_text.clear();
-        self.last_line_text.push_str(line);
         self.last_indent = p.indent;
+        // The line is the last one now; the last one's buffer is kept
+        // for the next line.
+        self.spare_line = std::mem::replace(&mut self.last_line_text, p.line);
     }
 
     /// A line in capitals that only its capitals make a running head:

@@ -559,8 +559,14 @@ impl CslOut<'_> {
         let r = self.r;
         f(key!("id"), Var::Str(self.id))?;
         f(key!("type"), Var::Str(csl_type(r.item_type, self.zotero)))?;
+        // The roles present, in one pass over the contributors (a bit
+        // each), then written in `Role::ALL`'s order.
+        let present = r
+            .contributors
+            .iter()
+            .fold(0u32, |m, c| m | 1 << (c.role as u32));
         for role in Role::ALL {
-            if r.has_role(role) {
+            if present & 1 << (role as u32) != 0 {
                 f(role_key(role), Var::Names(role))?;
             }
         }
@@ -677,6 +683,10 @@ impl CslOut<'_> {
     }
 }
 
+/// What goes before a member or element when pretty: the comma, the line
+/// break and the indent of the depths a CSL item has (cut to the depth).
+const LEAD: &[u8] = b",\n                ";
+
 /// A JSON emitter with `serde_json`'s layout (compact, or its
 /// `PrettyFormatter` with a two-space indent) for the few shapes a CSL
 /// item has.
@@ -690,7 +700,6 @@ impl Json<'_> {
     /// Writes `,` (unless `first`), then, when pretty, a line break and
     /// the indent: in one copy for the depths a CSL item has.
     fn separator(&mut self, first: bool) {
-        const LEAD: &[u8] = b",\n                ";
         if !self.pretty {
             if !first {
                 self.out.push(b',');
@@ -747,6 +756,17 @@ impl Json<'_> {
     /// (Keys are CSL variable names: nothing in them needs escaping.)
     fn key(&mut self, key: &Key, first: bool) {
         debug_assert!(!key.name.bytes().any(needs_escape));
+        // The usual case, a member after the first at a depth the lead
+        // holds: the separator's copy here, without its tests.
+        if self.pretty && !first && 2 + 2 * self.depth <= LEAD.len() {
+            let keep = self.out.len() + 2 + 2 * self.depth;
+            self.out.extend_from_slice(LEAD);
+            self.out.truncate(keep);
+            let keep = self.out.len() + key.len;
+            self.out.extend_from_slice(&key.quoted);
+            self.out.truncate(keep);
+            return;
+        }
         self.separator(first);
         // `"name": ` when pretty, `"name":` when not.
         let keep = self.out.len() + key.len - usize::from(!self.pretty);
@@ -767,7 +787,9 @@ impl Json<'_> {
     /// A JSON string, escaped as `serde_json` escapes: quote, backslash
     /// and control characters only (`\b \t \n \f \r`, others `\u00xx`).
     fn string(&mut self, s: &str) {
-        self.string_of(&[s]);
+        self.out.push(b'"');
+        self.escaped(s);
+        self.out.push(b'"');
     }
 
     /// One JSON string of the pieces, one after the other.
@@ -782,6 +804,12 @@ impl Json<'_> {
     fn escaped(&mut self, s: &str) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         let out = &mut *self.out;
+        // Most strings need no escape: one pass without early exit, which
+        // the compiler turns into vector code, says so.
+        if !s.bytes().fold(false, |e, b| e | needs_escape(b)) {
+            out.extend_from_slice(s.as_bytes());
+            return;
+        }
         let mut rest = s.as_bytes();
         while let Some(i) = next_escape(rest) {
             let (clean, tail) = rest.split_at(i);
