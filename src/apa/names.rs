@@ -679,31 +679,29 @@ pub fn parse_author_list(s: &str) -> Option<NameList> {
         i += 1;
     }
     flush(&mut run, &mut names);
-    // "J. A. Smith, & B. Doe": every name written initials first, as some
-    // lists do (one such name among others is more likely a title's words).
-    if persons < names.len()
-        && let Some(all) = toks
-            .iter()
-            .filter(|t| !t.text.is_empty())
-            .map(|t| initials_first_person(t.text).map(Name::Person))
-            .collect::<Option<Vec<Name>>>()
-    {
-        persons = all.len();
-        names = all;
-    }
-    // "Smith J., Brown M. A.": every name written family name first with
-    // its initials and no comma between them (two names at least, or one
-    // before "&", so that a title's words are not taken for one).
-    if persons < names.len()
-        && (toks.len() >= 2 || has_amp)
-        && let Some(all) = toks
-            .iter()
-            .filter(|t| !t.text.is_empty())
-            .map(|t| family_first_person(t.text).map(Name::Person))
-            .collect::<Option<Vec<Name>>>()
-    {
-        persons = all.len();
-        names = all;
+    // Every name written another way, when each token reads so:
+    // initials first, "J. A. Smith, & B. Doe" (one such name among others
+    // is more likely a title's words); or family name first with its
+    // initials and no comma between them, "Smith J., Brown M. A." (two
+    // names at least, or one before "&", so that a title's words are not
+    // taken for one).
+    type ReadName = fn(&str) -> Option<Person>;
+    let other_forms: [(ReadName, bool); 2] = [
+        (initials_first_person, true),
+        (family_first_person, toks.len() >= 2 || has_amp),
+    ];
+    for (read, allowed) in other_forms {
+        if persons < names.len()
+            && allowed
+            && let Some(all) = toks
+                .iter()
+                .filter(|t| !t.text.is_empty())
+                .map(|t| read(t.text).map(Name::Person))
+                .collect::<Option<Vec<Name>>>()
+        {
+            persons = all.len();
+            names = all;
+        }
     }
     Some(NameList {
         names,
