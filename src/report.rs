@@ -500,6 +500,7 @@ mod tests {
             line: 3,
             end_line: 3,
             wrapped: false,
+            joins: Vec::new(),
         };
         let r = ParsedRef {
             parsed: parse_segment(&seg),

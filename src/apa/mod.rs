@@ -104,20 +104,20 @@ impl Parsed {
 /// Parses the text of one APA reference. `line` and `end_line` are where
 /// it was in its input (for diagnostics); pass 0 when unknown.
 pub fn parse_reference(text: &str, line: usize, end_line: usize) -> Parsed {
-    parse::parse(text, line, end_line, end_line > line)
+    parse::parse(text, line, end_line, end_line > line, &[])
 }
 
 /// Parses one reference as [`segment`] found it, knowing whether its text
 /// was hard-wrapped.
 pub fn parse_segment(s: &segment::Segment) -> Parsed {
-    parse::parse(&s.text, s.line, s.end_line, s.wrapped)
+    parse::parse(&s.text, s.line, s.end_line, s.wrapped, &s.joins)
 }
 
 /// [`parse_segment`] into `parsed`, which must be empty
 /// ([`Parsed::empty`]): the record is filled where the caller keeps it,
 /// not moved there.
 pub fn parse_segment_into(s: &segment::Segment, parsed: &mut Parsed) {
-    parse::parse_into(&s.text, s.line, s.end_line, s.wrapped, parsed);
+    parse::parse_into(&s.text, s.line, s.end_line, s.wrapped, &s.joins, parsed);
 }
 
 /// Segments `text` and parses every reference, in input order.

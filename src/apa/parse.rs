@@ -570,13 +570,19 @@ fn split_undated_authors(s: &str) -> Option<usize> {
     None
 }
 
-pub(crate) fn parse(text: &str, line: usize, end_line: usize, wrapped: bool) -> Parsed {
+pub(crate) fn parse(
+    text: &str,
+    line: usize,
+    end_line: usize,
+    wrapped: bool,
+    joins: &[String],
+) -> Parsed {
     let mut parsed = Parsed {
         reference: Reference::default(),
         diagnostics: Vec::new(),
         spans: Vec::new(),
     };
-    parse_into(text, line, end_line, wrapped, &mut parsed);
+    parse_into(text, line, end_line, wrapped, joins, &mut parsed);
     parsed
 }
 
@@ -587,11 +593,12 @@ pub(crate) fn parse_into(
     line: usize,
     end_line: usize,
     wrapped: bool,
+    joins: &[String],
     parsed: &mut Parsed,
 ) {
     let mut repaired = Vec::new();
     let norm = normalize::normalize_noting(text, &mut repaired);
-    read(&norm, &repaired, line, end_line, wrapped, parsed);
+    read(&norm, &repaired, line, end_line, wrapped, joins, parsed);
     // The normalised text is kept as the record's raw text (not copied).
     parsed.reference.raw = Some(norm);
 }
@@ -605,6 +612,7 @@ fn read(
     line: usize,
     end_line: usize,
     wrapped: bool,
+    joins: &[String],
     parsed: &mut Parsed,
 ) {
     // The span list given (an empty one, perhaps with room) is filled.
@@ -621,7 +629,7 @@ fn read(
         sig: Signals::default(),
         unread: Vec::new(),
     };
-    (parsed.diagnostics, parsed.spans) = read_into(cx, repaired, end_line, wrapped);
+    (parsed.diagnostics, parsed.spans) = read_into(cx, repaired, end_line, wrapped, joins);
 }
 
 /// [`read`] into the record `cx.r`; gives the diagnostics and the spans.
@@ -630,6 +638,7 @@ fn read_into(
     repaired: &[String],
     end_line: usize,
     wrapped: bool,
+    joins: &[String],
 ) -> (Vec<Diagnostic>, Vec<FieldSpan>) {
     let s = cx.s;
     let norm = s;
@@ -650,7 +659,7 @@ fn read_into(
             cx.mark(field, text);
         }
         let idents = ident::find_identifiers(s, l.end);
-        read_identifiers(&mut cx, &idents, l.end, repaired);
+        read_identifiers(&mut cx, &idents, l.end, repaired, joins);
         return finish(cx, norm);
     }
 
@@ -694,7 +703,7 @@ fn read_into(
     // (A colon after the date is a typing slip: "(2019): Title".)
     body = body.trim_start_matches(|c: char| matches!(c, '.' | ',' | ':') || c.is_whitespace());
     body = body.trim_end();
-    read_identifiers(&mut cx, &idents, body_end, repaired);
+    read_identifiers(&mut cx, &idents, body_end, repaired, joins);
     // A trailer phrase at the end of the body: "Retrieved from".
     let (body, body_units, units_exact) = strip_body_trailer(&mut cx, body);
     let site_known = cx.sig.site_from_trailer;
@@ -802,6 +811,7 @@ fn read_identifiers<'a>(
     idents: &[ident::Ident],
     body_end: usize,
     repaired: &[String],
+    joins: &[String],
 ) {
     let s = cx.s;
     let mut prev_end = body_end;
@@ -826,6 +836,25 @@ fn read_identifiers<'a>(
                 },
                 printed,
                 "URL or DOI had spaces inside (damaged by copying?); kept in the note",
+            );
+            continue;
+        }
+        // A link across the place where pdftotext joined two lines of a
+        // much longer line than the others, after dropping the hyphen
+        // that ended the first ("…/magazine-" / "15335899").
+        // (Links only: a DOI is broken at a line end after its "/" or "."
+        // far more often than inside a hyphenated word.)
+        if id.kind == ident::IdentKind::Url
+            && joins.iter().any(|w| {
+                memchr::memmem::find(s.as_bytes(), w.as_bytes())
+                    .is_some_and(|at| at < id.end && at + w.len() > id.start)
+            })
+        {
+            cx.sig.url_in_note = true;
+            cx.leftover(
+                Field::Url,
+                printed,
+                "URL may have lost a hyphen where the PDF text joined two lines; kept in the note",
             );
             continue;
         }
@@ -1295,6 +1324,50 @@ mod tests {
         assert_eq!(
             p.reference.url.as_deref(),
             Some("https://www.currentaffairs.org/2021/08/tamingthe-greedocracy")
+        );
+    }
+
+    #[test]
+    fn link_across_a_pdftotext_join_goes_to_the_note() {
+        // pdftotext's text of a justified list: lines of about the same
+        // length, none ending with a hyphen; one line is much longer, where
+        // a hyphen at the end of its first part was dropped and the next
+        // line joined on ("…/news/magazine-" / "15335899").
+        // Full lines of 86 to 100 characters, and a short last one.
+        let filler = |i: usize| {
+            let pad = "x".repeat(i);
+            format!(
+                "Author, A. ({y}). A title that runs on for some while and fills this line {pad}\nto its end, then goes on over a second line of about the same length {pad}\nas the first. Journal of Things, {i}(2), 3–4.\n",
+                y = 1990 + i
+            )
+        };
+        let mut s: String = (1..=12).map(filler).collect();
+        s.push_str("Adler, K. (2011, October 18). Spain’s stolen babies. BBC News. https://www.bbc.com/news/magazine15335899\n");
+        // A long line whose link lies past the usual line end: kept.
+        s.push_str("Brown, K. (2011, October 18). A title on a line that overflows. BBC News. Some more words. Other. https://www.bbc.com/x\n");
+        let parsed = crate::apa::parse_list(&s);
+        assert_eq!(parsed.len(), 14);
+        let adler = &parsed[12];
+        assert_eq!(adler.reference.url, None);
+        assert!(
+            adler
+                .diagnostics
+                .iter()
+                .any(|d| d.message.contains("joined two lines")),
+            "{:?}",
+            adler.diagnostics
+        );
+        assert_eq!(
+            parsed[13].reference.url.as_deref(),
+            Some("https://www.bbc.com/x")
+        );
+        // The same list with its words hyphenated at line ends is not
+        // pdftotext's: the link stays.
+        let hyphenated = s.replace("\nto its end", " to its en-\nd");
+        let parsed = crate::apa::parse_list(&hyphenated);
+        assert_eq!(
+            parsed[12].reference.url.as_deref(),
+            Some("https://www.bbc.com/news/magazine15335899")
         );
     }
 

@@ -28,6 +28,10 @@ pub struct Segment {
     /// wrapped text as out of a PDF): a line break, and a hyphen at one,
     /// may have been taken out of it.
     pub wrapped: bool,
+    /// Where pdftotext may have joined two lines after dropping a hyphen:
+    /// the text around the usual line end of each line much longer than
+    /// the others (see [`Layout::join_window`]).
+    pub joins: Vec<String>,
 }
 
 /// How references are laid out.
@@ -48,8 +52,14 @@ pub struct Layout {
     pub mode: Mode,
     /// References carry list markers (`1.`, `[1]`, `•`).
     pub numbered: bool,
-    /// Typical length of a full (justified) line, in characters.
+    /// Typical length of a full (justified) line, in characters (the
+    /// 90th percentile).
     pub width: usize,
+    /// The median line length, in characters.
+    pub median: usize,
+    /// Hardly a line of the sample ends with a hyphen after a letter: the
+    /// extractor joined hyphenated words, as pdftotext does by default.
+    pub dehyphenated: bool,
     /// Continuation lines are indented (hanging indent).
     pub hanging_indent: bool,
     /// Every line starts with its number, counting up (a manuscript's or
@@ -100,10 +110,43 @@ impl Default for Layout {
             mode: Mode::Paragraphs,
             numbered: false,
             width: 0,
+            median: 0,
+            dehyphenated: false,
             hanging_indent: false,
             line_numbers: false,
             vocabulary: HashSet::new(),
         }
+    }
+}
+
+impl Layout {
+    /// For a line of hard-wrapped, justified text much longer than the
+    /// others: the text around where its first part would have ended (from
+    /// four characters past the median line length to the 90th
+    /// percentile). pdftotext drops a hyphen at a line end and joins the
+    /// next line on (text with no line ending in a hyphen shows it), so a
+    /// link that spans this text may have lost one
+    /// ("…/news/magazine-" / "15335899" → "magazine15335899").
+    pub fn join_window<'l>(&self, line: &'l str) -> Option<&'l str> {
+        if self.mode != Mode::Wrapped
+            || !self.dehyphenated
+            || self.median < 40
+            || self.width * 4 > self.median * 5
+            || line.len() <= self.width + 3
+        {
+            return None;
+        }
+        let chars = line.chars().count();
+        if chars <= self.width + 3 {
+            return None;
+        }
+        let lo = self.median + 4;
+        let hi = self.width;
+        if hi < lo + 4 {
+            return None;
+        }
+        let at = |n: usize| line.char_indices().nth(n).map_or(line.len(), |(i, _)| i);
+        line.get(at(lo)..at(hi))
     }
 }
 
@@ -1398,10 +1441,14 @@ impl Layout {
         let _ = page_numbers;
         // The vocabulary only serves to decide hyphens at line ends: build
         // it only when some line ends with one.
-        let hyphenated = sample_for_words.iter().any(|l| {
-            let mut cs = l.chars().rev();
-            cs.next() == Some('-') && cs.next().is_some_and(char::is_alphabetic)
-        });
+        let hyphen_ends = sample_for_words
+            .iter()
+            .filter(|l| {
+                let mut cs = l.chars().rev();
+                cs.next() == Some('-') && cs.next().is_some_and(char::is_alphabetic)
+            })
+            .count();
+        let hyphenated = hyphen_ends > 0;
         if hyphenated {
             // The pieces of words broken at line ends are not words.
             let ends_hyphen = |l: &str| {
@@ -1426,6 +1473,7 @@ impl Layout {
             .get(lens.len().saturating_mul(9) / 10)
             .copied()
             .unwrap_or(0);
+        let median = lens.get(lens.len() / 2).copied().unwrap_or(0);
         // Numbered: most references carry a number (counted against the
         // lines that start like references too, for wrapped text in one
         // paragraph).
@@ -1457,6 +1505,9 @@ impl Layout {
             mode,
             numbered,
             width,
+            median,
+            // (One in a hundred: a page break or a link keeps a few.)
+            dehyphenated: nonempty >= 20 && hyphen_ends * 100 < nonempty,
             hanging_indent,
             line_numbers,
             vocabulary,
@@ -1490,6 +1541,8 @@ pub struct Segmenter {
     /// The last page number dropped, to tell the next one from the rest
     /// of a link broken over lines.
     last_page: Option<u32>,
+    /// [`Segment::joins`] of the reference so far.
+    joins: Vec<String>,
 }
 
 /// A line waiting for its successor before it is decided.
@@ -1520,6 +1573,7 @@ impl Segmenter {
             line_starts: Vec::new(),
             in_tag: false,
             last_page: None,
+            joins: Vec::new(),
         }
     }
 
@@ -1539,6 +1593,7 @@ impl Segmenter {
         }
         line_starts.clear();
         self.line_starts = line_starts;
+        self.joins.clear();
     }
 
     fn split_into(&mut self, text: String, line_starts: &[(usize, usize)], out: &mut Vec<Segment>) {
@@ -1620,11 +1675,15 @@ impl Segmenter {
         self.prev_head.clear();
         self.prev_head
             .push_str(&text[..floor_char_boundary(&text, 400)]);
+        // (Each piece of a reference split in two keeps the windows: one
+        // is only looked for in the text that holds it.)
+        let joins = self.joins.clone();
         Segment {
             text,
             line,
             end_line,
             wrapped: self.layout.mode == Mode::Wrapped || end_line > line,
+            joins,
         }
     }
 
@@ -1780,6 +1839,9 @@ impl Segmenter {
         }
         if self.text.is_empty() {
             self.first_line = p.lineno;
+        }
+        if let Some(w) = self.layout.join_window(line) {
+            self.joins.push(w.to_string());
         }
         let at = self.text.len();
         join_line(&mut self.text, line, &self.layout.vocabulary);
