@@ -822,40 +822,35 @@ fn read_identifiers<'a>(
         trailer(cx, between);
         let printed = &s[id.start..id.end];
         prev_end = id.end;
-        // A URL or DOI that had spaces inside: rejoined, but a PDF
-        // extraction may have lost a character too. Keep it in the note.
-        if repaired
+        // A link a PDF extraction may have damaged: kept in the note.
+        // One that had spaces inside was rejoined, but may have lost a
+        // character too. One across the place where pdftotext joined two
+        // lines of a much longer line than the others, after dropping the
+        // hyphen that ended the first ("…/magazine-" / "15335899"): links
+        // only, since a DOI breaks at a line end after its "/" or "." far
+        // more often than inside a hyphenated word.
+        let damaged = if repaired
             .iter()
             .any(|r| r.contains(printed) || printed.contains(r.as_str()))
         {
-            cx.sig.url_in_note |= id.kind == ident::IdentKind::Url;
-            cx.leftover(
-                match id.kind {
-                    ident::IdentKind::Doi => Field::Doi,
-                    _ => Field::Url,
-                },
-                printed,
-                "URL or DOI had spaces inside (damaged by copying?); kept in the note",
-            );
-            continue;
-        }
-        // A link across the place where pdftotext joined two lines of a
-        // much longer line than the others, after dropping the hyphen
-        // that ended the first ("…/magazine-" / "15335899").
-        // (Links only: a DOI is broken at a line end after its "/" or "."
-        // far more often than inside a hyphenated word.)
-        if id.kind == ident::IdentKind::Url
+            Some("URL or DOI had spaces inside (damaged by copying?); kept in the note")
+        } else if id.kind == ident::IdentKind::Url
             && joins.iter().any(|w| {
                 memchr::memmem::find(s.as_bytes(), w.as_bytes())
                     .is_some_and(|at| at < id.end && at + w.len() > id.start)
             })
         {
-            cx.sig.url_in_note = true;
-            cx.leftover(
-                Field::Url,
-                printed,
-                "URL may have lost a hyphen where the PDF text joined two lines; kept in the note",
-            );
+            Some("URL may have lost a hyphen where the PDF text joined two lines; kept in the note")
+        } else {
+            None
+        };
+        if let Some(why) = damaged {
+            cx.sig.url_in_note |= id.kind == ident::IdentKind::Url;
+            let field = match id.kind {
+                ident::IdentKind::Doi => Field::Doi,
+                _ => Field::Url,
+            };
+            cx.leftover(field, printed, why);
             continue;
         }
         match id.kind {

@@ -1376,7 +1376,6 @@ impl Layout {
         let mut starts = 0usize;
         // Lines that end where a reference cannot ("Black, O.,", "&").
         let mut open_ends = 0usize;
-        let mut page_numbers = 0usize;
         // Paragraphs whose first line starts like a reference.
         let mut paragraph_starts = 0usize;
         let mut in_tag = false;
@@ -1396,7 +1395,6 @@ impl Layout {
             in_tag = open;
             let t: &str = &unmarked;
             if is_page_number(t) {
-                page_numbers += 1;
                 continue;
             }
             if is_heading(t)
@@ -1438,7 +1436,6 @@ impl Layout {
             }
             sample_for_words.push(raw_t);
         }
-        let _ = page_numbers;
         // The vocabulary only serves to decide hyphens at line ends: build
         // it only when some line ends with one.
         let hyphen_ends = sample_for_words
