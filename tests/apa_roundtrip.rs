@@ -18,6 +18,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "names without the comma between family name and initials come back in APA form",
     ),
     (
+        "West D. B. (1996)",
+        "a name without the comma between family name and initials comes back in APA form",
+    ),
+    (
         "Smith, J., & Brown, M. (2019). Effects of exercise on mood. Health Psychology 38(4)",
         "the commas left out between journal, volume and pages come back",
     ),

@@ -364,10 +364,15 @@ pub(crate) fn is_link_phrase(lower: &str) -> bool {
     )
 }
 
-/// True when the token starts a URL.
+/// True when the token starts a URL: with a scheme, "www.", or
+/// scheme-relative ("//www.springer.com/gb/book/…", as some catalogue
+/// records store links) when a host with a dot comes before the next '/'.
 pub fn is_url_start(token: &str) -> bool {
     let t = token.trim_start_matches(['<', '(', '[']).as_bytes();
-    if !matches!(t.first(), Some(b'h' | b'H' | b'f' | b'F' | b'w' | b'W')) {
+    if !matches!(
+        t.first(),
+        Some(b'h' | b'H' | b'f' | b'F' | b'w' | b'W' | b'/')
+    ) {
         return false;
     }
     let starts = |p: &[u8]| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
@@ -375,6 +380,26 @@ pub fn is_url_start(token: &str) -> bool {
         || starts(b"https://")
         || starts(b"ftp://")
         || (starts(b"www.") && t.len() > 6)
+        || t.strip_prefix(b"//").is_some_and(is_host_then_path)
+}
+
+/// The first byte (lower case) of a token `is_url_start` may accept.
+fn may_start_link(c: u8) -> bool {
+    matches!(c, b'h' | b'f' | b'w' | b'/' | b'<' | b'(' | b'[')
+}
+
+/// "www.springer.com/…": a host of letters, digits, '-' and at least one
+/// inner '.', then '/'.
+fn is_host_then_path(t: &[u8]) -> bool {
+    let host_len = t
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'.'))
+        .unwrap_or(t.len());
+    let host = t.get(..host_len).unwrap_or_default();
+    t.get(host_len) == Some(&b'/')
+        && host.first().is_some_and(u8::is_ascii_alphanumeric)
+        && host.last().is_some_and(u8::is_ascii_alphabetic)
+        && host.contains(&b'.')
 }
 
 /// Finds the identifiers in `s` at or after byte `from`.
@@ -404,7 +429,7 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
         // period). Most tokens are words and pass here.
         if !marked {
             match tok.as_bytes().first().map(u8::to_ascii_lowercase) {
-                Some(b'h' | b'f' | b'w' | b'<' | b'(' | b'[') => {}
+                Some(c) if may_start_link(c) => {}
                 Some(b'd' | b'p' | b'i') if tok.len() <= 5 => {}
                 _ => continue,
             }
@@ -550,10 +575,8 @@ impl<'a> Tokens<'a> {
     fn skip_plain(&mut self, mark: Option<usize>) {
         let b = self.tail.as_bytes();
         while let Some(&c) = b.get(self.pos) {
-            if matches!(
-                c.to_ascii_lowercase(),
-                b'h' | b'f' | b'w' | b'<' | b'(' | b'[' | b'd' | b'p' | b'i'
-            ) {
+            let c = c.to_ascii_lowercase();
+            if may_start_link(c) || matches!(c, b'd' | b'p' | b'i') {
                 return;
             }
             // An empty token (a space here) ends where it starts.
@@ -882,6 +905,22 @@ mod tests {
         let s = "See (https://x.org/page).";
         let ids = find_identifiers(s, 0);
         assert_eq!(ids[0].value, "https://x.org/page");
+    }
+
+    #[test]
+    fn scheme_relative_links() {
+        assert!(is_url_start("//www.springer.com/gb/book/9783658115449"));
+        assert!(is_url_start("//doi.org/10.1103/PhysRevE.88.043105"));
+        // A host needs a dot and a path; comments and paths are not links.
+        assert!(!is_url_start("//localhost/x"));
+        assert!(!is_url_start("//"));
+        assert!(!is_url_start("//www.example.com"));
+        assert!(!is_url_start("/usr/share/doc"));
+        let s = "Complex geometry. Springer. //www.springer.com/de/book/1.";
+        let ids = find_identifiers(s, 0);
+        assert_eq!(ids.len(), 1);
+        assert_eq!(ids[0].kind, IdentKind::Url);
+        assert_eq!(ids[0].value, "//www.springer.com/de/book/1");
     }
 
     #[test]

@@ -683,12 +683,22 @@ pub fn parse_author_list(s: &str) -> Option<NameList> {
     // initials first, "J. A. Smith, & B. Doe" (one such name among others
     // is more likely a title's words); or family name first with its
     // initials and no comma between them, "Smith J., Brown M. A." (two
-    // names at least, or one before "&", so that a title's words are not
-    // taken for one).
+    // names at least, or one before "&", or one with two initials or more,
+    // "West D. B.", so that a title's words, "Vitamin D.", are not taken
+    // for one).
     type ReadName = fn(&str) -> Option<Person>;
+    // (Single capitals with periods: "Mar. Org." abbreviates words.)
+    let bare_initial = |w: &str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase) && c.as_str() == "."
+    };
+    let two_initials = |t: &str| t.split(' ').filter(|w| bare_initial(w)).count() >= 2;
     let other_forms: [(ReadName, bool); 2] = [
         (initials_first_person, true),
-        (family_first_person, toks.len() >= 2 || has_amp),
+        (
+            family_first_person,
+            toks.len() >= 2 || has_amp || toks.first().is_some_and(|t| two_initials(t.text)),
+        ),
     ];
     for (read, allowed) in other_forms {
         if persons < names.len()

@@ -307,8 +307,12 @@ fn pre_is_title(
     if ut.starts_with(['“', '"', '‘']) || ut.ends_with(']') {
         return false;
     }
-    // A one-word name (a user name, "Achim") before a longer title.
-    if word_count(p) == 1 && word_count(u) >= 3 {
+    // A one-word name (a user name, "Achim") before a longer title; or
+    // a short name inverted at a comma ("team, lxml dev") before a long one.
+    let p_words = word_count(p);
+    if (p_words == 1 && word_count(u) >= 3)
+        || (p_words <= 4 && p.contains(',') && word_count(u) >= 8)
+    {
         return false;
     }
     let u_sentence = sentence_case(u);
@@ -324,11 +328,14 @@ fn pre_is_title(
     if u_sentence && !p_sentence() {
         return false;
     }
-    if group() && !p_kinds().publisher() {
-        return false;
-    }
+    // The one element after the date is a publisher: the title came
+    // first, even when it names a meeting or body ("Abstracts: 16th ERS
+    // Annual Congress, Munich. (2006). ERS, Produced by … Inc.").
     if super::lexicon::looks_like_publisher(u) {
         return true;
+    }
+    if group() && !p_kinds().publisher() {
+        return false;
     }
     if dated {
         // A dated item without authors: title, then the site or paper.

@@ -552,6 +552,23 @@ pub fn units(s: &str) -> Vec<Unit> {
                 (Some(0x80), Some(0x9C)) => '“',
                 (Some(0x80), Some(0x9D)) => '”',
                 (Some(0x80), Some(0x9E)) => '„',
+                // A closing single quote after a sentence end, when the
+                // element opened one: "… on ‘Fiscal Cliff.’ Roll Call."
+                // (Not an apostrophe, which no ‘ opens: "U.S.’ role".)
+                (Some(0x80), Some(0x99)) if depth.top() => {
+                    if let Some(term) = closing_single_quote_ends(bytes, start, i) {
+                        out.push(Unit {
+                            start,
+                            end: i + 3,
+                            term,
+                        });
+                        start = i + 4;
+                        i += 3;
+                    } else {
+                        i += 1;
+                    }
+                    continue;
+                }
                 _ => {
                     i += 1;
                     continue;
@@ -621,6 +638,18 @@ pub fn units(s: &str) -> Vec<Unit> {
         }
     }
     out
+}
+
+/// A closing single quote at `i` (E2 80 99) ends the element opened at
+/// `start` when a sentence end comes before it and a space after, and the
+/// element opened a single quote: "… on ‘Fiscal Cliff.’ Roll Call." (An
+/// apostrophe has no ‘ to close: "the U.S.’ role".) Gives the sentence end.
+fn closing_single_quote_ends(bytes: &[u8], start: usize, i: usize) -> Option<char> {
+    let prev = *bytes.get(i.checked_sub(1)?)?;
+    (matches!(prev, b'.' | b'?' | b'!')
+        && bytes.get(i + 3) == Some(&b' ')
+        && memchr::memmem::find(bytes.get(start..i)?, "‘".as_bytes()).is_some())
+    .then_some(prev as char)
 }
 
 /// Splits at top-level occurrences of `sep` (a single character), giving
@@ -973,6 +1002,26 @@ mod tests {
             vec![
                 "Heavy-ion-plasma density gradient",
                 "Phys. Rev. E, 88(4), 043105"
+            ]
+        );
+    }
+
+    #[test]
+    fn closing_single_quote_ends_a_quoted_element() {
+        assert_eq!(
+            texts("Ball is in Obama’s court on ‘fiscal cliff.’ Roll Call. https://x.org/a"),
+            vec![
+                "Ball is in Obama’s court on ‘fiscal cliff.’",
+                "Roll Call",
+                "https://x.org/a"
+            ]
+        );
+        // An apostrophe after an abbreviation opened no quote: no end there.
+        assert_eq!(
+            texts("The U.S.’ role in the world. Journal of Things, 3(2), 1–5."),
+            vec![
+                "The U.S.’ role in the world",
+                "Journal of Things, 3(2), 1–5"
             ]
         );
     }

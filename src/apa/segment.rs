@@ -1234,7 +1234,8 @@ fn join_line(acc: &mut String, next: &str, vocab: &HashSet<String>) {
                 next_first.lc().as_str(),
                 "retrieved" | "accessed" | "available" | "doi:"
             )
-            && !ident::is_url_start(next_first)
+            // (A line starting "//" goes on a link cut after "http:".)
+            && (next_first.starts_with("//") || !ident::is_url_start(next_first))
             && !particle_before_name
             && !page_done_before_text
             && (last_tok.ends_with(['/', '.', '-', '_', '=', '?', '&', '#', '%', '~'])
@@ -2424,6 +2425,19 @@ mod tests {
         let t = texts(s);
         assert_eq!(t.len(), 2, "{t:?}");
         assert!(t[1].starts_with("Iablochnyi pui. (2011)."), "{t:?}");
+    }
+
+    #[test]
+    fn line_starting_with_slashes_goes_on_a_link_cut_after_http() {
+        // "//www.taz.de/" reads as a link of its own (scheme-relative), but
+        // after a link that ends "http:" it is that link's rest.
+        let s = "Taz.de. (2011, March 10). http://web.archive.org/web/20110310073553/http:
+//www.taz.de/
+Tchen, J. K. W., & Yeats, D. (2014). Yellow peril! Verso.
+";
+        let t = texts(s);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert!(t[0].ends_with("/http://www.taz.de/"), "{t:?}");
     }
 
     #[test]

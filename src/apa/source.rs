@@ -242,6 +242,27 @@ fn tail_without_commas(u: &str) -> Option<JournalTail<'_>> {
     })
 }
 
+/// "5(2)" or "5(2), 11–36" alone: volume and issue (both digits), pages.
+fn bare_volume_issue(u: &str) -> Option<JournalTail<'_>> {
+    let u = scan::trim(u).trim_end_matches('.');
+    let (vi, pages) = match u.split_once(", ") {
+        Some((vi, p)) => (vi, Some(page_like(p)?)),
+        None => (u, None),
+    };
+    let (Some(v), Some(i)) = volume_issue(vi)? else {
+        return None;
+    };
+    let digits = |s: &str| !s.is_empty() && s.len() <= 5 && s.bytes().all(|b| b.is_ascii_digit());
+    (digits(v) && digits(i)).then_some(JournalTail {
+        container: "",
+        volume: Some(v),
+        issue: Some(i),
+        page: pages,
+        number: None,
+        status: None,
+    })
+}
+
 /// Reads `Container, volume(issue), pages` from the right of an element.
 pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTail<'a>> {
     let u = scan::trim(u).trim_end_matches('.');
@@ -780,6 +801,28 @@ impl<'a> Ctx<'a> {
             self.mark(Field::Page, p);
             self.r.page = Some(p.to_string());
             self.sig.bare_pages = true;
+            return;
+        }
+        // A bare "volume(issue)" or "volume(issue), pages" as the whole
+        // source: a journal article whose journal name was not printed
+        // ("Title. 5(2). https://…"). Both numbers are needed: a lone
+        // number is as likely an edition or a count.
+        if us.len() == 1
+            && let Some(t) = bare_volume_issue(first)
+        {
+            self.sig.journal_tail = true;
+            if let Some(v) = t.volume {
+                self.mark(Field::Volume, v);
+                self.r.volume = Some(v.to_string());
+            }
+            if let Some(i) = t.issue {
+                self.mark(Field::Issue, i);
+                self.r.issue = Some(i.to_string());
+            }
+            if let Some(p) = t.page {
+                self.mark(Field::Page, p);
+                self.r.page = Some(p.to_string());
+            }
             return;
         }
         if us.len() > 1 {

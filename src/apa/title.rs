@@ -1187,6 +1187,20 @@ fn choose_title_units(body: &str, us: &[scan::Unit], d: Option<&crate::model::Da
             return j;
         }
     }
+    // The title's details parenthesis closes the title element: "Title
+    // (2nd ed.). Publisher. Part of the X series." The source follows,
+    // however many elements it has. (Only before the last element: there
+    // the default below gives the same.)
+    for j in 1..n - 1 {
+        let prev = text(j - 1).trim_end().trim_end_matches('.').trim_end();
+        if prev.ends_with(')')
+            && let Some((before, _, inner)) = scan::split_trailing_group(prev)
+            && !before.trim().is_empty()
+            && is_details(inner)
+        {
+            return j;
+        }
+    }
     // "Journal of X. Series C, Applied Statistics, 64(4)": the journal
     // title spans two elements.
     if n >= 3 {

@@ -547,7 +547,8 @@ fn shape(r: &Reference) -> Shape {
         | ItemType::ArticleMagazine
         | ItemType::ArticleNewspaper
         | ItemType::Review => {
-            if has_container {
+            // (An issue is a periodical's: "Title. 5(2).")
+            if has_container || nonempty(&r.issue).is_some() {
                 Shape::Periodical
             } else {
                 Shape::Standalone
@@ -843,12 +844,17 @@ pub fn reference(r: &Reference, html: bool) -> String {
     });
     match sh {
         Shape::Periodical => {
-            if let Some(c) = container {
-                o.italic(c);
-                let vol = nonempty(&r.volume);
-                let iss = nonempty(&r.issue);
+            let vol = nonempty(&r.volume);
+            let iss = nonempty(&r.issue);
+            // Without a journal name, the numbers alone: "Title. 5(2)."
+            if container.is_some() || vol.is_some() || iss.is_some() {
+                if let Some(c) = container {
+                    o.italic(c);
+                }
                 if vol.is_some() || iss.is_some() {
-                    o.push(", ");
+                    if container.is_some() {
+                        o.push(", ");
+                    }
                     if let Some(v) = vol {
                         o.italic(v);
                     }
