@@ -15,7 +15,7 @@
 
 mod common;
 
-use refmill::model::Reference;
+use refmill::model::{Date, ItemType, Name, Reference, Role};
 use refmill::write::{self, Format, WriteOptions};
 use std::path::Path;
 use std::process::Command;
@@ -240,6 +240,46 @@ fn biber_keeps_a_publisher_named_with_and_whole() {
         bbl.contains("\\list{institution}{1}{%") && !bbl.contains("\\list{institution}{2}"),
         "{bib}\n{bbl}"
     );
+}
+
+/// biblatex-apa matches the publisher against the author field's text
+/// used as a regular expression: an author with an unbalanced bracket or a
+/// quantifier ("Workshop … University of Wisconsin)", "*NSYNC") made biber
+/// stop, losing the whole bibliography. Both dialects compile, and the
+/// names print as they are.
+#[test]
+fn names_that_are_not_valid_patterns_compile() {
+    if !tex_available() {
+        return;
+    }
+    let names = [
+        Name::Literal("International Workshop 1993 : University of Wisconsin)".into()),
+        Name::Literal("*NSYNC".into()),
+        Name::Literal("?Question Collective".into()),
+        Name::Literal("[Bracket Group".into()),
+        common::person("Lawson", "C. (Colin J."),
+        common::person("+Plus", "A."),
+    ];
+    let recs: Vec<Reference> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let mut r = common::base(ItemType::Book, i + 1, &format!("Book {i}"));
+            r.id = Some(format!("n{i}"));
+            r.add_names(Role::Author, [n.clone()]);
+            r.publisher = Some("Some Press".into());
+            r.issued = Some(Date::year(2000));
+            r
+        })
+        .collect();
+    for ascii in [false, true] {
+        let bib = write::to_string(Format::Biblatex, &opts(ascii), &recs);
+        let problems = biber(&bib, recs.len(), &[]);
+        assert!(problems.is_empty(), "{bib}\n{}", problems.join("\n"));
+        let bib = write::to_string(Format::Bibtex, &opts(ascii), &recs);
+        let problems = bibtex(&bib, recs.len(), "apalike", &[]);
+        assert!(problems.is_empty(), "{bib}\n{}", problems.join("\n"));
+    }
 }
 
 /// The checks above must be able to fail: a hand-broken file (unescaped

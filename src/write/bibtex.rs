@@ -1366,6 +1366,74 @@ fn encode_name(
     parts: &mut (String, String),
 ) -> bool {
     let start = out.len();
+    let written = encode_name_parts(out, n, enc, lost, parts);
+    if written {
+        guard_pattern_chars(out, start, enc.biber);
+    }
+    written
+}
+
+/// biblatex-apa drops a publisher that repeats the author by matching the
+/// publisher against the author field's text up to its first brace, used
+/// as a regular expression (`match=\regexp{$1}` in apa.bbx). A name with
+/// an unbalanced bracket ("Workshop 1993 : University of Wisconsin)") or
+/// a quantifier ('*', '+', '?') makes that pattern invalid, and biber
+/// stops. Such characters are braced ("{)}"), which prints them the same
+/// and ends the text the pattern is taken from; one that starts the name
+/// would be that text alone, so for biber `\relax` (which prints nothing)
+/// comes before it: "{\relax{*}NSYNC}". (Not for classic BibTeX: natbib
+/// cannot read a label with a macro in it.)
+fn guard_pattern_chars(out: &mut String, start: usize, biber: bool) {
+    let Some(name) = out.get(start..) else {
+        return;
+    };
+    let special = |c: char| matches!(c, '(' | ')' | '[' | ']' | '*' | '+' | '?');
+    if !name.contains(special) || (brackets_balanced(name) && !name.contains(['*', '+', '?'])) {
+        return;
+    }
+    let mut fixed = String::with_capacity(name.len() + 16);
+    let mut text_before = false;
+    for c in name.chars() {
+        if special(c) {
+            if biber && !text_before {
+                fixed.push_str("\\relax");
+            }
+            fixed.push('{');
+            fixed.push(c);
+            fixed.push('}');
+        } else {
+            fixed.push(c);
+        }
+        text_before |= !matches!(c, '{' | '}');
+    }
+    out.truncate(start);
+    out.push_str(&fixed);
+}
+
+/// Every '(' and '[' closed in order, and nothing closed that was not
+/// opened.
+fn brackets_balanced(s: &str) -> bool {
+    let mut open = Vec::new();
+    for c in s.chars() {
+        match c {
+            '(' | '[' => open.push(c),
+            ')' if open.pop() != Some('(') => return false,
+            ']' if open.pop() != Some('[') => return false,
+            _ => {}
+        }
+    }
+    open.is_empty()
+}
+
+/// [`encode_name`] before its last guard.
+fn encode_name_parts(
+    out: &mut String,
+    n: &Name,
+    enc: &Encoder,
+    lost: &mut Lost,
+    parts: &mut (String, String),
+) -> bool {
+    let start = out.len();
     match n {
         Name::Literal(l) => {
             out.push('{');
