@@ -97,6 +97,10 @@ const LISTS: &[(&str, usize, usize)] = &[
     ("link-phrases-other-languages.txt", 10, 0),
     // "———." for the previous reference's authors (older lists).
     ("repeated-author-dashes.txt", 5, 0),
+    // Dev references wrapped at 70 columns with a hanging indent, as in a
+    // plain-text file: a link longer than that sits alone on its line; it
+    // is whole (no lines were joined, as pdftotext joins them).
+    ("wrapped-70-columns-long-links.txt", 18, 0),
 ];
 
 #[test]

@@ -1374,6 +1374,33 @@ mod tests {
     }
 
     #[test]
+    fn long_link_alone_on_a_line_is_a_join_where_lines_were_joined() {
+        // (In text wrapped at a width, where only a word that cannot be
+        // broken overruns it, such a link is whole: the probe list
+        // `wrapped-70-columns-long-links.txt` has them.)
+        // pdftotext's text of a justified list (full lines of 86 to 100
+        // characters), where lines of words were joined too: there a link
+        // alone on a line much longer than the others is taken for a join.
+        let justified = |i: usize| {
+            let pad = "x".repeat(i);
+            format!(
+                "Author, A. ({y}). A title that runs on for some while and fills this line {pad}\nto its end, then goes on over a second line of about the same length {pad}\nas the first. Journal of Things, {i}(2), 3–4.\n",
+                y = 1990 + i
+            )
+        };
+        let mut s: String = (1..=12).map(justified).collect();
+        s = s.replacen("line x\nto its end", "line x to its end", 1);
+        s.push_str("Adler, K. (2011, October 18). Spain’s stolen babies and the families who lived a lie. BBC\nNews.\nhttps://www.bbc.com/news/magazine15335899-spains-stolen-babies-and-the-families-who-lived-a-lie-in-madrid\n");
+        let parsed = crate::apa::parse_list(&s);
+        assert_eq!(parsed.len(), 13);
+        assert_eq!(
+            parsed[12].reference.url, None,
+            "{:?}",
+            parsed[12].diagnostics
+        );
+    }
+
+    #[test]
     fn date_anchor() {
         let s = "Abbe, Cleveland (1838–1916). (n.d.). [Text]. Site.";
         let (open, _, d) = find_date(s).unwrap();

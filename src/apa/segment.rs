@@ -60,6 +60,10 @@ pub struct Layout {
     /// Hardly a line of the sample ends with a hyphen after a letter: the
     /// extractor joined hyphenated words, as pdftotext does by default.
     pub dehyphenated: bool,
+    /// At least one line in a hundred holds several words and is much
+    /// longer than the others: lines were joined (pdftotext), not wrapped
+    /// (text wrapped at a width overruns it only with one long word).
+    pub joins_seen: bool,
     /// Continuation lines are indented (hanging indent).
     pub hanging_indent: bool,
     /// Every line starts with its number, counting up (a manuscript's or
@@ -112,6 +116,7 @@ impl Default for Layout {
             width: 0,
             median: 0,
             dehyphenated: false,
+            joins_seen: false,
             hanging_indent: false,
             line_numbers: false,
             vocabulary: HashSet::new(),
@@ -138,6 +143,13 @@ impl Layout {
         }
         let chars = line.chars().count();
         if chars <= self.width + 3 {
+            return None;
+        }
+        // One word alone on its line, longer than the others, is what any
+        // wrapper does with a word it cannot break (a long link in text
+        // wrapped at 70 or 100 columns); it is a join only in text where
+        // lines of several words were joined too.
+        if !self.joins_seen && !line.trim().contains(char::is_whitespace) {
             return None;
         }
         let lo = self.median + 4;
@@ -1472,6 +1484,13 @@ impl Layout {
             .copied()
             .unwrap_or(0);
         let median = lens.get(lens.len() / 2).copied().unwrap_or(0);
+        // Lines of several words much longer than the others: two lines
+        // joined (a wrapper breaks lines at spaces; only a word it cannot
+        // break, a long link, overruns the width).
+        let long_lines_of_words = sample_for_words
+            .iter()
+            .filter(|l| l.len() > width + 3 && l.chars().count() > width + 3 && l.contains(' '))
+            .count();
         // Numbered: most references carry a number (counted against the
         // lines that start like references too, for wrapped text in one
         // paragraph).
@@ -1506,6 +1525,7 @@ impl Layout {
             median,
             // (One in a hundred: a page break or a link keeps a few.)
             dehyphenated: nonempty >= 20 && hyphen_ends * 100 < nonempty,
+            joins_seen: long_lines_of_words >= 1 && long_lines_of_words * 100 >= nonempty,
             hanging_indent,
             line_numbers,
             vocabulary,
