@@ -1165,13 +1165,16 @@ fn many_tiny_references_and_deep_nesting_stay_linear() {
         .assert()
         .success();
     drop(a);
-    // 1 MB of brackets and of "A., ": linear, so well under the timeout.
-    for (name, unit) in [
-        ("paren.txt", "(("),
-        ("brackets.txt", "[("),
-        ("initials.txt", "A., "),
+    // 1 MB of brackets and of "A., ", 4 MB of closing single quotes after
+    // a period (each may end an element; a search back from each for the
+    // opening quote took minutes): linear, so well under the timeout.
+    for (name, unit, mb) in [
+        ("paren.txt", "((", 1),
+        ("brackets.txt", "[(", 1),
+        ("initials.txt", "A., ", 1),
+        ("quotes.txt", "a.’ ", 4),
     ] {
-        let p = write(d.path(), name, unit.repeat((1 << 20) / unit.len()));
+        let p = write(d.path(), name, unit.repeat((mb << 20) / unit.len()));
         let t = Instant::now();
         let a = refmill()
             .arg("convert")

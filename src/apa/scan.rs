@@ -532,6 +532,9 @@ pub fn units(s: &str) -> Vec<Unit> {
     let mut start = 0usize;
     let bytes = s.as_bytes();
     let mut depth = Depth::default();
+    // Where the last opening single quote ‘ was (for a closing one to end
+    // an element; kept as the scan goes, so no search goes back).
+    let mut open_single: Option<usize> = None;
     // Only a few characters matter; the rest is skipped byte by byte
     // (all of them are ASCII, or the curly double quotes E2 80 9C/9D).
     let mut i = 0usize;
@@ -555,8 +558,17 @@ pub fn units(s: &str) -> Vec<Unit> {
                 // A closing single quote after a sentence end, when the
                 // element opened one: "… on ‘Fiscal Cliff.’ Roll Call."
                 // (Not an apostrophe, which no ‘ opens: "U.S.’ role".)
+                (Some(0x80), Some(0x98)) => {
+                    open_single = Some(i);
+                    i += 3;
+                    continue;
+                }
                 (Some(0x80), Some(0x99)) if depth.top() => {
-                    if let Some(term) = closing_single_quote_ends(bytes, start, i) {
+                    let opened = open_single.is_some_and(|o| o >= start);
+                    if let Some(term) = opened
+                        .then(|| closing_single_quote_ends(bytes, i))
+                        .flatten()
+                    {
                         out.push(Unit {
                             start,
                             end: i + 3,
@@ -640,16 +652,13 @@ pub fn units(s: &str) -> Vec<Unit> {
     out
 }
 
-/// A closing single quote at `i` (E2 80 99) ends the element opened at
-/// `start` when a sentence end comes before it and a space after, and the
-/// element opened a single quote: "… on ‘Fiscal Cliff.’ Roll Call." (An
-/// apostrophe has no ‘ to close: "the U.S.’ role".) Gives the sentence end.
-fn closing_single_quote_ends(bytes: &[u8], start: usize, i: usize) -> Option<char> {
+/// A closing single quote at `i` (E2 80 99), in an element that opened
+/// one, ends it when a sentence end comes before it and a space after:
+/// "… on ‘Fiscal Cliff.’ Roll Call." (An apostrophe has no ‘ to close:
+/// "the U.S.’ role".) Gives the sentence end.
+fn closing_single_quote_ends(bytes: &[u8], i: usize) -> Option<char> {
     let prev = *bytes.get(i.checked_sub(1)?)?;
-    (matches!(prev, b'.' | b'?' | b'!')
-        && bytes.get(i + 3) == Some(&b' ')
-        && memchr::memmem::find(bytes.get(start..i)?, "‘".as_bytes()).is_some())
-    .then_some(prev as char)
+    (matches!(prev, b'.' | b'?' | b'!') && bytes.get(i + 3) == Some(&b' ')).then_some(prev as char)
 }
 
 /// Splits at top-level occurrences of `sep` (a single character), giving
