@@ -1329,21 +1329,28 @@ mod tests {
         );
     }
 
+    /// pdftotext's text of a justified list: 12 references, each two full
+    /// lines of 86 to 100 characters and a short last one, none ending
+    /// with a hyphen.
+    fn justified_list() -> String {
+        (1..=12)
+            .map(|i: usize| {
+                let pad = "x".repeat(i);
+                format!(
+                    "Author, A. ({y}). A title that runs on for some while and fills this line {pad}\nto its end, then goes on over a second line of about the same length {pad}\nas the first. Journal of Things, {i}(2), 3–4.\n",
+                    y = 1990 + i
+                )
+            })
+            .collect()
+    }
+
     #[test]
     fn link_across_a_pdftotext_join_goes_to_the_note() {
-        // pdftotext's text of a justified list: lines of about the same
-        // length, none ending with a hyphen; one line is much longer, where
-        // a hyphen at the end of its first part was dropped and the next
-        // line joined on ("…/news/magazine-" / "15335899").
-        // Full lines of 86 to 100 characters, and a short last one.
-        let filler = |i: usize| {
-            let pad = "x".repeat(i);
-            format!(
-                "Author, A. ({y}). A title that runs on for some while and fills this line {pad}\nto its end, then goes on over a second line of about the same length {pad}\nas the first. Journal of Things, {i}(2), 3–4.\n",
-                y = 1990 + i
-            )
-        };
-        let mut s: String = (1..=12).map(filler).collect();
+        // One line much longer than the others in pdftotext's text of a
+        // justified list, where a hyphen at the end of its first part was
+        // dropped and the next line joined on ("…/news/magazine-" /
+        // "15335899").
+        let mut s = justified_list();
         s.push_str("Adler, K. (2011, October 18). Spain’s stolen babies. BBC News. https://www.bbc.com/news/magazine15335899\n");
         // A long line whose link lies past the usual line end: kept.
         s.push_str("Brown, K. (2011, October 18). A title on a line that overflows. BBC News. Some more words. Other. https://www.bbc.com/x\n");
@@ -1378,17 +1385,10 @@ mod tests {
         // (In text wrapped at a width, where only a word that cannot be
         // broken overruns it, such a link is whole: the probe list
         // `wrapped-70-columns-long-links.txt` has them.)
-        // pdftotext's text of a justified list (full lines of 86 to 100
-        // characters), where lines of words were joined too: there a link
-        // alone on a line much longer than the others is taken for a join.
-        let justified = |i: usize| {
-            let pad = "x".repeat(i);
-            format!(
-                "Author, A. ({y}). A title that runs on for some while and fills this line {pad}\nto its end, then goes on over a second line of about the same length {pad}\nas the first. Journal of Things, {i}(2), 3–4.\n",
-                y = 1990 + i
-            )
-        };
-        let mut s: String = (1..=12).map(justified).collect();
+        // pdftotext's text of a justified list, where lines of words were
+        // joined too: there a link alone on a line much longer than the
+        // others is taken for a join.
+        let mut s = justified_list();
         s = s.replacen("line x\nto its end", "line x to its end", 1);
         s.push_str("Adler, K. (2011, October 18). Spain’s stolen babies and the families who lived a lie. BBC\nNews.\nhttps://www.bbc.com/news/magazine15335899-spains-stolen-babies-and-the-families-who-lived-a-lie-in-madrid\n");
         let parsed = crate::apa::parse_list(&s);

@@ -810,19 +810,7 @@ impl<'a> Ctx<'a> {
         if us.len() == 1
             && let Some(t) = bare_volume_issue(first)
         {
-            self.sig.journal_tail = true;
-            if let Some(v) = t.volume {
-                self.mark(Field::Volume, v);
-                self.r.volume = Some(v.to_string());
-            }
-            if let Some(i) = t.issue {
-                self.mark(Field::Issue, i);
-                self.r.issue = Some(i.to_string());
-            }
-            if let Some(p) = t.page {
-                self.mark(Field::Page, p);
-                self.r.page = Some(p.to_string());
-            }
+            self.apply_journal(t);
             return;
         }
         if us.len() > 1 {
@@ -1020,8 +1008,11 @@ impl<'a> Ctx<'a> {
         } else {
             strip_period(t.container)
         };
-        self.mark(Field::ContainerTitle, c);
-        self.r.container_title = Some(c.to_string());
+        // (No name: "Title. 5(2).")
+        if !c.is_empty() {
+            self.mark(Field::ContainerTitle, c);
+            self.r.container_title = Some(c.to_string());
+        }
         if let Some(v) = t.volume {
             self.mark(Field::Volume, v);
             self.r.volume = Some(v.to_string());
