@@ -814,7 +814,25 @@ fn ends_like_reference(p: &str) -> bool {
     if t.ends_with('.') || t.ends_with('?') || t.ends_with('!') {
         return true;
     }
-    ends_in_url(t)
+    ends_in_url(t) || ends_with_note(t)
+}
+
+/// A note in parentheses after the last element (a sentence end or a
+/// link), with no period after it: "… Publisher. (Original work published
+/// 1900)", apacite's "… Retrieved from https://github.com/x/y (Computer
+/// software)". Not a date or a role ("Smith, J. (Ed.)" goes on).
+fn ends_with_note(t: &str) -> bool {
+    if !t.ends_with(')') {
+        return false;
+    }
+    let Some((before, group, inner)) = scan::split_trailing_group(t) else {
+        return false;
+    };
+    let before = before.trim_end();
+    (before.ends_with('.') || ends_in_url(before))
+        && date_group_start(group).is_none()
+        && super::names::split_role_suffix(t).1.is_none()
+        && super::names::parse_role_paren(inner).is_none()
 }
 
 /// The text ends inside a URL or DOI: after the last token that starts
@@ -2001,9 +2019,11 @@ impl Segmenter {
             let closed = so_far.trim_end().ends_with(')');
             // The date of a long author list may be on the next line.
             let early = early_date(t);
+            // (Or a name alone on its line, the date opening the next:
+            // "Klein, E." / "(2011, November 7).")
             let dated = early
                 || author
-                    && t.ends_with(',')
+                    && (t.ends_with(',') || next.is_some_and(|n| date_group_start(n) == Some(0)))
                     && next.is_some_and(|n| early_date(&format!("{t} {n}")));
             // After a link, a title-first reference with its date on its
             // first line: "Woher kommt …? (2024, March 5). SWR."
@@ -2445,6 +2465,23 @@ mod tests {
         let t = texts(s);
         assert_eq!(t.len(), 2, "{t:?}");
         assert!(t[1].starts_with("Iablochnyi pui. (2011)."), "{t:?}");
+    }
+
+    #[test]
+    fn note_in_parentheses_ends_a_reference() {
+        // apacite (APA 6) prints a note after the link with no period:
+        // "(Computer software)", "(Pages: 164)". The next reference starts
+        // in lower case with its date, or with a name alone on its line
+        // and the date on the next.
+        let s = "Scheffer, F. (2010). Lehrbuch der Bodenkunde (16th ed.).\nSpektrum. (Editor: Blume, Hans-Peter)\nschema: DataCite metadata schema repository. (2018). https://github.com/\ndatacite/schema. DataCite. Retrieved from https://github.com/\ndatacite/schema (Computer software)\nzotero: A tool to collect and cite your research sources. (2018).\nhttps://github.com/zotero/zotero (Computer software)\nKlein, E. (2008). Das war das Waldsterben (1st ed.). Rombach. (Pages: 164)\nKlein, E.\n(2011, November 7).\nJack Abramoff’s guide to buying congressmen.\nhttps://www.washingtonpost.com/blogs/ezra-klein/\n";
+        let t = texts(s);
+        assert_eq!(t.len(), 5, "{t:?}");
+        assert!(t[1].starts_with("schema: DataCite"), "{t:?}");
+        assert!(t[2].starts_with("zotero: A tool"), "{t:?}");
+        assert!(t[4].starts_with("Klein, E. (2011, November 7)."), "{t:?}");
+        // A role in parentheses is not a note: the editors' list goes on.
+        let s = "Smith, J. (2019). A book. Press.\nBrown, A., & Lee, K. (Eds.)\n(2020). An edited book. Press.\n";
+        assert_eq!(texts(s).len(), 2, "{:?}", texts(s));
     }
 
     #[test]
