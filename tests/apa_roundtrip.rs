@@ -18,6 +18,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "names without the comma between family name and initials come back in APA form",
     ),
     (
+        "Jimenez, M. (2019)",
+        "a thesis printed without its kind comes back as \"[Thesis, Institution]\"",
+    ),
+    (
         "West D. B. (1996)",
         "a name without the comma between family name and initials comes back in APA form",
     ),

@@ -404,6 +404,8 @@ const ENCYCLOPEDIA_WORDS: &[&str] = &[
     "britannica",
     "wiki",
     "encyclopedic",
+    "factbook",
+    "knowledge base",
     "leksykon",
     "enciklopedija",
     "encyklopedie",
