@@ -713,6 +713,33 @@ pub fn parse_author_list(s: &str) -> Option<NameList> {
             names = all;
         }
     }
+    // Names in Han or Hangul script written whole, family name first
+    // ("严厚福", "김동욱"): split into family and given names.
+    if persons < names.len()
+        && names
+            .iter()
+            .any(|n| matches!(n, Name::Literal(l) if !l.is_ascii()))
+    {
+        let mut split = Vec::with_capacity(names.len());
+        for n in names {
+            let Name::Literal(l) = n else {
+                split.push(n);
+                continue;
+            };
+            match l
+                .split(", ")
+                .map(east_asian_person)
+                .collect::<Option<Vec<Person>>>()
+            {
+                Some(ps) => {
+                    persons += ps.len();
+                    split.extend(ps.into_iter().map(Name::Person));
+                }
+                None => split.push(Name::Literal(l)),
+            }
+        }
+        names = split;
+    }
     Some(NameList {
         names,
         elided,
@@ -787,6 +814,56 @@ fn initials_first_person(t: &str) -> Option<Person> {
     // In bounds: as above.
     let given = words[..=last_init].join(" ");
     Some(make_person(&family_words.join(" "), Some(&given), None))
+}
+
+/// A personal name in Han or Hangul script written whole, family name
+/// first: two to four characters ("林行众", "田中博春", "김동욱"). The
+/// family name is the first character (two of four, and a compound
+/// surname's two: "欧阳", "남궁"); names of organisations ("中国日报",
+/// "한국일보") are left whole by the characters they end with or hold.
+fn east_asian_person(s: &str) -> Option<Person> {
+    let s = s.trim().trim_end_matches('.');
+    let chars: Vec<char> = s.chars().collect();
+    if !(2..=4).contains(&chars.len()) {
+        return None;
+    }
+    let han = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}');
+    let hangul = |c: char| matches!(c, '\u{AC00}'..='\u{D7A3}');
+    let family_len = if chars.iter().all(|&c| han(c)) {
+        const ORGANISATION: &str = "学學会會社院局部所省市厅廳委团團组組报報館馆店庁党府";
+        if chars.iter().any(|&c| ORGANISATION.contains(c)) {
+            return None;
+        }
+        const COMPOUND: [&str; 22] = [
+            "欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "皇甫", "尉迟",
+            "尉遲", "公孙", "公孫", "慕容", "令狐", "夏侯", "长孙", "長孫", "宇文", "司徒", "端木",
+        ];
+        if chars.len() == 4 || chars.len() == 3 && COMPOUND.iter().any(|c| s.starts_with(c)) {
+            2
+        } else {
+            1
+        }
+    } else if chars.iter().all(|&c| hangul(c)) {
+        const ORGANISATION: [&str; 9] = [
+            "일보", "신문", "방송", "학회", "협회", "재단", "대학", "학교", "연구",
+        ];
+        if ORGANISATION.iter().any(|o| s.contains(o)) {
+            return None;
+        }
+        const COMPOUND: [&str; 8] = [
+            "남궁", "황보", "제갈", "선우", "독고", "사공", "서문", "동방",
+        ];
+        if chars.len() >= 3 && COMPOUND.iter().any(|c| s.starts_with(c)) {
+            2
+        } else {
+            1
+        }
+    } else {
+        return None;
+    };
+    let family: String = chars.iter().take(family_len).collect();
+    let given: String = chars.iter().skip(family_len).collect();
+    Some(make_person(&family, Some(&given), None))
 }
 
 /// One name written family name first, its initials after it without a
@@ -1314,6 +1391,35 @@ mod tests {
         assert_eq!(eds.len(), 3);
         let eds = parse_editor_list("Texas A&M Transportation Institute");
         assert_eq!(eds.len(), 1);
+    }
+
+    #[test]
+    fn east_asian_names_written_whole() {
+        let fam_given = |s: &str| {
+            let list = parse_author_list(s).unwrap();
+            assert_eq!(list.persons, list.names.len(), "{s}");
+            list.names
+                .iter()
+                .map(|n| match n {
+                    Name::Person(p) => format!("{}|{}", p.family, p.given.as_deref().unwrap_or("")),
+                    Name::Literal(l) => l.clone(),
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(fam_given("严厚福"), ["严|厚福"]);
+        assert_eq!(fam_given("曾國鴻, & 林素玲"), ["曾|國鴻", "林|素玲"]);
+        assert_eq!(
+            fam_given("田中博春, & 小熊宏之"),
+            ["田中|博春", "小熊|宏之"]
+        );
+        assert_eq!(fam_given("司马光"), ["司马|光"]);
+        assert_eq!(fam_given("오건환, & 김건유"), ["오|건환", "김|건유"]);
+        assert_eq!(fam_given("남궁민수"), ["남궁|민수"]);
+        // Organisations and longer names stay whole.
+        for group in ["中国日报", "한국일보", "高雄醫學大學", "萨曼史蒂芬"] {
+            let list = parse_author_list(group).unwrap();
+            assert_eq!(list.persons, 0, "{group}");
+        }
     }
 
     #[test]
