@@ -695,14 +695,11 @@ pub fn parse_author_list(s: &str) -> Option<NameList> {
     let two_initials = |t: &str| t.split(' ').filter(|w| bare_initial(w)).count() >= 2;
     let other_forms: [(ReadName, bool); 2] = [
         (initials_first_person, true),
-        (
-            family_first_person,
-            toks.len() >= 2 || has_amp || toks.first().is_some_and(|t| two_initials(t.text)),
-        ),
+        (family_first_person, toks.len() >= 2 || has_amp),
     ];
     for (read, allowed) in other_forms {
         if persons < names.len()
-            && allowed
+            && (allowed || toks.first().is_some_and(|t| two_initials(t.text)))
             && let Some(all) = toks
                 .iter()
                 .filter(|t| !t.text.is_empty())

@@ -245,6 +245,10 @@ fn tail_without_commas(u: &str) -> Option<JournalTail<'_>> {
 /// "5(2)" or "5(2), 11–36" alone: volume and issue (both digits), pages.
 fn bare_volume_issue(u: &str) -> Option<JournalTail<'_>> {
     let u = scan::trim(u).trim_end_matches('.');
+    // (Most sources start with a name: asked first.)
+    if !u.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let (vi, pages) = match u.split_once(", ") {
         Some((vi, p)) => (vi, Some(page_like(p)?)),
         None => (u, None),

@@ -641,19 +641,17 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
     if has("raw data") || has("data set") || has("dataset") {
         return typed(ItemType::Dataset);
     }
-    // (A unit may follow its university: "U.S. Army Command and General
-    // Staff College. School of Advanced Military Studies".)
-    let university = d
-        .match_indices(". ")
-        .filter_map(|(i, _)| d.get(..i))
-        .find(|head| is_university(head))
-        .unwrap_or(d);
-    if is_university(d) && !d.contains(' ')
-        || is_university(university)
-            && university.split_whitespace().count() <= 8
-            && !d.contains(':')
-    {
-        return Description::Institution(d);
+    if is_university(d) {
+        // (A unit may follow its university: "U.S. Army Command and
+        // General Staff College. School of Advanced Military Studies".)
+        let university = d
+            .match_indices(". ")
+            .filter_map(|(i, _)| d.get(..i))
+            .find(|head| is_university(head))
+            .unwrap_or(d);
+        if !d.contains(' ') || university.split_whitespace().count() <= 8 && !d.contains(':') {
+            return Description::Institution(d);
+        }
     }
     // Bracketed text that is not a description: numbers, colons, commas,
     // lower-case starts ("[4 of 7]", "[scale: 1:5000]", "[sic]").
