@@ -1103,6 +1103,12 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan
     (body, units, order.is_none())
 }
 
+/// Whether [`normalize_pages`] gives `p` back as it is, as it does most
+/// page ranges: ASCII (no dash to replace), without spaces or "--".
+fn pages_normal(p: &str) -> bool {
+    p.bytes().all(|b| b.is_ascii() && b != b' ') && !p.as_bytes().windows(2).any(|w| w == b"--")
+}
+
 /// A page range with any dash written with a hyphen: "1302–1305" →
 /// "1302-1305" (writers render their own dash).
 pub(crate) fn normalize_pages(p: &str) -> String {
@@ -1228,8 +1234,10 @@ fn uncovered<'s>(norm: &'s str, spans: &[FieldSpan]) -> Vec<&'s str> {
 }
 
 fn finish(mut cx: Ctx<'_>, norm: &str) -> (Vec<Diagnostic>, Vec<FieldSpan>) {
-    if let Some(p) = cx.r.page.take() {
-        cx.r.page = Some(normalize_pages(&p));
+    if let Some(p) = &mut cx.r.page
+        && !pages_normal(p)
+    {
+        *p = normalize_pages(p);
     }
     cx.spans.sort_by_key(|s| (s.start, s.end));
     // Say what was not read: text between the fields that is not mere
