@@ -638,21 +638,42 @@ pub fn parse_author_list(s: &str) -> Option<NameList> {
             names.push(Name::Literal(strip_final_period(&joined).to_string()));
         }
     };
+    // `is_initials` of the token at `k`, worked out once: a person's
+    // initials are first looked at as what follows the person before
+    // (bit `k` of `known` says bit `k` of `answers` holds it; tokens past
+    // the 64th are worked out each time).
+    let (mut known, mut answers) = (0u64, 0u64);
+    let mut initials_at = |k: usize| {
+        let bit = u32::try_from(k).ok().and_then(|k| 1u64.checked_shl(k));
+        if let Some(bit) = bit
+            && known & bit != 0
+        {
+            return answers & bit != 0;
+        }
+        let yes = toks.get(k).is_some_and(|t| is_initials(t.text));
+        if let Some(bit) = bit {
+            known |= bit;
+            answers |= if yes { bit } else { 0 };
+        }
+        yes
+    };
     let mut i = 0;
     while let Some(&fam) = toks.get(i) {
         let next = toks.get(i + 1);
-        if let Some(g) = next.filter(|g| !g.amp && !g.ellipsis && is_initials(g.text))
-            && (is_family_like(fam.text)
-                || !fam.text.contains(' ')
-                || fam.text.chars().count() <= 40)
+        // (The family-name test last: it decides only for a long name of
+        // several words.)
+        if let Some(g) = next.filter(|g| !g.amp && !g.ellipsis)
+            && initials_at(i + 1)
+            && (!fam.text.as_bytes().contains(&b' ')
+                || fam.text.chars().count() <= 40
+                || is_family_like(fam.text))
         {
             flush(&mut run, &mut names);
             let mut suffix = None;
             let mut j = i + 2;
             if let Some(sx) = toks.get(j) {
-                let followed_by_initials = toks
-                    .get(j + 1)
-                    .is_some_and(|n| !n.amp && is_initials(n.text));
+                let followed_by_initials =
+                    toks.get(j + 1).is_some_and(|n| !n.amp) && initials_at(j + 1);
                 if !sx.amp && lexicon::is_name_suffix(sx.text) && !followed_by_initials {
                     suffix = Some(sx.text);
                     j += 1;
