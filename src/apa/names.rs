@@ -609,11 +609,41 @@ fn strip_final_period(s: &str) -> &str {
 /// ampersand ("U.S. Department of Health and Human Services, National
 /// Institutes of Health"), separate names when it has one.
 pub fn parse_author_list(s: &str) -> Option<NameList> {
-    let (et_al, s) = strip_et_al(scan::trim(s));
-    if s.is_empty() {
-        return None;
+    AuthorTokens::of(s).authors()
+}
+
+/// An author list cut into its tokens, once for both ways of reading it
+/// ([`parse_author_list`] and, when that finds no persons or not only
+/// persons, [`parse_full_name_list`]).
+pub(crate) struct AuthorTokens<'s> {
+    /// The list ended with "et al." (or "and others").
+    et_al: bool,
+    toks: Vec<Tok<'s>>,
+}
+
+impl<'s> AuthorTokens<'s> {
+    pub(crate) fn of(s: &'s str) -> AuthorTokens<'s> {
+        let (et_al, s) = strip_et_al(scan::trim(s));
+        AuthorTokens {
+            et_al,
+            toks: tokens(s),
+        }
     }
-    let toks = tokens(s);
+
+    /// See [`parse_author_list`].
+    pub(crate) fn authors(&self) -> Option<NameList> {
+        authors_of(self.et_al, &self.toks)
+    }
+
+    /// See [`parse_full_name_list`].
+    pub(crate) fn full_names(&self) -> Option<NameList> {
+        full_names_of(self.et_al, &self.toks)
+    }
+}
+
+/// [`parse_author_list`] of the list's tokens.
+fn authors_of(et_al: bool, toks: &[Tok<'_>]) -> Option<NameList> {
+    // (No tokens when the text is empty.)
     if toks.is_empty() {
         return None;
     }
@@ -735,8 +765,11 @@ pub fn parse_author_list(s: &str) -> Option<NameList> {
 /// Lee, Mary Ann"), as lists from other styles have them. Returns `None`
 /// unless every token pairs up as family + given.
 pub fn parse_full_name_list(s: &str) -> Option<NameList> {
-    let (et_al, s) = strip_et_al(scan::trim(s));
-    let toks = tokens(s);
+    AuthorTokens::of(s).full_names()
+}
+
+/// [`parse_full_name_list`] of the list's tokens.
+fn full_names_of(et_al: bool, toks: &[Tok<'_>]) -> Option<NameList> {
     if toks.len() < 2 || !toks.len().is_multiple_of(2) {
         return None;
     }

@@ -417,7 +417,9 @@ fn read_authors(
         },
         _ => (names_part, None),
     };
-    let Some(list) = names::parse_author_list(names_part) else {
+    // (Cut into tokens once, for both readings below.)
+    let tokens = names::AuthorTokens::of(names_part);
+    let Some(list) = tokens.authors() else {
         return true;
     };
     let all_persons = list.persons == list.names.len();
@@ -429,7 +431,7 @@ fn read_authors(
         if role == Role::Author && handle.is_none() && plainly_title_first {
             return false;
         }
-        if let Some(full) = names::parse_full_name_list(names_part) {
+        if let Some(full) = tokens.full_names() {
             list = full;
         } else if role == Role::Author
             && handle.is_none()
@@ -438,7 +440,7 @@ fn read_authors(
             return false;
         }
     } else if !all_persons
-        && let Some(full) = names::parse_full_name_list(names_part).filter(|full| {
+        && let Some(full) = tokens.full_names().filter(|full| {
             // Given names written out or as initials with periods, not
             // bare capitals ("TT, DN, & Lindström, A." is three names).
             let written = |n: &Name| match n {
@@ -511,9 +513,8 @@ fn read_authors_forced(cx: &mut Ctx<'_>, pre: &str) -> bool {
     let pre_t = scan::trim(pre);
     let (names_part, role) = names::split_role_suffix(pre_t);
     let role = role.unwrap_or(Role::Author);
-    if let Some(list) =
-        names::parse_full_name_list(names_part).or_else(|| names::parse_author_list(names_part))
-    {
+    let tokens = names::AuthorTokens::of(names_part);
+    if let Some(list) = tokens.full_names().or_else(|| tokens.authors()) {
         cx.mark(
             if role == Role::Editor {
                 Field::Editor
@@ -788,7 +789,15 @@ fn read_into(
 /// parenthesis, or the body's end): the title printed in the author's
 /// place and again as the title.
 fn title_printed_twice<'s>(pre: &'s str, body: &str) -> Option<&'s str> {
-    let t = strip_period(scan::trim(pre).trim_end());
+    let pre = scan::trim(pre).trim_end();
+    // `strip_period` takes at most a final period and the spaces before
+    // it: a body that does not start with the rest does not start with
+    // what it gives (as for nearly every reference, whose text before the
+    // date names its authors).
+    if !body.starts_with(pre.strip_suffix('.').map_or(pre, str::trim_end)) {
+        return None;
+    }
+    let t = strip_period(pre);
     if t.len() < 3 {
         return None;
     }
