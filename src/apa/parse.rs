@@ -1214,15 +1214,18 @@ fn uncovered<'s>(norm: &'s str, spans: &[FieldSpan]) -> Vec<&'s str> {
     let mut out = Vec::new();
     let mut pos = 0;
     let check = |a: usize, b: usize, out: &mut Vec<&'s str>| {
-        let Some(t) = norm.get(a..b) else {
-            return;
-        };
         // Most gaps are ASCII punctuation and spaces: no word in them.
-        if t.bytes()
-            .all(|c| c.is_ascii() && !c.is_ascii_alphanumeric())
+        // (Tested on bytes before the slice is made.)
+        if norm
+            .as_bytes()
+            .get(a..b)
+            .is_none_or(|g| g.iter().all(|c| c.is_ascii() && !c.is_ascii_alphanumeric()))
         {
             return;
         }
+        let Some(t) = norm.get(a..b) else {
+            return;
+        };
         let t = t.trim_matches(is_separator);
         let data = t
             .split(is_separator)
