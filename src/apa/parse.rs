@@ -341,6 +341,11 @@ fn pre_is_title(
 /// "Oakley, B. (Writer), & Silverman, D. (Director)". True when `pre` is
 /// such a list (two role markers or more) and was read.
 fn read_names_with_own_roles(cx: &mut Ctx<'_>, pre: &str) -> bool {
+    // (Most author lists have no parenthesis: one search says so, without
+    // the bracket-depth walk below.)
+    if memchr::memchr(b'(', pre.as_bytes()).is_none() {
+        return false;
+    }
     let mut pieces = Vec::new();
     let mut start = 0;
     for (i, close, role) in names::paren_groups(pre) {
