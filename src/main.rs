@@ -16,7 +16,71 @@ use std::process::ExitCode;
 /// make many small short-lived strings, and glibc's malloc/free were a
 /// quarter of the profile (see README, "Speed and memory").
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: Allocator = Allocator;
+
+/// mimalloc through its plain `malloc` entry points when the alignment
+/// asked for is at most a word's and the size at least that (strings,
+/// vectors, most boxes): the `mimalloc` crate's allocator always takes the
+/// aligned entry points, which test the alignment on each call, about
+/// twenty instructions more an allocation (a reference makes two dozen).
+/// `mi_malloc` is a C `malloc` (it stands in for it when overriding): its
+/// blocks are aligned for any type of their size up to `max_align_t`, so
+/// for these layouts as for `std`'s `System` on `libc::malloc`. Other
+/// layouts go to the crate's allocator; `mi_free` frees either kind.
+struct Allocator;
+
+/// The alignment the plain entry points give a block of this size or more.
+const WORD: usize = std::mem::size_of::<usize>();
+
+/// Whether `mi_malloc` (`mi_realloc`) may serve a block of `size` bytes
+/// aligned to `align`.
+fn plain(align: usize, size: usize) -> bool {
+    align <= WORD && align <= size
+}
+
+// SAFETY: each method forwards to mimalloc with the same arguments; the
+// plain entry points serve only the layouts whose alignment they give
+// (see above), the rest is `MiMalloc`'s, and every block is mimalloc's.
+unsafe impl std::alloc::GlobalAlloc for Allocator {
+    #[inline]
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        if plain(layout.align(), layout.size()) {
+            // SAFETY: see the impl.
+            unsafe { libmimalloc_sys::mi_malloc(layout.size()).cast() }
+        } else {
+            // SAFETY: the caller's contract, passed on.
+            unsafe { mimalloc::MiMalloc.alloc(layout) }
+        }
+    }
+
+    #[inline]
+    unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
+        if plain(layout.align(), layout.size()) {
+            // SAFETY: see the impl.
+            unsafe { libmimalloc_sys::mi_zalloc(layout.size()).cast() }
+        } else {
+            // SAFETY: the caller's contract, passed on.
+            unsafe { mimalloc::MiMalloc.alloc_zeroed(layout) }
+        }
+    }
+
+    #[inline]
+    unsafe fn dealloc(&self, ptr: *mut u8, _layout: std::alloc::Layout) {
+        // SAFETY: `ptr` came from mimalloc (the caller's contract).
+        unsafe { libmimalloc_sys::mi_free(ptr.cast()) }
+    }
+
+    #[inline]
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        if plain(layout.align(), new_size) {
+            // SAFETY: see the impl; `ptr` came from mimalloc.
+            unsafe { libmimalloc_sys::mi_realloc(ptr.cast(), new_size).cast() }
+        } else {
+            // SAFETY: the caller's contract, passed on.
+            unsafe { mimalloc::MiMalloc.realloc(ptr, layout, new_size) }
+        }
+    }
+}
 
 const AFTER_HELP: &str = "\
 Examples:

@@ -368,7 +368,13 @@ pub(crate) fn is_link_phrase(lower: &str) -> bool {
 /// scheme-relative ("//www.springer.com/gb/book/…", as some catalogue
 /// records store links) when a host with a dot comes before the next '/'.
 pub fn is_url_start(token: &str) -> bool {
-    let t = token.trim_start_matches(['<', '(', '[']).as_bytes();
+    // (The brackets are trimmed on bytes: they are ASCII.)
+    let t = token.as_bytes();
+    let lead = t
+        .iter()
+        .take_while(|b| matches!(b, b'<' | b'(' | b'['))
+        .count();
+    let t = t.get(lead..).unwrap_or_default();
     if !matches!(
         t.first(),
         Some(b'h' | b'H' | b'f' | b'F' | b'w' | b'W' | b'/')

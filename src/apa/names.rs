@@ -609,11 +609,41 @@ fn strip_final_period(s: &str) -> &str {
 /// ampersand ("U.S. Department of Health and Human Services, National
 /// Institutes of Health"), separate names when it has one.
 pub fn parse_author_list(s: &str) -> Option<NameList> {
-    let (et_al, s) = strip_et_al(scan::trim(s));
-    if s.is_empty() {
-        return None;
+    AuthorTokens::of(s).authors()
+}
+
+/// An author list cut into its tokens, once for both ways of reading it
+/// ([`parse_author_list`] and, when that finds no persons or not only
+/// persons, [`parse_full_name_list`]).
+pub(crate) struct AuthorTokens<'s> {
+    /// The list ended with "et al." (or "and others").
+    et_al: bool,
+    toks: Vec<Tok<'s>>,
+}
+
+impl<'s> AuthorTokens<'s> {
+    pub(crate) fn of(s: &'s str) -> AuthorTokens<'s> {
+        let (et_al, s) = strip_et_al(scan::trim(s));
+        AuthorTokens {
+            et_al,
+            toks: tokens(s),
+        }
     }
-    let toks = tokens(s);
+
+    /// See [`parse_author_list`].
+    pub(crate) fn authors(&self) -> Option<NameList> {
+        authors_of(self.et_al, &self.toks)
+    }
+
+    /// See [`parse_full_name_list`].
+    pub(crate) fn full_names(&self) -> Option<NameList> {
+        full_names_of(self.et_al, &self.toks)
+    }
+}
+
+/// [`parse_author_list`] of the list's tokens.
+fn authors_of(et_al: bool, toks: &[Tok<'_>]) -> Option<NameList> {
+    // (No tokens when the text is empty.)
     if toks.is_empty() {
         return None;
     }
@@ -638,21 +668,42 @@ pub fn parse_author_list(s: &str) -> Option<NameList> {
             names.push(Name::Literal(strip_final_period(&joined).to_string()));
         }
     };
+    // `is_initials` of the token at `k`, worked out once: a person's
+    // initials are first looked at as what follows the person before
+    // (bit `k` of `known` says bit `k` of `answers` holds it; tokens past
+    // the 64th are worked out each time).
+    let (mut known, mut answers) = (0u64, 0u64);
+    let mut initials_at = |k: usize| {
+        let bit = u32::try_from(k).ok().and_then(|k| 1u64.checked_shl(k));
+        if let Some(bit) = bit
+            && known & bit != 0
+        {
+            return answers & bit != 0;
+        }
+        let yes = toks.get(k).is_some_and(|t| is_initials(t.text));
+        if let Some(bit) = bit {
+            known |= bit;
+            answers |= if yes { bit } else { 0 };
+        }
+        yes
+    };
     let mut i = 0;
     while let Some(&fam) = toks.get(i) {
         let next = toks.get(i + 1);
-        if let Some(g) = next.filter(|g| !g.amp && !g.ellipsis && is_initials(g.text))
-            && (is_family_like(fam.text)
-                || !fam.text.contains(' ')
-                || fam.text.chars().count() <= 40)
+        // (The family-name test last: it decides only for a long name of
+        // several words.)
+        if let Some(g) = next.filter(|g| !g.amp && !g.ellipsis)
+            && initials_at(i + 1)
+            && (!fam.text.as_bytes().contains(&b' ')
+                || fam.text.chars().count() <= 40
+                || is_family_like(fam.text))
         {
             flush(&mut run, &mut names);
             let mut suffix = None;
             let mut j = i + 2;
             if let Some(sx) = toks.get(j) {
-                let followed_by_initials = toks
-                    .get(j + 1)
-                    .is_some_and(|n| !n.amp && is_initials(n.text));
+                let followed_by_initials =
+                    toks.get(j + 1).is_some_and(|n| !n.amp) && initials_at(j + 1);
                 if !sx.amp && lexicon::is_name_suffix(sx.text) && !followed_by_initials {
                     suffix = Some(sx.text);
                     j += 1;
@@ -748,8 +799,11 @@ pub fn parse_author_list(s: &str) -> Option<NameList> {
 /// Lee, Mary Ann"), as lists from other styles have them. Returns `None`
 /// unless every token pairs up as family + given.
 pub fn parse_full_name_list(s: &str) -> Option<NameList> {
-    let (et_al, s) = strip_et_al(scan::trim(s));
-    let toks = tokens(s);
+    AuthorTokens::of(s).full_names()
+}
+
+/// [`parse_full_name_list`] of the list's tokens.
+fn full_names_of(et_al: bool, toks: &[Tok<'_>]) -> Option<NameList> {
     if toks.len() < 2 || !toks.len().is_multiple_of(2) {
         return None;
     }

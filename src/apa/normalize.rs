@@ -241,7 +241,9 @@ fn certain_continuation(url: &str, next: &str) -> bool {
 }
 
 /// Cheap test: is there a URL whose next token could be a piece of it?
-fn may_need_repair(text: &str) -> bool {
+/// `spaced`: whether `text` may have " ." (false when it is known to have
+/// none: then it has no spaced-out link or DOI).
+fn may_need_repair(text: &str, spaced: bool) -> bool {
     // (A searcher built once: `memmem::find` builds one per call.)
     static HTTP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new("http"));
@@ -275,7 +277,7 @@ fn may_need_repair(text: &str) -> bool {
     }
     // Both spaced-out forms have " . " ("10 . ", "www . "): one search
     // for most texts, which have none, instead of two.
-    contains_any!(text, [" . "]) && (spaced_doi_at(b).is_some() || spaced_www_at(b))
+    spaced && contains_any!(text, [" . "]) && (spaced_doi_at(b).is_some() || spaced_www_at(b))
 }
 
 /// A link printed without its scheme that a PDF extraction spaced out:
@@ -320,7 +322,7 @@ pub fn repair_urls(text: &str) -> String {
 
 /// Like [`repair_urls`], also listing the URLs that had to be rejoined.
 pub fn repair_urls_noting(text: &str, repaired: &mut Vec<String>) -> String {
-    if !may_need_repair(text) {
+    if !may_need_repair(text, true) {
         return text.to_string();
     }
     let toks: Vec<&str> = text.split(' ').collect();
@@ -506,9 +508,15 @@ pub fn normalize_noting(text: &str, repaired: &mut Vec<String>) -> String {
         std::borrow::Cow::Borrowed(text)
     };
     let mut cleaned = compose_accents(clean(&decoded));
-    join_spaced_doi_prefix(&mut cleaned);
+    // A DOI prefix split at its period ("10 .1016") and the spaced-out
+    // links below ("www . x . com") all have " .": one search for most
+    // texts, which have none, instead of one for each.
+    let spaced = contains_any!(cleaned.as_str(), [" ."]);
+    if spaced {
+        join_spaced_doi_prefix(&mut cleaned);
+    }
     // (Most texts need no repair: they are kept, not copied.)
-    if !may_need_repair(&cleaned) {
+    if !may_need_repair(&cleaned, spaced) {
         return cleaned;
     }
     repair_urls_noting(&cleaned, repaired)

@@ -348,6 +348,11 @@ fn pre_is_title(
 /// "Oakley, B. (Writer), & Silverman, D. (Director)". True when `pre` is
 /// such a list (two role markers or more) and was read.
 fn read_names_with_own_roles(cx: &mut Ctx<'_>, pre: &str) -> bool {
+    // (Most author lists have no parenthesis: one search says so, without
+    // the bracket-depth walk below.)
+    if memchr::memchr(b'(', pre.as_bytes()).is_none() {
+        return false;
+    }
     let mut pieces = Vec::new();
     let mut start = 0;
     for (i, close, role) in names::paren_groups(pre) {
@@ -424,7 +429,9 @@ fn read_authors(
         },
         _ => (names_part, None),
     };
-    let Some(list) = names::parse_author_list(names_part) else {
+    // (Cut into tokens once, for both readings below.)
+    let tokens = names::AuthorTokens::of(names_part);
+    let Some(list) = tokens.authors() else {
         return true;
     };
     let all_persons = list.persons == list.names.len();
@@ -436,7 +443,7 @@ fn read_authors(
         if role == Role::Author && handle.is_none() && plainly_title_first {
             return false;
         }
-        if let Some(full) = names::parse_full_name_list(names_part) {
+        if let Some(full) = tokens.full_names() {
             list = full;
         } else if role == Role::Author
             && handle.is_none()
@@ -445,7 +452,7 @@ fn read_authors(
             return false;
         }
     } else if !all_persons
-        && let Some(full) = names::parse_full_name_list(names_part).filter(|full| {
+        && let Some(full) = tokens.full_names().filter(|full| {
             // Given names written out or as initials with periods, not
             // bare capitals ("TT, DN, & Lindström, A." is three names).
             let written = |n: &Name| match n {
@@ -518,9 +525,8 @@ fn read_authors_forced(cx: &mut Ctx<'_>, pre: &str) -> bool {
     let pre_t = scan::trim(pre);
     let (names_part, role) = names::split_role_suffix(pre_t);
     let role = role.unwrap_or(Role::Author);
-    if let Some(list) =
-        names::parse_full_name_list(names_part).or_else(|| names::parse_author_list(names_part))
-    {
+    let tokens = names::AuthorTokens::of(names_part);
+    if let Some(list) = tokens.full_names().or_else(|| tokens.authors()) {
         cx.mark(
             if role == Role::Editor {
                 Field::Editor
@@ -795,7 +801,15 @@ fn read_into(
 /// parenthesis, or the body's end): the title printed in the author's
 /// place and again as the title.
 fn title_printed_twice<'s>(pre: &'s str, body: &str) -> Option<&'s str> {
-    let t = strip_period(scan::trim(pre).trim_end());
+    let pre = scan::trim(pre).trim_end();
+    // `strip_period` takes at most a final period and the spaces before
+    // it: a body that does not start with the rest does not start with
+    // what it gives (as for nearly every reference, whose text before the
+    // date names its authors).
+    if !body.starts_with(pre.strip_suffix('.').map_or(pre, str::trim_end)) {
+        return None;
+    }
+    let t = strip_period(pre);
     if t.len() < 3 {
         return None;
     }
@@ -1110,6 +1124,12 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan
     (body, units, order.is_none())
 }
 
+/// Whether [`normalize_pages`] gives `p` back as it is, as it does most
+/// page ranges: ASCII (no dash to replace), without spaces or "--".
+fn pages_normal(p: &str) -> bool {
+    p.bytes().all(|b| b.is_ascii() && b != b' ') && !p.as_bytes().windows(2).any(|w| w == b"--")
+}
+
 /// A page range with any dash written with a hyphen: "1302–1305" →
 /// "1302-1305" (writers render their own dash).
 pub(crate) fn normalize_pages(p: &str) -> String {
@@ -1206,15 +1226,18 @@ fn uncovered<'s>(norm: &'s str, spans: &[FieldSpan]) -> Vec<&'s str> {
     let mut out = Vec::new();
     let mut pos = 0;
     let check = |a: usize, b: usize, out: &mut Vec<&'s str>| {
-        let Some(t) = norm.get(a..b) else {
-            return;
-        };
         // Most gaps are ASCII punctuation and spaces: no word in them.
-        if t.bytes()
-            .all(|c| c.is_ascii() && !c.is_ascii_alphanumeric())
+        // (Tested on bytes before the slice is made.)
+        if norm
+            .as_bytes()
+            .get(a..b)
+            .is_none_or(|g| g.iter().all(|c| c.is_ascii() && !c.is_ascii_alphanumeric()))
         {
             return;
         }
+        let Some(t) = norm.get(a..b) else {
+            return;
+        };
         let t = t.trim_matches(is_separator);
         let data = t
             .split(is_separator)
@@ -1235,8 +1258,10 @@ fn uncovered<'s>(norm: &'s str, spans: &[FieldSpan]) -> Vec<&'s str> {
 }
 
 fn finish(mut cx: Ctx<'_>, norm: &str) -> (Vec<Diagnostic>, Vec<FieldSpan>) {
-    if let Some(p) = cx.r.page.take() {
-        cx.r.page = Some(normalize_pages(&p));
+    if let Some(p) = &mut cx.r.page
+        && !pages_normal(p)
+    {
+        *p = normalize_pages(p);
     }
     cx.spans.sort_by_key(|s| (s.start, s.end));
     // Say what was not read: text between the fields that is not mere

@@ -123,14 +123,22 @@ pub fn top_level_ascii(s: &str, target: u8) -> impl Iterator<Item = usize> + '_ 
 /// starts and ends with printable ASCII (the common case): a byte in
 /// 0x21..=0x7E is a whole character, and not whitespace.
 ///
-/// The common case is inlined where it is called (this runs some forty
-/// times per reference); the rest is [`trim_other`].
+/// The common cases are inlined where it is called (this runs some forty
+/// times per reference): nothing to trim, or the one space after a
+/// separator (", 12(3)", the pieces `split_top` gives); the rest is
+/// [`trim_other`].
 #[inline]
 pub fn trim(s: &str) -> &str {
     let b = s.as_bytes();
     let graphic = |c: Option<&u8>| c.is_some_and(u8::is_ascii_graphic);
-    if graphic(b.first()) && graphic(b.last()) {
-        return s;
+    if graphic(b.last()) {
+        if graphic(b.first()) {
+            return s;
+        }
+        if b.first() == Some(&b' ') && graphic(b.get(1)) {
+            // Char boundary: just after an ASCII space.
+            return s.get(1..).unwrap_or_default();
+        }
     }
     trim_other(s)
 }

@@ -280,6 +280,18 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
     // one returns at 1), so `idx - 1` and (when `idx >= 3`) `idx - 2` are
     // indices of `parts`.
     let part = |i: usize| scan::trim(&u[parts[i].0..parts[i].1]);
+    // `volume_issue` of part `i`, kept for the next question about the
+    // same part: the part before the pages is asked whether it is a
+    // volume, and then read as one.
+    let mut last_vi = None;
+    let mut vi = |i: usize| match last_vi {
+        Some((j, v)) if j == i => v,
+        _ => {
+            let v = volume_issue(part(i));
+            last_vi = Some((i, v));
+            v
+        }
+    };
     let mut idx = parts.len();
     let mut t = JournalTail {
         container: "",
@@ -317,9 +329,10 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
     // "Theory of Computing, 9:349–401".
     // Not "Journal, 5(3), 46:1–46:22", where a volume comes before: an
     // article number and its pages.
+    // (The colon first: most last parts have none.)
     if idx >= 2
-        && !(idx >= 3 && volume_issue(part(idx - 2)).is_some())
         && let Some((v, i, p)) = colon_pages(part(idx - 1))
+        && !(idx >= 3 && vi(idx - 2).is_some())
     {
         t.volume = Some(v);
         t.issue = i;
@@ -350,7 +363,7 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
     {
         // Pages only when something before them is a volume, or the item
         // is dated to the day/month (newspapers: "Star, 14").
-        let prev_is_vol = idx >= 3 && volume_issue(part(idx - 2)).is_some();
+        let prev_is_vol = idx >= 3 && vi(idx - 2).is_some();
         // A range ("1–4", "3:1-12") or a letter-led page ("A20") is never
         // a volume.
         let range = p.contains(['-', '–', '—', '‒', '‐', '−'])
@@ -404,14 +417,14 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
     if !volume_read
         && idx >= 3
         && let Some(i) = labelled_issue(part(idx - 1))
-        && let Some((Some(v), None)) = volume_issue(part(idx - 2))
+        && let Some((Some(v), None)) = vi(idx - 2)
     {
         t.volume = Some(v);
         t.issue = Some(i);
         idx -= 2;
     } else if !volume_read
         && idx >= 2
-        && let Some((v, i)) = volume_issue(part(idx - 1))
+        && let Some((v, i)) = vi(idx - 1)
     {
         t.volume = v;
         t.issue = i;

@@ -275,9 +275,16 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
     // "Report No. 02-2650", "NIH Publication No. 04-5138", "No. 15107".
     // Spanish "N.º", French "Nᵒ", Portuguese "n.º", as citation styles
     // print the label in those languages.
-    for marker in [
+    // (Each marker starts with " N" or " n": most details have neither,
+    // and skip the ten searches.)
+    let n_word = p
+        .as_bytes()
+        .windows(2)
+        .any(|w| matches!(w, [b' ', b'N' | b'n']));
+    let markers = [
         " No. ", " no. ", " Nr. ", " No ", " Number ", " N.º ", " n.º ", " Nᵒ ", " Nº ", " nº ",
-    ] {
+    ];
+    for marker in if n_word { &markers[..] } else { &[] } {
         if let Some((genre, num)) = scan::split_once_short(p, marker) {
             let num = scan::trim(num);
             if !num.is_empty() && num.chars().any(|c| c.is_ascii_digit()) {
