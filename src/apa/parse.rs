@@ -283,12 +283,7 @@ fn pre_is_title(
     if units.len() >= 2 {
         // The first element after the date ends with its details: it is a
         // title, so the text before the date names the author.
-        let u0 = u.trim_end();
-        if u0.ends_with(')')
-            && let Some((before, _, inner)) = scan::split_trailing_group(u0)
-            && !before.is_empty()
-            && super::title::is_details(inner)
-        {
+        if super::title::ends_with_details(u) {
             return false;
         }
         // Group author, then title and source after the date; unless the

@@ -400,6 +400,15 @@ fn is_series_code(p: &str) -> bool {
         })
 }
 
+/// A title element that ends with its details parenthesis: "Title (2nd
+/// ed.)", "Title (Report No. 5)".
+pub(crate) fn ends_with_details(t: &str) -> bool {
+    let t = t.trim_end();
+    t.ends_with(')')
+        && scan::split_trailing_group(t)
+            .is_some_and(|(before, _, inner)| !before.trim().is_empty() && is_details(inner))
+}
+
 /// True when a parenthesis holds details (editors, edition, numbers) rather
 /// than words of a title.
 pub(crate) fn is_details(inner: &str) -> bool {
@@ -1206,12 +1215,7 @@ fn choose_title_units(body: &str, us: &[scan::Unit], d: Option<&crate::model::Da
     // however many elements it has. (Only before the last element: there
     // the default below gives the same.)
     for j in 1..n - 1 {
-        let prev = text(j - 1).trim_end().trim_end_matches('.').trim_end();
-        if prev.ends_with(')')
-            && let Some((before, _, inner)) = scan::split_trailing_group(prev)
-            && !before.trim().is_empty()
-            && is_details(inner)
-        {
+        if ends_with_details(text(j - 1).trim_end().trim_end_matches('.')) {
             return j;
         }
     }

@@ -1388,7 +1388,9 @@ fn guard_pattern_chars(out: &mut String, start: usize, biber: bool) {
         return;
     };
     let special = |c: char| matches!(c, '(' | ')' | '[' | ']' | '*' | '+' | '?');
-    if !name.contains(special) || (brackets_balanced(name) && !name.contains(['*', '+', '?'])) {
+    if !name.contains(special)
+        || (crate::apa::scan::balanced(name) && !name.contains(['*', '+', '?']))
+    {
         return;
     }
     let mut fixed = String::with_capacity(name.len() + 16);
@@ -1408,21 +1410,6 @@ fn guard_pattern_chars(out: &mut String, start: usize, biber: bool) {
     }
     out.truncate(start);
     out.push_str(&fixed);
-}
-
-/// Every '(' and '[' closed in order, and nothing closed that was not
-/// opened.
-fn brackets_balanced(s: &str) -> bool {
-    let mut open = Vec::new();
-    for c in s.chars() {
-        match c {
-            '(' | '[' => open.push(c),
-            ')' if open.pop() != Some('(') => return false,
-            ']' if open.pop() != Some('[') => return false,
-            _ => {}
-        }
-    }
-    open.is_empty()
 }
 
 /// [`encode_name`] before its last guard.
