@@ -934,10 +934,22 @@ fn build<'a>(
         e.set("series", Value::Text(s), Field::CollectionTitle);
     }
     if let Some(ed) = nonempty(&r.edition) {
+        // An English ordinal from another reader ("1st", "2nd ed.",
+        // "second edition") as the number biblatex formats itself ("1st
+        // ed."); other text as it is.
+        let digits = |n: &str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
+        let t = ed.trim().trim_end_matches('.');
+        let bare_ordinal = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|s| t.strip_suffix(s))
+            .filter(|n| digits(n))
+            .map(str::to_string);
+        let number = bare_ordinal.or_else(|| crate::apa::edition_of(ed).filter(|n| digits(n)));
+        let ed = number.as_deref().unwrap_or(ed);
         let v = if classic {
-            ordinal_edition(ed)
+            ordinal_edition(ed).into_owned().into()
         } else {
-            ed.into()
+            Cow::Owned(ed.to_string())
         };
         e.set("edition", Value::Text(v), Field::Edition);
     }
@@ -2269,6 +2281,41 @@ mod tests {
         edited.add_names(Role::Editor, [Name::person("Ed", Some("E."))]);
         assert!(bibtex(&edited).starts_with("@book{"));
         assert!(biblatex(&edited).starts_with("@collection{"));
+    }
+
+    #[test]
+    fn english_ordinal_editions_become_numbers() {
+        // From another reader ("ET  - 1st", a CSL "edition": "2nd ed."):
+        // biblatex formats a number itself ("1st ed."), but prints text as
+        // it is ("(1st)"); apalike prints `edition` + " edition".
+        for (given, biblatex_ed, bibtex_ed) in [
+            ("1st", "1", "1st"),
+            ("2nd ed.", "2", "2nd"),
+            ("second edition", "2", "2nd"),
+            ("Rev. ed.", "Rev. ed.", "Rev. ed."),
+            (
+                "7., vollständig überarbeitete Auflage",
+                "7., vollständig überarbeitete Auflage",
+                "7., vollständig überarbeitete Auflage",
+            ),
+        ] {
+            let r = Reference {
+                item_type: ItemType::Book,
+                title: Some("A book".into()),
+                edition: Some(given.into()),
+                ..Reference::default()
+            };
+            let (t, _) = write(&r, Dialect::Biblatex, false);
+            assert!(
+                t.contains(&format!("edition = {{{biblatex_ed}}}")),
+                "{given}: {t}"
+            );
+            let (t, _) = write(&r, Dialect::Bibtex, false);
+            assert!(
+                t.contains(&format!("edition = {{{bibtex_ed}}}")),
+                "{given}: {t}"
+            );
+        }
     }
 
     #[test]
