@@ -497,7 +497,7 @@ fn short_cap_chars(w: &str) -> bool {
 }
 
 /// A table of 256 entries, true for the bytes in `stops`.
-const fn byte_set(stops: &[u8]) -> [bool; 256] {
+pub(crate) const fn byte_set(stops: &[u8]) -> [bool; 256] {
     let mut t = [false; 256];
     let mut k = 0;
     while k < stops.len() {

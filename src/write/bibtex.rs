@@ -938,18 +938,23 @@ fn build<'a>(
         // "second edition") as the number biblatex formats itself ("1st
         // ed."); other text as it is.
         let digits = |n: &str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
-        let t = ed.trim().trim_end_matches('.');
-        let bare_ordinal = ["st", "nd", "rd", "th"]
-            .iter()
-            .find_map(|s| t.strip_suffix(s))
-            .filter(|n| digits(n))
-            .map(str::to_string);
-        let number = bare_ordinal.or_else(|| crate::apa::edition_of(ed).filter(|n| digits(n)));
-        let ed = number.as_deref().unwrap_or(ed);
-        let v = if classic {
-            ordinal_edition(ed).into_owned().into()
+        let number = if digits(ed) {
+            // (Mostly a number already, as the APA reader gives it.)
+            None
         } else {
-            Cow::Owned(ed.to_string())
+            let t = ed.trim().trim_end_matches('.');
+            ["st", "nd", "rd", "th"]
+                .iter()
+                .find_map(|s| t.strip_suffix(s))
+                .filter(|n| digits(n))
+                .map(str::to_string)
+                .or_else(|| crate::apa::edition_of(ed).filter(|n| digits(n)))
+        };
+        let v = match (number, classic) {
+            (Some(n), true) => ordinal_edition(&n).into_owned().into(),
+            (Some(n), false) => n.into(),
+            (None, true) => ordinal_edition(ed),
+            (None, false) => ed.into(),
         };
         e.set("edition", Value::Text(v), Field::Edition);
     }
@@ -1367,24 +1372,6 @@ fn trim_ends_from(out: &mut String, start: usize) {
     }
 }
 
-/// Appends one name of a name list to `out`; false, with nothing
-/// appended, when nothing of the name is left to write. `parts` holds the
-/// given part and suffix while the name is written.
-fn encode_name(
-    out: &mut String,
-    n: &Name,
-    enc: &Encoder,
-    lost: &mut Lost,
-    parts: &mut (String, String),
-) -> bool {
-    let start = out.len();
-    let written = encode_name_parts(out, n, enc, lost, parts);
-    if written {
-        guard_pattern_chars(out, start, enc.biber);
-    }
-    written
-}
-
 /// biblatex-apa drops a publisher that repeats the author by matching the
 /// publisher against the author field's text up to its first brace, used
 /// as a regular expression (`match=\regexp{$1}` in apa.bbx). A name with
@@ -1392,16 +1379,22 @@ fn encode_name(
 /// a quantifier ('*', '+', '?') makes that pattern invalid, and biber
 /// stops. Such characters are braced ("{)}"), which prints them the same
 /// and ends the text the pattern is taken from; one that starts the name
-/// would be that text alone, so for biber `\relax` (which prints nothing)
-/// comes before it: "{\relax{*}NSYNC}". (Not for classic BibTeX: natbib
-/// cannot read a label with a macro in it.)
-fn guard_pattern_chars(out: &mut String, start: usize, biber: bool) {
+/// would be that text alone, so `\relax` (which prints nothing) comes
+/// before it: "{\relax{*}NSYNC}". Only authors, and only for biber
+/// (classic BibTeX has no such pattern, and natbib cannot read a label
+/// with a macro in it).
+fn guard_pattern_chars(out: &mut String, start: usize) {
     let Some(name) = out.get(start..) else {
         return;
     };
-    let special = |c: char| matches!(c, '(' | ')' | '[' | ']' | '*' | '+' | '?');
-    if !name.contains(special)
-        || (crate::apa::scan::balanced(name) && !name.contains(['*', '+', '?']))
+    /// The characters, ASCII: no byte of a multi-byte character is one.
+    static PATTERN_BYTES: [bool; 256] = crate::apa::scan::byte_set(b"()[]*+?");
+    // In bounds: a byte indexes 256 entries (here and below).
+    let special = |c: char| c.is_ascii() && PATTERN_BYTES[usize::from(c as u8)];
+    let bytes = name.as_bytes();
+    if !bytes.iter().any(|&b| PATTERN_BYTES[usize::from(b)])
+        || (crate::apa::scan::balanced(name)
+            && !bytes.iter().any(|b| matches!(b, b'*' | b'+' | b'?')))
     {
         return;
     }
@@ -1409,7 +1402,7 @@ fn guard_pattern_chars(out: &mut String, start: usize, biber: bool) {
     let mut text_before = false;
     for c in name.chars() {
         if special(c) {
-            if biber && !text_before {
+            if !text_before {
                 fixed.push_str("\\relax");
             }
             fixed.push('{');
@@ -1424,8 +1417,10 @@ fn guard_pattern_chars(out: &mut String, start: usize, biber: bool) {
     out.push_str(&fixed);
 }
 
-/// [`encode_name`] before its last guard.
-fn encode_name_parts(
+/// Appends one name of a name list to `out`; false, with nothing
+/// appended, when nothing of the name is left to write. `parts` holds the
+/// given part and suffix while the name is written.
+fn encode_name(
     out: &mut String,
     n: &Name,
     enc: &Encoder,
@@ -1621,12 +1616,17 @@ impl BibWriter {
                 }
                 Value::Names(role, elided) => {
                     let mut any = false;
+                    let guard = enc.biber && *role == Role::Author;
                     for n in r.names(*role) {
                         let mark = out.len();
                         if any {
                             out.push_str(" and ");
                         }
+                        let start = out.len();
                         if encode_name(out, n, &enc, &mut lost, &mut self.name_parts) {
+                            if guard {
+                                guard_pattern_chars(out, start);
+                            }
                             any = true;
                         } else {
                             out.truncate(mark);
