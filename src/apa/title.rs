@@ -116,9 +116,6 @@ fn is_edition_word(w: &str) -> bool {
     )
 }
 
-/// "2nd ed." → "2"; "second edition" → "2"; anything else that says
-/// edition ("Rev. ed.", "7., vollständig überarbeitete Auflage", "3.
-/// ponatis", "1st MIT pbk. ed") → the phrase as printed.
 /// "2nd ed." or "3rd edn": an ordinal and the English abbreviation, the
 /// form that cannot be a title's own last words.
 fn is_bare_english_edition(s: &str) -> bool {
@@ -131,6 +128,9 @@ fn is_bare_english_edition(s: &str) -> bool {
         && matches!(marker.trim_end_matches('.'), "ed" | "edn")
 }
 
+/// "2nd ed." → "2"; "second edition" → "2"; anything else that says
+/// edition ("Rev. ed.", "7., vollständig überarbeitete Auflage", "3.
+/// ponatis", "1st MIT pbk. ed") → the phrase as printed.
 pub(crate) fn edition_of(part: &str) -> Option<String> {
     let p = part
         .trim()
