@@ -510,6 +510,21 @@ pub(crate) enum Description<'a> {
     PartOfTitle,
 }
 
+/// Sets a genre from a description, unless the description only names
+/// the item type: biblatex-apa prints "(Report)", "[Thesis]" and
+/// "[Preprint]" for every report, thesis and preprint that has no genre
+/// of its own (and no university after "Thesis"), so the word says no
+/// more than the type it sets.
+fn set_genre(genre: &mut Option<String>, g: &str) {
+    let bare = g.trim_end_matches('.');
+    if !["report", "thesis", "preprint"]
+        .iter()
+        .any(|w| bare.eq_ignore_ascii_case(w))
+    {
+        set_if_none(genre, g);
+    }
+}
+
 fn is_university(s: &str) -> bool {
     let l = s.lc();
     [
@@ -700,11 +715,16 @@ impl<'a> Ctx<'a> {
             Description::TypeOnly(t) => self.sig.desc_type = Some(t),
             Description::Typed(t, g) => {
                 self.sig.desc_type = Some(t);
-                set_if_none(&mut self.r.genre, g);
+                set_genre(&mut self.r.genre, g);
             }
             Description::Thesis(g, p) => {
                 self.sig.desc_type = Some(ItemType::Thesis);
-                set_if_none(&mut self.r.genre, g);
+                if p.is_some() {
+                    // ("[Thesis, Theses.fr]" is a record's own genre.)
+                    set_if_none(&mut self.r.genre, g);
+                } else {
+                    set_genre(&mut self.r.genre, g);
+                }
                 if let Some(p) = p {
                     set_if_none(&mut self.r.publisher, p);
                 }
@@ -893,7 +913,7 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 Detail::Kind(k) => {
-                    set_if_none(&mut self.r.genre, k);
+                    set_genre(&mut self.r.genre, k);
                     let l = k.lc();
                     if l.contains("working paper") || l.contains("discussion paper") {
                         self.sig.paper_series = true;
@@ -907,7 +927,11 @@ impl<'a> Ctx<'a> {
                 }
                 Detail::Thesis { genre, publisher } => {
                     self.sig.desc_type = Some(ItemType::Thesis);
-                    set_if_none(&mut self.r.genre, genre);
+                    if publisher.is_some() {
+                        set_if_none(&mut self.r.genre, genre);
+                    } else {
+                        set_genre(&mut self.r.genre, genre);
+                    }
                     if let Some(p) = publisher {
                         set_if_none(&mut self.r.publisher, p);
                     }
