@@ -19,7 +19,7 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     ),
     (
         "Beattie, C. (2023)",
-        "biblatex-apa's \"[Thesis]. University.\" comes back in APA 7 form, \"[Thesis, University]\"",
+        "a thesis's \"[Thesis]. University.\" comes back in APA 7 form, \"[Thesis, University]\"",
     ),
     (
         "Perelman, G. (2003)",

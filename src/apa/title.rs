@@ -511,13 +511,15 @@ pub(crate) enum Description<'a> {
 }
 
 /// Sets a genre from a description, unless the description only names
-/// the item type: biblatex-apa prints "(Report)", "[Thesis]" and
-/// "[Preprint]" for every report, thesis and preprint that has no genre
-/// of its own (and no university after "Thesis"), so the word says no
-/// more than the type it sets.
+/// the item type: biblatex-apa prints "(Report)" and "[Preprint]" for a
+/// report or preprint whose entry gives its type field only to satisfy
+/// biblatex's data model, so the word says no more than the type it sets.
+/// ("[Thesis]" stays a genre: citation processors print it only for a
+/// record whose genre is "Thesis", and biblatex-apa only when the entry's
+/// type field says so.)
 fn set_genre(genre: &mut Option<String>, g: &str) {
     let bare = g.trim_end_matches('.');
-    if !["report", "thesis", "preprint"]
+    if !["report", "preprint"]
         .iter()
         .any(|w| bare.eq_ignore_ascii_case(w))
     {
@@ -719,12 +721,7 @@ impl<'a> Ctx<'a> {
             }
             Description::Thesis(g, p) => {
                 self.sig.desc_type = Some(ItemType::Thesis);
-                if p.is_some() {
-                    // ("[Thesis, Theses.fr]" is a record's own genre.)
-                    set_if_none(&mut self.r.genre, g);
-                } else {
-                    set_genre(&mut self.r.genre, g);
-                }
+                set_if_none(&mut self.r.genre, g);
                 if let Some(p) = p {
                     set_if_none(&mut self.r.publisher, p);
                 }
@@ -927,11 +924,7 @@ impl<'a> Ctx<'a> {
                 }
                 Detail::Thesis { genre, publisher } => {
                     self.sig.desc_type = Some(ItemType::Thesis);
-                    if publisher.is_some() {
-                        set_if_none(&mut self.r.genre, genre);
-                    } else {
-                        set_genre(&mut self.r.genre, genre);
-                    }
+                    set_if_none(&mut self.r.genre, genre);
                     if let Some(p) = publisher {
                         set_if_none(&mut self.r.publisher, p);
                     }
