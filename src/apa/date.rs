@@ -387,7 +387,13 @@ fn dated(i: &str) -> IResult<&str, Date> {
     let (i, sfx) = opt(suffix).parse(i)?;
     // A year range: 2019–2020, 1906–1930, 2019/2020.
     let (i, end_year) = opt(preceded(range_dash, year)).parse(i)?;
-    let (i, md) = opt(preceded((opt(char(',')), space1), month_day)).parse(i)?;
+    // "2019, March 3", "2019 March 3"; "2016 , December" with a space
+    // before the comma (pybtex's APA style, hand-typed lists).
+    let (i, md) = opt(preceded(
+        alt((recognize((space0, char(','), space0)), space1)),
+        month_day,
+    ))
+    .parse(i)?;
     let mut d = Date {
         circa,
         suffix: sfx,

@@ -336,6 +336,9 @@ pub(crate) const LINK_LEADS: &[&str] = &[
     "acesso",
     "acessado",
     "recuperato",
+    // "URL: https://…" (pybtex's APA style), "URL https://…" (natbib's
+    // plainnat).
+    "url",
 ];
 
 /// A phrase that only says "from" before a link ("Recuperado de",
@@ -709,7 +712,14 @@ pub fn read_trailer(text: &str) -> Trailer {
     }
     if matches!(
         lower.as_str(),
-        "retrieved from" | "available from" | "available at" | "from" | "online" | "[online]"
+        "retrieved from"
+            | "available from"
+            | "available at"
+            | "from"
+            | "online"
+            | "[online]"
+            | "url"
+            | "url:"
     ) || is_link_phrase(&lower)
     {
         return t;

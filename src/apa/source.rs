@@ -1053,7 +1053,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// "In A. Editor (Ed.), Book (pp. 1–20). Publisher." after "In ".
-    fn read_in_container(&mut self, rest: &'a str) {
+    pub(crate) fn read_in_container(&mut self, rest: &'a str) {
         self.sig.in_container = true;
         let mut book = rest;
         // Editors: a role parenthesis at the top level ("(Eds.),").

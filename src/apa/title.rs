@@ -510,6 +510,23 @@ pub(crate) enum Description<'a> {
     PartOfTitle,
 }
 
+/// "Chapter title. Book title": the last sentence of a title group, when
+/// it starts with a capital or digit and both parts have two words or
+/// more; the chapter's title without its period.
+fn book_after_chapter(t: &str) -> Option<(&str, &str)> {
+    let dot = scan::top_level_ascii(t, b'.')
+        .filter(|&i| t.as_bytes().get(i + 1) == Some(&b' '))
+        .filter(|&i| scan::period_ends_sentence(t, i))
+        .last()?;
+    let chapter = t.get(..dot)?.trim_end();
+    let book = t.get(dot + 1..)?.trim();
+    let words = |s: &str| s.split_whitespace().count();
+    (book.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && words(chapter) >= 2
+        && words(book) >= 2)
+        .then_some((chapter, book))
+}
+
 /// Sets a genre from a description, unless the description only names
 /// the item type: biblatex-apa prints "(Report)" and "[Preprint]" for a
 /// report or preprint whose entry gives its type field only to satisfy
@@ -943,6 +960,7 @@ impl<'a> Ctx<'a> {
     /// Reads a title with what trails it: descriptions and details.
     pub(crate) fn read_title_group(&mut self, t: &'a str) {
         let mut t = scan::trim(t);
+        let had_page = self.r.page.is_some();
         // A title carries at most a description and a details parenthesis
         // or two; the bound keeps pathological inputs linear.
         for _ in 0..6 {
@@ -966,6 +984,21 @@ impl<'a> Ctx<'a> {
             break;
         }
         let mut title = strip_period(scan::trim(t));
+        // Pages in the title's parenthesis belong to a book the work is
+        // part of: "Chapter. Book title (pp. 1–12). Publisher." with the
+        // "In" left out (pybtex's APA style, hand-typed lists). The book's
+        // title is the last sentence.
+        if !had_page
+            && self.r.page.is_some()
+            && self.r.container_title.is_none()
+            && let Some((chapter, book)) = book_after_chapter(title)
+        {
+            // Read as after "In": editors before the book's title
+            // ("E. W. Mayr & N. Ollinger (Eds.), 32nd Symposium"), and an
+            // "In" the split found inside a title that has its own "In:".
+            self.read_in_container(super::source::strip_in_after_title(book).unwrap_or(book));
+            title = chapter;
+        }
         // An edition printed after the title without its parentheses, as
         // Google Scholar does: "Psychometric theory 2nd ed.".
         if self.r.edition.is_none()
