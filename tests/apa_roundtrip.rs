@@ -18,6 +18,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "a chapter printed without \"In\" comes back with it",
     ),
     (
+        "Avrahami, O. (2023)",
+        "a chapter printed without \"In\" comes back with it",
+    ),
+    (
         "Arora, S. (2015)",
         "a chapter printed without \"In\" comes back with it",
     ),

@@ -772,6 +772,23 @@ impl<'a> Ctx<'a> {
             self.read_in_container(rest);
             return;
         }
+        // "Book (pp. 1–12). Publisher." with the "In" left out (APA 5,
+        // pybtex's APA style): pages in the first element's parenthesis
+        // are a part's pages in a book.
+        if scan::contains_short(src, "(pp. ")
+            && let Some(u) = scan::units(src).first()
+            // Char boundary: unit offsets are char boundaries of `src`.
+            && let Some((before, _, inner)) =
+                scan::split_trailing_group(strip_period(&src[u.start..u.end]).trim_end())
+            && !before.trim().is_empty()
+            // (Microsoft Word's "Proceedings, (pp. 112-118). Boston." is
+            // read below, with its city.)
+            && !before.trim_end().ends_with(',')
+            && inner.starts_with("pp. ")
+        {
+            self.read_in_container(src);
+            return;
+        }
         // The album of a song: "On Lemonade. Parkwood; Columbia."
         if self.sig.desc_type == Some(ItemType::Song)
             && let Some(rest) = src.strip_prefix("On ")
