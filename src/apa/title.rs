@@ -118,6 +118,42 @@ fn is_edition_word(w: &str) -> bool {
 
 /// "2nd ed." or "3rd edn": an ordinal and the English abbreviation, the
 /// form that cannot be a title's own last words.
+/// An edition printed without its word, as a record gives it and
+/// biblatex-apa prints it: "(4th)", "(First American)", "(1. publ.)". An
+/// English ordinal alone or before a word that qualifies editions
+/// ("American", "revised", "paperback"; not "Second Session"), or a
+/// numbered "publ." (a catalogue's "first published").
+fn is_bare_ordinal(p: &str) -> bool {
+    let mut words = p.split_whitespace();
+    let (Some(first), second, None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let lower = first.lc();
+    let digits = lower.trim_start_matches(|c: char| c.is_ascii_digit());
+    let english = digits.len() < lower.len() && matches!(digits, "st" | "nd" | "rd" | "th")
+        || ORDINAL_WORDS.iter().any(|(w, _)| lower == *w);
+    match second {
+        None => english,
+        Some(w) if english => matches!(
+            w.lc().trim_end_matches(['.', ',']),
+            "american"
+                | "english"
+                | "british"
+                | "canadian"
+                | "australian"
+                | "international"
+                | "us"
+                | "uk"
+                | "revised"
+                | "enlarged"
+                | "paperback"
+                | "printing"
+                | "impression"
+        ),
+        Some(w) => digits == "." && digits.len() < lower.len() && w.eq_ignore_ascii_case("publ."),
+    }
+}
+
 fn is_bare_english_edition(s: &str) -> bool {
     let Some((ordinal, marker)) = scan::trim(s).split_once(' ') else {
         return false;
@@ -239,6 +275,9 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
     }
     if let Some(e) = edition_of(p) {
         return Detail::Edition(e);
+    }
+    if is_bare_ordinal(p) {
+        return Detail::Edition(p.to_string());
     }
     // "Version 2.0" printed as "(2.0)", "(v1.2.3)".
     let v = p.strip_prefix('v').unwrap_or(p);
