@@ -36,7 +36,13 @@ fn volume_issue(p: &str) -> Option<(Option<&str>, Option<&str>)> {
     let (vol, issue) = match p.split_once('(') {
         Some((vol, rest)) => {
             let issue = rest.strip_suffix(')')?.trim();
-            if issue.is_empty() || issue.contains('(') {
+            // An issue may name its months in a parenthesis of its own:
+            // "43(3 (May-June))", as a record gives it.
+            let nested_ok = issue.starts_with(|c: char| c.is_ascii_digit())
+                && issue.ends_with(')')
+                && issue.matches('(').count() == 1
+                && issue.matches(')').count() == 1;
+            if issue.is_empty() || issue.contains('(') && !nested_ok {
                 return None;
             }
             (scan::trim(vol), Some(issue))
