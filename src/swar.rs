@@ -20,6 +20,17 @@ pub(crate) fn any_eq(w: u64, c: u8) -> bool {
     any_below(w ^ (u64::from(c) * LO), 1)
 }
 
+/// True when some byte of `w` is ASCII from `lo` to `hi` (both below
+/// 0x80). Without their high bits the bytes are at most 0x7f, and adding
+/// at most 0x80 to them carries into no other byte: the high bit of each
+/// result byte says whether that byte reached `lo`, or passed `hi`.
+pub(crate) fn any_in(w: u64, lo: u8, hi: u8) -> bool {
+    let x = w & !HI;
+    let from_lo = x + u64::from(0x80 - lo) * LO;
+    let above_hi = x + u64::from(0x7f - hi) * LO;
+    from_lo & !above_hi & !w & HI != 0
+}
+
 /// True when some byte of `w` is not ASCII.
 pub(crate) fn any_high(w: u64) -> bool {
     w & HI != 0
@@ -79,6 +90,10 @@ mod tests {
                     assert_eq!(any_eq(w, c), b == c || c == b'a', "{b:#x} == {c:#x}");
                 }
                 assert_eq!(any_high(w), b >= 0x80);
+                for (lo, hi) in [(b'A', b'Z'), (0, 0x7f), (b'b', b'b'), (0x7f, 0x7f)] {
+                    let want = (lo..=hi).contains(&b) || (lo..=hi).contains(&b'a');
+                    assert_eq!(any_in(w, lo, hi), want, "{b:#x} in {lo:#x}..={hi:#x}");
+                }
             }
         }
     }
