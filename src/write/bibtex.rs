@@ -286,82 +286,73 @@ fn biblatex_allows(written: &str, ty: &str, field: &str) -> bool {
     if written == "inproceedings" && field == "booktitle" {
         return true;
     }
-    const COMMON: &[&str] = &[
-        "author",
-        "title",
-        "titleaddon",
-        "note",
-        "language",
-        "pubstate",
-    ];
-    if COMMON.contains(&field) {
+    // (Lists as `matches!`: compared with constants of known length, most
+    // fields are told apart by their length alone.)
+    if matches!(
+        field,
+        "author" | "title" | "titleaddon" | "note" | "language" | "pubstate"
+    ) {
         return true;
     }
-    let list: &[&str] = match ty {
-        "article" => &[
-            "editor",
-            "translator",
-            "journaltitle",
-            "volume",
-            "number",
-            "pages",
-            "eid",
-            "issn",
-            "series",
-            "version",
-        ],
-        "book" | "inbook" => &[
-            "editor",
-            "translator",
-            "booktitle",
-            "edition",
-            "volume",
-            "number",
-            "series",
-            "publisher",
-            "location",
-            "isbn",
-            "pages",
-        ],
-        "report" => &[
-            "type",
-            "number",
-            "institution",
-            "location",
-            "pages",
-            "version",
-        ],
-        "thesis" => &["type", "institution", "location", "pages"],
-        "unpublished" => &["howpublished", "location", "type"],
-        "misc" | "software" => &[
-            "editor",
-            "howpublished",
-            "location",
-            "organization",
-            "type",
-            "version",
-        ],
-        "online" => &["editor", "organization", "version"],
-        _ => &[],
-    };
-    if ty == "inbook" && field == "booktitle" {
-        return true;
+    match ty {
+        "article" => matches!(
+            field,
+            "editor"
+                | "translator"
+                | "journaltitle"
+                | "volume"
+                | "number"
+                | "pages"
+                | "eid"
+                | "issn"
+                | "series"
+                | "version"
+        ),
+        "book" | "inbook" => matches!(
+            field,
+            "editor"
+                | "translator"
+                | "booktitle"
+                | "edition"
+                | "volume"
+                | "number"
+                | "series"
+                | "publisher"
+                | "location"
+                | "isbn"
+                | "pages"
+        ),
+        "report" => matches!(
+            field,
+            "type" | "number" | "institution" | "location" | "pages" | "version"
+        ),
+        "thesis" => matches!(field, "type" | "institution" | "location" | "pages"),
+        "unpublished" => matches!(field, "howpublished" | "location" | "type"),
+        "misc" | "software" => matches!(
+            field,
+            "editor" | "howpublished" | "location" | "organization" | "type" | "version"
+        ),
+        "online" => matches!(field, "editor" | "organization" | "version"),
+        _ => false,
     }
-    list.contains(&field)
 }
 
-const GLOBAL_FIELDS: &[&str] = &[
-    "doi",
-    "url",
-    "urldate",
-    "date",
-    "origdate",
-    "eprint",
-    "eprinttype",
-    "entrysubtype",
-    "keywords",
-    "abstract",
-];
+/// The fields biber accepts for every type (that this writer uses).
+fn is_global_field(field: &str) -> bool {
+    matches!(
+        field,
+        "doi"
+            | "url"
+            | "urldate"
+            | "date"
+            | "origdate"
+            | "eprint"
+            | "eprinttype"
+            | "entrysubtype"
+            | "keywords"
+            | "abstract"
+    )
+}
 
 /// A field value before encoding, borrowed from the record where it can
 /// be.
@@ -1150,7 +1141,7 @@ fn move_invalid(e: &mut Draft<'_>, r: &Reference) {
         moved,
     } = e;
     fields.retain(|(name, v, _)| {
-        if GLOBAL_FIELDS.contains(name) || biblatex_allows(ty, eff, name) {
+        if is_global_field(name) || biblatex_allows(ty, eff, name) {
             return true;
         }
         let label = field_label(name);
