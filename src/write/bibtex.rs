@@ -1580,7 +1580,8 @@ impl BibWriter {
             // Only titles, names and raw values hold braces this writer
             // places itself (protected words, group names, `\url{…}`);
             // in the others every brace is one of the encoder's escapes
-            // or macros.
+            // or macros. (A title without protected words has none of its
+            // own either: see below.)
             field.placed_braces = matches!(v, Value::Title(..) | Value::Names(..) | Value::Raw(_));
             let written = match v {
                 Value::Text(s) => {
@@ -1602,6 +1603,7 @@ impl BibWriter {
                 }
                 Value::Title(s, ranges) => {
                     let prot = latex::protect_title_into(s, ranges, &mut self.titles);
+                    field.placed_braces = !prot.is_empty();
                     latex::encode_protected_into(out, &enc, s, prot, &mut lost);
                     true
                 }
