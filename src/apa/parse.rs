@@ -788,6 +788,29 @@ fn read_into(
         cx.r.status.get_or_insert_with(|| "in press".into());
     }
     cx.classify();
+    // A paper in proceedings whose one source element names the meeting
+    // ("… perspective. 9th IEEE International Conference on Cloud
+    // Computing. https://…"): the proceedings' title, not a publisher.
+    if cx.r.item_type == crate::model::ItemType::PaperConference
+        && cx.r.container_title.is_none()
+        && cx.r.publisher.as_deref().is_some_and(|p| {
+            // (Not "Library of Congress", "Electronic Colloquium on …":
+            // publishers whose names a meeting's words are in.)
+            let l = p.lc();
+            ["conference", "symposium", "workshop", "proceedings"]
+                .iter()
+                .any(|w| scan::contains_short(&l, w))
+        })
+    {
+        cx.r.container_title = cx.r.publisher.take();
+        for sp in cx
+            .spans
+            .iter_mut()
+            .filter(|sp| sp.field == Field::Publisher)
+        {
+            sp.field = Field::ContainerTitle;
+        }
+    }
     finish(cx, norm)
 }
 
