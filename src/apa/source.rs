@@ -1075,6 +1075,36 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A volume after a book's title as citeproc's APA style prints one
+    /// that is not a number ("Design patterns: Vol. Addison-Wesley
+    /// professional computing series", "Dictionary of National Biography:
+    /// Vol. Volume 21"): the title and the volume, marked, when no volume
+    /// was read yet.
+    pub(crate) fn volume_after_title<'s>(&mut self, t: &'s str) -> Option<(&'s str, &'s str)>
+    where
+        's: 'a,
+    {
+        if self.r.volume.is_some() {
+            return None;
+        }
+        let (head, v) = scan::rsplit_once_short(t, ": Vol. ")?;
+        let mut v = scan::trim(v);
+        let head = head.trim_end();
+        if v.is_empty() || head.is_empty() || v.contains(['[', ']']) {
+            return None;
+        }
+        // "Vol. 4. Arts and Humanities Through the Eras" after that title
+        // (hayagriva prints the book's title again as the volume's).
+        if let Some((n, again)) = v.split_once(". ")
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && again.trim_end_matches('.').eq_ignore_ascii_case(head)
+        {
+            v = n;
+        }
+        self.mark(Field::Volume, v);
+        Some((head, v))
+    }
+
     /// "In A. Editor (Ed.), Book (pp. 1–20). Publisher." after "In ".
     pub(crate) fn read_in_container(&mut self, rest: &'a str) {
         self.sig.in_container = true;
@@ -1224,7 +1254,11 @@ impl<'a> Ctx<'a> {
                 break;
             }
         }
-        let container = strip_period(container);
+        let mut container = strip_period(container);
+        if let Some((head, v)) = self.volume_after_title(container) {
+            container = head;
+            self.r.volume = Some(v.to_string());
+        }
         self.mark(Field::ContainerTitle, container);
         self.r.container_title = Some(container.to_string());
         if k < us.len() {
