@@ -14,6 +14,14 @@ use std::path::Path;
 /// Cases that do not round-trip, by the start of their text, with why.
 const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     (
+        "Kim, S. (n.d.). Untitled manuscript on attention.",
+        "APA 6's \"Unpublished manuscript, Department\" comes back in APA 7 form, \"[Unpublished manuscript]. Department\"",
+    ),
+    (
+        "National Institute of Mental Health [NIMH]",
+        "APA 7 leaves a group author's abbreviation out of the reference",
+    ),
+    (
         "Rumbaugh, J., Jacobson, I., & Booch, G. (n.d.)",
         "citeproc's \": Vol. X\" after a title comes back in APA's \"(Vol. X)\"",
     ),

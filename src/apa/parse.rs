@@ -717,6 +717,16 @@ fn read_into(
     let site_known = cx.sig.site_from_trailer;
 
     // 3. Who.
+    // "National Institute of Mental Health [NIMH]. (2019).": a group
+    // author's abbreviation in brackets, as APA 6 guides print it (APA 7
+    // leaves it out of the reference): the group's name is the author.
+    let pre = match group_abbreviation(pre) {
+        Some((name, abbreviation)) => {
+            cx.mark(Field::Author, abbreviation);
+            name
+        }
+        None => pre,
+    };
     // The title put in the author's place and printed again after the
     // date ("Albert Einstein. (2021). Albert Einstein. In Wikipedia."), as
     // a CSL processor that does not suppress a substituted variable does:
@@ -812,6 +822,29 @@ fn read_into(
         }
     }
     finish(cx, norm)
+}
+
+/// The group's name before a bracketed abbreviation that ends the text
+/// before the date: "National Institute of Mental Health [NIMH]." gives
+/// "National Institute of Mental Health" and "[NIMH]". The abbreviation
+/// is capitals (digits and "&" too), the name two words or more.
+fn group_abbreviation(pre: &str) -> Option<(&str, &str)> {
+    let t = scan::trim(pre).trim_end_matches('.').trim_end();
+    let inner_end = t.strip_suffix(']')?.len();
+    let open = t.rfind('[')?;
+    // Char boundary: `open` is the offset of an ASCII '[' and `inner_end`
+    // that of the ASCII ']' that ends `t`.
+    let inner = t.get(open + 1..inner_end)?;
+    let name = t.get(..open)?.trim_end();
+    let capitals = inner.bytes().filter(u8::is_ascii_uppercase).count();
+    (capitals >= 2
+        && inner.len() <= 12
+        && inner
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'&' || b == b'-')
+        && name.split_whitespace().count() >= 2
+        && !name.contains(['[', ']']))
+    .then_some((name, t.get(open..)?))
 }
 
 /// The text before the date when the body starts with it again, word for

@@ -825,6 +825,23 @@ impl<'a> Ctx<'a> {
             self.read_meeting(meeting);
             return;
         }
+        // APA 6's unpublished work: "Unpublished manuscript, Department of
+        // Psychology, University of Iowa." The phrase says what it is, the
+        // rest where.
+        if let Some(phrase) = ["Unpublished manuscript"]
+            .iter()
+            .find_map(|p| src.get(..p.len()).filter(|h| h.eq_ignore_ascii_case(p)))
+        {
+            self.mark(Field::Genre, phrase);
+            self.sig.desc_type.get_or_insert(ItemType::Manuscript);
+            self.r.genre.get_or_insert_with(|| phrase.to_string());
+            // Char boundary: `phrase` is ASCII and a prefix of `src`.
+            let rest = src[phrase.len()..].trim_start_matches([',', '.', ' ']);
+            if !rest.is_empty() {
+                self.read_publisher(rest);
+            }
+            return;
+        }
         let us = scan::units(src);
         let Some(first) = us.first() else {
             // Only element-ending periods: nothing to read.
