@@ -14,6 +14,10 @@ use std::path::Path;
 /// Cases that do not round-trip, by the start of their text, with why.
 const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     (
+        "Bukarti, A. B. (2021)",
+        "hayagriva's \"[Report]\" names only the type, which APA 7 does not print",
+    ),
+    (
         "Kim, S. (n.d.). Untitled manuscript on attention.",
         "APA 6's \"Unpublished manuscript, Department\" comes back in APA 7 form, \"[Unpublished manuscript]. Department\"",
     ),

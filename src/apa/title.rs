@@ -614,6 +614,9 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
         "data set" | "dataset" | "data" | "data file" | "database" | "datensatz" => {
             return Description::TypeOnly(ItemType::Dataset);
         }
+        // The type's own name, as biblatex-apa and hayagriva print it for
+        // a report with no genre (see `set_genre`).
+        "report" => return Description::TypeOnly(ItemType::Report),
         "computer software"
         | "software"
         | "computer program"
