@@ -8,6 +8,7 @@
 use super::lower::Lc;
 use aho_corasick::AhoCorasick;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 /// Abbreviations after which ". " does not end a sentence (compared
@@ -666,10 +667,42 @@ const PERIODICAL: u16 = 1 << 10;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Kinds(u16);
 
+/// How many texts [`Kinds::of`] remembers, per thread (then it starts
+/// over).
+const RECENT_MAX: usize = 4096;
+
+thread_local! {
+    /// Texts [`Kinds::of`] looked up, with their kinds.
+    static RECENT: RefCell<HashMap<String, Kinds>> = RefCell::new(HashMap::default());
+}
+
 impl Kinds {
     /// The lists `s` has a word (a whole word) or phrase of, ignoring case.
+    ///
+    /// A reference list names the same journals and publishers again and
+    /// again, and each reference's container and publisher are looked up
+    /// when its type is chosen: the answers are kept (a hash and a
+    /// comparison instead of a pass over the word lists).
     pub(crate) fn of(s: &str) -> Kinds {
-        Kinds(LEXICON.lists_of(s))
+        if s.is_empty() {
+            return Kinds(0);
+        }
+        let look_up = || Kinds(LEXICON.lists_of(s));
+        RECENT.with(|recent| {
+            // (Never borrowed already: `look_up` does not come back here.)
+            let Ok(mut recent) = recent.try_borrow_mut() else {
+                return look_up();
+            };
+            if let Some(&kinds) = recent.get(s) {
+                return kinds;
+            }
+            let kinds = look_up();
+            if recent.len() >= RECENT_MAX {
+                recent.clear();
+            }
+            recent.insert(s.to_owned(), kinds);
+            kinds
+        })
     }
 
     fn has(self, list: u16) -> bool {
@@ -1339,6 +1372,25 @@ pub fn is_preprint_doi(doi: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kept_kinds_are_the_kinds() {
+        let texts = [
+            "Journal of Applied Psychology",
+            "Springer",
+            "Proceedings of the IEEE Conference on Computer Vision",
+            "Der Spiegel",
+            "Zeitschrift für Psychologie",
+            "World Health Organization",
+        ];
+        // Looked up, then answered from what was kept.
+        for _ in 0..2 {
+            for t in texts {
+                assert_eq!(Kinds::of(t), Kinds(LEXICON.lists_of(t)), "{t}");
+            }
+        }
+        assert_eq!(Kinds::of(""), Kinds::default());
+    }
 
     #[test]
     fn suffixes_fit_the_quick_test() {
