@@ -347,7 +347,10 @@ impl SegmentReader {
     /// The start of the input (the lines read by [`prime`](Self::prime)),
     /// for format detection.
     pub fn sample_text(&self) -> String {
-        let mut s = String::new();
+        // (Sized at once: the sample may be megabytes, which growing by
+        // doubling copies over and over.)
+        let len = self.replay.iter().map(|(_, l)| l.len() + 1).sum();
+        let mut s = String::with_capacity(len);
         for (_, l) in &self.replay {
             s.push_str(l);
             s.push('\n');
@@ -497,9 +500,15 @@ struct Producer {
     batch_bytes: usize,
 }
 
+/// The most items a batch's list is made for at once (more are pushed
+/// as they come: a batch of many refs is also limited by its bytes).
+const MAX_BATCH_CAPACITY: usize = 4096;
+
 impl Producer {
     fn next_batch(&mut self) -> Option<Batch> {
-        let mut items = Vec::new();
+        // Sized for a full batch (and an input's start and end): grown
+        // by doubling, the items would be copied several times over.
+        let mut items = Vec::with_capacity(self.batch_refs.min(MAX_BATCH_CAPACITY) + 2);
         let mut refs = 0;
         let mut bytes = 0;
         while refs < self.batch_refs && bytes < self.batch_bytes {
