@@ -334,8 +334,19 @@ fn term_at(i: &str, term: &str) -> Option<usize> {
     Some(chars.next().map_or(i.len(), |(at, _)| at))
 }
 
+/// The length in `i` of the first of `terms` at its start ([`term_at`]).
+/// (Only the terms with the first byte of `i` are compared: most are
+/// passed over without a call.)
+fn terms_at(i: &str, terms: &[&str]) -> Option<usize> {
+    let first = i.as_bytes().first()?.to_ascii_lowercase();
+    terms
+        .iter()
+        .filter(|t| t.as_bytes().first() == Some(&first))
+        .find_map(|t| term_at(i, t))
+}
+
 fn no_date(i: &str) -> IResult<&str, Date> {
-    let Some(n) = NO_DATE.iter().find_map(|t| term_at(i, t)) else {
+    let Some(n) = terms_at(i, NO_DATE) else {
         return Err(nom::Err::Error(nom::error::Error::new(
             i,
             nom::error::ErrorKind::Tag,
@@ -351,7 +362,7 @@ fn no_date(i: &str) -> IResult<&str, Date> {
 }
 
 fn in_press(i: &str) -> IResult<&str, Date> {
-    let (rest, status) = if let Some(n) = IN_PRESS.iter().find_map(|t| term_at(i, t)) {
+    let (rest, status) = if let Some(n) = terms_at(i, IN_PRESS) {
         // In bounds, char boundary: as above.
         (&i[n..], DateStatus::InPress)
     } else {
@@ -371,6 +382,10 @@ fn in_press(i: &str) -> IResult<&str, Date> {
 }
 
 fn circa(i: &str) -> IResult<&str, bool> {
+    // (Most dates start with their year: no term to try.)
+    if !i.starts_with(['c', 'C']) {
+        return Ok((i, false));
+    }
     map(
         opt(terminated(
             alt((tag_no_case("ca."), tag_no_case("c."), tag_no_case("circa"))),
