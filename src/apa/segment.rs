@@ -527,6 +527,16 @@ fn author_start(l: &str) -> bool {
     // `l` and `rest` are trimmed at the start, so their first word runs to
     // the first whitespace.
     for _ in 0..3 {
+        // (A word that starts with an ASCII byte other than a lower-case
+        // letter is no particle: most lines start so, without the search
+        // for the word's end.)
+        if rest
+            .as_bytes()
+            .first()
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_lowercase())
+        {
+            break;
+        }
         let (w, after) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
         if !w.is_empty() && w.chars().all(|c| c.is_lowercase()) && super::lexicon::is_particle(w) {
             rest = after.trim_start();
@@ -949,7 +959,9 @@ fn is_initial(w: &str, comma: bool) -> bool {
     } else {
         w
     };
-    !w.is_empty() && w.split('-').all(|part| {
+    // (Each part ends with its period, the last too: most words are
+    // answered by their last byte.)
+    w.ends_with('.') && w.split('-').all(|part| {
         let mut cs = part.chars();
         matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_uppercase())
     })
