@@ -373,7 +373,8 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
     let word = word_before(s, dot);
     // `dot` is the offset of a '.', so `dot + 1` is the next char boundary.
     let next = s.get(dot + 1..).unwrap_or_default().trim_start();
-    let next_word: &str = next.split_whitespace().next().unwrap_or("");
+    // (Found only where asked: most periods are decided without it.)
+    let next_word = || next.split_whitespace().next().unwrap_or("");
     let next_char = next.chars().next();
     if word.is_empty() {
         // ")." "]." "”." ...
@@ -402,6 +403,7 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
             .any(|w| prev.trim_end_matches('.').eq_ignore_ascii_case(w))
     };
     if single.is_some_and(is_letter) && standalone && !labelled() {
+        let next_word = next_word();
         return next_word == "In" || next_word.starts_with("http") || next_word.starts_with('[');
     }
     // "U.S.", "e.g.", "Ph.D.": a word with inner periods.
@@ -411,6 +413,7 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
     if lexicon::is_abbreviation(word) {
         // "Vol. 3" / "pp. 12": yes an abbreviation. "Inc. Retrieved": the
         // abbreviation still ends the element when followed by a new one.
+        let next_word = next_word();
         return next_word.starts_with("http") || next_word == "Retrieved";
     }
     if next_char.is_some_and(char::is_uppercase) && lexicon::is_journal_abbreviation(word) {
@@ -427,12 +430,14 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
         }
     }
     // A run of abbreviations: "Phys. At. Nucl.", "J. Test. Eval.,".
-    let next_bare = next_word.trim_end_matches([',', '.']);
-    if short_cap(word)
-        && short_cap(next_bare)
-        && (next_word.ends_with(".,") || lexicon::is_journal_abbreviation(next_bare))
-    {
-        return false;
+    if short_cap(word) {
+        let next_word = next_word();
+        let next_bare = next_word.trim_end_matches([',', '.']);
+        if short_cap(next_bare)
+            && (next_word.ends_with(".,") || lexicon::is_journal_abbreviation(next_bare))
+        {
+            return false;
+        }
     }
     // A date or number with inner periods: "11. 05. 2022".
     if word.chars().all(|c| c.is_ascii_digit()) && next_char.is_some_and(|c| c.is_ascii_digit()) {
@@ -451,7 +456,7 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
         Some(c) if c.is_lowercase() => {
             // "eLife", "arXiv", "bioRxiv", "clinicaltrials.gov": a source
             // that starts in lower case.
-            let w = next_word.trim_end_matches([',', '.']);
+            let w = next_word().trim_end_matches([',', '.']);
             if w.chars().skip(1).any(char::is_uppercase) || w.contains('.') {
                 return true;
             }
