@@ -551,10 +551,15 @@ fn author_start(l: &str) -> bool {
             break;
         }
     }
-    let Some((fam, after)) = rest.split_once(',') else {
+    // A family name has at most 60 bytes: the comma after it is looked
+    // for in the first 61 (a line without one there has none in time).
+    let head = rest.as_bytes().get(..61).unwrap_or(rest.as_bytes());
+    let Some(comma) = memchr::memchr(b',', head) else {
         return false;
     };
-    if fam.is_empty() || fam.len() > 60 {
+    // Char boundary: `comma` is the offset of an ASCII ','.
+    let (fam, after) = (&rest[..comma], &rest[comma + 1..]);
+    if fam.is_empty() {
         return false;
     }
     let ok_fam = fam
