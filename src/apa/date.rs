@@ -92,12 +92,22 @@ const MONTHS: &[(&str, u8)] = &[
 
 /// The month number of a month word (`March`, `Mar.`, `mars`), if it is one.
 pub fn month_number(word: &str) -> Option<u8> {
-    static BY_NAME: std::sync::LazyLock<std::collections::HashMap<&'static str, u8>> =
+    static BY_NAME: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u8>> =
         std::sync::LazyLock::new(|| MONTHS.iter().copied().collect());
     let w = word.trim_end_matches('.');
     // Month names are short: longer words are not looked up.
     if w.len() > 24 {
         return None;
+    }
+    // (ASCII words are lower-cased in a buffer on the stack.)
+    let mut buf = [0u8; 24];
+    if let Some(b) = buf.get_mut(..w.len()).filter(|_| w.is_ascii()) {
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        return std::str::from_utf8(b)
+            .ok()
+            .and_then(|l| BY_NAME.get(l))
+            .copied();
     }
     BY_NAME.get(w.lc().as_str()).copied()
 }
