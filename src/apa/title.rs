@@ -247,6 +247,12 @@ fn strip_prefix_ci<'a>(s: &'a str, prefixes: &[&str]) -> Option<&'a str> {
 
 /// Classifies one comma-separated part of a parenthetical.
 pub(crate) fn detail_of(part: &str) -> Detail<'_> {
+    detail_known(part, None)
+}
+
+/// [`detail_of`], told whether the part names a thesis (`is_thesis_word`
+/// of its lower case) when that was asked already.
+fn detail_known(part: &str, thesis: Option<bool>) -> Detail<'_> {
     let p = scan::trim(part);
     if let Some(v) = strip_prefix_ci(
         p,
@@ -302,7 +308,7 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
     {
         return Detail::Original(d);
     }
-    if is_thesis_word(&lower) {
+    if thesis.unwrap_or_else(|| is_thesis_word(&lower)) {
         return Detail::Thesis {
             genre: p,
             publisher: None,
@@ -843,8 +849,9 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // "Original work published 1900": one detail without commas.
+            // (It names no thesis: asked above.)
             if !part.contains(',') {
-                details.push(detail_of(part));
+                details.push(detail_known(part, Some(false)));
                 texts.push(part);
                 continue;
             }
