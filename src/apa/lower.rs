@@ -85,8 +85,10 @@ pub(crate) fn to_lowercase(s: &str) -> String {
         let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
             return out;
         };
-        let mut lower = c.to_lowercase();
-        if lower.next() == Some(c) && lower.next().is_none() {
+        if is_own_lower_case(c) || {
+            let mut lower = c.to_lowercase();
+            lower.next() == Some(c) && lower.next().is_none()
+        } {
             i += c.len_utf8();
             continue;
         }
@@ -99,6 +101,8 @@ pub(crate) fn to_lowercase(s: &str) -> String {
             }
             if c.is_ascii() {
                 out.push(c.to_ascii_lowercase());
+            } else if is_own_lower_case(c) {
+                out.push(c);
             } else {
                 out.extend(c.to_lowercase());
             }
@@ -107,9 +111,34 @@ pub(crate) fn to_lowercase(s: &str) -> String {
     }
 }
 
+/// True for characters of the blocks reference lists have most that are
+/// their own lower case (the Latin-1 lower-case letters, basic Cyrillic
+/// lower case, general punctuation, kana and CJK ideographs): answered
+/// without the Unicode case tables. False says nothing.
+fn is_own_lower_case(c: char) -> bool {
+    matches!(
+        c,
+        '\u{DF}'..='\u{FF}'
+            | '\u{430}'..='\u{45F}'
+            | '\u{2000}'..='\u{206F}'
+            | '\u{3040}'..='\u{30FF}'
+            | '\u{4E00}'..='\u{9FFF}'
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn own_lower_case_as_the_standard_library() {
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_own_lower_case(c))
+        {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
+    }
 
     #[test]
     fn lower_case_as_the_standard_library() {
