@@ -516,9 +516,15 @@ const THESIS_WORDS: &[&str] = &[
 /// a longer one may start a longer word ("dissertations").
 pub(crate) fn is_thesis_word(lower: &str) -> bool {
     // All words in one pass; overlapping matches, so that a match that is
-    // not at a word start does not hide one that is.
-    static AC: LazyLock<Option<AhoCorasick>> =
-        LazyLock::new(|| AhoCorasick::new(THESIS_WORDS).ok());
+    // not at a word start does not hide one that is. (A contiguous NFA:
+    // it searches these short texts as fast as the DFA the default picks,
+    // and builds in a third of the time, which every run pays.)
+    static AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(THESIS_WORDS)
+            .ok()
+    });
     let Some(ac) = AC.as_ref() else {
         return false;
     };
