@@ -938,9 +938,14 @@ impl Lexicon {
         // The phrases are lower-case; ASCII text is matched ignoring ASCII
         // case, other text is lower-cased first. Building fails only for
         // sizes far beyond these lists: then phrases are not matched.
+        // (A contiguous NFA, not the DFA the default picks: the gate and
+        // `Kinds::of`'s memo leave it few texts to search, and a DFA for
+        // these phrases takes as long to build as some thirty references
+        // take to read, on every run.)
         let gate = PhraseGate::new(&phrases);
         let phrases = AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&phrases)
             .ok();
         let mut shapes = vec![0u32; 36 * 36];
