@@ -42,25 +42,6 @@ print(f"pybtex formatted {len(out)} entries, {failed} it could not")
 PY
 "$bin" convert "$out/list.txt" --to csl-json -o "$out/read.json" 2> "$out/read.err" || true
 tail -n 1 "$out/read.err"
-python3 - "$shared/corpus/apa-dev.jsonl" "$out/read.json" "$out" <<'PY'
-import json, re, sys
-gold = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
-read = json.load(open(sys.argv[2], encoding="utf-8"))
-key = lambda s: re.sub(r"[^a-z0-9]", "", (s or "").lower())[:40]
-by_title = {}
-for i, g in enumerate(gold):
-    by_title.setdefault(key(g["gold"].get("title")), []).append(i)
-used, pairs = set(), []
-for j, r in enumerate(read):
-    free = [i for i in by_title.get(key(r.get("title")), []) if i not in used]
-    if free:
-        used.add(free[0])
-        pairs.append((free[0], j))
-print(f"paired by title: {len(pairs)} of {len(read)} records read ({len(gold)} gold)")
-with open(f"{sys.argv[3]}/paired-gold.jsonl", "w", encoding="utf-8") as f:
-    for i, _ in pairs:
-        f.write(json.dumps(gold[i], ensure_ascii=False) + "\n")
-json.dump([read[j] for _, j in pairs], open(f"{sys.argv[3]}/paired-read.json", "w", encoding="utf-8"), ensure_ascii=False)
-PY
+python3 "$here/scripts/pair_by_title.py" "$shared/corpus/apa-dev.jsonl" "$out/read.json" "$out"
 python3 "$shared/tools/score_csl.py" "$out/paired-gold.jsonl" "$out/paired-read.json" --match position ${SCORE_ARGS:-} > "$out/score.txt"
 grep -E "micro|every field" "$out/score.txt"
