@@ -1095,20 +1095,22 @@ impl<'a> Ctx<'a> {
     /// A volume after a book's title as citeproc's APA style prints one
     /// that is not a number ("Design patterns: Vol. Addison-Wesley
     /// professional computing series", "Dictionary of National Biography:
-    /// Vol. Volume 21"): the title and the volume, marked, when no volume
-    /// was read yet.
-    pub(crate) fn volume_after_title<'s>(&mut self, t: &'s str) -> Option<(&'s str, &'s str)>
+    /// Vol. Volume 21"), read when no volume was read yet: gives the title
+    /// without it.
+    pub(crate) fn strip_volume_after_title<'s>(&mut self, t: &'s str) -> &'s str
     where
         's: 'a,
     {
         if self.r.volume.is_some() {
-            return None;
+            return t;
         }
-        let (head, v) = scan::rsplit_once_short(t, ": Vol. ")?;
+        let Some((head, v)) = scan::rsplit_once_short(t, ": Vol. ") else {
+            return t;
+        };
         let mut v = scan::trim(v);
         let head = head.trim_end();
         if v.is_empty() || head.is_empty() || v.contains(['[', ']']) {
-            return None;
+            return t;
         }
         // "Vol. 4. Arts and Humanities Through the Eras" after that title
         // (hayagriva prints the book's title again as the volume's).
@@ -1119,7 +1121,8 @@ impl<'a> Ctx<'a> {
             v = n;
         }
         self.mark(Field::Volume, v);
-        Some((head, v))
+        self.r.volume = Some(v.to_string());
+        head
     }
 
     /// "In A. Editor (Ed.), Book (pp. 1–20). Publisher." after "In ".
@@ -1271,11 +1274,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
         }
-        let mut container = strip_period(container);
-        if let Some((head, v)) = self.volume_after_title(container) {
-            container = head;
-            self.r.volume = Some(v.to_string());
-        }
+        let container = self.strip_volume_after_title(strip_period(container));
         self.mark(Field::ContainerTitle, container);
         self.r.container_title = Some(container.to_string());
         if k < us.len() {

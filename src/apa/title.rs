@@ -1038,11 +1038,7 @@ impl<'a> Ctx<'a> {
             }
             break;
         }
-        let mut title = strip_period(scan::trim(t));
-        if let Some((head, v)) = self.volume_after_title(title) {
-            title = head;
-            self.r.volume = Some(v.to_string());
-        }
+        let mut title = self.strip_volume_after_title(strip_period(scan::trim(t)));
         // Pages in the title's parenthesis belong to a book the work is
         // part of: "Chapter. Book title (pp. 1–12). Publisher." with the
         // "In" left out (pybtex's APA style, hand-typed lists). The book's
