@@ -671,6 +671,9 @@ pub(crate) struct Kinds(u16);
 /// over).
 const RECENT_MAX: usize = 4096;
 
+/// The longest text [`Kinds::of`] remembers, in bytes.
+const RECENT_TEXT_MAX: usize = 160;
+
 thread_local! {
     /// Texts [`Kinds::of`] looked up, with their kinds.
     static RECENT: RefCell<HashMap<String, Kinds>> = RefCell::new(HashMap::default());
@@ -688,6 +691,12 @@ impl Kinds {
             return Kinds(0);
         }
         let look_up = || Kinds(LEXICON.lists_of(s));
+        // (Only names are kept: a long text is not a journal's or a
+        // publisher's name, and keeping 4096 of them would make memory
+        // grow with the input.)
+        if s.len() > RECENT_TEXT_MAX {
+            return look_up();
+        }
         RECENT.with(|recent| {
             // (Never borrowed already: `look_up` does not come back here.)
             let Ok(mut recent) = recent.try_borrow_mut() else {
@@ -1395,6 +1404,19 @@ mod tests {
             }
         }
         assert_eq!(Kinds::of(""), Kinds::default());
+    }
+
+    #[test]
+    fn long_texts_are_not_kept() {
+        let long = "Journal of ".repeat(40);
+        let short = "Journal of Memory and Language";
+        assert_eq!(Kinds::of(&long), Kinds(LEXICON.lists_of(&long)));
+        assert_eq!(Kinds::of(short), Kinds(LEXICON.lists_of(short)));
+        RECENT.with(|recent| {
+            let recent = recent.borrow();
+            assert!(!recent.contains_key(long.as_str()));
+            assert!(recent.contains_key(short));
+        });
     }
 
     #[test]
