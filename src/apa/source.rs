@@ -778,23 +778,6 @@ impl<'a> Ctx<'a> {
             self.read_in_container(rest);
             return;
         }
-        // "Book (pp. 1–12). Publisher." with the "In" left out (APA 5,
-        // pybtex's APA style): pages in the first element's parenthesis
-        // are a part's pages in a book.
-        if scan::contains_short(src, "(pp. ")
-            && let Some(u) = scan::units(src).first()
-            // Char boundary: unit offsets are char boundaries of `src`.
-            && let Some((before, _, inner)) =
-                scan::split_trailing_group(strip_period(&src[u.start..u.end]).trim_end())
-            && !before.trim().is_empty()
-            // (Microsoft Word's "Proceedings, (pp. 112-118). Boston." is
-            // read below, with its city.)
-            && !before.trim_end().ends_with(',')
-            && inner.starts_with("pp. ")
-        {
-            self.read_in_container(src);
-            return;
-        }
         // The album of a song: "On Lemonade. Parkwood; Columbia."
         if self.sig.desc_type == Some(ItemType::Song)
             && let Some(rest) = src.strip_prefix("On ")
@@ -828,9 +811,10 @@ impl<'a> Ctx<'a> {
         // APA 6's unpublished work: "Unpublished manuscript, Department of
         // Psychology, University of Iowa." The phrase says what it is, the
         // rest where.
-        if let Some(phrase) = ["Unpublished manuscript"]
-            .iter()
-            .find_map(|p| src.get(..p.len()).filter(|h| h.eq_ignore_ascii_case(p)))
+        const UNPUBLISHED: &str = "Unpublished manuscript";
+        if let Some(phrase) = src
+            .get(..UNPUBLISHED.len())
+            .filter(|h| h.eq_ignore_ascii_case(UNPUBLISHED))
         {
             self.mark(Field::Genre, phrase);
             self.sig.desc_type.get_or_insert(ItemType::Manuscript);
@@ -849,6 +833,19 @@ impl<'a> Ctx<'a> {
         };
         // Char boundary: unit offsets are char boundaries of `src` (see `scan::Unit`).
         let first = &src[first.start..first.end];
+        // "Book (pp. 1–12). Publisher." with the "In" left out (APA 5,
+        // pybtex's APA style): pages in the first element's parenthesis
+        // are a part's pages in a book.
+        if let Some((before, _, inner)) = scan::split_trailing_group(strip_period(first).trim_end())
+            && inner.starts_with("pp. ")
+            && !before.trim().is_empty()
+            // (Microsoft Word's "Proceedings, (pp. 112-118). Boston." is
+            // read below, with its city.)
+            && !before.trim_end().ends_with(',')
+        {
+            self.read_in_container(src);
+            return;
+        }
         // A bare page range as the whole source ("Title. 53–59."): the
         // pages of a paper in proceedings whose title was not printed.
         if us.len() == 1
