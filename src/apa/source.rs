@@ -1094,10 +1094,7 @@ impl<'a> Ctx<'a> {
     /// professional computing series", "Dictionary of National Biography:
     /// Vol. Volume 21"), read when no volume was read yet: gives the title
     /// without it.
-    pub(crate) fn strip_volume_after_title<'s>(&mut self, t: &'s str) -> &'s str
-    where
-        's: 'a,
-    {
+    pub(crate) fn strip_volume_after_title<'s>(&mut self, t: &'s str) -> &'s str {
         if self.r.volume.is_some() {
             return t;
         }
