@@ -979,22 +979,17 @@ impl<'a> Ctx<'a> {
         }
         // A periodical or site named without volume or date: "CoRR",
         // "The Atlanta Journal-Constitution", "Pastebin.com".
-        // An article in press names its journal and nothing else; a journal
-        // name joins words with "and" or "of" ("Psychology and Aging"), or
-        // ends with its discipline ("Developmental Psychology").
+        // An article in press names its journal and nothing else (it has no
+        // volume yet: "Psychological Inquiry", "Psychonomic Bulletin &
+        // Review"); a book in press names its publisher, which the word
+        // lists below know ("Guilford Press", "Routledge").
         let in_press = self
             .r
             .issued
             .as_ref()
             .is_some_and(|d| d.status == crate::model::DateStatus::InPress);
-        let journal_like = |s: &str| {
-            let s = strip_period(s);
-            scan::contains_short(s, " and ")
-                || scan::contains_short(s, " of ")
-                || s.rsplit(' ').next().is_some_and(lexicon::is_discipline)
-        };
         if us.len() == 1
-            && (lexicon::periodical_given(first, kinds()) || in_press && journal_like(first))
+            && (lexicon::periodical_given(first, kinds()) || in_press)
             && !kinds().publisher()
             && !lexicon::is_book_publisher(first)
         {

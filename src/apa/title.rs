@@ -555,6 +555,9 @@ pub(crate) enum Description<'a> {
     Institution(&'a str),
     /// A translation of a non-English title.
     Translation(&'a str),
+    /// The form of an e-book or article as read (APA 6: "[Kindle
+    /// version]", "[Electronic version]"): kept as the medium.
+    Medium(&'a str),
     /// Any other description: kept as genre.
     Genre(&'a str),
     /// Not a description: part of the title ("[4 of 7]", "[sic]").
@@ -640,6 +643,22 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
             return Description::TypeOnly(ItemType::Software);
         }
         _ => {}
+    }
+    // The form the work was read in, APA 6 and 5: "[Kindle version]",
+    // "[Adobe Digital Editions version]", "[DX Reader version]",
+    // "[Electronic version]", "[Kindle edition]".
+    if let Some(head) = l
+        .strip_suffix(" version")
+        .or_else(|| l.strip_suffix(" edition"))
+        && (l.ends_with("version")
+            && !head.is_empty()
+            && !head.contains(|c: char| c.is_ascii_digit())
+            || ["kindle", "nook", "e-book", "ebook", "epub", "electronic"]
+                .iter()
+                .any(|w| scan::contains_short(head, w)))
+        && head.split_whitespace().count() <= 4
+    {
+        return Description::Medium(d);
     }
     if is_thesis_word(&lower) {
         let mut parts = d.splitn(2, ", ");
@@ -806,6 +825,14 @@ impl<'a> Ctx<'a> {
                     self.r.title_translated = Some(t.to_string());
                     self.mark(Field::TitleTranslated, inner);
                 }
+            }
+            Description::Medium(m) => {
+                // An e-reader's copy is a book's ("[Kindle version]"); an
+                // "[Electronic version]" may be an article's (APA 5).
+                if !m.lc().starts_with("electronic") {
+                    self.sig.desc_type.get_or_insert(ItemType::Book);
+                }
+                set_if_none(&mut self.r.medium, m);
             }
             Description::Genre(g) => set_if_none(&mut self.r.genre, g),
         }
@@ -1315,6 +1342,19 @@ fn choose_title_units(body: &str, us: &[scan::Unit], d: Option<&crate::model::Da
             return j;
         }
     }
+    // A description closes the title group, so a title's question ends
+    // no element before it: "Computer addiction? A study of computer
+    // dependency [DX Reader version]."
+    for j in 1..n {
+        if text(j - 1).trim_end().ends_with(['?', '!'])
+            && let Some((_, _, inner)) =
+                scan::split_trailing_group(text(j).trim_end().trim_end_matches('.'))
+            && text(j).trim_end().trim_end_matches('.').ends_with(']')
+            && !matches!(describe(inner), Description::PartOfTitle)
+        {
+            return j + 1;
+        }
+    }
     // The title's details parenthesis closes the title element: "Title
     // (2nd ed.). Publisher. Part of the X series." The source follows,
     // however many elements it has. (Only before the last element: there
@@ -1428,5 +1468,15 @@ mod tests {
             Description::Institution(_)
         ));
         assert!(matches!(describe("Text"), Description::Genre("Text")));
+        for m in [
+            "Kindle version",
+            "Adobe Digital Editions version",
+            "Nook edition",
+        ] {
+            assert!(matches!(describe(m), Description::Medium(_)), "{m}");
+        }
+        // Not a reader's copy: an edition, a numbered version.
+        assert!(matches!(describe("Special edition"), Description::Genre(_)));
+        assert!(matches!(describe("Version 2"), Description::Genre(_)));
     }
 }
