@@ -456,21 +456,26 @@ fn strip_et_al(s: &str) -> (bool, &str) {
     (false, s)
 }
 
-fn strip_amp(s: &str) -> (bool, &str) {
+/// Strips a leading "&" or "and": (found, the word "and", rest).
+fn strip_amp(s: &str) -> (bool, bool, &str) {
     let t = s.trim_start();
     if let Some(rest) = t.strip_prefix('&') {
-        return (true, rest.trim_start());
+        return (true, false, rest.trim_start());
     }
     if let Some(rest) = t.strip_prefix("and ") {
-        return (true, rest.trim_start());
+        return (true, true, rest.trim_start());
     }
-    (false, t)
+    (false, false, t)
 }
 
 #[derive(Debug, Clone, Copy)]
 struct Tok<'a> {
     text: &'a str,
+    /// An "&" or "and" before the token.
     amp: bool,
+    /// That was the word "and", which may belong to a group's name
+    /// ("National Heart, Lung, and Blood Institute").
+    and_word: bool,
     ellipsis: bool,
 }
 
@@ -480,18 +485,22 @@ fn tokens<'s>(s: &'s str) -> Vec<Tok<'s>> {
     let mut out: Vec<Tok<'s>> = Vec::with_capacity(8);
     // Empty marker tokens fold into the next one.
     let mut pending_amp = false;
+    let mut pending_and = false;
     let mut pending_ell = false;
     let mut push = |t: Tok<'s>| {
         if t.text.is_empty() {
             pending_amp |= t.amp;
+            pending_and |= t.and_word;
             pending_ell |= t.ellipsis;
         } else {
             out.push(Tok {
                 text: t.text,
                 amp: t.amp || pending_amp,
+                and_word: t.and_word || pending_and,
                 ellipsis: t.ellipsis || pending_ell,
             });
             pending_amp = false;
+            pending_and = false;
             pending_ell = false;
         }
     };
@@ -500,7 +509,7 @@ fn tokens<'s>(s: &'s str) -> Vec<Tok<'s>> {
         let mut piece = &s[a..b];
         loop {
             let (e1, rest) = strip_ellipsis(piece);
-            let (amp, rest) = strip_amp(rest);
+            let (amp, and_word, rest) = strip_amp(rest);
             let (e2, rest) = strip_ellipsis(rest);
             // "J. & Lee": an ampersand inside the piece splits it when it
             // follows initials, or when it joins two long group names
@@ -549,6 +558,7 @@ fn tokens<'s>(s: &'s str) -> Vec<Tok<'s>> {
                     push(Tok {
                         text: head,
                         amp,
+                        and_word,
                         ellipsis: e1 || e2,
                     });
                     piece = &rest[i..];
@@ -559,6 +569,7 @@ fn tokens<'s>(s: &'s str) -> Vec<Tok<'s>> {
                         push(Tok {
                             text,
                             amp,
+                            and_word,
                             ellipsis: e1 || e2,
                         });
                     } else if e1 || e2 || amp {
@@ -566,6 +577,7 @@ fn tokens<'s>(s: &'s str) -> Vec<Tok<'s>> {
                         push(Tok {
                             text: "",
                             amp,
+                            and_word,
                             ellipsis: e1 || e2,
                         });
                     }
@@ -648,23 +660,45 @@ fn authors_of(et_al: bool, toks: &[Tok<'_>]) -> Option<NameList> {
         return None;
     }
     let has_amp = toks.iter().any(|t| t.amp);
+    // Group names joined by "&" or "and" are separate names, unless the
+    // "and" ends a list of words inside one: "National Heart, Lung, and
+    // Blood Institute" (but "Agency A, and Agency B", "김태경, 장경희, and
+    // 전은진", "АН СССР, РСФСР, and …" are lists of names).
+    let amp_sign = toks.iter().any(|t| t.amp && !t.and_word);
+    let one_name = |run: &[(&str, bool)]| {
+        let capitalised_word = |w: &str| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(|c| c.is_ascii_uppercase())
+                && cs.as_str().len() >= 2
+                && cs.all(|c| c.is_ascii_lowercase())
+        };
+        matches!(run, [head @ .., (word, false), (_, true)]
+            if !head.is_empty()
+                && capitalised_word(word)
+                && head.iter().all(|&(_, and_word)| !and_word))
+    };
     let elided = et_al || toks.iter().any(|t| t.ellipsis);
     // (Persons take two tokens each, family name and initials.)
     let mut names: Vec<Name> = Vec::with_capacity(toks.len().div_ceil(2));
     let mut persons = 0;
-    // Literal runs pending a merge: (text pieces).
-    let mut run: Vec<&str> = Vec::new();
-    let flush = |run: &mut Vec<&str>, names: &mut Vec<Name>| {
+    // Literal runs pending a merge: (text pieces, each after "and"?).
+    let mut run: Vec<(&str, bool)> = Vec::new();
+    let flush = |run: &mut Vec<(&str, bool)>, names: &mut Vec<Name>| {
         if run.is_empty() {
             return;
         }
-        if has_amp {
-            for t in run.drain(..) {
+        if amp_sign || has_amp && !one_name(run) {
+            for (t, _) in run.drain(..) {
                 names.push(Name::Literal(strip_final_period(t).to_string()));
             }
         } else {
-            let joined = run.join(", ");
-            run.clear();
+            let mut joined = String::new();
+            for (k, (t, and_word)) in run.drain(..).enumerate() {
+                if k > 0 {
+                    joined.push_str(if and_word { ", and " } else { ", " });
+                }
+                joined.push_str(t);
+            }
             names.push(Name::Literal(strip_final_period(&joined).to_string()));
         }
     };
@@ -726,7 +760,7 @@ fn authors_of(et_al: bool, toks: &[Tok<'_>]) -> Option<NameList> {
             i += 1;
             continue;
         }
-        run.push(fam.text);
+        run.push((fam.text, fam.and_word));
         i += 1;
     }
     flush(&mut run, &mut names);
@@ -744,9 +778,11 @@ fn authors_of(et_al: bool, toks: &[Tok<'_>]) -> Option<NameList> {
         c.next().is_some_and(char::is_uppercase) && c.as_str() == "."
     };
     let two_initials = |t: &str| t.split(' ').filter(|w| bare_initial(w)).count() >= 2;
-    let other_forms: [(ReadName, bool); 2] = [
+    let other_forms: [(ReadName, bool); 3] = [
         (initials_first_person, true),
         (family_first_person, toks.len() >= 2 || has_amp),
+        // (Two names at least: one alone may be a group, "Google AI".)
+        (compact_initials_person, toks.len() >= 2),
     ];
     for (read, allowed) in other_forms {
         if persons < names.len()
@@ -919,6 +955,51 @@ fn east_asian_person(s: &str) -> Option<Person> {
 
 /// One name written family name first, its initials after it without a
 /// comma: "Smith J.", "van der Berg A. M.", "Lee-Park J.-H.".
+/// A name written as medicine's styles write it, family name first and
+/// initials without periods: "Smith JA", "van der Berg K", "Lee J-Y".
+fn compact_initials_person(t: &str) -> Option<Person> {
+    let t = scan::trim(t);
+    let t = t.strip_suffix('.').unwrap_or(t);
+    let (family, inits) = t.rsplit_once(' ')?;
+    let letters: Vec<char> = inits.chars().filter(|&c| c != '-').collect();
+    let ok = (1..=3).contains(&letters.len())
+        && letters.iter().all(char::is_ascii_uppercase)
+        && inits.starts_with(|c: char| c.is_ascii_uppercase())
+        && !inits.ends_with('-')
+        && !inits.contains("--");
+    let words: Vec<&str> = family.split(' ').filter(|w| !w.is_empty()).collect();
+    let family_ok = (1..=3).contains(&words.len())
+        && words
+            .last()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.iter().all(|w| {
+            lexicon::is_particle(w)
+                || w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().skip(1).any(char::is_lowercase)
+                    && w.chars()
+                        .all(|c| scan::is_letter(c) || matches!(c, '-' | '\'' | '’'))
+        });
+    // (Letters that name a group's place or kind: "Google AI", "Ofcom UK".)
+    let group_letters = ["AI", "UK", "US", "USA", "EU", "UN", "NHS", "LLC", "PLC"];
+    if !ok || !family_ok || group_letters.contains(&inits) || lexicon::looks_like_group(t) {
+        return None;
+    }
+    // "JA" → "J. A.", "J-Y" → "J.-Y."
+    let mut given = String::with_capacity(inits.len() * 2);
+    for c in inits.chars() {
+        if c == '-' {
+            given.push('-');
+        } else {
+            if !given.is_empty() && !given.ends_with('-') {
+                given.push(' ');
+            }
+            given.push(c);
+            given.push('.');
+        }
+    }
+    Some(make_person(family, Some(&given), None))
+}
+
 fn family_first_person(t: &str) -> Option<Person> {
     let t = scan::trim(t);
     // (Cheap test first: most tokens that get here are group names.)
@@ -1210,6 +1291,21 @@ mod tests {
     }
 
     #[test]
+    fn family_then_initials_without_periods() {
+        assert_eq!(
+            read("Smith JA, van der Berg K, Lee J-Y."),
+            vec![
+                ("Smith".into(), "J. A.".into()),
+                ("van der Berg".into(), "K.".into()),
+                ("Lee".into(), "J.-Y.".into())
+            ]
+        );
+        // One name alone, or letters that name a group's kind: groups.
+        assert_eq!(read("Smith JA.")[0].1, "<lit>");
+        assert_eq!(read("Google AI, Meta AI.")[0].1, "<lit>");
+    }
+
+    #[test]
     fn family_then_initials_without_comma() {
         assert_eq!(
             read("Smith J., Brown M. A."),
@@ -1403,6 +1499,19 @@ mod tests {
             3
         );
         assert_eq!(read("정영식, 박종필, 정순원, 김유리, & 송교준.").len(), 5);
+        // "and" ending a list of words inside a name; "and" between names.
+        assert_eq!(
+            read("National Institutes of Health, National Heart, Lung, and Blood Institute."),
+            vec![(
+                "National Institutes of Health, National Heart, Lung, and Blood Institute".into(),
+                "<lit>".into()
+            )]
+        );
+        assert_eq!(
+            read("Environment Agency, and Canadian Wildlife Service.").len(),
+            2
+        );
+        assert_eq!(read("이동호, 이재서, 윤숙자, and 강병철.").len(), 4);
     }
 
     #[test]
