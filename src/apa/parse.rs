@@ -538,6 +538,48 @@ fn read_authors_forced(cx: &mut Ctx<'_>, pre: &str) -> bool {
 
 /// For a reference with no date: finds where the author list ends by
 /// trying each ". " from the left.
+/// A year as an element of its own after the first element: "Smith, J.
+/// 2019. Title.", "Lee, K. 2019a.", "IBM Corp. Released 2017.". Returns
+/// where the names end (after their period), the span of the year's
+/// element (without its period) and the date.
+fn find_bare_year(s: &str) -> Option<(usize, (usize, usize), Date)> {
+    // (Within the first 300 bytes: an author list of a few names.)
+    // Char boundary: `floor_char_boundary` gives one.
+    let window = &s[..scan::floor_char_boundary(s, 300)];
+    for p in memchr::memmem::find_iter(window.as_bytes(), ". ") {
+        // Char boundary: `p` is an ASCII '.', `p + 2` just after a space.
+        let start = p + 2;
+        let rest = &s[start..];
+        let element = strip_prefix_ascii_ci(rest, "released ").unwrap_or(rest);
+        let digits = element.bytes().take_while(u8::is_ascii_digit).count();
+        if digits != 4 {
+            continue;
+        }
+        // "2019." or "2019a.": the letter of a year suffix, then the
+        // element's period and the next element (or the end).
+        let suffix = usize::from(
+            element
+                .as_bytes()
+                .get(4)
+                .is_some_and(u8::is_ascii_lowercase),
+        );
+        // Char boundary: ASCII digits and letter.
+        let year = &element[..4 + suffix];
+        let after = &element[4 + suffix..];
+        if !(after == "." || after.starts_with(". ")) {
+            continue;
+        }
+        let Some(d) = date::parse_date_group(year) else {
+            continue;
+        };
+        // Char boundary: `element` and `year` are suffixes/prefixes cut at
+        // ASCII bytes of `rest`.
+        let year_end = start + (rest.len() - element.len()) + year.len();
+        return Some((p + 1, (start, year_end), d));
+    }
+    None
+}
+
 fn split_undated_authors(s: &str) -> Option<usize> {
     // Char boundary: every offset below is 0, just after the '.' or the ' '
     // of a ". " that `find` found, or from `floor_char_boundary` (which
@@ -692,15 +734,30 @@ fn read_into(
             }
             (&s[..*open], *close)
         }
-        None => {
-            cx.warn(Field::Issued, "no date in parentheses found");
-            match split_undated_authors(s) {
-                Some(end) => (&s[..end], end),
-                None => ("", 0),
+        None => match find_bare_year(s) {
+            // A year printed without parentheses after the authors, as
+            // author-date styles other than APA print it ("Smith, J. 2019.
+            // Title.") and as software makers ask to be cited ("IBM Corp.
+            // Released 2017."): read, and reported.
+            Some((pre_end, (start, end), d)) => {
+                cx.warn(Field::Issued, "date printed without parentheses");
+                cx.mark(Field::Issued, &s[start..end]);
+                cx.r.issued = Some(d);
+                (&s[..pre_end], end)
             }
-        }
+            None => {
+                cx.warn(Field::Issued, "no date in parentheses found");
+                match split_undated_authors(s) {
+                    Some(end) => (&s[..end], end),
+                    None => ("", 0),
+                }
+            }
+        },
     };
-    let date = found.as_ref().map(|f| f.2.clone());
+    let date = found
+        .as_ref()
+        .map(|f| f.2.clone())
+        .or_else(|| cx.r.issued.clone());
 
     // 2. Identifiers after the date; the body ends at the first one.
     let idents = ident::find_identifiers(s, after_date_start);

@@ -406,8 +406,15 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
         let next_word = next_word();
         return next_word == "In" || next_word.starts_with("http") || next_word.starts_with('[');
     }
-    // "U.S.", "e.g.", "Ph.D.": a word with inner periods.
-    if word.contains('.') && word.chars().filter(|&c| is_letter(c)).count() <= 4 {
+    // "U.S.", "e.g.", "Ph.D.": a word with inner periods. (Not a number
+    // with a decimal point, which ends a sentence before a capital:
+    // "Version 25.0. Armonk, NY".)
+    if word.contains('.')
+        && word.chars().filter(|&c| is_letter(c)).count() <= 4
+        && !(word.starts_with(|c: char| c.is_ascii_digit())
+            && word.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && next_char.is_some_and(char::is_uppercase))
+    {
         return false;
     }
     if lexicon::is_abbreviation(word) {

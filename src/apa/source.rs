@@ -832,7 +832,18 @@ impl<'a> Ctx<'a> {
             return;
         };
         // Char boundary: unit offsets are char boundaries of `src` (see `scan::Unit`).
+        let first_end = first.end;
         let first = &src[first.start..first.end];
+        // A version as an element of its own (biblatex-apa6: "[Data set].
+        // Version 1.0.0. TU Wien."): the source goes on after it.
+        if let Some(v) = version_element(strip_period(first)) {
+            self.mark(Field::Version, strip_period(first));
+            self.r.version.get_or_insert_with(|| v.to_string());
+            self.sig.version = true;
+            // Char boundary: as above.
+            self.read_source(src[first_end..].trim_start_matches(['.', ' ']));
+            return;
+        }
         // "Book (pp. 1–12). Publisher." with the "In" left out (APA 5,
         // pybtex's APA style): pages in the first element's parenthesis
         // are a part's pages in a book.
@@ -1402,6 +1413,12 @@ impl<'a> Ctx<'a> {
         }
         self.sig.publisher = true;
     }
+}
+
+/// "Version 1.0.0", "Version 2": the version's number.
+fn version_element(e: &str) -> Option<&str> {
+    let number = strip_prefix_ascii_ci(e, "version ")?.trim();
+    (number.starts_with(|c: char| c.is_ascii_digit()) && !number.contains(' ')).then_some(number)
 }
 
 #[cfg(test)]

@@ -1096,6 +1096,24 @@ impl<'a> Ctx<'a> {
             self.r.edition = Some(n);
             title = head;
         }
+        // A version printed after the title without its parentheses, as
+        // software makers ask to be cited: "IBM SPSS Statistics for
+        // Windows, Version 25.0".
+        if self.r.version.is_none()
+            && let Some(at) = scan::find_short(title, " Version ")
+            && let Some(number) = title.get(at + " Version ".len()..).map(str::trim_end)
+            && number.starts_with(|c: char| c.is_ascii_digit())
+            && !number.contains(' ')
+            && let Some(head) = title
+                .get(..at)
+                .map(|h| h.trim_end_matches(','))
+                .filter(|h| !h.is_empty())
+        {
+            self.mark(Field::Version, title.get(at + 1..).unwrap_or_default());
+            self.r.version = Some(number.trim_end_matches('.').to_string());
+            self.sig.version = true;
+            title = head;
+        }
         // The element's terminator: APA lets a title's own question or
         // exclamation mark stand for the closing period; like the period,
         // it is not kept as part of the field.
@@ -1342,14 +1360,15 @@ fn choose_title_units(body: &str, us: &[scan::Unit], d: Option<&crate::model::Da
             return j;
         }
     }
-    // A description closes the title group, so a title's question ends
-    // no element before it: "Computer addiction? A study of computer
-    // dependency [DX Reader version]."
-    for j in 1..n {
-        if text(j - 1).trim_end().ends_with(['?', '!'])
-            && let Some((_, _, inner)) =
-                scan::split_trailing_group(text(j).trim_end().trim_end_matches('.'))
-            && text(j).trim_end().trim_end_matches('.').ends_with(']')
+    // A description closes the title group: "Computer addiction? A study
+    // of computer dependency [DX Reader version]." (a title's question
+    // ends no element before it), "Title [Data set]. Version 1.0.0. TU
+    // Wien." (the elements after it are the source's).
+    for j in 0..n {
+        let t = text(j).trim_end().trim_end_matches('.');
+        if t.ends_with(']')
+            && (j == 0 || text(j - 1).trim_end().ends_with(['?', '!']))
+            && let Some((_, _, inner)) = scan::split_trailing_group(t)
             && !matches!(describe(inner), Description::PartOfTitle)
         {
             return j + 1;
