@@ -413,7 +413,8 @@ fn is_host_then_path(t: &[u8]) -> bool {
 
 /// Finds the identifiers in `s` at or after byte `from`.
 pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
-    let mut out = Vec::new();
+    // Most references have one identifier, some two.
+    let mut out = Vec::with_capacity(2);
     let mut toks = tokens_from(s, from);
     // Where "10." is, as every DOI has it: found in one pass over the
     // text, in order (no occurrence spans two tokens: it has no space).
@@ -446,11 +447,14 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
         // Identifier keywords are short: lower-case only those, in a
         // buffer on the stack (most tokens are short words; the bytes of
         // other characters stay non-ASCII and match no keyword).
+        // (Copied byte by byte as it is lowered: a copy of a length not
+        // known at compile time is a memcpy call.)
         let mut buf = [0u8; 5];
         let lower: &[u8] = match buf.get_mut(..tok.len()) {
             Some(b) => {
-                b.copy_from_slice(tok.as_bytes());
-                b.make_ascii_lowercase();
+                for (d, &c) in b.iter_mut().zip(tok.as_bytes()) {
+                    *d = c.to_ascii_lowercase();
+                }
                 b
             }
             None => b"",
