@@ -111,6 +111,32 @@ fn page_like(p: &str) -> Option<&str> {
         .or_else(|| p.strip_prefix("p."))
         .unwrap_or(p)
         .trim();
+    // The usual pages, digits with a hyphen or en dash ("1302–1305",
+    // "81"), pass every test of `page_like_by_chars`: answered on bytes.
+    if plain_page_range(p) {
+        return Some(p);
+    }
+    page_like_by_chars(p)
+}
+
+/// True for one word of at most 24 bytes of digits, hyphens and en
+/// dashes, with a digit: text that [`page_like_by_chars`] keeps whole.
+fn plain_page_range(p: &str) -> bool {
+    p.len() <= 24 && p.bytes().any(|b| b.is_ascii_digit()) && {
+        let mut b = p.as_bytes();
+        loop {
+            match b {
+                [] => break true,
+                [c, rest @ ..] if c.is_ascii_digit() || *c == b'-' => b = rest,
+                [0xE2, 0x80, 0x93, rest @ ..] => b = rest,
+                _ => break false,
+            }
+        }
+    }
+}
+
+/// [`page_like`]'s tests, on the text without its "pp." and "pages".
+fn page_like_by_chars(p: &str) -> Option<&str> {
     if p.is_empty() || p.len() > 30 || !p.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -1412,6 +1438,17 @@ impl<'a> Ctx<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The byte test's answer is the char tests' (most texts drawn
+        /// pass it; those over 24 bytes, or with a letter, do not).
+        #[test]
+        fn plain_page_ranges_are_page_like(p in "[0-9–\\-]{0,20}[0-9a–—. ]?") {
+            if plain_page_range(&p) {
+                proptest::prop_assert_eq!(page_like_by_chars(&p), Some(p.as_str()));
+            }
+        }
+    }
 
     #[test]
     fn journal_tails() {
