@@ -5,6 +5,7 @@
 
 use super::date;
 use super::lower::{Lc, strip_prefix_ascii_ci};
+use super::scan::FastTrim as _;
 use crate::model::Date;
 use nom::{
     IResult, Parser,
@@ -646,9 +647,9 @@ pub struct Trailer {
 pub fn read_trailer(text: &str) -> Trailer {
     let mut t = Trailer::default();
     let mut s = text
-        .trim()
+        .fast_trim()
         .trim_matches(|c: char| c == '.' || c == ',' || c == ';')
-        .trim();
+        .fast_trim();
     // Bracketed access notes: "[Accessed 3 March 2020]", "(accessed ...)".
     if let Some(inner) = s
         .strip_prefix('[')
@@ -699,7 +700,7 @@ pub fn read_trailer(text: &str) -> Trailer {
             {
                 rest = stripped;
             }
-            let rest = rest.trim_end_matches([',', ':']).trim();
+            let rest = rest.trim_end_matches([',', ':']).fast_trim();
             if let Some(d) = date::parse_date_text(rest) {
                 t.accessed = Some(d);
                 return t;
