@@ -72,6 +72,55 @@ pub(crate) fn position(
     rest.iter().position(|&b| hit(b)).map(|i| done + i)
 }
 
+/// The offset of the first byte `c` in `bytes` at or after `from`, eight
+/// bytes at a time: for the short runs between spaces (words), where a
+/// byte loop takes several instructions a byte and a `memchr` call costs
+/// its setup. The last bytes (fewer than eight) are tested in the word of
+/// the last eight bytes, with the bytes before `from` masked off.
+#[inline]
+pub(crate) fn find_byte(bytes: &[u8], from: usize, c: u8) -> Option<usize> {
+    let pattern = u64::from(c) * LO;
+    // The bytes of `w` equal to `c`, as their high bits: exact for every
+    // byte (the last word's bytes before `from` are masked off, and a hit
+    // there must not spill into the bytes above it). Without its high
+    // bit, a byte plus 0x7f carries into its high bit unless it is zero,
+    // and into no other byte.
+    let hits = |w: u64| {
+        let x = w ^ pattern;
+        !(((x & !HI) + !HI) | x) & HI
+    };
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let h = hits(u64::from_le_bytes(word));
+        if h != 0 {
+            return Some(at + (h.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    let skip = (at + 8).checked_sub(bytes.len())?;
+    if skip >= 8 {
+        // Nothing left at or after `at`.
+        return None;
+    }
+    match bytes.len().checked_sub(8).and_then(|s| bytes.get(s..)) {
+        Some(last) => {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(last);
+            // The first `skip` bytes of the word come before `at`:
+            // tested already, or before `from`.
+            let h = hits(u64::from_le_bytes(word)) & (!0u64 << (8 * skip));
+            (h != 0).then(|| bytes.len() - 8 + (h.trailing_zeros() / 8) as usize)
+        }
+        // Fewer than eight bytes in all.
+        None => bytes
+            .get(at..)
+            .and_then(|rest| rest.iter().position(|&b| b == c))
+            .map(|i| at + i),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +144,40 @@ mod tests {
                     assert_eq!(any_in(w, lo, hi), want, "{b:#x} in {lo:#x}..={hi:#x}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn find_byte_finds_the_first_at_or_after() {
+        for len in 0..40 {
+            for from in 0..=len + 1 {
+                for (a, b) in [(None, None), (Some(0), None), (Some(3), Some(9))] {
+                    let mut s = vec![b'x'; len];
+                    for at in [a, b].into_iter().flatten() {
+                        if at < len {
+                            s[at] = b' ';
+                        }
+                    }
+                    let want = s
+                        .iter()
+                        .enumerate()
+                        .skip(from)
+                        .find(|&(_, &c)| c == b' ')
+                        .map(|(i, _)| i);
+                    assert_eq!(find_byte(&s, from, b' '), want, "{len} {from} {a:?} {b:?}");
+                }
+            }
+        }
+        // A hit before `from` in the last word says nothing about the
+        // bytes after it ("!" is one above the space).
+        assert_eq!(find_byte(b"abcdefg !x", 8, b' '), None);
+        assert_eq!(find_byte(b"a !x", 2, b' '), None);
+        for b in 0..=255u8 {
+            let mut s = [b'a'; 11];
+            s[5] = b;
+            s[9] = b'-';
+            let want = if b == b'-' { 5 } else { 9 };
+            assert_eq!(find_byte(&s, 1, b'-'), Some(want));
         }
     }
 

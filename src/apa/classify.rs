@@ -10,6 +10,7 @@
 use super::lexicon::{self, Kinds};
 use super::lower::{Lc, strip_prefix_ascii_ci};
 use super::parse::Ctx;
+use super::scan::FastTrim as _;
 use super::title::has_month;
 use crate::model::{Contributor, ItemType, Name, Reference, Role};
 
@@ -322,7 +323,7 @@ fn subtitle_names_thesis(title: &str) -> bool {
         Some(title.get(at + 1..end).unwrap_or_default())
     })
     .any(|part| {
-        let part = part.trim_start();
+        let part = part.fast_trim_start();
         let ends_word = |rest: &str| rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
         if part.is_ascii() {
             // Lower-casing ASCII changes no letter into a non-letter: the
@@ -446,7 +447,7 @@ fn ends_with_report_series(title: &str) -> bool {
     let Some((head, number)) = super::scan::rsplit_once_space(title) else {
         return false;
     };
-    let head = head.trim_end();
+    let head = head.fast_trim_end();
     let head = head
         .strip_suffix(" No.")
         .or_else(|| head.strip_suffix(" No"))

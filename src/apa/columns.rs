@@ -3,6 +3,8 @@
 //! the right column. Such a page is read column by column: the left
 //! halves of its lines, then the right halves (each keeps its line number).
 
+use super::scan::FastTrim as _;
+
 /// Most lines of a text laid out in columns have a gap of three spaces or
 /// more between two pieces of text.
 pub fn laid_out<'a>(lines: impl IntoIterator<Item = &'a str>) -> bool {
@@ -11,7 +13,7 @@ pub fn laid_out<'a>(lines: impl IntoIterator<Item = &'a str>) -> bool {
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new("   "));
     let (mut text, mut gapped) = (0usize, 0usize);
     for l in lines {
-        let t = l.trim();
+        let t = l.fast_trim();
         if t.len() < 20 {
             continue;
         }
@@ -40,8 +42,8 @@ pub fn by_column(page: Vec<(usize, String)>) -> Vec<(usize, String)> {
         match body.char_indices().nth(x) {
             Some((at, _)) => {
                 let (a, b) = body.split_at(at);
-                left.push((n, format!("{feed}{}", a.trim_end())));
-                if !b.trim().is_empty() {
+                left.push((n, format!("{feed}{}", a.fast_trim_end())));
+                if !b.fast_trim().is_empty() {
                     right.push((n, b.to_string()));
                 }
             }

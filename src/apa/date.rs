@@ -4,6 +4,7 @@
 //! as other formats carry them (`2019-03-05`, `March 3, 2019`).
 
 use super::lower::Lc;
+use super::scan::FastTrim as _;
 use crate::model::{Date, DateParts, DateStatus, Season};
 use nom::{
     IResult, Parser,
@@ -512,7 +513,7 @@ pub fn parse_date_group(s: &str) -> Option<Date> {
     if let Ok((_, d)) = all_consuming(date_group).parse(s) {
         return Some(d);
     }
-    let s = s.trim_end_matches(['.', ',']).trim();
+    let s = s.trim_end_matches(['.', ',']).fast_trim();
     all_consuming(date_group).parse(s).ok().map(|(_, d)| d)
 }
 
@@ -572,7 +573,9 @@ fn prose(i: &str) -> IResult<&str, Date> {
 /// Reads a date as free text, in the forms reference managers and APA
 /// lists use. Returns `None` when the text is not a date.
 pub fn parse_date_text(s: &str) -> Option<Date> {
-    let s = super::scan::trim(s).trim_end_matches(['.', ',']).trim();
+    let s = super::scan::trim(s)
+        .trim_end_matches(['.', ','])
+        .fast_trim();
     if s.is_empty() {
         return None;
     }

@@ -5,6 +5,7 @@
 
 use super::date;
 use super::lower::{Lc, strip_prefix_ascii_ci};
+use super::scan::FastTrim as _;
 use crate::model::Date;
 use nom::{
     IResult, Parser,
@@ -413,7 +414,8 @@ fn is_host_then_path(t: &[u8]) -> bool {
 
 /// Finds the identifiers in `s` at or after byte `from`.
 pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
-    let mut out = Vec::new();
+    // Most references have one identifier, some two.
+    let mut out = Vec::with_capacity(2);
     let mut toks = tokens_from(s, from);
     // Where "10." is, as every DOI has it: found in one pass over the
     // text, in order (no occurrence spans two tokens: it has no space).
@@ -446,11 +448,14 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
         // Identifier keywords are short: lower-case only those, in a
         // buffer on the stack (most tokens are short words; the bytes of
         // other characters stay non-ASCII and match no keyword).
+        // (Copied byte by byte as it is lowered: a copy of a length not
+        // known at compile time is a memcpy call.)
         let mut buf = [0u8; 5];
         let lower: &[u8] = match buf.get_mut(..tok.len()) {
             Some(b) => {
-                b.copy_from_slice(tok.as_bytes());
-                b.make_ascii_lowercase();
+                for (d, &c) in b.iter_mut().zip(tok.as_bytes()) {
+                    *d = c.to_ascii_lowercase();
+                }
                 b
             }
             None => b"",
@@ -589,12 +594,7 @@ impl<'a> Tokens<'a> {
                 return;
             }
             // An empty token (a space here) ends where it starts.
-            let end = b
-                .get(self.pos..)
-                .unwrap_or_default()
-                .iter()
-                .position(|&x| x == b' ')
-                .map_or(b.len(), |i| self.pos + i);
+            let end = crate::swar::find_byte(b, self.pos, b' ').unwrap_or(b.len());
             if mark.is_some_and(|p| p < self.from + end) {
                 return;
             }
@@ -618,12 +618,9 @@ impl<'a> Iterator for Tokens<'a> {
             if self.pos > tail.len() {
                 return None;
             }
-            // Tokens are short: a byte loop beats a memchr call.
-            let rest = tail.as_bytes().get(self.pos..).unwrap_or_default();
-            let end = rest
-                .iter()
-                .position(|&b| b == b' ')
-                .map_or(tail.len(), |i| self.pos + i);
+            // Tokens are short: eight bytes at a time beats a byte loop
+            // and a memchr call.
+            let end = crate::swar::find_byte(tail.as_bytes(), self.pos, b' ').unwrap_or(tail.len());
             let start = self.pos;
             self.pos = end + 1;
             // Char boundary: `start` is 0 or just after an ASCII space,
@@ -650,9 +647,9 @@ pub struct Trailer {
 pub fn read_trailer(text: &str) -> Trailer {
     let mut t = Trailer::default();
     let mut s = text
-        .trim()
+        .fast_trim()
         .trim_matches(|c: char| c == '.' || c == ',' || c == ';')
-        .trim();
+        .fast_trim();
     // Bracketed access notes: "[Accessed 3 March 2020]", "(accessed ...)".
     if let Some(inner) = s
         .strip_prefix('[')
@@ -703,7 +700,7 @@ pub fn read_trailer(text: &str) -> Trailer {
             {
                 rest = stripped;
             }
-            let rest = rest.trim_end_matches([',', ':']).trim();
+            let rest = rest.trim_end_matches([',', ':']).fast_trim();
             if let Some(d) = date::parse_date_text(rest) {
                 t.accessed = Some(d);
                 return t;

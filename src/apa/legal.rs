@@ -13,6 +13,7 @@
 
 use super::lower::Lc;
 use super::scan;
+use super::scan::FastTrim as _;
 use crate::model::{Date, DateParts, ItemType, Reference};
 
 /// What a legal reference holds.
@@ -54,12 +55,12 @@ fn is_statute_name(t: &str) -> bool {
 type Citation<'a> = (Option<&'a str>, &'a str, Option<&'a str>, Option<&'a str>);
 
 fn citation(c: &str) -> Option<Citation<'_>> {
-    let c = c.trim();
+    let c = c.fast_trim();
     // Statute sections.
     if let Some((head, sect)) = c.find('§').and_then(|i| c.split_at_checked(i)) {
-        let (head, sect) = (head.trim(), sect.trim());
+        let (head, sect) = (head.fast_trim(), sect.fast_trim());
         let (vol, code) = match head.split_once(' ') {
-            Some((v, code)) if v.chars().all(|x| x.is_ascii_digit()) => (Some(v), code.trim()),
+            Some((v, code)) if v.chars().all(|x| x.is_ascii_digit()) => (Some(v), code.fast_trim()),
             _ => (None, head),
         };
         if code.is_empty() {
@@ -134,16 +135,16 @@ pub(crate) fn parse(s: &str) -> Option<Legal<'_>> {
             let inner = &s[i + 1..e - 1];
             inner.len() <= 40
                 && inner
-                    .trim_end()
+                    .fast_trim_end()
                     .rsplit(' ')
                     .next()
                     .is_some_and(|y| y.len() == 4 && y.chars().all(|x| x.is_ascii_digit()))
-                && s[e..].trim_start().starts_with(['.', ','])
-                || s[e..].trim().is_empty()
+                && s[e..].fast_trim_start().starts_with(['.', ','])
+                || s[e..].fast_trim().is_empty()
         })?;
-    let head = s[..open].trim_end().trim_end_matches(',');
+    let head = s[..open].fast_trim_end().trim_end_matches(',');
     let (title, cite) = head.split_once(", ")?;
-    let (title, cite) = (title.trim(), cite.trim());
+    let (title, cite) = (title.fast_trim(), cite.fast_trim());
     let kind = if is_case_name(title) {
         ItemType::LegalCase
     } else if is_statute_name(title)
@@ -158,9 +159,9 @@ pub(crate) fn parse(s: &str) -> Option<Legal<'_>> {
     };
     let (volume, container, page, section) = citation(cite)?;
     // Char boundary: as above.
-    let inner = s[open + 1..close - 1].trim();
+    let inner = s[open + 1..close - 1].fast_trim();
     let (court, year) = match inner.rsplit_once(' ') {
-        Some((court, y)) => (Some(court.trim()).filter(|c| !c.is_empty()), y),
+        Some((court, y)) => (Some(court.fast_trim()).filter(|c| !c.is_empty()), y),
         None => (None, inner),
     };
     let year_text = year;

@@ -14,6 +14,7 @@
 //! Underscores inside links and words ("1%25_rule_(Internet_culture)",
 //! "snake_case") and an asterisk between letters stay.
 
+use super::scan::FastTrim as _;
 use std::borrow::Cow;
 
 /// HTML elements whose tags are dropped (the text between them stays).
@@ -25,13 +26,13 @@ const TAGS: &[&str] = &[
 /// True for a line that is only markup around the references: the
 /// segmenter treats it as a blank line.
 pub fn is_block_line(line: &str) -> bool {
-    let t = line.trim();
+    let t = line.fast_trim();
     let Some(&first) = t.as_bytes().first() else {
         return false;
     };
     match first {
         // A pandoc fenced div: ":::" alone or with its attributes.
-        b':' => t.starts_with(":::") && is_empty_or_attrs(t.trim_start_matches(':').trim()),
+        b':' => t.starts_with(":::") && is_empty_or_attrs(t.trim_start_matches(':').fast_trim()),
         // Tags only: "<div id=\"ref-x\" class=\"csl-entry\">", "</div>".
         b'<' => {
             let mut rest = t;
@@ -47,7 +48,7 @@ pub fn is_block_line(line: &str) -> bool {
                     return false;
                 }
                 // Char boundary: `end` is the offset of an ASCII '>'.
-                rest = r[end + 1..].trim_start();
+                rest = r[end + 1..].fast_trim_start();
             }
             rest.is_empty()
         }
@@ -104,7 +105,7 @@ pub fn strip_line(line: &str, in_tag: bool) -> (Cow<'_, str>, bool) {
         && !t[..gt].contains('<')
     {
         // Char boundary: as above.
-        t = t[gt + 1..].trim_start();
+        t = t[gt + 1..].fast_trim_start();
     }
     // A tag left open at the end: "… 1–4. <a".
     let mut open = false;
@@ -113,7 +114,7 @@ pub fn strip_line(line: &str, in_tag: bool) -> (Cow<'_, str>, bool) {
         && tag_name(&t[lt + 1..]).is_some()
     {
         // Char boundary: `lt` is the offset of an ASCII '<'.
-        t = t[..lt].trim_end();
+        t = t[..lt].fast_trim_end();
         open = true;
     }
     if !t.contains('<') {
@@ -160,7 +161,7 @@ pub fn strip(text: &str) -> Cow<'_, str> {
 
 /// True for the text of a link that is its own address.
 fn looks_like_address(t: &str) -> bool {
-    let l = t.trim();
+    let l = t.fast_trim();
     l.starts_with("http://")
         || l.starts_with("https://")
         || l.starts_with("www.")

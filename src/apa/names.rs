@@ -6,6 +6,7 @@
 use super::lexicon;
 use super::lower::Lc;
 use super::scan;
+use super::scan::FastTrim as _;
 use crate::model::{Name, Person, Role};
 use nom::{
     IResult, Parser,
@@ -405,14 +406,14 @@ fn without_terminal_period(g: &str) -> &str {
 
 /// An ellipsis marker: "…", ". . .", "...".
 fn strip_ellipsis(s: &str) -> (bool, &str) {
-    let t = s.trim_start();
+    let t = s.fast_trim_start();
     // (Every marker starts with '.' or '…'.)
     if !t.starts_with(['.', '…']) {
         return (false, t);
     }
     for m in ["…", ". . .", "...", ".."] {
         if let Some(rest) = t.strip_prefix(m) {
-            return (true, rest.trim_start());
+            return (true, rest.fast_trim_start());
         }
     }
     (false, t)
@@ -422,7 +423,7 @@ fn strip_ellipsis(s: &str) -> (bool, &str) {
 /// common in hand-written lists: the names after it were left out, as with
 /// an ellipsis.
 fn strip_et_al(s: &str) -> (bool, &str) {
-    let t = s.trim_end();
+    let t = s.fast_trim_end();
     // Every marker ends in "l.", "a.", "al" or "rs", ignoring case (most
     // lists end in an initial and its period).
     let tail = t
@@ -450,7 +451,10 @@ fn strip_et_al(s: &str) -> (bool, &str) {
                 .is_some_and(|x| x.eq_ignore_ascii_case(m))
             && head.ends_with([' ', ','])
         {
-            return (true, head.trim_end().trim_end_matches(',').trim_end());
+            return (
+                true,
+                head.fast_trim_end().trim_end_matches(',').fast_trim_end(),
+            );
         }
     }
     (false, s)
@@ -458,12 +462,12 @@ fn strip_et_al(s: &str) -> (bool, &str) {
 
 /// Strips a leading "&" or "and": (found, the word "and", rest).
 fn strip_amp(s: &str) -> (bool, bool, &str) {
-    let t = s.trim_start();
+    let t = s.fast_trim_start();
     if let Some(rest) = t.strip_prefix('&') {
-        return (true, false, rest.trim_start());
+        return (true, false, rest.fast_trim_start());
     }
     if let Some(rest) = t.strip_prefix("and ") {
-        return (true, true, rest.trim_start());
+        return (true, true, rest.fast_trim_start());
     }
     (false, false, t)
 }
@@ -542,7 +546,7 @@ fn tokens<'s>(s: &'s str) -> Vec<Tok<'s>> {
                         .then(|| scan::find_short(rest, " and "))
                         .flatten()
                         .filter(|&i| {
-                            let h = rest[..i].trim();
+                            let h = rest[..i].fast_trim();
                             h.ends_with('.')
                                 && h.chars()
                                     .all(|c| c.is_uppercase() || matches!(c, '.' | ' ' | '-'))
@@ -554,7 +558,7 @@ fn tokens<'s>(s: &'s str) -> Vec<Tok<'s>> {
             match inner {
                 Some(i) if i > 0 => {
                     // Char boundary: `i` is the '&' found above.
-                    let head = rest[..i].trim_end();
+                    let head = rest[..i].fast_trim_end();
                     push(Tok {
                         text: head,
                         amp,
@@ -603,13 +607,13 @@ pub struct NameList {
 /// Removes the period that closes an APA element from a group name,
 /// keeping it after abbreviations ("Inc.", "Ltd.", "Co.").
 fn strip_final_period(s: &str) -> &str {
-    let t = s.trim_end();
+    let t = s.fast_trim_end();
     if let Some(head) = t.strip_suffix('.') {
         let w = scan::word_before(t, head.len());
         if lexicon::is_abbreviation(w) || w.chars().count() == 1 {
             return t;
         }
-        return head.trim_end();
+        return head.fast_trim_end();
     }
     t
 }
@@ -909,7 +913,7 @@ fn initials_first_person(t: &str) -> Option<Person> {
 /// surname's two: "欧阳", "남궁"); names of organisations ("中国日报",
 /// "한국일보") are left whole by the characters they end with or hold.
 fn east_asian_person(s: &str) -> Option<Person> {
-    let s = s.trim().trim_end_matches('.');
+    let s = s.fast_trim().trim_end_matches('.');
     let chars: Vec<char> = s.chars().collect();
     if !(2..=4).contains(&chars.len()) {
         return None;
@@ -1038,7 +1042,7 @@ fn family_first_person(t: &str) -> Option<Person> {
 /// Reads one name written given-name first ("J. le R. d’Alembert",
 /// "E. N. Zalta", "Texas A&M Transportation Institute").
 pub fn parse_given_first(s: &str) -> Option<Name> {
-    let s = scan::trim(s).trim_end_matches(',').trim();
+    let s = scan::trim(s).trim_end_matches(',').fast_trim();
     if s.is_empty() {
         return None;
     }
@@ -1104,10 +1108,10 @@ pub fn parse_editor_list(s: &str) -> Vec<Name> {
 /// periods: "(Eds. & Trans.)" → "eds".
 fn marker_word(marker: &str) -> String {
     let m = marker
-        .trim()
+        .fast_trim()
         .trim_start_matches('(')
         .trim_end_matches(')')
-        .trim()
+        .fast_trim()
         .lc();
     m.trim_end_matches('.')
         .split(['&', ',', ' '])
@@ -1185,13 +1189,13 @@ pub fn is_plural_marker(marker: &str) -> bool {
 /// Splits a trailing role marker off a name list: "Zalta, E. N. (Ed.)" →
 /// ("Zalta, E. N.", Editor).
 pub fn split_role_suffix(s: &str) -> (&str, Option<Role>) {
-    let t = s.trim_end().trim_end_matches('.').trim_end();
+    let t = s.fast_trim_end().trim_end_matches('.').fast_trim_end();
     if t.ends_with(')')
         && let Some(open) = scan::opening_of_trailing_group(t)
         && let Some((head, marker)) = t.split_at_checked(open)
         && let Some(role) = role_of_marker(marker)
     {
-        return (head.trim_end(), Some(role));
+        return (head.fast_trim_end(), Some(role));
     }
     (s, None)
 }

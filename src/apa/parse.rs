@@ -8,6 +8,7 @@
 
 use super::classify::Signals;
 use super::lower::{Lc, strip_prefix_ascii_ci, strip_suffix_ascii_ci};
+use super::scan::FastTrim as _;
 use super::{FieldSpan, Parsed, date, ident, names, normalize, scan};
 use crate::diag::Diagnostic;
 use crate::model::{Date, DateStatus, Field, Name, Reference, Role, SourceSpan};
@@ -68,7 +69,7 @@ pub(crate) fn trim_elem(s: &str) -> &str {
 /// Removes one element-closing period, keeping it after abbreviations and
 /// initials ("Inc.", "Ltd.", "U.S.").
 pub(crate) fn strip_period(s: &str) -> &str {
-    let t = s.trim_end();
+    let t = s.fast_trim_end();
     // A spaced ellipsis ends the text ("I use the exact same. . ."), as
     // LaTeX sets one: whole, not its last dot taken for the period.
     if t.ends_with(". . .") {
@@ -90,7 +91,7 @@ pub(crate) fn strip_period(s: &str) -> &str {
         if w.contains('.') && w.chars().filter(|&c| scan::is_letter(c)).count() <= 4 {
             return t;
         }
-        return head.trim_end();
+        return head.fast_trim_end();
     }
     t
 }
@@ -111,7 +112,7 @@ fn find_date(s: &str) -> Option<(usize, usize, Date)> {
         let Some(d) = date::parse_date_group(inner) else {
             continue;
         };
-        let before = s[..i].trim_end();
+        let before = s[..i].fast_trim_end();
         let after = &s[close..];
         let pre_ok = before.is_empty()
             || before.ends_with(['.', ')', ']', '”', '"', '?', '!', '’', '\''])
@@ -230,7 +231,7 @@ fn pre_is_title(
     d: Option<&Date>,
     body_units: Option<&[scan::Unit]>,
 ) -> bool {
-    let p = scan::trim(pre).trim_end_matches('.').trim();
+    let p = scan::trim(pre).trim_end_matches('.').fast_trim();
     if p.ends_with(']')
         || p.ends_with('?')
         || p.ends_with('!')
@@ -365,11 +366,11 @@ fn read_names_with_own_roles(cx: &mut Ctx<'_>, pre: &str) -> bool {
     let mut read = Vec::new();
     for (who, marker, role) in pieces {
         let who = who
-            .trim()
+            .fast_trim()
             .trim_start_matches(',')
-            .trim_start()
+            .fast_trim_start()
             .trim_start_matches('&')
-            .trim();
+            .fast_trim();
         let Some(list) = names::parse_author_list(who) else {
             return false;
         };
@@ -406,14 +407,18 @@ fn read_authors(
         return true;
     }
     // A doubled period: "Sasaki, H. . (1992)".
-    let pre_t = pre_t.strip_suffix(" .").unwrap_or(pre_t).trim_end();
+    let pre_t = pre_t.strip_suffix(" .").unwrap_or(pre_t).fast_trim_end();
     if read_names_with_own_roles(cx, pre_t) {
         return true;
     }
     let (names_part, role) = names::split_role_suffix(pre_t);
     let role = role.unwrap_or(Role::Author);
     // A handle after the name: "Obama, B. [@BarackObama]".
-    let (names_part, handle) = match names_part.trim_end().trim_end_matches('.').trim_end() {
+    let (names_part, handle) = match names_part
+        .fast_trim_end()
+        .trim_end_matches('.')
+        .fast_trim_end()
+    {
         t if t.ends_with(']') => match scan::split_trailing_group(t) {
             Some((before, group, inner))
                 if group.starts_with("[@") || (role == Role::Author && inner.starts_with('@')) =>
@@ -589,7 +594,7 @@ fn split_undated_authors(s: &str) -> Option<usize> {
         let end = search + p + 1;
         let head = &s[..end];
         if let Some(l) = names::parse_author_list(head) {
-            let rest = s[end..].trim_start();
+            let rest = s[end..].fast_trim_start();
             if l.persons > 0
                 && l.persons == l.names.len()
                 && rest.chars().next().is_some_and(|c| !c.is_lowercase())
@@ -767,7 +772,7 @@ fn read_into(
     let mut body = &s[after_date_start..body_end];
     // (A colon after the date is a typing slip: "(2019): Title".)
     body = body.trim_start_matches(|c: char| matches!(c, '.' | ',' | ':') || c.is_whitespace());
-    body = body.trim_end();
+    body = body.fast_trim_end();
     read_identifiers(&mut cx, &idents, body_end, repaired, joins);
     // A trailer phrase at the end of the body: "Retrieved from".
     let (body, body_units, units_exact) = strip_body_trailer(&mut cx, body);
@@ -810,7 +815,7 @@ fn read_into(
             cx.read_title_and_source(body, body_units);
         } else {
             // Title first: the text before the date is the title.
-            let t = scan::trim(pre).trim_end();
+            let t = scan::trim(pre).fast_trim_end();
             let t = strip_period(t);
             cx.read_title_group(t);
             cx.sig.title_first = true;
@@ -886,13 +891,13 @@ fn read_into(
 /// "National Institute of Mental Health" and "[NIMH]". The abbreviation
 /// is capitals (digits and "&" too), the name two words or more.
 fn group_abbreviation(pre: &str) -> Option<(&str, &str)> {
-    let t = scan::trim(pre).trim_end_matches('.').trim_end();
+    let t = scan::trim(pre).trim_end_matches('.').fast_trim_end();
     let inner_end = t.strip_suffix(']')?.len();
     let open = t.rfind('[')?;
     // Char boundary: `open` is the offset of an ASCII '[' and `inner_end`
     // that of the ASCII ']' that ends `t`.
     let inner = t.get(open + 1..inner_end)?;
-    let name = t.get(..open)?.trim_end();
+    let name = t.get(..open)?.fast_trim_end();
     let capitals = inner.bytes().filter(u8::is_ascii_uppercase).count();
     (capitals >= 2
         && inner.len() <= 12
@@ -909,7 +914,7 @@ fn group_abbreviation(pre: &str) -> Option<(&str, &str)> {
 /// parenthesis, or the body's end): the title printed in the author's
 /// place and again as the title.
 fn title_printed_twice<'s>(pre: &'s str, body: &str) -> Option<&'s str> {
-    let pre = scan::trim(pre).trim_end();
+    let pre = scan::trim(pre).fast_trim_end();
     // `strip_period` takes at most a final period and the spaces before
     // it: a body that does not start with the rest does not start with
     // what it gives (as for nearly every reference, whose text before the
@@ -927,7 +932,7 @@ fn title_printed_twice<'s>(pre: &'s str, body: &str) -> Option<&'s str> {
         None => true,
         Some(c) => {
             matches!(c, '.' | '?' | '!') || {
-                let r = rest.trim_start();
+                let r = rest.fast_trim_start();
                 r.len() < rest.len() && (r.starts_with('[') || r.starts_with('('))
             }
         }
@@ -1029,9 +1034,9 @@ fn read_identifiers<'a>(
 /// Text between or after identifiers.
 fn trailer<'a>(cx: &mut Ctx<'a>, text: &'a str) {
     let t = text
-        .trim()
+        .fast_trim()
         .trim_matches(|c: char| c == '.' || c == ',' || c == ';')
-        .trim();
+        .fast_trim();
     // Brackets that only enclosed the identifier: "[https://doi.org/…]",
     // "<https://…>".
     if t.is_empty()
@@ -1100,12 +1105,12 @@ fn trailer<'a>(cx: &mut Ctx<'a>, text: &'a str) {
 fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan::Unit>, bool) {
     // "… Yacht.”’ Retrieved from" (no period before the phrase).
     let body = {
-        let t = body.trim_end();
+        let t = body.fast_trim_end();
         match ["retrieved from", "available from", "available at"]
             .iter()
             .find_map(|p| strip_suffix_ascii_ci(t, p))
         {
-            Some(head) => head.trim_end(),
+            Some(head) => head.fast_trim_end(),
             // "Retrieved" alone as a sentence before the link, as
             // hayagriva's APA prints an undated page ("(n.d.). Retrieved
             // https://…").
@@ -1176,15 +1181,15 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan
                         .all(is_connector)
                 {
                     // "Recuperado de", "Abgerufen von": the link's own lead.
-                    cx.mark(Field::Url, u.trim_end());
+                    cx.mark(Field::Url, u.fast_trim_end());
                 }
                 let rest = scan::trim(&tr.rest);
                 if let Some(db) = rest
                     .strip_prefix("Retrieved from ")
                     .or_else(|| rest.strip_prefix("retrieved from "))
                 {
-                    let before_link = db.trim_end().ends_with(':');
-                    let db = strip_period(db).trim_end_matches(':').trim();
+                    let before_link = db.fast_trim_end().ends_with(':');
+                    let db = strip_period(db).trim_end_matches(':').fast_trim();
                     // APA 6: "Retrieved from the Site Name website:" names
                     // the site; so does Microsoft Word's "Retrieved from
                     // Site Name: URL" on a dated page. Otherwise a database
@@ -1203,7 +1208,7 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan
                         .or_else(|| db.strip_suffix(" Website"))
                         .or_else(|| db.strip_suffix(" web site"))
                         .or_else(|| dated_page.then_some(db))
-                        .map(|s| s.strip_prefix("the ").unwrap_or(s).trim());
+                        .map(|s| s.strip_prefix("the ").unwrap_or(s).fast_trim());
                     match site {
                         Some(site) if !site.is_empty() => {
                             if let Some((_, m)) = u.match_indices(site).next() {
@@ -1225,7 +1230,7 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan
                 }
                 units.pop();
                 // Char boundary: as above.
-                return (body[..last.start].trim_end(), units, false);
+                return (body[..last.start].fast_trim_end(), units, false);
             }
         }
     }

@@ -163,6 +163,45 @@ fn trim_other(s: &str) -> &str {
     }
 }
 
+/// `str::trim`, `trim_start` and `trim_end` with the common case answered
+/// inline: a text that already starts (ends) with printable ASCII, which
+/// is not whitespace, is kept as it is; the rest goes to the standard
+/// library (whose trims are calls, some hundred per reference, most of
+/// them with nothing to trim). `fast_trim` is [`trim`].
+pub(crate) trait FastTrim {
+    /// `str::trim`.
+    fn fast_trim(&self) -> &str;
+    /// `str::trim_start`.
+    fn fast_trim_start(&self) -> &str;
+    /// `str::trim_end`.
+    fn fast_trim_end(&self) -> &str;
+}
+
+impl FastTrim for str {
+    #[inline]
+    fn fast_trim(&self) -> &str {
+        trim(self)
+    }
+
+    #[inline]
+    fn fast_trim_start(&self) -> &str {
+        if self.as_bytes().first().is_some_and(u8::is_ascii_graphic) {
+            self
+        } else {
+            self.trim_start()
+        }
+    }
+
+    #[inline]
+    fn fast_trim_end(&self) -> &str {
+        if self.as_bytes().last().is_some_and(u8::is_ascii_graphic) {
+            self
+        } else {
+            self.trim_end()
+        }
+    }
+}
+
 /// True when `s` has balanced brackets and parentheses: each kind on its
 /// own (the two counts do not interact), found with memchr (the brackets
 /// are ASCII, and no byte of a multi-byte character is).
@@ -854,6 +893,13 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn fast_trims_as_the_standard_library(s in "[ a.\t\n\u{A0}\u{2003}é]{0,12}") {
+            proptest::prop_assert_eq!(s.fast_trim(), s.trim());
+            proptest::prop_assert_eq!(s.fast_trim_start(), s.trim_start());
+            proptest::prop_assert_eq!(s.fast_trim_end(), s.trim_end());
+        }
+
         #[test]
         fn split_top_on_bytes_agrees(s in "[a-z ,;()\\[\\]\"„“”’é]{0,40}") {
             for sep in [',', ';', '.'] {

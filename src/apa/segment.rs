@@ -13,6 +13,7 @@
 use super::ident;
 use super::lower::Lc;
 use super::scan;
+use super::scan::FastTrim as _;
 use std::collections::HashSet;
 
 /// One reference as found in the input.
@@ -77,7 +78,7 @@ pub struct Layout {
 /// The line's number and the rest of it: "412 attachments as" → (412,
 /// "attachments as").
 fn line_number(l: &str) -> Option<(u32, &str)> {
-    let t = l.trim_start();
+    let t = l.fast_trim_start();
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 5 {
         return None;
@@ -87,7 +88,7 @@ fn line_number(l: &str) -> Option<(u32, &str)> {
     if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
         return None;
     }
-    Some((n.parse().ok()?, rest.trim_start()))
+    Some((n.parse().ok()?, rest.fast_trim_start()))
 }
 
 /// True when nearly every line of `lines` starts with a number one more
@@ -95,7 +96,7 @@ fn line_number(l: &str) -> Option<(u32, &str)> {
 fn has_line_numbers(lines: &[&str]) -> bool {
     let nums: Vec<Option<u32>> = lines
         .iter()
-        .filter(|l| !l.trim().is_empty())
+        .filter(|l| !l.fast_trim().is_empty())
         .map(|l| line_number(l).map(|(n, _)| n))
         .collect();
     if nums.len() < 5 {
@@ -149,7 +150,7 @@ impl Layout {
         // wrapper does with a word it cannot break (a long link in text
         // wrapped at 70 or 100 columns); it is a join only in text where
         // lines of several words were joined too.
-        if !self.joins_seen && !line.trim().contains(char::is_whitespace) {
+        if !self.joins_seen && !line.fast_trim().contains(char::is_whitespace) {
             return None;
         }
         let lo = self.median + 4;
@@ -165,7 +166,7 @@ impl Layout {
 /// A list marker at the start of a line: `1.`, `12)`, `[3]`, `•`, `-`.
 /// Returns the byte length of the marker and its spaces.
 pub fn list_marker(line: &str) -> Option<usize> {
-    let t = line.trim_start();
+    let t = line.fast_trim_start();
     let lead = line.len() - t.len();
     let mut chars = t.char_indices();
     let (_, first) = chars.next()?;
@@ -174,7 +175,7 @@ pub fn list_marker(line: &str) -> Option<usize> {
         '•' | '·' | '▪' | '◦' | '●' | '○' | '■' | '□' | '►' | '*'
     ) {
         let rest = chars.as_str();
-        let after = rest.trim_start();
+        let after = rest.fast_trim_start();
         return (rest.len() != after.len() || rest.is_empty())
             .then(|| lead + t.len() - after.len());
     }
@@ -183,7 +184,7 @@ pub fn list_marker(line: &str) -> Option<usize> {
     // start a line inside a title ("A Holy Grail" / "— The Prediction").
     if matches!(first, '-' | '–' | '+') {
         let rest = chars.as_str();
-        let after = rest.trim_start();
+        let after = rest.fast_trim_start();
         return (rest.len() != after.len() && starts_like_reference(after))
             .then(|| lead + t.len() - after.len());
     }
@@ -192,7 +193,7 @@ pub fn list_marker(line: &str) -> Option<usize> {
         if !inner.is_empty() && inner.len() <= 4 && inner.chars().all(|c| c.is_ascii_digit()) {
             // "[1]. Smith": a period after the bracket too.
             let rest = rest.strip_prefix('.').unwrap_or(rest);
-            let after = rest.trim_start();
+            let after = rest.fast_trim_start();
             return Some(lead + t.len() - after.len());
         }
         return None;
@@ -203,7 +204,7 @@ pub fn list_marker(line: &str) -> Option<usize> {
             return None;
         }
         let rest = rest.strip_prefix(['.', ')'])?;
-        let after = rest.trim_start();
+        let after = rest.fast_trim_start();
         if after.len() == rest.len() {
             return None;
         }
@@ -379,7 +380,7 @@ fn strip_link_labels(line: &str) -> Option<&str> {
     let seps: &[char] = &[',', ' ', '|', '®', '\u{a0}', ';'];
     // Most lines end with neither a bracket nor a label: a line of bare
     // labels is short.
-    let end = line.trim_end();
+    let end = line.fast_trim_end();
     if end.ends_with('.') || end.len() > 60 && !end.ends_with([']', ',', ';', '|', '®']) {
         return Some(end);
     }
@@ -395,7 +396,7 @@ fn strip_link_labels(line: &str) -> Option<&str> {
             && let Some(i) = x.rfind('[')
         {
             // Char boundary: `i` is the offset of an ASCII '['.
-            let label = x[i + 1..].trim().trim_end_matches(seps).lc();
+            let label = x[i + 1..].fast_trim().trim_end_matches(seps).lc();
             if LINK_LABELS.contains(&label.as_str()) {
                 t = &x[..i];
                 keep = t.trim_end_matches(seps);
@@ -435,7 +436,7 @@ pub fn is_heading(line: &str) -> bool {
         .trim_start_matches('#')
         .trim_matches(['*', '_'])
         .trim_end_matches(':')
-        .trim()
+        .fast_trim()
         .lc();
     matches!(
         t.as_str(),
@@ -466,7 +467,7 @@ pub fn is_page_number(line: &str) -> bool {
     if line.len() > 16 && graphic_ends(line) {
         return false;
     }
-    let t = scan::trim(line).trim_matches('\u{c}').trim();
+    let t = scan::trim(line).trim_matches('\u{c}').fast_trim();
     if t.is_empty() || t.len() > 16 {
         return false;
     }
@@ -488,7 +489,7 @@ pub fn is_page_number(line: &str) -> bool {
 /// "10", "https://doi.org/10.3765/plsa.v4i1." / "4468"): a number on the
 /// next line is the rest of it, not a page number.
 fn link_goes_on(line: &str) -> bool {
-    let t = line.trim_end();
+    let t = line.fast_trim_end();
     // Past the host: a page number can follow "https://www." at a page
     // end, and a link's host is seldom broken.
     if !t.ends_with(['.', '-', '_', '=', '?', '&']) || t.ends_with("..") || !ends_in_url(t) {
@@ -539,7 +540,7 @@ fn author_start(l: &str) -> bool {
         }
         let (w, after) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
         if !w.is_empty() && w.chars().all(|c| c.is_lowercase()) && super::lexicon::is_particle(w) {
-            rest = after.trim_start();
+            rest = after.fast_trim_start();
         } else {
             break;
         }
@@ -575,7 +576,7 @@ fn author_start(l: &str) -> bool {
     if !ok_fam || fam.split_whitespace().any(|w| is_initial(w, false)) {
         return false;
     }
-    let after = after.trim_start();
+    let after = after.fast_trim_start();
     let mut cs = after.chars();
     let a = cs.next();
     let b = cs.next();
@@ -608,7 +609,7 @@ fn date_group_start(l: &str) -> Option<usize> {
         let inner = &l[at + 1..];
         let close = inner.find(')').unwrap_or(inner.len());
         let inner = &inner[..close];
-        let before = l[..at].trim_end();
+        let before = l[..at].fast_trim_end();
         let after = &l[(at + 1 + close + 1).min(l.len())..];
         if super::date::parse_date_group(inner).is_some()
             // After a period, or a title that asks ("Woher kommt …? (2024,
@@ -640,7 +641,7 @@ fn after_repeated_authors(t: &str) -> Option<&str> {
     if dashes < 2 && !(dashes == 1 && t.starts_with('—')) {
         return None;
     }
-    let rest = rest.trim_start_matches(['.', ',']).trim_start();
+    let rest = rest.trim_start_matches(['.', ',']).fast_trim_start();
     (rest.starts_with('(') && date_group_start(rest) == Some(0)).then_some(rest)
 }
 
@@ -764,7 +765,7 @@ fn title_first_at_line(t: &str, from: usize, at: usize) -> bool {
     let (Some(before), Some(rest)) = (t.get(from..at), t.get(at..)) else {
         return false;
     };
-    before.trim_end().ends_with('.')
+    before.fast_trim_end().ends_with('.')
         && dated_title(rest).is_some_and(|title| !title.contains(" ("))
         && date_group_start(before).is_some()
 }
@@ -781,7 +782,7 @@ fn title_first_at_line(t: &str, from: usize, at: usize) -> bool {
 /// cannot be inside its author list.
 fn comma_before_next(so_far: &str, line: &str) -> bool {
     let l = scan::trim(line);
-    so_far.trim_end().ends_with(',')
+    so_far.fast_trim_end().ends_with(',')
         && author_start(l)
         && early_date(l)
         && date_group_start(so_far).is_some()
@@ -789,7 +790,7 @@ fn comma_before_next(so_far: &str, line: &str) -> bool {
 
 fn paragraph_goes_on(so_far: &str, line: &str) -> bool {
     // (Cheap tests first: this runs once per reference.)
-    let t = so_far.trim_end();
+    let t = so_far.fast_trim_end();
     // An author list left open: "Orlov," / "Y. L., & Ruan, Y. (2009).".
     if t.ends_with([',', '&', '…']) || t.ends_with(" and") || t.ends_with(". . .") {
         // Unless the reference lost its final period after a comma and
@@ -825,7 +826,7 @@ fn last_word(t: &str) -> &str {
 /// The text ends the way a complete reference ends: with a period, or
 /// inside a URL or DOI (even one a PDF extraction spaced out).
 fn ends_like_reference(p: &str) -> bool {
-    let t = p.trim_end();
+    let t = p.fast_trim_end();
     if t.ends_with('.') || t.ends_with('?') || t.ends_with('!') {
         return true;
     }
@@ -843,7 +844,7 @@ fn ends_with_note(t: &str) -> bool {
     let Some((before, group, inner)) = scan::split_trailing_group(t) else {
         return false;
     };
-    let before = before.trim_end();
+    let before = before.fast_trim_end();
     (before.ends_with('.') || ends_in_url(before))
         && date_group_start(group).is_none()
         && super::names::split_role_suffix(t).1.is_none()
@@ -923,7 +924,7 @@ fn is_link_word(w: &str) -> bool {
 
 /// The line cannot start a reference: it continues the previous one.
 fn continues(l: &str) -> bool {
-    let t = l.trim_start();
+    let t = l.fast_trim_start();
     let Some(c) = t.chars().next() else {
         return true;
     };
@@ -1030,7 +1031,7 @@ fn continues_url(l: &str) -> bool {
 
 /// The reference so far cannot end here.
 fn forces_continuation(p: &str) -> bool {
-    let t = p.trim_end();
+    let t = p.fast_trim_end();
     if ends_in_url(t) {
         // "https:" at a line end; a URL broken after "/" or "-" may end
         // there too.
@@ -1718,7 +1719,7 @@ impl Segmenter {
             // Char boundary: `date_group_start` gives the offset of an
             // ASCII '('.
             && let Some(prev) = date_group_start(&self.prev_head)
-                .map(|i| self.prev_head[..i].trim_end())
+                .map(|i| self.prev_head[..i].fast_trim_end())
                 .filter(|a| !a.is_empty())
         {
             text = format!("{prev} {rest}");
@@ -1841,7 +1842,7 @@ impl Segmenter {
             ]);
             if self.layout.numbered || bullet {
                 // Char boundary: `m` is where a trimmed suffix of `line` starts.
-                line = line[m..].trim_start();
+                line = line[m..].fast_trim_start();
                 marker = true;
             }
         }
@@ -1920,7 +1921,7 @@ impl Segmenter {
         let Some(p) = &self.pending else {
             return false;
         };
-        let prev = p.line.trim_end();
+        let prev = p.line.fast_trim_end();
         let Some((_, last)) = prev.rsplit_once(' ') else {
             return false;
         };
@@ -1929,7 +1930,7 @@ impl Segmenter {
             .chars()
             .all(|c| c.is_alphabetic() || c == '-')
             && last.chars().any(char::is_lowercase);
-        let goes_on = line.trim_end().rsplit(' ').next().is_some_and(|w| {
+        let goes_on = line.fast_trim_end().rsplit(' ').next().is_some_and(|w| {
             w.ends_with([':', ',', '-', '–'])
                 || matches!(
                     w,
@@ -2033,7 +2034,7 @@ impl Segmenter {
                         .all(|c| c.is_alphanumeric() || "/.:-_?=&#%~+@".contains(c))
                 })
             });
-            let closed = so_far.trim_end().ends_with(')');
+            let closed = so_far.fast_trim_end().ends_with(')');
             // The date of a long author list may be on the next line.
             let early = early_date(t);
             // (Or a name alone on its line, the date opening the next:
@@ -2063,7 +2064,7 @@ impl Segmenter {
                 // opens the next one: "Forside." / "(2024). In …".
                 let date_next = date_group_start(n) == Some(0);
                 if capital
-                    && (date_next || !line.contains(". ") && !line.trim_end().ends_with('.'))
+                    && (date_next || !line.contains(". ") && !line.fast_trim_end().ends_with('.'))
                     && !author_start(n)
                     && !continues_url(n)
                 {

@@ -11,6 +11,7 @@
 
 use super::lower::{Lc, strip_prefix_ascii_ci};
 use super::parse::{Ctx, strip_period, trim_elem};
+use super::scan::FastTrim as _;
 use super::title::has_month;
 use super::{lexicon, names, scan};
 use crate::model::{Date, Field, ItemType};
@@ -35,7 +36,7 @@ fn volume_issue(p: &str) -> Option<(Option<&str>, Option<&str>)> {
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     let (vol, issue) = match p.split_once('(') {
         Some((vol, rest)) => {
-            let issue = rest.strip_suffix(')')?.trim();
+            let issue = rest.strip_suffix(')')?.fast_trim();
             // An issue may name its months in a parenthesis of its own:
             // "43(3 (May-June))", as a record gives it.
             let nested_ok = issue.starts_with(|c: char| c.is_ascii_digit())
@@ -61,7 +62,7 @@ fn volume_issue(p: &str) -> Option<(Option<&str>, Option<&str>)> {
         .or_else(|| vol.strip_prefix("Volume "))
         .or_else(|| vol.strip_prefix("volume "))
         .unwrap_or(vol)
-        .trim();
+        .fast_trim();
     // A magazine issue named by its months: "May–June 2018", "July/Aug
     // 2021", "Fall 1984".
     if issue.is_none() && vol.contains(' ') {
@@ -110,7 +111,33 @@ fn page_like(p: &str) -> Option<&str> {
         .or_else(|| p.strip_prefix("pp."))
         .or_else(|| p.strip_prefix("p."))
         .unwrap_or(p)
-        .trim();
+        .fast_trim();
+    // The usual pages, digits with a hyphen or en dash ("1302–1305",
+    // "81"), pass every test of `page_like_by_chars`: answered on bytes.
+    if plain_page_range(p) {
+        return Some(p);
+    }
+    page_like_by_chars(p)
+}
+
+/// True for one word of at most 24 bytes of digits, hyphens and en
+/// dashes, with a digit: text that [`page_like_by_chars`] keeps whole.
+fn plain_page_range(p: &str) -> bool {
+    p.len() <= 24 && p.bytes().any(|b| b.is_ascii_digit()) && {
+        let mut b = p.as_bytes();
+        loop {
+            match b {
+                [] => break true,
+                [c, rest @ ..] if c.is_ascii_digit() || *c == b'-' => b = rest,
+                [0xE2, 0x80, 0x93, rest @ ..] => b = rest,
+                _ => break false,
+            }
+        }
+    }
+}
+
+/// [`page_like`]'s tests, on the text without its "pp." and "pages".
+fn page_like_by_chars(p: &str) -> Option<&str> {
     if p.is_empty() || p.len() > 30 || !p.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -159,7 +186,7 @@ fn container_authors(s: &str) -> Option<(&str, &str)> {
     let mut end = 0;
     for (a, b) in scan::split_top(s, ',') {
         // Char boundary: `split_top` gives offsets from `char_indices` of `s`.
-        let piece = s[a..b].trim();
+        let piece = s[a..b].fast_trim();
         let piece = piece.strip_prefix("& ").unwrap_or(piece);
         let words: Vec<&str> = piece.split_whitespace().collect();
         let starts_with_initial = words.first().is_some_and(|w| {
@@ -218,7 +245,7 @@ fn tail_without_commas(u: &str) -> Option<JournalTail<'_>> {
     let vol_at = head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     // Char boundary: digits are ASCII, so `vol_at` is a boundary.
     let (before, volume) = (&head[..vol_at], &head[vol_at..]);
-    let container = before.trim_end();
+    let container = before.fast_trim_end();
     // In bounds: `open < u.len()` (an ASCII '(' at `open`).
     let (issue, rest) = u[open + 1..].split_once(')')?;
     let ok_issue =
@@ -232,7 +259,7 @@ fn tail_without_commas(u: &str) -> Option<JournalTail<'_>> {
     {
         return None;
     }
-    let rest = rest.trim_start_matches([',', ':']).trim();
+    let rest = rest.trim_start_matches([',', ':']).fast_trim();
     let page = if rest.is_empty() {
         None
     } else {
@@ -501,7 +528,7 @@ fn glued_issue(p: &str) -> Option<(&str, &str)> {
 /// its last word: "Am. J. Psychoanal.", "J.Neurosurg.", "Commun. Stat.
 /// Simul. Comput.".
 fn abbreviated_journal(c: &str) -> bool {
-    let c = c.trim_end();
+    let c = c.fast_trim_end();
     let Some(head) = c.strip_suffix('.') else {
         return false;
     };
@@ -525,7 +552,7 @@ fn labelled_issue(p: &str) -> Option<&str> {
     ]
     .iter()
     .find_map(|l| p.strip_prefix(l))?
-    .trim();
+    .fast_trim();
     let ok = !n.is_empty()
         && n.len() <= 12
         && n.chars().next().is_some_and(|c| c.is_ascii_digit())
@@ -576,7 +603,7 @@ pub(crate) fn starts_with_in(u: &str) -> bool {
 /// Swedish "I", Polish "W", Czech and Slovak "V", Croatian "U"), when its
 /// next two characters pass `second`, after a capital.
 fn after_one_letter_in(u: &str, second: impl Fn(char) -> bool) -> Option<&str> {
-    let u = u.trim_start();
+    let u = u.fast_trim_start();
     // (Each word starts with one of these: most elements are answered
     // by their first byte; 0xD0 starts the Cyrillic "В" and "У" of
     // Russian, Bulgarian and Ukrainian.)
@@ -605,7 +632,7 @@ pub(crate) fn strip_in_after_title(u: &str) -> Option<&str> {
 /// Book". The word is also read in the languages APA lists are written
 /// in: "En" (Spanish, French), "Dans", "Em" (Portuguese), "W:" (Polish).
 pub(crate) fn strip_in(u: &str) -> Option<&str> {
-    let t = u.trim_start();
+    let t = u.fast_trim_start();
     // Every form below starts with one of these bytes: most elements are
     // answered by their first.
     // (0xC4 starts the Turkish "İçinde", 0xD0 the Cyrillic "В" and "У",
@@ -703,8 +730,8 @@ pub(crate) fn presented_at(u: &str) -> Option<(&str, &str)> {
 fn place_publisher(u: &str) -> Option<(&str, &str)> {
     let i = scan::top_level_ascii(u, b':').next()?;
     // Char boundary: `i` is an ASCII ':' (`top_level_ascii`).
-    let place = u[..i].trim();
-    let publisher = u[i + 1..].trim();
+    let place = u[..i].fast_trim();
+    let publisher = u[i + 1..].fast_trim();
     if place.is_empty() || publisher.is_empty() || place.split_whitespace().count() > 6 {
         return None;
     }
@@ -847,12 +874,12 @@ impl<'a> Ctx<'a> {
         // "Book (pp. 1–12). Publisher." with the "In" left out (APA 5,
         // pybtex's APA style): pages in the first element's parenthesis
         // are a part's pages in a book.
-        if let Some((before, _, inner)) = scan::split_trailing_group(strip_period(first).trim_end())
+        if let Some((before, _, inner)) = scan::split_trailing_group(strip_period(first).fast_trim_end())
             && inner.starts_with("pp. ")
-            && !before.trim().is_empty()
+            && !before.fast_trim().is_empty()
             // (Microsoft Word's "Proceedings, (pp. 112-118). Boston." is
             // read below, with its city.)
-            && !before.trim_end().ends_with(',')
+            && !before.fast_trim_end().ends_with(',')
         {
             self.read_in_container(src);
             return;
@@ -1064,7 +1091,7 @@ impl<'a> Ctx<'a> {
     fn apply_journal(&mut self, t: JournalTail<'a>) {
         self.sig.journal_tail = true;
         let c = if abbreviated_journal(t.container) {
-            t.container.trim_end()
+            t.container.fast_trim_end()
         } else {
             strip_period(t.container)
         };
@@ -1108,7 +1135,7 @@ impl<'a> Ctx<'a> {
             return t;
         };
         let mut v = scan::trim(v);
-        let head = head.trim_end();
+        let head = head.fast_trim_end();
         if v.is_empty() || head.is_empty() || v.contains(['[', ']']) {
             return t;
         }
@@ -1134,7 +1161,7 @@ impl<'a> Ctx<'a> {
         // `close` is just after its ASCII ')'.
         for (i, close, role) in names::paren_groups(rest) {
             if let Some(role) = role {
-                let who = rest[..i].trim();
+                let who = rest[..i].fast_trim();
                 let mut eds = names::parse_editor_list(who);
                 // "In Brazil & Pan American Union (Eds.)": a plural marker
                 // over one name that holds " & " joins two names without
@@ -1208,8 +1235,8 @@ impl<'a> Ctx<'a> {
         // `scan::Unit`). In bounds: `us` is not empty, and `1 <= k <= us.len()`.
         let mut k = 1;
         for (j, u) in us.iter().enumerate() {
-            if book[u.start..u.end].trim_end().ends_with(')') {
-                let t = book[u.start..u.end].trim_end();
+            if book[u.start..u.end].fast_trim_end().ends_with(')') {
+                let t = book[u.start..u.end].fast_trim_end();
                 if let Some((_, _, inner)) = scan::split_trailing_group(t)
                     && (super::title::detail_of(inner) != super::title::Detail::Unknown(inner)
                         || inner.starts_with("pp")
@@ -1224,15 +1251,15 @@ impl<'a> Ctx<'a> {
         if k > 2 {
             k = 1;
         }
-        if k == 1 && us.len() >= 3 && !book[us[0].start..us[0].end].trim_end().ends_with(')') {
+        if k == 1 && us.len() >= 3 && !book[us[0].start..us[0].end].fast_trim_end().ends_with(')') {
             // "In Book. Subtitle. Publisher.": the publisher is the last
             // element.
             k = us.len() - 1;
         }
-        let mut container = book[us[0].start..us[k - 1].end].trim();
+        let mut container = book[us[0].start..us[k - 1].end].fast_trim();
         // Trailing details: "(2nd ed., Vol. 2, pp. 1–20)".
         loop {
-            let c = container.trim_end();
+            let c = container.fast_trim_end();
             if !c.ends_with(')') {
                 break;
             }
@@ -1243,7 +1270,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             if self.read_container_details(inner) {
-                container = before.trim_end();
+                container = before.fast_trim_end();
             } else {
                 break;
             }
@@ -1251,7 +1278,7 @@ impl<'a> Ctx<'a> {
         // Trailing parts with their labels written out, as apalike prints
         // them: "Book, pages 23–45", "Proceedings, volume 22".
         loop {
-            let c = container.trim_end().trim_end_matches('.');
+            let c = container.fast_trim_end().trim_end_matches('.');
             if let Some((head, p)) = scan::rsplit_once_short(c, ", pages ")
                 .or_else(|| scan::rsplit_once_short(c, ", page "))
                 && let Some(p) = page_like(p)
@@ -1311,11 +1338,11 @@ impl<'a> Ctx<'a> {
             return;
         };
         // Char boundary: `split_top` gives offsets from `char_indices` of `m`.
-        let name = m[a..b].trim();
+        let name = m[a..b].fast_trim();
         self.mark(Field::EventTitle, name);
         self.r.event_title = Some(name.to_string());
         if let Some(&(start, _)) = parts.get(1) {
-            let place = m[start..].trim();
+            let place = m[start..].fast_trim();
             if !place.is_empty() {
                 self.mark(Field::Place, place);
                 self.r.event_place = Some(place.to_string());
@@ -1380,7 +1407,7 @@ impl<'a> Ctx<'a> {
             self.mark(Field::Publisher, server);
             self.mark(Field::Number, id);
             if self.r.genre.is_none()
-                && let Some(word) = p.get(server.len()..).map(|w| w.trim_start())
+                && let Some(word) = p.get(server.len()..).map(|w| w.fast_trim_start())
                 && let Some(word) = word.get(.."preprint".len())
             {
                 self.mark(Field::Genre, word);
@@ -1417,13 +1444,24 @@ impl<'a> Ctx<'a> {
 
 /// "Version 1.0.0", "Version 2": the version's number.
 fn version_element(e: &str) -> Option<&str> {
-    let number = strip_prefix_ascii_ci(e, "version ")?.trim();
+    let number = strip_prefix_ascii_ci(e, "version ")?.fast_trim();
     (number.starts_with(|c: char| c.is_ascii_digit()) && !number.contains(' ')).then_some(number)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The byte test's answer is the char tests' (most texts drawn
+        /// pass it; those over 24 bytes, or with a letter, do not).
+        #[test]
+        fn plain_page_ranges_are_page_like(p in "[0-9–\\-]{0,20}[0-9a–—. ]?") {
+            if plain_page_range(&p) {
+                proptest::prop_assert_eq!(page_like_by_chars(&p), Some(p.as_str()));
+            }
+        }
+    }
 
     #[test]
     fn journal_tails() {

@@ -6,6 +6,7 @@
 
 use super::lower::{Lc, strip_prefix_ascii_ci, strip_suffix_ascii_ci};
 use super::parse::{Ctx, strip_period};
+use super::scan::FastTrim as _;
 use super::{date, names, scan};
 use crate::model::{DateParts, Field, ItemType, Role};
 use aho_corasick::AhoCorasick;
@@ -169,10 +170,10 @@ fn is_bare_english_edition(s: &str) -> bool {
 /// ponatis", "1st MIT pbk. ed") → the phrase as printed.
 pub(crate) fn edition_of(part: &str) -> Option<String> {
     let p = part
-        .trim()
+        .fast_trim()
         .trim_start_matches('[')
         .trim_end_matches(']')
-        .trim();
+        .fast_trim();
     let lower = p.lc();
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '(' | ')' | '-'))
@@ -235,7 +236,7 @@ pub(crate) fn edition_of(part: &str) -> Option<String> {
             }
         }
     }
-    Some(p.trim_end_matches('.').trim().to_string())
+    Some(p.trim_end_matches('.').fast_trim().to_string())
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefixes: &[&str]) -> Option<&'a str> {
@@ -360,7 +361,7 @@ fn detail_known(part: &str, thesis: Option<bool>) -> Detail<'_> {
     // "Request for Comments RFC 1737": with the code's own prefix.
     // Char boundary: `sp` and `sp2` are offsets of ASCII spaces from `rfind`.
     if let Some(mut sp) = p.rfind(' ') {
-        let code_only = p[sp + 1..].trim();
+        let code_only = p[sp + 1..].fast_trim();
         if code_only.chars().all(|c| c.is_ascii_digit())
             && code_only.len() >= 2
             && let Some(sp2) = p[..sp].rfind(' ')
@@ -370,7 +371,7 @@ fn detail_known(part: &str, thesis: Option<bool>) -> Detail<'_> {
                 sp = sp2;
             }
         }
-        let (head, code) = (p[..sp].trim(), p[sp + 1..].trim());
+        let (head, code) = (p[..sp].fast_trim(), p[sp + 1..].fast_trim());
         let is_code = |c: &str| {
             is_code(c)
                 || (c.contains(' ')
@@ -448,10 +449,10 @@ fn is_series_code(p: &str) -> bool {
 /// A title element that ends with its details parenthesis: "Title (2nd
 /// ed.)", "Title (Report No. 5)".
 pub(crate) fn ends_with_details(t: &str) -> bool {
-    let t = t.trim_end();
+    let t = t.fast_trim_end();
     t.ends_with(')')
         && scan::split_trailing_group(t)
-            .is_some_and(|(before, _, inner)| !before.trim().is_empty() && is_details(inner))
+            .is_some_and(|(before, _, inner)| !before.fast_trim().is_empty() && is_details(inner))
 }
 
 /// True when a parenthesis holds details (editors, edition, numbers) rather
@@ -462,7 +463,7 @@ pub(crate) fn is_details(inner: &str) -> bool {
     }
     // Char boundary: `split_top` gives offsets from `char_indices` of its text.
     scan::split_top(inner, ';').iter().all(|&(a, b)| {
-        let part = inner[a..b].trim();
+        let part = inner[a..b].fast_trim();
         names::parse_role_paren(part).is_some()
             || !matches!(detail_of(part), Detail::Unknown(_))
             || scan::split_top(part, ',')
@@ -572,8 +573,8 @@ fn book_after_chapter(t: &str) -> Option<(&str, &str)> {
         .filter(|&i| t.as_bytes().get(i + 1) == Some(&b' '))
         .filter(|&i| scan::period_ends_sentence(t, i))
         .last()?;
-    let chapter = t.get(..dot)?.trim_end();
-    let book = t.get(dot + 1..)?.trim();
+    let chapter = t.get(..dot)?.fast_trim_end();
+    let book = t.get(dot + 1..)?.fast_trim();
     let words = |s: &str| s.split_whitespace().count();
     (book.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && words(chapter) >= 2
@@ -662,7 +663,7 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
     }
     if is_thesis_word(&lower) {
         let mut parts = d.splitn(2, ", ");
-        let genre = parts.next().unwrap_or(d).trim();
+        let genre = parts.next().unwrap_or(d).fast_trim();
         let publisher = parts.next().map(str::trim).filter(|p| !p.is_empty());
         return Description::Thesis(genre, publisher);
     }
@@ -863,7 +864,7 @@ impl<'a> Ctx<'a> {
         let mut texts: Vec<&'a str> = Vec::new();
         // Char boundary: `split_top` gives offsets from `char_indices` of its text.
         for (a, b) in scan::split_top(inner, ';') {
-            let part = inner[a..b].trim();
+            let part = inner[a..b].fast_trim();
             if part.is_empty() {
                 continue;
             }
@@ -891,7 +892,7 @@ impl<'a> Ctx<'a> {
             // Char boundary: as above.
             let part_texts: Vec<&'a str> = scan::split_top(part, ',')
                 .into_iter()
-                .map(|(c, e)| part[c..e].trim())
+                .map(|(c, e)| part[c..e].fast_trim())
                 .collect();
             let parts: Vec<Detail<'a>> = part_texts.iter().map(|t| detail_of(t)).collect();
             // An edition phrase with a comma inside: "7., vollständig
@@ -995,7 +996,7 @@ impl<'a> Ctx<'a> {
                     // "(No. 2019/430)", "(Working Paper No. 17577)": the
                     // numbered series of preprints and working papers.
                     let unlabelled = {
-                        let l = inner.trim_start().lc();
+                        let l = inner.fast_trim_start().lc();
                         ["no", "nr", "n.º", "nᵒ", "nº"]
                             .iter()
                             .any(|p| l.starts_with(p))
@@ -1046,13 +1047,13 @@ impl<'a> Ctx<'a> {
         // A title carries at most a description and a details parenthesis
         // or two; the bound keeps pathological inputs linear.
         for _ in 0..6 {
-            let trimmed = t.trim_end().trim_end_matches('.').trim_end();
+            let trimmed = t.fast_trim_end().trim_end_matches('.').fast_trim_end();
             if trimmed.ends_with(']')
                 && let Some((before, group, inner)) = scan::split_trailing_group(trimmed)
                 && !before.is_empty()
                 && self.read_description(inner, group)
             {
-                t = before.trim_end();
+                t = before.fast_trim_end();
                 continue;
             }
             if trimmed.ends_with(')')
@@ -1060,7 +1061,7 @@ impl<'a> Ctx<'a> {
                 && !before.is_empty()
                 && self.read_detail_paren(inner)
             {
-                t = before.trim_end();
+                t = before.fast_trim_end();
                 continue;
             }
             break;
@@ -1085,7 +1086,7 @@ impl<'a> Ctx<'a> {
         // Google Scholar does: "Psychometric theory 2nd ed.".
         if self.r.edition.is_none()
             && let Some((head, _)) = scan::rsplit_once_space(title.trim_end_matches('.'))
-            && let Some((head, _)) = scan::rsplit_once_space(head.trim_end())
+            && let Some((head, _)) = scan::rsplit_once_space(head.fast_trim_end())
             && let sp = head.len()
             && let Some(ed) = title.get(sp + 1..)
             && is_bare_english_edition(ed)
@@ -1117,7 +1118,9 @@ impl<'a> Ctx<'a> {
         // The element's terminator: APA lets a title's own question or
         // exclamation mark stand for the closing period; like the period,
         // it is not kept as part of the field.
-        let title = title.trim_end_matches([',', ';', ':', '?', '!']).trim();
+        let title = title
+            .trim_end_matches([',', ';', ':', '?', '!'])
+            .fast_trim();
         if !title.is_empty() {
             self.mark(Field::Title, title);
             self.r.title = Some(title.to_string());
@@ -1189,7 +1192,7 @@ impl<'a> Ctx<'a> {
         // An element that is only a parenthesis of details belongs to the
         // title before it: "Title. (Institute, Ed.; Report No. 5)."
         while k < n {
-            let u = body[us[k].start..us[k].end].trim();
+            let u = body[us[k].start..us[k].end].fast_trim();
             let whole_group = u.starts_with('(') && scan::closing_of_group(u, 0) == Some(u.len());
             let inner = u.strip_prefix('(').and_then(|x| x.strip_suffix(')'));
             if whole_group && inner.is_some_and(super::title::is_details) {
@@ -1310,11 +1313,11 @@ impl<'a> Ctx<'a> {
 /// inside the parentheses.
 pub(crate) fn order_number(u: &str) -> Option<&str> {
     let inner = u
-        .trim()
+        .fast_trim()
         .trim_end_matches('.')
         .strip_prefix('(')?
         .strip_suffix(')')?
-        .trim();
+        .fast_trim();
     let num = strip_prefix_ci(
         inner,
         &[
@@ -1342,14 +1345,14 @@ fn choose_title_units(body: &str, us: &[scan::Unit], d: Option<&crate::model::Da
         }
         // Proceedings named without "In" (Microsoft Word's APA style):
         // "Title. Proceedings of the … Conference, (pp. 112-118). Boston."
-        if text(j).trim_start().starts_with("Proceedings of ")
+        if text(j).fast_trim_start().starts_with("Proceedings of ")
             && super::lexicon::names_meeting(text(j))
         {
             return j;
         }
         // A song "On" its album: "Formation [Song]. On Lemonade."
         if text(j).starts_with("On ")
-            && let Some((_, _, inner)) = scan::split_trailing_group(text(j - 1).trim_end())
+            && let Some((_, _, inner)) = scan::split_trailing_group(text(j - 1).fast_trim_end())
             && matches!(describe(inner), Description::Typed(ItemType::Song, _))
         {
             return j;
@@ -1365,9 +1368,9 @@ fn choose_title_units(body: &str, us: &[scan::Unit], d: Option<&crate::model::Da
     // ends no element before it), "Title [Data set]. Version 1.0.0. TU
     // Wien." (the elements after it are the source's).
     for j in 0..n {
-        let t = text(j).trim_end().trim_end_matches('.');
+        let t = text(j).fast_trim_end().trim_end_matches('.');
         if t.ends_with(']')
-            && (j == 0 || text(j - 1).trim_end().ends_with(['?', '!']))
+            && (j == 0 || text(j - 1).fast_trim_end().ends_with(['?', '!']))
             && let Some((_, _, inner)) = scan::split_trailing_group(t)
             && !matches!(describe(inner), Description::PartOfTitle)
         {
@@ -1379,14 +1382,14 @@ fn choose_title_units(body: &str, us: &[scan::Unit], d: Option<&crate::model::Da
     // however many elements it has. (Only before the last element: there
     // the default below gives the same.)
     for j in 1..n - 1 {
-        if ends_with_details(text(j - 1).trim_end().trim_end_matches('.')) {
+        if ends_with_details(text(j - 1).fast_trim_end().trim_end_matches('.')) {
             return j;
         }
     }
     // "Journal of X. Series C, Applied Statistics, 64(4)": the journal
     // title spans two elements.
     if n >= 3 {
-        let l = text(n - 1).trim_start();
+        let l = text(n - 1).fast_trim_start();
         if ["Series ", "Section ", "Part ", "Serie ", "Sect. ", "Ser. "]
             .iter()
             .any(|p| l.starts_with(p))
