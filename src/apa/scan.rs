@@ -406,6 +406,15 @@ pub fn word_before(s: &str, end: usize) -> &str {
     head.get(start..).unwrap_or_default()
 }
 
+/// English words a title may end with before a number ("after 40",
+/// "top 10", "under 18"), where the number's period ends the title.
+const ENGLISH_BEFORE_NUMBER: &[&str] = &[
+    "after", "before", "over", "under", "than", "top", "age", "aged", "ages", "at", "by", "to",
+    "of", "in", "on", "for", "with", "from", "about", "and", "or", "the", "is", "are", "turns",
+    "turned", "covid", "number", "no", "level", "grade", "part", "chapter", "vol", "volume",
+    "week", "day", "year", "years", "phase", "stage", "type", "round", "episode", "season",
+];
+
 /// Is the period at byte `dot` of `s` the end of a sentence (an APA
 /// element), rather than an initial or abbreviation?
 pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
@@ -489,11 +498,15 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
     if word.chars().all(|c| c.is_ascii_digit()) && next_char.is_some_and(|c| c.is_ascii_digit()) {
         return false;
     }
-    // An ordinal number in running text: "zu den 13. Buckower".
+    // An ordinal number in running text: "zu den 13. Buckower". (Not
+    // after an English word: "pregnancy after 40. Chicago Tribune".)
     if word.chars().all(|c| c.is_ascii_digit()) && word.len() <= 2 {
         let before = s.get(..word_start).unwrap_or_default().trim_end();
         let prev = word_before(before, before.len());
-        if !prev.is_empty() && prev.chars().all(char::is_lowercase) {
+        if !prev.is_empty()
+            && prev.chars().all(char::is_lowercase)
+            && !ENGLISH_BEFORE_NUMBER.contains(&prev)
+        {
             return false;
         }
     }

@@ -983,10 +983,16 @@ impl<'a> Ctx<'a> {
             && !kinds().publisher()
             && !kinds().group();
         // A dated report ("[Press release]", "[Fact sheet]") names its
-        // publisher, not a periodical.
+        // publisher, not a periodical; so does a video, dated to the day
+        // or not ("[Video]. YouTube.", "[Video]. TED Conferences.").
         let report = matches!(
             self.sig.desc_type,
-            Some(ItemType::Report | ItemType::Manuscript | ItemType::Article)
+            Some(
+                ItemType::Report
+                    | ItemType::Manuscript
+                    | ItemType::Article
+                    | ItemType::MotionPicture
+            )
         );
         // A post on a blog platform names its blog: "West Coast Stat Views.
         // http://observationalepidemiology.blogspot.com/…".
