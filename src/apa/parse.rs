@@ -1105,7 +1105,9 @@ fn trailer<'a>(cx: &mut Ctx<'a>, text: &'a str) {
 fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan::Unit>, bool) {
     // "… Yacht.”’ Retrieved from" (no period before the phrase).
     let body = {
+        // (With a colon too, as Harvard styles print it: "Available at:".)
         let t = body.fast_trim_end();
+        let t = t.strip_suffix(':').unwrap_or(t).fast_trim_end();
         match ["retrieved from", "available from", "available at"]
             .iter()
             .find_map(|p| strip_suffix_ascii_ci(t, p))
