@@ -512,6 +512,9 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
     }
     match next_char {
         None => true,
+        // An abbreviation before the colon of "Place : Publisher", as
+        // library catalogues print it: "Uniontown, Ala. : Canebrake".
+        Some(':' | ';') => false,
         Some(c) if c.is_lowercase() => {
             // "eLife", "arXiv", "bioRxiv", "clinicaltrials.gov": a source
             // that starts in lower case.
