@@ -204,6 +204,17 @@ impl Ctx<'_> {
                 if !container.contains(' ') && container.contains('.') {
                     return ItemType::Webpage;
                 }
+                // An article filed by month in its link, without volume or
+                // pages: a newspaper's, magazine's or blog's.
+                if r.volume.is_none()
+                    && r.page.is_none()
+                    && r.url.as_deref().is_some_and(is_dated_url)
+                    && (ck().newspaper()
+                        || ck().magazine()
+                        || !lexicon::periodical_given(container, ck()))
+                {
+                    return periodical_kind(r, ck());
+                }
                 return ItemType::ArticleJournal;
             }
             // A retrieval date is for pages that change, not for articles
@@ -373,7 +384,7 @@ fn periodical_kind(r: &crate::model::Reference, ck: Kinds) -> ItemType {
 }
 
 /// An organisation's name: institute, council, bank ... or an acronym.
-fn is_organisation(s: &str) -> bool {
+pub(crate) fn is_organisation(s: &str) -> bool {
     let t = super::scan::trim(s);
     // Associations, societies and universities publish books too; these
     // publish reports.
@@ -433,8 +444,10 @@ fn is_organisation(s: &str) -> bool {
             | "comissão"
         )
     };
+    // (Dutch and German join the word to the field: "Kennisinstituut",
+    // "Bundesinstitut".)
     l.split(|c: char| !super::scan::is_letter_or_digit(c))
-        .any(|x| !x.is_empty() && grey(x))
+        .any(|x| !x.is_empty() && (grey(x) || x.ends_with("instituut") || x.ends_with("institut")))
         || (t.len() >= 2 && t.len() <= 8 && t.chars().all(|c| c.is_ascii_uppercase() || c == '-'))
         || t.ends_with(" Watch")
 }
@@ -507,6 +520,45 @@ fn is_thesis_by_institution(r: &Reference, publisher: &str) -> bool {
 }
 
 /// Blog platforms and blog paths.
+/// A link whose path holds a date to the month, as news sites, magazines
+/// and blogs file their articles: "…/2017/06/19/remembering-…",
+/// "…/ausland/2011-09/libyen-…", "…/2019/nov/20/loneliness".
+pub(crate) fn is_dated_url(url: &str) -> bool {
+    let b = url.as_bytes();
+    memchr::memchr_iter(b'/', b).any(|i| {
+        let Some(y) = b.get(i + 1..i + 5) else {
+            return false;
+        };
+        let year =
+            (y.starts_with(b"19") || y.starts_with(b"20")) && y.iter().all(u8::is_ascii_digit);
+        let sep = b.get(i + 5).is_some_and(|&c| c == b'/' || c == b'-');
+        if !year || !sep {
+            return false;
+        }
+        // The month: two digits 01–12, or an English abbreviation.
+        let m = b.get(i + 6..).unwrap_or_default();
+        let end = m
+            .iter()
+            .position(|&c| c == b'/' || c == b'-')
+            .unwrap_or(m.len());
+        let Some(month) = m.get(..end) else {
+            return false;
+        };
+        match month {
+            [a, c] if a.is_ascii_digit() && c.is_ascii_digit() => {
+                (1..=12).contains(&((a - b'0') * 10 + (c - b'0')))
+            }
+            _ => {
+                const MONTHS: [&[u8]; 12] = [
+                    b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct",
+                    b"nov", b"dec",
+                ];
+                MONTHS.iter().any(|mo| month.eq_ignore_ascii_case(mo))
+            }
+        }
+    })
+}
+
 pub(crate) fn is_blog_url(url: &str) -> bool {
     let rest = url
         .strip_prefix("https://")

@@ -1004,10 +1004,27 @@ impl<'a> Ctx<'a> {
                     .as_deref()
                     .is_some_and(super::classify::is_blog_url)
         };
-        let periodical = (undated_page || has_month(self.r.issued.as_ref()) || blog()) && !report
-            || self.sig.desc_type.is_some_and(|t| {
-                matches!(t, ItemType::Post | ItemType::PostWeblog | ItemType::Webpage)
-            });
+        // An article dated only by its year whose link files it by month
+        // (a renderer that prints no month or day, a list typed so):
+        // "(2017). Title. The New Yorker. https://…/2017/06/19/…".
+        let dated_link = || {
+            us.len() == 1
+                && self
+                    .r
+                    .url
+                    .as_deref()
+                    .is_some_and(super::classify::is_dated_url)
+                && !kinds().publisher()
+                // (An agency's or institute's reports are filed so too.)
+                && !kinds().group()
+                && !super::classify::is_organisation(first)
+        };
+        let periodical =
+            (undated_page || has_month(self.r.issued.as_ref()) || blog() || dated_link())
+                && !report
+                || self.sig.desc_type.is_some_and(|t| {
+                    matches!(t, ItemType::Post | ItemType::PostWeblog | ItemType::Webpage)
+                });
         if periodical && !lexicon::is_book_publisher(first) {
             let c = strip_period(first);
             self.mark(Field::ContainerTitle, c);
