@@ -700,6 +700,27 @@ fn is_data_repository(name: &str) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn links_filed_by_month() {
+        for u in [
+            "https://www.newyorker.com/magazine/2017/06/19/remembering",
+            "https://www.zeit.de/politik/ausland/2011-09/libyen-bani-walid",
+            "https://www.theguardian.com/lifeandstyle/2019/nov/20/loneliness",
+            "http://www.artnews.com/2016/01/23/venice",
+        ] {
+            assert!(is_dated_url(u), "{u}");
+        }
+        for u in [
+            "https://doi.org/10.1037/2019/13",
+            "https://example.org/2019/report.pdf",
+            "https://example.org/reports/2019-annual",
+            "https://example.org/1850/12/x",
+            "https://example.org/2019/",
+        ] {
+            assert!(!is_dated_url(u), "{u}");
+        }
+    }
+
     /// Each listed sign passes `test` as it is and in capitals inside a
     /// longer text (`prefix` before it, "y" after).
     fn each_passes_in_any_case(test: fn(&str) -> bool, prefix: &str, signs: &[&str]) {
