@@ -785,8 +785,16 @@ fn authors_of(et_al: bool, toks: &[Tok<'_>]) -> Option<NameList> {
     let other_forms: [(ReadName, bool); 3] = [
         (initials_first_person, true),
         (family_first_person, toks.len() >= 2 || has_amp),
-        // (Two names at least: one alone may be a group, "Google AI".)
-        (compact_initials_person, toks.len() >= 2),
+        // (Two names at least: one alone may be a group, "Google AI";
+        // unless it has no period before the date, as Springer's style
+        // prints "Brown A (2018)", and one or two initials, not "Agencia
+        // EFE (2022)".)
+        (
+            compact_initials_person,
+            toks.len() >= 2
+                || matches!(toks, [one] if !one.text.ends_with('.')
+                    && one.text.rsplit_once(' ').is_some_and(|(_, i)| i.len() <= 2)),
+        ),
     ];
     for (read, allowed) in other_forms {
         if persons < names.len()
@@ -959,6 +967,25 @@ fn east_asian_person(s: &str) -> Option<Person> {
 
 /// One name written family name first, its initials after it without a
 /// comma: "Smith J.", "van der Berg A. M.", "Lee-Park J.-H.".
+/// Whether `t` is a list of names written family name first with
+/// initials without periods, as Springer's and medicine's author-year
+/// styles print them: "Smith J, Lee K", "Smith JA, Lee K et al".
+pub(crate) fn is_compact_name_list(t: &str) -> bool {
+    let t = t
+        .strip_suffix(" et al.")
+        .or_else(|| t.strip_suffix(" et al"))
+        .unwrap_or(t);
+    let t = t.strip_suffix(',').unwrap_or(t);
+    !t.is_empty()
+        && t.split(", ")
+            .map(|n| {
+                n.strip_prefix("& ")
+                    .or_else(|| n.strip_prefix("and "))
+                    .unwrap_or(n)
+            })
+            .all(|n| compact_initials_person(n).is_some())
+}
+
 /// A name written as medicine's styles write it, family name first and
 /// initials without periods: "Smith JA", "van der Berg K", "Lee J-Y".
 fn compact_initials_person(t: &str) -> Option<Person> {

@@ -544,15 +544,22 @@ fn read_authors_forced(cx: &mut Ctx<'_>, pre: &str) -> bool {
 /// For a reference with no date: finds where the author list ends by
 /// trying each ". " from the left.
 /// A year as an element of its own after the first element: "Smith, J.
-/// 2019. Title.", "Lee, K. 2019a.", "IBM Corp. Released 2017.". Returns
+/// 2019. Title.", "Lee, K. 2019a.", "Smith, J., Lee, K., 2019.", "IBM
+/// Corp. Released 2017.". Returns
 /// where the names end (after their period), the span of the year's
 /// element (without its period) and the date.
 fn find_bare_year(s: &str) -> Option<(usize, (usize, usize), Date)> {
     // (Within the first 300 bytes: an author list of a few names.)
     // Char boundary: `floor_char_boundary` gives one.
     let window = &s[..scan::floor_char_boundary(s, 300)];
-    for p in memchr::memmem::find_iter(window.as_bytes(), ". ") {
-        // Char boundary: `p` is an ASCII '.', `p + 2` just after a space.
+    // After the names' period, or their comma as Elsevier's Harvard
+    // prints it ("Smith, J., Lee, K., 2019. Title.").
+    let ends = memchr::memchr_iter(b' ', window.as_bytes())
+        .filter(|&sp| sp > 0 && matches!(window.as_bytes().get(sp - 1), Some(b'.' | b',')));
+    for sp in ends {
+        // Char boundary: `p` is an ASCII '.' or ',', `p + 2` just after a
+        // space.
+        let p = sp - 1;
         let start = p + 2;
         let rest = &s[start..];
         let element = strip_prefix_ascii_ci(rest, "released ").unwrap_or(rest);
@@ -574,13 +581,34 @@ fn find_bare_year(s: &str) -> Option<(usize, (usize, usize), Date)> {
         if !(after == "." || after.starts_with(". ")) {
             continue;
         }
+        // A year of print, not a page or article number ("6(1), 6186.").
+        if !matches!(
+            year.get(..2),
+            Some("14" | "15" | "16" | "17" | "18" | "19" | "20")
+        ) {
+            continue;
+        }
+        // After a comma, only names of persons come before it: not a
+        // journal's volume ("Journal, 12(3), 1986.").
+        let comma = s.as_bytes().get(p) == Some(&b',');
+        if comma
+            && !s
+                .get(..p)
+                .and_then(names::parse_author_list)
+                .is_some_and(|l| l.persons > 0 && l.persons == l.names.len())
+        {
+            continue;
+        }
         let Some(d) = date::parse_date_group(year) else {
             continue;
         };
         // Char boundary: `element` and `year` are suffixes/prefixes cut at
         // ASCII bytes of `rest`.
         let year_end = start + (rest.len() - element.len()) + year.len();
-        return Some((p + 1, (start, year_end), d));
+        // (The names end with their period; a comma before the year is
+        // not theirs.)
+        let names_end = if comma { p } else { p + 1 };
+        return Some((names_end, (start, year_end), d));
     }
     None
 }

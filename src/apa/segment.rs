@@ -658,7 +658,36 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 /// The line looks like the first line of a reference.
 pub fn starts_like_reference(l: &str) -> bool {
     let t = scan::trim(l);
-    author_start(t) || early_date(t) || legal_start(t) || after_repeated_authors(t).is_some()
+    author_start(t)
+        || early_date(t)
+        || legal_start(t)
+        || after_repeated_authors(t).is_some()
+        || compact_names_then_year(t)
+}
+
+/// Names with initials without periods, then the year in parentheses, as
+/// Springer's author-year styles print them: "Smith J, Lee K (2019) Title".
+fn compact_names_then_year(t: &str) -> bool {
+    // (Cheap test first: such a line starts with a capital and has a
+    // parenthesis after its first name.)
+    if !t.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    // Char boundary: `floor_char_boundary` gives one.
+    let head = &t[..floor_char_boundary(t, 300)];
+    let Some(open) = memchr::memchr(b'(', head.as_bytes()) else {
+        return false;
+    };
+    // Char boundary: `open` is an ASCII '('; the year's bytes are ASCII.
+    let names = head[..open].trim_end();
+    let inner = &head[open + 1..];
+    // "(2019)" or "(2019b)".
+    let year = inner.bytes().take_while(u8::is_ascii_digit).count() == 4
+        && inner.get(4..).is_some_and(|r| {
+            matches!(r.as_bytes(), [b')', ..])
+                || matches!(r.as_bytes(), [l, b')', ..] if l.is_ascii_lowercase())
+        });
+    year && super::names::is_compact_name_list(names)
 }
 
 /// A legal reference in APA form: a case "Roe v. Wade, 410 U.S. 113
@@ -2302,6 +2331,20 @@ mod tests {
     fn one_per_line() {
         let s = "Glue, P. (2017). A. B, 1, 2.\nShin, S. (2019). C. D, 3, 4.\nWorld Health Organization. (2020). E. F.\n";
         assert_eq!(texts(s).len(), 3);
+    }
+
+    #[test]
+    fn springer_author_year_lists_start_at_their_names() {
+        // Names with bare initials and the year without a period start
+        // references, in paragraphs as on lines of their own.
+        let s = "Smith J, Lee K (2019) Learning in context. J Learn Sci 24(3):300–320. https://doi.org/10.1000/xyz\n\nSmith JA, Lee K, Park S (2019b) Learning in context. Springer, Berlin\n\nBrown A (2018) Memory and attention. Psychol Rev 12:1–20\n\nLee K, Smith J, Park S et al (2020) Sleep and grades. Sleep Med 5(2):100–110\n";
+        assert_eq!(texts(s).len(), 4);
+        assert_eq!(texts(&s.replace("\n\n", "\n")).len(), 4);
+        // Not a title's words before a number in parentheses.
+        assert!(!compact_names_then_year(
+            "Journal of Applied Psychology (2019)"
+        ));
+        assert!(!compact_names_then_year("Smith J, Lee K (pp. 1–20)"));
     }
 
     #[test]

@@ -239,7 +239,9 @@ fn tail_without_commas(u: &str) -> Option<JournalTail<'_>> {
     if !u.ends_with(|c: char| c == ')' || c.is_ascii_digit()) {
         return None;
     }
-    let open = u.rfind('(')?;
+    let Some(open) = u.rfind('(') else {
+        return volume_colon_pages(u);
+    };
     // Char boundary: `open` is an ASCII '(' found by `rfind`.
     let head = &u[..open];
     let vol_at = head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
@@ -270,6 +272,33 @@ fn tail_without_commas(u: &str) -> Option<JournalTail<'_>> {
         volume: Some(volume),
         issue: Some(issue),
         page,
+        number: None,
+        status: None,
+    })
+}
+
+/// "Psychol Rev 12:1–20", as Springer's author-year style prints a
+/// journal without an issue: the name, then the volume and pages joined
+/// by a colon.
+fn volume_colon_pages(u: &str) -> Option<JournalTail<'_>> {
+    let (container, tail) = scan::rsplit_once_space(u)?;
+    let (volume, pages) = tail.split_once(':')?;
+    let container = container.fast_trim_end();
+    if volume.is_empty()
+        || volume.len() > 4
+        || !volume.bytes().all(|b| b.is_ascii_digit())
+        || !container.ends_with(|c: char| c.is_alphabetic())
+        || container.split_whitespace().count() > 12
+        // A range of pages: not a verse ("Isaiah 6:1") or a time.
+        || !pages.contains(['-', '–'])
+    {
+        return None;
+    }
+    Some(JournalTail {
+        container,
+        volume: Some(volume),
+        issue: None,
+        page: Some(page_like(pages)?),
         number: None,
         status: None,
     })
