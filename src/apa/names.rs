@@ -407,8 +407,8 @@ fn without_terminal_period(g: &str) -> &str {
 /// An ellipsis marker: "…", ". . .", "...".
 fn strip_ellipsis(s: &str) -> (bool, &str) {
     let t = s.fast_trim_start();
-    // (Every marker starts with '.' or '…'.)
-    if !t.starts_with(['.', '…']) {
+    // (Every marker starts with '.' or '…', whose first byte is E2.)
+    if !matches!(t.as_bytes().first(), Some(b'.' | 0xE2)) {
         return (false, t);
     }
     for m in ["…", ". . .", "...", ".."] {
@@ -875,7 +875,7 @@ fn full_names_of(et_al: bool, toks: &[Tok<'_>]) -> Option<NameList> {
 /// words or particles.
 fn initials_first_person(t: &str) -> Option<Person> {
     let t = scan::trim(t);
-    let first = t.split(' ').next()?;
+    let first = scan::split_once_space(t).map_or(t, |(first, _)| first);
     let one_initial = |w: &str| {
         w.split('-').all(|p| {
             let mut cs = p.chars();
@@ -1204,7 +1204,7 @@ pub fn split_role_suffix(s: &str) -> (&str, Option<Role>) {
 /// Trans." or "N. Herakovič, M. Debevec, & E. Adrović, Eds.".
 pub fn parse_role_paren(inner: &str) -> Option<(Vec<Role>, Vec<Name>)> {
     let inner = scan::trim(inner);
-    let (list, marker) = inner.rsplit_once(',')?;
+    let (list, marker) = scan::rsplit_once_byte(inner, b',')?;
     let roles = roles_of_marker(marker);
     if roles.is_empty() {
         return None;
