@@ -71,14 +71,17 @@ fn initials(i: &str) -> IResult<&str, &str> {
 /// True when `s` is a run of initials ("P.", "A. A.", "J.-P.", "C. for D.").
 pub fn is_initials(s: &str) -> bool {
     let s = scan::trim(s);
-    if s.is_empty() || s.chars().count() > 24 {
+    // (Characters counted only when the bytes could be too many; the
+    // tests of single ASCII bytes below run on bytes, as a char
+    // searcher's setup costs more than these few.)
+    if s.is_empty() || s.len() > 24 && s.chars().count() > 24 {
         return false;
     }
     // Single letters without periods are initials only in short runs
     // ("J R" in sloppy lists); a bare capitalised word is not.
     // The element's closing period after a lower-case word: "B. de las."
     let s = match s.strip_suffix('.') {
-        Some(h) if h.ends_with(|c: char| c.is_lowercase()) && h.contains(' ') => h,
+        Some(h) if h.ends_with(|c: char| c.is_lowercase()) && h.bytes().any(|b| b == b' ') => h,
         _ => s,
     };
     if !initials_scan(s) {
@@ -86,7 +89,7 @@ pub fn is_initials(s: &str) -> bool {
     }
     // Reject a plain capitalised short word with no period, like "Li" or
     // "Wu", which are family names.
-    s.contains('.') || s.split_whitespace().all(|w| w.chars().count() == 1)
+    s.bytes().any(|b| b == b'.') || s.split_whitespace().all(|w| w.chars().count() == 1)
 }
 
 /// The same language as the nom grammar [`initials`], in one pass over the
