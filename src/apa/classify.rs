@@ -506,7 +506,8 @@ fn is_thesis_by_institution(r: &Reference, publisher: &str) -> bool {
             None
         )
     );
-    let institution = publisher.split(',').next().unwrap_or_default();
+    let institution =
+        super::scan::split_once_byte(publisher, b',').map_or(publisher, |(head, _)| head);
     one_person
         && r.contributors.iter().all(|c| c.role == Role::Author)
         && r.edition.is_none()

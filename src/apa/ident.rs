@@ -110,7 +110,7 @@ pub fn doi_in(token: &str) -> Option<&str> {
     let d = bare_doi_scan(rest)?;
     let d = trim_trailing(d);
     // A DOI suffix needs at least one character.
-    (d.len() > d.find('/').unwrap_or(d.len()) + 1).then_some(d)
+    (d.len() > super::scan::find_byte(d, b'/').unwrap_or(d.len()) + 1).then_some(d)
 }
 
 /// A DOI that carries a journal's ISSN, with the ISSN's hyphen put back

@@ -71,14 +71,17 @@ fn initials(i: &str) -> IResult<&str, &str> {
 /// True when `s` is a run of initials ("P.", "A. A.", "J.-P.", "C. for D.").
 pub fn is_initials(s: &str) -> bool {
     let s = scan::trim(s);
-    if s.is_empty() || s.chars().count() > 24 {
+    // (Characters counted only when the bytes could be too many; the
+    // tests of single ASCII bytes below run on bytes, as a char
+    // searcher's setup costs more than these few.)
+    if s.is_empty() || s.len() > 24 && s.chars().count() > 24 {
         return false;
     }
     // Single letters without periods are initials only in short runs
     // ("J R" in sloppy lists); a bare capitalised word is not.
     // The element's closing period after a lower-case word: "B. de las."
     let s = match s.strip_suffix('.') {
-        Some(h) if h.ends_with(|c: char| c.is_lowercase()) && h.contains(' ') => h,
+        Some(h) if h.ends_with(|c: char| c.is_lowercase()) && h.bytes().any(|b| b == b' ') => h,
         _ => s,
     };
     if !initials_scan(s) {
@@ -86,7 +89,7 @@ pub fn is_initials(s: &str) -> bool {
     }
     // Reject a plain capitalised short word with no period, like "Li" or
     // "Wu", which are family names.
-    s.contains('.') || s.split_whitespace().all(|w| w.chars().count() == 1)
+    s.bytes().any(|b| b == b'.') || s.split_whitespace().all(|w| w.chars().count() == 1)
 }
 
 /// The same language as the nom grammar [`initials`], in one pass over the
@@ -407,8 +410,8 @@ fn without_terminal_period(g: &str) -> &str {
 /// An ellipsis marker: "…", ". . .", "...".
 fn strip_ellipsis(s: &str) -> (bool, &str) {
     let t = s.fast_trim_start();
-    // (Every marker starts with '.' or '…'.)
-    if !t.starts_with(['.', '…']) {
+    // (Every marker starts with '.' or '…', whose first byte is E2.)
+    if !matches!(t.as_bytes().first(), Some(b'.' | 0xE2)) {
         return (false, t);
     }
     for m in ["…", ". . .", "...", ".."] {
@@ -883,7 +886,7 @@ fn full_names_of(et_al: bool, toks: &[Tok<'_>]) -> Option<NameList> {
 /// words or particles.
 fn initials_first_person(t: &str) -> Option<Person> {
     let t = scan::trim(t);
-    let first = t.split(' ').next()?;
+    let first = scan::split_once_space(t).map_or(t, |(first, _)| first);
     let one_initial = |w: &str| {
         w.split('-').all(|p| {
             let mut cs = p.chars();
@@ -1231,7 +1234,7 @@ pub fn split_role_suffix(s: &str) -> (&str, Option<Role>) {
 /// Trans." or "N. Herakovič, M. Debevec, & E. Adrović, Eds.".
 pub fn parse_role_paren(inner: &str) -> Option<(Vec<Role>, Vec<Name>)> {
     let inner = scan::trim(inner);
-    let (list, marker) = inner.rsplit_once(',')?;
+    let (list, marker) = scan::rsplit_once_byte(inner, b',')?;
     let roles = roles_of_marker(marker);
     if roles.is_empty() {
         return None;

@@ -154,13 +154,18 @@ fn trim_other(s: &str) -> &str {
         return s.get(..0).unwrap_or_default();
     };
     let end = b.iter().rposition(|c| !ws(c)).map_or(start, |e| e + 1);
-    match (b.get(start), end.checked_sub(1).and_then(|e| b.get(e))) {
-        // Char boundary: `start` and `end` are next to ASCII bytes.
-        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => {
-            s.get(start..end).unwrap_or_default()
-        }
-        _ => s.trim(),
+    // Char boundary: `start` and `end` are next to ASCII whitespace or
+    // at the ends of `s`.
+    let inner = s.get(start..end).unwrap_or_default();
+    // What is left starts and ends with no ASCII whitespace; unless a
+    // character of Unicode's other whitespace is at an end, which
+    // `str::trim` would go on to remove, it is the trimmed text.
+    // (Non-ASCII letters and closing quotes at the ends come here.)
+    let edge_space = |c: Option<char>| c.is_some_and(char::is_whitespace);
+    if edge_space(inner.chars().next()) || edge_space(inner.chars().next_back()) {
+        return s.trim();
     }
+    inner
 }
 
 /// `str::trim`, `trim_start` and `trim_end` with the common case answered
@@ -185,20 +190,35 @@ impl FastTrim for str {
 
     #[inline]
     fn fast_trim_start(&self) -> &str {
-        if self.as_bytes().first().is_some_and(u8::is_ascii_graphic) {
-            self
-        } else {
-            self.trim_start()
+        let b = self.as_bytes();
+        if b.first().is_some_and(u8::is_ascii_graphic) {
+            return self;
         }
+        // The one space after a separator (the pieces `split_top` gives).
+        if b.first() == Some(&b' ') && b.get(1).is_some_and(u8::is_ascii_graphic) {
+            // Char boundary: just after an ASCII space.
+            return self.get(1..).unwrap_or_default();
+        }
+        self.trim_start()
     }
 
     #[inline]
     fn fast_trim_end(&self) -> &str {
-        if self.as_bytes().last().is_some_and(u8::is_ascii_graphic) {
-            self
-        } else {
-            self.trim_end()
+        let b = self.as_bytes();
+        if b.last().is_some_and(u8::is_ascii_graphic) {
+            return self;
         }
+        // One space at the end, before printable ASCII.
+        if let Some(n) = b.len().checked_sub(1)
+            && b.get(n) == Some(&b' ')
+            && n.checked_sub(1)
+                .and_then(|p| b.get(p))
+                .is_some_and(u8::is_ascii_graphic)
+        {
+            // Char boundary: the offset of an ASCII space.
+            return self.get(..n).unwrap_or_default();
+        }
+        self.trim_end()
     }
 }
 
@@ -315,7 +335,30 @@ pub(crate) fn rsplit_once_space(s: &str) -> Option<(&str, &str)> {
 
 /// `s.split_once(' ')`, by a byte loop (see [`rsplit_once_space`]).
 pub(crate) fn split_once_space(s: &str) -> Option<(&str, &str)> {
-    let i = s.as_bytes().iter().position(|&b| b == b' ')?;
+    split_once_byte(s, b' ')
+}
+
+/// `s.find(c)` for an ASCII `c`, by a byte loop: in the short texts it
+/// is asked of (a name, a volume, a DOI), the char searcher's setup and
+/// its call to memchr cost more than the bytes.
+pub(crate) fn find_byte(s: &str, c: u8) -> Option<usize> {
+    debug_assert!(c.is_ascii());
+    s.as_bytes().iter().position(|&b| b == c)
+}
+
+/// `s.split_once(c)` for an ASCII `c`, by a byte loop (see
+/// [`find_byte`]).
+pub(crate) fn split_once_byte(s: &str, c: u8) -> Option<(&str, &str)> {
+    let i = find_byte(s, c)?;
+    // (An ASCII byte is a char of its own.)
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// `s.rsplit_once(c)` for an ASCII `c`, by a byte loop from the end.
+pub(crate) fn rsplit_once_byte(s: &str, c: u8) -> Option<(&str, &str)> {
+    debug_assert!(c.is_ascii());
+    let i = s.as_bytes().iter().rposition(|&b| b == c)?;
+    // (An ASCII byte is a char of its own.)
     Some((s.get(..i)?, s.get(i + 1..)?))
 }
 
@@ -420,7 +463,7 @@ const ENGLISH_BEFORE_NUMBER: &[&str] = &[
 pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
     let word = word_before(s, dot);
     // `dot` is the offset of a '.', so `dot + 1` is the next char boundary.
-    let next = s.get(dot + 1..).unwrap_or_default().trim_start();
+    let next = s.get(dot + 1..).unwrap_or_default().fast_trim_start();
     // (Found only where asked: most periods are decided without it.)
     let next_word = || next.split_whitespace().next().unwrap_or("");
     let next_char = next.chars().next();
@@ -457,7 +500,8 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
     // "U.S.", "e.g.", "Ph.D.": a word with inner periods. (Not a number
     // with a decimal point, which ends a sentence before a capital:
     // "Version 25.0. Armonk, NY".)
-    if word.contains('.')
+    // (A byte test: the char searcher's setup costs more than the word.)
+    if word.bytes().any(|b| b == b'.')
         && word.chars().filter(|&c| is_letter(c)).count() <= 4
         && !(word.starts_with(|c: char| c.is_ascii_digit())
             && word.bytes().all(|b| b.is_ascii_digit() || b == b'.')

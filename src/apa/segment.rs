@@ -604,10 +604,16 @@ fn date_group_start(l: &str) -> Option<usize> {
     // (or past the end, which `min` catches).
     let head = &l[..floor_char_boundary(l, limit)];
     let mut search = 0;
-    while let Some(p) = head[search..].find('(') {
+    // (memchr: a line is long, and the char searcher costs a call
+    // anyway.)
+    while let Some(p) = head
+        .as_bytes()
+        .get(search..)
+        .and_then(|rest| memchr::memchr(b'(', rest))
+    {
         let at = search + p;
         let inner = &l[at + 1..];
-        let close = inner.find(')').unwrap_or(inner.len());
+        let close = memchr::memchr(b')', inner.as_bytes()).unwrap_or(inner.len());
         let inner = &inner[..close];
         let before = l[..at].fast_trim_end();
         let after = &l[(at + 1 + close + 1).min(l.len())..];

@@ -34,7 +34,7 @@ fn volume_issue(p: &str) -> Option<(Option<&str>, Option<&str>)> {
         return None;
     }
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-    let (vol, issue) = match p.split_once('(') {
+    let (vol, issue) = match scan::split_once_byte(p, b'(') {
         Some((vol, rest)) => {
             let issue = rest.strip_suffix(')')?.fast_trim();
             // An issue may name its months in a parenthesis of its own:
@@ -50,7 +50,7 @@ fn volume_issue(p: &str) -> Option<(Option<&str>, Option<&str>)> {
         }
         // Volume and issue joined by a colon, as some publishers print
         // them: "Memory, 25:4, 512-520".
-        None => match p.split_once(':') {
+        None => match scan::split_once_byte(p, b':') {
             Some((v, i)) if digits(v) && digits(i) => (v, Some(i)),
             _ => (p, None),
         },
@@ -528,7 +528,7 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
 /// issue the pages must be a range or three digits or more, since
 /// "25:4" is a volume and an issue.
 fn colon_pages(p: &str) -> Option<(&str, Option<&str>, &str)> {
-    let (head, pages) = p.split_once(':')?;
+    let (head, pages) = scan::split_once_byte(p, b':')?;
     let pages = page_like(pages).filter(|p| !p.contains(':'))?;
     let (Some(v), issue) = volume_issue(head)? else {
         return None;
@@ -542,7 +542,7 @@ fn colon_pages(p: &str) -> Option<(&str, Option<&str>, &str)> {
 /// "New Left Review(128)": a name and, against it, an issue number
 /// with no volume.
 fn glued_issue(p: &str) -> Option<(&str, &str)> {
-    let (name, rest) = p.rsplit_once('(')?;
+    let (name, rest) = scan::rsplit_once_byte(p, b'(')?;
     let issue = rest.strip_suffix(')')?;
     let numeric = !issue.is_empty()
         && issue.len() <= 12

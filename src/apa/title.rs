@@ -156,7 +156,7 @@ fn is_bare_ordinal(p: &str) -> bool {
 }
 
 fn is_bare_english_edition(s: &str) -> bool {
-    let Some((ordinal, marker)) = scan::trim(s).split_once(' ') else {
+    let Some((ordinal, marker)) = scan::split_once_space(scan::trim(s)) else {
         return false;
     };
     let digits = ordinal.trim_start_matches(|c: char| c.is_ascii_digit());
