@@ -995,18 +995,23 @@ fn compact_initials_person(t: &str) -> Option<Person> {
     let t = scan::trim(t);
     let t = t.strip_suffix('.').unwrap_or(t);
     let (family, inits) = t.rsplit_once(' ')?;
-    let letters: Vec<char> = inits.chars().filter(|&c| c != '-').collect();
-    let ok = (1..=3).contains(&letters.len())
-        && letters.iter().all(char::is_ascii_uppercase)
+    // (The initials first, on bytes: most names asked are groups' and
+    // fail here.)
+    let letters = inits.bytes().filter(|&b| b != b'-');
+    let ok = (1..=3).contains(&letters.clone().count())
+        && letters.into_iter().all(|b| b.is_ascii_uppercase())
         && inits.starts_with(|c: char| c.is_ascii_uppercase())
         && !inits.ends_with('-')
         && !inits.contains("--");
-    let words: Vec<&str> = family.split(' ').filter(|w| !w.is_empty()).collect();
-    let family_ok = (1..=3).contains(&words.len())
-        && words
-            .last()
+    if !ok {
+        return None;
+    }
+    let words = || family.split(' ').filter(|w| !w.is_empty());
+    let family_ok = (1..=3).contains(&words().count())
+        && words()
+            .next_back()
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && words.iter().all(|w| {
+        && words().all(|w| {
             lexicon::is_particle(w)
                 || w.chars().next().is_some_and(char::is_uppercase)
                     && w.chars().skip(1).any(char::is_lowercase)
@@ -1015,7 +1020,7 @@ fn compact_initials_person(t: &str) -> Option<Person> {
         });
     // (Letters that name a group's place or kind: "Google AI", "Ofcom UK".)
     let group_letters = ["AI", "UK", "US", "USA", "EU", "UN", "NHS", "LLC", "PLC"];
-    if !ok || !family_ok || group_letters.contains(&inits) || lexicon::looks_like_group(t) {
+    if !family_ok || group_letters.contains(&inits) || lexicon::looks_like_group(t) {
         return None;
     }
     // "JA" → "J. A.", "J-Y" → "J.-Y."

@@ -1101,7 +1101,10 @@ impl<'a> Ctx<'a> {
         // software makers ask to be cited: "IBM SPSS Statistics for
         // Windows, Version 25.0".
         if self.r.version.is_none()
-            && let Some(at) = scan::find_short(title, " Version ")
+            // (Found by its rare capital: a search for the space first
+            // stops at every word.)
+            && let Some(at) = scan::find_short(title, "Version ").and_then(|v| v.checked_sub(1))
+            && title.as_bytes().get(at) == Some(&b' ')
             && let Some(number) = title.get(at + " Version ".len()..).map(str::trim_end)
             && number.starts_with(|c: char| c.is_ascii_digit())
             && !number.contains(' ')
