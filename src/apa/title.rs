@@ -647,16 +647,27 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
     }
     // The form the work was read in, APA 6 and 5: "[Kindle version]",
     // "[Adobe Digital Editions version]", "[DX Reader version]",
-    // "[Electronic version]", "[Kindle edition]".
+    // "[Electronic version]", "[Kindle edition]" (not a state of the
+    // text: "[pre-pub version]" is part of a title).
     if let Some(head) = l
         .strip_suffix(" version")
         .or_else(|| l.strip_suffix(" edition"))
-        && (l.ends_with("version")
-            && !head.is_empty()
-            && !head.contains(|c: char| c.is_ascii_digit())
-            || ["kindle", "nook", "e-book", "ebook", "epub", "electronic"]
-                .iter()
-                .any(|w| scan::contains_short(head, w)))
+        && [
+            "kindle",
+            "nook",
+            "e-book",
+            "ebook",
+            "epub",
+            "electronic",
+            "adobe",
+            "reader",
+            "ibooks",
+            "pdf",
+            "online",
+            "digital",
+        ]
+        .iter()
+        .any(|w| scan::contains_short(head, w))
         && head.split_whitespace().count() <= 4
     {
         return Description::Medium(d);
@@ -1500,7 +1511,12 @@ mod tests {
         ] {
             assert!(matches!(describe(m), Description::Medium(_)), "{m}");
         }
-        // Not a reader's copy: an edition, a numbered version.
+        // Not a reader's copy: an edition, a numbered version, a state of
+        // the text.
+        assert!(matches!(
+            describe("pre-pub version"),
+            Description::PartOfTitle
+        ));
         assert!(matches!(describe("Special edition"), Description::Genre(_)));
         assert!(matches!(describe("Version 2"), Description::Genre(_)));
     }
