@@ -548,7 +548,7 @@ fn read_authors_forced(cx: &mut Ctx<'_>, pre: &str) -> bool {
 /// Corp. Released 2017.". Returns
 /// where the names end (after their period), the span of the year's
 /// element (without its period) and the date.
-fn find_bare_year(s: &str) -> Option<(usize, (usize, usize), Date)> {
+pub(crate) fn find_bare_year(s: &str) -> Option<(usize, (usize, usize), Date)> {
     // (Within the first 300 bytes: an author list of a few names.)
     // Char boundary: `floor_char_boundary` gives one.
     let window = &s[..scan::floor_char_boundary(s, 300)];

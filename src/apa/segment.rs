@@ -669,6 +669,33 @@ pub fn starts_like_reference(l: &str) -> bool {
         || legal_start(t)
         || after_repeated_authors(t).is_some()
         || compact_names_then_year(t)
+        || bare_year_start(t)
+}
+
+/// Names, then a year without parentheses, as author-date styles other
+/// than APA print them ("Smith, J., Lee, K., 2019. Title.") and software
+/// makers ask to be cited ("IBM Corp. Released 2017."): names of persons
+/// only, or the word "Released".
+fn bare_year_start(t: &str) -> bool {
+    // (Cheap test first: a digit early in the line.)
+    let head = t.as_bytes().get(..120).unwrap_or(t.as_bytes());
+    if !head.iter().any(u8::is_ascii_digit) {
+        return false;
+    }
+    let Some((names_end, (start, _), _)) = super::parse::find_bare_year(t) else {
+        return false;
+    };
+    if names_end > 120 {
+        return false;
+    }
+    let released = t.get(start..).is_some_and(|r| {
+        r.get(..9)
+            .is_some_and(|w| w.eq_ignore_ascii_case("released "))
+    });
+    released
+        || t.get(..names_end)
+            .and_then(super::names::parse_author_list)
+            .is_some_and(|l| l.persons > 0 && l.persons == l.names.len())
 }
 
 /// Names with initials without periods, then the year in parentheses, as
@@ -1574,8 +1601,11 @@ impl Layout {
         // a reference's first line and its indented rest.
         // (A few paragraphs that do not, in a short list, are title-first
         // references whose date the line wrap pushed down.)
-        let blank_lines_separate =
-            paragraph_starts * 20 >= paragraphs * 17 || paragraphs - paragraph_starts < 3;
+        // (So do they, whatever the paragraphs start with, when each is one
+        // line longer than a page's: pasted, not extracted from a PDF.)
+        let blank_lines_separate = paragraph_starts * 20 >= paragraphs * 17
+            || paragraphs - paragraph_starts < 3
+            || nonempty == paragraphs && median > 130;
         let mode = if paragraphs >= 2 && nonempty <= paragraphs * 6 && blank_lines_separate {
             Mode::Paragraphs
         } else if nonempty > 0
@@ -2351,6 +2381,33 @@ mod tests {
             "Journal of Applied Psychology (2019)"
         ));
         assert!(!compact_names_then_year("Smith J, Lee K (pp. 1–20)"));
+    }
+
+    #[test]
+    fn long_one_line_paragraphs_are_references_whatever_they_start_with() {
+        // Pasted paragraphs of one long line each: title-first references
+        // with years outside parentheses do not start like APA ones.
+        let r = |t: &str| {
+            format!(
+                "{t}. 2019. A long enough title of a report on something that matters to many of its readers, in many countries. Publisher of Reports, Somewhere."
+            )
+        };
+        let s = [
+            r("Report one"),
+            r("Report two"),
+            r("Report three"),
+            r("Report four"),
+        ]
+        .join("\n\n");
+        assert_eq!(texts(&s).len(), 4);
+        // Names and a year without parentheses start one too.
+        assert!(bare_year_start(
+            "Smith, J., Lee, K., 2019. Learning in context."
+        ));
+        assert!(bare_year_start(
+            "IBM Corp. Released 2017. IBM SPSS Statistics."
+        ));
+        assert!(!bare_year_start("Journal of Learning, 2019. Title."));
     }
 
     #[test]
