@@ -39,6 +39,17 @@ const LISTS: &[(&str, usize, usize)] = &[
     // at a line end (put back), and a link that lost one in its slug
     // ("tamingthe-greedocracy"), which is reported and kept in the note.
     ("pdf-biblatex-apa6.txt", 7, 1),
+    // More of the references psychology papers cite most, APA 7.
+    ("apa7-common-references-more.txt", 71, 0),
+    // The same kind typed by hand in APA 6 and its slips: "doi:", "et
+    // al." in the list, "Vol. 24, No. 3, pp.", initials without periods,
+    // "[Kindle version]"-style descriptions; one cites its software as
+    // IBM asks ("IBM Corp. Released 2017."), a year without parentheses,
+    // which is read and reported.
+    ("apa6-hand-typed-psychology.txt", 32, 1),
+    // Springer's author-year style: "Smith J, Lee K (2019) Title. J Learn
+    // Sci 24(3):300–320".
+    ("springer-author-year.txt", 4, 0),
     // biblatex-apa set in two columns, through pdftotext: links cut after
     // "https:" and spaced out ("www . reddit . com /"), the next
     // reference's names on a line of their own, a title in single quotes
