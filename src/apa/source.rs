@@ -1023,26 +1023,18 @@ impl<'a> Ctx<'a> {
                     | ItemType::MotionPicture
             )
         );
+        // A lone element, and a link that says what kind of site it is on.
+        let lone_with_link = |link_says: fn(&str) -> bool| {
+            us.len() == 1 && self.r.url.as_deref().is_some_and(link_says)
+        };
         // A post on a blog platform names its blog: "West Coast Stat Views.
         // http://observationalepidemiology.blogspot.com/…".
-        let blog = || {
-            us.len() == 1
-                && self
-                    .r
-                    .url
-                    .as_deref()
-                    .is_some_and(super::classify::is_blog_url)
-        };
+        let blog = || lone_with_link(super::classify::is_blog_url);
         // An article dated only by its year whose link files it by month
         // (a renderer that prints no month or day, a list typed so):
         // "(2017). Title. The New Yorker. https://…/2017/06/19/…".
         let dated_link = || {
-            us.len() == 1
-                && self
-                    .r
-                    .url
-                    .as_deref()
-                    .is_some_and(super::classify::is_dated_url)
+            lone_with_link(super::classify::is_dated_url)
                 && !kinds().publisher()
                 // (An agency's or institute's reports are filed so too.)
                 && !kinds().group()
