@@ -1190,6 +1190,27 @@ fn many_tiny_references_and_deep_nesting_stay_linear() {
             t.elapsed()
         );
     }
+    // 1 MB of version elements after a description (the source was read
+    // again after each one: a stack overflow, and quadratic).
+    let versions = format!(
+        "Smith, J. (2019). Title [Data set]. {}Publisher.\n",
+        "Version 1. ".repeat((1 << 20) / 11)
+    );
+    let p = write(d.path(), "versions.txt", versions);
+    let t = Instant::now();
+    let a = refmill()
+        .arg("convert")
+        .arg(&p)
+        .args(["--to", "csl-json", "-o"])
+        .arg(d.path().join("o.json"))
+        .assert()
+        .success();
+    assert_eq!(counts(&a.get_output().stderr), (1, 1));
+    assert!(
+        t.elapsed() < Duration::from_secs(60),
+        "took {:?}",
+        t.elapsed()
+    );
 }
 
 #[test]

@@ -520,7 +520,6 @@ fn is_thesis_by_institution(r: &Reference, publisher: &str) -> bool {
         && !contains_any!(ci publisher, ["press"])
 }
 
-/// Blog platforms and blog paths.
 /// A link whose path holds a date to the month, as news sites, magazines
 /// and blogs file their articles: "…/2017/06/19/remembering-…",
 /// "…/ausland/2011-09/libyen-…", "…/2019/nov/20/loneliness".
@@ -560,6 +559,7 @@ pub(crate) fn is_dated_url(url: &str) -> bool {
     })
 }
 
+/// Blog platforms and blog paths.
 pub(crate) fn is_blog_url(url: &str) -> bool {
     let rest = url
         .strip_prefix("https://")

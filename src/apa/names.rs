@@ -968,8 +968,6 @@ fn east_asian_person(s: &str) -> Option<Person> {
     Some(make_person(&family, Some(&given), None))
 }
 
-/// One name written family name first, its initials after it without a
-/// comma: "Smith J.", "van der Berg A. M.", "Lee-Park J.-H.".
 /// Whether `t` is a list of names written family name first with
 /// initials without periods, as Springer's and medicine's author-year
 /// styles print them: "Smith J, Lee K", "Smith JA, Lee K et al".
@@ -1039,6 +1037,8 @@ fn compact_initials_person(t: &str) -> Option<Person> {
     Some(make_person(family, Some(&given), None))
 }
 
+/// One name written family name first, its initials after it without a
+/// comma: "Smith J.", "van der Berg A. M.", "Lee-Park J.-H.".
 fn family_first_person(t: &str) -> Option<Person> {
     let t = scan::trim(t);
     // (Cheap test first: most tokens that get here are group names.)

@@ -541,13 +541,11 @@ fn read_authors_forced(cx: &mut Ctx<'_>, pre: &str) -> bool {
     true
 }
 
-/// For a reference with no date: finds where the author list ends by
-/// trying each ". " from the left.
 /// A year as an element of its own after the first element: "Smith, J.
 /// 2019. Title.", "Lee, K. 2019a.", "Smith, J., Lee, K., 2019.", "IBM
-/// Corp. Released 2017.". Returns
-/// where the names end (after their period), the span of the year's
-/// element (without its period) and the date.
+/// Corp. Released 2017.". Returns where the names end (after their
+/// period), the span of the year's element (without its period) and the
+/// date.
 pub(crate) fn find_bare_year(s: &str) -> Option<(usize, (usize, usize), Date)> {
     // (Within the first 300 bytes: an author list of a few names.)
     // Char boundary: `floor_char_boundary` gives one.
@@ -613,6 +611,8 @@ pub(crate) fn find_bare_year(s: &str) -> Option<(usize, (usize, usize), Date)> {
     None
 }
 
+/// For a reference with no date: finds where the author list ends by
+/// trying each ". " from the left.
 fn split_undated_authors(s: &str) -> Option<usize> {
     // Char boundary: every offset below is 0, just after the '.' or the ' '
     // of a ". " that `find` found, or from `floor_char_boundary` (which

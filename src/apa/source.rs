@@ -891,10 +891,14 @@ impl<'a> Ctx<'a> {
         let first_end = first.end;
         let first = &src[first.start..first.end];
         // A version as an element of its own (biblatex-apa6: "[Data set].
-        // Version 1.0.0. TU Wien."): the source goes on after it.
-        if let Some(v) = version_element(strip_period(first)) {
+        // Version 1.0.0. TU Wien."): the source goes on after it. (One:
+        // the version is read once, so the source read again is read
+        // without this step, and the text is read at most twice.)
+        if self.r.version.is_none()
+            && let Some(v) = version_element(strip_period(first))
+        {
             self.mark(Field::Version, strip_period(first));
-            self.r.version.get_or_insert_with(|| v.to_string());
+            self.r.version = Some(v.to_string());
             self.sig.version = true;
             // Char boundary: as above.
             self.read_source(src[first_end..].trim_start_matches(['.', ' ']));
