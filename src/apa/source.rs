@@ -277,6 +277,54 @@ fn tail_without_commas(u: &str) -> Option<JournalTail<'_>> {
     })
 }
 
+/// A journal's name, volume (and issue) and pages typed as sentences of
+/// their own: "Journal of Learning Sciences. 24(3). 300-320",
+/// "Journal of Learning Sciences. 24. 300-320", "Journal of Learning
+/// Sciences. 24(3)". The pages must be a range, and a volume alone needs
+/// pages after it.
+pub(crate) fn tail_in_elements(u: &str) -> Option<JournalTail<'_>> {
+    let u = u.fast_trim_end().trim_end_matches('.');
+    // (Cheap test first: the text ends with a digit or the issue's
+    // parenthesis.)
+    if !u.ends_with(|c: char| c == ')' || c.is_ascii_digit()) {
+        return None;
+    }
+    fn digits(s: &str) -> bool {
+        !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())
+    }
+    // "24(3)" or "24": the volume and the issue.
+    fn vol_issue(s: &str) -> Option<(&str, Option<&str>)> {
+        match s.split_once('(') {
+            Some((v, i)) => {
+                let i = i.strip_suffix(')')?;
+                (digits(v) && digits(i)).then_some((v, Some(i)))
+            }
+            None => digits(s).then_some((s, None)),
+        }
+    }
+    let (head, last) = u.rsplit_once(". ")?;
+    let (name, (volume, issue), page) = match vol_issue(last) {
+        // "Name. 24(3)".
+        Some((v, Some(i))) => (head, (v, Some(i)), None),
+        Some((_, None)) => return None,
+        None => {
+            let page = page_like(last).filter(|p| p.contains(['-', '–']))?;
+            let (name, vi) = head.rsplit_once(". ")?;
+            (name, vol_issue(vi)?, Some(page))
+        }
+    };
+    let name = name.fast_trim();
+    (name.ends_with(|c: char| c.is_alphabetic()) && name.split_whitespace().count() <= 12)
+        .then_some(JournalTail {
+            container: name,
+            volume: Some(volume),
+            issue,
+            page,
+            number: None,
+            status: None,
+        })
+}
+
 /// "Psychol Rev 12:1–20", as Springer's author-year style prints a
 /// journal without an issue: the name, then the volume and pages joined
 /// by a colon.
@@ -940,9 +988,11 @@ impl<'a> Ctx<'a> {
         }
         if us.len() > 1 {
             // A journal title with a period inside ("Journal of X. Series
-            // C, 64(4), 1–2").
+            // C, 64(4), 1–2"), or the volume and pages typed as sentences
+            // of their own ("Journal of X. 24(3). 300-320.").
             if let Some(t) = journal_tail(src, self.r.issued.as_ref())
-                && t.volume.is_some()
+                .filter(|t| t.volume.is_some())
+                .or_else(|| tail_in_elements(src))
             {
                 self.apply_journal(t);
                 return;

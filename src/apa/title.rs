@@ -1412,6 +1412,19 @@ fn choose_title_units(body: &str, us: &[scan::Unit], d: Option<&crate::model::Da
             return n - 2;
         }
     }
+    // A journal's volume and pages typed as sentences of their own:
+    // "Title. Journal of X. 24(3). 300-320." / "Title. Journal of X.
+    // 24(3)."
+    for k in [3, 2] {
+        if n > k
+            && let Some(t) = body
+                .get(us[n - k].start..us[n - 1].end)
+                .and_then(super::source::tail_in_elements)
+            && (k == 2 || t.page.is_some())
+        {
+            return n - k;
+        }
+    }
     // A journal element before the last: the units after it are extra.
     for j in 1..n - 1 {
         if super::source::journal_tail(text(j), d)
