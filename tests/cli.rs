@@ -1168,13 +1168,22 @@ fn many_tiny_references_and_deep_nesting_stay_linear() {
     // 1 MB of brackets and of "A., ", 4 MB of closing single quotes after
     // a period (each may end an element; a search back from each for the
     // opening quote took minutes): linear, so well under the timeout.
-    for (name, unit, mb) in [
-        ("paren.txt", "((", 1),
-        ("brackets.txt", "[(", 1),
-        ("initials.txt", "A., ", 1),
-        ("quotes.txt", "a.’ ", 4),
+    // And 1 MB of version elements after a description (the source was
+    // read again after each one: a stack overflow, and quadratic).
+    for (name, head, unit, mb) in [
+        ("paren.txt", "", "((", 1),
+        ("brackets.txt", "", "[(", 1),
+        ("initials.txt", "", "A., ", 1),
+        ("quotes.txt", "", "a.’ ", 4),
+        (
+            "versions.txt",
+            "Smith, J. (2019). Title [Data set]. ",
+            "Version 1. ",
+            1,
+        ),
     ] {
-        let p = write(d.path(), name, unit.repeat((mb << 20) / unit.len()));
+        let text = format!("{head}{}", unit.repeat((mb << 20) / unit.len()));
+        let p = write(d.path(), name, text);
         let t = Instant::now();
         let a = refmill()
             .arg("convert")
@@ -1190,27 +1199,6 @@ fn many_tiny_references_and_deep_nesting_stay_linear() {
             t.elapsed()
         );
     }
-    // 1 MB of version elements after a description (the source was read
-    // again after each one: a stack overflow, and quadratic).
-    let versions = format!(
-        "Smith, J. (2019). Title [Data set]. {}Publisher.\n",
-        "Version 1. ".repeat((1 << 20) / 11)
-    );
-    let p = write(d.path(), "versions.txt", versions);
-    let t = Instant::now();
-    let a = refmill()
-        .arg("convert")
-        .arg(&p)
-        .args(["--to", "csl-json", "-o"])
-        .arg(d.path().join("o.json"))
-        .assert()
-        .success();
-    assert_eq!(counts(&a.get_output().stderr), (1, 1));
-    assert!(
-        t.elapsed() < Duration::from_secs(60),
-        "took {:?}",
-        t.elapsed()
-    );
 }
 
 #[test]
