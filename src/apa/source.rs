@@ -255,8 +255,7 @@ fn tail_without_commas(u: &str) -> Option<JournalTail<'_>> {
     if volume.is_empty()
         || volume.len() > 4
         || container.len() == before.len()
-        || !container.ends_with(|c: char| c.is_alphabetic())
-        || container.split_whitespace().count() > 12
+        || !journal_name_before_numbers(container)
         || !ok_issue
     {
         return None;
@@ -289,17 +288,16 @@ pub(crate) fn tail_in_elements(u: &str) -> Option<JournalTail<'_>> {
     if !u.ends_with(|c: char| c == ')' || c.is_ascii_digit()) {
         return None;
     }
-    fn digits(s: &str) -> bool {
-        !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())
-    }
-    // "24(3)" or "24": the volume and the issue.
+    // "24(3)" or "24", digits only: the volume and the issue.
     fn vol_issue(s: &str) -> Option<(&str, Option<&str>)> {
-        match s.split_once('(') {
-            Some((v, i)) => {
-                let i = i.strip_suffix(')')?;
-                (digits(v) && digits(i)).then_some((v, Some(i)))
-            }
-            None => digits(s).then_some((s, None)),
+        let digits =
+            |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+        let plain = s
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'(' || b == b')');
+        match volume_issue(s)? {
+            (Some(v), i) if plain && digits(v) && i.is_none_or(digits) => Some((v, i)),
+            _ => None,
         }
     }
     let (head, last) = u.rsplit_once(". ")?;
@@ -314,15 +312,20 @@ pub(crate) fn tail_in_elements(u: &str) -> Option<JournalTail<'_>> {
         }
     };
     let name = name.fast_trim();
-    (name.ends_with(|c: char| c.is_alphabetic()) && name.split_whitespace().count() <= 12)
-        .then_some(JournalTail {
-            container: name,
-            volume: Some(volume),
-            issue,
-            page,
-            number: None,
-            status: None,
-        })
+    journal_name_before_numbers(name).then_some(JournalTail {
+        container: name,
+        volume: Some(volume),
+        issue,
+        page,
+        number: None,
+        status: None,
+    })
+}
+
+/// Whether the text before a journal's numbers can be its name: it ends
+/// with a letter and has at most twelve words.
+fn journal_name_before_numbers(name: &str) -> bool {
+    name.ends_with(|c: char| c.is_alphabetic()) && name.split_whitespace().count() <= 12
 }
 
 /// "Psychol Rev 12:1–20", as Springer's author-year style prints a
@@ -335,8 +338,7 @@ fn volume_colon_pages(u: &str) -> Option<JournalTail<'_>> {
     if volume.is_empty()
         || volume.len() > 4
         || !volume.bytes().all(|b| b.is_ascii_digit())
-        || !container.ends_with(|c: char| c.is_alphabetic())
-        || container.split_whitespace().count() > 12
+        || !journal_name_before_numbers(container)
         // A range of pages: not a verse ("Isaiah 6:1") or a time.
         || !pages.contains(['-', '–'])
     {
