@@ -972,19 +972,13 @@ fn east_asian_person(s: &str) -> Option<Person> {
 /// initials without periods, as Springer's and medicine's author-year
 /// styles print them: "Smith J, Lee K", "Smith JA, Lee K et al".
 pub(crate) fn is_compact_name_list(t: &str) -> bool {
-    let t = t
-        .strip_suffix(" et al.")
-        .or_else(|| t.strip_suffix(" et al"))
-        .unwrap_or(t);
-    let t = t.strip_suffix(',').unwrap_or(t);
-    !t.is_empty()
-        && t.split(", ")
-            .map(|n| {
-                n.strip_prefix("& ")
-                    .or_else(|| n.strip_prefix("and "))
-                    .unwrap_or(n)
-            })
-            .all(|n| compact_initials_person(n).is_some())
+    // (Cut as an author list is: commas, "&" or "and", "et al".)
+    let list = AuthorTokens::of(t);
+    !list.toks.is_empty()
+        && list
+            .toks
+            .iter()
+            .all(|tok| compact_initials_person(tok.text).is_some())
 }
 
 /// A name written as medicine's styles write it, family name first and
