@@ -1543,7 +1543,7 @@ impl<'a> Ctx<'a> {
 }
 
 /// "Version 1.0.0", "Version 2": the version's number.
-fn version_element(e: &str) -> Option<&str> {
+pub(crate) fn version_element(e: &str) -> Option<&str> {
     let number = strip_prefix_ascii_ci(e, "version ")?.fast_trim();
     (number.starts_with(|c: char| c.is_ascii_digit()) && !number.contains(' ')).then_some(number)
 }

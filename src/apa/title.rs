@@ -1116,9 +1116,9 @@ impl<'a> Ctx<'a> {
             // stops at every word.)
             && let Some(at) = scan::find_short(title, "Version ").and_then(|v| v.checked_sub(1))
             && title.as_bytes().get(at) == Some(&b' ')
-            && let Some(number) = title.get(at + " Version ".len()..).map(str::trim_end)
-            && number.starts_with(|c: char| c.is_ascii_digit())
-            && !number.contains(' ')
+            && let Some(number) = title
+                .get(at + 1..)
+                .and_then(|v| super::source::version_element(v.fast_trim_end()))
             && let Some(head) = title
                 .get(..at)
                 .map(|h| h.trim_end_matches(','))
