@@ -184,7 +184,42 @@ fn is_small_ascii(w: &str) -> bool {
 
 /// Is `s` in sentence case (a title) rather than Title Case (a name)?
 pub(crate) fn sentence_case(s: &str) -> bool {
-    // The content words after the first, and how many start in lower case.
+    let (content, lower) = content_words(s);
+    if content < 2 {
+        return false;
+    }
+    lower * 2 >= content
+}
+
+/// Has `s` a word in lower case after its first, one of three letters or
+/// more that is not a small word ("of", "and") nor an abbreviation ("pp.",
+/// "(s.n.)")? No name of a site, paper or publisher has one.
+fn has_lower_case_word(s: &str) -> bool {
+    let mut words = s.split_whitespace().skip(1).peekable();
+    while let Some(w) = words.next() {
+        let w = w.trim_start_matches(['(', '[', '"', '“', '‘']);
+        let w = w.trim_end_matches([',', ';', ':', ')', ']', '"', '”', '’']);
+        let w = match w.strip_suffix('.') {
+            // An abbreviation's period inside an element.
+            Some(_) if words.peek().is_some() => continue,
+            Some(w) => w,
+            None => w,
+        };
+        if w.chars().count() >= 3
+            && w.starts_with(|c: char| c.is_lowercase())
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+            && !(w.is_ascii() && is_small_ascii(w))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// The content words of `s` after the first (not small words such as
+/// "of", "and", "de"), and how many of them start in lower case.
+fn content_words(s: &str) -> (usize, usize) {
     let (mut content, mut lower) = (0usize, 0usize);
     for w in s.split_whitespace().skip(1) {
         // French/Italian elision: "l’Économie", "d'Italia".
@@ -212,10 +247,7 @@ pub(crate) fn sentence_case(s: &str) -> bool {
             lower += 1;
         }
     }
-    if content < 2 {
-        return false;
-    }
-    lower * 2 >= content
+    (content, lower)
 }
 
 fn word_count(s: &str) -> usize {
@@ -312,6 +344,14 @@ fn pre_is_title(
         return false;
     }
     let u_sentence = sentence_case(u);
+    // A short title in sentence case after a name in Title Case: "Centers
+    // for Disease Control and Prevention. (2019, October 3). Hospital-
+    // acquired conditions." (No site, paper or publisher has a content
+    // word in lower case.)
+    // ("Harvard University. (n.d.). Academic integrity.")
+    if word_count(p) >= 2 && content_words(p).1 == 0 && has_lower_case_word(u) {
+        return false;
+    }
     let dated = d.and_then(|d| d.start).is_some_and(|p| p.month.is_some());
     // One short name after the date (a site, newspaper or publisher):
     // the text before the date is the title.
@@ -1584,5 +1624,41 @@ mod tests {
         assert!(sentence_case("A guide to Fortran IV programming"));
         assert!(!sentence_case("World Health Organization"));
         assert!(!sentence_case("Journal of Psychopharmacology"));
+    }
+
+    #[test]
+    fn lower_case_words_are_not_in_names() {
+        assert!(has_lower_case_word("Academic integrity"));
+        assert!(has_lower_case_word("Hospital-acquired conditions."));
+        assert!(!has_lower_case_word("The New York Times"));
+        assert!(!has_lower_case_word("Journal of the History of Ideas"));
+        // Abbreviations and short words are not words of a title.
+        assert!(!has_lower_case_word("IOTC Proceedings No. 3 (pp. 102–103)"));
+        assert!(!has_lower_case_word("(S.l.) : (s.n.)"));
+        assert!(!has_lower_case_word("Mayo Clinic"));
+    }
+
+    #[test]
+    fn group_author_before_a_title_in_sentence_case() {
+        let body = "Hospital-acquired conditions. https://www.cms.gov/x";
+        assert!(!pre_is_title(
+            "Centers for Medicare & Medicaid Services.",
+            body,
+            None,
+            None
+        ));
+        assert!(!pre_is_title(
+            "Harvard University.",
+            "Academic integrity.",
+            None,
+            None
+        ));
+        // A title before a site's name stays a title.
+        assert!(pre_is_title(
+            "Healthy eating habits.",
+            "Mayo Clinic.",
+            None,
+            None
+        ));
     }
 }

@@ -1126,8 +1126,16 @@ impl<'a> Ctx<'a> {
             .issued
             .as_ref()
             .is_some_and(|d| d.status == crate::model::DateStatus::InPress);
+        // A site named by its domain has a link; without one, and after an
+        // edition, the domain names a publisher ("(2nd ed.). Nursesbooks.org.",
+        // "Lulu.com.").
+        let site_without_link = || {
+            !kinds().periodical_word()
+                && (self.r.url.is_none() && self.r.doi.is_none() && !self.sig.url_in_note
+                    || self.r.edition.is_some())
+        };
         if us.len() == 1
-            && (lexicon::periodical_given(first, kinds()) || in_press)
+            && (lexicon::periodical_given(first, kinds()) && !site_without_link() || in_press)
             && !kinds().publisher()
             && !lexicon::is_book_publisher(first)
         {
