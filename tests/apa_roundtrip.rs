@@ -14,6 +14,10 @@ use std::path::Path;
 /// Cases that do not round-trip, by the start of their text, with why.
 const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     (
+        "Thompson, H. (2015). Classroom management. In Jones, B. A.",
+        "editors written inverted come back given name first, as APA writes them",
+    ),
+    (
         "Smith, J. (2019). Learning in context. Journal of the Learning Sciences. 24",
         "a journal's volume and pages typed as sentences of their own come back in APA form, with commas",
     ),

@@ -1104,8 +1104,25 @@ pub fn parse_given_first(s: &str) -> Option<Name> {
 /// Reads an editor list as printed after "In": "A. Editor & B. Editor",
 /// "T. N. Toller, C. Sean, & O. Tichy".
 pub fn parse_editor_list(s: &str) -> Vec<Name> {
+    let starts_init = |w: &str| {
+        w.split_whitespace()
+            .next()
+            .is_some_and(|w| w.contains('.') && all_consuming(initial).parse(w).is_ok())
+    };
+    let toks = tokens(s);
+    // Written inverted, as authors are ("In: Jones, B., & Lee, K. (Eds.)"):
+    // family names, each followed by initials.
+    if toks.len() >= 2
+        && toks.len().is_multiple_of(2)
+        && toks.chunks(2).all(|pair| {
+            matches!(pair, [fam, init] if !starts_init(fam.text) && !init.amp && is_initials(init.text))
+        })
+        && let Some(list) = authors_of(false, &toks)
+    {
+        return list.names;
+    }
     let mut out: Vec<Name> = Vec::new();
-    for t in tokens(s) {
+    for t in toks {
         if lexicon::is_name_suffix(t.text)
             && let Some(Name::Person(p)) = out.last_mut()
         {
@@ -1115,11 +1132,6 @@ pub fn parse_editor_list(s: &str) -> Vec<Name> {
         // Two names joined by "&" or "and" without a comma ("D. Bourcier
         // & R. Boulet"): split when both sides start with an initial, so that
         // a group such as "Johnson & Johnson" stays whole.
-        let starts_init = |w: &str| {
-            w.split_whitespace()
-                .next()
-                .is_some_and(|w| w.contains('.') && all_consuming(initial).parse(w).is_ok())
-        };
         let joined = t
             .text
             .split_once(" & ")
