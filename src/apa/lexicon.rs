@@ -1254,6 +1254,17 @@ pub fn is_particle(word: &str) -> bool {
         && PARTICLES.contains(&word)
 }
 
+/// A company's legal form written after its name and a comma: "Tesla,
+/// Inc.", "Acme, Ltd.".
+pub fn is_company_form(word: &str) -> bool {
+    let w = super::scan::trim(word).trim_end_matches('.');
+    [
+        "Inc", "Ltd", "LLC", "Corp", "Co", "GmbH", "AG", "PLC", "plc", "LLP", "Pty Ltd", "S.A",
+        "N.V", "B.V",
+    ]
+    .contains(&w)
+}
+
 /// True for `Jr.`, `III` ...
 pub fn is_name_suffix(word: &str) -> bool {
     let w = super::scan::trim(word);

@@ -383,7 +383,18 @@ fn make_person(family: &str, given: Option<&str>, suffix: Option<&str>) -> Perso
         given: given.filter(|g| !g.is_empty()),
         particle,
         dropping_particle,
-        suffix: suffix.map(|s| scan::trim(s).to_string()),
+        // "III." at the end of the author element: the period is the
+        // element's ("Jr." keeps its own).
+        suffix: suffix.map(|s| {
+            let s = scan::trim(s);
+            let roman = s.trim_end_matches('.');
+            if roman.bytes().all(|b| matches!(b, b'I' | b'V')) {
+                roman
+            } else {
+                s
+            }
+            .to_string()
+        }),
     }
 }
 
@@ -731,6 +742,16 @@ fn authors_of(et_al: bool, toks: &[Tok<'_>]) -> Option<NameList> {
     let mut i = 0;
     while let Some(&fam) = toks.get(i) {
         let next = toks.get(i + 1);
+        // A company and its legal form: "Tesla, Inc." ("Inc." reads as an
+        // abbreviated given name otherwise).
+        if let Some(form) =
+            next.filter(|g| !g.amp && !g.ellipsis && lexicon::is_company_form(g.text))
+        {
+            flush(&mut run, &mut names);
+            names.push(Name::Literal(format!("{}, {}", fam.text, form.text)));
+            i += 2;
+            continue;
+        }
         // (The family-name test last: it decides only for a long name of
         // several words.)
         if let Some(g) = next.filter(|g| !g.amp && !g.ellipsis)
@@ -863,7 +884,7 @@ fn full_names_of(et_al: bool, toks: &[Tok<'_>]) -> Option<NameList> {
         let &[f, g] = pair else {
             return None;
         };
-        if g.amp || !is_family_like(f.text) {
+        if g.amp || !is_family_like(f.text) || lexicon::is_company_form(g.text) {
             return None;
         }
         let given = strip_final_period(g.text);

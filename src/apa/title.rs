@@ -757,6 +757,8 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
         || has("technical report")
         || has("brochure")
         || has("press release")
+        || has("news release")
+        || has("media release")
     {
         return typed(ItemType::Report);
     }
