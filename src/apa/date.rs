@@ -234,11 +234,12 @@ fn month_day(i: &str) -> IResult<&str, MonthDay> {
                 (Some(m), d, end, None)
             },
         ),
-        // "3 March", and "3. März" with the ordinal period of German and
-        // the Nordic languages.
-        map((day, opt(char('.')), space1, month), |(d, _, _, m)| {
-            (Some(m), Some(d), None, None)
-        }),
+        // "3 March", "3. März" with the ordinal period of German and the
+        // Nordic languages, and "15 de marzo" of Spanish and Portuguese.
+        map(
+            (day, opt(char('.')), space1, opt((tag("de"), space1)), month),
+            |(d, _, _, _, m)| (Some(m), Some(d), None, None),
+        ),
         map((season, opt((range_dash, season))), |(s, _)| {
             (None, None, None, Some(s))
         }),
@@ -658,6 +659,11 @@ mod tests {
         // Day first, with the ordinal period of German and Norwegian.
         let d = parse_date_group("2022, 5. Juli").unwrap();
         assert_eq!(ymd(&d), (2022, Some(7), Some(5)));
+        // Spanish and Portuguese: "15 de marzo", "3 de julho".
+        let d = parse_date_group("2017, 15 de marzo").unwrap();
+        assert_eq!(ymd(&d), (2017, Some(3), Some(15)));
+        let d = parse_date_group("2020, 3 de julho").unwrap();
+        assert_eq!(ymd(&d), (2020, Some(7), Some(3)));
         let d = parse_date_group("2015, 19. November").unwrap();
         assert_eq!(ymd(&d), (2015, Some(11), Some(19)));
         let d = parse_date_group("2015, 19 November").unwrap();

@@ -480,10 +480,58 @@ fn strip_amp(s: &str) -> (bool, bool, &str) {
     if let Some(rest) = t.strip_prefix('&') {
         return (true, false, rest.fast_trim_start());
     }
-    if let Some(rest) = t.strip_prefix("and ") {
+    if let Some(rest) = strip_connector(t) {
         return (true, true, rest.fast_trim_start());
     }
     (false, false, t)
+}
+
+/// The word for "and" that joins the last two names of a list, in the
+/// languages APA lists are written in: "y" and "e" (Spanish, Portuguese,
+/// Italian), "und", "et", "en" (Dutch), "og", "och", "ve", "и", "és".
+const CONNECTORS: &[&str] = &[
+    "and", "y", "e", "und", "et", "en", "og", "och", "ve", "и", "és",
+];
+
+/// `t` after a leading connector word and its space, when a capital (the
+/// next name) follows: "y Baptista Lucio, P." → "Baptista Lucio, P.".
+fn strip_connector(t: &str) -> Option<&str> {
+    // (Every connector is at most three bytes long, "и" two.)
+    let space = t.as_bytes().iter().take(4).position(|&b| b == b' ')?;
+    // Char boundary: `space` is an ASCII space's index.
+    let (word, rest) = (&t[..space], &t[space + 1..]);
+    // ("and" before anything; the other words, which are shorter and more
+    // often something else, before a capital or a particle: "y van Ours".)
+    let name_follows = || {
+        rest.starts_with(|c: char| c.is_uppercase())
+            || rest
+                .split_once(' ')
+                .is_some_and(|(w, _)| lexicon::is_particle(w))
+    };
+    (word == "and" || CONNECTORS.contains(&word) && name_follows()).then_some(rest)
+}
+
+/// Where two names are joined by a connector after the first's initials,
+/// "J.A. and Doe", "M. y López": the index of the connector (after the
+/// space before it). The initials must be the whole text before it, and at
+/// most three words follow.
+fn connector_after_initials(rest: &str) -> Option<usize> {
+    // (Initials are short: `is_initials` takes 24 characters at most, so
+    // the search stops there, and a long piece costs one pass.)
+    rest.match_indices(". ")
+        .take_while(|&(j, _)| j < 100)
+        .find_map(|(j, _)| {
+            // Char boundary: `j` is an ASCII ". "'s index, so `j + 1` and
+            // `j + 2` are boundaries.
+            let after = &rest[j + 2..];
+            let tail = strip_connector(after)?;
+            let h = rest[..=j].fast_trim();
+            (h.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | ' ' | '-'))
+                && is_initials(h)
+                && tail.split_whitespace().count() <= 3)
+                .then_some(j + 2)
+        })
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -552,23 +600,10 @@ fn tokens<'s>(s: &'s str) -> Vec<Tok<'s>> {
                     })
                 })
                 .flatten()
-                // "J.A. and Doe": "and" after initials joins two names.
-                // Char boundary: `i` is where the ASCII " and " starts.
-                .or_else(|| {
-                    // (The initials before it end with a period.)
-                    has_dot
-                        .then(|| scan::find_short(rest, " and "))
-                        .flatten()
-                        .filter(|&i| {
-                            let h = rest[..i].fast_trim();
-                            h.ends_with('.')
-                                && h.chars()
-                                    .all(|c| c.is_uppercase() || matches!(c, '.' | ' ' | '-'))
-                                && is_initials(h)
-                                && rest[i + 5..].split_whitespace().count() <= 3
-                        })
-                        .map(|i| i + 1)
-                });
+                // "J.A. and Doe", "M. y López": "and" (or its word in the
+                // language of the list) after initials joins two names.
+                // (The initials before it end with a period.)
+                .or_else(|| has_dot.then(|| connector_after_initials(rest)).flatten());
             match inner {
                 Some(i) if i > 0 => {
                     // Char boundary: `i` is the '&' found above.
@@ -1531,6 +1566,34 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn and_in_other_languages() {
+        let two = vec![
+            ("García".to_string(), "M.".to_string()),
+            ("López".to_string(), "J.".to_string()),
+        ];
+        for list in [
+            "García, M. y López, J.",
+            "García, M., y López, J.",
+            "García, M. und López, J.",
+            "García, M., et López, J.",
+            "García, M. e López, J.",
+        ] {
+            assert_eq!(read(list), two, "{list}");
+        }
+        // Before a particle: "y van Ours".
+        assert_eq!(read("Ohinata, A. en van Ours, J. C.").len(), 2);
+        // Not before a word in lower case, and not inside a group's name.
+        assert!(strip_connector("y ellos").is_none());
+        assert_eq!(
+            read("Instituto Nacional de Estadística y Geografía"),
+            vec![(
+                "Instituto Nacional de Estadística y Geografía".to_string(),
+                "<lit>".to_string()
+            )]
+        );
     }
 
     #[test]
