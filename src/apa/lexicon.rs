@@ -1280,12 +1280,24 @@ pub fn is_particle(word: &str) -> bool {
 /// A company's legal form written after its name and a comma: "Tesla,
 /// Inc.", "Acme, Ltd.".
 pub fn is_company_form(word: &str) -> bool {
-    let w = super::scan::trim(word).trim_end_matches('.');
-    [
-        "Inc", "Ltd", "LLC", "Corp", "Co", "GmbH", "AG", "PLC", "plc", "LLP", "Pty Ltd", "S.A",
-        "N.V", "B.V",
-    ]
-    .contains(&w)
+    // (Matched on the length first: initials, the usual words here, are
+    // turned away at once.)
+    matches!(
+        word.trim_end_matches('.'),
+        "Inc"
+            | "Ltd"
+            | "LLC"
+            | "Corp"
+            | "Co"
+            | "GmbH"
+            | "AG"
+            | "PLC"
+            | "plc"
+            | "LLP"
+            | "S.A"
+            | "N.V"
+            | "B.V"
+    )
 }
 
 /// True for `Jr.`, `III` ...

@@ -480,7 +480,12 @@ fn strip_amp(s: &str) -> (bool, bool, &str) {
     if let Some(rest) = t.strip_prefix('&') {
         return (true, false, rest.fast_trim_start());
     }
-    if let Some(rest) = strip_connector(t) {
+    // (Most pieces start with a name's capital: one byte's test says no.
+    // Every connector starts in lower case, "и" and "és" with the lead
+    // bytes 0xD0 and 0xC3.)
+    if matches!(t.as_bytes().first(), Some(b'a'..=b'z' | 0xC3 | 0xD0))
+        && let Some(rest) = strip_connector(t)
+    {
         return (true, true, rest.fast_trim_start());
     }
     (false, false, t)
@@ -518,9 +523,11 @@ fn strip_connector(t: &str) -> Option<&str> {
 fn connector_after_initials(rest: &str) -> Option<usize> {
     // (Initials are short: `is_initials` takes 24 characters at most, so
     // the search stops there, and a long piece costs one pass.)
-    rest.match_indices(". ")
-        .take_while(|&(j, _)| j < 100)
-        .find_map(|(j, _)| {
+    // (A byte loop: a searcher for ". " costs more to set up.)
+    let b = rest.as_bytes();
+    (0..b.len().min(100))
+        .filter(|&j| b.get(j) == Some(&b'.') && b.get(j + 1) == Some(&b' '))
+        .find_map(|j| {
             // Char boundary: `j` is an ASCII ". "'s index, so `j + 1` and
             // `j + 2` are boundaries.
             let after = &rest[j + 2..];
@@ -779,9 +786,12 @@ fn authors_of(et_al: bool, toks: &[Tok<'_>]) -> Option<NameList> {
         let next = toks.get(i + 1);
         // A company and its legal form: "Tesla, Inc." ("Inc." reads as an
         // abbreviated given name otherwise).
-        if let Some(form) =
-            next.filter(|g| !g.amp && !g.ellipsis && lexicon::is_company_form(g.text))
-        {
+        // (Initials, "J." or "J. A.", are the usual words here: turned
+        // away by their second byte before the word list is asked.)
+        let initial_like = |w: &str| w.as_bytes().get(1) == Some(&b'.');
+        if let Some(form) = next.filter(|g| {
+            !g.amp && !g.ellipsis && !initial_like(g.text) && lexicon::is_company_form(g.text)
+        }) {
             flush(&mut run, &mut names);
             names.push(Name::Literal(format!("{}, {}", fam.text, form.text)));
             i += 2;

@@ -349,7 +349,7 @@ fn pre_is_title(
     // acquired conditions." (No site, paper or publisher has a content
     // word in lower case.)
     // ("Harvard University. (n.d.). Academic integrity.")
-    if word_count(p) >= 2 && content_words(p).1 == 0 && has_lower_case_word(u) {
+    if has_lower_case_word(u) && word_count(p) >= 2 && !has_lower_case_word(p) {
         return false;
     }
     let dated = d.and_then(|d| d.start).is_some_and(|p| p.month.is_some());
