@@ -50,6 +50,24 @@ const LISTS: &[(&str, usize, usize)] = &[
     // Springer's author-year style: "Smith J, Lee K (2019) Title. J Learn
     // Sci 24(3):300–320".
     ("springer-author-year.txt", 4, 0),
+    // Nursing, education and business papers' lists (APA 7): agencies
+    // whose names hold "&" ("Centers for Medicare & Medicaid Services"),
+    // short titles in sentence case after a group ("Harvard University.
+    // (n.d.). Academic integrity."), "Tesla, Inc.", "[News release]",
+    // a publisher named by its domain ("Nursesbooks.org").
+    ("nursing-education-business-apa7.txt", 55, 0),
+    // Classic psychology references typed in APA 6 and 7 forms, with one
+    // in Vancouver's form ("Kroenke K, … J Gen Intern Med.
+    // 2001;16(9):606-613."), which is written out and reported.
+    ("psychology-classics-mixed-forms.txt", 32, 1),
+    // Students' slips: "J.A." without spaces, "and" for "&", "(2020.)",
+    // "In: Jones, B. (Ed.)" with editors inverted, "<https://doi.org/…>",
+    // "(Doctoral dissertation). Retrieved from ProQuest".
+    ("education-student-slips.txt", 20, 0),
+    // APA lists written in Spanish, Portuguese, Italian, German, French:
+    // "y", "e", "und", "et" before the last author, "(2017, 15 de marzo)",
+    // "Recuperado de", "Tesis de maestría".
+    ("spanish-portuguese-italian-german-french.txt", 12, 0),
     // biblatex-apa set in two columns, through pdftotext: links cut after
     // "https:" and spaced out ("www . reddit . com /"), the next
     // reference's names on a line of their own, a title in single quotes
