@@ -68,6 +68,12 @@ const LISTS: &[(&str, usize, usize)] = &[
     // "y", "e", "und", "et" before the last author, "(2017, 15 de marzo)",
     // "Recuperado de", "Tesis de maestría".
     ("spanish-portuguese-italian-german-french.txt", 12, 0),
+    // Frontiers' APA-like style, common in psychology PDFs: abbreviated
+    // journals with the volume after a space ("Annu. Rev. Psychol. 63,
+    // 1–29"), "and" before the last author, "et al." in the list,
+    // "doi: 10.…", chapters as '"Title," in Book, ed. B. Ross (City:
+    // Publisher), 145–199'.
+    ("frontiers-numbered-journals.txt", 10, 0),
     // biblatex-apa set in two columns, through pdftotext: links cut after
     // "https:" and spaced out ("www . reddit . com /"), the next
     // reference's names on a line of their own, a title in single quotes

@@ -30,6 +30,22 @@ const ABBREVIATIONS: &[&str] = &[
 /// is capitalised ("Phys. Rev. E", "J. Clin. Psychol.").
 const JOURNAL_ABBREVIATIONS: &[&str] = &[
     "J",
+    "Learn",
+    "Mem",
+    "Adolesc",
+    "Percept",
+    "Emot",
+    "Motiv",
+    "Neuropsychol",
+    "Cognit",
+    "Psychopharmacol",
+    "Psychosom",
+    "Exerc",
+    "Prev",
+    "Opin",
+    "Spec",
+    "Disabil",
+    "Neurodev",
     "Am",
     "Phys",
     "Rev",
@@ -1264,6 +1280,7 @@ pub fn is_english_word_abbreviation(word: &str) -> bool {
             | "Trans"
             | "Cult"
             | "Lit"
+            | "Learn"
     )
 }
 

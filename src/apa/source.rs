@@ -554,6 +554,18 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
         t.issue = Some(issue);
         container_end = at + name.len();
     }
+    // A volume against an abbreviated name, without a comma, as Frontiers'
+    // and Elsevier's styles print it: "Annu. Rev. Psychol. 63, 1–29",
+    // "Behav. Res. Methods 37, 498–505".
+    if t.volume.is_none()
+        && t.issue.is_none()
+        && t.page.is_some()
+        && let Some((name, v)) = volume_after_abbreviated_name(part(idx - 1))
+        && let Some(at) = scan::offset_in(u, name)
+    {
+        t.volume = Some(v);
+        container_end = at + name.len();
+    }
     if t.volume.is_none()
         && t.issue.is_none()
         && t.page.is_none()
@@ -587,6 +599,25 @@ fn colon_pages(p: &str) -> Option<(&str, Option<&str>, &str)> {
     let range = pages.contains(['-', '–', '—', '‐', '−']);
     (numeric(v) && (issue.is_some() || range || numeric(pages) && pages.len() >= 3))
         .then_some((v, issue, pages))
+}
+
+/// "Annu. Rev. Psychol. 63": a journal's name with an abbreviated word
+/// among its last three, and its volume (digits) after a space.
+fn volume_after_abbreviated_name(p: &str) -> Option<(&str, &str)> {
+    let (name, v) = scan::rsplit_once_space(p)?;
+    if v.is_empty() || v.len() > 4 || !v.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let name = name.fast_trim_end();
+    let abbreviated = |w: &str| {
+        w.len() <= 9
+            && w.ends_with('.')
+            && w.starts_with(|c: char| c.is_uppercase())
+            && lexicon::is_journal_abbreviation(w.trim_end_matches('.'))
+    };
+    (name.ends_with(|c: char| c.is_alphabetic() || c == '.')
+        && name.split_whitespace().rev().take(3).any(abbreviated))
+    .then_some((name, v))
 }
 
 /// "New Left Review(128)": a name and, against it, an issue number

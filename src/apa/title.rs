@@ -1241,6 +1241,32 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // "Title. Annu. Rev. Psychol. 63, 1–29" (Frontiers' and Elsevier's
+        // styles): the units split after the abbreviated name, so what
+        // follows the title is numbers only; the name ends the title's
+        // units.
+        let ends_abbreviated = |t: &str| {
+            let w = scan::rsplit_once_space(t.fast_trim_end())
+                .map_or(t, |(_, w)| w)
+                .trim_end_matches('.');
+            super::lexicon::is_journal_abbreviation(w)
+        };
+        if k + 1 == n
+            && body[us[k].start..us[k].end]
+                .fast_trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
+            && ends_abbreviated(&body[us[0].start..us[k - 1].end])
+        {
+            let whole = &body[us[0].start..us[k].end];
+            if let Some(split) =
+                super::source::split_title_from_journal(whole, self.r.issued.as_ref())
+            {
+                // Char boundary: as below.
+                self.read_title_group(&whole[..split.0]);
+                self.read_source(&whole[split.1..]);
+                return;
+            }
+        }
         if k == n && n == 1 {
             // One element: title, or title and journal run together
             // ("... in the U.S. Journal of X, 1(2), 3").
