@@ -162,7 +162,8 @@ impl Sub {
 }
 
 /// Characters PDF text carries for plain ones: typographic ligatures
-/// ("ﬁnancial"), the non-breaking hyphen ("self‑esteem"), and the
+/// ("ﬁnancial"), the non-breaking hyphen ("self‑esteem"), full-width
+/// "＆", "（" and "）" of East Asian input methods, and the
 /// mathematical letters a formula's font gives ("𝛼-amidated", "𝐁old"),
 /// written as the letter they are (their compatibility decomposition).
 fn substitute(c: char) -> Option<Sub> {
@@ -174,6 +175,11 @@ fn substitute(c: char) -> Option<Sub> {
         '\u{FB04}' => "ffl",
         '\u{FB05}' | '\u{FB06}' => "st",
         '\u{2011}' => "-",
+        // Full-width forms a Chinese or Japanese input method types:
+        // "Wang, L., ＆ Li, M. （2019）".
+        '\u{FF06}' => "&",
+        '\u{FF08}' => "(",
+        '\u{FF09}' => ")",
         '\u{1D400}'..='\u{1D7FF}' => {
             use unicode_normalization::UnicodeNormalization;
             let mut d = std::iter::once(c).nfkc();
