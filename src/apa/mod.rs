@@ -63,6 +63,7 @@ mod parse;
 pub use parse::is_connector;
 mod source;
 mod title;
+mod vancouver;
 pub(crate) use title::edition_of;
 
 use crate::diag::Diagnostic;

@@ -788,6 +788,24 @@ fn read_into(
 
     // 1. The date anchor.
     let found = find_date(s);
+    // No date in parentheses: a journal article in Vancouver's order, as
+    // lists in the health sciences mix in ("Kroenke K, Spitzer RL.
+    // Title. J Gen Intern Med. 2001;16(9):606-613."), is read so.
+    if found.is_none()
+        && let Some(v) = super::vancouver::parse(s)
+    {
+        v.apply(cx.r);
+        for (field, text) in v.parts() {
+            cx.mark(field, text);
+        }
+        cx.warn(
+            Field::Reference,
+            "Vancouver's order (names, title, journal, year;volume(issue):pages), not APA; read as such",
+        );
+        let idents = ident::find_identifiers(s, v.end);
+        read_identifiers(&mut cx, &idents, v.end, repaired, joins);
+        return finish(cx, norm);
+    }
     // Char boundary: `find_date` gives the offsets of an ASCII '(' and just
     // after its ')'; `split_undated_authors` an offset just after a '.'.
     let (pre, after_date_start) = match &found {

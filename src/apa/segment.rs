@@ -670,6 +670,32 @@ pub fn starts_like_reference(l: &str) -> bool {
         || after_repeated_authors(t).is_some()
         || compact_names_then_year(t)
         || bare_year_start(t)
+        || compact_names_then_title(t)
+}
+
+/// Two names or more with bare initials, then a period and the title, as
+/// Vancouver's order starts a reference: "Kroenke K, Spitzer RL, Williams
+/// JB. The PHQ-9: …", "Lee J, Park S, et al. Sleep …".
+fn compact_names_then_title(t: &str) -> bool {
+    // (Cheap tests first: a capital starts the line, and the names end
+    // with a capital, an initial, before the first ". ".)
+    if !t.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    // Char boundary: `floor_char_boundary` gives one.
+    let head = &t[..floor_char_boundary(t, 300)];
+    let Some(dot) = scan::find_short(head, ". ") else {
+        return false;
+    };
+    // Char boundary: `dot` is an ASCII '.'.
+    let names = &head[..dot];
+    let names = names
+        .strip_suffix(", et al")
+        .or_else(|| names.strip_suffix(" et al"))
+        .unwrap_or(names);
+    names.ends_with(|c: char| c.is_ascii_uppercase())
+        && names.contains(", ")
+        && super::names::is_compact_name_list(names)
 }
 
 /// Names, then a year without parentheses, as author-date styles other
@@ -2401,6 +2427,17 @@ mod tests {
         .join("\n\n");
         assert_eq!(texts(&s).len(), 4);
         // Names and a year without parentheses start one too.
+        assert!(compact_names_then_title(
+            "Kroenke K, Spitzer RL, Williams JB. The PHQ-9: validity of a brief"
+        ));
+        assert!(compact_names_then_title(
+            "Lee J, Park S, et al. Sleep and mood."
+        ));
+        // One name, a group, an APA author: not Vancouver's start.
+        assert!(!compact_names_then_title("Google AI. Title of a page."));
+        assert!(!compact_names_then_title(
+            "Smith, J. A., & Lee, K. (2019). Title."
+        ));
         assert!(bare_year_start(
             "Smith, J., Lee, K., 2019. Learning in context."
         ));
