@@ -14,6 +14,10 @@ use std::path::Path;
 /// Cases that do not round-trip, by the start of their text, with why.
 const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     (
+        "Baddeley, A. D., and Hitch, G. (1974).",
+        "Frontiers' chapter form comes back in APA form",
+    ),
+    (
         "Kroenke K, Spitzer RL, Williams JB.",
         "Vancouver's order comes back in APA form",
     ),

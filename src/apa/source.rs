@@ -836,6 +836,85 @@ pub(crate) fn presented_at(u: &str) -> Option<(&str, &str)> {
     None
 }
 
+impl<'a> Ctx<'a> {
+    /// A chapter as Frontiers' style prints it: its title in quotes with
+    /// the comma inside, "in" and the book, the editors after "ed." or
+    /// "eds", place and publisher in parentheses, then the pages:
+    /// '"Executive attention," in The Psychology of Learning and
+    /// Motivation, ed. B. Ross (New York, NY: Elsevier), 145–199'. True
+    /// when `body` is one and was read.
+    pub(crate) fn read_quoted_chapter(&mut self, body: &'a str) -> bool {
+        let t = body.fast_trim();
+        let Some(inner) = t.strip_prefix('“').or_else(|| t.strip_prefix('"')) else {
+            return false;
+        };
+        let Some((title, rest)) = [",” in ", ",\" in "]
+            .iter()
+            .find_map(|sep| inner.split_once(sep))
+        else {
+            return false;
+        };
+        let rest = rest.fast_trim_end().trim_end_matches('.');
+        let Some((book, after)) = [", ed. ", ", eds. ", ", eds ", ", Ed. ", ", Eds. "]
+            .iter()
+            .find_map(|sep| rest.split_once(sep))
+        else {
+            return false;
+        };
+        let Some((who, paren)) = after.split_once(" (") else {
+            return false;
+        };
+        let Some((paren, pages)) = paren.split_once("), ") else {
+            return false;
+        };
+        let editors = names::parse_editor_list(who);
+        let Some(pages) = page_like(pages) else {
+            return false;
+        };
+        if book.fast_trim().is_empty()
+            || editors.is_empty()
+            || !editors
+                .iter()
+                .all(|n| matches!(n, crate::model::Name::Person(_)))
+        {
+            return false;
+        }
+        self.mark(Field::Title, title);
+        self.r.title = Some(title.fast_trim().to_string());
+        // "Psychology of Learning and Motivation, Vol. 8".
+        let book = match book.rsplit_once(", Vol. ") {
+            Some((b, v))
+                if !v.is_empty() && v.len() <= 4 && v.bytes().all(|c| c.is_ascii_digit()) =>
+            {
+                self.mark(Field::Volume, v);
+                self.r.volume = Some(v.to_string());
+                b
+            }
+            _ => book,
+        };
+        self.mark(Field::ContainerTitle, book);
+        self.r.container_title = Some(book.fast_trim().to_string());
+        self.mark(Field::Editor, who);
+        self.r.add_names(crate::model::Role::Editor, editors);
+        match place_publisher(paren) {
+            Some((place, publisher)) => {
+                self.mark(Field::Place, place);
+                self.r.publisher_place = Some(place.to_string());
+                self.mark(Field::Publisher, publisher);
+                self.r.publisher = Some(publisher.to_string());
+            }
+            None => {
+                self.mark(Field::Publisher, paren);
+                self.r.publisher = Some(paren.to_string());
+            }
+        }
+        self.mark(Field::Page, pages);
+        self.r.page = Some(super::parse::normalize_pages(pages));
+        self.sig.in_container = true;
+        true
+    }
+}
+
 /// "New York, NY: Guilford Press" → (place, publisher).
 fn place_publisher(u: &str) -> Option<(&str, &str)> {
     let i = scan::top_level_ascii(u, b':').next()?;

@@ -1189,6 +1189,10 @@ impl<'a> Ctx<'a> {
         if us.is_empty() {
             return;
         }
+        // (Quoted titles are rare: one byte says no to most bodies.)
+        if body.starts_with(['“', '"']) && self.read_quoted_chapter(body) {
+            return;
+        }
         // Char boundary: unit offsets are char boundaries of `body` (see
         // `scan::Unit`). In bounds: `1 <= last <= us.len()`; then
         // `1 <= k <= n` (`choose_title_units` gives at least 1 and at most
