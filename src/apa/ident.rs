@@ -582,7 +582,8 @@ struct Tokens<'a> {
 impl<'a> Tokens<'a> {
     /// Moves past the tokens [`find_identifiers`] passes over: those whose
     /// first byte starts no identifier or keyword (see there; "doi",
-    /// "pmid" and "isbn" are kept at any length) and that end before
+    /// "pmid" and "isbn" are kept at any length), or that start with 'h',
+    /// 'f' or 'w' but not as "http", "ftp" or "www" do, and that end before
     /// `mark`, the offset of the next "10." in the text. Stops at the
     /// first other token, or where the mark may be stale (it is moved on
     /// by the caller); the tokens skipped are those `next` would give.
@@ -590,7 +591,16 @@ impl<'a> Tokens<'a> {
         let b = self.tail.as_bytes();
         while let Some(&c) = b.get(self.pos) {
             let c = c.to_ascii_lowercase();
-            if may_start_link(c) || matches!(c, b'd' | b'p' | b'i') {
+            // A word that starts as a link does only by its first letter
+            // ("from", "with", "health") is passed over too: a link with
+            // no bracket before it starts "http", "ftp" or "www".
+            let second = b.get(self.pos + 1).map(u8::to_ascii_lowercase);
+            let link_like = match c {
+                b'h' | b'f' => second == Some(b't'),
+                b'w' => second == Some(b'w'),
+                _ => may_start_link(c),
+            };
+            if link_like || matches!(c, b'd' | b'p' | b'i') {
                 return;
             }
             // An empty token (a space here) ends where it starts.
@@ -871,6 +881,26 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(tokens_from(&s, from).collect::<Vec<_>>(), want);
         }
+    }
+
+    #[test]
+    fn links_found_among_words_that_start_as_links_do() {
+        let s = "From health with Wiley. ftp://ftp.x.org/a HTTPS://Y.ORG/b www.z.com/c \
+                 fhttp://no whttp://no (http://q.org/d) Http: www. doi: 10.1000/xyz";
+        let found: Vec<(IdentKind, &str)> = find_identifiers(s, 0)
+            .iter()
+            .map(|i| (i.kind, &s[i.start..i.end]))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (IdentKind::Url, "ftp://ftp.x.org/a"),
+                (IdentKind::Url, "HTTPS://Y.ORG/b"),
+                (IdentKind::Url, "www.z.com/c"),
+                (IdentKind::Url, "http://q.org/d"),
+                (IdentKind::Doi, "doi: 10.1000/xyz"),
+            ]
+        );
     }
 
     #[test]

@@ -16,34 +16,71 @@
 //! record's note and reported as a [`Diagnostic`] naming the field and the
 //! characters concerned.
 
-/// True when `$hay` contains one of the fixed phrases. Each phrase's
-/// searcher (memchr's SIMD `memmem`) is built once; a `str::contains` per
-/// phrase builds one on every call. `ci` compares in lower case, so the
-/// phrases must be lower case: short ASCII text is lower-cased in a buffer
-/// on the stack, other text into a `String`.
+/// True when `$hay` contains one of the fixed phrases, found by a
+/// [`Phrases`] searcher built once (a `str::contains` per phrase builds
+/// one on every call). `ci` compares in lower case, so the phrases must be
+/// lower case: short ASCII text is lower-cased in a buffer on the stack,
+/// other text into a `String`.
 macro_rules! contains_any {
     (ci $hay:expr, [$($p:expr),+ $(,)?]) => {{
         use $crate::apa::lower::Lc as _;
-        static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
-            std::sync::LazyLock::new(|| vec![$(memchr::memmem::Finder::new($p)),+]);
-        let found = |hay: &[u8]| FINDERS.iter().any(|f| f.find(hay).is_some());
+        static PHRASES: std::sync::LazyLock<$crate::apa::Phrases> =
+            std::sync::LazyLock::new(|| $crate::apa::Phrases::new(&[$($p),+]));
         let hay: &str = $hay;
         let mut buf = [0u8; 256];
         match buf.get_mut(..hay.len()).filter(|_| hay.is_ascii()) {
             Some(b) => {
                 b.copy_from_slice(hay.as_bytes());
                 b.make_ascii_lowercase();
-                found(b)
+                PHRASES.in_text(b)
             }
-            None => found(hay.lc().as_bytes()),
+            None => PHRASES.in_text(hay.lc().as_bytes()),
         }
     }};
     ($hay:expr, [$($p:expr),+ $(,)?]) => {{
-        static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
-            std::sync::LazyLock::new(|| vec![$(memchr::memmem::Finder::new($p)),+]);
+        static PHRASES: std::sync::LazyLock<$crate::apa::Phrases> =
+            std::sync::LazyLock::new(|| $crate::apa::Phrases::new(&[$($p),+]));
         let hay: &str = $hay;
-        FINDERS.iter().any(|f| f.find(hay.as_bytes()).is_some())
+        PHRASES.in_text(hay.as_bytes())
     }};
+}
+
+/// Fixed phrases to look for in texts ([`contains_any!`]). One phrase is
+/// looked for by memchr's SIMD `memmem`; several together, in one pass,
+/// by aho-corasick's packed (SIMD "Teddy") searcher, where a `memmem`
+/// search for each would pass over the text once per phrase.
+pub(crate) struct Phrases {
+    /// The searcher of all the phrases, when there are several.
+    together: Option<aho_corasick::packed::Searcher>,
+    /// One searcher per phrase, when `together` is `None`.
+    each: Vec<memchr::memmem::Finder<'static>>,
+}
+
+impl Phrases {
+    /// The searchers for `phrases`.
+    pub(crate) fn new(phrases: &[&'static str]) -> Phrases {
+        let together = if phrases.len() > 1 {
+            aho_corasick::packed::Searcher::new(phrases.iter())
+        } else {
+            None
+        };
+        let each = match together {
+            Some(_) => Vec::new(),
+            None => phrases
+                .iter()
+                .map(|&p| memchr::memmem::Finder::new(p))
+                .collect(),
+        };
+        Phrases { together, each }
+    }
+
+    /// True when `hay` contains one of the phrases.
+    pub(crate) fn in_text(&self, hay: &[u8]) -> bool {
+        match &self.together {
+            Some(s) => s.find(hay).is_some(),
+            None => self.each.iter().any(|f| f.find(hay).is_some()),
+        }
+    }
 }
 
 pub mod columns;

@@ -27,15 +27,23 @@ fn is_invisible(c: char) -> bool {
 
 /// Normalises whitespace and removes invisible and control characters.
 pub fn clean(text: &str) -> String {
+    clean_noting_accents(text).0
+}
+
+/// [`clean`], and whether the text may have a combining accent (see
+/// [`compose_accents`]): `false` only when it certainly has none, as
+/// [`plain`] tells of a text kept as it is (it looks at each character
+/// that is not ASCII on its way), so that it is not searched again.
+fn clean_noting_accents(text: &str) -> (String, bool) {
     // Most references are already clean: printable characters (dashes
     // and curly quotes are common), single spaces, nothing at the ends.
     let b = text.as_bytes();
-    if is_plain(text)
+    if let Some(accents) = plain(text)
         && !contains_any!(text, ["  "])
         && !text.starts_with(' ')
         && !text.ends_with(' ')
     {
-        return text.to_string();
+        return (text.to_string(), accents);
     }
     let mut out = String::with_capacity(text.len());
     let mut space = false;
@@ -100,12 +108,14 @@ pub fn clean(text: &str) -> String {
         // Char boundary: as above.
         out.push_str(&text[s..]);
     }
-    out
+    (out, true)
 }
 
-/// True when `text` has only printable characters that [`clean`] keeps
-/// as they are, and no whitespace other than the ASCII space.
-fn is_plain(text: &str) -> bool {
+/// Whether `text` has only printable characters that [`clean`] keeps as
+/// they are, and no whitespace other than the ASCII space: `Some` when it
+/// has, with whether one of them is a combining accent (U+0300–U+036F);
+/// `None` when it has not.
+fn plain(text: &str) -> Option<bool> {
     let b = text.as_bytes();
     // Printable ASCII and spaces only: one pass without early exit, which
     // the compiler turns into vector code.
@@ -113,8 +123,9 @@ fn is_plain(text: &str) -> bool {
         .iter()
         .fold(false, |other, &c| other | !(0x20..0x7f).contains(&c))
     {
-        return true;
+        return Some(false);
     }
+    let mut accents = false;
     let mut i = 0;
     loop {
         // Printable ASCII and spaces are skipped eight bytes at a time.
@@ -130,20 +141,19 @@ fn is_plain(text: &str) -> bool {
         i += skip;
         // `i` is a char boundary: it only moves by whole chars (an ASCII
         // byte, or a char's first byte, which is not ASCII).
-        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
-            return false;
-        };
+        let c = text.get(i..).and_then(|t| t.chars().next())?;
         if c.is_ascii()
             || is_invisible(c)
             || c.is_whitespace()
             || c.is_control()
             || substitute(c).is_some()
         {
-            return false;
+            return None;
         }
+        accents |= is_combining_mark(c);
         i += c.len_utf8();
     }
-    true
+    Some(accents)
 }
 
 /// What [`substitute`] writes for a character.
@@ -470,8 +480,12 @@ pub fn repair_urls_noting(text: &str, repaired: &mut Vec<String>) -> String {
 /// The text holds a combining accent (U+0300–U+036F), whose UTF-8 starts
 /// with 0xCC or 0xCD (a cheap test first: few texts have either byte).
 pub fn has_combining_mark(s: &str) -> bool {
-    memchr::memchr2(0xCC, 0xCD, s.as_bytes()).is_some()
-        && s.chars().any(|c| ('\u{300}'..='\u{36f}').contains(&c))
+    memchr::memchr2(0xCC, 0xCD, s.as_bytes()).is_some() && s.chars().any(is_combining_mark)
+}
+
+/// A combining accent (U+0300–U+036F).
+fn is_combining_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
 }
 
 /// Letters written decomposed (a base letter and a combining accent, as
@@ -513,7 +527,13 @@ pub fn normalize_noting(text: &str, repaired: &mut Vec<String>) -> String {
     } else {
         std::borrow::Cow::Borrowed(text)
     };
-    let mut cleaned = compose_accents(clean(&decoded));
+    // (Searched for accents only when cleaning did not see it has none.)
+    let (cleaned, accents) = clean_noting_accents(&decoded);
+    let mut cleaned = if accents {
+        compose_accents(cleaned)
+    } else {
+        cleaned
+    };
     // A DOI prefix split at its period ("10 .1016") and the spaced-out
     // links below ("www . x . com") all have " .": one search for most
     // texts, which have none, instead of one for each.
@@ -601,6 +621,14 @@ mod tests {
         #[test]
         fn clean_matches_char_by_char(s in "[ a-z.,\\t\\n\u{0}\u{A0}\u{AD}\u{200B}\u{2011}\u{FB01}é“–]{0,40}") {
             proptest::prop_assert_eq!(clean(&s), clean_chars(&s));
+        }
+
+        #[test]
+        fn clean_notes_every_combining_accent(s in "[ a-z.,\\t\u{A0}\u{300}\u{301}\u{36F}\u{370}é“–]{0,40}") {
+            // Only a text with no combining accent may be said to have none.
+            let (cleaned, accents) = clean_noting_accents(&s);
+            proptest::prop_assert!(accents || !has_combining_mark(&cleaned));
+            proptest::prop_assert_eq!(cleaned, clean_chars(&s));
         }
     }
 

@@ -619,13 +619,128 @@ fn is_university(s: &str) -> bool {
     .any(|w| scan::contains_short(&l, w))
 }
 
+/// The phrases [`describe`] looks for inside a description (in lower
+/// case), each a bit of what [`description_phrases_in`] gives: the bit of
+/// a phrase is `phrase!("…")`, checked to be in the list when compiling.
+const DESCRIPTION_PHRASES: [&str; 59] = [
+    "paper presentation",
+    "poster session",
+    "poster presentation",
+    "conference session",
+    "symposium",
+    "keynote",
+    "conference presentation",
+    "address",
+    "webinar",
+    "lecture recording",
+    "powerpoint",
+    "slides",
+    "lecture notes",
+    "audio recording",
+    "motion picture",
+    "youtube",
+    "documentary",
+    "podcast",
+    "tv series",
+    "tv series episode",
+    "radio",
+    "television",
+    "audio",
+    "status update",
+    "facebook",
+    "instagram",
+    "reddit",
+    "thread",
+    "tiktok",
+    "comment",
+    "online forum",
+    "blog post",
+    "web log",
+    "weblog",
+    "review of",
+    "unpublished manuscript",
+    "manuscript submitted",
+    "manuscript in preparation",
+    "working paper",
+    "fact sheet",
+    "policy brief",
+    "white paper",
+    "technical report",
+    "brochure",
+    "press release",
+    "news release",
+    "media release",
+    "map",
+    "photograph",
+    "painting",
+    "infographic",
+    "artwork",
+    "illustration",
+    "measurement instrument",
+    "test",
+    "instrument",
+    "raw data",
+    "data set",
+    "dataset",
+];
+
+/// The index of `phrase` in [`DESCRIPTION_PHRASES`] (when compiling: a
+/// phrase not in the list does not compile).
+const fn description_phrase_index(phrase: &str) -> usize {
+    let mut i = 0;
+    while i < DESCRIPTION_PHRASES.len() {
+        // In bounds: `i < DESCRIPTION_PHRASES.len()`.
+        let p = DESCRIPTION_PHRASES[i].as_bytes();
+        let q = phrase.as_bytes();
+        if p.len() == q.len() {
+            let mut k = 0;
+            // In bounds: `k < p.len() == q.len()`.
+            while k < p.len() && p[k] == q[k] {
+                k += 1;
+            }
+            if k == p.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    panic!("not in DESCRIPTION_PHRASES")
+}
+
+/// The bit of a phrase of [`DESCRIPTION_PHRASES`] (made when compiling).
+macro_rules! phrase {
+    ($p:literal) => {{
+        const BIT: u64 = 1 << description_phrase_index($p);
+        BIT
+    }};
+}
+
+/// Which of [`DESCRIPTION_PHRASES`] `lower` contains, as bits, found in
+/// one pass (overlapping matches: "tv series" inside "tv series episode"
+/// is found too).
+fn description_phrases_in(lower: &str) -> u64 {
+    static AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(DESCRIPTION_PHRASES)
+            .ok()
+    });
+    match AC.as_ref() {
+        Some(ac) => ac
+            .find_overlapping_iter(lower)
+            .fold(0, |bits, m| bits | 1 << m.pattern().as_usize()),
+        None => DESCRIPTION_PHRASES
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| scan::contains_short(lower, p))
+            .fold(0, |bits, (i, _)| bits | 1 << i),
+    }
+}
+
 pub(crate) fn describe(inner: &str) -> Description<'_> {
     let d = scan::trim(inner);
     let lower = d.lc();
     let l = lower.trim_end_matches('.');
-    // (The phrases are found with memchr: `str::contains` builds a
-    // searcher per call.)
-    let has = |phrase: &str| scan::contains_short(l, phrase);
     match l {
         "data set" | "dataset" | "data" | "data file" | "database" | "datensatz" => {
             return Description::TypeOnly(ItemType::Dataset);
@@ -678,27 +793,31 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
         let publisher = parts.next().map(str::trim).filter(|p| !p.is_empty());
         return Description::Thesis(genre, publisher);
     }
+    // The phrases below, found in one pass (one search per phrase went
+    // over the text some fifty times).
+    let found = description_phrases_in(l);
+    let has = |phrase: u64| found & phrase != 0;
     let typed = |t| Description::Typed(t, d);
-    if has("paper presentation")
-        || has("poster session")
-        || has("poster presentation")
-        || has("conference session")
-        || has("symposium")
-        || has("keynote")
-        || has("conference presentation")
+    if has(phrase!("paper presentation"))
+        || has(phrase!("poster session"))
+        || has(phrase!("poster presentation"))
+        || has(phrase!("conference session"))
+        || has(phrase!("symposium"))
+        || has(phrase!("keynote"))
+        || has(phrase!("conference presentation"))
         || l == "presentation"
         || l == "speech"
         || l == "lecture"
-        || has("address")
-        || has("webinar")
-        || has("lecture recording")
-        || has("powerpoint")
-        || has("slides")
-        || has("lecture notes")
+        || has(phrase!("address"))
+        || has(phrase!("webinar"))
+        || has(phrase!("lecture recording"))
+        || has(phrase!("powerpoint"))
+        || has(phrase!("slides"))
+        || has(phrase!("lecture notes"))
     {
         return typed(ItemType::Speech);
     }
-    if l == "song" || l == "album" || has("audio recording") || l == "music" {
+    if l == "song" || l == "album" || has(phrase!("audio recording")) || l == "music" {
         return typed(ItemType::Song);
     }
     if l == "interview" {
@@ -706,76 +825,80 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
     }
     if l == "video"
         || l == "film"
-        || has("motion picture")
-        || has("youtube")
+        || has(phrase!("motion picture"))
+        || has(phrase!("youtube"))
         || l == "video file"
-        || has("documentary")
+        || has(phrase!("documentary"))
     {
         return typed(ItemType::MotionPicture);
     }
-    if has("podcast")
-        || has("tv series")
-        || has("tv series episode")
-        || has("radio")
-        || has("television")
-        || has("audio")
+    if has(phrase!("podcast"))
+        || has(phrase!("tv series"))
+        || has(phrase!("tv series episode"))
+        || has(phrase!("radio"))
+        || has(phrase!("television"))
+        || has(phrase!("audio"))
     {
         return typed(ItemType::Broadcast);
     }
     if l == "tweet"
-        || has("status update")
-        || has("facebook")
-        || has("instagram")
-        || has("reddit")
+        || has(phrase!("status update"))
+        || has(phrase!("facebook"))
+        || has(phrase!("instagram"))
+        || has(phrase!("reddit"))
         || l == "post"
-        || has("thread")
-        || has("tiktok")
-        || has("comment")
-        || has("online forum")
+        || has(phrase!("thread"))
+        || has(phrase!("tiktok"))
+        || has(phrase!("comment"))
+        || has(phrase!("online forum"))
     {
         return typed(ItemType::Post);
     }
-    if has("blog post") || l == "blog" || has("web log") || has("weblog") {
+    if has(phrase!("blog post")) || l == "blog" || has(phrase!("web log")) || has(phrase!("weblog"))
+    {
         return typed(ItemType::PostWeblog);
     }
-    if has("review of") {
+    if has(phrase!("review of")) {
         return typed(ItemType::Review);
     }
-    if has("unpublished manuscript")
+    if has(phrase!("unpublished manuscript"))
         || l == "manuscript"
-        || has("manuscript submitted")
-        || has("manuscript in preparation")
+        || has(phrase!("manuscript submitted"))
+        || has(phrase!("manuscript in preparation"))
     {
         return typed(ItemType::Manuscript);
     }
-    if l == "preprint" || has("working paper") {
+    if l == "preprint" || has(phrase!("working paper")) {
         return typed(ItemType::Article);
     }
-    if has("fact sheet")
-        || has("policy brief")
-        || has("white paper")
-        || has("technical report")
-        || has("brochure")
-        || has("press release")
-        || has("news release")
-        || has("media release")
+    if has(phrase!("fact sheet"))
+        || has(phrase!("policy brief"))
+        || has(phrase!("white paper"))
+        || has(phrase!("technical report"))
+        || has(phrase!("brochure"))
+        || has(phrase!("press release"))
+        || has(phrase!("news release"))
+        || has(phrase!("media release"))
     {
         return typed(ItemType::Report);
     }
-    if has("map")
-        || has("photograph")
-        || has("painting")
-        || has("infographic")
-        || has("artwork")
-        || has("illustration")
+    if has(phrase!("map"))
+        || has(phrase!("photograph"))
+        || has(phrase!("painting"))
+        || has(phrase!("infographic"))
+        || has(phrase!("artwork"))
+        || has(phrase!("illustration"))
     {
         return typed(ItemType::Graphic);
     }
-    if has("measurement instrument") || has("test") && has("instrument") || l == "database record" {
+    if has(phrase!("measurement instrument"))
+        || has(phrase!("test")) && has(phrase!("instrument"))
+        || l == "database record"
+    {
         return typed(ItemType::Document);
     }
     // "[Unpublished raw data]", "[Raw data]" (APA 7 §10.9).
-    if has("raw data") || has("data set") || has("dataset") {
+    if has(phrase!("raw data")) || has(phrase!("data set")) || has(phrase!("dataset")) {
         return typed(ItemType::Dataset);
     }
     if is_university(d) {
@@ -1491,6 +1614,27 @@ pub(crate) fn has_month(d: Option<&crate::model::Date>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn description_phrases_found_together_as_one_by_one() {
+        // Each phrase, alone, inside others and overlapping them.
+        let mut texts: Vec<String> = vec![String::new(), "tv series episode".into()];
+        for (i, p) in DESCRIPTION_PHRASES.iter().enumerate() {
+            let q = DESCRIPTION_PHRASES[(i * 7 + 3) % DESCRIPTION_PHRASES.len()];
+            texts.push(p.to_string());
+            texts.push(format!("x{p}{q}"));
+            texts.push(format!("{}{q}", &p[..p.len() / 2]));
+        }
+        for t in &texts {
+            let want = DESCRIPTION_PHRASES
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| t.contains(*p))
+                .fold(0u64, |bits, (i, _)| bits | 1 << i);
+            assert_eq!(description_phrases_in(t), want, "{t}");
+        }
+        assert_eq!(phrase!("paper presentation"), 1);
+    }
 
     #[test]
     fn editions() {

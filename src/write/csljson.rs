@@ -792,10 +792,11 @@ impl Json<'_> {
         self.out.push(b'"');
     }
 
-    /// One JSON string of the pieces, one after the other.
+    /// One JSON string of the pieces, one after the other. (Most pieces
+    /// of a family name are empty: no particle.)
     fn string_of(&mut self, pieces: &[&str]) {
         self.out.push(b'"');
-        for s in pieces {
+        for s in pieces.iter().filter(|s| !s.is_empty()) {
             self.escaped(s);
         }
         self.out.push(b'"');
@@ -804,9 +805,16 @@ impl Json<'_> {
     fn escaped(&mut self, s: &str) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         let out = &mut *self.out;
-        // Most strings need no escape: one pass without early exit, which
-        // the compiler turns into vector code, says so.
-        if !s.bytes().fold(false, |e, b| e | needs_escape(b)) {
+        // Most strings need no escape: one pass says so. A long string is
+        // passed without early exit, which the compiler turns into vector
+        // code; a short one (most: names, numbers, ids) a word of eight
+        // bytes at a time.
+        let clean = if s.len() >= VECTOR_MIN {
+            !s.bytes().fold(false, |e, b| e | needs_escape(b))
+        } else {
+            !short_needs_escape(s.as_bytes())
+        };
+        if clean {
             out.extend_from_slice(s.as_bytes());
             return;
         }
@@ -910,9 +918,41 @@ impl Json<'_> {
     }
 }
 
+/// The length from which [`Json::escaped`] tests a string for escapes in
+/// vector code (which takes 32 bytes a step, and the rest a byte a step).
+const VECTOR_MIN: usize = 32;
+
 /// A byte JSON writes escaped: control characters, quote and backslash.
 fn needs_escape(b: u8) -> bool {
     b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// Whether a short text (less than [`VECTOR_MIN`] bytes) has a byte that
+/// needs escaping, tested in words of eight bytes (or four), the last of
+/// which may overlap the one before.
+fn short_needs_escape(b: &[u8]) -> bool {
+    use crate::swar::{any_below, any_eq};
+    let test = |w: u64| any_below(w, 0x20) || any_eq(w, b'"') || any_eq(w, b'\\');
+    let word = |at: usize| {
+        b.get(at..at + 8).map_or(0, |w| {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(w);
+            u64::from_le_bytes(word)
+        })
+    };
+    let half = |at: usize| {
+        b.get(at..at + 4).map_or(0, |w| {
+            let mut word = [0u8; 4];
+            word.copy_from_slice(w);
+            u32::from_le_bytes(word)
+        })
+    };
+    match b.len() {
+        0 => false,
+        1..4 => b.iter().any(|&c| needs_escape(c)),
+        4..8 => test(u64::from(half(0)) | u64::from(half(b.len() - 4)) << 32),
+        n => (0..n / 8).any(|k| test(word(8 * k))) || test(word(n - 8)),
+    }
 }
 
 /// Where the first byte that needs escaping is (most strings have none).
@@ -1057,6 +1097,34 @@ mod tests {
                 let mut ser = serde_json::Serializer::with_formatter(&mut pretty, fmt);
                 item.serialize(&mut ser).unwrap();
                 assert_eq!(String::from_utf8(direct), String::from_utf8(pretty));
+            }
+        }
+    }
+
+    #[test]
+    fn strings_escaped_as_serde_json_at_every_length() {
+        // Short strings are tested a word at a time, long ones in vector
+        // code: an escape in any position of either is found.
+        for len in 0..2 * VECTOR_MIN {
+            for at in 0..len {
+                for c in ['"', '\\', '\0', '\u{1f}', '\n', 'x'] {
+                    let mut s: Vec<char> = vec!['é'; len];
+                    s[at] = c;
+                    let s: String = s.into_iter().collect();
+                    let mut out = Vec::new();
+                    Json {
+                        out: &mut out,
+                        pretty: false,
+                        depth: 0,
+                    }
+                    .string(&s);
+                    let want = serde_json::to_string(&s).unwrap();
+                    assert_eq!(String::from_utf8(out).unwrap(), want);
+                }
+                let mut b = vec![b'a'; len];
+                assert!(!short_needs_escape(&b));
+                b[at] = b'\\';
+                assert!(short_needs_escape(&b));
             }
         }
     }

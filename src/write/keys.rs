@@ -329,7 +329,10 @@ fn push_letters(out: &mut String, mut n: usize) {
         }
         n = n / 26 - 1;
     }
-    out.push_str(std::str::from_utf8(buf.get(at..).unwrap_or_default()).unwrap_or_default());
+    // (A letter or two, pushed as chars: no UTF-8 check of the buffer.)
+    for &c in buf.get(at..).unwrap_or_default() {
+        out.push(char::from(c));
+    }
 }
 
 /// A key BibTeX, biber and Zotero all accept: ASCII letters, digits and
