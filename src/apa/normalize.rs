@@ -172,8 +172,8 @@ impl Sub {
 }
 
 /// Characters PDF text carries for plain ones: typographic ligatures
-/// ("ﬁnancial"), the non-breaking hyphen ("self‑esteem"), full-width
-/// "＆", "（" and "）" of East Asian input methods, and the
+/// ("ﬁnancial"), the non-breaking hyphen ("self‑esteem"), the full-width
+/// "＆" of East Asian input methods, and the
 /// mathematical letters a formula's font gives ("𝛼-amidated", "𝐁old"),
 /// written as the letter they are (their compatibility decomposition).
 fn substitute(c: char) -> Option<Sub> {
@@ -185,11 +185,10 @@ fn substitute(c: char) -> Option<Sub> {
         '\u{FB04}' => "ffl",
         '\u{FB05}' | '\u{FB06}' => "st",
         '\u{2011}' => "-",
-        // Full-width forms a Chinese or Japanese input method types:
-        // "Wang, L., ＆ Li, M. （2019）".
+        // The full-width ampersand a Chinese or Japanese input method
+        // types: "Wang, L., ＆ Li, M." (full-width parentheses: see
+        // `ascii_parentheses`).
         '\u{FF06}' => "&",
-        '\u{FF08}' => "(",
-        '\u{FF09}' => ")",
         '\u{1D400}'..='\u{1D7FF}' => {
             use unicode_normalization::UnicodeNormalization;
             let mut d = std::iter::once(c).nfkc();
@@ -534,6 +533,9 @@ pub fn normalize_noting(text: &str, repaired: &mut Vec<String>) -> String {
     } else {
         cleaned
     };
+    if contains_any!(cleaned.as_str(), ["（"]) {
+        cleaned = ascii_parentheses(&cleaned);
+    }
     // A DOI prefix split at its period ("10 .1016") and the spaced-out
     // links below ("www . x . com") all have " .": one search for most
     // texts, which have none, instead of one for each.
@@ -546,6 +548,39 @@ pub fn normalize_noting(text: &str, repaired: &mut Vec<String>) -> String {
         return cleaned;
     }
     repair_urls_noting(&cleaned, repaired)
+}
+
+/// Full-width parentheses around ASCII text, as a Chinese or Japanese
+/// input method types a date or an issue ("（2019）", "12（3）"), made
+/// ASCII; those around words of those scripts belong to a title and stay
+/// ("學報（自然科學版）").
+fn ascii_parentheses(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('（') {
+        // Char boundary: `open` is where '（' starts; it is 3 bytes long.
+        let (head, tail) = (&rest[..open], &rest[open + 3..]);
+        out.push_str(head);
+        // Char boundary: `n` is where '）' starts, in `tail`.
+        let inner_len = tail
+            .find('）')
+            .filter(|&n| n <= 24 && tail[..n].bytes().all(|b| b.is_ascii_graphic() || b == b' '));
+        match inner_len {
+            Some(n) => {
+                out.push('(');
+                // Char boundary: as above.
+                out.push_str(&tail[..n]);
+                out.push(')');
+                rest = &tail[n + 3..];
+            }
+            None => {
+                out.push('（');
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// "doi: 10 .1016/j.amjmed.2012.01.033", a DOI whose prefix a PDF
@@ -578,6 +613,20 @@ fn join_spaced_doi_prefix(text: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn full_width_parentheses_around_ascii_only() {
+        assert_eq!(
+            ascii_parentheses("Wang, L. （2019）. Title. Journal, 12（3）, 45-67."),
+            "Wang, L. (2019). Title. Journal, 12(3), 45-67."
+        );
+        // A Chinese title's parenthesis stays.
+        assert_eq!(
+            ascii_parentheses("學報（自然科學版）, 16(2)"),
+            "學報（自然科學版）, 16(2)"
+        );
+        assert_eq!(ascii_parentheses("（2019"), "（2019");
+    }
 
     #[test]
     fn doi_prefix_split_at_its_period() {
