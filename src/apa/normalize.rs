@@ -533,7 +533,8 @@ pub fn normalize_noting(text: &str, repaired: &mut Vec<String>) -> String {
     } else {
         cleaned
     };
-    if contains_any!(cleaned.as_str(), ["（"]) {
+    // (One byte search: every full-width form starts with 0xEF.)
+    if memchr::memchr(0xEF, cleaned.as_bytes()).is_some() && cleaned.contains('（') {
         cleaned = ascii_parentheses(&cleaned);
     }
     // A DOI prefix split at its period ("10 .1016") and the spaced-out

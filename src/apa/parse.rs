@@ -184,7 +184,34 @@ fn is_small_ascii(w: &str) -> bool {
 
 /// Is `s` in sentence case (a title) rather than Title Case (a name)?
 pub(crate) fn sentence_case(s: &str) -> bool {
-    let (content, lower) = content_words(s);
+    // The content words after the first, and how many start in lower case.
+    let (mut content, mut lower) = (0usize, 0usize);
+    for w in s.split_whitespace().skip(1) {
+        // French/Italian elision: "l’Économie", "d'Italia".
+        let w = w.trim_matches(|c: char| !scan::is_letter_or_digit(c));
+        let w = match w.split_once(['’', '\'']) {
+            Some((head, tail)) if head.len() <= 2 => tail,
+            _ => w,
+        };
+        // (The small words are ASCII: ASCII words are compared ignoring
+        // case, without lower-casing them.)
+        let small = if w.is_ascii() {
+            is_small_ascii(w)
+        } else {
+            SMALL.contains(&w.lc().as_str())
+        };
+        if w.is_empty() || small {
+            continue;
+        }
+        let first = w.chars().next();
+        if !first.is_some_and(scan::is_letter) {
+            continue;
+        }
+        content += 1;
+        if first.is_some_and(char::is_lowercase) {
+            lower += 1;
+        }
+    }
     if content < 2 {
         return false;
     }
@@ -215,39 +242,6 @@ fn has_lower_case_word(s: &str) -> bool {
         }
     }
     false
-}
-
-/// The content words of `s` after the first (not small words such as
-/// "of", "and", "de"), and how many of them start in lower case.
-fn content_words(s: &str) -> (usize, usize) {
-    let (mut content, mut lower) = (0usize, 0usize);
-    for w in s.split_whitespace().skip(1) {
-        // French/Italian elision: "l’Économie", "d'Italia".
-        let w = w.trim_matches(|c: char| !scan::is_letter_or_digit(c));
-        let w = match w.split_once(['’', '\'']) {
-            Some((head, tail)) if head.len() <= 2 => tail,
-            _ => w,
-        };
-        // (The small words are ASCII: ASCII words are compared ignoring
-        // case, without lower-casing them.)
-        let small = if w.is_ascii() {
-            is_small_ascii(w)
-        } else {
-            SMALL.contains(&w.lc().as_str())
-        };
-        if w.is_empty() || small {
-            continue;
-        }
-        let first = w.chars().next();
-        if !first.is_some_and(scan::is_letter) {
-            continue;
-        }
-        content += 1;
-        if first.is_some_and(char::is_lowercase) {
-            lower += 1;
-        }
-    }
-    (content, lower)
 }
 
 fn word_count(s: &str) -> usize {

@@ -689,11 +689,7 @@ fn compact_names_then_title(t: &str) -> bool {
     };
     // Char boundary: `dot` is an ASCII '.'.
     let names = &head[..dot];
-    let names = names
-        .strip_suffix(", et al")
-        .or_else(|| names.strip_suffix(" et al"))
-        .unwrap_or(names);
-    names.ends_with(|c: char| c.is_ascii_uppercase())
+    (names.ends_with(|c: char| c.is_ascii_uppercase()) || names.ends_with(" et al"))
         && names.contains(", ")
         && super::names::is_compact_name_list(names)
 }

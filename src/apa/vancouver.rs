@@ -53,7 +53,7 @@ pub(crate) fn parse(s: &str) -> Option<Vancouver<'_>> {
     let names_end = memchr::memmem::find_iter(&b[..journal_start], b". ")
         .take_while(|&i| i < 400)
         // Char boundary: `i` is an ASCII '.'.
-        .find(|&i| names::is_compact_name_list(&s[..i]) || is_compact_list_et_al(&s[..i]))?;
+        .find(|&i| names::is_compact_name_list(&s[..i]))?;
     if names_end + 2 >= journal_start {
         return None;
     }
@@ -108,13 +108,6 @@ pub(crate) fn parse(s: &str) -> Option<Vancouver<'_>> {
         page,
         end: semi + 1 + numbers_len,
     })
-}
-
-/// "Lee J, Park S, et al": names with bare initials, then "et al".
-fn is_compact_list_et_al(t: &str) -> bool {
-    t.strip_suffix(", et al")
-        .or_else(|| t.strip_suffix(" et al"))
-        .is_some_and(names::is_compact_name_list)
 }
 
 /// "2001", "2001 Sep", "2001 Sep 12", "2001 Sep-Oct".
