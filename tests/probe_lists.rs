@@ -73,7 +73,7 @@ const LISTS: &[(&str, usize, usize)] = &[
     // 1–29"), "and" before the last author, "et al." in the list,
     // "doi: 10.…", chapters as '"Title," in Book, ed. B. Ross (City:
     // Publisher), 145–199'.
-    ("frontiers-numbered-journals.txt", 12, 0),
+    ("frontiers-numbered-journals.txt", 14, 0),
     // biblatex-apa set in two columns, through pdftotext: links cut after
     // "https:" and spaced out ("www . reddit . com /"), the next
     // reference's names on a line of their own, a title in single quotes

@@ -30,6 +30,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// is capitalised ("Phys. Rev. E", "J. Clin. Psychol.").
 const JOURNAL_ABBREVIATIONS: &[&str] = &[
     "J",
+    "Front",
     "Learn",
     "Mem",
     "Adolesc",
@@ -1281,6 +1282,7 @@ pub fn is_english_word_abbreviation(word: &str) -> bool {
             | "Cult"
             | "Lit"
             | "Learn"
+            | "Front"
     )
 }
 

@@ -240,7 +240,7 @@ fn tail_without_commas(u: &str) -> Option<JournalTail<'_>> {
         return None;
     }
     let Some(open) = u.rfind('(') else {
-        return volume_colon_pages(u);
+        return volume_colon_pages(u).or_else(|| volume_colon_article(u));
     };
     // Char boundary: `open` is an ASCII '(' found by `rfind`.
     let head = &u[..open];
@@ -392,6 +392,17 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
     // one returns at 1), so `idx - 1` and (when `idx >= 3`) `idx - 2` are
     // indices of `parts`.
     let part = |i: usize| scan::trim(&u[parts[i].0..parts[i].1]);
+    // Frontiers' "Title, with commas. Front. Psychol. 10:2345": the last
+    // part holds the journal, its volume and the article's number.
+    if let Some(tail) = volume_colon_article(part(parts.len() - 1))
+        && let Some(at) = scan::offset_in(u, tail.container)
+    {
+        // Char boundary: `at` and the container's length come from a
+        // sub-slice of `u`.
+        let container = trim_elem(&u[..at + tail.container.len()]);
+        return (!container.is_empty() && container.split_whitespace().count() <= 30)
+            .then_some(JournalTail { container, ..tail });
+    }
     // `volume_issue` of part `i`, kept for the next question about the
     // same part: the part before the pages is asked whether it is a
     // volume, and then read as one.
@@ -599,6 +610,30 @@ fn colon_pages(p: &str) -> Option<(&str, Option<&str>, &str)> {
     let range = pages.contains(['-', '–', '—', '‐', '−']);
     (numeric(v) && (issue.is_some() || range || numeric(pages) && pages.len() >= 3))
         .then_some((v, issue, pages))
+}
+
+/// Frontiers' "Front. Psychol. 10:2345", "J. Cogn. 2:36": an abbreviated
+/// name, the volume and, after a colon, the article's number.
+fn volume_colon_article(p: &str) -> Option<JournalTail<'_>> {
+    // (Cheap test first: most parts have no colon.)
+    let (head, n) = scan::rsplit_once_byte(p, b':')?;
+    let n = n.trim_end_matches('.');
+    if n.is_empty()
+        || n.len() > 10
+        || !n.bytes().all(|b| b.is_ascii_alphanumeric())
+        || !n.bytes().any(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let (container, volume) = volume_after_abbreviated_name(head)?;
+    Some(JournalTail {
+        container,
+        volume: Some(volume),
+        issue: None,
+        page: None,
+        number: Some(n),
+        status: None,
+    })
 }
 
 /// "Annu. Rev. Psychol. 63": a journal's name with an abbreviated word
