@@ -772,12 +772,7 @@ fn read_into(
     // Legal references have their own order: name, citation, (court year).
     if let Some(l) = super::legal::parse(s) {
         l.apply(cx.r);
-        for (field, text) in l.parts() {
-            cx.mark(field, text);
-        }
-        let idents = ident::find_identifiers(s, l.end);
-        read_identifiers(&mut cx, &idents, l.end, repaired, joins);
-        return finish(cx, norm);
+        return finish_read_whole(cx, l.parts(), l.end, repaired, joins);
     }
 
     // 1. The date anchor.
@@ -789,16 +784,11 @@ fn read_into(
         && let Some(v) = super::vancouver::parse(s)
     {
         v.apply(cx.r);
-        for (field, text) in v.parts() {
-            cx.mark(field, text);
-        }
         cx.warn(
             Field::Reference,
             "Vancouver's order (names, title, journal, year;volume(issue):pages), not APA; read as such",
         );
-        let idents = ident::find_identifiers(s, v.end);
-        read_identifiers(&mut cx, &idents, v.end, repaired, joins);
-        return finish(cx, norm);
+        return finish_read_whole(cx, v.parts(), v.end, repaired, joins);
     }
     // Char boundary: `find_date` gives the offsets of an ASCII '(' and just
     // after its ')'; `split_undated_authors` an offset just after a '.'.
@@ -1450,6 +1440,25 @@ fn uncovered<'s>(norm: &'s str, spans: &[FieldSpan]) -> Vec<&'s str> {
     }
     check(pos, norm.len(), &mut out);
     out
+}
+
+/// Finishes a reference that a reader of its own order read whole (legal
+/// references, Vancouver's): the text of each field marked, then the
+/// identifiers after the reader's `end` read.
+fn finish_read_whole<'s>(
+    mut cx: Ctx<'s>,
+    parts: Vec<(Field, &'s str)>,
+    end: usize,
+    repaired: &[String],
+    joins: &[String],
+) -> (Vec<Diagnostic>, Vec<FieldSpan>) {
+    for (field, text) in parts {
+        cx.mark(field, text);
+    }
+    let s = cx.s;
+    let idents = ident::find_identifiers(s, end);
+    read_identifiers(&mut cx, &idents, end, repaired, joins);
+    finish(cx, s)
 }
 
 fn finish(mut cx: Ctx<'_>, norm: &str) -> (Vec<Diagnostic>, Vec<FieldSpan>) {

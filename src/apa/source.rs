@@ -916,11 +916,10 @@ impl<'a> Ctx<'a> {
         }
         self.mark(Field::Title, title);
         self.r.title = Some(title.fast_trim().to_string());
-        // "Psychology of Learning and Motivation, Vol. 8".
-        let book = match book.rsplit_once(", Vol. ") {
-            Some((b, v))
-                if !v.is_empty() && v.len() <= 4 && v.bytes().all(|c| c.is_ascii_digit()) =>
-            {
+        // "Psychology of Learning and Motivation, Vol. 8": the volume as a
+        // title's details name it.
+        let book = match book.rsplit_once(", ") {
+            Some((b, v)) if let super::title::Detail::Volume(v) = super::title::detail_of(v) => {
                 self.mark(Field::Volume, v);
                 self.r.volume = Some(v.to_string());
                 b
