@@ -324,6 +324,9 @@ pub enum Role {
     CollectionEditor,
     /// Author of the book a part is in ("In A. Author, Book").
     ContainerAuthor,
+    /// Chair of the symposium a contribution is part of ("In S. Liu
+    /// (Chair), Symposium [Symposium]").
+    Chair,
     /// Any other contribution.
     Contributor,
 }
@@ -344,12 +347,13 @@ impl Role {
             Role::ReviewedAuthor => "reviewed-author",
             Role::CollectionEditor => "collection-editor",
             Role::ContainerAuthor => "container-author",
+            Role::Chair => "chair",
             Role::Contributor => "contributor",
         }
     }
 
     /// Every role, in the order writers emit them.
-    pub const ALL: [Role; 13] = [
+    pub const ALL: [Role; 14] = [
         Role::Author,
         Role::Editor,
         Role::Translator,
@@ -362,6 +366,7 @@ impl Role {
         Role::ReviewedAuthor,
         Role::CollectionEditor,
         Role::ContainerAuthor,
+        Role::Chair,
         Role::Contributor,
     ];
 

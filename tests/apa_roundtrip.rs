@@ -14,6 +14,10 @@ use std::path::Path;
 /// Cases that do not round-trip, by the start of their text, with why.
 const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     (
+        "Rojas, P. (2009, June). Moral injury in soldiers.",
+        "APA 6's 'Symposium conducted at the meeting of' comes back in APA 7 form",
+    ),
+    (
         "Smith, A., and Lee, B. (2019). Attention in children",
         "Frontiers' 'Front. Psychol. 10:2345' comes back in APA form ('10, Article 2345')",
     ),

@@ -74,6 +74,13 @@ const LISTS: &[(&str, usize, usize)] = &[
     // "doi: 10.…", chapters as '"Title," in Book, ed. B. Ross (City:
     // Publisher), 145–199'.
     ("frontiers-numbered-journals.txt", 14, 0),
+    // APA 7's other categories typed from the manual's patterns and from
+    // other fields' lists: symposium contributions under their chairs
+    // (APA 7 and APA 6), a video's author with a user name in brackets,
+    // "(Reprinted from …)", "[Doctor of Nursing Practice project, …]",
+    // podcasts, TV episodes, tweets, paintings, apps, "[Fact sheet]",
+    // "(2019, Spring)", "(2020/2021)", "Vol. 148, No. 2, pp. 89-101".
+    ("media-symposia-reprints-mixed-fields.txt", 57, 0),
     // biblatex-apa set in two columns, through pdftotext: links cut after
     // "https:" and spaced out ("www . reddit . com /"), the next
     // reference's names on a line of their own, a title in single quotes

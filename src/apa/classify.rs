@@ -85,7 +85,11 @@ impl Ctx<'_> {
             if sig.journal_tail && matches!(t, ItemType::Review | ItemType::Document) {
                 return ItemType::ArticleJournal;
             }
-            if t == ItemType::Speech && (sig.in_container || ck().conference() && sig.journal_tail)
+            // (A contribution to a symposium, under its chair, is a
+            // presentation too.)
+            if t == ItemType::Speech
+                && !r.has_role(Role::Chair)
+                && (sig.in_container || ck().conference() && sig.journal_tail)
             {
                 return ItemType::PaperConference;
             }

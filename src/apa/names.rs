@@ -1267,6 +1267,7 @@ pub fn role_of_marker(marker: &str) -> Option<Role> {
         "director" | "directors" => Some(Role::Director),
         "producer" | "producers" | "executive" => Some(Role::Producer),
         "host" | "hosts" => Some(Role::Host),
+        "chair" | "chairs" | "chairperson" | "chairpersons" => Some(Role::Chair),
         "interviewer" => Some(Role::Interviewer),
         "narrator" | "performer" | "performers" | "speaker" | "guest" => Some(Role::Performer),
         "composer" | "songwriter" | "artist" | "writer" | "writers" | "photographer"

@@ -447,7 +447,9 @@ fn read_authors(
     }
     let (names_part, role) = names::split_role_suffix(pre_t);
     let role = role.unwrap_or(Role::Author);
-    // A handle after the name: "Obama, B. [@BarackObama]".
+    // A handle after the name: "Obama, B. [@BarackObama]", or a user
+    // name without the "@" after a person's initials, as APA gives a
+    // video's or a post's author: "Cutts, S. [Steve Cutts]".
     let (names_part, handle) = match names_part
         .fast_trim_end()
         .trim_end_matches('.')
@@ -455,7 +457,9 @@ fn read_authors(
     {
         t if t.ends_with(']') => match scan::split_trailing_group(t) {
             Some((before, group, inner))
-                if group.starts_with("[@") || (role == Role::Author && inner.starts_with('@')) =>
+                if group.starts_with("[@")
+                    || (role == Role::Author
+                        && (inner.starts_with('@') || ends_with_initial(before))) =>
             {
                 (before, Some(inner))
             }
@@ -552,6 +556,15 @@ fn read_authors(
         cx.sig.editors_as_authors = true;
     }
     true
+}
+
+/// The text ends with a person's initial: "Cutts, S." or "Lee, J.-H."
+/// (a capital alone after a space, a period or a hyphen, then a period).
+fn ends_with_initial(s: &str) -> bool {
+    let mut rev = s.fast_trim_end().chars().rev();
+    rev.next() == Some('.')
+        && rev.next().is_some_and(char::is_uppercase)
+        && rev.next().is_some_and(|c| matches!(c, ' ' | '.' | '-'))
 }
 
 /// Reads the text before the date as names, whatever it looks like.
@@ -1119,6 +1132,10 @@ fn trailer<'a>(cx: &mut Ctx<'a>, text: &'a str) {
     if let Some(inner) = t.strip_prefix('(').and_then(|x| x.strip_suffix(')'))
         && cx.read_detail_paren(inner)
     {
+        return;
+    }
+    // "(Reprinted from …)", "Advance online publication" after the link.
+    if cx.read_status_unit(t) {
         return;
     }
     // A description of kind at the very end, as apacite prints a note:

@@ -1553,6 +1553,47 @@ impl<'a> Ctx<'a> {
                 break;
             }
         }
+        // A contribution to a symposium (APA 7 §10.5): "In S. Liu (Chair),
+        // Symposium title [Symposium]. Meeting, City, Country." The
+        // description ends the symposium's title; the meeting follows.
+        if self.r.has_role(crate::model::Role::Chair)
+            && let Some((before, group, inner)) =
+                scan::split_trailing_group(strip_period(container).fast_trim_end())
+            && group.starts_with('[')
+            && !before.fast_trim().is_empty()
+            && self.read_description(inner, group)
+        {
+            let symposium = strip_period(before.fast_trim_end());
+            self.mark(Field::ContainerTitle, symposium);
+            self.r.container_title = Some(symposium.to_string());
+            self.sig.desc_type = Some(ItemType::Speech);
+            if k < us.len() {
+                // In bounds: `k < us.len()`. Char boundary: as above.
+                self.read_meeting(&book[us[k].start..us[us.len() - 1].end]);
+            }
+            return;
+        }
+        // APA 6: "In S. Liu (Chair), Symposium title. Symposium conducted
+        // at the meeting of the X, City, ST."
+        if self.r.has_role(crate::model::Role::Chair)
+            && k < us.len()
+            // In bounds: `k < us.len()`. Char boundary: as above.
+            && let rest = &book[us[k].start..us[us.len() - 1].end]
+            && let Some((genre, meeting)) = presented_at(rest)
+        {
+            // `meeting` is a slice of `rest`: the phrase is what precedes it.
+            let phrase = scan::offset_in(rest, meeting)
+                .and_then(|i| rest.get(..i))
+                .unwrap_or_default();
+            self.mark(Field::Genre, scan::trim(phrase));
+            let symposium = strip_period(container);
+            self.mark(Field::ContainerTitle, symposium);
+            self.r.container_title = Some(symposium.to_string());
+            self.sig.desc_type = Some(ItemType::Speech);
+            self.r.genre.get_or_insert_with(|| genre.to_string());
+            self.read_meeting(meeting);
+            return;
+        }
         let container = self.strip_volume_after_title(strip_period(container));
         self.mark(Field::ContainerTitle, container);
         self.r.container_title = Some(container.to_string());

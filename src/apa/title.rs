@@ -494,6 +494,10 @@ const THESIS_WORDS: &[&str] = &[
     "magisterarbeit",
     "habilitation",
     "doctor of philosophy",
+    "doctor of nursing",
+    "doctor of education",
+    "dnp",
+    "capstone project",
     "m.a.",
     "m.sc",
     "msc",
@@ -1466,11 +1470,48 @@ impl<'a> Ctx<'a> {
             }
             return true;
         }
-        if let Some(inner) = t.strip_prefix('(').and_then(|x| x.strip_suffix(')'))
-            && let super::title::Detail::Original(d) = detail_of(inner)
-        {
+        let Some(inner) = t
+            .trim_end_matches('.')
+            .strip_prefix('(')
+            .and_then(|x| x.strip_suffix(')'))
+        else {
+            return false;
+        };
+        if let super::title::Detail::Original(d) = detail_of(inner) {
             self.mark(Field::OriginalDate, t);
             self.r.original_date = Some(d);
+            return true;
+        }
+        // A work reprinted from another (APA 7 §9.40): "(Reprinted from
+        // Archival Science, 9(2), pp. 101–117, 2009)", "(Reprinted in …)";
+        // kept as a note, its last year as the original date.
+        if strip_prefix_ci(
+            inner,
+            &["reprinted from ", "reprinted in ", "reprinted with "],
+        )
+        .is_some()
+        {
+            self.mark(Field::Note, t);
+            if strip_prefix_ci(inner, &["reprinted from "]).is_some() {
+                let year = inner
+                    .split(|c: char| !c.is_ascii_digit())
+                    .filter(|w| w.len() == 4)
+                    .filter_map(|w| w.parse::<i32>().ok())
+                    .rfind(|y| (1400..=2100).contains(y));
+                if let Some(y) = year {
+                    self.r
+                        .original_date
+                        .get_or_insert_with(|| crate::model::Date::year(y));
+                }
+            }
+            // (Appended in place: many such notes stay linear.)
+            match &mut self.r.note {
+                Some(n) => {
+                    n.push('\n');
+                    n.push_str(inner);
+                }
+                None => self.r.note = Some(inner.to_string()),
+            }
             return true;
         }
         false

@@ -1738,6 +1738,7 @@ const NOTE_LABELS: &[&str] = &[
     "Number",
     "Event",
     "Court",
+    "Chair",
     "Issue",
     "Pages",
     "Place",

@@ -909,6 +909,7 @@ fn role_of_label(k: &str) -> Option<Role> {
     Some(match k {
         "series editor" => Role::CollectionEditor,
         "reviewed author" => Role::ReviewedAuthor,
+        "chair" => Role::Chair,
         _ => return None,
     })
 }

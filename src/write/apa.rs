@@ -778,7 +778,12 @@ pub fn reference(r: &Reference, html: bool) -> String {
     };
     let sh = shape(r);
     let title = nonempty(&r.title).unwrap_or("");
-    let italic_title = matches!(sh, Shape::Standalone | Shape::Presentation);
+    // A contribution to a symposium: "Title. In S. Liu (Chair), *Symposium*
+    // [Symposium]. Meeting, Place."
+    let symposium = sh == Shape::Presentation
+        && r.has_role(Role::Chair)
+        && nonempty(&r.container_title).is_some();
+    let italic_title = matches!(sh, Shape::Standalone | Shape::Presentation) && !symposium;
     let date = date_text(r.issued.as_ref());
 
     if matches!(sh, Shape::Case | Shape::Statute) {
@@ -791,6 +796,11 @@ pub fn reference(r: &Reference, html: bool) -> String {
     let authors_text: Vec<String> = r.names(Role::Author).map(name_inverted).collect();
     let details = title_details(r, editors_in_author, sh);
     let desc = description(r);
+    let (desc, symposium_desc) = if symposium {
+        (None, desc)
+    } else {
+        (desc, None)
+    };
     // Title with its details; the description follows it, or the date
     // when the title stands in the author position.
     let write_title = |o: &mut Out, with_desc: bool| {
@@ -905,7 +915,20 @@ pub fn reference(r: &Reference, html: bool) -> String {
             }
         }
         Shape::Presentation => {
-            let event = nonempty(&r.event_title).or(container).map(capitalise);
+            if symposium {
+                let chairs: Vec<&Name> = r.names(Role::Chair).collect();
+                let ns: Vec<String> = chairs.iter().map(|n| name_direct(n)).collect();
+                let label = if chairs.len() == 1 { "Chair" } else { "Chairs" };
+                o.push(&format!("In {} ({label}), ", and_list(&ns)));
+                o.italic(container.unwrap_or(""));
+                if let Some(d) = &symposium_desc {
+                    o.push(&format!(" [{d}]"));
+                }
+                o.end();
+            }
+            let event = nonempty(&r.event_title)
+                .or(container.filter(|_| !symposium))
+                .map(capitalise);
             let event = event.as_deref();
             let place = nonempty(&r.event_place).or(nonempty(&r.publisher_place));
             match (event, place) {
@@ -972,7 +995,14 @@ pub fn reference(r: &Reference, html: bool) -> String {
     if let Some(n) = retraction_notice(r) {
         o.push(&format!("({n})"));
     }
-    if let Some(od) = &r.original_date {
+    // A reprint's source, as read, stands for the original date.
+    let reprint = nonempty(&r.note).and_then(|n| {
+        n.lines()
+            .find(|l| l.starts_with("Reprinted from ") || l.starts_with("Reprinted in "))
+    });
+    if let Some(rp) = reprint {
+        o.push(&format!("({rp})"));
+    } else if let Some(od) = &r.original_date {
         let t = date_text(Some(od));
         o.push(&format!("(Original work published {t})"));
     }

@@ -1227,6 +1227,7 @@ fn role_label(role: Role) -> &'static str {
         Role::ReviewedAuthor => "Reviewed author",
         Role::CollectionEditor => "Series editor",
         Role::ContainerAuthor => "Book author",
+        Role::Chair => "Chair",
         Role::Contributor => "Contributor",
     }
 }

@@ -535,6 +535,7 @@ fn role_key(role: Role) -> &'static Key {
         Role::ReviewedAuthor => key!("reviewed-author"),
         Role::CollectionEditor => key!("collection-editor"),
         Role::ContainerAuthor => key!("container-author"),
+        Role::Chair => key!("chair"),
         Role::Contributor => key!("contributor"),
     }
 }

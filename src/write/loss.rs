@@ -205,8 +205,13 @@ fn apa_losses(r: &Reference, warn: &mut impl FnMut(Field, String)) {
         dropped.push(("keywords", Field::Note));
     }
     if let Some(n) = nonempty(&r.note) {
-        // The handle of a social-media author is printed.
-        if n.lines().any(|l| !l.starts_with("Handle: ")) {
+        // The handle of a social-media author and a reprint's source are
+        // printed.
+        if n.lines().any(|l| {
+            !l.starts_with("Handle: ")
+                && !l.starts_with("Reprinted from ")
+                && !l.starts_with("Reprinted in ")
+        }) {
             dropped.push(("note", Field::Note));
         }
     }

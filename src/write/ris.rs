@@ -408,6 +408,13 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
             if let Some(m) = event.or(container) {
                 w.tag("T2", m);
             }
+            // A symposium a talk was part of, besides its meeting: Zotero's
+            // presentation has no field for it (Extra keeps it).
+            if let (Some(_), Some(c)) = (event, container)
+                && Some(c) != event
+            {
+                extra.push(format!("container-title: {c}"));
+            }
         }
         "BOOK" | "EDBOOK" => {
             // For a book T2 is the series; a container title is one.
