@@ -426,7 +426,10 @@ fn strip_link_labels(line: &str) -> Option<&str> {
     Some(keep)
 }
 
-/// True for a heading line such as "References" or "Bibliography".
+/// True for a heading line such as "References" or "Bibliography", or
+/// one of the sections a paper puts after its references ("Appendix A",
+/// "Table 1", "Footnotes"): each ends the reference before it and is not
+/// part of any.
 pub fn is_heading(line: &str) -> bool {
     if line.len() > 40 {
         return false;
@@ -458,7 +461,33 @@ pub fn is_heading(line: &str) -> bool {
             | "sources"
             | "cited references"
             | "list of references"
-    )
+            | "appendix"
+            | "appendices"
+            | "tables"
+            | "figures"
+            | "figure captions"
+            | "footnotes"
+            | "endnotes"
+            | "author note"
+            | "acknowledgments"
+            | "acknowledgements"
+            | "supplementary material"
+            | "supplementary materials"
+            | "supplemental material"
+            | "supplemental materials"
+            | "supporting information"
+    ) || numbered_section(&t)
+}
+
+/// "Appendix A", "Appendix 2", "Table 1", "Figure 3" alone on a line.
+fn numbered_section(t: &str) -> bool {
+    let Some((head, tag)) = t.split_once(' ') else {
+        return false;
+    };
+    matches!(head, "appendix" | "table" | "figure")
+        && (1..=3).contains(&tag.len())
+        && (tag.chars().all(|c| c.is_ascii_digit())
+            || head == "appendix" && tag.len() == 1 && tag.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
 /// True for a line that is only a page number ("12", "Page 12", "12 of 30").
@@ -3013,6 +3042,12 @@ Tchen, J. K. W., & Yeats, D. (2014). Yellow peril! Verso.
         assert!(is_heading("**Bibliography**"));
         assert!(is_heading("References:"));
         assert!(!is_heading("# 5 References to the past"));
+        // The sections after a reference list.
+        assert!(is_heading("Appendix A"));
+        assert!(is_heading("Table 2"));
+        assert!(is_heading("**Footnotes**"));
+        assert!(!is_heading("Table of contents"));
+        assert!(!is_heading("Appendix ABC: Items"));
         assert_eq!(list_marker("• Glue"), Some(4));
         assert_eq!(list_marker("- Glue, A. (2017). T."), Some(2));
         assert_eq!(list_marker("* Glue, A. (2017). T."), Some(2));
@@ -3024,6 +3059,24 @@ Tchen, J. K. W., & Yeats, D. (2014). Yellow peril! Verso.
         assert!(is_page_number("12"));
         assert!(is_page_number("Page 3 of 10"));
         assert!(!is_page_number("1305."));
+    }
+
+    #[test]
+    fn sections_after_the_list_end_the_last_reference() {
+        // A paper's tail pasted with its list: the appendix and the tables
+        // are not part of the last reference (they come out as text of
+        // their own, which the parser reports).
+        let s = "References\n\nSmith, J. (2019). Sleep. Journal, 28(3), 1–9.\n\nWalker, M. P. (2017).\nWhy we sleep. Scribner.\n\nAppendix A\n\nItems of the scale\n1. How often did you wake up?\n\nTable 1\nDescriptive Statistics\n";
+        let segs = segment(s);
+        assert_eq!(
+            segs[1].text,
+            "Walker, M. P. (2017). Why we sleep. Scribner."
+        );
+        assert!(
+            segs.iter()
+                .all(|g| !g.text.contains("Appendix") && !g.text.contains("Table 1"))
+        );
+        assert!(segs.iter().skip(2).all(|g| g.line > 8));
     }
 
     #[test]
