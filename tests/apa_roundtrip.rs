@@ -14,6 +14,22 @@ use std::path::Path;
 /// Cases that do not round-trip, by the start of their text, with why.
 const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     (
+        "Adams, B. (2013). Working memory in adolescents.",
+        "volume and issue in parts of their own come back in APA form ('12(3)')",
+    ),
+    (
+        "Rao, P., & Singh, K. (2018). Vitamin D status",
+        "PubMed's PMCID is a note, which APA does not print",
+    ),
+    (
+        "Park, S., & Lee, J. (2021). Effects of exercise on sleep",
+        "PubMed's epub date is a note, which APA does not print",
+    ),
+    (
+        "Williams, D. R. (2018). Stress and the mental health",
+        "a status after the DOI comes back before it, where APA prints it",
+    ),
+    (
         "Rojas, P. (2009, June). Moral injury in soldiers.",
         "APA 6's 'Symposium conducted at the meeting of' comes back in APA 7 form",
     ),

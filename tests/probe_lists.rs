@@ -81,6 +81,11 @@ const LISTS: &[(&str, usize, usize)] = &[
     // podcasts, TV episodes, tweets, paintings, apps, "[Fact sheet]",
     // "(2019, Spring)", "(2020/2021)", "Vol. 148, No. 2, pp. 89-101".
     ("media-symposia-reprints-mixed-fields.txt", 57, 0),
+    // Health-science lists: PubMed's notes after the DOI ("PMCID:
+    // PMC5946242", "Epub 2021 Jan 12", "[Epub ahead of print]"),
+    // "PMID:", supplements "138(Suppl. 2), S12–S18", "51(3, Pt. 2)",
+    // discontinuous pages "12–15, 18", "Available at: … (Accessed: …)".
+    ("health-sciences-pubmed-notes.txt", 20, 0),
     // biblatex-apa set in two columns, through pdftotext: links cut after
     // "https:" and spaced out ("www . reddit . com /"), the next
     // reference's names on a line of their own, a title in single quotes

@@ -1115,6 +1115,26 @@ fn read_identifiers<'a>(
 }
 
 /// Text between or after identifiers.
+/// "PMCID: PMC5946242" or "Epub 2021 Jan 12" (the date an article came
+/// out online, as PubMed prints it).
+fn is_pubmed_note(t: &str) -> bool {
+    if let Some(rest) = strip_prefix_ascii_ci(t, "pmcid") {
+        let id = rest.trim_start_matches([':', ' ']);
+        return id.len() > 3
+            && id.len() < 16
+            && strip_prefix_ascii_ci(id, "pmc")
+                .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()));
+    }
+    if let Some(rest) = strip_prefix_ascii_ci(t, "epub ") {
+        let b = rest.as_bytes();
+        return rest.len() <= 16
+            && b.len() >= 4
+            && b.iter().take(4).all(u8::is_ascii_digit)
+            && b.get(4).is_none_or(|&c| c == b' ');
+    }
+    false
+}
+
 fn trailer<'a>(cx: &mut Ctx<'a>, text: &'a str) {
     let t = text
         .fast_trim()
@@ -1134,8 +1154,26 @@ fn trailer<'a>(cx: &mut Ctx<'a>, text: &'a str) {
     {
         return;
     }
-    // "(Reprinted from …)", "Advance online publication" after the link.
-    if cx.read_status_unit(t) {
+    // "(Reprinted from …)", "Advance online publication" after the link,
+    // or PubMed's "[Epub ahead of print]".
+    if cx.read_status_unit(t)
+        || t.strip_prefix('[')
+            .and_then(|x| x.strip_suffix(']'))
+            .is_some_and(|inner| cx.read_status_unit(inner))
+    {
+        return;
+    }
+    // PubMed's own notes after the link, kept as notes as Zotero keeps
+    // them (in Extra): "PMCID: PMC5946242", "Epub 2021 Jan 12".
+    if is_pubmed_note(t) {
+        cx.mark(Field::Note, t);
+        match &mut cx.r.note {
+            Some(n) => {
+                n.push('\n');
+                n.push_str(t);
+            }
+            None => cx.r.note = Some(t.to_string()),
+        }
         return;
     }
     // A description of kind at the very end, as apacite prints a note:

@@ -447,6 +447,48 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
         t.page = Some(p);
         idx = j;
     }
+    // Discontinuous pages without "pp." (APA 7 §9.27: "39–47, 50,
+    // 52–58"): "Journal, 24(1), 12–15, 18". The parts after the volume are
+    // all page numbers or ranges, the first a range, each after the one
+    // before ("12, 3, 45–67" is a volume, an issue and pages).
+    if t.page.is_none() && idx >= 4 {
+        let numeric = |p: &str| {
+            !p.is_empty()
+                && p.len() <= 12
+                && p.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | '—'))
+                && p.starts_with(|c: char| c.is_ascii_digit())
+        };
+        let mut j = idx - 1;
+        while j >= 2 && numeric(part(j)) {
+            j -= 1;
+        }
+        // Parts `j + 1 .. idx` are numbers: two at least, rising, the first
+        // a range, and a volume before them.
+        let rising = || {
+            let mut last = 0u64;
+            (j + 1..idx).all(|k| {
+                let mut ends = part(k)
+                    .split(['-', '–', '—'])
+                    .map(|n| n.parse::<u64>().unwrap_or(0));
+                let first = ends.next().unwrap_or(0);
+                let end = ends.next_back().unwrap_or(first);
+                let ok = first > last && end >= first;
+                last = end;
+                ok
+            })
+        };
+        if idx - j > 2
+            && part(j + 1).contains(['-', '–', '—'])
+            && rising()
+            && vi(j).is_some_and(|(v, _)| v.is_some())
+            // Char boundary and bounds: as above (`j + 1 < idx`).
+            && let Some(p) = page_like(&u[parts[j + 1].0..parts[idx - 1].1])
+        {
+            t.page = Some(p);
+            idx = j + 1;
+        }
+    }
     // Volume, issue and pages joined by a colon, as BibTeX's apalike and
     // other author-year styles print them: "Journal, 9(8):1123–1136",
     // "Theory of Computing, 9:349–401".
@@ -537,7 +579,23 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
     // other styles).
     // (Unless the volume was read above, with the pages.)
     let volume_read = t.volume.is_some();
+    // Volume and issue as plain numbers in parts of their own, before the
+    // pages: "Journal, 12, 3, 45–67" (hand-typed lists). Not a year
+    // before the volume ("Journal, 2019, 12, 45–67").
+    let plain = |p: &str| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    let year = d.and_then(|d| d.year_value()).map(|y| y.to_string());
     if !volume_read
+        && t.page.is_some()
+        && idx >= 3
+        && plain(part(idx - 1))
+        && plain(part(idx - 2))
+        && !plain(part(idx - 3))
+        && year.as_deref() != Some(part(idx - 2))
+    {
+        t.volume = Some(part(idx - 2));
+        t.issue = Some(part(idx - 1));
+        idx -= 2;
+    } else if !volume_read
         && idx >= 3
         && let Some(i) = labelled_issue(part(idx - 1))
         && let Some((Some(v), None)) = vi(idx - 2)
