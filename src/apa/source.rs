@@ -583,14 +583,17 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
     // pages: "Journal, 12, 3, 45–67" (hand-typed lists). Not a year
     // before the volume ("Journal, 2019, 12, 45–67").
     let plain = |p: &str| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
-    let year = d.and_then(|d| d.year_value()).map(|y| y.to_string());
+    let is_year = |p: &str| {
+        d.and_then(|d| d.year_value())
+            .is_some_and(|y| p.parse::<i32>() == Ok(y))
+    };
     if !volume_read
         && t.page.is_some()
         && idx >= 3
         && plain(part(idx - 1))
         && plain(part(idx - 2))
         && !plain(part(idx - 3))
-        && year.as_deref() != Some(part(idx - 2))
+        && !is_year(part(idx - 2))
     {
         t.volume = Some(part(idx - 2));
         t.issue = Some(part(idx - 1));
