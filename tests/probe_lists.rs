@@ -86,6 +86,12 @@ const LISTS: &[(&str, usize, usize)] = &[
     // "PMID:", supplements "138(Suppl. 2), S12–S18", "51(3, Pt. 2)",
     // discontinuous pages "12–15, 18", "Available at: … (Accessed: …)".
     ("health-sciences-pubmed-notes.txt", 20, 0),
+    // Wrapped at 80 columns, flush left, no blank lines: references that
+    // start with their title ("Diagnostic and statistical manual … (5th
+    // ed.). (2013)."), continuation lines that start with a capital
+    // ("Psychiatric Association.", "Books."), group authors, and an
+    // APA 6 ellipsis broken over lines (". ." / ". Lewis, M. (2020).").
+    ("wrapped-flush-left-title-first.txt", 18, 0),
     // biblatex-apa set in two columns, through pdftotext: links cut after
     // "https:" and spaced out ("www . reddit . com /"), the next
     // reference's names on a line of their own, a title in single quotes

@@ -693,6 +693,11 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 /// The line looks like the first line of a reference.
 pub fn starts_like_reference(l: &str) -> bool {
     let t = scan::trim(l);
+    // The rest of an ellipsis broken over lines (". . ." / ". Lewis, M.
+    // (2020).") continues the author list before it.
+    if t.starts_with(". ") {
+        return false;
+    }
     author_start(t)
         || early_date(t)
         || legal_start(t)
