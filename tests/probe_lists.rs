@@ -92,6 +92,11 @@ const LISTS: &[(&str, usize, usize)] = &[
     // ("Psychiatric Association.", "Books."), group authors, and an
     // APA 6 ellipsis broken over lines (". ." / ". Lewis, M. (2020).").
     ("wrapped-flush-left-title-first.txt", 18, 0),
+    // Books as psychology lists cite them, APA 6 and 7: "City, ST:
+    // Publisher", "Author" as publisher, "[Kindle version]", editors of
+    // the work in its parenthesis, "1969/1982", "(Vols. 1–8)", "(Series
+    // Ed.)" and "Series: Vol. 1. Title", "(Trans.; 2nd ed., Vol. 9, Pt. 1)".
+    ("books-apa6-places-series-editors.txt", 30, 0),
     // biblatex-apa set in two columns, through pdftotext: links cut after
     // "https:" and spaced out ("www . reddit . com /"), the next
     // reference's names on a line of their own, a title in single quotes

@@ -1253,6 +1253,17 @@ pub fn role_of_marker(marker: &str) -> Option<Role> {
     } {
         return Some(Role::Editor);
     }
+    // "(Series Ed.)", "(Series Eds.)", "(Series Editor)": the series'.
+    if first == "series" {
+        let rest = marker
+            .fast_trim()
+            .trim_start_matches('(')
+            .get(6..)
+            .unwrap_or("")
+            .fast_trim_start()
+            .lc();
+        return (rest.starts_with("ed")).then_some(Role::CollectionEditor);
+    }
     match first {
         // "dir." is the French "sous la direction de" (editor); a film's
         // director is written out, "(Director)".

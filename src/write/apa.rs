@@ -595,6 +595,17 @@ const CREATOR_ROLES: [(Role, &str, &str); 5] = [
     (Role::Performer, "Performer", "Performers"),
 ];
 
+/// Series editors are printed: "In L. Outhwaite (Series Ed.), Series: …"
+/// (a part of a book whose own editors are not given).
+pub(super) fn prints_series_editors(r: &Reference) -> bool {
+    shape(r) == Shape::InBook && !r.has_role(Role::Editor)
+}
+
+/// Chairs are printed: "In S. Liu (Chair), Symposium [Symposium]".
+pub(super) fn prints_chairs(r: &Reference) -> bool {
+    shape(r) == Shape::Presentation && nonempty(&r.container_title).is_some()
+}
+
 /// The author element (without its closing period), and whether editors
 /// stand in it.
 fn author_element(r: &Reference, sh: Shape) -> (String, bool) {
@@ -780,9 +791,7 @@ pub fn reference(r: &Reference, html: bool) -> String {
     let title = nonempty(&r.title).unwrap_or("");
     // A contribution to a symposium: "Title. In S. Liu (Chair), *Symposium*
     // [Symposium]. Meeting, Place."
-    let symposium = sh == Shape::Presentation
-        && r.has_role(Role::Chair)
-        && nonempty(&r.container_title).is_some();
+    let symposium = r.has_role(Role::Chair) && prints_chairs(r);
     let italic_title = matches!(sh, Shape::Standalone | Shape::Presentation) && !symposium;
     let date = date_text(r.issued.as_ref());
 
@@ -890,16 +899,37 @@ pub fn reference(r: &Reference, html: bool) -> String {
         Shape::InBook => {
             o.push("In ");
             let editors: Vec<&Name> = r.names(Role::Editor).collect();
+            let series_editors: Vec<&Name> = r.names(Role::CollectionEditor).collect();
             if !editors.is_empty() && !editors_in_author {
                 o.push(&editor_list(&editors));
                 o.push(", ");
+            } else if editors.is_empty() && !series_editors.is_empty() {
+                // "In L. Outhwaite (Series Ed.), Series: Vol. 1. Title".
+                let ns: Vec<String> = series_editors.iter().map(|n| name_direct(n)).collect();
+                let label = if ns.len() == 1 {
+                    "Series Ed."
+                } else {
+                    "Series Eds."
+                };
+                o.push(&format!("{} ({label}), ", and_list(&ns)));
             }
-            o.italic(container.unwrap_or(""));
+            // A volume with its own title follows the work's: "Series: Vol.
+            // 1. Title of the volume".
+            let titled_volume = nonempty(&r.volume).filter(|v| {
+                v.split_once(". ")
+                    .is_some_and(|(n, t)| !n.is_empty() && n.len() <= 6 && !t.is_empty())
+            });
+            match (container, titled_volume) {
+                (Some(c), Some(v)) => o.italic(&format!("{c}: Vol. {v}")),
+                _ => o.italic(container.unwrap_or("")),
+            }
             let mut inner: Vec<String> = Vec::new();
             if let Some(e) = nonempty(&r.edition) {
                 inner.push(edition_text(e));
             }
-            if let Some(v) = nonempty(&r.volume) {
+            if let Some(v) =
+                nonempty(&r.volume).filter(|_| titled_volume.is_none() || container.is_none())
+            {
                 inner.push(format!("Vol. {v}"));
             }
             if let Some(p) = nonempty(&r.page) {

@@ -245,10 +245,16 @@ fn apa_losses(r: &Reference, warn: &mut impl FnMut(Field, String)) {
     for role in [
         Role::ReviewedAuthor,
         Role::CollectionEditor,
+        Role::Chair,
         Role::Contributor,
         Role::Interviewer,
     ] {
-        if r.has_role(role) {
+        let printed = match role {
+            Role::CollectionEditor => super::apa::prints_series_editors(r),
+            Role::Chair => super::apa::prints_chairs(r),
+            _ => false,
+        };
+        if r.has_role(role) && !printed {
             dropped.push((role.csl_name(), Field::Contributor));
         }
     }
