@@ -97,6 +97,11 @@ const LISTS: &[(&str, usize, usize)] = &[
     // the work in its parenthesis, "1969/1982", "(Vols. 1–8)", "(Series
     // Ed.)" and "Series: Vol. 1. Title", "(Trans.; 2nd ed., Vol. 9, Pt. 1)".
     ("books-apa6-places-series-editors.txt", 30, 0),
+    // Online media as APA 7 gives them: TED talks, Instagram, Facebook,
+    // Reddit ("u/name"), blogs, news sites, Wikipedia with "oldid",
+    // online dictionaries with "Retrieved …, from", podcast episodes,
+    // agency pages with a site name.
+    ("online-media-social-web-pages.txt", 20, 0),
     // biblatex-apa set in two columns, through pdftotext: links cut after
     // "https:" and spaced out ("www . reddit . com /"), the next
     // reference's names on a line of their own, a title in single quotes
