@@ -34,6 +34,10 @@ pub struct DecodeOptions {
     /// Replace invalid UTF-8/UTF-16 with U+FFFD and drop NUL bytes (each
     /// with a warning) instead of failing.
     pub lossy: bool,
+    /// The input's encoding when it is not UTF-8 and has no byte-order
+    /// mark (a file saved as "ANSI" or "Plain Text" on Windows is
+    /// windows-1252): decoded by `encoding_rs`. A byte-order mark wins.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 /// The encoding an input was read in.
@@ -47,13 +51,15 @@ pub enum Encoding {
     Utf16Le,
     /// UTF-16 big-endian with a byte-order mark.
     Utf16Be,
+    /// Another encoding, as asked (`--encoding`).
+    Other(&'static encoding_rs::Encoding),
 }
 
 impl Encoding {
     /// Length of the byte-order mark.
     pub fn bom_len(self) -> u64 {
         match self {
-            Encoding::Utf8 => 0,
+            Encoding::Utf8 | Encoding::Other(_) => 0,
             Encoding::Utf8Bom => 3,
             Encoding::Utf16Le | Encoding::Utf16Be => 2,
         }
@@ -79,6 +85,7 @@ impl fmt::Display for Encoding {
             Encoding::Utf8Bom => "UTF-8 with BOM",
             Encoding::Utf16Le => "UTF-16LE",
             Encoding::Utf16Be => "UTF-16BE",
+            Encoding::Other(e) => e.name(),
         })
     }
 }
@@ -102,7 +109,8 @@ pub enum InputError {
     /// Bytes that are not UTF-8.
     #[error(
         "invalid UTF-8 at byte offset {offset} (byte 0x{byte:02X}); save the file as UTF-8, \
-         or use --lossy to replace invalid bytes"
+         give its encoding (--encoding windows-1252 for a file saved as \"ANSI\" or \"Plain \
+         Text\" on Windows), or use --lossy to replace invalid bytes"
     )]
     InvalidUtf8 {
         /// Line of the bad byte.
@@ -489,6 +497,8 @@ impl<R: Read> Read for Utf16Decoder<R> {
 enum Decoded {
     Utf8(Box<dyn Read + Send>),
     Utf16(Utf16Decoder<Box<dyn Read + Send>>),
+    /// Another encoding, decoded to UTF-8 by `encoding_rs`.
+    Other(Box<encoding_rs_io::DecodeReaderBytes<Box<dyn Read + Send>, Vec<u8>>>),
 }
 
 impl Read for Decoded {
@@ -496,6 +506,7 @@ impl Read for Decoded {
         match self {
             Decoded::Utf8(r) => r.read(buf),
             Decoded::Utf16(r) => r.read(buf),
+            Decoded::Other(r) => r.read(buf),
         }
     }
 }
@@ -654,7 +665,10 @@ impl LineSource {
         opts: DecodeOptions,
     ) -> Result<LineSource, InputError> {
         let head = read_head(&mut raw, 3).map_err(|source| InputError::Io { line: 0, source })?;
-        let encoding = Encoding::sniff(&head);
+        let encoding = match (Encoding::sniff(&head), opts.encoding) {
+            (Encoding::Utf8, Some(e)) if e != encoding_rs::UTF_8 => Encoding::Other(e),
+            (sniffed, _) => sniffed,
+        };
         let bom = encoding.bom_len() as usize;
         // `bom <= head.len()`: sniff only reports a BOM that is in `head`.
         let rest = head.get(bom..).unwrap_or(&[]).to_vec();
@@ -666,6 +680,14 @@ impl LineSource {
                 encoding == Encoding::Utf16Be,
                 opts.lossy,
                 bom as u64,
+            )),
+            // (Bytes the encoding does not map become U+FFFD: legacy
+            // single-byte encodings map every byte.)
+            Encoding::Other(e) => Decoded::Other(Box::new(
+                encoding_rs_io::DecodeReaderBytesBuilder::new()
+                    .encoding(Some(e))
+                    .bom_override(false)
+                    .build(chained),
             )),
         };
         // UTF-8 offsets are file offsets (counting the BOM); after UTF-16
@@ -806,7 +828,7 @@ impl LineSource {
         let mut out = Vec::new();
         let utf16 = match &self.lines.get_ref().get_ref() {
             Decoded::Utf16(d) => Some(d.replaced),
-            Decoded::Utf8(_) => None,
+            Decoded::Utf8(_) | Decoded::Other(_) => None,
         };
         if let Some(t) = utf16.filter(|t| t.count > 0) {
             out.push(InputWarning::Replaced {
@@ -871,7 +893,10 @@ mod tests {
     fn lines_of(bytes: &[u8], lossy: bool) -> (Lines, Vec<InputWarning>) {
         let mut src = match LineSource::new(
             Box::new(io::Cursor::new(bytes.to_vec())),
-            DecodeOptions { lossy },
+            DecodeOptions {
+                lossy,
+                ..DecodeOptions::default()
+            },
         ) {
             Ok(s) => s,
             Err(e) => return (Err(e), vec![]),

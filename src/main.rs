@@ -283,6 +283,12 @@ struct ConvertArgs {
     #[arg(long, help_heading = "Input")]
     lossy: bool,
 
+    /// The inputs' encoding when they are not UTF-8 (a byte-order mark
+    /// wins): a WHATWG label such as windows-1252 (a file saved as "ANSI"
+    /// or "Plain Text" on Windows), iso-8859-2, shift_jis, gbk, utf-16le.
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding, help_heading = "Input")]
+    encoding: Option<&'static encoding_rs::Encoding>,
+
     /// BibTeX/BibLaTeX: write non-ASCII letters as LaTeX accent macros
     /// ({\"u}), for classic 8-bit bibtex.
     #[arg(long, help_heading = "Output")]
@@ -396,7 +402,10 @@ fn convert_main(a: ConvertArgs) -> ExitCode {
         zotero_compatible: !a.no_zotero_compat,
         ..WriteOptions::default()
     };
-    opts.decode = DecodeOptions { lossy: a.lossy };
+    opts.decode = DecodeOptions {
+        lossy: a.lossy,
+        encoding: a.encoding,
+    };
     opts.from = a.from.format();
     if let Some(j) = a.jobs {
         opts.jobs = usize::from(j);
@@ -443,4 +452,14 @@ fn convert_main(a: ConvertArgs) -> ExitCode {
             }
         }
     }
+}
+
+/// An encoding named by its WHATWG label ("windows-1252", "latin1",
+/// "shift_jis"), for `--encoding`.
+fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+        format!(
+            "unknown encoding `{label}` (try windows-1252, iso-8859-2, shift_jis, gbk, utf-16le)"
+        )
+    })
 }

@@ -546,7 +546,8 @@ fn batch_skips_a_failing_file_and_exits_1() {
         .code(1)
         .stderr(contains(
             "in/b.txt:1: error: invalid UTF-8 at byte offset 20 (byte 0xE9); save the file as \
-             UTF-8, or use --lossy to replace invalid bytes\n",
+             UTF-8, give its encoding (--encoding windows-1252 for a file saved as \"ANSI\" or \
+             \"Plain Text\" on Windows), or use --lossy to replace invalid bytes\n",
         ))
         .stderr(contains(
             "refmill: 3 files (1 failed), 28 references in, 28 records out",
@@ -695,11 +696,37 @@ fn invalid_utf8_is_an_error_with_offset_and_line() {
     assert_eq!(
         summary_free(&stderr),
         "in.txt:3: error: invalid UTF-8 at byte offset 62 (byte 0xE9); save the file as UTF-8, \
-         or use --lossy to replace invalid bytes\n"
+         give its encoding (--encoding windows-1252 for a file saved as \"ANSI\" or \"Plain \
+         Text\" on Windows), or use --lossy to replace invalid bytes\n"
     );
     // Found while reading the first lines (the layout sample): nothing is
     // written.
     assert_eq!(stdout, b"");
+}
+
+#[test]
+fn encoding_reads_a_windows_file() {
+    // Word's "Plain Text" on a Western Windows: windows-1252, with curly
+    // quotes, an en dash in the pages and "ü" as single bytes.
+    let bytes = b"M\xfcller, J. (2019). \x93Quoted\x94 title. Journal, 1(2), 3\x964.\n\nShin, S. (2019). Caf\xe9 title. Journal, 3, 4.\n";
+    let (code, stdout, stderr) = convert_bytes(bytes, &["--encoding", "windows-1252"]);
+    assert_eq!(code, Some(0), "{}", stderr);
+    let items = json(&stdout);
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0]["author"][0]["family"], "M\u{fc}ller");
+    assert_eq!(items[0]["title"], "\u{201c}Quoted\u{201d} title");
+    assert_eq!(items[0]["page"], "3-4");
+    assert_eq!(items[1]["title"], "Caf\u{e9} title");
+    // A byte-order mark wins over the encoding asked for.
+    let mut bom = b"\xef\xbb\xbf".to_vec();
+    bom.extend_from_slice("Shin, S. (2019). Caf\u{e9} title. Journal, 3, 4.\n".as_bytes());
+    let (code, stdout, _) = convert_bytes(&bom, &["--encoding", "windows-1252"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(json(&stdout)[0]["title"], "Caf\u{e9} title");
+    // An unknown label is a usage error.
+    let (code, _, stderr) = convert_bytes(bytes, &["--encoding", "klingon"]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("unknown encoding `klingon`"));
 }
 
 #[test]
