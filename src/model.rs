@@ -635,6 +635,17 @@ impl Reference {
             .map(|c| &c.name)
     }
 
+    /// Adds a line to the note (in place: many stay linear).
+    pub fn push_note(&mut self, line: &str) {
+        match &mut self.note {
+            Some(n) => {
+                n.push('\n');
+                n.push_str(line);
+            }
+            None => self.note = Some(line.to_string()),
+        }
+    }
+
     /// True when some contributor has that role.
     pub fn has_role(&self, role: Role) -> bool {
         self.contributors.iter().any(|c| c.role == role)

@@ -1167,13 +1167,7 @@ fn trailer<'a>(cx: &mut Ctx<'a>, text: &'a str) {
     // them (in Extra): "PMCID: PMC5946242", "Epub 2021 Jan 12".
     if is_pubmed_note(t) {
         cx.mark(Field::Note, t);
-        match &mut cx.r.note {
-            Some(n) => {
-                n.push('\n');
-                n.push_str(t);
-            }
-            None => cx.r.note = Some(t.to_string()),
-        }
+        cx.r.push_note(t);
         return;
     }
     // A description of kind at the very end, as apacite prints a note:
@@ -1200,11 +1194,7 @@ fn trailer<'a>(cx: &mut Ctx<'a>, text: &'a str) {
     {
         cx.mark(Field::Note, t);
         cx.r.status.get_or_insert_with(|| "retracted".into());
-        let note = match cx.r.note.take() {
-            Some(n) => format!("{n}\n{inner}"),
-            None => inner.to_string(),
-        };
-        cx.r.note = Some(note);
+        cx.r.push_note(inner);
         return;
     }
     let tr = ident::read_trailer(t);

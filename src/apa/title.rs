@@ -1505,13 +1505,7 @@ impl<'a> Ctx<'a> {
                 }
             }
             // (Appended in place: many such notes stay linear.)
-            match &mut self.r.note {
-                Some(n) => {
-                    n.push('\n');
-                    n.push_str(inner);
-                }
-                None => self.r.note = Some(inner.to_string()),
-            }
+            self.r.push_note(inner);
             return true;
         }
         false
