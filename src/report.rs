@@ -501,6 +501,7 @@ mod tests {
             end_line: 3,
             wrapped: false,
             joins: Vec::new(),
+            annotation: None,
         };
         let r = ParsedRef {
             parsed: parse_segment(&seg),

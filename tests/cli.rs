@@ -1306,3 +1306,42 @@ fn decomposed_accents_are_composed() {
         "{bib}"
     );
 }
+
+#[test]
+fn annotations_of_an_annotated_bibliography_stay_in_the_note() {
+    let bytes = std::fs::read("tests/fixtures/probe/annotated-bibliography.txt").unwrap();
+    let (code, stdout, stderr) = convert_bytes(&bytes, &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("6 references in, 6 records out, 0 warnings"),
+        "{stderr}"
+    );
+    let items = json(&stdout);
+    assert_eq!(
+        items[1]["title"],
+        "Emotional intelligence: Why it can matter more than IQ"
+    );
+    let note = items[1]["note"].as_str().unwrap();
+    assert!(note.starts_with("Goleman argues"));
+    // Its second paragraph too, on a line of its own.
+    assert!(note.ends_with(
+        "\nThe framework has five parts, each discussed with examples from business and schools."
+    ));
+    // Prose that cites "(2013)" inside a sentence is still an annotation.
+    assert!(
+        items[2]["note"]
+            .as_str()
+            .unwrap()
+            .contains("Miller and Rollnick (2013) describe")
+    );
+    assert!(items[5].get("note").is_none());
+    // RIS carries it as a note for Zotero.
+    let ris = refmill()
+        .args(["convert", "-", "--to", "ris", "-q"])
+        .write_stdin(bytes)
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&ris.stdout).contains("N1  - Walker, a neuroscientist at Berkeley")
+    );
+}

@@ -102,6 +102,10 @@ const LISTS: &[(&str, usize, usize)] = &[
     // online dictionaries with "Retrieved …, from", podcast episodes,
     // agency pages with a site name.
     ("online-media-social-web-pages.txt", 20, 0),
+    // A student's annotated bibliography: each reference followed by one
+    // or two paragraphs of prose (citing "Miller and Rollnick (2013)"),
+    // which stay with it as its note instead of coming out as records.
+    ("annotated-bibliography.txt", 6, 0),
     // biblatex-apa set in two columns, through pdftotext: links cut after
     // "https:" and spaced out ("www . reddit . com /"), the next
     // reference's names on a line of their own, a title in single quotes

@@ -149,7 +149,11 @@ pub fn parse_reference(text: &str, line: usize, end_line: usize) -> Parsed {
 /// Parses one reference as [`segment`] found it, knowing whether its text
 /// was hard-wrapped.
 pub fn parse_segment(s: &segment::Segment) -> Parsed {
-    parse::parse(&s.text, s.line, s.end_line, s.wrapped, &s.joins)
+    let mut p = parse::parse(&s.text, s.line, s.end_line, s.wrapped, &s.joins);
+    if let Some(a) = &s.annotation {
+        p.reference.push_note(a);
+    }
+    p
 }
 
 /// [`parse_segment`] into `parsed`, which must be empty
@@ -157,6 +161,10 @@ pub fn parse_segment(s: &segment::Segment) -> Parsed {
 /// not moved there.
 pub fn parse_segment_into(s: &segment::Segment, parsed: &mut Parsed) {
     parse::parse_into(&s.text, s.line, s.end_line, s.wrapped, &s.joins, parsed);
+    // An annotated bibliography's annotation is kept in the note.
+    if let Some(a) = &s.annotation {
+        parsed.reference.push_note(a);
+    }
 }
 
 /// Segments `text` and parses every reference, in input order.

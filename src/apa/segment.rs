@@ -33,6 +33,9 @@ pub struct Segment {
     /// the text around the usual line end of each line much longer than
     /// the others (see [`Layout::join_window`]).
     pub joins: Vec<String>,
+    /// The paragraphs of prose that followed the reference, as an
+    /// annotated bibliography gives them (see [`is_annotation`]).
+    pub annotation: Option<String>,
 }
 
 /// How references are laid out.
@@ -461,6 +464,9 @@ pub fn is_heading(line: &str) -> bool {
             | "sources"
             | "cited references"
             | "list of references"
+            | "annotated bibliography"
+            | "works consulted"
+            | "further reading"
             | "appendix"
             | "appendices"
             | "tables"
@@ -488,6 +494,47 @@ fn numbered_section(t: &str) -> bool {
         && (1..=3).contains(&tag.len())
         && (tag.chars().all(|c| c.is_ascii_digit())
             || head == "appendix" && tag.len() == 1 && tag.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// A paragraph of prose about the reference before it, as an annotated
+/// bibliography writes one: it does not start like a reference, holds no
+/// date in parentheses ("(2019)", "(n.d.)") and no link, runs to twenty
+/// words or more and ends a sentence, and its first sentence has six words
+/// or more (a reference's first element is its authors or its title,
+/// ended by a period: "Report one. 2019. Title."). A paragraph after the
+/// first of an annotation (`more`) needs ten words only.
+pub fn is_annotation(text: &str, more: bool) -> bool {
+    let t = scan::trim(text);
+    let words = if more { 10 } else { 20 };
+    // (Cheap tests first: most references end with a link, or have their
+    // date near their start.)
+    if t.len() < words * 4 || !t.ends_with(['.', '!', '?', ')', '"', '”']) {
+        return false;
+    }
+    // A date element: "(2019).", "(2019, May 3).", "(n.d.).", "(in
+    // press)." (prose cites with the date inside a sentence: "Smith
+    // (2019) found").
+    let b = t.as_bytes();
+    let dated = memchr::memchr_iter(b'(', b).any(|i| {
+        let r = b.get(i + 1..).unwrap_or_default();
+        let date = r.len() >= 5 && r.iter().take(4).all(u8::is_ascii_digit)
+            || r.get(..3).is_some_and(|w| w.eq_ignore_ascii_case(b"n.d"))
+            || r.get(..8)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"in press"));
+        date && r
+            .iter()
+            .take(40)
+            .position(|&c| c == b')')
+            .is_some_and(|k| r.get(k + 1).is_none_or(|&c| c == b'.'))
+    });
+    if dated {
+        return false;
+    }
+    let first_sentence = scan::find_short(t, ". ").map_or(t, |i| t.get(..i).unwrap_or(t));
+    first_sentence.split_whitespace().nth(5).is_some()
+        && t.split_whitespace().nth(words - 1).is_some()
+        && !contains_any!(ci t, ["http", "doi", "www."])
+        && !starts_like_reference(t)
 }
 
 /// True for a line that is only a page number ("12", "Page 12", "12 of 30").
@@ -1718,6 +1765,9 @@ pub struct Segmenter {
     last_page: Option<u32>,
     /// [`Segment::joins`] of the reference so far.
     joins: Vec<String>,
+    /// The last reference, held back until the next one shows whether an
+    /// annotation follows it (paragraphs and one-per-line layouts).
+    held: Option<Segment>,
 }
 
 /// A line waiting for its successor before it is decided.
@@ -1749,6 +1799,7 @@ impl Segmenter {
             in_tag: false,
             last_page: None,
             joins: Vec::new(),
+            held: None,
         }
     }
 
@@ -1764,7 +1815,59 @@ impl Segmenter {
         // (The line starts' buffer is kept for the next reference.)
         let mut line_starts = std::mem::take(&mut self.line_starts);
         if !scan::trim(&text).is_empty() {
-            self.split_into(text, &line_starts, out);
+            if self.layout.mode == Mode::Wrapped {
+                self.split_into(text, &line_starts, out);
+            } else {
+                // Held back one reference: prose after a reference is its
+                // annotation, not a reference of its own.
+                let start = out.len();
+                self.split_into(text, &line_starts, out);
+                // In bounds: `start <= k < out.len()` in the loop.
+                let mut k = start;
+                while k < out.len() {
+                    let prev = if k > start {
+                        out.get(k - 1)
+                    } else {
+                        self.held.as_ref()
+                    };
+                    let Some(more) = prev.map(|p| p.annotation.is_some()) else {
+                        k += 1;
+                        continue;
+                    };
+                    if !is_annotation(&out[k].text, more) {
+                        k += 1;
+                        continue;
+                    }
+                    let s = out.remove(k);
+                    let prev = if k > start {
+                        &mut out[k - 1]
+                    } else {
+                        match self.held.as_mut() {
+                            Some(h) => h,
+                            None => continue,
+                        }
+                    };
+                    match &mut prev.annotation {
+                        Some(a) => {
+                            a.push('\n');
+                            a.push_str(&s.text);
+                        }
+                        None => prev.annotation = Some(s.text),
+                    }
+                }
+                // The last reference is held; the one held before goes out
+                // first (a swap: the usual paragraph holds one).
+                if out.len() > start {
+                    match &mut self.held {
+                        Some(h) => {
+                            // In bounds: `start < out.len()`.
+                            out[start..].rotate_right(1);
+                            std::mem::swap(h, &mut out[start]);
+                        }
+                        None => self.held = out.pop(),
+                    }
+                }
+            }
         }
         line_starts.clear();
         self.line_starts = line_starts;
@@ -1859,6 +1962,7 @@ impl Segmenter {
             end_line,
             wrapped: self.layout.mode == Mode::Wrapped || end_line > line,
             joins,
+            annotation: None,
         }
     }
 
@@ -2205,6 +2309,7 @@ impl Segmenter {
     pub fn finish(&mut self, out: &mut Vec<Segment>) {
         self.process_pending(None, out);
         self.take(out);
+        out.extend(self.held.take());
     }
 }
 
@@ -3082,6 +3187,28 @@ Tchen, J. K. W., & Yeats, D. (2014). Yellow peril! Verso.
                 .all(|g| !g.text.contains("Appendix") && !g.text.contains("Table 1"))
         );
         assert!(segs.iter().skip(2).all(|g| g.line > 8));
+    }
+
+    #[test]
+    fn annotations_stay_with_their_reference() {
+        let s = "Goleman, D. (1995). Emotional intelligence. Bantam Books.\n\nGoleman argues that emotional intelligence predicts success at work and in relationships better than IQ does, and summarizes research (Salovey & Mayer, 1990).\n\nIt has five parts, each discussed with examples from business and schools that make the ideas concrete for readers.\n\nWalker, M. P. (2017). Why we sleep. Scribner.\n";
+        let segs = segment(s);
+        assert_eq!(segs.len(), 2);
+        let a = segs[0].annotation.as_deref().unwrap();
+        assert!(a.starts_with("Goleman argues") && a.ends_with("concrete for readers."));
+        assert!(a.contains('\n'));
+        assert_eq!(segs[1].annotation, None);
+        // References are not annotations, however long: a date, a link,
+        // or a start like a reference's.
+        assert!(!is_annotation(
+            "Understanding trauma-informed care for children and families in the public mental health systems of the United States and Canada today. (2022). Substance Abuse and Mental Health Services Administration.",
+            false
+        ));
+        assert!(!is_annotation(
+            "Smith, J. A. Title of a book without its date that runs on for more than twenty words in all, as some hand-typed lists have it. Publisher.",
+            false
+        ));
+        assert!(!is_annotation("A short note.", true));
     }
 
     #[test]
