@@ -846,6 +846,35 @@ impl Json<'_> {
     }
 
     fn name(&mut self, n: &Name, zotero: bool) {
+        // The usual name, pretty in a role's list of an item (a person
+        // with a family and a given name only, or a literal): its layout
+        // in a few copies, where the general path below makes one for
+        // each bracket, line break and member name.
+        if self.pretty && self.depth == 3 {
+            match n {
+                Name::Person(p)
+                    if p.particle.is_none()
+                        && p.dropping_particle.is_none()
+                        && p.suffix.is_none() =>
+                {
+                    self.out.extend_from_slice(b"{\n        \"family\": \"");
+                    self.escaped(&p.family);
+                    if let Some(g) = &p.given {
+                        self.out.extend_from_slice(b"\",\n        \"given\": \"");
+                        self.escaped(g);
+                    }
+                    self.out.extend_from_slice(b"\"\n      }");
+                    return;
+                }
+                Name::Literal(l) => {
+                    self.out.extend_from_slice(b"{\n        \"literal\": \"");
+                    self.escaped(l);
+                    self.out.extend_from_slice(b"\"\n      }");
+                    return;
+                }
+                Name::Person(_) => {}
+            }
+        }
         self.open(b'{');
         match n {
             Name::Literal(l) => self.entry(key!("literal"), l, true),
@@ -891,6 +920,31 @@ impl Json<'_> {
 
     /// A date, as [`DateOut`] serialises it.
     fn date(&mut self, d: &Date) {
+        // The usual date, pretty as an item's member (one day, month or
+        // year, no season, not approximate): its layout in a few copies,
+        // where the general path below makes one for each bracket and
+        // line break.
+        if self.pretty
+            && self.depth == 2
+            && let Some(start) = &d.start
+            && d.end.is_none()
+            && d.season.is_none()
+            && !d.circa
+        {
+            self.out
+                .extend_from_slice(b"{\n      \"date-parts\": [\n        [\n          ");
+            self.number(start.year);
+            if let Some(m) = start.month {
+                self.out.extend_from_slice(b",\n          ");
+                self.number(m);
+                if let Some(day) = start.day {
+                    self.out.extend_from_slice(b",\n          ");
+                    self.number(day);
+                }
+            }
+            self.out.extend_from_slice(b"\n        ]\n      ]\n    }");
+            return;
+        }
         self.open(b'{');
         let mut nonempty = false;
         if let Some(start) = &d.start {
