@@ -802,19 +802,28 @@ impl Json<'_> {
         self.out.push(b'"');
     }
 
+    /// `s`, escaped. A short string with nothing to escape (most: names,
+    /// numbers, ids), tested a word of eight bytes at a time, is copied
+    /// here, inline where it is written; the rest is
+    /// [`Json::escaped_other`]'s.
+    #[inline]
     fn escaped(&mut self, s: &str) {
+        if s.len() < VECTOR_MIN && !short_needs_escape(s.as_bytes()) {
+            self.out.extend_from_slice(s.as_bytes());
+            return;
+        }
+        self.escaped_other(s);
+    }
+
+    /// [`Json::escaped`] for a long string, or one with a byte to escape.
+    #[inline(never)]
+    fn escaped_other(&mut self, s: &str) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         let out = &mut *self.out;
         // Most strings need no escape: one pass says so. A long string is
         // passed without early exit, which the compiler turns into vector
-        // code; a short one (most: names, numbers, ids) a word of eight
-        // bytes at a time.
-        let clean = if s.len() >= VECTOR_MIN {
-            !s.bytes().fold(false, |e, b| e | needs_escape(b))
-        } else {
-            !short_needs_escape(s.as_bytes())
-        };
-        if clean {
+        // code.
+        if s.len() >= VECTOR_MIN && !s.bytes().fold(false, |e, b| e | needs_escape(b)) {
             out.extend_from_slice(s.as_bytes());
             return;
         }
