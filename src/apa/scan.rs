@@ -73,18 +73,20 @@ pub fn top_level_ascii(s: &str, target: u8) -> impl Iterator<Item = usize> + '_ 
             // straight quote, the target or a non-ASCII byte (the curly
             // quotes' first byte is E2); then by table.
             {
-                use crate::swar::{any_eq, any_high};
+                use crate::swar::eq_bits;
                 let rest = b.get(i..).unwrap_or_default();
+                // (The tests' bits or-ed: one branch for all.)
                 // In bounds: a byte indexes 256 entries.
                 i += crate::swar::position(
                     rest,
                     |w| {
-                        any_high(w)
-                            || any_eq(w | 0x0101_0101_0101_0101, b')')
-                            || any_eq(w, b'[')
-                            || any_eq(w, b']')
-                            || any_eq(w, b'"')
-                            || any_eq(w, target)
+                        (w | eq_bits(w | 0x0101_0101_0101_0101, b')')
+                            | eq_bits(w, b'[')
+                            | eq_bits(w, b']')
+                            | eq_bits(w, b'"')
+                            | eq_bits(w, target))
+                            & 0x8080_8080_8080_8080
+                            != 0
                     },
                     |c| c == target || DEPTH_BYTES[usize::from(c)],
                 )?;

@@ -990,12 +990,18 @@ fn needs_escape(b: u8) -> bool {
     b < 0x20 || b == b'"' || b == b'\\'
 }
 
+/// Whether some byte of the word `w` needs escaping: the three tests'
+/// bits or-ed, one branch for all.
+fn any_json_special(w: u64) -> bool {
+    use crate::swar::{below_bits, eq_bits};
+    below_bits(w, 0x20) | eq_bits(w, b'"') | eq_bits(w, b'\\') != 0
+}
+
 /// Whether a short text (less than [`VECTOR_MIN`] bytes) has a byte that
 /// needs escaping, tested in words of eight bytes (or four), the last of
 /// which may overlap the one before.
 fn short_needs_escape(b: &[u8]) -> bool {
-    use crate::swar::{any_below, any_eq};
-    let test = |w: u64| any_below(w, 0x20) || any_eq(w, b'"') || any_eq(w, b'\\');
+    let test = any_json_special;
     let word = |at: usize| {
         b.get(at..at + 8).map_or(0, |w| {
             let mut word = [0u8; 8];
@@ -1020,12 +1026,7 @@ fn short_needs_escape(b: &[u8]) -> bool {
 
 /// Where the first byte that needs escaping is (most strings have none).
 fn next_escape(bytes: &[u8]) -> Option<usize> {
-    use crate::swar::{any_below, any_eq};
-    crate::swar::position(
-        bytes,
-        |w| any_below(w, 0x20) || any_eq(w, b'"') || any_eq(w, b'\\'),
-        needs_escape,
-    )
+    crate::swar::position(bytes, any_json_special, needs_escape)
 }
 
 impl Serialize for CslOut<'_> {
