@@ -482,7 +482,7 @@ fn ends_with_report_series(title: &str) -> bool {
         .unwrap_or(0);
     let series_words = before
         .get(sentence_start..)
-        .map_or(0, |s| s.split_whitespace().count());
+        .map_or(0, super::scan::word_count);
     number.chars().any(|c| c.is_ascii_digit())
         && number
             .chars()

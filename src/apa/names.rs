@@ -536,7 +536,7 @@ fn connector_after_initials(rest: &str) -> Option<usize> {
             (h.chars()
                 .all(|c| c.is_uppercase() || matches!(c, '.' | ' ' | '-'))
                 && is_initials(h)
-                && tail.split_whitespace().count() <= 3)
+                && scan::word_count(tail) <= 3)
                 .then_some(j + 2)
         })
 }
@@ -602,8 +602,8 @@ fn tokens<'s>(s: &'s str) -> Vec<Tok<'s>> {
                             && (is_initials(&rest[..i])
                                 || is_acronym(&rest[..i])
                                 || is_acronym(&rest[i + 1..])
-                                || (rest[..i].split_whitespace().count() >= 3
-                                    && rest[i + 1..].split_whitespace().count() >= 3))
+                                || (scan::word_count(&rest[..i]) >= 3
+                                    && scan::word_count(&rest[i + 1..]) >= 3))
                     })
                 })
                 .flatten()
