@@ -162,9 +162,15 @@ fn trim_other(s: &str) -> &str {
     // What is left starts and ends with no ASCII whitespace; unless a
     // character of Unicode's other whitespace is at an end, which
     // `str::trim` would go on to remove, it is the trimmed text.
-    // (Non-ASCII letters and closing quotes at the ends come here.)
-    let edge_space = |c: Option<char>| c.is_some_and(char::is_whitespace);
-    if edge_space(inner.chars().next()) || edge_space(inner.chars().next_back()) {
+    // (Non-ASCII letters and closing quotes at the ends come here.) An
+    // ASCII byte at an end is no whitespace (that was trimmed): only a
+    // character that is not ASCII is decoded and asked.
+    let ib = inner.as_bytes();
+    let not_ascii = |b: Option<&u8>| b.is_some_and(|b| !b.is_ascii());
+    let space = |c: Option<char>| c.is_some_and(char::is_whitespace);
+    if not_ascii(ib.first()) && space(inner.chars().next())
+        || not_ascii(ib.last()) && space(inner.chars().next_back())
+    {
         return s.trim();
     }
     inner
