@@ -474,11 +474,12 @@ const KEY_PAD: usize = 32;
 /// An object member's name as the writer puts it: `"name": `, padded
 /// with spaces to [`KEY_PAD`] bytes, so that it is appended with one copy
 /// of a fixed size and cut to its length (a slice of its own length takes
-/// a memcpy call, once for each of the dozen members of a record).
+/// a memcpy call, once for each of the dozen members of a record). The
+/// byte after it is a quote, kept when the value is a string.
 struct Key {
     /// The name.
     name: &'static str,
-    /// `"name": ` and spaces.
+    /// `"name": `, a quote, and spaces.
     quoted: [u8; KEY_PAD],
     /// The length of `"name": `.
     len: usize,
@@ -489,9 +490,9 @@ impl Key {
         let b = name.as_bytes();
         // (Checked when the constant is made: a longer name does not
         // compile.)
-        assert!(b.len() + 4 <= KEY_PAD);
+        assert!(b.len() + 5 <= KEY_PAD);
         let mut quoted = [b' '; KEY_PAD];
-        // In bounds: `b.len() + 4 <= KEY_PAD`, asserted above, bounds every
+        // In bounds: `b.len() + 5 <= KEY_PAD`, asserted above, bounds every
         // index below.
         quoted[0] = b'"';
         let mut i = 0;
@@ -504,6 +505,8 @@ impl Key {
         quoted[b.len() + 1] = b'"';
         // In bounds: as above.
         quoted[b.len() + 2] = b':';
+        // In bounds: as above.
+        quoted[b.len() + 4] = b'"';
         Key {
             name,
             quoted,
@@ -660,10 +663,12 @@ impl CslOut<'_> {
         j.open(b'{');
         let mut first = true;
         let written: Result<(), std::convert::Infallible> = self.for_each_var(|key, v| {
-            j.key(key, first);
-            first = false;
+            let was_first = std::mem::replace(&mut first, false);
+            if !matches!(v, Var::Str(_)) {
+                j.key(key, was_first);
+            }
             match v {
-                Var::Str(s) => j.string(s),
+                Var::Str(s) => j.string_member(key, s, was_first),
                 Var::Names(role) => {
                     j.open(b'[');
                     let mut none = true;
@@ -775,21 +780,32 @@ impl Json<'_> {
     }
 
     fn entry(&mut self, key: &Key, value: &str, first: bool) {
-        self.key(key, first);
-        self.string(value);
+        self.string_member(key, value, first);
+    }
+
+    /// A member whose value is a string, escaped as `serde_json` escapes
+    /// (quote, backslash and control characters only: `\b \t \n \f \r`,
+    /// others `\u00xx`); the opening quote is copied with the name when
+    /// pretty at a depth the lead holds (the usual case).
+    fn string_member(&mut self, key: &Key, value: &str, first: bool) {
+        if self.pretty && !first && 2 + 2 * self.depth <= LEAD.len() {
+            let keep = self.out.len() + 2 + 2 * self.depth;
+            self.out.extend_from_slice(LEAD);
+            self.out.truncate(keep);
+            let keep = self.out.len() + key.len + 1;
+            self.out.extend_from_slice(&key.quoted);
+            self.out.truncate(keep);
+        } else {
+            self.key(key, first);
+            self.out.push(b'"');
+        }
+        self.escaped(value);
+        self.out.push(b'"');
     }
 
     fn number(&mut self, n: impl itoa::Integer) {
         self.out
             .extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
-    }
-
-    /// A JSON string, escaped as `serde_json` escapes: quote, backslash
-    /// and control characters only (`\b \t \n \f \r`, others `\u00xx`).
-    fn string(&mut self, s: &str) {
-        self.out.push(b'"');
-        self.escaped(s);
-        self.out.push(b'"');
     }
 
     /// One JSON string of the pieces, one after the other. (Most pieces
@@ -1115,6 +1131,7 @@ mod tests {
         }
         let k = key!("container-title");
         assert_eq!(k.quoted.get(..k.len), Some(&b"\"container-title\": "[..]));
+        assert_eq!(k.quoted.get(k.len), Some(&b'"'));
     }
 
     /// The direct JSON is byte for byte what `serde_json` makes of the
@@ -1175,13 +1192,14 @@ mod tests {
                     let mut s: Vec<char> = vec!['é'; len];
                     s[at] = c;
                     let s: String = s.into_iter().collect();
-                    let mut out = Vec::new();
+                    let mut out = vec![b'"'];
                     Json {
                         out: &mut out,
                         pretty: false,
                         depth: 0,
                     }
-                    .string(&s);
+                    .escaped(&s);
+                    out.push(b'"');
                     let want = serde_json::to_string(&s).unwrap();
                     assert_eq!(String::from_utf8(out).unwrap(), want);
                 }
