@@ -39,6 +39,35 @@ pub(crate) fn eq_bits(w: u64, c: u8) -> u64 {
     below_bits(w ^ (u64::from(c) * LO), 1)
 }
 
+/// Whether `bytes` has a byte `a`, and whether it has a byte `b`: eight
+/// bytes at a time, the last word overlapping the one before (a text
+/// shorter than a word, byte by byte).
+pub(crate) fn has_each(bytes: &[u8], a: u8, b: u8) -> (bool, bool) {
+    if bytes.len() < 8 {
+        return bytes
+            .iter()
+            .fold((false, false), |(x, y), &c| (x | (c == a), y | (c == b)));
+    }
+    let (mut bits_a, mut bits_b) = (0, 0);
+    let mut test = |chunk: &[u8]| {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        bits_a |= eq_bits(w, a);
+        bits_b |= eq_bits(w, b);
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        test(chunk);
+    }
+    if !chunks.remainder().is_empty()
+        && let Some(last) = bytes.get(bytes.len() - 8..)
+    {
+        test(last);
+    }
+    (bits_a != 0, bits_b != 0)
+}
+
 /// True when some byte of `w` is ASCII from `lo` to `hi` (both below
 /// 0x80). Without their high bits the bytes are at most 0x7f, and adding
 /// at most 0x80 to them carries into no other byte: the high bit of each
@@ -174,6 +203,25 @@ mod tests {
                     let want = (lo..=hi).contains(&b) || (lo..=hi).contains(&b'a');
                     assert_eq!(any_in(w, lo, hi), want, "{b:#x} in {lo:#x}..={hi:#x}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn has_each_finds_both_anywhere() {
+        for len in 0..24usize {
+            for at in [None, Some(0), Some(len / 2), Some(len.saturating_sub(1))] {
+                let mut s = vec![b'x'; len];
+                if let Some(i) = at.filter(|&i| i < len) {
+                    s[i] = b'&';
+                }
+                let want = (s.contains(&b'&'), s.contains(&b'.'));
+                assert_eq!(has_each(&s, b'&', b'.'), want, "{len} {at:?}");
+                if let Some(i) = at.filter(|&i| i < len) {
+                    s[i] = b'.';
+                }
+                let want = (s.contains(&b'&'), s.contains(&b'.'));
+                assert_eq!(has_each(&s, b'&', b'.'), want, "{len} {at:?}");
             }
         }
     }

@@ -589,10 +589,8 @@ fn tokens<'s>(s: &'s str) -> Vec<Tok<'s>> {
             // (not "Merck Sharp & Dohme", "Johnson & Johnson").
             // Char boundary: `i` comes from `top_level_ascii` of `rest` and is
             // an ASCII '&', so `i + 1` is the next boundary.
-            // (Pieces are short: a byte loop beats a memchr call.)
-            let (has_amp, has_dot) = rest.bytes().fold((false, false), |(a, d), c| {
-                (a | (c == b'&'), d | (c == b'.'))
-            });
+            // (Pieces are short: a word test beats a memchr call.)
+            let (has_amp, has_dot) = crate::swar::has_each(rest.as_bytes(), b'&', b'.');
             let inner = has_amp
                 .then(|| {
                     scan::top_level_ascii(rest, b'&').find(|&i| {
