@@ -141,6 +141,13 @@ pub fn trim(s: &str) -> &str {
             // Char boundary: just after an ASCII space.
             return s.get(1..).unwrap_or_default();
         }
+    } else if b.last() == Some(&b' ')
+        && graphic(b.first())
+        && graphic(b.len().checked_sub(2).and_then(|i| b.get(i)))
+    {
+        // The one space before a separator ("Title ", the text before
+        // " (Eds.)"). Char boundary: just before an ASCII space.
+        return s.get(..b.len() - 1).unwrap_or_default();
     }
     trim_other(s)
 }
