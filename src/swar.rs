@@ -79,6 +79,30 @@ pub(crate) fn any_in(w: u64, lo: u8, hi: u8) -> bool {
     from_lo & !above_hi & !w & HI != 0
 }
 
+/// Whether every byte of `bytes` is an ASCII letter or digit: eight bytes
+/// at a time, the last word overlapping the one before (a text shorter
+/// than a word, byte by byte). In a word of ASCII bytes, a digit is a
+/// byte from '0' to '9' and a letter one that, with the bit of case set,
+/// is from 'a' to 'z' (setting it moves no other byte there), each by
+/// [`any_in`]'s sums.
+pub(crate) fn all_alphanumeric(bytes: &[u8]) -> bool {
+    if bytes.len() < 8 {
+        return bytes.iter().all(u8::is_ascii_alphanumeric);
+    }
+    let word_ok = |chunk: &[u8]| {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let within = |x: u64, lo: u8, hi: u8| {
+            (x + u64::from(0x80 - lo) * LO) & !(x + u64::from(0x7f - hi) * LO) & HI
+        };
+        (w & HI) == 0 && (within(w, b'0', b'9') | within(w | (0x20 * LO), b'a', b'z')) == HI
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    chunks.all(word_ok)
+        && (chunks.remainder().is_empty() || bytes.get(bytes.len() - 8..).is_some_and(word_ok))
+}
+
 /// True when some byte of `w` is not printable ASCII or the space: below
 /// 0x20, DEL, or not ASCII. Without their high bits the bytes are at most
 /// 0x7f, and adding 1 or 0x60 to them carries into no other byte: the
@@ -205,6 +229,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn all_alphanumeric_as_the_standard_library() {
+        for len in 0..20usize {
+            for at in 0..len {
+                for c in 0..=255u8 {
+                    let mut s = vec![b'a'; len];
+                    s[len / 3] = b'Z';
+                    s[at] = c;
+                    let want = s.iter().all(u8::is_ascii_alphanumeric);
+                    assert_eq!(all_alphanumeric(&s), want, "{len} {at} {c:#x}");
+                }
+            }
+        }
+        assert!(all_alphanumeric(b""));
     }
 
     #[test]
