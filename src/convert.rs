@@ -759,12 +759,16 @@ fn parse_segment_reusing(s: &Segment, spare: Option<Box<ParsedRef>>) -> Box<Pars
         };
         let mut b = match spare {
             Some(mut b) => {
-                // The old record's span list is kept, emptied, for its
-                // room.
+                // The old record's span and contributor lists are kept,
+                // emptied, for their room (most records have names: their
+                // list is not allocated again).
                 let mut spans = std::mem::take(&mut b.parsed.spans);
                 spans.clear();
+                let mut contributors = std::mem::take(&mut b.parsed.reference.contributors);
+                contributors.clear();
                 *b = fresh;
                 b.parsed.spans = spans;
+                b.parsed.reference.contributors = contributors;
                 b
             }
             None => Box::new(fresh),

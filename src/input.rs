@@ -751,7 +751,9 @@ impl LineSource {
         // (most have none) answers for both tests below.
         // (One pass without early exit, which the compiler turns into
         // vector code.)
-        let any_control = buf.iter().fold(false, |c, &b| c | is_control(b));
+        // (A byte below 0x20 or DEL: a tab or form feed passes too, and
+        // is told apart below; the wider test is two comparisons a byte.)
+        let any_control = buf.iter().fold(false, |c, &b| c | (b < 0x20 || b == 0x7F));
 
         // NUL bytes.
         if let Some(i) = any_control.then(|| memchr(0, buf)).flatten() {

@@ -2,22 +2,70 @@
 //! scans that look for a few rare bytes in long text: a word of eight
 //! bytes in which none can match is skipped with a few instructions.
 
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
+/// A one in each byte.
+pub(crate) const LO: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each byte.
+pub(crate) const HI: u64 = 0x8080_8080_8080_8080;
 
-/// True when some byte of `w` is below `n` (for `n <= 0x80`). The lowest
-/// byte `b < n` borrows in the subtraction and, being below 0x80, leaves
-/// the high bit set there in `w - n * LO` and in `!w`; when no byte is
-/// below `n`, no byte borrows and every result byte is `b - n` with the
-/// high bit set only where `b` has it, which `!w` clears. (Bytes above the
-/// lowest hit may be misreported after its borrow: only "some" is exact.)
+/// Whether some byte of `w` is below `n` (the tests' question; the
+/// library or-s [`below_bits`]).
+#[cfg(test)]
 pub(crate) fn any_below(w: u64, n: u8) -> bool {
-    w.wrapping_sub(u64::from(n) * LO) & !w & HI != 0
+    below_bits(w, n) != 0
 }
 
-/// True when some byte of `w` is `c`.
+/// Bits (high bits of bytes) that are not zero exactly when some byte of
+/// `w` is below `n` (for `n <= 0x80`): to be or-ed with other tests' into
+/// one test, without a branch for each. The lowest byte `b < n` borrows
+/// in the subtraction and, being below 0x80, leaves the high bit set there
+/// in `w - n * LO` and in `!w`; when no byte is below `n`, no byte borrows
+/// and every result byte is `b - n` with the high bit set only where `b`
+/// has it, which `!w` clears. (Bytes above the lowest hit may be
+/// misreported after its borrow: only "some" is exact.)
+pub(crate) fn below_bits(w: u64, n: u8) -> u64 {
+    w.wrapping_sub(u64::from(n) * LO) & !w & HI
+}
+
+/// Whether some byte of `w` is `c` (the tests' question; the library
+/// or-s [`eq_bits`]).
+#[cfg(test)]
 pub(crate) fn any_eq(w: u64, c: u8) -> bool {
-    any_below(w ^ (u64::from(c) * LO), 1)
+    eq_bits(w, c) != 0
+}
+
+/// Bits that are not zero exactly when some byte of `w` is `c`, as
+/// [`below_bits`] gives them.
+pub(crate) fn eq_bits(w: u64, c: u8) -> u64 {
+    below_bits(w ^ (u64::from(c) * LO), 1)
+}
+
+/// Whether `bytes` has a byte `a`, and whether it has a byte `b`: eight
+/// bytes at a time, the last word overlapping the one before (a text
+/// shorter than a word, byte by byte).
+pub(crate) fn has_each(bytes: &[u8], a: u8, b: u8) -> (bool, bool) {
+    if bytes.len() < 8 {
+        return bytes
+            .iter()
+            .fold((false, false), |(x, y), &c| (x | (c == a), y | (c == b)));
+    }
+    let (mut bits_a, mut bits_b) = (0, 0);
+    let mut test = |chunk: &[u8]| {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        bits_a |= eq_bits(w, a);
+        bits_b |= eq_bits(w, b);
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        test(chunk);
+    }
+    if !chunks.remainder().is_empty()
+        && let Some(last) = bytes.get(bytes.len() - 8..)
+    {
+        test(last);
+    }
+    (bits_a != 0, bits_b != 0)
 }
 
 /// True when some byte of `w` is ASCII from `lo` to `hi` (both below
@@ -29,6 +77,41 @@ pub(crate) fn any_in(w: u64, lo: u8, hi: u8) -> bool {
     let from_lo = x + u64::from(0x80 - lo) * LO;
     let above_hi = x + u64::from(0x7f - hi) * LO;
     from_lo & !above_hi & !w & HI != 0
+}
+
+/// Whether every byte of `bytes` is an ASCII letter or digit: eight bytes
+/// at a time, the last word overlapping the one before (a text shorter
+/// than a word, byte by byte). In a word of ASCII bytes, a digit is a
+/// byte from '0' to '9' and a letter one that, with the bit of case set,
+/// is from 'a' to 'z' (setting it moves no other byte there), each by
+/// [`any_in`]'s sums.
+pub(crate) fn all_alphanumeric(bytes: &[u8]) -> bool {
+    if bytes.len() < 8 {
+        return bytes.iter().all(u8::is_ascii_alphanumeric);
+    }
+    let word_ok = |chunk: &[u8]| {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let within = |x: u64, lo: u8, hi: u8| {
+            (x + u64::from(0x80 - lo) * LO) & !(x + u64::from(0x7f - hi) * LO) & HI
+        };
+        (w & HI) == 0 && (within(w, b'0', b'9') | within(w | (0x20 * LO), b'a', b'z')) == HI
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    chunks.all(word_ok)
+        && (chunks.remainder().is_empty() || bytes.get(bytes.len() - 8..).is_some_and(word_ok))
+}
+
+/// True when some byte of `w` is not printable ASCII or the space: below
+/// 0x20, DEL, or not ASCII. Without their high bits the bytes are at most
+/// 0x7f, and adding 1 or 0x60 to them carries into no other byte: the
+/// high bit of each sum says whether that byte was DEL, or reached 0x20.
+pub(crate) fn any_unprintable(w: u64) -> bool {
+    let x = w & !HI;
+    let del = x + LO;
+    let from_space = x + 0x60 * LO;
+    (w | del | !from_space) & HI != 0
 }
 
 /// True when some byte of `w` is not ASCII.
@@ -139,10 +222,46 @@ mod tests {
                     assert_eq!(any_eq(w, c), b == c || c == b'a', "{b:#x} == {c:#x}");
                 }
                 assert_eq!(any_high(w), b >= 0x80);
+                assert_eq!(any_unprintable(w), !(0x20..0x7f).contains(&b), "{b:#x}");
                 for (lo, hi) in [(b'A', b'Z'), (0, 0x7f), (b'b', b'b'), (0x7f, 0x7f)] {
                     let want = (lo..=hi).contains(&b) || (lo..=hi).contains(&b'a');
                     assert_eq!(any_in(w, lo, hi), want, "{b:#x} in {lo:#x}..={hi:#x}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn all_alphanumeric_as_the_standard_library() {
+        for len in 0..20usize {
+            for at in 0..len {
+                for c in 0..=255u8 {
+                    let mut s = vec![b'a'; len];
+                    s[len / 3] = b'Z';
+                    s[at] = c;
+                    let want = s.iter().all(u8::is_ascii_alphanumeric);
+                    assert_eq!(all_alphanumeric(&s), want, "{len} {at} {c:#x}");
+                }
+            }
+        }
+        assert!(all_alphanumeric(b""));
+    }
+
+    #[test]
+    fn has_each_finds_both_anywhere() {
+        for len in 0..24usize {
+            for at in [None, Some(0), Some(len / 2), Some(len.saturating_sub(1))] {
+                let mut s = vec![b'x'; len];
+                if let Some(i) = at.filter(|&i| i < len) {
+                    s[i] = b'&';
+                }
+                let want = (s.contains(&b'&'), s.contains(&b'.'));
+                assert_eq!(has_each(&s, b'&', b'.'), want, "{len} {at:?}");
+                if let Some(i) = at.filter(|&i| i < len) {
+                    s[i] = b'.';
+                }
+                let want = (s.contains(&b'&'), s.contains(&b'.'));
+                assert_eq!(has_each(&s, b'&', b'.'), want, "{len} {at:?}");
             }
         }
     }

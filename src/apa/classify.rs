@@ -450,8 +450,19 @@ pub(crate) fn is_organisation(s: &str) -> bool {
     };
     // (Dutch and German join the word to the field: "Kennisinstituut",
     // "Bundesinstitut".)
-    l.split(|c: char| !super::scan::is_letter_or_digit(c))
-        .any(|x| !x.is_empty() && (grey(x) || x.ends_with("instituut") || x.ends_with("institut")))
+    let named =
+        |x: &str| !x.is_empty() && (grey(x) || x.ends_with("instituut") || x.ends_with("institut"));
+    // (ASCII text, the most, is cut into words on bytes: for ASCII,
+    // `is_letter_or_digit` is `is_ascii_alphanumeric`.)
+    let any_named = if l.is_ascii() {
+        l.as_bytes()
+            .split(|b| !b.is_ascii_alphanumeric())
+            .any(|w| std::str::from_utf8(w).is_ok_and(named))
+    } else {
+        l.split(|c: char| !super::scan::is_letter_or_digit(c))
+            .any(named)
+    };
+    any_named
         || (t.len() >= 2 && t.len() <= 8 && t.chars().all(|c| c.is_ascii_uppercase() || c == '-'))
         || t.ends_with(" Watch")
 }
@@ -486,7 +497,7 @@ fn ends_with_report_series(title: &str) -> bool {
         .unwrap_or(0);
     let series_words = before
         .get(sentence_start..)
-        .map_or(0, |s| s.split_whitespace().count());
+        .map_or(0, super::scan::word_count);
     number.chars().any(|c| c.is_ascii_digit())
         && number
             .chars()

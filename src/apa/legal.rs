@@ -72,7 +72,7 @@ fn citation(c: &str) -> Option<Citation<'_>> {
     // "<volume> <reporter> <page>[, <pin>]"; take the last such triple
     // ("Pub. L. No. 111-148, 124 Stat. 119").
     let last = c.rsplit(", ").find(|p| {
-        p.split_whitespace().count() >= 3
+        super::scan::word_count(p) >= 3
             && p.split_whitespace()
                 .next()
                 .is_some_and(|w| w.chars().all(|x| x.is_ascii_digit()))

@@ -536,7 +536,7 @@ fn connector_after_initials(rest: &str) -> Option<usize> {
             (h.chars()
                 .all(|c| c.is_uppercase() || matches!(c, '.' | ' ' | '-'))
                 && is_initials(h)
-                && tail.split_whitespace().count() <= 3)
+                && scan::word_count(tail) <= 3)
                 .then_some(j + 2)
         })
 }
@@ -589,10 +589,8 @@ fn tokens<'s>(s: &'s str) -> Vec<Tok<'s>> {
             // (not "Merck Sharp & Dohme", "Johnson & Johnson").
             // Char boundary: `i` comes from `top_level_ascii` of `rest` and is
             // an ASCII '&', so `i + 1` is the next boundary.
-            // (Pieces are short: a byte loop beats a memchr call.)
-            let (has_amp, has_dot) = rest.bytes().fold((false, false), |(a, d), c| {
-                (a | (c == b'&'), d | (c == b'.'))
-            });
+            // (Pieces are short: a word test beats a memchr call.)
+            let (has_amp, has_dot) = crate::swar::has_each(rest.as_bytes(), b'&', b'.');
             let inner = has_amp
                 .then(|| {
                     scan::top_level_ascii(rest, b'&').find(|&i| {
@@ -602,8 +600,8 @@ fn tokens<'s>(s: &'s str) -> Vec<Tok<'s>> {
                             && (is_initials(&rest[..i])
                                 || is_acronym(&rest[..i])
                                 || is_acronym(&rest[i + 1..])
-                                || (rest[..i].split_whitespace().count() >= 3
-                                    && rest[i + 1..].split_whitespace().count() >= 3))
+                                || (scan::word_count(&rest[..i]) >= 3
+                                    && scan::word_count(&rest[i + 1..]) >= 3))
                     })
                 })
                 .flatten()

@@ -129,13 +129,10 @@ fn plain(text: &str) -> Option<bool> {
     let mut i = 0;
     loop {
         // Printable ASCII and spaces are skipped eight bytes at a time.
-        use crate::swar::{any_below, any_eq, any_high};
         let rest = b.get(i..).unwrap_or_default();
-        let Some(skip) = crate::swar::position(
-            rest,
-            |w| any_below(w, 0x20) || any_eq(w, 0x7f) || any_high(w),
-            |c| !(0x20..0x7f).contains(&c),
-        ) else {
+        let Some(skip) = crate::swar::position(rest, crate::swar::any_unprintable, |c| {
+            !(0x20..0x7f).contains(&c)
+        }) else {
             break;
         };
         i += skip;

@@ -245,7 +245,7 @@ fn has_lower_case_word(s: &str) -> bool {
 }
 
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    scan::word_count(s)
 }
 
 /// Decides whether the text before the date is the title of a work
@@ -987,7 +987,7 @@ fn group_abbreviation(pre: &str) -> Option<(&str, &str)> {
         && inner
             .bytes()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'&' || b == b'-')
-        && name.split_whitespace().count() >= 2
+        && scan::word_count(name) >= 2
         && !name.contains(['[', ']']))
     .then_some((name, t.get(open..)?))
 }

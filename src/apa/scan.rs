@@ -73,18 +73,20 @@ pub fn top_level_ascii(s: &str, target: u8) -> impl Iterator<Item = usize> + '_ 
             // straight quote, the target or a non-ASCII byte (the curly
             // quotes' first byte is E2); then by table.
             {
-                use crate::swar::{any_eq, any_high};
+                use crate::swar::eq_bits;
                 let rest = b.get(i..).unwrap_or_default();
+                // (The tests' bits or-ed: one branch for all.)
                 // In bounds: a byte indexes 256 entries.
                 i += crate::swar::position(
                     rest,
                     |w| {
-                        any_high(w)
-                            || any_eq(w | 0x0101_0101_0101_0101, b')')
-                            || any_eq(w, b'[')
-                            || any_eq(w, b']')
-                            || any_eq(w, b'"')
-                            || any_eq(w, target)
+                        (w | eq_bits(w | 0x0101_0101_0101_0101, b')')
+                            | eq_bits(w, b'[')
+                            | eq_bits(w, b']')
+                            | eq_bits(w, b'"')
+                            | eq_bits(w, target))
+                            & 0x8080_8080_8080_8080
+                            != 0
                     },
                     |c| c == target || DEPTH_BYTES[usize::from(c)],
                 )?;
@@ -139,6 +141,13 @@ pub fn trim(s: &str) -> &str {
             // Char boundary: just after an ASCII space.
             return s.get(1..).unwrap_or_default();
         }
+    } else if b.last() == Some(&b' ')
+        && graphic(b.first())
+        && graphic(b.len().checked_sub(2).and_then(|i| b.get(i)))
+    {
+        // The one space before a separator ("Title ", the text before
+        // " (Eds.)"). Char boundary: just before an ASCII space.
+        return s.get(..b.len() - 1).unwrap_or_default();
     }
     trim_other(s)
 }
@@ -160,9 +169,15 @@ fn trim_other(s: &str) -> &str {
     // What is left starts and ends with no ASCII whitespace; unless a
     // character of Unicode's other whitespace is at an end, which
     // `str::trim` would go on to remove, it is the trimmed text.
-    // (Non-ASCII letters and closing quotes at the ends come here.)
-    let edge_space = |c: Option<char>| c.is_some_and(char::is_whitespace);
-    if edge_space(inner.chars().next()) || edge_space(inner.chars().next_back()) {
+    // (Non-ASCII letters and closing quotes at the ends come here.) An
+    // ASCII byte at an end is no whitespace (that was trimmed): only a
+    // character that is not ASCII is decoded and asked.
+    let ib = inner.as_bytes();
+    let not_ascii = |b: Option<&u8>| b.is_some_and(|b| !b.is_ascii());
+    let space = |c: Option<char>| c.is_some_and(char::is_whitespace);
+    if not_ascii(ib.first()) && space(inner.chars().next())
+        || not_ascii(ib.last()) && space(inner.chars().next_back())
+    {
         return s.trim();
     }
     inner
@@ -380,6 +395,72 @@ pub(crate) fn split_once_short<'a>(s: &'a str, pat: &str) -> Option<(&'a str, &'
     Some((s.get(..i)?, s.get(i + pat.len()..)?))
 }
 
+/// `s.split_whitespace().count()`: for ASCII text (most), eight bytes at
+/// a time instead of a walk over chars that asks Unicode about each.
+pub(crate) fn word_count(s: &str) -> usize {
+    use crate::swar::{HI, LO};
+    // ASCII whitespace is what `char::is_whitespace` says of ASCII: tab
+    // to carriage return, and the space.
+    let space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let b = s.as_bytes();
+    let mut chunks = b.chunks_exact(8);
+    let mut n = 0;
+    // Whether the byte before the current one is whitespace (or the
+    // start), as the high bit of byte 0.
+    let mut before = 0x80u64;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        if w & HI != 0 {
+            return s.split_whitespace().count();
+        }
+        // The whitespace bytes' high bits, exact for each byte: the bytes
+        // are ASCII, so no sum below carries into the next byte.
+        let x = w ^ (0x20 * LO);
+        let is_space = !(((x & !HI) + !HI) | x) & HI;
+        let from_tab = w + (0x80 - 0x09) * LO;
+        let past_cr = w + (0x7f - 0x0d) * LO;
+        let spaces = is_space | (from_tab & !past_cr & HI);
+        // A word starts at a byte that is not whitespace after one that is.
+        let starts = !spaces & HI & (spaces << 8 | before);
+        // One bit a byte at most: their sum, in the top byte.
+        n += ((starts >> 7).wrapping_mul(LO) >> 56) as usize;
+        before = spaces >> 56;
+    }
+    let mut in_word = before == 0;
+    for &c in chunks.remainder() {
+        if !c.is_ascii() {
+            return s.split_whitespace().count();
+        }
+        n += usize::from(!space(c) && !in_word);
+        in_word = !space(c);
+    }
+    n
+}
+
+/// `s.split_whitespace().next().unwrap_or("")`, on bytes when the word
+/// and the whitespace before it are ASCII (a byte of a character that is
+/// not ASCII sends the rest to the char walk: it may be whitespace).
+pub(crate) fn first_word(s: &str) -> &str {
+    let b = s.as_bytes();
+    let space = |c: &u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let Some(start) = b.iter().position(|c| !space(c)) else {
+        return "";
+    };
+    // In bounds: `start < b.len()`, found above.
+    let len = b[start..]
+        .iter()
+        .position(|c| space(c) || !c.is_ascii())
+        .unwrap_or(b.len() - start);
+    if b.get(start).is_some_and(u8::is_ascii) && b.get(start + len).is_none_or(u8::is_ascii) {
+        // Char boundary: `start` and `start + len` are at ASCII bytes or
+        // the end.
+        return &s[start..start + len];
+    }
+    s.split_whitespace().next().unwrap_or("")
+}
+
 /// `char::is_alphabetic`, answered without the Unicode tables for the
 /// characters reference lists have most (ASCII, the Latin-1 and Latin
 /// Extended letters, basic Cyrillic, the general punctuation block); a
@@ -465,7 +546,7 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
     // `dot` is the offset of a '.', so `dot + 1` is the next char boundary.
     let next = s.get(dot + 1..).unwrap_or_default().fast_trim_start();
     // (Found only where asked: most periods are decided without it.)
-    let next_word = || next.split_whitespace().next().unwrap_or("");
+    let next_word = || first_word(next);
     let next_char = next.chars().next();
     if word.is_empty() {
         // ")." "]." "”." ...
@@ -576,7 +657,7 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
             let rest = next.trim_end().trim_end_matches('.');
             rest.len() <= 160
                 && !rest.contains(". ")
-                && rest.split_whitespace().count() <= 6
+                && word_count(rest) <= 6
                 && !rest.contains(['(', ')'])
         }
         Some(_) => true,
@@ -961,6 +1042,12 @@ mod tests {
             proptest::prop_assert_eq!(s.fast_trim(), s.trim());
             proptest::prop_assert_eq!(s.fast_trim_start(), s.trim_start());
             proptest::prop_assert_eq!(s.fast_trim_end(), s.trim_end());
+        }
+
+        #[test]
+        fn words_as_the_standard_library(s in "[ a.\t\n\u{B}\u{C}\u{1F}\u{A0}\u{2003}é]{0,40}") {
+            proptest::prop_assert_eq!(word_count(&s), s.split_whitespace().count());
+            proptest::prop_assert_eq!(first_word(&s), s.split_whitespace().next().unwrap_or(""));
         }
 
         #[test]

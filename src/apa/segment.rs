@@ -593,7 +593,7 @@ fn graphic_ends(s: &str) -> bool {
 }
 
 fn first_word(s: &str) -> &str {
-    s.split_whitespace().next().unwrap_or("")
+    scan::first_word(s)
 }
 
 /// A capitalised family name followed by a comma and an initial, at the
@@ -643,7 +643,7 @@ fn author_start(l: &str) -> bool {
         .chars()
         .next()
         .is_some_and(|c| scan::is_letter(c) && !c.is_lowercase())
-        && fam.split_whitespace().count() <= 4
+        && scan::word_count(fam) <= 4
         && fam
             .chars()
             .all(|c| scan::is_letter(c) || matches!(c, ' ' | '-' | '\'' | '’' | '‐' | '.'));

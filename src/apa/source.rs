@@ -148,7 +148,7 @@ fn page_like_by_chars(p: &str) -> Option<&str> {
                 '-' | '–' | '—' | '‒' | '‐' | '−' | '.' | ',' | '+' | ':' | ' '
             )
     }) && !p.as_bytes().windows(2).any(|w| w == b"  ")
-        && p.split_whitespace().count() <= 3
+        && scan::word_count(p) <= 3
         && p.split_whitespace().all(|w| {
             (w.len() <= 24 || w.contains(['-', '–', '‐', '−']))
                 && (w.chars().any(|c| c.is_ascii_digit())
@@ -325,7 +325,7 @@ pub(crate) fn tail_in_elements(u: &str) -> Option<JournalTail<'_>> {
 /// Whether the text before a journal's numbers can be its name: it ends
 /// with a letter and has at most twelve words.
 fn journal_name_before_numbers(name: &str) -> bool {
-    name.ends_with(|c: char| c.is_alphabetic()) && name.split_whitespace().count() <= 12
+    name.ends_with(|c: char| c.is_alphabetic()) && scan::word_count(name) <= 12
 }
 
 /// "Psychol Rev 12:1–20", as Springer's author-year style prints a
@@ -400,7 +400,7 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
         // Char boundary: `at` and the container's length come from a
         // sub-slice of `u`.
         let container = trim_elem(&u[..at + tail.container.len()]);
-        return (!container.is_empty() && container.split_whitespace().count() <= 30)
+        return (!container.is_empty() && scan::word_count(container) <= 30)
             .then_some(JournalTail { container, ..tail });
     }
     // `volume_issue` of part `i`, kept for the next question about the
@@ -651,7 +651,7 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
         return None;
     }
     // A "container" that is a long sentence is a title, not a journal.
-    if container.split_whitespace().count() > 30 {
+    if scan::word_count(container) > 30 {
         return None;
     }
     t.container = container;
@@ -1016,7 +1016,7 @@ fn place_publisher(u: &str) -> Option<(&str, &str)> {
     // Char boundary: `i` is an ASCII ':' (`top_level_ascii`).
     let place = u[..i].fast_trim();
     let publisher = u[i + 1..].fast_trim();
-    if place.is_empty() || publisher.is_empty() || place.split_whitespace().count() > 6 {
+    if place.is_empty() || publisher.is_empty() || scan::word_count(place) > 6 {
         return None;
     }
     let k = lexicon::Kinds::of(place);
@@ -1725,7 +1725,7 @@ impl<'a> Ctx<'a> {
         // Michigan, Ann Arbor." (its kind, the university, the place).
         if let Some((kind, rest)) = scan::split_once_short(p, ", ")
             && super::title::is_thesis_word(&kind.lc())
-            && kind.split_whitespace().count() <= 3
+            && scan::word_count(kind) <= 3
             // "Dissertation Abstracts International, B, 49(4)" is a journal.
             && !kind.lc().contains("abstracts")
             && !scan::trim(rest).is_empty()

@@ -579,7 +579,7 @@ fn book_after_chapter(t: &str) -> Option<(&str, &str)> {
         .last()?;
     let chapter = t.get(..dot)?.fast_trim_end();
     let book = t.get(dot + 1..)?.fast_trim();
-    let words = |s: &str| s.split_whitespace().count();
+    let words = super::scan::word_count;
     (book.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && words(chapter) >= 2
         && words(book) >= 2)
@@ -787,7 +787,7 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
         ]
         .iter()
         .any(|w| scan::contains_short(head, w))
-        && head.split_whitespace().count() <= 4
+        && super::scan::word_count(head) <= 4
     {
         return Description::Medium(d);
     }
@@ -913,7 +913,7 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
             .filter_map(|(i, _)| d.get(..i))
             .find(|head| is_university(head))
             .unwrap_or(d);
-        if !d.contains(' ') || university.split_whitespace().count() <= 8 && !d.contains(':') {
+        if !d.contains(' ') || super::scan::word_count(university) <= 8 && !d.contains(':') {
             return Description::Institution(d);
         }
     }
@@ -928,7 +928,7 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
         return Description::PartOfTitle;
     }
     // A long bracketed phrase after a title is a translated title.
-    let words = d.split_whitespace().count();
+    let words = super::scan::word_count(d);
     if words >= 4 && !d.contains(", ") {
         return Description::Translation(d);
     }

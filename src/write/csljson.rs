@@ -474,11 +474,12 @@ const KEY_PAD: usize = 32;
 /// An object member's name as the writer puts it: `"name": `, padded
 /// with spaces to [`KEY_PAD`] bytes, so that it is appended with one copy
 /// of a fixed size and cut to its length (a slice of its own length takes
-/// a memcpy call, once for each of the dozen members of a record).
+/// a memcpy call, once for each of the dozen members of a record). The
+/// byte after it is a quote, kept when the value is a string.
 struct Key {
     /// The name.
     name: &'static str,
-    /// `"name": ` and spaces.
+    /// `"name": `, a quote, and spaces.
     quoted: [u8; KEY_PAD],
     /// The length of `"name": `.
     len: usize,
@@ -489,9 +490,9 @@ impl Key {
         let b = name.as_bytes();
         // (Checked when the constant is made: a longer name does not
         // compile.)
-        assert!(b.len() + 4 <= KEY_PAD);
+        assert!(b.len() + 5 <= KEY_PAD);
         let mut quoted = [b' '; KEY_PAD];
-        // In bounds: `b.len() + 4 <= KEY_PAD`, asserted above, bounds every
+        // In bounds: `b.len() + 5 <= KEY_PAD`, asserted above, bounds every
         // index below.
         quoted[0] = b'"';
         let mut i = 0;
@@ -504,6 +505,8 @@ impl Key {
         quoted[b.len() + 1] = b'"';
         // In bounds: as above.
         quoted[b.len() + 2] = b':';
+        // In bounds: as above.
+        quoted[b.len() + 4] = b'"';
         Key {
             name,
             quoted,
@@ -661,10 +664,12 @@ impl CslOut<'_> {
         j.open(b'{');
         let mut first = true;
         let written: Result<(), std::convert::Infallible> = self.for_each_var(|key, v| {
-            j.key(key, first);
-            first = false;
+            let was_first = std::mem::replace(&mut first, false);
+            if !matches!(v, Var::Str(_)) {
+                j.key(key, was_first);
+            }
             match v {
-                Var::Str(s) => j.string(s),
+                Var::Str(s) => j.string_member(key, s, was_first),
                 Var::Names(role) => {
                     j.open(b'[');
                     let mut none = true;
@@ -776,21 +781,32 @@ impl Json<'_> {
     }
 
     fn entry(&mut self, key: &Key, value: &str, first: bool) {
-        self.key(key, first);
-        self.string(value);
+        self.string_member(key, value, first);
+    }
+
+    /// A member whose value is a string, escaped as `serde_json` escapes
+    /// (quote, backslash and control characters only: `\b \t \n \f \r`,
+    /// others `\u00xx`); the opening quote is copied with the name when
+    /// pretty at a depth the lead holds (the usual case).
+    fn string_member(&mut self, key: &Key, value: &str, first: bool) {
+        if self.pretty && !first && 2 + 2 * self.depth <= LEAD.len() {
+            let keep = self.out.len() + 2 + 2 * self.depth;
+            self.out.extend_from_slice(LEAD);
+            self.out.truncate(keep);
+            let keep = self.out.len() + key.len + 1;
+            self.out.extend_from_slice(&key.quoted);
+            self.out.truncate(keep);
+        } else {
+            self.key(key, first);
+            self.out.push(b'"');
+        }
+        self.escaped(value);
+        self.out.push(b'"');
     }
 
     fn number(&mut self, n: impl itoa::Integer) {
         self.out
             .extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
-    }
-
-    /// A JSON string, escaped as `serde_json` escapes: quote, backslash
-    /// and control characters only (`\b \t \n \f \r`, others `\u00xx`).
-    fn string(&mut self, s: &str) {
-        self.out.push(b'"');
-        self.escaped(s);
-        self.out.push(b'"');
     }
 
     /// One JSON string of the pieces, one after the other. (Most pieces
@@ -803,19 +819,28 @@ impl Json<'_> {
         self.out.push(b'"');
     }
 
+    /// `s`, escaped. A short string with nothing to escape (most: names,
+    /// numbers, ids), tested a word of eight bytes at a time, is copied
+    /// here, inline where it is written; the rest is
+    /// [`Json::escaped_other`]'s.
+    #[inline]
     fn escaped(&mut self, s: &str) {
+        if s.len() < VECTOR_MIN && !short_needs_escape(s.as_bytes()) {
+            self.out.extend_from_slice(s.as_bytes());
+            return;
+        }
+        self.escaped_other(s);
+    }
+
+    /// [`Json::escaped`] for a long string, or one with a byte to escape.
+    #[inline(never)]
+    fn escaped_other(&mut self, s: &str) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         let out = &mut *self.out;
         // Most strings need no escape: one pass says so. A long string is
         // passed without early exit, which the compiler turns into vector
-        // code; a short one (most: names, numbers, ids) a word of eight
-        // bytes at a time.
-        let clean = if s.len() >= VECTOR_MIN {
-            !s.bytes().fold(false, |e, b| e | needs_escape(b))
-        } else {
-            !short_needs_escape(s.as_bytes())
-        };
-        if clean {
+        // code.
+        if s.len() >= VECTOR_MIN && !s.bytes().fold(false, |e, b| e | needs_escape(b)) {
             out.extend_from_slice(s.as_bytes());
             return;
         }
@@ -847,6 +872,35 @@ impl Json<'_> {
     }
 
     fn name(&mut self, n: &Name, zotero: bool) {
+        // The usual name, pretty in a role's list of an item (a person
+        // with a family and a given name only, or a literal): its layout
+        // in a few copies, where the general path below makes one for
+        // each bracket, line break and member name.
+        if self.pretty && self.depth == 3 {
+            match n {
+                Name::Person(p)
+                    if p.particle.is_none()
+                        && p.dropping_particle.is_none()
+                        && p.suffix.is_none() =>
+                {
+                    self.out.extend_from_slice(b"{\n        \"family\": \"");
+                    self.escaped(&p.family);
+                    if let Some(g) = &p.given {
+                        self.out.extend_from_slice(b"\",\n        \"given\": \"");
+                        self.escaped(g);
+                    }
+                    self.out.extend_from_slice(b"\"\n      }");
+                    return;
+                }
+                Name::Literal(l) => {
+                    self.out.extend_from_slice(b"{\n        \"literal\": \"");
+                    self.escaped(l);
+                    self.out.extend_from_slice(b"\"\n      }");
+                    return;
+                }
+                Name::Person(_) => {}
+            }
+        }
         self.open(b'{');
         match n {
             Name::Literal(l) => self.entry(key!("literal"), l, true),
@@ -892,6 +946,31 @@ impl Json<'_> {
 
     /// A date, as [`DateOut`] serialises it.
     fn date(&mut self, d: &Date) {
+        // The usual date, pretty as an item's member (one day, month or
+        // year, no season, not approximate): its layout in a few copies,
+        // where the general path below makes one for each bracket and
+        // line break.
+        if self.pretty
+            && self.depth == 2
+            && let Some(start) = &d.start
+            && d.end.is_none()
+            && d.season.is_none()
+            && !d.circa
+        {
+            self.out
+                .extend_from_slice(b"{\n      \"date-parts\": [\n        [\n          ");
+            self.number(start.year);
+            if let Some(m) = start.month {
+                self.out.extend_from_slice(b",\n          ");
+                self.number(m);
+                if let Some(day) = start.day {
+                    self.out.extend_from_slice(b",\n          ");
+                    self.number(day);
+                }
+            }
+            self.out.extend_from_slice(b"\n        ]\n      ]\n    }");
+            return;
+        }
         self.open(b'{');
         let mut nonempty = false;
         if let Some(start) = &d.start {
@@ -928,12 +1007,18 @@ fn needs_escape(b: u8) -> bool {
     b < 0x20 || b == b'"' || b == b'\\'
 }
 
+/// Whether some byte of the word `w` needs escaping: the three tests'
+/// bits or-ed, one branch for all.
+fn any_json_special(w: u64) -> bool {
+    use crate::swar::{below_bits, eq_bits};
+    below_bits(w, 0x20) | eq_bits(w, b'"') | eq_bits(w, b'\\') != 0
+}
+
 /// Whether a short text (less than [`VECTOR_MIN`] bytes) has a byte that
 /// needs escaping, tested in words of eight bytes (or four), the last of
 /// which may overlap the one before.
 fn short_needs_escape(b: &[u8]) -> bool {
-    use crate::swar::{any_below, any_eq};
-    let test = |w: u64| any_below(w, 0x20) || any_eq(w, b'"') || any_eq(w, b'\\');
+    let test = any_json_special;
     let word = |at: usize| {
         b.get(at..at + 8).map_or(0, |w| {
             let mut word = [0u8; 8];
@@ -958,12 +1043,7 @@ fn short_needs_escape(b: &[u8]) -> bool {
 
 /// Where the first byte that needs escaping is (most strings have none).
 fn next_escape(bytes: &[u8]) -> Option<usize> {
-    use crate::swar::{any_below, any_eq};
-    crate::swar::position(
-        bytes,
-        |w| any_below(w, 0x20) || any_eq(w, b'"') || any_eq(w, b'\\'),
-        needs_escape,
-    )
+    crate::swar::position(bytes, any_json_special, needs_escape)
 }
 
 impl Serialize for CslOut<'_> {
@@ -1052,6 +1132,7 @@ mod tests {
         }
         let k = key!("container-title");
         assert_eq!(k.quoted.get(..k.len), Some(&b"\"container-title\": "[..]));
+        assert_eq!(k.quoted.get(k.len), Some(&b'"'));
     }
 
     /// The direct JSON is byte for byte what `serde_json` makes of the
@@ -1112,13 +1193,14 @@ mod tests {
                     let mut s: Vec<char> = vec!['é'; len];
                     s[at] = c;
                     let s: String = s.into_iter().collect();
-                    let mut out = Vec::new();
+                    let mut out = vec![b'"'];
                     Json {
                         out: &mut out,
                         pretty: false,
                         depth: 0,
                     }
-                    .string(&s);
+                    .escaped(&s);
+                    out.push(b'"');
                     let want = serde_json::to_string(&s).unwrap();
                     assert_eq!(String::from_utf8(out).unwrap(), want);
                 }

@@ -67,7 +67,7 @@ fn fold_into(out: &mut String, s: &str, max: usize) {
     let start = out.len();
     // Most family names and title words are ASCII letters and digits
     // only: copied at once and lower-cased in place.
-    if s.len() <= max && s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+    if s.len() <= max && crate::swar::all_alphanumeric(s.as_bytes()) {
         out.push_str(s);
         if let Some(t) = out.get_mut(start..) {
             t.make_ascii_lowercase();
