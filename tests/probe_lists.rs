@@ -106,6 +106,12 @@ const LISTS: &[(&str, usize, usize)] = &[
     // or two paragraphs of prose (citing "Miller and Rollnick (2013)"),
     // which stay with it as its note instead of coming out as records.
     ("annotated-bibliography.txt", 6, 0),
+    // Software, data, tests and preprints as psychology and health papers
+    // cite them: "(Version 4.3.1) [Computer software]", "(R package
+    // version 1.1.2)", "(ECLS-K:2011) (NCES 2016-150) [Data set]",
+    // "[Measurement instrument]", "[Database record]. APA PsycTests",
+    // PsyArXiv, arXiv, medRxiv, SSRN, "[Mobile app]".
+    ("software-data-tests-preprints.txt", 20, 0),
     // biblatex-apa set in two columns, through pdftotext: links cut after
     // "https:" and spaced out ("www . reddit . com /"), the next
     // reference's names on a line of their own, a title in single quotes

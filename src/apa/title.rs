@@ -280,6 +280,18 @@ fn detail_known(part: &str, thesis: Option<bool>) -> Detail<'_> {
     {
         return Detail::Version(v);
     }
+    // A package's version as R and Stata print it: "R package version
+    // 1.1.2", "Python package version 0.9".
+    if let Some(at) = scan::find_short(p, " version ")
+        // Char boundary: `at` is an ASCII ' '.
+        && let (kind, v) = (&p[..at], &p[at + " version ".len()..])
+        && kind.split_whitespace().count() <= 3
+        && kind.to_ascii_lowercase().ends_with("package")
+        && v.starts_with(|c: char| c.is_ascii_digit())
+        && !v.contains(' ')
+    {
+        return Detail::Version(v);
+    }
     if let Some(e) = edition_of(p) {
         return Detail::Edition(e);
     }
@@ -1050,6 +1062,17 @@ impl<'a> Ctx<'a> {
             }
             details.extend(parts);
             texts.extend(part_texts);
+        }
+        // A number in parentheses before the one already read (details are
+        // read from the title's end): an acronym of the title, which keeps
+        // it ("Early childhood longitudinal study (ECLS-K:2011) (NCES
+        // 2016-150)").
+        if self.r.number.is_some()
+            && roles.is_empty()
+            && !details.is_empty()
+            && details.iter().all(|d| matches!(d, Detail::Number { .. }))
+        {
+            return false;
         }
         let unknown: Vec<&str> = details
             .iter()
