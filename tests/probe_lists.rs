@@ -112,6 +112,13 @@ const LISTS: &[(&str, usize, usize)] = &[
     // "[Measurement instrument]", "[Database record]. APA PsycTests",
     // PsyArXiv, arXiv, medRxiv, SSRN, "[Mobile app]".
     ("software-data-tests-preprints.txt", 20, 0),
+    // Legal references as psychology and education papers cite them, one
+    // per paragraph: cases (a party "…, Inc.,", federal courts "(E.D. Wis.
+    // 1972)"), statutes ("§ 12101 et seq.", "Pub. L. No. 104-191, 110
+    // Stat. 1936", a link after the year), a regulation ("45 C.F.R. §
+    // 46") and an executive order ("86 Fed. Reg. 7009 (January 20,
+    // 2021)"). Each starts a reference of its own.
+    ("legal-cases-statutes-regulations.txt", 16, 0),
     // biblatex-apa set in two columns, through pdftotext: links cut after
     // "https:" and spaced out ("www . reddit . com /"), the next
     // reference's names on a line of their own, a title in single quotes

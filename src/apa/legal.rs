@@ -7,6 +7,9 @@
 //! * statutes: `Individuals With Disabilities Education Act, 20 U.S.C. §
 //!   1400 et seq. (2004).`, `Patient Protection and Affordable Care Act,
 //!   Pub. L. No. 111-148, 124 Stat. 119 (2010).`
+//! * regulations and executive orders: `Protection of Human Subjects, 45
+//!   C.F.R. § 46 (2018).`, `Exec. Order No. 13,985, 86 Fed. Reg. 7009
+//!   (January 20, 2021).`
 //!
 //! These do not follow the author–date order, so they are recognised
 //! before the APA anchor is looked for.
@@ -27,6 +30,11 @@ pub(crate) struct Legal<'a> {
     pub page: Option<&'a str>,
     pub section: Option<&'a str>,
     pub authority: Option<&'a str>,
+    /// The public law's number: "111-148" of "Pub. L. No. 111-148" (as
+    /// Zotero's "Public Law Number" holds it).
+    pub number: Option<&'a str>,
+    /// The number as printed, with its label ("Pub. L. No. 111-148").
+    pub number_text: Option<&'a str>,
     pub date: Date,
     /// The year as printed.
     pub year_text: &'a str,
@@ -94,7 +102,7 @@ fn citation(c: &str) -> Option<Citation<'_>> {
 
 /// The phrases of which every legal reference has one: a party " v. "
 /// or " vs. " another, or a code cited ("§", "Stat.", "U.S.C", "C.F.R").
-const PARTY_OR_CODE: [&str; 6] = [" v. ", " vs. ", "§", "Stat.", "U.S.C", "C.F.R"];
+const PARTY_OR_CODE: [&str; 7] = [" v. ", " vs. ", "§", "Stat.", "U.S.C", "C.F.R", "Fed. Reg."];
 
 /// True when `s` has one of [`PARTY_OR_CODE`]. Every reference is asked,
 /// and most have none: the phrases are looked for together, in one pass
@@ -135,23 +143,67 @@ pub(crate) fn parse(s: &str) -> Option<Legal<'_>> {
                 || s[e..].fast_trim().is_empty()
         })?;
     let head = s[..open].fast_trim_end().trim_end_matches(',');
-    let (title, cite) = head.split_once(", ")?;
+    // The name ends at the comma before the citation: a volume's digits or
+    // a public law ("Merrell Dow Pharmaceuticals, Inc., 509 U.S. 579").
+    let (title, cite) = head
+        .match_indices(", ")
+        .find(|&(i, _)| {
+            head.get(i + 2..).is_some_and(|r| {
+                r.starts_with(|c: char| c.is_ascii_digit()) || r.starts_with("Pub. L.")
+            })
+        })
+        // Char boundary: `i` is an ASCII ','.
+        .map(|(i, _)| (&head[..i], &head[i + 2..]))
+        .or_else(|| head.split_once(", "))?;
     let (title, cite) = (title.fast_trim(), cite.fast_trim());
     let kind = if is_case_name(title) {
         ItemType::LegalCase
-    } else if is_statute_name(title)
-        && (cite.contains('§')
-            || cite.contains("Stat.")
-            || cite.contains("U.S.C")
-            || cite.contains("C.F.R"))
+    } else if (is_statute_name(title)
+        && (cite.contains('§') || cite.contains("Stat.") || cite.contains("U.S.C")))
+        // Regulations and executive orders: their code names them.
+        || cite.contains("C.F.R")
+        || cite.contains("Fed. Reg.")
     {
         ItemType::Legislation
     } else {
         return None;
     };
     let (volume, container, page, section) = citation(cite)?;
+    // "Pub. L. No. 111-148, 124 Stat. 119": the law's number before its
+    // place in the statutes.
+    let number_text = cite
+        .starts_with("Pub. L.")
+        .then(|| cite.split_once(", ").map(|(n, _)| n.fast_trim()))
+        .flatten();
+    let number = number_text
+        .map(|n| {
+            let n = n.strip_prefix("Pub. L.").unwrap_or(n).fast_trim();
+            n.strip_prefix("No.").unwrap_or(n).fast_trim()
+        })
+        .filter(|n| !n.is_empty());
     // Char boundary: as above.
     let inner = s[open + 1..close - 1].fast_trim();
+    // A full date ("January 20, 2021"), or a court and a year ("E.D. Wis.
+    // 1972").
+    if let Some(d) = super::date::parse_date_text(inner)
+        .filter(|d| d.start.as_ref().is_some_and(|p| p.month.is_some()))
+    {
+        let year_text = inner;
+        return Some(Legal {
+            kind,
+            title,
+            volume,
+            container: Some(container),
+            page,
+            section,
+            authority: None,
+            number,
+            number_text,
+            date: d,
+            year_text,
+            end: close,
+        });
+    }
     let (court, year) = match inner.rsplit_once(' ') {
         Some((court, y)) => (Some(court.fast_trim()).filter(|c| !c.is_empty()), y),
         None => (None, inner),
@@ -166,6 +218,8 @@ pub(crate) fn parse(s: &str) -> Option<Legal<'_>> {
         page,
         section,
         authority: court,
+        number,
+        number_text,
         date: Date {
             start: Some(DateParts {
                 year,
@@ -190,6 +244,7 @@ impl Legal<'_> {
             (Field::Page, self.page),
             (Field::Number, self.section),
             (Field::Publisher, self.authority),
+            (Field::Number, self.number_text),
             (Field::Issued, Some(self.year_text)),
         ]
         .into_iter()
@@ -206,6 +261,7 @@ impl Legal<'_> {
         r.page = self.page.map(str::to_string);
         r.section = self.section.map(str::to_string);
         r.authority = self.authority.map(str::to_string);
+        r.number = self.number.map(str::to_string);
         r.issued = Some(self.date.clone());
     }
 }

@@ -831,23 +831,56 @@ fn compact_names_then_year(t: &str) -> bool {
 /// U.S.C. § 1400 (2004)." (no author and no date group after the first
 /// element, so neither [`author_start`] nor [`early_date`] sees them).
 fn legal_start(t: &str) -> bool {
+    // (Cheap tests first: a capital starts it, and a comma follows.)
+    if !t.starts_with(char::is_uppercase) {
+        return false;
+    }
     let Some((first, rest)) = t.split_once(", ") else {
         return false;
     };
+    // A case: the parties, then the reporter's volume after a comma (the
+    // parties' names may hold one: "Merrell Dow Pharmaceuticals, Inc.,
+    // 509 U.S. 579").
     let case = first.contains(" v. ")
         && first.len() <= 150
-        && rest.chars().next().is_some_and(|c| c.is_ascii_digit());
-    let statute = (rest.contains(" U.S.C. ") || rest.contains('§') || rest.contains(" C.F.R. "))
-        && first.len() <= 200;
+        && t.match_indices(", ").take(4).any(|(i, _)| {
+            t.get(i + 2..)
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        });
+    let statute = contains_any!(
+        rest,
+        [
+            " U.S.C. ",
+            "§",
+            " C.F.R. ",
+            " Stat. ",
+            "Pub. L. ",
+            " Fed. Reg. "
+        ]
+    ) && first.len() <= 200;
+    // The year (after a court: "(E.D. Wis. 1972)"; a date: "(January 20,
+    // 2021)") ends it, or a link after it.
     let year_at_end = {
-        let e = t.trim_end_matches('.');
+        let mut e = t.trim_end_matches('.');
+        if let Some((head, last)) = e.rsplit_once(' ')
+            && ident::is_url_start(last)
+        {
+            e = head.trim_end_matches('.');
+        }
         e.ends_with(')')
             && e.rfind('(').is_some_and(|i| {
-                e.get(i + 1..e.len() - 1)
-                    .is_some_and(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()))
+                e.get(i + 1..e.len() - 1).is_some_and(|inner| {
+                    let y = inner.get(inner.len().saturating_sub(4)..).unwrap_or("");
+                    y.len() == 4
+                        && y.chars().all(|c| c.is_ascii_digit())
+                        && (inner.len() == 4
+                            || inner
+                                .get(..inner.len() - 4)
+                                .is_some_and(|h| h.ends_with(' ')))
+                })
             })
     };
-    first.chars().next().is_some_and(char::is_uppercase) && (case || statute) && year_at_end
+    (case || statute) && year_at_end
 }
 
 /// Where a title-first reference starts after a link that ended the

@@ -1093,6 +1093,9 @@ fn links(o: &mut Out, r: &Reference) {
 /// `Name, 347 U.S. 483 (Court 1954).` / `Act, 20 U.S.C. § 1400 (2004).`
 fn legal(o: &mut Out, r: &Reference, title: &str, date: &str) {
     let mut cite: Vec<String> = Vec::new();
+    // A public law's number before its place in the statutes: "Pub. L.
+    // No. 111-148, 124 Stat. 119".
+    let number = nonempty(&r.number).filter(|_| r.item_type == ItemType::Legislation);
     if let Some(v) = nonempty(&r.volume) {
         cite.push(v.to_string());
     }
@@ -1106,13 +1109,27 @@ fn legal(o: &mut Out, r: &Reference, title: &str, date: &str) {
         cite.push(p.to_string());
     }
     o.push(title);
+    if let Some(n) = number {
+        o.push(&format!(", Pub. L. No. {n}"));
+    }
     if !cite.is_empty() {
         o.push(&format!(", {}", cite.join(" ")));
     }
-    let year = if date == "n.d." {
-        String::new()
-    } else {
-        date.to_string()
+    // The Bluebook's order for a full date: "(January 20, 2021)".
+    let year = match r.issued.as_ref().and_then(|d| d.start.as_ref()) {
+        _ if date == "n.d." => String::new(),
+        Some(p) if p.month.is_some() => {
+            let month = p
+                .month
+                .and_then(|m| MONTHS.get(usize::from(m).wrapping_sub(1)))
+                .copied()
+                .unwrap_or("");
+            match p.day {
+                Some(d) => format!("{month} {d}, {}", p.year),
+                None => format!("{month} {}", p.year),
+            }
+        }
+        _ => date.to_string(),
     };
     let paren = match (nonempty(&r.authority), year.is_empty()) {
         (Some(a), false) => format!("{a} {year}"),
