@@ -120,6 +120,12 @@ fn names_party_or_code(s: &str) -> bool {
     }
 }
 
+/// True when `s` cites a code, as a statute, regulation or executive order
+/// does: "§", "Stat.", "U.S.C", "C.F.R", "Fed. Reg.", "Pub. L.".
+pub(crate) fn cites_code(s: &str) -> bool {
+    contains_any!(s, ["§", "Stat.", "U.S.C", "C.F.R", "Fed. Reg.", "Pub. L."])
+}
+
 /// Recognises a legal reference; `None` for anything else.
 pub(crate) fn parse(s: &str) -> Option<Legal<'_>> {
     // Every legal reference names a party "v." another, or cites a code.
@@ -158,8 +164,7 @@ pub(crate) fn parse(s: &str) -> Option<Legal<'_>> {
     let (title, cite) = (title.fast_trim(), cite.fast_trim());
     let kind = if is_case_name(title) {
         ItemType::LegalCase
-    } else if (is_statute_name(title)
-        && (cite.contains('§') || cite.contains("Stat.") || cite.contains("U.S.C")))
+    } else if is_statute_name(title) && cites_code(cite)
         // Regulations and executive orders: their code names them.
         || cite.contains("C.F.R")
         || cite.contains("Fed. Reg.")

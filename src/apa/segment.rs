@@ -847,17 +847,7 @@ fn legal_start(t: &str) -> bool {
             t.get(i + 2..)
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
         });
-    let statute = contains_any!(
-        rest,
-        [
-            " U.S.C. ",
-            "§",
-            " C.F.R. ",
-            " Stat. ",
-            "Pub. L. ",
-            " Fed. Reg. "
-        ]
-    ) && first.len() <= 200;
+    let statute = super::legal::cites_code(rest) && first.len() <= 200;
     // The year (after a court: "(E.D. Wis. 1972)"; a date: "(January 20,
     // 2021)") ends it, or a link after it.
     let year_at_end = {
