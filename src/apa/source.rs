@@ -1106,17 +1106,7 @@ impl<'a> Ctx<'a> {
             }
             return;
         }
-        if let Some((genre, meeting)) = presented_at(src) {
-            // `meeting` is a slice of `src`: the phrase is what precedes it.
-            let phrase = scan::offset_in(src, meeting)
-                .and_then(|i| src.get(..i))
-                .unwrap_or_default();
-            self.mark(Field::Genre, scan::trim(phrase));
-            self.sig.desc_type.get_or_insert(ItemType::Speech);
-            if self.r.genre.is_none() {
-                self.r.genre = Some(genre.to_string());
-            }
-            self.read_meeting(meeting);
+        if self.read_presented_at(src) {
             return;
         }
         // APA 6's unpublished work: "Unpublished manuscript, Department of
@@ -1639,20 +1629,11 @@ impl<'a> Ctx<'a> {
         if self.r.has_role(crate::model::Role::Chair)
             && k < us.len()
             // In bounds: `k < us.len()`. Char boundary: as above.
-            && let rest = &book[us[k].start..us[us.len() - 1].end]
-            && let Some((genre, meeting)) = presented_at(rest)
+            && self.read_presented_at(&book[us[k].start..us[us.len() - 1].end])
         {
-            // `meeting` is a slice of `rest`: the phrase is what precedes it.
-            let phrase = scan::offset_in(rest, meeting)
-                .and_then(|i| rest.get(..i))
-                .unwrap_or_default();
-            self.mark(Field::Genre, scan::trim(phrase));
             let symposium = strip_period(container);
             self.mark(Field::ContainerTitle, symposium);
             self.r.container_title = Some(symposium.to_string());
-            self.sig.desc_type = Some(ItemType::Speech);
-            self.r.genre.get_or_insert_with(|| genre.to_string());
-            self.read_meeting(meeting);
             return;
         }
         let container = self.strip_volume_after_title(strip_period(container));
@@ -1677,6 +1658,26 @@ impl<'a> Ctx<'a> {
             }
             self.read_publisher(&src[sus[0].start..sus[last - 1].end]);
         }
+    }
+
+    /// "Paper presented at the meeting of X, City, ST." (APA 6): the kind
+    /// of presentation and its meeting. False (nothing read) for other
+    /// text.
+    fn read_presented_at(&mut self, src: &'a str) -> bool {
+        let Some((genre, meeting)) = presented_at(src) else {
+            return false;
+        };
+        // `meeting` is a slice of `src`: the phrase is what precedes it.
+        let phrase = scan::offset_in(src, meeting)
+            .and_then(|i| src.get(..i))
+            .unwrap_or_default();
+        self.mark(Field::Genre, scan::trim(phrase));
+        self.sig.desc_type.get_or_insert(ItemType::Speech);
+        if self.r.genre.is_none() {
+            self.r.genre = Some(genre.to_string());
+        }
+        self.read_meeting(meeting);
+        true
     }
 
     /// The meeting of a presentation: "Meeting Name, City, Country".
