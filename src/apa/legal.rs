@@ -190,31 +190,26 @@ pub(crate) fn parse(s: &str) -> Option<Legal<'_>> {
     let inner = s[open + 1..close - 1].fast_trim();
     // A full date ("January 20, 2021"), or a court and a year ("E.D. Wis.
     // 1972").
-    if let Some(d) = super::date::parse_date_text(inner)
+    let (date, court, year_text) = match super::date::parse_date_text(inner)
         .filter(|d| d.start.as_ref().is_some_and(|p| p.month.is_some()))
     {
-        let year_text = inner;
-        return Some(Legal {
-            kind,
-            title,
-            volume,
-            container: Some(container),
-            page,
-            section,
-            authority: None,
-            number,
-            number_text,
-            date: d,
-            year_text,
-            end: close,
-        });
-    }
-    let (court, year) = match inner.rsplit_once(' ') {
-        Some((court, y)) => (Some(court.fast_trim()).filter(|c| !c.is_empty()), y),
-        None => (None, inner),
+        Some(d) => (d, None, inner),
+        None => {
+            let (court, year) = match inner.rsplit_once(' ') {
+                Some((court, y)) => (Some(court.fast_trim()).filter(|c| !c.is_empty()), y),
+                None => (None, inner),
+            };
+            let date = Date {
+                start: Some(DateParts {
+                    year: year.parse().ok()?,
+                    month: None,
+                    day: None,
+                }),
+                ..Date::default()
+            };
+            (date, court, year)
+        }
     };
-    let year_text = year;
-    let year: i32 = year.parse().ok()?;
     Some(Legal {
         kind,
         title,
@@ -225,14 +220,7 @@ pub(crate) fn parse(s: &str) -> Option<Legal<'_>> {
         authority: court,
         number,
         number_text,
-        date: Date {
-            start: Some(DateParts {
-                year,
-                month: None,
-                day: None,
-            }),
-            ..Date::default()
-        },
+        date,
         year_text,
         end: close,
     })
