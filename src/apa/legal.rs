@@ -120,6 +120,16 @@ fn names_party_or_code(s: &str) -> bool {
     }
 }
 
+/// True when the last word of a parenthesis's text is a year of four
+/// digits: "1954", "E.D. Wis. 1972", "January 20, 2021".
+pub(crate) fn ends_with_year(inner: &str) -> bool {
+    inner
+        .fast_trim_end()
+        .rsplit(' ')
+        .next()
+        .is_some_and(|y| y.len() == 4 && y.bytes().all(|x| x.is_ascii_digit()))
+}
+
 /// True when `s` cites a code, as a statute, regulation or executive order
 /// does: "§", "Stat.", "U.S.C", "C.F.R", "Fed. Reg.", "Pub. L.".
 pub(crate) fn cites_code(s: &str) -> bool {
@@ -140,11 +150,7 @@ pub(crate) fn parse(s: &str) -> Option<Legal<'_>> {
         .find(|&(i, e)| {
             let inner = &s[i + 1..e - 1];
             inner.len() <= 40
-                && inner
-                    .fast_trim_end()
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|y| y.len() == 4 && y.chars().all(|x| x.is_ascii_digit()))
+                && ends_with_year(inner)
                 && s[e..].fast_trim_start().starts_with(['.', ','])
                 || s[e..].fast_trim().is_empty()
         })?;

@@ -859,15 +859,8 @@ fn legal_start(t: &str) -> bool {
         }
         e.ends_with(')')
             && e.rfind('(').is_some_and(|i| {
-                e.get(i + 1..e.len() - 1).is_some_and(|inner| {
-                    let y = inner.get(inner.len().saturating_sub(4)..).unwrap_or("");
-                    y.len() == 4
-                        && y.chars().all(|c| c.is_ascii_digit())
-                        && (inner.len() == 4
-                            || inner
-                                .get(..inner.len() - 4)
-                                .is_some_and(|h| h.ends_with(' ')))
-                })
+                e.get(i + 1..e.len() - 1)
+                    .is_some_and(super::legal::ends_with_year)
             })
     };
     (case || statute) && year_at_end
@@ -1793,6 +1786,19 @@ pub struct Segmenter {
     held: Option<Segment>,
 }
 
+impl Segment {
+    /// Adds a paragraph to the annotation (on a line of its own).
+    fn add_annotation(&mut self, text: &str) {
+        match &mut self.annotation {
+            Some(a) => {
+                a.push('\n');
+                a.push_str(text);
+            }
+            None => self.annotation = Some(text.to_string()),
+        }
+    }
+}
+
 /// A line waiting for its successor before it is decided.
 #[derive(Debug)]
 struct Pending {
@@ -1848,34 +1854,19 @@ impl Segmenter {
                 // In bounds: `start <= k < out.len()` in the loop.
                 let mut k = start;
                 while k < out.len() {
+                    // The reference before: in this paragraph, or held.
+                    let (before, rest) = out.split_at_mut(k);
                     let prev = if k > start {
-                        out.get(k - 1)
+                        before.last_mut()
                     } else {
-                        self.held.as_ref()
+                        self.held.as_mut()
                     };
-                    let Some(more) = prev.map(|p| p.annotation.is_some()) else {
-                        k += 1;
-                        continue;
-                    };
-                    if !is_annotation(&out[k].text, more) {
-                        k += 1;
-                        continue;
-                    }
-                    let s = out.remove(k);
-                    let prev = if k > start {
-                        &mut out[k - 1]
-                    } else {
-                        match self.held.as_mut() {
-                            Some(h) => h,
-                            None => continue,
+                    match (prev, rest.first()) {
+                        (Some(p), Some(s)) if is_annotation(&s.text, p.annotation.is_some()) => {
+                            p.add_annotation(&s.text);
+                            out.remove(k);
                         }
-                    };
-                    match &mut prev.annotation {
-                        Some(a) => {
-                            a.push('\n');
-                            a.push_str(&s.text);
-                        }
-                        None => prev.annotation = Some(s.text),
+                        _ => k += 1,
                     }
                 }
                 // The last reference is held; the one held before goes out
