@@ -119,6 +119,7 @@ const LISTS: &[(&str, usize, usize)] = &[
     // 46") and an executive order ("86 Fed. Reg. 7009 (January 20,
     // 2021)"). Each starts a reference of its own.
     ("legal-cases-statutes-regulations.txt", 16, 0),
+    ("web-page-link-labels-glued.txt", 15, 0),
     // biblatex-apa set in two columns, through pdftotext: links cut after
     // "https:" and spaced out ("www . reddit . com /"), the next
     // reference's names on a line of their own, a title in single quotes

@@ -346,6 +346,8 @@ const LINK_LABELS: &[&str] = &[
     "google scholar",
     "crossref",
     "pubmed central",
+    "pubmed abstract",
+    "pubmed/ncbi",
     "pubmed",
     "pmc free article",
     "web of science",
@@ -375,6 +377,11 @@ const LINK_LABELS: &[&str] = &[
 /// their own they may be a wrapped piece of a reference.
 const WEAK_LINK_LABELS: &[&str] = &["article", "math", "ads", "view pdf"];
 
+/// Labels that count only in brackets, as PubMed Central prints them
+/// after a reference ("[DOI] [PubMed] [Google Scholar]"): bare, "DOI" may
+/// be a piece of the reference, wrapped before its number.
+const BRACKET_LINK_LABELS: &[&str] = &["doi", "free article"];
+
 /// Strips the link labels at the end of `line`; `None` when nothing of the
 /// reference is left (the line is labels only). Bracketed labels are
 /// stripped from a reference's end; bare ones ("Google Scholar") only when
@@ -400,7 +407,9 @@ fn strip_link_labels(line: &str) -> Option<&str> {
         {
             // Char boundary: `i` is the offset of an ASCII '['.
             let label = x[i + 1..].fast_trim().trim_end_matches(seps).lc();
-            if LINK_LABELS.contains(&label.as_str()) {
+            if LINK_LABELS.contains(&label.as_str())
+                || BRACKET_LINK_LABELS.contains(&label.as_str())
+            {
                 t = &x[..i];
                 keep = t.trim_end_matches(seps);
                 strong = true;
@@ -411,9 +420,18 @@ fn strip_link_labels(line: &str) -> Option<&str> {
         let bare = LINK_LABELS.iter().chain(WEAK_LINK_LABELS).find_map(|l| {
             let head = t.len().checked_sub(l.len())?;
             let tail = t.get(head..)?;
-            let at_word = t
-                .get(..head)
-                .is_some_and(|h| h.is_empty() || h.ends_with(seps) || h.ends_with(']'));
+            // Labels may be glued together, as a journal page's links
+            // are when copied ("CrossrefPubMedWeb of Science®Google
+            // Scholar"): a label that starts with a capital after a letter
+            // starts a word too. (Bare labels count only when the whole
+            // line is labels.)
+            let at_word = t.get(..head).is_some_and(|h| {
+                h.is_empty()
+                    || h.ends_with(seps)
+                    || h.ends_with(']')
+                    || h.ends_with(|c: char| c.is_alphabetic())
+                        && tail.starts_with(|c: char| c.is_uppercase())
+            });
             (tail.eq_ignore_ascii_case(l) && at_word)
                 .then(|| Some((t.get(..head)?, LINK_LABELS.contains(l))))
                 .flatten()
@@ -3074,6 +3092,30 @@ Tchen, J. K. W., & Yeats, D. (2014). Yellow peril! Verso.
         assert_eq!(strip_link_labels("MathSciNet  MATH"), None);
         assert_eq!(strip_link_labels("[Crossref], [Google Scholar]"), None);
         assert_eq!(strip_link_labels("[Crossref] [Web of Science ®],"), None);
+        // Glued together, as copied from a journal page.
+        assert_eq!(
+            strip_link_labels("CrossrefPubMedWeb of Science®Google Scholar"),
+            None
+        );
+        assert_eq!(strip_link_labels("View in ScopusGoogle Scholar"), None);
+        assert_eq!(
+            strip_link_labels("PubMed Abstract | CrossRef Full Text | Google Scholar"),
+            None
+        );
+        assert_eq!(
+            strip_link_labels("View Article PubMed/NCBI Google Scholar"),
+            None
+        );
+        // PubMed Central's labels after a reference; "[DOI]" only in brackets.
+        assert_eq!(
+            strip_link_labels(
+                "Journal, 85(2), 348–362. doi: 10.1037/0022-3514.85.2.348 [DOI] [PubMed] [Google Scholar]"
+            ),
+            Some("Journal, 85(2), 348–362. doi: 10.1037/0022-3514.85.2.348")
+        );
+        assert_eq!(strip_link_labels("DOI"), Some("DOI"));
+        // A glued word that is not all labels stays.
+        assert_eq!(strip_link_labels("OpenScholar"), Some("OpenScholar"));
         // A title may end with a label's word.
         assert_eq!(
             strip_link_labels("Handbook of Web of Science"),
