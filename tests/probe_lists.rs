@@ -120,6 +120,7 @@ const LISTS: &[(&str, usize, usize)] = &[
     // 2021)"). Each starts a reference of its own.
     ("legal-cases-statutes-regulations.txt", 16, 0),
     ("web-page-link-labels-glued.txt", 15, 0),
+    ("apa7-manual-examples-more.txt", 29, 0),
     // biblatex-apa set in two columns, through pdftotext: links cut after
     // "https:" and spaced out ("www . reddit . com /"), the next
     // reference's names on a line of their own, a title in single quotes

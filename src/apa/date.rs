@@ -580,6 +580,15 @@ pub fn parse_date_text(s: &str) -> Option<Date> {
     if s.is_empty() {
         return None;
     }
+    // A year of an era, as classical works give their original date:
+    // "ca. 350 B.C.E.", "400 BC", "AD 1066". Kept as printed (a CSL
+    // literal date): a negative year reads differently in each consumer.
+    // (Most dates end with a digit and do not start with "A".)
+    if (s.ends_with(|c: char| c.is_ascii_alphabetic()) || s.starts_with(['A', 'a']))
+        && let Some(d) = era_year(s)
+    {
+        return Some(d);
+    }
     if let Some(d) = parse_date_group(s) {
         return Some(d);
     }
@@ -609,9 +618,51 @@ pub fn parse_date_text(s: &str) -> Option<Date> {
     None
 }
 
+/// "ca. 350 B.C.E.", "400 BC", "AD 1066", "1200 C.E.": a year of one to
+/// four digits with an era, perhaps after "ca.".
+fn era_year(s: &str) -> Option<Date> {
+    let (circa, rest) = match circa(s) {
+        Ok((rest, c)) => (c, rest),
+        Err(_) => (false, s),
+    };
+    // (The caller has trimmed the final period: "B.C.E" is "B.C.E.".)
+    let eras = ["b.c.e", "bce", "b.c", "bc", "c.e", "ce", "a.d", "ad"];
+    let is_era = |w: &str| eras.contains(&w.trim_end_matches('.').to_ascii_lowercase().as_str());
+    let is_year = |w: &str| (1..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let ok = match words.as_slice() {
+        [y, e] => is_year(y) && is_era(e) || is_era(y) && is_year(e),
+        _ => false,
+    };
+    let dotted = words
+        .last()
+        .is_some_and(|w| w.contains('.') && !w.ends_with('.'));
+    ok.then(|| Date {
+        circa,
+        literal: Some(if dotted {
+            format!("{s}.")
+        } else {
+            s.to_string()
+        }),
+        ..Date::default()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn era_years_kept_as_printed() {
+        for s in ["ca. 350 B.C.E.", "400 BC", "AD 1066", "1200 C.E."] {
+            let d = parse_date_text(s).unwrap();
+            assert_eq!(d.literal.as_deref(), Some(s), "{s}: {d:?}");
+            assert_eq!(d.start, None);
+        }
+        assert!(parse_date_text("ca. 350 B.C.E.").unwrap().circa);
+        assert_eq!(parse_date_text("350 BCD").and_then(|d| d.literal), None);
+        assert_eq!(parse_date_text("Ad hoc"), None);
+    }
 
     fn ymd(d: &Date) -> (i32, Option<u8>, Option<u8>) {
         let p = d.start.expect("dated");

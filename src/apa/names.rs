@@ -1262,6 +1262,10 @@ pub fn role_of_marker(marker: &str) -> Option<Role> {
             .lc();
         return (rest.starts_with("ed")).then_some(Role::CollectionEditor);
     }
+    // A grant's "(Principal Investigator)" is its author.
+    if first == "principal" {
+        return marker.lc().contains("investigator").then_some(Role::Author);
+    }
     match first {
         // "dir." is the French "sous la direction de" (editor); a film's
         // director is written out, "(Director)".
@@ -1278,7 +1282,9 @@ pub fn role_of_marker(marker: &str) -> Option<Role> {
         "host" | "hosts" => Some(Role::Host),
         "chair" | "chairs" | "chairperson" | "chairpersons" => Some(Role::Chair),
         "interviewer" => Some(Role::Interviewer),
-        "narrator" | "performer" | "performers" | "speaker" | "guest" => Some(Role::Performer),
+        "narr" | "narrator" | "narrators" | "performer" | "performers" | "speaker" | "guest" => {
+            Some(Role::Performer)
+        }
         "composer" | "songwriter" | "artist" | "writer" | "writers" | "photographer"
         | "illustrator" | "creator" | "creators" => Some(Role::Contributor),
         _ => None,

@@ -446,10 +446,15 @@ fn read_authors(
         return true;
     }
     let (names_part, role) = names::split_role_suffix(pre_t);
+    let marked = role.is_some();
     let role = role.unwrap_or(Role::Author);
     // A handle after the name: "Obama, B. [@BarackObama]", or a user
     // name without the "@" after a person's initials, as APA gives a
-    // video's or a post's author: "Cutts, S. [Steve Cutts]".
+    // video's or a post's author: "Cutts, S. [Steve Cutts]", or after a
+    // group's name, as a forum post's: "National Aeronautics and Space
+    // Administration [nasa]" (one word with a small letter, so not an
+    // abbreviation like "[WHO]", and only for a post or a video: a title
+    // in the author's place may end with a description, "Item [Text]").
     let (names_part, handle) = match names_part
         .fast_trim_end()
         .trim_end_matches('.')
@@ -459,7 +464,11 @@ fn read_authors(
             Some((before, group, inner))
                 if group.starts_with("[@")
                     || (role == Role::Author
-                        && (inner.starts_with('@') || ends_with_initial(before))) =>
+                        && (inner.starts_with('@')
+                            || ends_with_initial(before)
+                            || !scan::trim(before).is_empty()
+                                && is_user_name(inner)
+                                && describes_post(body))) =>
             {
                 (before, Some(inner))
             }
@@ -538,16 +547,15 @@ fn read_authors(
         cx.mark(Field::Note, h);
         cx.r.note = Some(format!("Handle: {h}"));
     }
-    // The role marker itself: "(Eds.)", "(Director)".
-    if role != Role::Author
-        && let Some(at) = pre_t.rfind('(')
-    {
+    // The role marker itself: "(Eds.)", "(Director)", "(Principal
+    // Investigator)".
+    if marked && let Some(at) = pre_t.rfind('(') {
         // Char boundary: `at` comes from `rfind`.
         cx.mark(
-            if role == Role::Editor {
-                Field::Editor
-            } else {
-                Field::Contributor
+            match role {
+                Role::Editor => Field::Editor,
+                Role::Author => Field::Author,
+                _ => Field::Contributor,
             },
             pre_t[at..].trim_end_matches('.'),
         );
@@ -560,6 +568,28 @@ fn read_authors(
 
 /// The text ends with a person's initial: "Cutts, S." or "Lee, J.-H."
 /// (a capital alone after a space, a period or a hyphen, then a period).
+/// Whether the text after the date describes a post or a video, whose
+/// author may be given with a user name: "[Online forum post]. Reddit.",
+/// "[Video]. YouTube.".
+fn describes_post(body: &str) -> bool {
+    let l = body.lc();
+    [
+        "post]", "[video]", "[tweet]", "[comment", "reddit", "youtube",
+    ]
+    .iter()
+    .any(|k| l.contains(k))
+}
+
+/// A forum's user name: one word of letters, digits, `_` or `-`, with a
+/// small letter ("nasa", "DrJaneSmith_1"), not a word of a translation
+/// or an abbreviation ("[WHO]").
+fn is_user_name(s: &str) -> bool {
+    (3..=40).contains(&s.len())
+        && s.bytes().any(|b| b.is_ascii_lowercase())
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
 fn ends_with_initial(s: &str) -> bool {
     let mut rev = s.fast_trim_end().chars().rev();
     rev.next() == Some('.')

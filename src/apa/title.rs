@@ -833,7 +833,13 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
     {
         return typed(ItemType::Speech);
     }
-    if l == "song" || l == "album" || has(phrase!("audio recording")) || l == "music" {
+    // (An audiobook is Zotero's audio recording, as CSL's "song" is.)
+    if l == "song"
+        || l == "album"
+        || has(phrase!("audio recording"))
+        || l == "music"
+        || l == "audiobook"
+    {
         return typed(ItemType::Song);
     }
     if l == "interview" {

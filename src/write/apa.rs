@@ -671,6 +671,16 @@ fn title_details(r: &Reference, editors_in_author: bool, sh: Shape) -> String {
     if !translators.is_empty() && editors != translators {
         people.push(format!("{}, Trans.", join(&translators)));
     }
+    // An audiobook's narrator: "(K. Mazur, Narr.)".
+    if r.genre
+        .as_deref()
+        .is_some_and(|g| g.eq_ignore_ascii_case("audiobook"))
+    {
+        let narrators: Vec<&Name> = r.names(Role::Performer).collect();
+        if !narrators.is_empty() {
+            people.push(format!("{}, Narr.", join(&narrators)));
+        }
+    }
     let mut rest: Vec<String> = Vec::new();
     if sh != Shape::InBook {
         if let Some(e) = nonempty(&r.edition) {

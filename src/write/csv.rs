@@ -277,6 +277,9 @@ fn date_cell(d: &Date) -> String {
             out.push('/');
             push_iso(&mut out, e);
         }
+    } else if let Some(l) = &d.literal {
+        // A date kept as printed: "ca. 350 B.C.E.".
+        out.push_str(l);
     }
     out
 }

@@ -37,7 +37,7 @@
 
 use super::{RecordWriter, WriteOptions};
 use crate::diag::Diagnostic;
-use crate::model::{DateParts, DateStatus, Field, ItemType, Name, Reference, Role, Season};
+use crate::model::{Date, DateParts, DateStatus, Field, ItemType, Name, Reference, Role, Season};
 use std::io;
 
 /// Writes RIS records.
@@ -531,8 +531,15 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
     {
         extra.push(format!("year-suffix: {}", sfx.trim()));
     }
-    if let Some(od) = r.original_date.as_ref().and_then(|d| d.start.as_ref()) {
-        extra.push(format!("original-date: {}", od.year));
+    match r.original_date.as_ref() {
+        Some(Date {
+            start: Some(od), ..
+        }) => extra.push(format!("original-date: {}", od.year)),
+        // "ca. 350 B.C.E.", as printed.
+        Some(Date {
+            literal: Some(l), ..
+        }) => extra.push(format!("original-date: {l}")),
+        _ => {}
     }
 
     // Numbers and pages.
