@@ -14,6 +14,7 @@ use nom::{
     combinator::{opt, recognize},
     sequence::preceded,
 };
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// The kind of an identifier.
@@ -185,7 +186,9 @@ pub(crate) fn restore_issn_hyphen(d: &str) -> String {
 /// from the title has a hyphen there, which a line break may have taken.
 /// Gives the piece and the words with the hyphen. Only words the title
 /// separates with a space count ("Bjelke-Petersen" is often one word in a
-/// slug), and only letters: "rfc1737", "2013dec20" are no slugs.
+/// slug), and only letters: "rfc1737", "2013dec20" are no slugs. The
+/// second word may come up to three words after the first, as a slug
+/// leaves small words out.
 pub(crate) fn slug_lost_hyphen(url: &str, title: &str) -> Option<(String, String)> {
     let after_scheme = url.split_once("://").map_or(url, |(_, r)| r);
     let (_, path) = after_scheme.split_once('/')?;
@@ -200,21 +203,41 @@ pub(crate) fn slug_lost_hyphen(url: &str, title: &str) -> Option<(String, String
             .then(|| deunicode::deunicode(&t).to_ascii_lowercase())
     };
     let words: Vec<Option<String>> = title.split_whitespace().map(word).collect();
-    path.split(['/', '-', '_', '.', '?', '=', '&', ','])
-        .filter(|p| p.len() >= 4 && p.bytes().all(|b| b.is_ascii_alphabetic()))
-        .find_map(|piece| {
-            let lower = piece.to_ascii_lowercase();
-            words.windows(2).find_map(|w| match w {
-                [Some(a), Some(b)]
-                    if lower.len() == a.len() + b.len()
-                        && lower.starts_with(a.as_str())
-                        && lower.ends_with(b.as_str()) =>
-                {
-                    Some((piece.to_string(), format!("{a}-{b}")))
-                }
-                _ => None,
-            })
+    // (Capitals only are a code: "BOI-ISBASE-30" for "IS – Base".)
+    let mut pieces = path
+        .split(['/', '-', '_', '.', '?', '=', '&', ','])
+        .filter(|p| {
+            p.len() >= 4
+                && p.bytes().all(|b| b.is_ascii_alphabetic())
+                && p.bytes().any(|b| b.is_ascii_lowercase())
         })
+        .peekable();
+    pieces.peek()?;
+    // Every two words the slug may run together: the second may come up
+    // to three words after the first, as a slug leaves small words out
+    // ("…-electionneed-know" for "… election: What you need to know").
+    // (Looked up by the joined form, so that a long title and a long link
+    // cost time in proportion to their length.)
+    let single: HashSet<&str> = words.iter().flatten().map(String::as_str).collect();
+    let mut pairs: HashMap<String, (&str, &str)> = HashMap::new();
+    for (i, a) in words.iter().enumerate() {
+        let Some(a) = a else { continue };
+        for b in words.iter().skip(i + 1).take(3).flatten() {
+            pairs
+                .entry(format!("{a}{b}"))
+                .or_insert((a.as_str(), b.as_str()));
+        }
+    }
+    pieces.find_map(|piece| {
+        let lower = piece.to_ascii_lowercase();
+        // A word of the title itself ("simplejson" for "Simplejson:
+        // Simple, fast, extensible JSON") is no two run together.
+        if single.contains(lower.as_str()) {
+            return None;
+        }
+        let (a, b) = pairs.get(&lower)?;
+        Some((piece.to_string(), format!("{a}-{b}")))
+    })
 }
 
 /// Seven digits and a check character (a digit or X) that an ISSN's
@@ -805,6 +828,29 @@ mod tests {
         // The host is the site's name, not a slug.
         assert_eq!(
             slug_lost_hyphen("https://sverigesradio.se/artikel/6891577", "Sveriges Radio"),
+            None
+        );
+        // Small words of the title left out of the slug.
+        assert_eq!(
+            slug_lost_hyphen(
+                "http://www.telegraph.co.uk/news/2017/03/26/hong-kong-chief-executive-electionneed-know/",
+                "The Hong Kong chief executive election: What you need to know"
+            ),
+            Some(("electionneed".to_string(), "election-need".to_string()))
+        );
+        // A word of the title itself, and a code in capitals.
+        assert_eq!(
+            slug_lost_hyphen(
+                "http://github.com/simplejson/simplejson",
+                "Simplejson: Simple, fast, extensible JSON encoder"
+            ),
+            None
+        );
+        assert_eq!(
+            slug_lost_hyphen(
+                "http://bofip.impots.gouv.fr/bofip/7999-PGP.html?identifiant=BOI-ISBASE-30-50-20121130",
+                "IS – Base d'imposition"
+            ),
             None
         );
     }
