@@ -14,6 +14,18 @@ use std::path::Path;
 /// Cases that do not round-trip, by the start of their text, with why.
 const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     (
+        "王小明，李华 (2019)．",
+        "an input method's full-width stops and commas come back as APA's own punctuation",
+    ),
+    (
+        "山田太郎・鈴木花子 (2018).",
+        "names joined by a middle dot come back as an APA list ('山田太郎, & 鈴木花子.')",
+    ),
+    (
+        "Chen, X.，& Liu, Y. (2018)．",
+        "an input method's full-width stops and commas come back as APA's own punctuation",
+    ),
+    (
         "Blair, C. B. (Principal Investigator).",
         "the principal investigator is the grant's author, without the role; '(Project No.) [Grant]' comes back as '(Grant No.)'",
     ),

@@ -877,7 +877,8 @@ fn authors_of(et_al: bool, toks: &[Tok<'_>]) -> Option<NameList> {
         }
     }
     // Names in Han or Hangul script written whole, family name first
-    // ("严厚福", "김동욱"): split into family and given names.
+    // ("严厚福", "김동욱"; "王小明，李华", "山田太郎・鈴木花子"): split
+    // into family and given names.
     if persons < names.len()
         && names
             .iter()
@@ -889,8 +890,9 @@ fn authors_of(et_al: bool, toks: &[Tok<'_>]) -> Option<NameList> {
                 split.push(n);
                 continue;
             };
+            // (Chinese lists names with "，" or "、", Japanese with "・".)
             match l
-                .split(", ")
+                .split([',', '，', '、', '・'])
                 .map(east_asian_person)
                 .collect::<Option<Vec<Person>>>()
             {

@@ -531,8 +531,13 @@ pub fn normalize_noting(text: &str, repaired: &mut Vec<String>) -> String {
         cleaned
     };
     // (One byte search: every full-width form starts with 0xEF.)
-    if memchr::memchr(0xEF, cleaned.as_bytes()).is_some() && cleaned.contains('（') {
-        cleaned = ascii_parentheses(&cleaned);
+    if memchr::memchr(0xEF, cleaned.as_bytes()).is_some() {
+        if cleaned.contains('（') {
+            cleaned = ascii_parentheses(&cleaned);
+        }
+        if cleaned.contains(['．', '，']) {
+            cleaned = ascii_stops(&cleaned);
+        }
     }
     // A DOI prefix split at its period ("10 .1016") and the spaced-out
     // links below ("www . x . com") all have " .": one search for most
@@ -578,6 +583,41 @@ fn ascii_parentheses(text: &str) -> String {
         }
     }
     out.push_str(rest);
+    out
+}
+
+/// A full-width period or comma next to ASCII text, as a Chinese or
+/// Japanese input method types one into an English reference ("(2019)．
+/// Title．", "Journal，12"), made ASCII, with a space after it before a
+/// word; one between two characters of those scripts belongs to the text
+/// and stays. Except a full-width period where one is next to ASCII text
+/// (after the date: "(2019)．"): that reference separates its elements
+/// with them ("心理学研究的方法．心理学报"), and each is made ASCII.
+fn ascii_stops(text: &str) -> String {
+    let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_graphic());
+    let next_to_ascii = |at: usize, len: usize| {
+        // Char boundary: `at` is where a char of `len` bytes starts.
+        ascii(text[..at].chars().next_back()) || ascii(text[at + len..].chars().next())
+    };
+    let periods_separate = text
+        .match_indices('．')
+        .any(|(at, m)| next_to_ascii(at, m.len()));
+    let mut out = String::with_capacity(text.len());
+    let mut prev: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        match c {
+            '．' | '，' if ascii(prev) || ascii(next) || c == '．' && periods_separate => {
+                out.push(if c == '．' { '.' } else { ',' });
+                if next.is_some_and(|n| !n.is_whitespace()) {
+                    out.push(' ');
+                }
+            }
+            _ => out.push(c),
+        }
+        prev = Some(c);
+    }
     out
 }
 

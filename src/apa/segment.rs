@@ -715,9 +715,10 @@ fn date_group_start(l: &str) -> Option<usize> {
             // After a period, or a title that asks ("Woher kommt …? (2024,
             // March 5)."), is closed, or quoted, also in single quotes
             // ("‘Putin’s Kleptocracy.’ (2015").
-            && (before.ends_with(['.', '?', '!', ')', ']', '”', '"', '’']) || before.is_empty())
-            && (after.starts_with('.')
-                || after.starts_with(',')
+            && (before.ends_with(['.', '?', '!', ')', ']', '”', '"', '’'])
+                || before.is_empty()
+                || before.ends_with(is_cjk))
+            && (after.starts_with(['.', ',', '．', '，', '。'])
                 || after.starts_with(" [")
                 || after.is_empty())
         {
@@ -743,6 +744,18 @@ fn after_repeated_authors(t: &str) -> Option<&str> {
     }
     let rest = rest.trim_start_matches(['.', ',']).fast_trim_start();
     (rest.starts_with('(') && date_group_start(rest) == Some(0)).then_some(rest)
+}
+
+/// A character of the scripts that write names without spaces or
+/// initials (Chinese, Japanese, Korean): "王小明，李华 (2019)．" names
+/// its authors so before its date.
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' // kana
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{AC00}'..='\u{D7AF}' // Hangul syllables
+        | '\u{F900}'..='\u{FAFF}') // CJK compatibility ideographs
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -1026,7 +1039,8 @@ fn last_word(t: &str) -> &str {
 /// inside a URL or DOI (even one a PDF extraction spaced out).
 fn ends_like_reference(p: &str) -> bool {
     let t = p.fast_trim_end();
-    if t.ends_with('.') || t.ends_with('?') || t.ends_with('!') {
+    // (And the full stops of Chinese and Japanese text, "．" and "。".)
+    if t.ends_with(['.', '?', '!', '．', '。']) {
         return true;
     }
     ends_in_url(t) || ends_with_note(t)

@@ -225,7 +225,29 @@ pub fn initials(given: &str) -> String {
     out
 }
 
+/// A name written in Han, Hangul or kana, family name first ("王小明",
+/// "강형민"): APA prints it whole, as written, without initials.
+fn east_asian_whole(p: &Person) -> Option<String> {
+    let script = |s: &str| {
+        !s.is_empty()
+            && s.chars().all(|c| {
+                matches!(c,
+                    '\u{3040}'..='\u{30FF}'
+                    | '\u{3400}'..='\u{4DBF}'
+                    | '\u{4E00}'..='\u{9FFF}'
+                    | '\u{AC00}'..='\u{D7AF}'
+                    | '\u{F900}'..='\u{FAFF}')
+            })
+    };
+    let family = p.full_family();
+    let given = p.given.as_deref()?;
+    (script(&family) && script(given)).then(|| format!("{family}{given}"))
+}
+
 fn person_inverted(p: &Person) -> String {
+    if let Some(whole) = east_asian_whole(p) {
+        return whole;
+    }
     let mut s = p.full_family();
     let given = p.given.as_deref().map(initials).filter(|g| !g.is_empty());
     if let Some(g) = given {
@@ -244,6 +266,9 @@ fn person_inverted(p: &Person) -> String {
 }
 
 fn person_direct(p: &Person) -> String {
+    if let Some(whole) = east_asian_whole(p) {
+        return whole;
+    }
     let mut parts: Vec<String> = Vec::new();
     if let Some(g) = p.given.as_deref().map(initials).filter(|g| !g.is_empty()) {
         parts.push(g);
