@@ -486,6 +486,18 @@ pub fn parse_date_group(s: &str) -> Option<Date> {
     // The first letters of the words for "no date" and "in press" in
     // every language read ("z.d.", "b.d.", "t.t.", "w druku", "[s.d.]"),
     // and any non-ASCII letter ("é. n.", "б. д.").
+    // A month before the year, as hand-typed lists put it: "(March
+    // 2019)", "(Oct. 2020)".
+    if b.len() <= 20
+        && b.first().is_some_and(u8::is_ascii_uppercase)
+        && b.len()
+            .checked_sub(4)
+            .and_then(|at| b.get(at..))
+            .is_some_and(|y| y.iter().all(u8::is_ascii_digit))
+        && let Ok((_, d)) = all_consuming(prose).parse(s)
+    {
+        return Some(d);
+    }
     if !b.first().is_some_and(|c| {
         c.is_ascii_digit()
             || *c >= 0x80
@@ -553,6 +565,10 @@ fn iso(i: &str) -> IResult<&str, Date> {
 /// `March 3, 2019`, `March 2019`, `3 March 2019`.
 fn prose(i: &str) -> IResult<&str, Date> {
     alt((
+        // (First: the day below would take "20" of "March 2019".)
+        map((month, space1, year), |(m, _, y)| {
+            Date::ymd(y, Some(m), None)
+        }),
         map(
             (
                 month,
@@ -651,6 +667,13 @@ fn era_year(s: &str) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_before_year_in_parentheses() {
+        let d = parse_date_group("March 2019").unwrap();
+        assert_eq!(ymd(&d), (2019, Some(3), None));
+        assert_eq!(parse_date_group("Version 2019"), None);
+    }
 
     #[test]
     fn era_years_kept_as_printed() {

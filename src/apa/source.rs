@@ -626,6 +626,24 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
         t.issue = Some(issue);
         container_end = at + name.len();
     }
+    // Volume and issue after the name without the comma, as hand-typed
+    // lists forget it: "Journal of Tests 7(4), 200–210" (with the pages,
+    // so that a title's "Windows 7(4)" stays).
+    if t.volume.is_none()
+        && t.issue.is_none()
+        && t.page.is_some()
+        && let Some((name, vi_text)) = scan::rsplit_once_space(part(idx - 1))
+        && vi_text.starts_with(|c: char| c.is_ascii_digit())
+        && vi_text.ends_with(')')
+        && let Some((Some(v), Some(i))) = volume_issue(vi_text)
+        && v.bytes().all(|b| b.is_ascii_digit())
+        && name.fast_trim_end().ends_with(scan::is_letter)
+        && let Some(at) = scan::offset_in(u, name)
+    {
+        t.volume = Some(v);
+        t.issue = Some(i);
+        container_end = at + name.fast_trim_end().len();
+    }
     // A volume against an abbreviated name, without a comma, as Frontiers'
     // and Elsevier's styles print it: "Annu. Rev. Psychol. 63, 1–29",
     // "Behav. Res. Methods 37, 498–505".
