@@ -123,6 +123,7 @@ const LISTS: &[(&str, usize, usize)] = &[
     ("apa7-manual-examples-more.txt", 29, 0),
     ("unicode-spaces-full-width-stops.txt", 14, 0),
     ("cjk-names-one-per-line.txt", 7, 0),
+    ("meta-analysis-asterisks.txt", 4, 0),
     // biblatex-apa set in two columns, through pdftotext: links cut after
     // "https:" and spaced out ("www . reddit . com /"), the next
     // reference's names on a line of their own, a title in single quotes

@@ -453,7 +453,12 @@ fn strip_link_labels(line: &str) -> Option<&str> {
 /// part of any.
 pub fn is_heading(line: &str) -> bool {
     if line.len() > 40 {
-        return false;
+        // (Cheap test first: most lines do not start with "Note".)
+        return line
+            .as_bytes()
+            .first()
+            .is_some_and(|b| matches!(b, b'N' | b'*' | b'_' | b' '))
+            && is_asterisk_note(line);
     }
     // (A Markdown heading: "## References", "**References**".)
     let t = scan::trim(line)
@@ -504,6 +509,16 @@ pub fn is_heading(line: &str) -> bool {
 }
 
 /// "Appendix A", "Appendix 2", "Table 1", "Figure 3" alone on a line.
+/// The note a meta-analysis puts before its references: "Note.
+/// References marked with an asterisk indicate studies included in the
+/// meta-analysis." (APA 7, 9.52).
+fn is_asterisk_note(line: &str) -> bool {
+    let t = line.trim_start_matches([' ', '\t', '*', '_']);
+    (t.starts_with("Note.") || t.starts_with("Note:"))
+        && line.len() <= 300
+        && line.contains("asterisk")
+}
+
 fn numbered_section(t: &str) -> bool {
     let Some((head, tag)) = t.split_once(' ') else {
         return false;
@@ -3226,6 +3241,15 @@ Tchen, J. K. W., & Yeats, D. (2014). Yellow peril! Verso.
         assert!(is_heading("Appendix A"));
         assert!(is_heading("Table 2"));
         assert!(is_heading("**Footnotes**"));
+        assert!(is_heading(
+            "Note. References marked with an asterisk indicate studies included in the meta-analysis."
+        ));
+        assert!(is_heading(
+            "*Note.* Studies included in the review are marked with an asterisk."
+        ));
+        assert!(!is_heading(
+            "Note, A. (2019). A family name that is a word, and an asterisk in its title."
+        ));
         assert!(!is_heading("Table of contents"));
         assert!(!is_heading("Appendix ABC: Items"));
         assert_eq!(list_marker("• Glue"), Some(4));
