@@ -14,6 +14,10 @@ use std::path::Path;
 /// Cases that do not round-trip, by the start of their text, with why.
 const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     (
+        "Borman, W. C., Hanson, M. A., Oppler, S. H., Pulakos, E. D., & White, L. A. (1993).",
+        "APA 5's retrieval date and database come back in APA 7 form (the database alone, no date)",
+    ),
+    (
         "Hill, I. (2009). Missing comma before volume.",
         "hand-typed without the comma before the volume; comes back with it",
     ),

@@ -738,6 +738,17 @@ pub fn read_trailer(text: &str) -> Trailer {
                 t.accessed = Some(d);
                 return t;
             }
+            // APA 5's date and database without a link: "Retrieved
+            // October 23, 2000, from PsycARTICLES database"; the rest is
+            // given as "Retrieved from PsycARTICLES database".
+            if let Some((when, from)) = rest.split_once(", from ")
+                && let Some(d) = date::parse_date_text(when)
+                && !from.fast_trim().is_empty()
+            {
+                t.accessed = Some(d);
+                t.rest = format!("Retrieved from {}", from.fast_trim());
+                return t;
+            }
         }
     }
     if matches!(

@@ -1317,7 +1317,10 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan
         };
         if may_lead && ident::LINK_LEADS.iter().any(|l| starts(l)) {
             let tr = ident::read_trailer(u);
-            if tr.rest.is_empty() || starts("retrieved from") {
+            if tr.rest.is_empty()
+                || starts("retrieved from")
+                || tr.accessed.is_some() && tr.rest.starts_with("Retrieved from ")
+            {
                 if let Some(d) = tr.accessed {
                     cx.r.accessed = Some(d);
                     cx.mark(Field::Accessed, u);
@@ -1366,6 +1369,11 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan
                             cx.sig.site_from_trailer = true;
                         }
                         _ => {
+                            // "from the Expanded Academic ASAP database".
+                            let db = db
+                                .strip_prefix("the ")
+                                .filter(|d| d.starts_with(char::is_uppercase))
+                                .unwrap_or(db);
                             if let Some((_, m)) = u.match_indices(db).next() {
                                 cx.mark(Field::Archive, m);
                             }
