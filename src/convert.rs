@@ -18,9 +18,8 @@
 //! pool each record also gets the notes on what the output format cannot
 //! carry of it ([`write::LossChecker`]; for BibTeX this reads the entry
 //! back, which costs more than writing it), so the one writing thread only
-//! writes. In the formats that allow it ([`write::renders_apart`]: all but
-//! BibTeX and BibLaTeX) the pool also renders each record to its bytes
-//! ([`write::Renderer`]), and unless the [`Observer`] reads whole records
+//! writes. The pool also renders each record to its bytes
+//! ([`write::Renderer`]; the BibTeX check reads back these), and unless the [`Observer`] reads whole records
 //! (`--explain`) drops it there, where its memory was taken: the writing
 //! thread only adds what depends on the records before (separators, the
 //! letters that make a key unique) and copies the bytes out. With
@@ -468,9 +467,6 @@ enum Item {
     Start(usize),
     Seg(Segment),
     Parsed(Box<ParsedRef>),
-    /// A record with what the output format cannot carry of it, computed
-    /// on the pool ([`write::LossChecker`]): the writer adds nothing.
-    Checked(Box<ParsedRef>, Vec<Diagnostic>),
     /// A record rendered on the pool ([`write::Renderer`]): the writer
     /// only adds what depends on the records before.
     Rendered(Rendered),
@@ -860,12 +856,8 @@ fn parse_segment_reusing(s: &Segment, spare: Option<Box<ParsedRef>>) -> Box<Pars
     }
 }
 
-fn parse_batch(b: Batch) -> Batch {
-    parse_batch_reusing(b, &mut Vec::new())
-}
-
-/// [`parse_batch`], parsing into the boxes of `spare` (records already
-/// written) while there are some.
+/// Parses a batch, into the boxes of `spare` (records already written)
+/// while there are some.
 // (The boxes are what is kept: `vec_box` does not apply.)
 #[allow(clippy::vec_box)]
 fn parse_batch_reusing(mut b: Batch, spare: &mut Vec<Box<ParsedRef>>) -> Batch {
@@ -877,73 +869,59 @@ fn parse_batch_reusing(mut b: Batch, spare: &mut Vec<Box<ParsedRef>>) -> Batch {
     b
 }
 
-/// Parses a batch and finds what `format` cannot carry of each record, so
-/// that the one writing thread only writes. (The BibTeX check reads each
-/// entry back, which costs more than writing it.) When the format renders
-/// apart ([`write::Renderer`]), each record is rendered here too, and
-/// kept whole only when `whole` (else its memory is reused for the next
-/// one): the writing thread then only adds separators and keys' suffixes.
-fn parse_and_check_batch(
+/// Parses a batch, finds what `format` cannot carry of each record and
+/// renders it ([`write::Renderer`]), so that the one writing thread only
+/// adds separators and keys' suffixes. (The BibTeX check reads each entry
+/// back, which costs more than writing it.) Records are kept whole only
+/// when `whole`; else each one's memory is reused for the next.
+fn parse_and_render_batch(
     mut b: Batch,
     format: Format,
     opts: &write::WriteOptions,
     whole: bool,
 ) -> Batch {
     let mut checker = write::LossChecker::new(format, opts);
-    if let Some(mut renderer) = write::Renderer::new(format, opts) {
-        let mut spare = None;
-        for it in &mut b.items {
-            let p = match std::mem::replace(it, Item::Start(0)) {
-                Item::Seg(s) => parse_segment_reusing(&s, spare.take()),
-                Item::Parsed(p) => p,
-                other => {
-                    *it = other;
-                    continue;
-                }
-            };
-            let (text, stem) = (b.text.len(), b.stems.len());
-            let mut diags = Vec::new();
-            let r = &p.parsed.reference;
-            let hole = renderer.render(r, &mut b.text, &mut b.stems, &mut diags);
-            let losses = checker.losses(r);
-            if diags.is_empty() {
-                diags = losses;
-            } else {
-                diags.extend(losses);
+    let mut renderer = write::Renderer::new(format, opts);
+    let mut spare = None;
+    for it in &mut b.items {
+        let p = match std::mem::replace(it, Item::Start(0)) {
+            Item::Seg(s) => parse_segment_reusing(&s, spare.take()),
+            Item::Parsed(p) => p,
+            other => {
+                *it = other;
+                continue;
             }
-            let rec = if whole {
-                Rec::Whole(p)
-            } else {
-                let mut p = p;
-                let rec = Rec::Lines {
-                    line: p.line,
-                    end_line: p.end_line,
-                    diagnostics: std::mem::take(&mut p.parsed.diagnostics),
-                };
-                spare = Some(p);
-                rec
-            };
-            *it = Item::Rendered(Rendered {
-                rec,
-                diags,
-                text: text..b.text.len(),
-                hole,
-                stem: stem..b.stems.len(),
-            });
+        };
+        let (text, stem) = (b.text.len(), b.stems.len());
+        let mut diags = Vec::new();
+        let r = &p.parsed.reference;
+        let hole = renderer.render(r, &mut b.text, &mut b.stems, &mut diags);
+        let losses = checker.losses_of_rendered(r, b.text.get(text..).unwrap_or_default(), &diags);
+        if diags.is_empty() {
+            diags = losses;
+        } else {
+            diags.extend(losses);
         }
-        return b;
+        let rec = if whole {
+            Rec::Whole(p)
+        } else {
+            let mut p = p;
+            let rec = Rec::Lines {
+                line: p.line,
+                end_line: p.end_line,
+                diagnostics: std::mem::take(&mut p.parsed.diagnostics),
+            };
+            spare = Some(p);
+            rec
+        };
+        *it = Item::Rendered(Rendered {
+            rec,
+            diags,
+            text: text..b.text.len(),
+            hole,
+            stem: stem..b.stems.len(),
+        });
     }
-    let mut b = parse_batch(b);
-    b.items = std::mem::take(&mut b.items)
-        .into_iter()
-        .map(|it| match it {
-            Item::Parsed(p) => {
-                let losses = checker.losses(&p.parsed.reference);
-                Item::Checked(p, losses)
-            }
-            other => other,
-        })
-        .collect();
     b
 }
 
@@ -959,9 +937,9 @@ struct Sink<'a> {
     total: Counts,
     failed: usize,
     diags: Vec<Diagnostic>,
-    /// Records come with their losses found on the pool
-    /// ([`Item::Checked`]): write them with the bare writer.
-    prechecked: bool,
+    /// Records come rendered from the pool, with their losses
+    /// ([`Item::Rendered`]): write them with the bare writer.
+    rendered: bool,
     /// The boxes of records written, for the next batch's records (with
     /// one worker, which parses in this thread); `None` with more.
     // (The boxes are what is kept: `vec_box` does not apply.)
@@ -1000,7 +978,7 @@ impl<'a> Sink<'a> {
             Destination::Discard => (Ok(Output::discard()), "<none>".to_string()),
         };
         let mut output = output.map_err(|e| Self::fatal(&name, e))?;
-        let mut w = if self.prechecked {
+        let mut w = if self.rendered {
             write::bare_writer_for(self.opts.format, &self.opts.write)
         } else {
             write::writer_for(self.opts.format, &self.opts.write)
@@ -1050,12 +1028,7 @@ impl<'a> Sink<'a> {
                     self.open(i)?;
                     obs.file_started(input);
                 }
-                Item::Parsed(_) | Item::Checked(..) => {
-                    let (p, losses) = match item {
-                        Item::Checked(p, losses) => (p, Some(losses)),
-                        Item::Parsed(p) => (p, None),
-                        _ => continue,
-                    };
+                Item::Parsed(p) => {
                     self.file_counts.refs_in += 1;
                     self.diags.clear();
                     // Always open: a reference comes after its input's
@@ -1064,15 +1037,6 @@ impl<'a> Sink<'a> {
                         w.write_record(out, &p.parsed.reference, &mut self.diags)
                             .map_err(|e| Self::fatal(name, e))?;
                         self.file_counts.records_out += 1;
-                    }
-                    if self.prechecked {
-                        // The writer is the bare one: its losses were
-                        // found on the pool (or are found now).
-                        let losses = losses.unwrap_or_else(|| {
-                            write::LossChecker::new(self.opts.format, &self.opts.write)
-                                .losses(&p.parsed.reference)
-                        });
-                        self.diags.extend(losses);
                     }
                     let c = &mut self.file_counts;
                     c.warnings += p.parsed.diagnostics.len() as u64;
@@ -1223,10 +1187,10 @@ pub fn run(
         total: Counts::default(),
         failed: 0,
         diags: Vec::new(),
-        prechecked: opts.jobs > 1,
+        rendered: opts.jobs > 1,
         spare: (opts.jobs <= 1).then(Vec::new),
         shell: None,
-        recycle: (opts.jobs > 1 && write::renders_apart(opts.format)).then(Recycle::default),
+        recycle: (opts.jobs > 1).then(Recycle::default),
     };
     if opts.jobs <= 1 {
         let mut spare = Vec::new();
@@ -1246,12 +1210,12 @@ pub fn run(
         run_parallel(
             producer,
             opts.jobs,
-            move |mut b| {
+            move |mut b: Batch| {
                 let spent = recycle.as_ref().and_then(|r| r.lock().ok()?.pop());
                 if let Some((text, stems)) = spent {
                     (b.text, b.stems) = (text, stems);
                 }
-                parse_and_check_batch(b, format, &write_opts, whole)
+                parse_and_render_batch(b, format, &write_opts, whole)
             },
             |b, obs| sink.consume(&inputs, b, obs),
             obs,

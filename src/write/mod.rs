@@ -170,20 +170,15 @@ pub trait RecordWriter: Send {
     /// options rendered (`text`, with the key's stem `stem` written in it
     /// up to `hole`): adds what depends on the records before it (the
     /// separator, the letters that make the key unique), so that the
-    /// bytes are those [`write_record`](Self::write_record) writes. Only
-    /// for the formats of [`renders_apart`].
+    /// bytes are those [`write_record`](Self::write_record) writes, in
+    /// the same `write_all` calls.
     fn write_rendered(
         &mut self,
         out: &mut dyn io::Write,
         text: &[u8],
         hole: usize,
         stem: &str,
-    ) -> io::Result<()> {
-        let _ = (out, text, hole, stem);
-        Err(io::Error::other(
-            "this format's records are not rendered apart",
-        ))
-    }
+    ) -> io::Result<()>;
 }
 
 /// Writes `text` with the letters `key` has after `stem` inserted at
@@ -212,38 +207,33 @@ fn write_with_suffix(
     }
 }
 
-/// Whether records of `format` can be rendered apart from the writer
-/// ([`Renderer`]), on any thread, and written by
-/// [`RecordWriter::write_rendered`]: every format whose records depend on
-/// the ones before only by a separator and a unique key.
-pub fn renders_apart(format: Format) -> bool {
-    matches!(
-        format,
-        Format::CslJson | Format::Ris | Format::Csv | Format::Apa | Format::ApaHtml
-    )
-}
-
 /// Renders records apart from the writer's state across records, so that
 /// a pipeline can render on many threads and write on one
-/// ([`RecordWriter::write_rendered`]). A record's key is rendered as its
-/// stem ([`keys::stem_into`]); the writer adds the letters that make it
-/// unique, which go right after the stem (the key chars need no escaping
-/// or quoting in any of these formats).
+/// ([`RecordWriter::write_rendered`]): in every format a record depends
+/// on the ones before only by a separator and its unique key. The key is
+/// rendered as its stem ([`keys::stem_into`]); the writer adds the letters
+/// that make it unique, which go right after the stem (key characters
+/// need no escaping or quoting in any format).
 pub struct Renderer {
     format: Format,
     opts: WriteOptions,
     csv: Option<csv::CsvWriter>,
+    bib: Option<bibtex::BibWriter>,
 }
 
 impl Renderer {
-    /// A renderer for `format` written with `opts`; `None` unless
-    /// [`renders_apart`].
-    pub fn new(format: Format, opts: &WriteOptions) -> Option<Renderer> {
-        renders_apart(format).then(|| Renderer {
+    /// A renderer for `format` written with `opts`.
+    pub fn new(format: Format, opts: &WriteOptions) -> Renderer {
+        Renderer {
             format,
             opts: opts.clone(),
             csv: (format == Format::Csv).then(|| csv::CsvWriter::new(opts)),
-        })
+            bib: match format {
+                Format::Bibtex => Some(bibtex::BibWriter::new(bibtex::Dialect::Bibtex, opts)),
+                Format::Biblatex => Some(bibtex::BibWriter::new(bibtex::Dialect::Biblatex, opts)),
+                _ => None,
+            },
+        }
     }
 
     /// Appends the record `r` to `out` and its key's stem to `stem` (empty
@@ -270,6 +260,15 @@ impl Renderer {
                 match &mut self.csv {
                     // Char boundary: `at` was the length of `stem`.
                     Some(w) => w.render(r, &stem[at..], out),
+                    None => 0,
+                }
+            }
+            Format::Bibtex | Format::Biblatex => {
+                let at = stem.len();
+                keys::stem_into(r, stem);
+                match &mut self.bib {
+                    // Char boundary: `at` was the length of `stem`.
+                    Some(w) => w.render_apart(r, &stem[at..], out, diags),
                     None => 0,
                 }
             }
@@ -334,6 +333,18 @@ impl RecordWriter for LossReporting {
     fn finish(&mut self, out: &mut dyn io::Write) -> io::Result<()> {
         self.inner.finish(out)
     }
+
+    /// The record's losses are found where it was rendered
+    /// ([`LossChecker::losses_of_rendered`]).
+    fn write_rendered(
+        &mut self,
+        out: &mut dyn io::Write,
+        text: &[u8],
+        hole: usize,
+        stem: &str,
+    ) -> io::Result<()> {
+        self.inner.write_rendered(out, text, hole, stem)
+    }
 }
 
 /// The formats whose entries are read back to find what they lost.
@@ -397,6 +408,18 @@ impl LossChecker {
             buf: Vec::new(),
             own: Vec::new(),
         }
+    }
+
+    /// [`LossChecker::losses`] for `r` as a [`Renderer`] rendered it
+    /// (`written`, with the writer's own diagnostics `own`): a BibTeX
+    /// entry is read back from `written` instead of written again.
+    pub fn losses_of_rendered(
+        &mut self,
+        r: &Reference,
+        written: &[u8],
+        own: &[Diagnostic],
+    ) -> Vec<Diagnostic> {
+        losses_after_write(self.format, self.zotero, r, written, own)
     }
 
     /// The diagnostics [`writer_for`]'s writer would add after the bare
@@ -494,8 +517,8 @@ mod tests {
                 pretty,
                 ..WriteOptions::default()
             };
-            for format in Format::ALL.into_iter().filter(|f| renders_apart(*f)) {
-                let mut r = Renderer::new(format, &opts).unwrap();
+            for format in Format::ALL {
+                let mut r = Renderer::new(format, &opts);
                 let (mut a, mut b) = (Calls::default(), Calls::default());
                 let (mut da, mut db) = (Vec::new(), Vec::new());
                 let mut wa = bare_writer_for(format, &opts);
