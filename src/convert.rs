@@ -883,6 +883,19 @@ fn parse_and_render_batch(
     let mut checker = write::LossChecker::new(format, opts);
     let mut renderer = write::Renderer::new(format, opts);
     let mut spare = None;
+    // Room for the text at once (a buffer back from the writer has it
+    // already): grown by doubling, it would be copied over and over. A
+    // CSL-JSON item is about three times its reference.
+    let input: usize = b
+        .items
+        .iter()
+        .map(|it| match it {
+            Item::Seg(s) => s.text.len(),
+            Item::Parsed(p) => p.parsed.reference.raw.as_ref().map_or(0, String::len),
+            _ => 0,
+        })
+        .sum();
+    b.text.reserve(3 * input);
     for it in &mut b.items {
         let p = match std::mem::replace(it, Item::Start(0)) {
             Item::Seg(s) => parse_segment_reusing(&s, spare.take()),
