@@ -78,6 +78,8 @@ pub struct BibWriter {
     count: usize,
     /// The entry being written, kept for its capacity.
     buf: String,
+    /// The entry being written from a rendered one, kept for its capacity.
+    bytes: Vec<u8>,
     /// A name's given part and suffix while it is written (see
     /// [`encode_name`]).
     name_parts: (String, String),
@@ -113,6 +115,7 @@ impl BibWriter {
             keys: KeyGen::new(),
             count: 0,
             buf: String::new(),
+            bytes: Vec::new(),
             name_parts: (String::new(), String::new()),
             titles: latex::TitleScratch::default(),
             key: String::new(),
@@ -198,7 +201,7 @@ impl RecordWriter for BibWriter {
         // One write, as `write_record`'s: the blank line between entries,
         // the entry up to the key's stem, the key's letters, the rest.
         let (before, after) = text.split_at(hole.min(text.len()));
-        let mut buf = std::mem::take(&mut self.buf).into_bytes();
+        let buf = &mut self.bytes;
         buf.clear();
         if self.count > 0 {
             buf.push(b'\n');
@@ -207,12 +210,8 @@ impl RecordWriter for BibWriter {
         buf.extend_from_slice(key.as_bytes().get(stem.len()..).unwrap_or_default());
         buf.extend_from_slice(after);
         self.count += 1;
-        let done = out.write_all(&buf);
-        buf.clear();
-        // Empty: valid UTF-8.
-        self.buf = String::from_utf8(buf).unwrap_or_default();
         self.key = key;
-        done
+        out.write_all(&self.bytes)
     }
 
     fn finish(&mut self, _out: &mut dyn io::Write) -> io::Result<()> {

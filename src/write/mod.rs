@@ -3,7 +3,10 @@
 //! A writer is fed records one at a time ([`RecordWriter::write_record`])
 //! between [`RecordWriter::begin`] and [`RecordWriter::finish`], so that
 //! nothing holds the whole output. Writers that need state across records
-//! (unique citation keys, the JSON array's commas) keep it themselves.
+//! (unique citation keys, the JSON array's commas) keep it themselves. A
+//! record can also be rendered apart from that state ([`Renderer`], on
+//! any thread) and then written by [`RecordWriter::write_rendered`], which
+//! adds only what depends on the records before, to the same bytes.
 
 pub mod apa;
 pub mod bibtex;
@@ -214,26 +217,31 @@ fn write_with_suffix(
 /// rendered as its stem ([`keys::stem_into`]); the writer adds the letters
 /// that make it unique, which go right after the stem (key characters
 /// need no escaping or quoting in any format).
-pub struct Renderer {
-    format: Format,
-    opts: WriteOptions,
-    csv: Option<csv::CsvWriter>,
-    bib: Option<bibtex::BibWriter>,
+pub struct Renderer(Rendering);
+
+/// What a [`Renderer`] writes with.
+enum Rendering {
+    CslJson(WriteOptions),
+    Csv(csv::CsvWriter),
+    Bib(bibtex::BibWriter),
+    Ris,
+    Apa { html: bool },
 }
 
 impl Renderer {
     /// A renderer for `format` written with `opts`.
     pub fn new(format: Format, opts: &WriteOptions) -> Renderer {
-        Renderer {
-            format,
-            opts: opts.clone(),
-            csv: (format == Format::Csv).then(|| csv::CsvWriter::new(opts)),
-            bib: match format {
-                Format::Bibtex => Some(bibtex::BibWriter::new(bibtex::Dialect::Bibtex, opts)),
-                Format::Biblatex => Some(bibtex::BibWriter::new(bibtex::Dialect::Biblatex, opts)),
-                _ => None,
-            },
-        }
+        Renderer(match format {
+            Format::CslJson => Rendering::CslJson(opts.clone()),
+            Format::Csv => Rendering::Csv(csv::CsvWriter::new(opts)),
+            Format::Bibtex => Rendering::Bib(bibtex::BibWriter::new(bibtex::Dialect::Bibtex, opts)),
+            Format::Biblatex => {
+                Rendering::Bib(bibtex::BibWriter::new(bibtex::Dialect::Biblatex, opts))
+            }
+            Format::Ris => Rendering::Ris,
+            Format::Apa => Rendering::Apa { html: false },
+            Format::ApaHtml => Rendering::Apa { html: true },
+        })
     }
 
     /// Appends the record `r` to `out` and its key's stem to `stem` (empty
@@ -246,39 +254,28 @@ impl Renderer {
         stem: &mut String,
         diags: &mut Vec<Diagnostic>,
     ) -> usize {
-        let start = out.len();
-        match self.format {
-            Format::CslJson => {
-                let at = stem.len();
-                keys::stem_into(r, stem);
-                // Char boundary: `at` was the length of `stem`.
-                csljson::render(r, &stem[at..], &self.opts, out) - start
+        let at = stem.len();
+        if matches!(
+            self.0,
+            Rendering::CslJson(_) | Rendering::Csv(_) | Rendering::Bib(_)
+        ) {
+            keys::stem_into(r, stem);
+        }
+        // Char boundary: `at` was the length of `stem`.
+        let key = &stem[at..];
+        match &mut self.0 {
+            Rendering::CslJson(opts) => {
+                let start = out.len();
+                csljson::render(r, key, opts, out) - start
             }
-            Format::Csv => {
-                let at = stem.len();
-                keys::stem_into(r, stem);
-                match &mut self.csv {
-                    // Char boundary: `at` was the length of `stem`.
-                    Some(w) => w.render(r, &stem[at..], out),
-                    None => 0,
-                }
-            }
-            Format::Bibtex | Format::Biblatex => {
-                let at = stem.len();
-                keys::stem_into(r, stem);
-                match &mut self.bib {
-                    // Char boundary: `at` was the length of `stem`.
-                    Some(w) => w.render_apart(r, &stem[at..], out, diags),
-                    None => 0,
-                }
-            }
-            Format::Ris => {
+            Rendering::Csv(w) => w.render(r, key, out),
+            Rendering::Bib(w) => w.render_apart(r, key, out, diags),
+            Rendering::Ris => {
                 out.extend_from_slice(ris::record(r, diags).as_bytes());
                 0
             }
-            _ => {
-                let text = apa::reference(r, self.format == Format::ApaHtml);
-                out.extend_from_slice(text.as_bytes());
+            Rendering::Apa { html } => {
+                out.extend_from_slice(apa::reference(r, *html).as_bytes());
                 0
             }
         }
