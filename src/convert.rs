@@ -14,17 +14,18 @@
 //! segmentation) and cuts the references into batches. Batches are parsed
 //! on the pool, at most `2 × jobs + 2` at a time so that memory stays
 //! bounded, and come back to the calling thread, which puts them back in
-//! order and streams each record into the writer as it arrives. On the
-//! pool each record also gets the notes on what the output format cannot
-//! carry of it ([`write::LossChecker`]; for BibTeX this reads the entry
-//! back, which costs more than writing it), so the one writing thread only
-//! writes. The pool also renders each record to its bytes
-//! ([`write::Renderer`]; the BibTeX check reads back these), and unless the [`Observer`] reads whole records
-//! (`--explain`) drops it there, where its memory was taken: the writing
+//! order and streams each record into the output as it arrives. On the
+//! pool each record is also rendered to its bytes ([`write::Renderer`],
+//! its key as its stem) and gets the notes on what the output format
+//! cannot carry of it ([`write::LossChecker`]; for BibTeX this reads the
+//! rendered entry back, which costs more than writing it); unless the
+//! [`Observer`] reads whole records (`--explain`), the record is then
+//! dropped there, on the thread whose memory it took. The one writing
 //! thread only adds what depends on the records before (separators, the
 //! letters that make a key unique) and copies the bytes out. With
 //! `jobs == 1` all three stages run in the calling thread, one after the
-//! other, and the writer finds the losses as it writes.
+//! other, and the writer renders each record and finds its losses as it
+//! writes.
 //!
 //! Everything the user should hear about (diagnostics, failed inputs,
 //! progress) goes to an [`Observer`], in input order.
