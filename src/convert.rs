@@ -3,9 +3,9 @@
 //!
 //! ```text
 //!  reader thread                 rayon pool (--jobs N)        calling thread
-//!  read, decode, segment  ──▶   parse one batch each   ──▶   reorder, write, report
-//!  (batches of ≤ 512 refs)      (bounded: 2N+2 batches        (records streamed to
-//!                                in flight)                    the output)
+//!  read, decode, segment  ──▶   parse, render one      ──▶   reorder, write, report
+//!  (batches of ≤ 512 refs)      batch each (bounded:          (records streamed to
+//!                                2N+2 batches in flight)       the output)
 //! ```
 //!
 //! One thread reads every input in turn ([`SegmentReader`]: decoding in
@@ -14,12 +14,18 @@
 //! segmentation) and cuts the references into batches. Batches are parsed
 //! on the pool, at most `2 × jobs + 2` at a time so that memory stays
 //! bounded, and come back to the calling thread, which puts them back in
-//! order and streams each record into the writer as it arrives. On the
-//! pool each record also gets the notes on what the output format cannot
-//! carry of it ([`write::LossChecker`]; for BibTeX this reads the entry
-//! back, which costs more than writing it), so the one writing thread only
-//! writes. With `jobs == 1` all three stages run in the calling thread, one
-//! after the other, and the writer finds the losses as it writes.
+//! order and streams each record into the output as it arrives. On the
+//! pool each record is also rendered to its bytes ([`write::Renderer`],
+//! its key as its stem) and gets the notes on what the output format
+//! cannot carry of it ([`write::LossChecker`]; for BibTeX this reads the
+//! rendered entry back, which costs more than writing it); unless the
+//! [`Observer`] reads whole records (`--explain`), the record is then
+//! dropped there, on the thread whose memory it took. The one writing
+//! thread only adds what depends on the records before (separators, the
+//! letters that make a key unique) and copies the bytes out. With
+//! `jobs == 1` all three stages run in the calling thread, one after the
+//! other, and the writer renders each record and finds its losses as it
+//! writes.
 //!
 //! Everything the user should hear about (diagnostics, failed inputs,
 //! progress) goes to an [`Observer`], in input order.
@@ -174,6 +180,14 @@ pub trait Observer {
     /// A reference was parsed and written. `write_diags` are what the
     /// output format could not carry.
     fn reference(&mut self, input: &InputSpec, r: &ParsedRef, write_diags: &[Diagnostic]);
+    /// Whether [`reference`](Self::reference) reads the record itself
+    /// (`r.parsed.reference`, `r.parsed.spans`), asked once at the start
+    /// of a run. When not, a pipeline of several jobs may pass a record
+    /// holding only its lines and diagnostics (and keep the record's
+    /// memory on the thread that parsed it).
+    fn needs_records(&self) -> bool {
+        true
+    }
     /// A repair made while reading an input.
     fn input_warning(&mut self, input: &InputSpec, w: &InputWarning);
     /// An input could not be read (to the end).
@@ -454,9 +468,9 @@ enum Item {
     Start(usize),
     Seg(Segment),
     Parsed(Box<ParsedRef>),
-    /// A record with what the output format cannot carry of it, computed
-    /// on the pool ([`write::LossChecker`]): the writer adds nothing.
-    Checked(Box<ParsedRef>, Vec<Diagnostic>),
+    /// A record rendered on the pool ([`write::Renderer`]): the writer
+    /// only adds what depends on the records before.
+    Rendered(Rendered),
     Warn(usize, InputWarning),
     End(usize),
     Fail(usize, InputError),
@@ -466,6 +480,38 @@ struct Batch {
     seq: u64,
     items: Vec<Item>,
     bytes_read: u64,
+    /// The text of the batch's [`Item::Rendered`] records.
+    text: Vec<u8>,
+    /// Their keys' stems.
+    stems: String,
+}
+
+/// A record rendered on the pool, with what the writer and the observer
+/// need of it.
+struct Rendered {
+    /// The record, or only what the observer reads of it.
+    rec: Rec,
+    /// What the output format cannot carry of it: the writer's own
+    /// diagnostics, then [`write::LossChecker`]'s.
+    diags: Vec<Diagnostic>,
+    /// Its text in the batch's `text`.
+    text: std::ops::Range<usize>,
+    /// Where the key's stem ends in its text.
+    hole: usize,
+    /// The key's stem in the batch's `stems`.
+    stem: std::ops::Range<usize>,
+}
+
+/// A parsed record as the observer gets it.
+enum Rec {
+    /// All of it ([`Observer::needs_records`]).
+    Whole(Box<ParsedRef>),
+    /// Its lines and the parser's diagnostics only.
+    Lines {
+        line: usize,
+        end_line: usize,
+        diagnostics: Vec<Diagnostic>,
+    },
 }
 
 /// The input being read: APA text segmented as it streams in, or the
@@ -585,6 +631,8 @@ impl Producer {
             seq,
             items,
             bytes_read: self.bytes.load(Ordering::Relaxed),
+            text: Vec::new(),
+            stems: String::new(),
         })
     }
 }
@@ -809,12 +857,8 @@ fn parse_segment_reusing(s: &Segment, spare: Option<Box<ParsedRef>>) -> Box<Pars
     }
 }
 
-fn parse_batch(b: Batch) -> Batch {
-    parse_batch_reusing(b, &mut Vec::new())
-}
-
-/// [`parse_batch`], parsing into the boxes of `spare` (records already
-/// written) while there are some.
+/// Parses a batch, into the boxes of `spare` (records already written)
+/// while there are some.
 // (The boxes are what is kept: `vec_box` does not apply.)
 #[allow(clippy::vec_box)]
 fn parse_batch_reusing(mut b: Batch, spare: &mut Vec<Box<ParsedRef>>) -> Batch {
@@ -826,22 +870,72 @@ fn parse_batch_reusing(mut b: Batch, spare: &mut Vec<Box<ParsedRef>>) -> Batch {
     b
 }
 
-/// Parses a batch and finds what `format` cannot carry of each record, so
-/// that the one writing thread only writes. (The BibTeX check reads each
-/// entry back, which costs more than writing it.)
-fn parse_and_check_batch(b: Batch, format: Format, opts: &write::WriteOptions) -> Batch {
-    let mut b = parse_batch(b);
+/// Parses a batch, finds what `format` cannot carry of each record and
+/// renders it ([`write::Renderer`]), so that the one writing thread only
+/// adds separators and keys' suffixes. (The BibTeX check reads each entry
+/// back, which costs more than writing it.) Records are kept whole only
+/// when `whole`; else each one's memory is reused for the next.
+fn parse_and_render_batch(
+    mut b: Batch,
+    format: Format,
+    opts: &write::WriteOptions,
+    whole: bool,
+) -> Batch {
     let mut checker = write::LossChecker::new(format, opts);
-    b.items = std::mem::take(&mut b.items)
-        .into_iter()
+    let mut renderer = write::Renderer::new(format, opts);
+    let mut spare = None;
+    // Room for the text at once (a buffer back from the writer has it
+    // already): grown by doubling, it would be copied over and over. A
+    // CSL-JSON item is about three times its reference.
+    let input: usize = b
+        .items
+        .iter()
         .map(|it| match it {
-            Item::Parsed(p) => {
-                let losses = checker.losses(&p.parsed.reference);
-                Item::Checked(p, losses)
-            }
-            other => other,
+            Item::Seg(s) => s.text.len(),
+            Item::Parsed(p) => p.parsed.reference.raw.as_ref().map_or(0, String::len),
+            _ => 0,
         })
-        .collect();
+        .sum();
+    b.text.reserve(3 * input);
+    for it in &mut b.items {
+        let p = match std::mem::replace(it, Item::Start(0)) {
+            Item::Seg(s) => parse_segment_reusing(&s, spare.take()),
+            Item::Parsed(p) => p,
+            other => {
+                *it = other;
+                continue;
+            }
+        };
+        let (text, stem) = (b.text.len(), b.stems.len());
+        let mut diags = Vec::new();
+        let r = &p.parsed.reference;
+        let hole = renderer.render(r, &mut b.text, &mut b.stems, &mut diags);
+        let losses = checker.losses_of_rendered(r, b.text.get(text..).unwrap_or_default(), &diags);
+        if diags.is_empty() {
+            diags = losses;
+        } else {
+            diags.extend(losses);
+        }
+        let rec = if whole {
+            Rec::Whole(p)
+        } else {
+            let mut p = p;
+            let rec = Rec::Lines {
+                line: p.line,
+                end_line: p.end_line,
+                diagnostics: std::mem::take(&mut p.parsed.diagnostics),
+            };
+            spare = Some(p);
+            rec
+        };
+        *it = Item::Rendered(Rendered {
+            rec,
+            diags,
+            text: text..b.text.len(),
+            hole,
+            stem: stem..b.stems.len(),
+        });
+    }
     b
 }
 
@@ -857,15 +951,24 @@ struct Sink<'a> {
     total: Counts,
     failed: usize,
     diags: Vec<Diagnostic>,
-    /// Records come with their losses found on the pool
-    /// ([`Item::Checked`]): write them with the bare writer.
-    prechecked: bool,
+    /// Records come rendered from the pool, with their losses
+    /// ([`Item::Rendered`]): write them with the bare writer.
+    rendered: bool,
     /// The boxes of records written, for the next batch's records (with
     /// one worker, which parses in this thread); `None` with more.
     // (The boxes are what is kept: `vec_box` does not apply.)
     #[allow(clippy::vec_box)]
     spare: Option<Vec<Box<ParsedRef>>>,
+    /// The record passed to the observer for [`Rec::Lines`] (reused).
+    shell: Option<Box<ParsedRef>>,
+    /// Where the buffers of batches written go back to the pool, to be
+    /// filled again (not freed on this thread and made anew on the pool,
+    /// which maps fresh pages for each batch).
+    recycle: Option<Recycle>,
 }
+
+/// The text buffers of batches written, for the next batches.
+type Recycle = Arc<std::sync::Mutex<Vec<(Vec<u8>, String)>>>;
 
 impl<'a> Sink<'a> {
     fn fatal(name: &str, source: io::Error) -> Fatal {
@@ -889,7 +992,7 @@ impl<'a> Sink<'a> {
             Destination::Discard => (Ok(Output::discard()), "<none>".to_string()),
         };
         let mut output = output.map_err(|e| Self::fatal(&name, e))?;
-        let mut w = if self.prechecked {
+        let mut w = if self.rendered {
             write::bare_writer_for(self.opts.format, &self.opts.write)
         } else {
             write::writer_for(self.opts.format, &self.opts.write)
@@ -923,7 +1026,14 @@ impl<'a> Sink<'a> {
         obs: &mut dyn Observer,
     ) -> Result<(), Fatal> {
         let unknown = InputSpec::stdin();
-        for item in batch.items {
+        let Batch {
+            items,
+            bytes_read,
+            text,
+            stems,
+            ..
+        } = batch;
+        for item in items {
             match item {
                 Item::Start(i) => {
                     let input = inputs.get(i).unwrap_or(&unknown);
@@ -932,12 +1042,7 @@ impl<'a> Sink<'a> {
                     self.open(i)?;
                     obs.file_started(input);
                 }
-                Item::Parsed(_) | Item::Checked(..) => {
-                    let (p, losses) = match item {
-                        Item::Checked(p, losses) => (p, Some(losses)),
-                        Item::Parsed(p) => (p, None),
-                        _ => continue,
-                    };
+                Item::Parsed(p) => {
                     self.file_counts.refs_in += 1;
                     self.diags.clear();
                     // Always open: a reference comes after its input's
@@ -946,15 +1051,6 @@ impl<'a> Sink<'a> {
                         w.write_record(out, &p.parsed.reference, &mut self.diags)
                             .map_err(|e| Self::fatal(name, e))?;
                         self.file_counts.records_out += 1;
-                    }
-                    if self.prechecked {
-                        // The writer is the bare one: its losses were
-                        // found on the pool (or are found now).
-                        let losses = losses.unwrap_or_else(|| {
-                            write::LossChecker::new(self.opts.format, &self.opts.write)
-                                .losses(&p.parsed.reference)
-                        });
-                        self.diags.extend(losses);
                     }
                     let c = &mut self.file_counts;
                     c.warnings += p.parsed.diagnostics.len() as u64;
@@ -969,6 +1065,48 @@ impl<'a> Sink<'a> {
                     if let Some(spare) = &mut self.spare {
                         spare.push(p);
                     }
+                }
+                Item::Rendered(r) => {
+                    self.file_counts.refs_in += 1;
+                    if let Some((out, w, name)) = &mut self.out {
+                        w.write_rendered(
+                            out,
+                            text.get(r.text).unwrap_or_default(),
+                            r.hole,
+                            stems.get(r.stem).unwrap_or_default(),
+                        )
+                        .map_err(|e| Self::fatal(name, e))?;
+                        self.file_counts.records_out += 1;
+                    }
+                    let p = match r.rec {
+                        Rec::Whole(p) => p,
+                        Rec::Lines {
+                            line,
+                            end_line,
+                            diagnostics,
+                        } => {
+                            let mut p = self.shell.take().unwrap_or_else(|| {
+                                Box::new(ParsedRef {
+                                    parsed: Parsed::empty(),
+                                    line: 0,
+                                    end_line: 0,
+                                })
+                            });
+                            p.line = line;
+                            p.end_line = end_line;
+                            p.parsed.diagnostics = diagnostics;
+                            p
+                        }
+                    };
+                    let c = &mut self.file_counts;
+                    c.warnings += p.parsed.diagnostics.len() as u64;
+                    c.notes += r.diags.len() as u64;
+                    if !p.parsed.diagnostics.is_empty() {
+                        c.refs_with_warnings += 1;
+                    }
+                    let input = self.current_input(inputs);
+                    obs.reference(input.unwrap_or(&unknown), &p, &r.diags);
+                    self.shell = Some(p);
                 }
                 Item::Seg(_) => {}
                 Item::Warn(i, w) => {
@@ -995,10 +1133,13 @@ impl<'a> Sink<'a> {
                 }
             }
         }
-        obs.progress(
-            batch.bytes_read,
-            self.total.refs_in + self.file_counts.refs_in,
-        );
+        if let Some(mut bin) = self.recycle.as_ref().and_then(|r| r.lock().ok()) {
+            let (mut text, mut stems) = (text, stems);
+            text.clear();
+            stems.clear();
+            bin.push((text, stems));
+        }
+        obs.progress(bytes_read, self.total.refs_in + self.file_counts.refs_in);
         match obs.stop() {
             Some(source) => Err(Fatal {
                 path: "<stdout>".into(),
@@ -1060,8 +1201,10 @@ pub fn run(
         total: Counts::default(),
         failed: 0,
         diags: Vec::new(),
-        prechecked: opts.jobs > 1,
+        rendered: opts.jobs > 1,
         spare: (opts.jobs <= 1).then(Vec::new),
+        shell: None,
+        recycle: (opts.jobs > 1).then(Recycle::default),
     };
     if opts.jobs <= 1 {
         let mut spare = Vec::new();
@@ -1076,10 +1219,18 @@ pub fn run(
         }
     } else {
         let (format, write_opts) = (opts.format, opts.write.clone());
+        let whole = obs.needs_records();
+        let recycle = sink.recycle.clone();
         run_parallel(
             producer,
             opts.jobs,
-            move |b| parse_and_check_batch(b, format, &write_opts),
+            move |mut b: Batch| {
+                let spent = recycle.as_ref().and_then(|r| r.lock().ok()?.pop());
+                if let Some((text, stems)) = spent {
+                    (b.text, b.stems) = (text, stems);
+                }
+                parse_and_render_batch(b, format, &write_opts, whole)
+            },
             |b, obs| sink.consume(&inputs, b, obs),
             obs,
         )?;

@@ -59,16 +59,62 @@ impl Drop for Registered {
 enum Sink {
     Discard,
     Stdout(io::StdoutLock<'static>),
-    Temp(tempfile::NamedTempFile),
+    Temp(tempfile::NamedTempFile, Writeback),
     Direct(File),
 }
+
+/// Starts the disk writes of a temporary file as it grows, a few
+/// megabytes at a time, so that the `fsync` of [`Output::commit`] finds
+/// most of it written already instead of writing it all after the run
+/// (20 ms for 57 MB of CSL-JSON). Only starts them (Linux's
+/// `sync_file_range` with `SYNC_FILE_RANGE_WRITE`): writing never waits.
+#[derive(Default)]
+struct Writeback {
+    /// Bytes written to the file.
+    written: u64,
+    /// Bytes whose disk write was started.
+    started: u64,
+}
+
+/// How many bytes written start their disk write.
+const WRITEBACK_CHUNK: u64 = 8 << 20;
+
+impl Writeback {
+    fn wrote(&mut self, f: &File, n: usize) {
+        self.written += n as u64;
+        if self.written - self.started >= WRITEBACK_CHUNK {
+            start_writeback(f, self.started, self.written - self.started);
+            self.started = self.written;
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn start_writeback(f: &File, offset: u64, len: u64) {
+    use std::os::fd::AsRawFd;
+    let (Ok(offset), Ok(len)) = (i64::try_from(offset), i64::try_from(len)) else {
+        return;
+    };
+    // SAFETY: a plain system call on an open file's descriptor, with no
+    // memory passed; its failure only means the writes start later.
+    unsafe {
+        libc::sync_file_range(f.as_raw_fd(), offset, len, libc::SYNC_FILE_RANGE_WRITE);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn start_writeback(_f: &File, _offset: u64, _len: u64) {}
 
 impl Write for Sink {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self {
             Sink::Discard => Ok(buf.len()),
             Sink::Stdout(s) => s.write(buf),
-            Sink::Temp(t) => t.write(buf),
+            Sink::Temp(t, w) => {
+                let n = t.write(buf)?;
+                w.wrote(t.as_file(), n);
+                Ok(n)
+            }
             Sink::Direct(f) => f.write(buf),
         }
     }
@@ -76,7 +122,11 @@ impl Write for Sink {
         match self {
             Sink::Discard => Ok(()),
             Sink::Stdout(s) => s.write_all(buf),
-            Sink::Temp(t) => t.write_all(buf),
+            Sink::Temp(t, w) => {
+                t.write_all(buf)?;
+                w.wrote(t.as_file(), buf.len());
+                Ok(())
+            }
             Sink::Direct(f) => f.write_all(buf),
         }
     }
@@ -84,7 +134,7 @@ impl Write for Sink {
         match self {
             Sink::Discard => Ok(()),
             Sink::Stdout(s) => s.flush(),
-            Sink::Temp(t) => t.flush(),
+            Sink::Temp(t, _) => t.flush(),
             Sink::Direct(f) => f.flush(),
         }
     }
@@ -172,7 +222,7 @@ impl Output {
         let tmp = b.tempfile_in(&dir)?;
         Ok(Output {
             _registered: Registered::new(tmp.path()),
-            inner: BufWriter::with_capacity(BUFFER, Sink::Temp(tmp)),
+            inner: BufWriter::with_capacity(BUFFER, Sink::Temp(tmp, Writeback::default())),
             target: Some(path.to_path_buf()),
         })
     }
@@ -194,7 +244,7 @@ impl Output {
             Sink::Discard => Ok(()),
             Sink::Stdout(mut s) => s.flush(),
             Sink::Direct(mut f) => f.flush(),
-            Sink::Temp(tmp) => {
+            Sink::Temp(tmp, _) => {
                 if durable {
                     tmp.as_file().sync_all()?;
                 }

@@ -307,6 +307,10 @@ impl Observer for TermReporter {
         }
     }
 
+    fn needs_records(&self) -> bool {
+        self.explain_out.is_some()
+    }
+
     fn input_warning(&mut self, input: &InputSpec, w: &InputWarning) {
         if !self.opts.quiet {
             let l = warning_line(self.opts.color, input, w.line(), &w.to_string());

@@ -92,6 +92,29 @@ impl RecordWriter for ApaWriter {
         }
         Ok(())
     }
+
+    fn write_rendered(
+        &mut self,
+        out: &mut dyn io::Write,
+        text: &[u8],
+        _hole: usize,
+        _stem: &str,
+    ) -> io::Result<()> {
+        // The same writes as `write_record`'s.
+        if self.html {
+            out.write_all(b"<p>")?;
+            out.write_all(text)?;
+            out.write_all(b"</p>\n")?;
+        } else {
+            if self.count > 0 {
+                out.write_all(b"\n")?;
+            }
+            out.write_all(text)?;
+            out.write_all(b"\n")?;
+        }
+        self.count += 1;
+        Ok(())
+    }
 }
 
 /// Text being built, with italics marked up in HTML mode.

@@ -78,6 +78,8 @@ pub struct BibWriter {
     count: usize,
     /// The entry being written, kept for its capacity.
     buf: String,
+    /// The entry being written from a rendered one, kept for its capacity.
+    bytes: Vec<u8>,
     /// A name's given part and suffix while it is written (see
     /// [`encode_name`]).
     name_parts: (String, String),
@@ -113,6 +115,7 @@ impl BibWriter {
             keys: KeyGen::new(),
             count: 0,
             buf: String::new(),
+            bytes: Vec::new(),
             name_parts: (String::new(), String::new()),
             titles: latex::TitleScratch::default(),
             key: String::new(),
@@ -126,6 +129,29 @@ impl BibWriter {
         let mut out = String::with_capacity(512);
         self.write_entry(&mut out, r, diags);
         out
+    }
+
+    /// The entry of `r` with the key `key` as given, appended to `out`
+    /// (the writer's [`KeyGen`] is not used); returns where in the bytes
+    /// appended the key ends.
+    pub(crate) fn render_apart(
+        &mut self,
+        r: &Reference,
+        key: &str,
+        out: &mut Vec<u8>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> usize {
+        let mut text = std::mem::take(&mut self.buf);
+        text.clear();
+        let (fields, note) = std::mem::take(&mut self.spare);
+        let e = build(r, self.dialect, recycle(fields), recycle(note));
+        self.render(&mut text, &e, key, r, diags);
+        // `@type{key,`
+        let hole = 2 + e.ty.len() + key.len();
+        self.spare = (recycle(e.fields), recycle(e.note));
+        out.extend_from_slice(text.as_bytes());
+        self.buf = text;
+        hole
     }
 
     /// [`BibWriter::entry`], appended to `out`.
@@ -161,6 +187,31 @@ impl RecordWriter for BibWriter {
         let done = out.write_all(buf.as_bytes());
         self.buf = buf;
         done
+    }
+
+    fn write_rendered(
+        &mut self,
+        out: &mut dyn io::Write,
+        text: &[u8],
+        hole: usize,
+        stem: &str,
+    ) -> io::Result<()> {
+        let mut key = std::mem::take(&mut self.key);
+        self.keys.key_from_stem(stem, &mut key);
+        // One write, as `write_record`'s: the blank line between entries,
+        // the entry up to the key's stem, the key's letters, the rest.
+        let (before, after) = text.split_at(hole.min(text.len()));
+        let buf = &mut self.bytes;
+        buf.clear();
+        if self.count > 0 {
+            buf.push(b'\n');
+        }
+        buf.extend_from_slice(before);
+        buf.extend_from_slice(key.as_bytes().get(stem.len()..).unwrap_or_default());
+        buf.extend_from_slice(after);
+        self.count += 1;
+        self.key = key;
+        out.write_all(&self.bytes)
     }
 
     fn finish(&mut self, _out: &mut dyn io::Write) -> io::Result<()> {

@@ -659,6 +659,13 @@ impl CslOut<'_> {
     /// (the CSL-JSON writer's hot path): through serde it costs several
     /// times as much.
     pub fn write_json(&self, out: &mut Vec<u8>, pretty: bool, depth: usize) {
+        self.write_json_at(out, pretty, depth);
+    }
+
+    /// [`write_json`](Self::write_json); returns where in `out` the id's
+    /// text ends (before its closing quote).
+    fn write_json_at(&self, out: &mut Vec<u8>, pretty: bool, depth: usize) -> usize {
+        let mut id_end = 0;
         let mut j = Json { out, pretty, depth };
         let zotero = self.zotero;
         j.open(b'{');
@@ -669,6 +676,11 @@ impl CslOut<'_> {
                 j.key(key, was_first);
             }
             match v {
+                Var::Str(s) if was_first => {
+                    // The id, always the first member.
+                    j.string_member(key, s, was_first);
+                    id_end = j.out.len().saturating_sub(1);
+                }
                 Var::Str(s) => j.string_member(key, s, was_first),
                 Var::Names(role) => {
                     j.open(b'[');
@@ -686,6 +698,7 @@ impl CslOut<'_> {
         });
         let Ok(()) = written;
         j.close(b'}', !first);
+        id_end
     }
 }
 
@@ -1118,6 +1131,44 @@ impl RecordWriter for CslJsonWriter {
 
     fn finish(&mut self, out: &mut dyn io::Write) -> io::Result<()> {
         out.write_all(if self.count == 0 { b"]\n" } else { b"\n]\n" })
+    }
+
+    fn write_rendered(
+        &mut self,
+        out: &mut dyn io::Write,
+        text: &[u8],
+        hole: usize,
+        stem: &str,
+    ) -> io::Result<()> {
+        self.keys.key_from_stem(stem, &mut self.id);
+        // The text starts with `,\n`: the first item is without the comma.
+        let skip = usize::from(self.count == 0).min(text.len());
+        self.count += 1;
+        // The letters that make the key unique, after its stem (key
+        // characters need no escaping).
+        super::write_with_suffix(
+            out,
+            text.get(skip..).unwrap_or_default(),
+            hole.saturating_sub(skip),
+            &self.id,
+            stem,
+            &mut self.buf,
+        )
+    }
+}
+
+/// Appends the item for `r` with id `id` as [`CslJsonWriter`] writes it
+/// after an item (with the separator `,\n`); returns where in `out` the
+/// id's text ends.
+pub(crate) fn render(r: &Reference, id: &str, opts: &WriteOptions, out: &mut Vec<u8>) -> usize {
+    let item = CslOut::new(r, id, opts);
+    out.extend_from_slice(b",\n");
+    if opts.pretty {
+        // Inside the array: two spaces more.
+        out.extend_from_slice(b"  ");
+        item.write_json_at(out, true, 1)
+    } else {
+        item.write_json_at(out, false, 0)
     }
 }
 

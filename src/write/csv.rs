@@ -101,6 +101,8 @@ pub struct CsvWriter {
     /// are built in `buf` and passed on whole.
     csv: csv_core::Writer,
     buf: Vec<u8>,
+    /// The current record's key (reused).
+    key: String,
 }
 
 impl CsvWriter {
@@ -114,6 +116,7 @@ impl CsvWriter {
                 .quote_style(csv_core::QuoteStyle::Necessary)
                 .build(),
             buf: Vec::with_capacity(4096),
+            key: String::new(),
         }
     }
 
@@ -123,10 +126,24 @@ impl CsvWriter {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
+        self.build_row(row);
+        out.write_all(&self.buf)
+    }
+
+    /// Builds one row in `buf`; returns where its first cell ends.
+    fn build_row<I, S>(&mut self, row: I) -> usize
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
         self.buf.clear();
         let mut first = true;
+        let mut first_end = 0;
         for cell in row {
             if !first {
+                if first_end == 0 {
+                    first_end = self.buf.len();
+                }
                 self.emit(|w, o| w.delimiter(o));
             }
             first = false;
@@ -145,7 +162,16 @@ impl CsvWriter {
             self.emit(|w, o| w.finish(o));
         }
         self.emit(|w, o| w.terminator(o));
-        out.write_all(&self.buf)
+        first_end
+    }
+
+    /// Appends the row of `r` with key `key` to `out`; returns where in
+    /// the bytes appended the key's cell ends.
+    pub(crate) fn render(&mut self, r: &Reference, key: &str, out: &mut Vec<u8>) -> usize {
+        let row = cells(r, key);
+        let hole = self.build_row(row.iter().map(|c| guarded(c)));
+        out.extend_from_slice(&self.buf);
+        hole
     }
 }
 
@@ -190,6 +216,19 @@ impl RecordWriter for CsvWriter {
 
     fn finish(&mut self, _out: &mut dyn io::Write) -> io::Result<()> {
         Ok(())
+    }
+
+    fn write_rendered(
+        &mut self,
+        out: &mut dyn io::Write,
+        text: &[u8],
+        hole: usize,
+        stem: &str,
+    ) -> io::Result<()> {
+        self.keys.key_from_stem(stem, &mut self.key);
+        // The letters that make the key unique go at the end of its cell
+        // (key characters are never quoted).
+        super::write_with_suffix(out, text, hole, &self.key, stem, &mut self.buf)
     }
 }
 

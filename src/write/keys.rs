@@ -119,8 +119,19 @@ pub fn key_stem(r: &Reference) -> String {
     stem
 }
 
-/// [`key_stem`], into `stem` (empty).
+/// The key `r` asks for before disambiguation (its own id when it has a
+/// usable one, else [`key_stem`]), appended to `out`: [`KeyGen::key_for`]
+/// makes it unique by appending letters to it.
+pub fn stem_into(r: &Reference, out: &mut String) {
+    match r.id.as_deref() {
+        Some(id) if is_valid_key(id) => out.push_str(id),
+        _ => push_key_stem(out, r),
+    }
+}
+
+/// [`key_stem`], appended to `stem`.
 fn push_key_stem(stem: &mut String, r: &Reference) {
+    let start = stem.len();
     let who = r
         .names(Role::Author)
         .next()
@@ -134,7 +145,7 @@ fn push_key_stem(stem: &mut String, r: &Reference) {
         }
         None => {}
     }
-    if stem.is_empty() {
+    if stem.len() == start {
         stem.push_str("anon");
     }
     match r.year() {
@@ -236,10 +247,16 @@ impl KeyGen {
     /// and keeps its capacity).
     pub fn key_into(&mut self, r: &Reference, key: &mut String) {
         key.clear();
-        match r.id.as_deref() {
-            Some(id) if is_valid_key(id) => key.push_str(id),
-            _ => push_key_stem(key, r),
-        }
+        stem_into(r, key);
+        self.make_unique(key);
+    }
+
+    /// The key for a record whose [`stem_into`] is `stem`, written into
+    /// `key` (cleared first): `stem` and the letters, if any, that make it
+    /// unique against every key handed out before.
+    pub fn key_from_stem(&mut self, stem: &str, key: &mut String) {
+        key.clear();
+        key.push_str(stem);
         self.make_unique(key);
     }
 

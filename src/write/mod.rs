@@ -3,7 +3,10 @@
 //! A writer is fed records one at a time ([`RecordWriter::write_record`])
 //! between [`RecordWriter::begin`] and [`RecordWriter::finish`], so that
 //! nothing holds the whole output. Writers that need state across records
-//! (unique citation keys, the JSON array's commas) keep it themselves.
+//! (unique citation keys, the JSON array's commas) keep it themselves. A
+//! record can also be rendered apart from that state ([`Renderer`], on
+//! any thread) and then written by [`RecordWriter::write_rendered`], which
+//! adds only what depends on the records before, to the same bytes.
 
 pub mod apa;
 pub mod bibtex;
@@ -166,6 +169,117 @@ pub trait RecordWriter: Send {
     ) -> io::Result<()>;
     /// Writes what comes after the last record (`]`).
     fn finish(&mut self, out: &mut dyn io::Write) -> io::Result<()>;
+    /// Writes a record that a [`Renderer`] for this writer's format and
+    /// options rendered (`text`, with the key's stem `stem` written in it
+    /// up to `hole`): adds what depends on the records before it (the
+    /// separator, the letters that make the key unique), so that the
+    /// bytes are those [`write_record`](Self::write_record) writes, in
+    /// the same `write_all` calls.
+    fn write_rendered(
+        &mut self,
+        out: &mut dyn io::Write,
+        text: &[u8],
+        hole: usize,
+        stem: &str,
+    ) -> io::Result<()>;
+}
+
+/// Writes `text` with the letters `key` has after `stem` inserted at
+/// `hole` (where the rendered stem ends), in one `write_all` as the
+/// writer's `write_record` does (so that the output is flushed at the
+/// same points, and interleaves the same way with messages when both go
+/// to one terminal or pipe); `buf` is scratch room.
+fn write_with_suffix(
+    out: &mut dyn io::Write,
+    text: &[u8],
+    hole: usize,
+    key: &str,
+    stem: &str,
+    buf: &mut Vec<u8>,
+) -> io::Result<()> {
+    match key.as_bytes().get(stem.len()..) {
+        Some(suffix) if !suffix.is_empty() => {
+            let (before, after) = text.split_at(hole.min(text.len()));
+            buf.clear();
+            buf.extend_from_slice(before);
+            buf.extend_from_slice(suffix);
+            buf.extend_from_slice(after);
+            out.write_all(buf)
+        }
+        _ => out.write_all(text),
+    }
+}
+
+/// Renders records apart from the writer's state across records, so that
+/// a pipeline can render on many threads and write on one
+/// ([`RecordWriter::write_rendered`]): in every format a record depends
+/// on the ones before only by a separator and its unique key. The key is
+/// rendered as its stem ([`keys::stem_into`]); the writer adds the letters
+/// that make it unique, which go right after the stem (key characters
+/// need no escaping or quoting in any format).
+pub struct Renderer(Rendering);
+
+/// What a [`Renderer`] writes with.
+enum Rendering {
+    CslJson(WriteOptions),
+    Csv(csv::CsvWriter),
+    Bib(bibtex::BibWriter),
+    Ris,
+    Apa { html: bool },
+}
+
+impl Renderer {
+    /// A renderer for `format` written with `opts`.
+    pub fn new(format: Format, opts: &WriteOptions) -> Renderer {
+        Renderer(match format {
+            Format::CslJson => Rendering::CslJson(opts.clone()),
+            Format::Csv => Rendering::Csv(csv::CsvWriter::new(opts)),
+            Format::Bibtex => Rendering::Bib(bibtex::BibWriter::new(bibtex::Dialect::Bibtex, opts)),
+            Format::Biblatex => {
+                Rendering::Bib(bibtex::BibWriter::new(bibtex::Dialect::Biblatex, opts))
+            }
+            Format::Ris => Rendering::Ris,
+            Format::Apa => Rendering::Apa { html: false },
+            Format::ApaHtml => Rendering::Apa { html: true },
+        })
+    }
+
+    /// Appends the record `r` to `out` and its key's stem to `stem` (empty
+    /// for formats without keys); the writer's own diagnostics go to
+    /// `diags`. Returns where, in the bytes appended, the key's stem ends.
+    pub fn render(
+        &mut self,
+        r: &Reference,
+        out: &mut Vec<u8>,
+        stem: &mut String,
+        diags: &mut Vec<Diagnostic>,
+    ) -> usize {
+        let at = stem.len();
+        if matches!(
+            self.0,
+            Rendering::CslJson(_) | Rendering::Csv(_) | Rendering::Bib(_)
+        ) {
+            keys::stem_into(r, stem);
+        }
+        // Char boundary: `at` was the length of `stem`.
+        let key = &stem[at..];
+        match &mut self.0 {
+            Rendering::CslJson(opts) => {
+                let start = out.len();
+                csljson::render(r, key, opts, out) - start
+            }
+            Rendering::Csv(w) => w.render(r, key, out),
+            Rendering::Bib(w) => w.render_apart(r, key, out, diags),
+            Rendering::Ris => {
+                out.extend_from_slice(ris::record(r, diags).as_bytes());
+                0
+            }
+            Rendering::Apa { html } => {
+                out.extend_from_slice(apa::reference(r, *html).as_bytes());
+                0
+            }
+        }
+    }
 }
 
 /// A writer for `format`. Besides what the writer itself reports, every
@@ -215,6 +329,18 @@ impl RecordWriter for LossReporting {
 
     fn finish(&mut self, out: &mut dyn io::Write) -> io::Result<()> {
         self.inner.finish(out)
+    }
+
+    /// The record's losses are found where it was rendered
+    /// ([`LossChecker::losses_of_rendered`]).
+    fn write_rendered(
+        &mut self,
+        out: &mut dyn io::Write,
+        text: &[u8],
+        hole: usize,
+        stem: &str,
+    ) -> io::Result<()> {
+        self.inner.write_rendered(out, text, hole, stem)
     }
 }
 
@@ -281,6 +407,18 @@ impl LossChecker {
         }
     }
 
+    /// [`LossChecker::losses`] for `r` as a [`Renderer`] rendered it
+    /// (`written`, with the writer's own diagnostics `own`): a BibTeX
+    /// entry is read back from `written` instead of written again.
+    pub fn losses_of_rendered(
+        &mut self,
+        r: &Reference,
+        written: &[u8],
+        own: &[Diagnostic],
+    ) -> Vec<Diagnostic> {
+        losses_after_write(self.format, self.zotero, r, written, own)
+    }
+
     /// The diagnostics [`writer_for`]'s writer would add after the bare
     /// writer's own for `r`.
     pub fn losses(&mut self, r: &Reference) -> Vec<Diagnostic> {
@@ -336,4 +474,67 @@ pub fn to_string_with_diagnostics(
     }
     let _ = w.finish(&mut out);
     (String::from_utf8(out).unwrap_or_default(), diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Records rendered apart and written by `write_rendered` are byte for
+    /// byte what `write_record` writes, with the same writer diagnostics,
+    /// in the same `write_all` calls, keys made unique included.
+    #[test]
+    fn rendered_apart_is_written_the_same() {
+        let texts = [
+            "Glue, P., & Lee, K. (2017). Ketamine for anxiety. Journal of Psychopharmacology, 31(10), 1302-1305. https://doi.org/10.1177/0269881117705089",
+            "Glue, P., & Lee, K. (2017). Ketamine for anxiety. Journal of Psychopharmacology, 31(10), 1302-1305.",
+            "Glue, P. (2017). Ketamine for anxiety: A book. Academic Press.",
+            "World Health Organization. (2020). Report on things. WHO.",
+            "-Dash, A. (n.d.). = a formula, \"quoted\"; with, commas. Press.",
+            "Glue, P., & Lee, K. (2017). Ketamine for anxiety. Journal of Psychopharmacology, 31(10), 1302-1305.",
+        ];
+        let records: Vec<Reference> = texts
+            .iter()
+            .map(|t| crate::apa::parse_reference(t, 1, 1).reference)
+            .collect();
+        /// Each `write_all` call, as it came.
+        #[derive(Default)]
+        struct Calls(Vec<Vec<u8>>);
+        impl io::Write for Calls {
+            fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+                self.0.push(b.to_vec());
+                Ok(b.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        for pretty in [true, false] {
+            let opts = WriteOptions {
+                pretty,
+                ..WriteOptions::default()
+            };
+            for format in Format::ALL {
+                let mut r = Renderer::new(format, &opts);
+                let (mut a, mut b) = (Calls::default(), Calls::default());
+                let (mut da, mut db) = (Vec::new(), Vec::new());
+                let mut wa = bare_writer_for(format, &opts);
+                let mut wb = bare_writer_for(format, &opts);
+                wa.begin(&mut a).unwrap();
+                wb.begin(&mut b).unwrap();
+                let (mut text, mut stems) = (Vec::new(), String::new());
+                for rec in &records {
+                    wa.write_record(&mut a, rec, &mut da).unwrap();
+                    text.clear();
+                    stems.clear();
+                    let hole = r.render(rec, &mut text, &mut stems, &mut db);
+                    wb.write_rendered(&mut b, &text, hole, &stems).unwrap();
+                }
+                wa.finish(&mut a).unwrap();
+                wb.finish(&mut b).unwrap();
+                assert_eq!(a.0, b.0, "{format} pretty {pretty}");
+                assert_eq!(da, db, "{format}");
+            }
+        }
+    }
 }

@@ -74,6 +74,20 @@ impl RecordWriter for RisWriter {
     fn finish(&mut self, _out: &mut dyn io::Write) -> io::Result<()> {
         Ok(())
     }
+
+    fn write_rendered(
+        &mut self,
+        out: &mut dyn io::Write,
+        text: &[u8],
+        _hole: usize,
+        _stem: &str,
+    ) -> io::Result<()> {
+        if self.count > 0 {
+            out.write_all(b"\n")?;
+        }
+        self.count += 1;
+        out.write_all(text)
+    }
 }
 
 /// The `TY` of a record.
