@@ -14,6 +14,14 @@ use std::path::Path;
 /// Cases that do not round-trip, by the start of their text, with why.
 const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     (
+        "Novak, T. (2011). Chapter with translator.",
+        "a chapter's translator and the book's are one CSL variable; the writer prints it after the chapter's title",
+    ),
+    (
+        "Smith, J. (2014). A chapter with the editors after the book.",
+        "the book's editor in its details comes back in the 'In J. Brown (Ed.),' form",
+    ),
+    (
         "Borman, W. C., Hanson, M. A., Oppler, S. H., Pulakos, E. D., & White, L. A. (1993).",
         "APA 5's retrieval date and database come back in APA 7 form (the database alone, no date)",
     ),

@@ -1477,12 +1477,20 @@ impl<'a> Ctx<'a> {
     pub(crate) fn read_in_container(&mut self, rest: &'a str) {
         self.sig.in_container = true;
         let mut book = rest;
+        // Where the names before the next role parenthesis start: after
+        // one role, "& " may name more people in another ("In F. Kafka
+        // (Ed.) & M. Hofmann (Trans.), Collected stories").
+        let mut from = 0;
         // Editors: a role parenthesis at the top level ("(Eds.),").
         // Char boundary: `i` is an ASCII '(' from `char_indices`, and
-        // `close` is just after its ASCII ')'.
+        // `close` is just after its ASCII ')'; `from` is 0 or just after
+        // an ASCII '&' before `i`.
         for (i, close, role) in names::paren_groups(rest) {
+            if i < from {
+                continue;
+            }
             if let Some(role) = role {
-                let who = rest[..i].fast_trim();
+                let who = rest[from..i].fast_trim();
                 let mut eds = names::parse_editor_list(who);
                 // "In Brazil & Pan American Union (Eds.)": a plural marker
                 // over one name that holds " & " joins two names without
@@ -1508,10 +1516,18 @@ impl<'a> Ctx<'a> {
                 }
                 book = rest[close..]
                     .trim_start_matches(|c: char| c == ',' || c == ':' || c.is_whitespace());
+                if let Some(more) = book.strip_prefix("& ")
+                    && names::paren_groups(more)
+                        .next()
+                        .is_some_and(|(j, _, r)| r.is_some() && j <= 200)
+                {
+                    from = rest.len() - more.len();
+                    continue;
+                }
                 break;
             }
             // Only the first element can hold editors.
-            if scan::contains_short(&rest[..i], ". ") {
+            if scan::contains_short(&rest[from..i], ". ") {
                 break;
             }
         }

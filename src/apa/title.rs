@@ -253,6 +253,29 @@ pub(crate) fn detail_of(part: &str) -> Detail<'_> {
 
 /// [`detail_of`], told whether the part names a thesis (`is_thesis_word`
 /// of its lower case) when that was asked already.
+/// "J. Brown, Ed., pp. 1–20": names and a role marker, then details
+/// after a comma; gives the role's text and the rest.
+fn role_then_details(part: &str) -> Option<(&str, &str)> {
+    // (Cheap test first: a role marker ends with a period, and the text
+    // holds one before a comma.)
+    if !part.contains("., ") {
+        return None;
+    }
+    let pieces = scan::split_top(part, ',');
+    // Char boundary: `split_top` gives offsets from `char_indices`.
+    let k = pieces
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, (a, b))| names::role_of_marker(part[*a..*b].fast_trim()).is_some())
+        .map(|(k, _)| k)?;
+    let (_, role_end) = *pieces.get(k)?;
+    let (rest_start, _) = *pieces.get(k + 1)?;
+    // Char boundary: as above.
+    let rest = part[rest_start..].fast_trim();
+    (!rest.is_empty()).then(|| (part[..role_end].fast_trim(), rest))
+}
+
 fn detail_known(part: &str, thesis: Option<bool>) -> Detail<'_> {
     let p = scan::trim(part);
     if let Some(v) = strip_prefix_ci(
@@ -1029,6 +1052,15 @@ impl<'a> Ctx<'a> {
             if let Some((rs, names)) = names::parse_role_paren(part) {
                 roles.push((rs, names, part));
                 continue;
+            }
+            // A comma where APA has a semicolon after the role, as
+            // hand-typed lists write it: "J. Brown, Ed., pp. 1–20".
+            let mut part = part;
+            if let Some((role_text, rest)) = role_then_details(part)
+                && let Some((rs, names)) = names::parse_role_paren(role_text)
+            {
+                roles.push((rs, names, role_text));
+                part = rest;
             }
             let lower = part.lc();
             // "Doctoral dissertation, University of X" (APA 6).
