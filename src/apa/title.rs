@@ -1055,8 +1055,10 @@ impl<'a> Ctx<'a> {
             }
             // A comma where APA has a semicolon after the role, as
             // hand-typed lists write it: "J. Brown, Ed., pp. 1–20".
+            // (Only where there are two commas, as there are then.)
             let mut part = part;
-            if let Some((role_text, rest)) = role_then_details(part)
+            if part.bytes().filter(|&b| b == b',').count() >= 2
+                && let Some((role_text, rest)) = role_then_details(part)
                 && let Some((rs, names)) = names::parse_role_paren(role_text)
             {
                 roles.push((rs, names, role_text));
