@@ -588,7 +588,14 @@ pub fn is_page_number(line: &str) -> bool {
     let mut parts = t.split(" of ");
     let a = parts.next().unwrap_or("");
     let b = parts.next();
-    let num = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
+    // (No page number starts with a zero: "08" on a line of its own is
+    // the rest of a link, "…/dissertations/5" / "08".)
+    let num = |s: &str| {
+        !s.is_empty()
+            && s.len() <= 4
+            && s.chars().all(|c| c.is_ascii_digit())
+            && !(s.len() > 1 && s.starts_with('0'))
+    };
     (num(a) && b.is_none_or(num))
         || (!t.is_empty() && t.len() <= 6 && t.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')))
 }
@@ -1245,9 +1252,13 @@ fn url_piece_line(l: &str) -> bool {
             && !w.ends_with('.')
             && !w.ends_with(',')
             && !w.ends_with(':'))
+        // A bare run of letters and digits only as all the line holds:
+        // "…/sn83045462" / "ed1", not "…#axzz1iLZdoFBr" / "1000 Genomes
+        // Project Consortium, Abecasis, G. R., …".
         || (w.chars().any(|c| c.is_ascii_digit())
             && w.chars().all(|c| c.is_ascii_alphanumeric())
-            && w.len() >= 2)
+            && w.len() >= 2
+            && w.len() == scan::trim(l).len())
         || (w.contains('.') && w.trim_end_matches('.').contains('.'))
 }
 
@@ -1519,8 +1530,9 @@ fn join_line(acc: &mut String, next: &str, vocab: &HashSet<String>) {
                 // A bare word goes on the link only when it is all the
                 // line holds: "…/sn83045462" / "ed1"; not "…entid=1281" /
                 // "DataCite Schema Repository. (2021)".
+                // (One digit too: "…/EP19440218.2.6" / "1".)
                 || next_first.chars().all(|c| c.is_alphanumeric())
-                    && next_first.len() >= 2
+                    && (next_first.len() >= 2 || next_first.bytes().all(|b| b.is_ascii_digit()))
                     && next.split_whitespace().nth(1).is_none());
         if url_like {
             acc.push_str(next);
@@ -3097,6 +3109,18 @@ Tchen, J. K. W., & Yeats, D. (2014). Yellow peril! Verso.
         // A dash that does not stand for authors is left alone.
         assert_eq!(after_repeated_authors("- (2019). Title."), None);
         assert_eq!(after_repeated_authors("——— Title without a date."), None);
+    }
+
+    #[test]
+    fn link_rest_of_one_digit_or_a_leading_zero_goes_on() {
+        // A browser's PDF broke these links just before their last
+        // characters; a page number has no leading zero.
+        let s = "Carlin, A. S. (2012). Decision-theoretic meta-reasoning [University of\nMassachusetts Amherst].\nhttps://scholarworks.umass.edu/open_access_dissertations/5\n08\n\n\u{c}Coup in Argentina. (1944, February 18). Evening Post, 5.\nhttp://paperspast.natlib.govt.nz/newspapers/EP19440218.2.6\n1\nCrooks, E. (2012, January 3). China and Europe. Journal, 1, 2.\n";
+        let t = texts(s);
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert!(t[0].ends_with("open_access_dissertations/508"), "{t:?}");
+        assert!(t[1].ends_with("EP19440218.2.61"), "{t:?}");
+        assert!(is_page_number("8") && !is_page_number("08"));
     }
 
     #[test]
