@@ -801,6 +801,7 @@ pub fn starts_like_reference(l: &str) -> bool {
     author_start(t)
         || early_date(t)
         || legal_start(t)
+        || t.as_bytes().first().is_some_and(u8::is_ascii_digit) && digit_group_then_authors(t)
         || after_repeated_authors(t).is_some()
         || compact_names_then_year(t)
         || bare_year_start(t)
@@ -1190,7 +1191,26 @@ fn continues(l: &str) -> bool {
         // A reference never starts with its date: "(2001). Title ..."
         // continues an author list from the line before.
         || c == '('
-        || (c.is_ascii_digit() && !early_date(t) && list_marker(t).is_none())
+        || (c.is_ascii_digit()
+            && !early_date(t)
+            && list_marker(t).is_none()
+            && !digit_group_then_authors(t))
+}
+
+/// A group author whose name starts with a number, then persons: "1000
+/// Genomes Project Consortium, Abecasis, G. R., Altshuler, D., …" starts
+/// a reference (a line of a reference that starts with a number is a
+/// volume or pages: "467(7319), 1061–1073.").
+fn digit_group_then_authors(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    first.bytes().all(|b| b.is_ascii_alphanumeric())
+        && second.starts_with(|c: char| c.is_uppercase())
+        && second.chars().skip(1).all(char::is_lowercase)
+        && scan::split_once_byte(t, b',')
+            .is_some_and(|(_, rest)| author_start(rest.fast_trim_start()))
 }
 
 /// An initial: "J.", "É.", "J.-P." (with a comma after it, if `comma`).
@@ -3109,6 +3129,18 @@ Tchen, J. K. W., & Yeats, D. (2014). Yellow peril! Verso.
         // A dash that does not stand for authors is left alone.
         assert_eq!(after_repeated_authors("- (2019). Title."), None);
         assert_eq!(after_repeated_authors("——— Title without a date."), None);
+    }
+
+    #[test]
+    fn group_author_starting_with_a_number_starts_a_reference() {
+        let s = "Adler, K. (2011, October 18). Spain's stolen babies. BBC News.\nhttp://blogs.ft.com/beyond-brics/2012/01/02/12-for-2012/?\nAuthorised=false#axzz1iLZdoFBr\n1000 Genomes Project Consortium, Abecasis, G. R., Altshuler, D.,\nAuton, A., & McVean, G. A. (2010). A map of human genome\nvariation. Nature,\n467(7319), 1061–1073. https://doi.org/10.1038/nature09534\n";
+        let t = texts(s);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert!(t[0].ends_with("#axzz1iLZdoFBr"), "{t:?}");
+        assert!(t[1].starts_with("1000 Genomes Project Consortium"), "{t:?}");
+        // Volume and pages on a line of their own go on.
+        assert!(!digit_group_then_authors("467(7319), 1061–1073."));
+        assert!(!digit_group_then_authors("12 Monkeys, a film, and more."));
     }
 
     #[test]
