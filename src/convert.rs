@@ -1019,6 +1019,17 @@ impl<'a> Sink<'a> {
         matches!(self.dest, Destination::PerInput(_))
     }
 
+    /// Counts a reference's warnings, and the notes (`notes` of them) on
+    /// what the output format cannot hold of it.
+    fn count_diagnostics(&mut self, p: &ParsedRef, notes: usize) {
+        let c = &mut self.file_counts;
+        c.warnings += p.parsed.diagnostics.len() as u64;
+        c.notes += notes as u64;
+        if !p.parsed.diagnostics.is_empty() {
+            c.refs_with_warnings += 1;
+        }
+    }
+
     fn consume(
         &mut self,
         inputs: &[InputSpec],
@@ -1052,12 +1063,7 @@ impl<'a> Sink<'a> {
                             .map_err(|e| Self::fatal(name, e))?;
                         self.file_counts.records_out += 1;
                     }
-                    let c = &mut self.file_counts;
-                    c.warnings += p.parsed.diagnostics.len() as u64;
-                    c.notes += self.diags.len() as u64;
-                    if !p.parsed.diagnostics.is_empty() {
-                        c.refs_with_warnings += 1;
-                    }
+                    self.count_diagnostics(&p, self.diags.len());
                     // The input of the current output; batches keep order,
                     // so it is the last one started.
                     let input = self.current_input(inputs);
@@ -1098,12 +1104,7 @@ impl<'a> Sink<'a> {
                             p
                         }
                     };
-                    let c = &mut self.file_counts;
-                    c.warnings += p.parsed.diagnostics.len() as u64;
-                    c.notes += r.diags.len() as u64;
-                    if !p.parsed.diagnostics.is_empty() {
-                        c.refs_with_warnings += 1;
-                    }
+                    self.count_diagnostics(&p, r.diags.len());
                     let input = self.current_input(inputs);
                     obs.reference(input.unwrap_or(&unknown), &p, &r.diags);
                     self.shell = Some(p);
