@@ -461,6 +461,18 @@ pub(crate) fn first_word(s: &str) -> &str {
     s.split_whitespace().next().unwrap_or("")
 }
 
+/// A character of the scripts that write names without spaces or
+/// initials (Chinese, Japanese, Korean): "王小明，李华 (2019)．" names
+/// its authors so before its date.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' // kana
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{AC00}'..='\u{D7AF}' // Hangul syllables
+        | '\u{F900}'..='\u{FAFF}') // CJK compatibility ideographs
+}
+
 /// `char::is_alphabetic`, answered without the Unicode tables for the
 /// characters reference lists have most (ASCII, the Latin-1 and Latin
 /// Extended letters, basic Cyrillic, the general punctuation block); a

@@ -739,7 +739,7 @@ fn date_group_start(l: &str) -> Option<usize> {
             // ("‘Putin’s Kleptocracy.’ (2015").
             && (before.ends_with(['.', '?', '!', ')', ']', '”', '"', '’'])
                 || before.is_empty()
-                || before.ends_with(is_cjk))
+                || before.ends_with(scan::is_cjk))
             && (after.starts_with(['.', ',', '．', '，', '。'])
                 || after.starts_with(" [")
                 || after.is_empty())
@@ -766,18 +766,6 @@ fn after_repeated_authors(t: &str) -> Option<&str> {
     }
     let rest = rest.trim_start_matches(['.', ',']).fast_trim_start();
     (rest.starts_with('(') && date_group_start(rest) == Some(0)).then_some(rest)
-}
-
-/// A character of the scripts that write names without spaces or
-/// initials (Chinese, Japanese, Korean): "王小明，李华 (2019)．" names
-/// its authors so before its date.
-fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{3040}'..='\u{30FF}' // kana
-        | '\u{3400}'..='\u{4DBF}' // CJK extension A
-        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
-        | '\u{AC00}'..='\u{D7AF}' // Hangul syllables
-        | '\u{F900}'..='\u{FAFF}') // CJK compatibility ideographs
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {

@@ -251,17 +251,7 @@ pub fn initials(given: &str) -> String {
 /// A name written in Han, Hangul or kana, family name first ("王小明",
 /// "강형민"): APA prints it whole, as written, without initials.
 fn east_asian_whole(p: &Person) -> Option<String> {
-    let script = |s: &str| {
-        !s.is_empty()
-            && s.chars().all(|c| {
-                matches!(c,
-                    '\u{3040}'..='\u{30FF}'
-                    | '\u{3400}'..='\u{4DBF}'
-                    | '\u{4E00}'..='\u{9FFF}'
-                    | '\u{AC00}'..='\u{D7AF}'
-                    | '\u{F900}'..='\u{FAFF}')
-            })
-    };
+    let script = |s: &str| !s.is_empty() && s.chars().all(crate::apa::scan::is_cjk);
     let family = p.full_family();
     let given = p.given.as_deref()?;
     (script(&family) && script(given)).then(|| format!("{family}{given}"))
