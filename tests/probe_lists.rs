@@ -126,6 +126,7 @@ const LISTS: &[(&str, usize, usize)] = &[
     ("meta-analysis-asterisks.txt", 4, 0),
     ("apa5-retrieval-database.txt", 6, 0),
     ("chapters-other-languages-roles.txt", 8, 0),
+    ("apa7-manuscripts-archives-trials.txt", 15, 0),
     // biblatex-apa set in two columns, through pdftotext: links cut after
     // "https:" and spaced out ("www . reddit . com /"), the next
     // reference's names on a line of their own, a title in single quotes

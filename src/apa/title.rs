@@ -425,8 +425,11 @@ fn detail_known(part: &str, thesis: Option<bool>) -> Detail<'_> {
                 .iter()
                 .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()) || w.len() <= 3)
         {
+            // "Identifier NCT01234567" (APA 7's clinical trial) labels the
+            // number and names no kind of document.
+            let label_only = matches!(head.lc().as_str(), "identifier" | "id");
             return Detail::Number {
-                genre: Some(head),
+                genre: (!label_only).then_some(head),
                 number: code,
             };
         }
