@@ -864,6 +864,67 @@ pub fn units(s: &str) -> Vec<Unit> {
     out
 }
 
+/// The units of the tail of `s` from unit `k` to its last unit,
+/// `&s[us[k].start..us[us.len() - 1].end]`, made from `us`, the units of
+/// `s`, without the scan, when they are sure to be what [`units`] gives
+/// for the tail; `None` when they might not be.
+///
+/// The scan of the tail starts at the depth of the top, as `s`'s does at a
+/// unit's start, and decides each period from the text around it; the
+/// text differs only before the tail (which the tail's first word would
+/// look back into: a tail with a period in its first word is scanned) and
+/// after it (nothing, or the period that ended `s`'s last unit: then the
+/// tail ends in a letter or digit, which the scan of `s` did not split
+/// at, and its last word is not one that a period before it looks for).
+pub(crate) fn tail_units(s: &str, mut us: Vec<Unit>, k: usize) -> Option<Vec<Unit>> {
+    let (first, last) = (*us.get(k)?, *us.last()?);
+    let start = first.start;
+    // A unit's start is after an ASCII space or at 0; its end is a char
+    // boundary (see `Unit`).
+    let tail = s.get(start..last.end)?;
+    let before_is_space = start
+        .checked_sub(1)
+        .and_then(|p| s.as_bytes().get(p))
+        .is_some_and(|&b| b == b' ');
+    let first_word_has_period = tail
+        .as_bytes()
+        .iter()
+        .take_while(|&&b| b != b' ')
+        .any(|&b| b == b'.');
+    if !before_is_space || first_word_has_period || trim(tail).len() != tail.len() {
+        return None;
+    }
+    let after = s.get(last.end..)?;
+    let ends_alike = match last.term {
+        '\0' => after.is_empty(),
+        '.' => {
+            after == "."
+                && tail
+                    .as_bytes()
+                    .last()
+                    .is_some_and(u8::is_ascii_alphanumeric)
+                && !tail.ends_with("In")
+                && !tail.ends_with("Retrieved")
+        }
+        _ => false,
+    };
+    if !ends_alike {
+        return None;
+    }
+    let n = us.len() - k;
+    us.copy_within(k.., 0);
+    us.truncate(n);
+    for u in &mut us {
+        u.start -= start;
+        u.end -= start;
+    }
+    if let Some(u) = us.last_mut() {
+        u.term = '\0';
+    }
+    debug_assert_eq!(us, units(tail), "{s:?} from unit {k}");
+    Some(us)
+}
+
 /// A closing single quote at `i` (E2 80 99), in an element that opened
 /// one, ends it when a sentence end comes before it and a space after:
 /// "… on ‘Fiscal Cliff.’ Roll Call." (An apostrophe has no ‘ to close:
