@@ -475,7 +475,8 @@ pub(crate) fn is_cjk(c: char) -> bool {
 
 /// `char::is_alphabetic`, answered without the Unicode tables for the
 /// characters reference lists have most (ASCII, the Latin-1 and Latin
-/// Extended letters, basic Cyrillic, the general punctuation block); a
+/// Extended letters, basic Cyrillic, the Hebrew and Arabic letters, the
+/// CJK ideographs and Hangul syllables, the general punctuation block); a
 /// test compares every one of them with the standard library's answer.
 pub(crate) fn is_letter(c: char) -> bool {
     match c {
@@ -483,8 +484,15 @@ pub(crate) fn is_letter(c: char) -> bool {
         '\0'..='\u{7F}' => false,
         '\u{C0}'..='\u{24F}' => c != '×' && c != '÷',
         '\u{400}'..='\u{45F}' => true,
-        // The Hebrew and Arabic letters (without Arabic's marks and signs).
-        '\u{5D0}'..='\u{5EA}' | '\u{621}'..='\u{63A}' | '\u{641}'..='\u{64A}' => true,
+        // The Hebrew and Arabic letters (without Arabic's marks and signs),
+        // the Persian and Urdu ones, the CJK ideographs and the Hangul
+        // syllables.
+        '\u{5D0}'..='\u{5EA}'
+        | '\u{621}'..='\u{63A}'
+        | '\u{641}'..='\u{64A}'
+        | '\u{671}'..='\u{6D3}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7A3}' => true,
         '\u{2000}'..='\u{206F}' => false,
         _ => c.is_alphabetic(),
     }
@@ -501,6 +509,8 @@ pub(crate) fn is_letter_or_digit(c: char) -> bool {
         | '\u{621}'..='\u{63A}'
         | '\u{641}'..='\u{64A}'
         | '\u{2000}'..='\u{206F}' => is_letter(c),
+        // Letters all (see `is_letter`).
+        '\u{671}'..='\u{6D3}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}' => true,
         _ => c.is_alphanumeric(),
     }
 }
@@ -1103,7 +1113,11 @@ mod tests {
 
     #[test]
     fn letters_as_the_standard_library_says() {
-        for c in (0..=0x2100u32).filter_map(char::from_u32) {
+        for c in (0..=0x2100u32)
+            .chain(0x4E00..=0x9FFF)
+            .chain(0xAC00..=0xD7A3)
+            .filter_map(char::from_u32)
+        {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
         }
