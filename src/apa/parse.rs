@@ -908,7 +908,7 @@ fn read_into(
     // the reference has no author, and its title group starts the body.
     if let Some(dup) = title_printed_twice(pre, body) {
         cx.mark(Field::Title, dup);
-        cx.read_title_and_source(body, body_units);
+        cx.read_title_and_source(body, body_units, units_exact);
         cx.sig.title_first = true;
         if cx.r.title.is_none() {
             cx.r.title = Some(dup.to_string());
@@ -925,7 +925,7 @@ fn read_into(
         };
         if authored {
             // 4. Title and source after the date.
-            cx.read_title_and_source(body, body_units);
+            cx.read_title_and_source(body, body_units, units_exact);
         } else {
             // Title first: the text before the date is the title.
             let t = scan::trim(pre).fast_trim_end();

@@ -475,7 +475,8 @@ pub(crate) fn is_cjk(c: char) -> bool {
 
 /// `char::is_alphabetic`, answered without the Unicode tables for the
 /// characters reference lists have most (ASCII, the Latin-1 and Latin
-/// Extended letters, basic Cyrillic, the general punctuation block); a
+/// Extended letters, basic Cyrillic, the Hebrew and Arabic letters, the
+/// CJK ideographs and Hangul syllables, the general punctuation block); a
 /// test compares every one of them with the standard library's answer.
 pub(crate) fn is_letter(c: char) -> bool {
     match c {
@@ -483,8 +484,15 @@ pub(crate) fn is_letter(c: char) -> bool {
         '\0'..='\u{7F}' => false,
         '\u{C0}'..='\u{24F}' => c != '×' && c != '÷',
         '\u{400}'..='\u{45F}' => true,
-        // The Hebrew and Arabic letters (without Arabic's marks and signs).
-        '\u{5D0}'..='\u{5EA}' | '\u{621}'..='\u{63A}' | '\u{641}'..='\u{64A}' => true,
+        // The Hebrew and Arabic letters (without Arabic's marks and signs),
+        // the Persian and Urdu ones, the CJK ideographs and the Hangul
+        // syllables.
+        '\u{5D0}'..='\u{5EA}'
+        | '\u{621}'..='\u{63A}'
+        | '\u{641}'..='\u{64A}'
+        | '\u{671}'..='\u{6D3}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7A3}' => true,
         '\u{2000}'..='\u{206F}' => false,
         _ => c.is_alphabetic(),
     }
@@ -501,6 +509,8 @@ pub(crate) fn is_letter_or_digit(c: char) -> bool {
         | '\u{621}'..='\u{63A}'
         | '\u{641}'..='\u{64A}'
         | '\u{2000}'..='\u{206F}' => is_letter(c),
+        // Letters all (see `is_letter`).
+        '\u{671}'..='\u{6D3}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}' => true,
         _ => c.is_alphanumeric(),
     }
 }
@@ -864,6 +874,67 @@ pub fn units(s: &str) -> Vec<Unit> {
     out
 }
 
+/// The units of the tail of `s` from unit `k` to its last unit,
+/// `&s[us[k].start..us[us.len() - 1].end]`, made from `us`, the units of
+/// `s`, without the scan, when they are sure to be what [`units`] gives
+/// for the tail; `None` when they might not be.
+///
+/// The scan of the tail starts at the depth of the top, as `s`'s does at a
+/// unit's start, and decides each period from the text around it; the
+/// text differs only before the tail (which the tail's first word would
+/// look back into: a tail with a period in its first word is scanned) and
+/// after it (nothing, or the period that ended `s`'s last unit: then the
+/// tail ends in a letter or digit, which the scan of `s` did not split
+/// at, and its last word is not one that a period before it looks for).
+pub(crate) fn tail_units(s: &str, mut us: Vec<Unit>, k: usize) -> Option<Vec<Unit>> {
+    let (first, last) = (*us.get(k)?, *us.last()?);
+    let start = first.start;
+    // A unit's start is after an ASCII space or at 0; its end is a char
+    // boundary (see `Unit`).
+    let tail = s.get(start..last.end)?;
+    let before_is_space = start
+        .checked_sub(1)
+        .and_then(|p| s.as_bytes().get(p))
+        .is_some_and(|&b| b == b' ');
+    let first_word_has_period = tail
+        .as_bytes()
+        .iter()
+        .take_while(|&&b| b != b' ')
+        .any(|&b| b == b'.');
+    if !before_is_space || first_word_has_period || trim(tail).len() != tail.len() {
+        return None;
+    }
+    let after = s.get(last.end..)?;
+    let ends_alike = match last.term {
+        '\0' => after.is_empty(),
+        '.' => {
+            after == "."
+                && tail
+                    .as_bytes()
+                    .last()
+                    .is_some_and(u8::is_ascii_alphanumeric)
+                && !tail.ends_with("In")
+                && !tail.ends_with("Retrieved")
+        }
+        _ => false,
+    };
+    if !ends_alike {
+        return None;
+    }
+    let n = us.len() - k;
+    us.copy_within(k.., 0);
+    us.truncate(n);
+    for u in &mut us {
+        u.start -= start;
+        u.end -= start;
+    }
+    if let Some(u) = us.last_mut() {
+        u.term = '\0';
+    }
+    debug_assert_eq!(us, units(tail), "{s:?} from unit {k}");
+    Some(us)
+}
+
 /// A closing single quote at `i` (E2 80 99), in an element that opened
 /// one, ends it when a sentence end comes before it and a space after:
 /// "… on ‘Fiscal Cliff.’ Roll Call." (An apostrophe has no ‘ to close:
@@ -1042,7 +1113,11 @@ mod tests {
 
     #[test]
     fn letters_as_the_standard_library_says() {
-        for c in (0..=0x2100u32).filter_map(char::from_u32) {
+        for c in (0..=0x2100u32)
+            .chain(0x4E00..=0x9FFF)
+            .chain(0xAC00..=0xD7A3)
+            .filter_map(char::from_u32)
+        {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
         }

@@ -1099,6 +1099,12 @@ impl<'a> Ctx<'a> {
     /// Source after the title (authored works) or after the date (works
     /// whose title came first).
     pub(crate) fn read_source(&mut self, src: &'a str) {
+        self.read_source_with(src, None);
+    }
+
+    /// [`Ctx::read_source`], with `known`: `scan::units(src)` when already
+    /// known (`src` then needs no trimming).
+    pub(crate) fn read_source_with(&mut self, src: &'a str, known: Option<Vec<scan::Unit>>) {
         let src = scan::trim(src);
         if src.is_empty() {
             return;
@@ -1145,7 +1151,13 @@ impl<'a> Ctx<'a> {
             }
             return;
         }
-        let us = scan::units(src);
+        let us = match known {
+            Some(us) => {
+                debug_assert_eq!(us, scan::units(src));
+                us
+            }
+            None => scan::units(src),
+        };
         let Some(first) = us.first() else {
             // Only element-ending periods: nothing to read.
             return;

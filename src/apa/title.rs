@@ -1377,8 +1377,15 @@ impl<'a> Ctx<'a> {
         ) && self.read_description(inner, t)
     }
 
-    /// Title and source after the date of an authored reference.
-    pub(crate) fn read_title_and_source(&mut self, body: &'a str, mut us: Vec<scan::Unit>) {
+    /// Title and source after the date of an authored reference. `us`: the
+    /// body's elements; `exact`: whether they are `scan::units(body)` (see
+    /// `strip_body_trailer`).
+    pub(crate) fn read_title_and_source(
+        &mut self,
+        body: &'a str,
+        mut us: Vec<scan::Unit>,
+        exact: bool,
+    ) {
         if us.is_empty() {
             return;
         }
@@ -1390,7 +1397,8 @@ impl<'a> Ctx<'a> {
         // `scan::Unit`). In bounds: `1 <= last <= us.len()`; then
         // `1 <= k <= n` (`choose_title_units` gives at least 1 and at most
         // `n` for a non-empty list, and the loop stops at `n`).
-        let mut last = us.len();
+        let whole = us.len();
+        let mut last = whole;
         // Status notes at the end: "Advance online publication".
         while last > 1 {
             let u = &body[us[last - 1].start..us[last - 1].end];
@@ -1482,7 +1490,12 @@ impl<'a> Ctx<'a> {
         self.read_title_group(title_text);
         if k < n {
             let src = &body[us[k].start..us[n - 1].end];
-            self.read_source(src);
+            // (The source's units are the body's last ones, found again
+            // only when they might differ: when they are not the body's
+            // own, when status notes were cut from the end, or see
+            // `scan::tail_units`.)
+            let known = (exact && n == whole).then(|| scan::tail_units(body, us, k));
+            self.read_source_with(src, known.flatten());
         }
     }
 
