@@ -684,9 +684,12 @@ fn author_start(l: &str) -> bool {
         .next()
         .is_some_and(|c| scan::is_letter(c) && !c.is_lowercase())
         && scan::word_count(fam) <= 4
-        && fam
-            .chars()
-            .all(|c| scan::is_letter(c) || matches!(c, ' ' | '-' | '\'' | '’' | '‐' | '.'));
+        // (With combining accents too: PDF text may decompose a letter,
+        // "Hancke\u{301}, B.", as the parser composes it only later.)
+        && fam.chars().all(|c| {
+            scan::is_letter(c)
+                || matches!(c, ' ' | '-' | '\'' | '’' | '‐' | '.' | '\u{300}'..='\u{36F}')
+        });
     // Not "In M. R. Marlo, N. B. Adams, …": a family name holds no
     // initial.
     if !ok_fam || fam.split_whitespace().any(|w| is_initial(w, false)) {
@@ -3117,6 +3120,15 @@ Tchen, J. K. W., & Yeats, D. (2014). Yellow peril! Verso.
         // A dash that does not stand for authors is left alone.
         assert_eq!(after_repeated_authors("- (2019). Title."), None);
         assert_eq!(after_repeated_authors("——— Title without a date."), None);
+    }
+
+    #[test]
+    fn family_name_with_a_combining_accent_starts_a_reference() {
+        // A browser's PDF, read by pdftotext: "é" as "e" and U+0301.
+        let s = "Halsey, A. H., Lauder, H., Brown, P., &\nWells, A. S. (Eds.). (1997).\nEducation: Culture, Economy, and\nSociety. Oxford University Press.\nHancke\u{301}, B., Rhodes, M., & Thatcher, M.\n(Eds.). (2007). Beyond varieties of\ncapitalism. Oxford\nUniversity Press.\n";
+        let t = texts(s);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert!(t[1].starts_with("Hancke\u{301}, B."), "{t:?}");
     }
 
     #[test]
