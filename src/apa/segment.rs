@@ -1583,6 +1583,11 @@ fn join_line(acc: &mut String, next: &str, vocab: &HashSet<String>) {
             || broken_family_name(head, &left_word)
         {
             true
+        } else if left_word.chars().count() == 1 {
+            // No hyphenation leaves one letter at a line end (TeX's and
+            // Word's minimum is two): "S-" / "adenosylmethionine", "T-" /
+            // "cell" are compounds.
+            false
         } else {
             SYLLABLE_SUFFIXES.contains(&rw.as_str())
                 || left_word.chars().count() <= 2
@@ -2606,6 +2611,10 @@ mod tests {
     fn real_hyphens_kept() {
         let s = "Glue, P. (2017). Effects in treatment-\nrefractory anxiety. Journal, 1, 2.\n\nB, C. (2019). X. Y.";
         assert!(texts(s)[0].contains("treatment-refractory"));
+        // One letter before the hyphen is a compound's, never a word
+        // broken by hyphenation.
+        let s = "Gilbert, S. D. (2008). Riboswitch bound to S-\nadenosylmethionine in T-\ncells. Nature, 15(2), 177–182.\n\nB, C. (2019). X. Y.";
+        assert!(texts(s)[0].contains("bound to S-adenosylmethionine in T-cells."));
     }
 
     #[test]
