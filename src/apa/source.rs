@@ -489,6 +489,27 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
             idx = j + 1;
         }
     }
+    // A newspaper's section pages without "pp.": "The New York Times, A1,
+    // A14". Two or more parts at the end that are each a section letter
+    // and a page ("A1", "B12–B13"): no volume is a letter and a number
+    // followed by another such.
+    if t.page.is_none() && idx >= 3 {
+        let section_page = |p: &str| {
+            p.split(['-', '–'])
+                .all(|n| matches!(n.as_bytes(), [b'A'..=b'Z', d @ ..] if (1..=3).contains(&d.len()) && d.iter().all(u8::is_ascii_digit)))
+        };
+        let mut j = idx - 1;
+        while j >= 1 && section_page(part(j)) {
+            j -= 1;
+        }
+        if idx - 1 - j >= 2
+            // Char boundary and bounds: as above (`j + 1 < idx`).
+            && let Some(p) = page_like(&u[parts[j + 1].0..parts[idx - 1].1])
+        {
+            t.page = Some(p);
+            idx = j + 1;
+        }
+    }
     // Volume, issue and pages joined by a colon, as BibTeX's apalike and
     // other author-year styles print them: "Journal, 9(8):1123–1136",
     // "Theory of Computing, 9:349–401".
