@@ -577,8 +577,36 @@ fn tokens<'s>(s: &'s str) -> Vec<Tok<'s>> {
             pending_ell = false;
         }
     };
-    for (a, b) in scan::split_top(s, ',') {
-        // Char boundary: `split_top` gives offsets from `char_indices` of `s`.
+    let mut pieces = scan::split_top(s, ',');
+    // Names separated by semicolons, as databases export them: "Smith,
+    // J.; Brown, K.". A semicolon after initials separates like a comma.
+    if memchr::memchr(b';', s.as_bytes()).is_some() {
+        pieces = pieces
+            .into_iter()
+            .flat_map(|(a, b)| {
+                // Char boundary: as below.
+                let piece = &s[a..b];
+                let mut cut = Vec::with_capacity(2);
+                let mut from = 0;
+                for i in scan::top_level_ascii(piece, b';') {
+                    // Char boundary: `i` is an ASCII ';' of `piece`.
+                    // (Each initial with its period: not a state, "Lab.,
+                    // CA.; Bechtel".)
+                    let before = scan::trim(&piece[from..i]);
+                    let letters = before.chars().filter(|c| c.is_uppercase()).count();
+                    if is_initials(before) && letters == before.matches('.').count() {
+                        cut.push((a + from, a + i));
+                        from = i + 1;
+                    }
+                }
+                cut.push((a + from, b));
+                cut
+            })
+            .collect();
+    }
+    for (a, b) in pieces {
+        // Char boundary: `split_top` gives offsets from `char_indices` of
+        // `s`, and the cuts above are at ASCII semicolons.
         let mut piece = &s[a..b];
         loop {
             let (e1, rest) = strip_ellipsis(piece);

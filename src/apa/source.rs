@@ -58,6 +58,11 @@ fn volume_issue(p: &str) -> Option<(Option<&str>, Option<&str>)> {
     let vol = vol
         .strip_prefix("Vol. ")
         .or_else(|| vol.strip_prefix("Vol."))
+        // Typed without the abbreviation's period: "Vol 12".
+        .or_else(|| {
+            vol.strip_prefix("Vol ")
+                .filter(|v| v.starts_with(|c: char| c.is_ascii_digit()))
+        })
         .or_else(|| vol.strip_prefix("vol. "))
         .or_else(|| vol.strip_prefix("Volume "))
         .or_else(|| vol.strip_prefix("volume "))
@@ -279,7 +284,7 @@ fn tail_without_commas(u: &str) -> Option<JournalTail<'_>> {
 /// A journal's name, volume (and issue) and pages typed as sentences of
 /// their own: "Journal of Learning Sciences. 24(3). 300-320",
 /// "Journal of Learning Sciences. 24. 300-320", "Journal of Learning
-/// Sciences. 24(3)". The pages must be a range, and a volume alone needs
+/// Sciences. 24(3)", "Journal of Learning Sciences. 24(3), 300-320". The pages must be a range, and a volume alone needs
 /// pages after it.
 pub(crate) fn tail_in_elements(u: &str) -> Option<JournalTail<'_>> {
     let u = u.fast_trim_end().trim_end_matches('.');
@@ -305,11 +310,20 @@ pub(crate) fn tail_in_elements(u: &str) -> Option<JournalTail<'_>> {
         // "Name. 24(3)".
         Some((v, Some(i))) => (head, (v, Some(i)), None),
         Some((_, None)) => return None,
-        None => {
-            let page = page_like(last).filter(|p| p.contains(['-', '–']))?;
-            let (name, vi) = head.rsplit_once(". ")?;
-            (name, vol_issue(vi)?, Some(page))
-        }
+        None => match last.split_once(", ").and_then(|(vi, p)| {
+            // "Name. 24(3), 300-320": a period after the name only.
+            Some((
+                vol_issue(vi)?,
+                page_like(p).filter(|p| p.contains(['-', '–']))?,
+            ))
+        }) {
+            Some((vi, page)) => (head, vi, Some(page)),
+            None => {
+                let page = page_like(last).filter(|p| p.contains(['-', '–']))?;
+                let (name, vi) = head.rsplit_once(". ")?;
+                (name, vol_issue(vi)?, Some(page))
+            }
+        },
     };
     let name = name.fast_trim();
     journal_name_before_numbers(name).then_some(JournalTail {
@@ -333,7 +347,14 @@ fn journal_name_before_numbers(name: &str) -> bool {
 /// by a colon.
 fn volume_colon_pages(u: &str) -> Option<JournalTail<'_>> {
     let (container, tail) = scan::rsplit_once_space(u)?;
-    let (volume, pages) = tail.split_once(':')?;
+    let (container, volume, pages) = match tail.split_once(':') {
+        Some((volume, pages)) => (container, volume, pages),
+        // A space after the colon, as typed by hand: "Journal 12: 45–67".
+        None => {
+            let (container, volume) = scan::rsplit_once_space(container.strip_suffix(':')?)?;
+            (container, volume, tail)
+        }
+    };
     let container = container.fast_trim_end();
     if volume.is_empty()
         || volume.len() > 4
@@ -793,7 +814,7 @@ fn abbreviated_journal(c: &str) -> bool {
 /// "Issue 3", "Nr. 12", "Heft 5".
 fn labelled_issue(p: &str) -> Option<&str> {
     let n = [
-        "No. ", "No.", "no. ", "Issue ", "issue ", "Nr. ", "Heft ", "Iss. ",
+        "No. ", "No.", "no. ", "Issue ", "issue ", "Nr. ", "Heft ", "Iss. ", "No ",
     ]
     .iter()
     .find_map(|l| p.strip_prefix(l))?
