@@ -1071,6 +1071,31 @@ impl<'a> Ctx<'a> {
 }
 
 /// "New York, NY: Guilford Press" → (place, publisher).
+/// A publisher before its place in the United States, as APA 6 theses and
+/// reports print the university: "University of Oregon, Eugene, OR".
+/// Gives the place ("Eugene, OR") and the publisher.
+fn publisher_then_us_place(u: &str) -> Option<(&str, &str)> {
+    const STATES: [&str; 51] = [
+        "AK", "AL", "AR", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "HI", "IA", "ID", "IL",
+        "IN", "KS", "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MS", "MT", "NC", "ND", "NE",
+        "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
+        "VA", "VT", "WA", "WI", "WV", "WY",
+    ];
+    let (head, state) = scan::rsplit_once_short(u, ", ")?;
+    if !STATES.contains(&state) {
+        return None;
+    }
+    let (publisher, city) = scan::rsplit_once_short(head, ", ")?;
+    let city_ok = (1..=3).contains(&scan::word_count(city))
+        && city
+            .split(' ')
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) && !w.contains(char::is_numeric));
+    let publisher = publisher.fast_trim();
+    // Char boundary: `city` is a sub-slice of `u`.
+    let place = u.get(scan::offset_in(u, city)?..)?;
+    (city_ok && !publisher.is_empty()).then_some((place, publisher))
+}
+
 fn place_publisher(u: &str) -> Option<(&str, &str)> {
     let i = scan::top_level_ascii(u, b':').next()?;
     // Char boundary: `i` is an ASCII ':' (`top_level_ascii`).
@@ -1309,6 +1334,15 @@ impl<'a> Ctx<'a> {
                 // archive ("ProQuest Dissertations and Theses Global").
                 let text = strip_period(src);
                 if self.r.publisher.is_none() {
+                    // APA 6 with the place: "University of Oregon, Eugene, OR".
+                    let text = match publisher_then_us_place(text) {
+                        Some((place, university)) => {
+                            self.mark(Field::Place, place);
+                            self.r.publisher_place = Some(place.to_string());
+                            university
+                        }
+                        None => text,
+                    };
                     self.mark(Field::Publisher, text);
                     self.r.publisher = Some(text.to_string());
                 } else {
@@ -1667,11 +1701,15 @@ impl<'a> Ctx<'a> {
             }
         }
         // Trailing parts with their labels written out, as apalike prints
-        // them: "Book, pages 23–45", "Proceedings, volume 22".
+        // them: "Book, pages 23–45", "Proceedings, volume 22"; or
+        // abbreviated, outside the parenthesis APA puts them in: "Book,
+        // pp. 12–34".
         loop {
             let c = container.fast_trim_end().trim_end_matches('.');
             if let Some((head, p)) = scan::rsplit_once_short(c, ", pages ")
                 .or_else(|| scan::rsplit_once_short(c, ", page "))
+                .or_else(|| scan::rsplit_once_short(c, ", pp. "))
+                .or_else(|| scan::rsplit_once_short(c, ", p. "))
                 && let Some(p) = page_like(p)
                 && p.chars().any(|c| c.is_ascii_digit())
                 && self.r.page.is_none()
@@ -1800,7 +1838,7 @@ impl<'a> Ctx<'a> {
         if p.is_empty() {
             return;
         }
-        let (p, place) = match place_publisher(p) {
+        let (p, place) = match place_publisher(p).or_else(|| publisher_then_us_place(p)) {
             Some((place, publisher)) => (strip_period(publisher), Some(place)),
             None => (p, None),
         };
