@@ -189,6 +189,10 @@ const LISTS: &[(&str, usize, usize)] = &[
     // plain-text file: a link longer than that sits alone on its line; it
     // is whole (no lines were joined, as pdftotext joins them).
     ("wrapped-70-columns-long-links.txt", 18, 0),
+    ("economics-cs-classics-ids.txt", 24, 0),
+    ("student-typos-journal-forms.txt", 28, 2),
+    ("books-chapters-reports-theses-apa6-7.txt", 28, 0),
+    ("online-media-software-data.txt", 27, 0),
 ];
 
 #[test]
