@@ -965,15 +965,15 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
     // lower-case starts ("[4 of 7]", "[scale: 1:5000]", "[sic]").
     if d.starts_with(|c: char| c.is_ascii_digit() || c.is_lowercase() || c == '[' || c == '@')
         || d.contains(':')
-        || d.contains(", ")
+        || scan::contains_short(d, ", ")
         || d.contains('…')
-        || d.contains("...")
+        || scan::contains_short(d, "...")
     {
         return Description::PartOfTitle;
     }
     // A long bracketed phrase after a title is a translated title.
     let words = super::scan::word_count(d);
-    if words >= 4 && !d.contains(", ") {
+    if words >= 4 && !scan::contains_short(d, ", ") {
         return Description::Translation(d);
     }
     Description::Genre(d)
@@ -1208,9 +1208,9 @@ impl<'a> Ctx<'a> {
                             .any(|p| l.starts_with(p))
                     };
                     if g.is_empty() && unlabelled
-                        || g.contains("working paper")
-                        || g.contains("discussion paper")
-                        || g.contains("preprint")
+                        || scan::contains_short(&g, "working paper")
+                        || scan::contains_short(&g, "discussion paper")
+                        || scan::contains_short(&g, "preprint")
                     {
                         self.sig.paper_series = true;
                     }
@@ -1218,7 +1218,9 @@ impl<'a> Ctx<'a> {
                 Detail::Kind(k) => {
                     set_genre(&mut self.r.genre, k);
                     let l = k.lc();
-                    if l.contains("working paper") || l.contains("discussion paper") {
+                    if scan::contains_short(&l, "working paper")
+                        || scan::contains_short(&l, "discussion paper")
+                    {
                         self.sig.paper_series = true;
                     } else {
                         self.sig.report_number = true;
@@ -1427,7 +1429,7 @@ impl<'a> Ctx<'a> {
         if k == n {
             // Pages printed after a title with no container (biblatex-apa
             // does this for proceedings papers): "Title, 1–7."
-            if let Some((head, pages)) = title_text.rsplit_once(", ") {
+            if let Some((head, pages)) = scan::rsplit_once_short(title_text, ", ") {
                 let p = scan::trim(pages);
                 let nums: Vec<&str> = p.split(['-', '–', '—']).map(str::trim).collect();
                 let year_like = |x: &str| {
