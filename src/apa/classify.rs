@@ -251,7 +251,9 @@ impl Ctx<'_> {
             // publishing house, or by a unit of one ("Citizen Lab,
             // University of Toronto", "Institute for Social Research,
             // University of Michigan").
-            let unit = publisher.split_once(", ").map(|(unit, _)| unit);
+            // (`split_once_short`: `str::split_once` builds a Two-Way
+            // searcher per call, which costs more than this short search.)
+            let unit = super::scan::split_once_short(publisher, ", ").map(|(unit, _)| unit);
             if (!pk().publisher()
                 || unit.is_some_and(|u| is_organisation(u) && !lexicon::looks_like_publisher(u)))
                 && is_organisation(publisher)

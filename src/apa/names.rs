@@ -1226,10 +1226,10 @@ pub fn parse_editor_list(s: &str) -> Vec<Name> {
         // Two names joined by "&" or "and" without a comma ("D. Bourcier
         // & R. Boulet"): split when both sides start with an initial, so that
         // a group such as "Johnson & Johnson" stays whole.
-        let joined = t
-            .text
-            .split_once(" & ")
-            .or_else(|| t.text.split_once(" and "));
+        // (`split_once_short`: `str::split_once` builds a Two-Way searcher
+        // per call, which costs more than these few bytes.)
+        let joined = scan::split_once_short(t.text, " & ")
+            .or_else(|| scan::split_once_short(t.text, " and "));
         let pieces: Vec<&str> = match joined {
             Some((a, b)) if starts_init(a) && starts_init(b) => vec![a, b],
             _ => vec![t.text],

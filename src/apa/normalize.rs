@@ -488,12 +488,43 @@ fn is_combining_mark(c: char) -> bool {
 /// macOS and some PDF extractions give them) composed: "é", not "e" +
 /// U+0301. Text without such an accent is returned as it is.
 pub fn compose_accents(s: String) -> String {
-    if has_combining_mark(&s) {
-        use unicode_normalization::UnicodeNormalization;
-        s.nfc().collect()
-    } else {
-        s
+    if !has_combining_mark(&s) {
+        return s;
     }
+    // Composed a run at a time: each run of characters that are not ASCII,
+    // with the ASCII character before it (an accent in the run may join
+    // it), goes through NFC, and the ASCII text between runs is copied.
+    // That is the NFC of the whole text: NFC leaves ASCII as it is, and no
+    // composition has an ASCII character as its second half, so nothing
+    // joins across the cut before an ASCII character. (`nfc` over the whole
+    // reference put every ASCII byte through its buffers: ~16,000
+    // instructions a reference.) A test compares it with `nfc`.
+    use unicode_normalization::UnicodeNormalization;
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    // Copied or composed up to `done`.
+    let mut done = 0;
+    while let Some(k) = b
+        .get(done..)
+        .and_then(|rest| rest.iter().position(|c| !c.is_ascii()))
+    {
+        let run = done + k;
+        // The ASCII character before the run, when it is not composed yet.
+        let from = if run > done { run - 1 } else { run };
+        let end = b
+            .get(run..)
+            .and_then(|rest| rest.iter().position(u8::is_ascii))
+            .map_or(b.len(), |e| run + e);
+        // Char boundary: `done`, `end` and `run` are at an ASCII byte (or
+        // the end), or after one where `run` is the first byte not ASCII;
+        // `from` is at the ASCII byte before `run`, or `run` itself.
+        out.push_str(&s[done..from]);
+        out.extend(s[from..end].nfc());
+        done = end;
+    }
+    // Char boundary: as above.
+    out.push_str(&s[done..]);
+    out
 }
 
 /// Full normalisation of one reference's text.
@@ -651,6 +682,15 @@ fn join_spaced_doi_prefix(text: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn composes_as_nfc(s in "[ae <=.,\u{301}\u{300}\u{308}\u{327}\u{338}\u{345}\u{313}é\u{3b1}\u{1100}\u{1161}\u{11a8}\u{212b}\u{f900}]{0,16}") {
+            use unicode_normalization::UnicodeNormalization;
+            let want: String = if has_combining_mark(&s) { s.nfc().collect() } else { s.clone() };
+            proptest::prop_assert_eq!(compose_accents(s.clone()), want, "{:?}", s);
+        }
+    }
 
     #[test]
     fn full_width_parentheses_around_ascii_only() {

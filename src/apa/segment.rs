@@ -238,23 +238,33 @@ pub fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     let starts = |p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
-    (starts("downloaded from ") || starts("downloaded by "))
-        && (contains_any!(t, ["http", "www."]) || contains_any!(t, [" on ", " at "]))
-        || starts("this document is copyrighted by")
-        || starts("this article is intended solely for the personal use")
-        || starts("this article is protected by copyright")
-        || starts("copyright ©")
-        || starts("copyright (c)")
-        || starts("electronic copy available at")
-        || starts("access provided by")
-        || starts("for personal use only")
-        || matches!(
-            t,
-            "Author Manuscript"
-                | "NIH-PA Author Manuscript"
-                | "Accepted Article"
-                | "Accepted Manuscript"
-        )
+    // Only the phrases that start with the line's first letter are asked
+    // (most lines are references, and many of them start with one of
+    // these letters): each phrase's first letter, ignoring case as
+    // `starts` does, is the arm's. ('P' has none.)
+    match first.to_ascii_lowercase() {
+        'd' => {
+            (starts("downloaded from ") || starts("downloaded by "))
+                && (contains_any!(t, ["http", "www."]) || contains_any!(t, [" on ", " at "]))
+        }
+        't' => {
+            starts("this document is copyrighted by")
+                || starts("this article is intended solely for the personal use")
+                || starts("this article is protected by copyright")
+        }
+        'c' => starts("copyright ©") || starts("copyright (c)"),
+        'e' => starts("electronic copy available at"),
+        'a' => {
+            starts("access provided by")
+                || matches!(
+                    t,
+                    "Author Manuscript" | "Accepted Article" | "Accepted Manuscript"
+                )
+        }
+        'f' => starts("for personal use only"),
+        'n' => t == "NIH-PA Author Manuscript",
+        _ => false,
+    }
 }
 
 /// A running head in capitals on a line of its own, as pdftotext gives a

@@ -1624,7 +1624,7 @@ impl<'a> Ctx<'a> {
         if !self.r.has_role(crate::model::Role::Editor)
             && let Some((who, after)) = [", editors, ", ", editor, "]
                 .iter()
-                .find_map(|m| book.split_once(m))
+                .find_map(|m| scan::split_once_short(book, m))
             && who.len() <= 300
             && let Some(list) = names::parse_author_list(who)
             && !list.names.is_empty()
@@ -1717,7 +1717,7 @@ impl<'a> Ctx<'a> {
                 self.mark(Field::Page, p);
                 self.r.page = Some(p.to_string());
                 container = head;
-            } else if let Some((head, v)) = c.rsplit_once(", volume ")
+            } else if let Some((head, v)) = scan::rsplit_once_short(c, ", volume ")
                 && !v.is_empty()
                 && v.len() <= 8
                 && v.chars().all(|c| c.is_ascii_alphanumeric())
