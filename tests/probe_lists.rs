@@ -193,6 +193,9 @@ const LISTS: &[(&str, usize, usize)] = &[
     ("student-typos-journal-forms.txt", 28, 2),
     ("books-chapters-reports-theses-apa6-7.txt", 28, 0),
     ("online-media-software-data.txt", 27, 0),
+    // Journal pages' link labels; NLM's "PubMed PMID: …; PubMed Central
+    // PMCID: …" is warned about (no field for a PMCID).
+    ("journal-web-page-labels-more.txt", 12, 2),
 ];
 
 #[test]

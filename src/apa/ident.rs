@@ -465,6 +465,26 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
             match tok.as_bytes().first().map(u8::to_ascii_lowercase) {
                 Some(c) if may_start_link(c) => {}
                 Some(b'd' | b'p' | b'i') if tok.len() <= 5 => {}
+                // "PMID:31234567", glued to its number.
+                Some(b'p')
+                    if tok.len() > 5
+                        && tok
+                            .as_bytes()
+                            .get(..5)
+                            .is_some_and(|h| h.eq_ignore_ascii_case(b"pmid:")) =>
+                {
+                    // Char boundary: the first five bytes are ASCII.
+                    let n = trim_trailing(&tok[5..]);
+                    if n.bytes().all(|b| b.is_ascii_digit()) {
+                        out.push(Ident {
+                            kind: IdentKind::Pmid,
+                            value: n.to_string(),
+                            start,
+                            end: start + 5 + n.len(),
+                        });
+                    }
+                    continue;
+                }
                 _ => continue,
             }
         }

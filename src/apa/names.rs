@@ -577,36 +577,8 @@ fn tokens<'s>(s: &'s str) -> Vec<Tok<'s>> {
             pending_ell = false;
         }
     };
-    let mut pieces = scan::split_top(s, ',');
-    // Names separated by semicolons, as databases export them: "Smith,
-    // J.; Brown, K.". A semicolon after initials separates like a comma.
-    if memchr::memchr(b';', s.as_bytes()).is_some() {
-        pieces = pieces
-            .into_iter()
-            .flat_map(|(a, b)| {
-                // Char boundary: as below.
-                let piece = &s[a..b];
-                let mut cut = Vec::with_capacity(2);
-                let mut from = 0;
-                for i in scan::top_level_ascii(piece, b';') {
-                    // Char boundary: `i` is an ASCII ';' of `piece`.
-                    // (Each initial with its period: not a state, "Lab.,
-                    // CA.; Bechtel".)
-                    let before = scan::trim(&piece[from..i]);
-                    let letters = before.chars().filter(|c| c.is_uppercase()).count();
-                    if is_initials(before) && letters == before.matches('.').count() {
-                        cut.push((a + from, a + i));
-                        from = i + 1;
-                    }
-                }
-                cut.push((a + from, b));
-                cut
-            })
-            .collect();
-    }
-    for (a, b) in pieces {
-        // Char boundary: `split_top` gives offsets from `char_indices` of
-        // `s`, and the cuts above are at ASCII semicolons.
+    for (a, b) in scan::split_top(s, ',') {
+        // Char boundary: `split_top` gives offsets from `char_indices` of `s`.
         let mut piece = &s[a..b];
         loop {
             let (e1, rest) = strip_ellipsis(piece);
@@ -717,6 +689,8 @@ pub(crate) struct AuthorTokens<'s> {
     /// The list ended with "et al." (or "and others").
     et_al: bool,
     toks: Vec<Tok<'s>>,
+    /// The list's text, without the "et al.".
+    text: &'s str,
 }
 
 impl<'s> AuthorTokens<'s> {
@@ -725,18 +699,54 @@ impl<'s> AuthorTokens<'s> {
         AuthorTokens {
             et_al,
             toks: tokens(s),
+            text: s,
         }
     }
 
     /// See [`parse_author_list`].
     pub(crate) fn authors(&self) -> Option<NameList> {
-        authors_of(self.et_al, &self.toks)
+        let list = authors_of(self.et_al, &self.toks);
+        // Names separated by semicolons, as databases export them:
+        // "Smith, J.; Brown, K.". Read again with commas, when that gives
+        // persons only. (Asked only when not every name was a person.)
+        // (A semicolon leaves two names at least: "J.; Brown" is read as one.)
+        if list
+            .as_ref()
+            .is_none_or(|l| l.persons < l.names.len() && l.names.len() >= 2)
+            && crate::swar::find_byte(self.text.as_bytes(), 0, b';').is_some()
+            && let Some(commas) = semicolons_after_initials_as_commas(self.text)
+            && let Some(again) = authors_of(self.et_al, &tokens(&commas))
+            && again.persons == again.names.len()
+        {
+            return Some(again);
+        }
+        list
     }
 
     /// See [`parse_full_name_list`].
     pub(crate) fn full_names(&self) -> Option<NameList> {
         full_names_of(self.et_al, &self.toks)
     }
+}
+
+/// `s` with each semicolon that follows initials, each with its period
+/// ("J.; Brown"), made a comma; `None` when there is none. Not a state's
+/// letters: "Lab., CA.; Bechtel".
+fn semicolons_after_initials_as_commas(s: &str) -> Option<String> {
+    let mut out: Option<String> = None;
+    for i in scan::top_level_ascii(s, b';') {
+        // Char boundary: `i` is an ASCII ';' of `s`; the name's initials
+        // run from the comma before it.
+        let head = &s[..i];
+        let before = scan::trim(head.rsplit_once(',').map_or(head, |(_, b)| b));
+        let letters = before.chars().filter(|c| c.is_uppercase()).count();
+        if is_initials(before) && letters == before.matches('.').count() {
+            // Char boundary: ';' and ',' are one byte each.
+            out.get_or_insert_with(|| s.to_string())
+                .replace_range(i..i + 1, ",");
+        }
+    }
+    out
 }
 
 /// [`parse_author_list`] of the list's tokens.

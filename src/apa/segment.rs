@@ -353,6 +353,8 @@ fn is_running_head(line: &str) -> bool {
 /// ("[Crossref] [PubMed] [Web of Science ®], [Google Scholar]"). A label
 /// that ends with another ("view in scopus", "scopus") comes before it.
 const LINK_LABELS: &[&str] = &[
+    // (Before "google scholar": the longest label first.)
+    "search in google scholar",
     "google scholar",
     "crossref",
     "pubmed central",
@@ -400,7 +402,12 @@ fn strip_link_labels(line: &str) -> Option<&str> {
     let seps: &[char] = &[',', ' ', '|', '®', '\u{a0}', ';'];
     // Most lines end with neither a bracket nor a label: a line of bare
     // labels is short.
-    let end = line.fast_trim_end();
+    // (A web page's footnote return arrow ends the line first: "… ↩".)
+    let mut end = line.fast_trim_end();
+    // (↩ is E2 86 A9: its last byte first.)
+    if end.as_bytes().last() == Some(&0xA9) {
+        end = end.trim_end_matches('↩').fast_trim_end();
+    }
     if end.ends_with('.') || end.len() > 60 && !end.ends_with([']', ',', ';', '|', '®']) {
         return Some(end);
     }
@@ -3202,6 +3209,12 @@ Tchen, J. K. W., & Yeats, D. (2014). Yellow peril! Verso.
             None
         );
         assert_eq!(strip_link_labels("View in ScopusGoogle Scholar"), None);
+        // De Gruyter's label, and a web page's footnote return arrow.
+        assert_eq!(strip_link_labels("Search in Google Scholar"), None);
+        assert_eq!(
+            strip_link_labels("Lee, K. (2019). Title. Journal, 2, 3–4. ↩"),
+            Some("Lee, K. (2019). Title. Journal, 2, 3–4.")
+        );
         assert_eq!(
             strip_link_labels("PubMed Abstract | CrossRef Full Text | Google Scholar"),
             None

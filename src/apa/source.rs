@@ -55,19 +55,23 @@ fn volume_issue(p: &str) -> Option<(Option<&str>, Option<&str>)> {
             _ => (p, None),
         },
     };
-    let vol = vol
-        .strip_prefix("Vol. ")
-        .or_else(|| vol.strip_prefix("Vol."))
-        // Typed without the abbreviation's period: "Vol 12".
-        .or_else(|| {
-            vol.strip_prefix("Vol ")
-                .filter(|v| v.starts_with(|c: char| c.is_ascii_digit()))
-        })
-        .or_else(|| vol.strip_prefix("vol. "))
-        .or_else(|| vol.strip_prefix("Volume "))
-        .or_else(|| vol.strip_prefix("volume "))
-        .unwrap_or(vol)
-        .fast_trim();
+    // (The labels start with 'V' or 'v': most volumes are digits.)
+    let vol = if !vol.starts_with(['V', 'v']) {
+        vol
+    } else {
+        vol.strip_prefix("Vol. ")
+            .or_else(|| vol.strip_prefix("Vol."))
+            // Typed without the abbreviation's period: "Vol 12".
+            .or_else(|| {
+                vol.strip_prefix("Vol ")
+                    .filter(|v| v.starts_with(|c: char| c.is_ascii_digit()))
+            })
+            .or_else(|| vol.strip_prefix("vol. "))
+            .or_else(|| vol.strip_prefix("Volume "))
+            .or_else(|| vol.strip_prefix("volume "))
+            .unwrap_or(vol)
+    }
+    .fast_trim();
     // A magazine issue named by its months: "May–June 2018", "July/Aug
     // 2021", "Fall 1984".
     if issue.is_none() && vol.contains(' ') {
@@ -310,7 +314,7 @@ pub(crate) fn tail_in_elements(u: &str) -> Option<JournalTail<'_>> {
         // "Name. 24(3)".
         Some((v, Some(i))) => (head, (v, Some(i)), None),
         Some((_, None)) => return None,
-        None => match last.split_once(", ").and_then(|(vi, p)| {
+        None => match scan::split_once_short(last, ", ").and_then(|(vi, p)| {
             // "Name. 24(3), 300-320": a period after the name only.
             Some((
                 vol_issue(vi)?,
@@ -516,7 +520,9 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
     // followed by another such.
     if t.page.is_none() && idx >= 3 {
         let section_page = |p: &str| {
-            p.split(['-', '–'])
+            // (Cheap test first: a capital and a digit.)
+            matches!(p.as_bytes(), [b'A'..=b'Z', b'0'..=b'9', ..])
+                && p.split(['-', '–'])
                 .all(|n| matches!(n.as_bytes(), [b'A'..=b'Z', d @ ..] if (1..=3).contains(&d.len()) && d.iter().all(u8::is_ascii_digit)))
         };
         let mut j = idx - 1;
@@ -1081,6 +1087,10 @@ fn publisher_then_us_place(u: &str) -> Option<(&str, &str)> {
         "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
         "VA", "VT", "WA", "WI", "WV", "WY",
     ];
+    // (Cheap test first: ", " and two capitals end the text.)
+    if !matches!(u.as_bytes(), [.., b',', b' ', b'A'..=b'Z', b'A'..=b'Z']) {
+        return None;
+    }
     let (head, state) = scan::rsplit_once_short(u, ", ")?;
     if !STATES.contains(&state) {
         return None;
