@@ -171,6 +171,16 @@ fn year(i: &str) -> IResult<&str, i32> {
 }
 
 fn day(i: &str) -> IResult<&str, u8> {
+    // (Not the first digits of a year: "30–2020, January 2".)
+    if i.as_bytes()
+        .get(..3)
+        .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
+    {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        )));
+    }
     map_res(
         terminated(
             take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
@@ -253,7 +263,20 @@ pub fn date_group(i: &str) -> IResult<&str, Date> {
     if i.starts_with(|c: char| c.is_ascii_digit()) {
         return dated(i);
     }
-    alt((no_date, in_press, dated)).parse(i)
+    alt((no_date, in_press, dated, month_first)).parse(i)
+}
+
+/// A month or season before the year, as hand-typed lists put it: "March
+/// 2019", "Oct. 2020", "3 March 2019", "Winter 2020".
+fn month_first(i: &str) -> IResult<&str, Date> {
+    alt((
+        prose,
+        map((season, space1, year), |(season, _, y)| Date {
+            season: Some(season),
+            ..Date::ymd(y, None, None)
+        }),
+    ))
+    .parse(i)
 }
 
 /// "n.d." and what citation styles print for it in the other languages
@@ -452,6 +475,29 @@ fn dated(i: &str) -> IResult<&str, Date> {
         }
         d.season = season;
     }
+    // A range across years: "2019, December 30–2020, January 2".
+    let (i, next_year) = if md.is_some() && d.end.is_none() {
+        opt(preceded(
+            range_dash,
+            (
+                year,
+                preceded(
+                    alt((recognize((space0, char(','), space0)), space1)),
+                    month_day,
+                ),
+            ),
+        ))
+        .parse(i)?
+    } else {
+        (i, None)
+    };
+    if let Some((ey, (em, ed, None, None))) = next_year {
+        d.end = Some(DateParts {
+            year: ey,
+            month: em,
+            day: ed,
+        });
+    }
     // A suffix may also follow the month and day: "2019, March 3a".
     let (i, late_sfx) = opt(suffix).parse(i)?;
     if d.suffix.is_none() {
@@ -486,15 +532,15 @@ pub fn parse_date_group(s: &str) -> Option<Date> {
     // The first letters of the words for "no date" and "in press" in
     // every language read ("z.d.", "b.d.", "t.t.", "w druku", "[s.d.]"),
     // and any non-ASCII letter ("é. n.", "б. д.").
-    // A month before the year, as hand-typed lists put it: "(March
-    // 2019)", "(Oct. 2020)".
+    // A month or season before the year, as hand-typed lists put it:
+    // "(March 2019)", "(Oct. 2020)", "(Winter 2020)".
     if b.len() <= 20
         && b.first().is_some_and(u8::is_ascii_uppercase)
         && b.len()
             .checked_sub(4)
             .and_then(|at| b.get(at..))
             .is_some_and(|y| y.iter().all(u8::is_ascii_digit))
-        && let Ok((_, d)) = all_consuming(prose).parse(s)
+        && let Ok((_, d)) = all_consuming(month_first).parse(s)
     {
         return Some(d);
     }
@@ -670,6 +716,16 @@ mod tests {
 
     #[test]
     fn month_before_year_in_parentheses() {
+        let d = parse_date_group("Winter 2020").unwrap();
+        assert_eq!(
+            (d.year_value(), d.season),
+            (Some(2020), Some(Season::Winter))
+        );
+        // A range across years: the end day is not the year's first digits.
+        let d = parse_date_group("2019, December 30–2020, January 2").unwrap();
+        assert_eq!(ymd(&d), (2019, Some(12), Some(30)));
+        let end = d.end.unwrap();
+        assert_eq!((end.year, end.month, end.day), (2020, Some(1), Some(2)));
         let d = parse_date_group("March 2019").unwrap();
         assert_eq!(ymd(&d), (2019, Some(3), None));
         assert_eq!(parse_date_group("Version 2019"), None);

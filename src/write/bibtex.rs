@@ -645,6 +645,14 @@ fn put_issued<'a>(e: &mut Draft<'a>, r: &'a Reference, classic: bool) {
                     if end.year != start.year {
                         let from = y.unwrap_or_else(|| year_text(start.year));
                         y = Some(format!("{from}--{}", year_text(end.year)));
+                        // The end's month and day have no field: "2019,
+                        // December 30–2020, January 2".
+                        if end.month.is_some()
+                            && let Some(range) = biblatex_date(d)
+                        {
+                            e.note.push(format!("Date: {range}").into());
+                            e.moved.push("date range");
+                        }
                     } else if end != start {
                         // BibTeX has no field for a range within a year.
                         if let Some(range) = biblatex_date(d) {
