@@ -269,6 +269,20 @@ pub fn date_group(i: &str) -> IResult<&str, Date> {
 /// A month or season before the year, as hand-typed lists put it: "March
 /// 2019", "Oct. 2020", "3 March 2019", "Winter 2020".
 fn month_first(i: &str) -> IResult<&str, Date> {
+    // (Cheap test first: the text ends with the year. Most parentheses
+    // asked whether they are a date are not: "(Eds.)", "(pp. 1–20)".)
+    let b = i.as_bytes();
+    if !b
+        .len()
+        .checked_sub(4)
+        .and_then(|at| b.get(at..))
+        .is_some_and(|y| y.iter().all(u8::is_ascii_digit))
+    {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Alt,
+        )));
+    }
     alt((
         prose,
         map((season, space1, year), |(season, _, y)| Date {
