@@ -14,6 +14,10 @@ use std::path::Path;
 /// Cases that do not round-trip, by the start of their text, with why.
 const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     (
+        "Lyubomirsky, S., King, L., & Diener, E. (2005).",
+        "a title's closing question mark is not kept (as in the gold records)",
+    ),
+    (
         "Okafor, N. (Winter 2020). Season before the year.",
         "a season typed before the year comes back in APA's '(2020, Winter)'",
     ),

@@ -196,6 +196,7 @@ const LISTS: &[(&str, usize, usize)] = &[
     // Journal pages' link labels; NLM's "PubMed PMID: …; PubMed Central
     // PMCID: …" is warned about (no field for a PMCID).
     ("journal-web-page-labels-more.txt", 12, 2),
+    ("periodical-notices-books-classics.txt", 25, 0),
 ];
 
 #[test]

@@ -1219,13 +1219,26 @@ fn trailer<'a>(cx: &mut Ctx<'a>, text: &'a str) {
     // A retracted article names its retraction notice after the DOI
     // (APA 7 §10.1, example 11): "(Retraction published 2012, Journal,
     // 38[10], 1378)"; kept as a note.
-    if let Some(inner) = t.strip_prefix('(').and_then(|x| x.strip_suffix(')'))
-        && strip_prefix_ascii_ci(inner, "retraction published").is_some()
-    {
-        cx.mark(Field::Note, t);
-        cx.r.status.get_or_insert_with(|| "retracted".into());
-        cx.r.push_note(inner);
-        return;
+    // A correction's notice the same way: "(Correction published 2006,
+    // Psychological Bulletin, 132[1], 12)", "(Erratum published …)".
+    if let Some(inner) = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
+        let retraction = strip_prefix_ascii_ci(inner, "retraction published").is_some();
+        if retraction
+            || [
+                "correction published",
+                "erratum published",
+                "corrigendum published",
+            ]
+            .iter()
+            .any(|p| strip_prefix_ascii_ci(inner, p).is_some())
+        {
+            cx.mark(Field::Note, t);
+            if retraction {
+                cx.r.status.get_or_insert_with(|| "retracted".into());
+            }
+            cx.r.push_note(inner);
+            return;
+        }
     }
     let tr = ident::read_trailer(t);
     if let Some(d) = tr.accessed {

@@ -1610,6 +1610,16 @@ impl<'a> Ctx<'a> {
                     self.mark(field, who);
                     // The marker too: "(Executive Producers)", "(Hrsg.)".
                     self.mark(field, &rest[i..close]);
+                    // "In J. Strachey (Ed. & Trans.)": editor and
+                    // translator both.
+                    let marker = &rest[i..close];
+                    if memchr::memchr(b'&', marker.as_bytes()).is_some() {
+                        for other in names::roles_of_marker(marker) {
+                            if other != role {
+                                self.r.add_names_once(other, eds.clone());
+                            }
+                        }
+                    }
                     self.r.add_names_once(role, eds);
                 }
                 book = rest[close..]

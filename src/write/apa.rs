@@ -352,6 +352,12 @@ fn and_list(list: &[String]) -> String {
 }
 
 /// Editors in a source (`In A. B. Editor & C. Editor (Eds.)`).
+/// "Vol. 3", or "Vols. 4–5" for a range of volumes.
+fn volume_text(v: &str) -> String {
+    let range = v.contains(['–', '-']) && v.starts_with(|c: char| c.is_ascii_digit());
+    format!("{} {v}", if range { "Vols." } else { "Vol." })
+}
+
 fn editor_list(names: &[&Name]) -> String {
     let ns: Vec<String> = names.iter().map(|n| name_direct(n)).collect();
     if ns.is_empty() {
@@ -706,7 +712,12 @@ fn title_details(r: &Reference, editors_in_author: bool, sh: Shape) -> String {
             ));
         }
     }
-    if !translators.is_empty() && editors != translators {
+    // (A chapter's book editors who translated it too are named in the
+    // "In" clause: "In J. Strachey (Ed. & Trans.),".)
+    let book_editors_translated = sh == Shape::InBook
+        && !editors_in_author
+        && r.names(Role::Editor).eq(translators.iter().copied());
+    if !translators.is_empty() && editors != translators && !book_editors_translated {
         people.push(format!("{}, Trans.", join(&translators)));
     }
     // An audiobook's narrator: "(K. Mazur, Narr.)".
@@ -727,7 +738,7 @@ fn title_details(r: &Reference, editors_in_author: bool, sh: Shape) -> String {
         if sh == Shape::Standalone
             && let Some(v) = nonempty(&r.volume)
         {
-            rest.push(format!("Vol. {v}"));
+            rest.push(volume_text(v));
         }
         // A report's or book's page count; other works' pages are printed
         // after the title (`Introduction. 1–8.`), as citeproc-js does.
@@ -949,7 +960,14 @@ pub fn reference(r: &Reference, html: bool) -> String {
             let editors: Vec<&Name> = r.names(Role::Editor).collect();
             let series_editors: Vec<&Name> = r.names(Role::CollectionEditor).collect();
             if !editors.is_empty() && !editors_in_author {
-                o.push(&editor_list(&editors));
+                if r.names(Role::Translator).eq(editors.iter().copied()) {
+                    // "In J. Strachey (Ed. & Trans.),".
+                    let ns: Vec<String> = editors.iter().map(|n| name_direct(n)).collect();
+                    let label = if ns.len() == 1 { "Ed." } else { "Eds." };
+                    o.push(&format!("{} ({label} & Trans.)", and_list(&ns)));
+                } else {
+                    o.push(&editor_list(&editors));
+                }
                 o.push(", ");
             } else if editors.is_empty() && !series_editors.is_empty() {
                 // "In L. Outhwaite (Series Ed.), Series: Vol. 1. Title".
@@ -978,7 +996,7 @@ pub fn reference(r: &Reference, html: bool) -> String {
             if let Some(v) =
                 nonempty(&r.volume).filter(|_| titled_volume.is_none() || container.is_none())
             {
-                inner.push(format!("Vol. {v}"));
+                inner.push(volume_text(v));
             }
             if let Some(p) = nonempty(&r.page) {
                 inner.push(pages_text(p));
@@ -1097,7 +1115,15 @@ fn bracketed_title(r: &Reference) -> bool {
 fn retraction_notice(r: &Reference) -> Option<&str> {
     let retracted = nonempty(&r.status).is_some_and(|s| s.eq_ignore_ascii_case("retracted"));
     let note = nonempty(&r.note)?.lines().next()?;
-    (retracted && note.starts_with("Retraction published")).then_some(note)
+    // A correction's notice is printed the same way (APA 7 §10.1).
+    let corrected = [
+        "Correction published",
+        "Erratum published",
+        "Corrigendum published",
+    ]
+    .iter()
+    .any(|p| note.starts_with(p));
+    (retracted && note.starts_with("Retraction published") || corrected).then_some(note)
 }
 
 fn capitalise(s: &str) -> String {
