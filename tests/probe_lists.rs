@@ -197,6 +197,7 @@ const LISTS: &[(&str, usize, usize)] = &[
     // PMCID: …" is warned about (no field for a PMCID).
     ("journal-web-page-labels-more.txt", 12, 2),
     ("periodical-notices-books-classics.txt", 25, 0),
+    ("spanish-portuguese-german-french-apa7.txt", 16, 0),
 ];
 
 #[test]

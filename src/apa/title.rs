@@ -551,6 +551,17 @@ const THESIS_WORDS: &[&str] = &[
     "修士論文",
     "proefschrift",
     "doktorarbeit",
+    // Portuguese, German, Polish, Nordic and Spanish kinds of thesis.
+    "dissertação",
+    "dissertacao",
+    "masterarbeit",
+    "bachelorarbeit",
+    "praca magisterska",
+    "praca doktorska",
+    "avhandling",
+    "väitöskirja",
+    "trabajo de fin de",
+    "trabajo fin de",
 ];
 
 /// True when lower-cased `lower` names a thesis or dissertation: one of
