@@ -577,8 +577,8 @@ fn tokens<'s>(s: &'s str) -> Vec<Tok<'s>> {
             pending_ell = false;
         }
     };
-    for (a, b) in scan::split_top(s, ',') {
-        // Char boundary: `split_top` gives offsets from `char_indices` of `s`.
+    for (a, b) in scan::split_top_iter(s, b',') {
+        // Char boundary: `split_top_iter` gives offsets from `char_indices` of `s`.
         let mut piece = &s[a..b];
         loop {
             let (e1, rest) = strip_ellipsis(piece);

@@ -500,13 +500,12 @@ pub(crate) fn is_details(inner: &str) -> bool {
         return true;
     }
     // Char boundary: `split_top` gives offsets from `char_indices` of its text.
-    scan::split_top(inner, ';').iter().all(|&(a, b)| {
+    scan::split_top_iter(inner, b';').all(|(a, b)| {
         let part = inner[a..b].fast_trim();
         names::parse_role_paren(part).is_some()
             || !matches!(detail_of(part), Detail::Unknown(_))
-            || scan::split_top(part, ',')
-                .iter()
-                .all(|&(c, e)| !matches!(detail_of(&part[c..e]), Detail::Unknown(_)))
+            || scan::split_top_iter(part, b',')
+                .all(|(c, e)| !matches!(detail_of(&part[c..e]), Detail::Unknown(_)))
     })
 }
 
@@ -1055,7 +1054,7 @@ impl<'a> Ctx<'a> {
         // The text each detail was read from, for the explain output.
         let mut texts: Vec<&'a str> = Vec::new();
         // Char boundary: `split_top` gives offsets from `char_indices` of its text.
-        for (a, b) in scan::split_top(inner, ';') {
+        for (a, b) in scan::split_top_iter(inner, b';') {
             let part = inner[a..b].fast_trim();
             if part.is_empty() {
                 continue;
@@ -1093,8 +1092,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // Char boundary: as above.
-            let part_texts: Vec<&'a str> = scan::split_top(part, ',')
-                .into_iter()
+            let part_texts: Vec<&'a str> = scan::split_top_iter(part, b',')
                 .map(|(c, e)| part[c..e].fast_trim())
                 .collect();
             let parts: Vec<Detail<'a>> = part_texts.iter().map(|t| detail_of(t)).collect();
