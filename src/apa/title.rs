@@ -175,13 +175,17 @@ pub(crate) fn edition_of(part: &str) -> Option<String> {
         .trim_end_matches(']')
         .fast_trim();
     let lower = p.lc();
-    let words: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '(' | ')' | '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    if !words.iter().any(|w| is_edition_word(w)) {
+    let split = || {
+        lower
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '(' | ')' | '-'))
+            .filter(|w| !w.is_empty())
+    };
+    // (Asked of the words before they are collected: most parts name no
+    // edition.)
+    if !split().any(is_edition_word) {
         return None;
     }
+    let words: Vec<&str> = split().collect();
     // A bare "Rev." or "ed." alone is not an edition statement.
     if words.len() < 2 {
         return None;
@@ -240,8 +244,12 @@ pub(crate) fn edition_of(part: &str) -> Option<String> {
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefixes: &[&str]) -> Option<&'a str> {
+    // (The first byte first, as `eq_ignore_ascii_case` compares it: most
+    // parts start with none of the prefixes' letters.)
+    let first = s.as_bytes().first()?.to_ascii_lowercase();
     prefixes
         .iter()
+        .filter(|p| p.as_bytes().first().map(u8::to_ascii_lowercase) == Some(first))
         .find_map(|p| strip_prefix_ascii_ci(s, p))
         .map(str::trim)
 }
