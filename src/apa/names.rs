@@ -886,7 +886,17 @@ fn authors_of(et_al: bool, toks: &[Tok<'_>]) -> Option<NameList> {
         let mut c = w.chars();
         c.next().is_some_and(char::is_uppercase) && c.as_str() == "."
     };
-    let two_initials = |t: &str| t.split(' ').filter(|w| bare_initial(w)).count() >= 2;
+    // (Each such word has a period: a text with fewer than two, as most
+    // titles read as a name, is answered by a search eight bytes a step.)
+    let two_initials = |t: &str| {
+        let b = t.as_bytes();
+        crate::swar::find_byte(b, 0, b'.')
+            .and_then(|i| crate::swar::find_byte(b, i + 1, b'.'))
+            .is_some()
+            && t.split(' ').filter(|w| bare_initial(w)).count() >= 2
+    };
+    // (Asked once, for the forms not allowed otherwise.)
+    let mut first_two_initials = None;
     let other_forms: [(ReadName, bool); 3] = [
         (initials_first_person, true),
         (family_first_person, toks.len() >= 2 || has_amp),
@@ -903,7 +913,9 @@ fn authors_of(et_al: bool, toks: &[Tok<'_>]) -> Option<NameList> {
     ];
     for (read, allowed) in other_forms {
         if persons < names.len()
-            && (allowed || toks.first().is_some_and(|t| two_initials(t.text)))
+            && (allowed
+                || *first_two_initials
+                    .get_or_insert_with(|| toks.first().is_some_and(|t| two_initials(t.text))))
             && let Some(all) = toks
                 .iter()
                 .filter(|t| !t.text.is_empty())
