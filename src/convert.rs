@@ -354,6 +354,12 @@ impl SegmentReader {
                     }
                 }
             }
+            // (`ready` is empty here. A line completes one reference at
+            // most, usually: handed out at once, not moved through the
+            // queue.)
+            if self.out.len() == 1 {
+                return Ok(self.out.pop());
+            }
             self.ready.extend(self.out.drain(..));
         }
     }
