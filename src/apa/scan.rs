@@ -515,6 +515,11 @@ pub(crate) fn is_letter_or_digit(c: char) -> bool {
     }
 }
 
+/// The ASCII bytes of a word for [`word_before`]: letters, digits, the
+/// period, the apostrophe and the hyphen.
+static ASCII_WORD_BYTES: [bool; 256] =
+    byte_set(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.'-");
+
 /// The word (letters, digits, and inner periods/apostrophes/hyphens)
 /// that ends at byte `end` of `s`.
 pub fn word_before(s: &str, end: usize) -> &str {
@@ -526,11 +531,13 @@ pub fn word_before(s: &str, end: usize) -> &str {
     let in_word = |c: char| matches!(c, '.' | '\'' | '’' | '-') || is_letter_or_digit(c);
     // ASCII bytes first (most words are ASCII); at the first byte of a
     // multi-byte character, on char by char.
-    // (The backward walk is an iterator's `rposition`: a pointer walk.)
+    // (The backward walk is an iterator's `rposition`: a pointer walk,
+    // each byte asked of a table.)
+    // In bounds: a byte indexes 256 entries.
     let stop = head
         .as_bytes()
         .iter()
-        .rposition(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'.' | b'\'' | b'-')));
+        .rposition(|&c| !ASCII_WORD_BYTES[usize::from(c)]);
     let start = match stop {
         None => 0,
         Some(p) if head.as_bytes().get(p).is_some_and(u8::is_ascii) => p + 1,
