@@ -1496,17 +1496,31 @@ fn is_separator(c: char) -> bool {
     !c.is_alphanumeric()
 }
 
+/// The ASCII bytes that are no letter or digit.
+static ASCII_NOT_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 0x80 {
+        // In bounds: `c < 0x80`.
+        t[c] = !(c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
 /// Text that no field took, other than punctuation and connectors.
 fn uncovered<'s>(norm: &'s str, spans: &[FieldSpan]) -> Vec<&'s str> {
     let mut out = Vec::new();
     let mut pos = 0;
     let check = |a: usize, b: usize, out: &mut Vec<&'s str>| {
         // Most gaps are ASCII punctuation and spaces: no word in them.
-        // (Tested on bytes before the slice is made.)
+        // (Tested on bytes before the slice is made, each asked of a
+        // table.)
+        // In bounds: a byte indexes 256 entries.
         if norm
             .as_bytes()
             .get(a..b)
-            .is_none_or(|g| g.iter().all(|c| c.is_ascii() && !c.is_ascii_alphanumeric()))
+            .is_none_or(|g| g.iter().all(|&c| ASCII_NOT_ALNUM[usize::from(c)]))
         {
             return;
         }
