@@ -1539,7 +1539,12 @@ impl<'a> Ctx<'a> {
         // Lower-casing leaves other text with a character that is not
         // ASCII (the Kelvin sign becomes 'k', which no phrase has): it
         // matches no phrase.
-        let status = if t.is_ascii() {
+        // Only ASCII text matches (see below): one longer than every
+        // phrase is answered by its length, not walked.
+        let longest = STATUS.iter().map(|s| s.len()).max().unwrap_or(0);
+        let status = if head.len() > longest {
+            None
+        } else if t.is_ascii() {
             STATUS.iter().find(|s| s.eq_ignore_ascii_case(head))
         } else if t.chars().any(|c| !c.is_ascii() && c != '\u{212A}') {
             None
