@@ -354,7 +354,22 @@ impl SegmentReader {
                     }
                 }
             }
+            // (`ready` is empty here. A line completes one reference at
+            // most, usually: handed out at once, not moved through the
+            // queue.)
+            if self.out.len() == 1 {
+                return Ok(self.out.pop());
+            }
             self.ready.extend(self.out.drain(..));
+        }
+    }
+
+    /// Takes back the texts of segments that were parsed, for later ones
+    /// ([`Segmenter::recycle`]); leaves `texts` empty.
+    pub fn recycle(&mut self, texts: &mut Vec<String>) {
+        match &mut self.seg {
+            Some(seg) => seg.recycle(texts),
+            None => texts.clear(),
         }
     }
 
@@ -551,6 +566,15 @@ struct Producer {
 const MAX_BATCH_CAPACITY: usize = 4096;
 
 impl Producer {
+    /// Hands the texts of parsed segments back to the input being read,
+    /// to hold its next references' text.
+    fn recycle(&mut self, texts: &mut Vec<String>) {
+        match &mut self.current {
+            Some(cur) => cur.reader.recycle(texts),
+            None => texts.clear(),
+        }
+    }
+
     fn next_batch(&mut self) -> Option<Batch> {
         // Sized for a full batch (and an input's start and end): grown
         // by doubling, the items would be copied several times over.
@@ -858,13 +882,19 @@ fn parse_segment_reusing(s: &Segment, spare: Option<Box<ParsedRef>>) -> Box<Pars
 }
 
 /// Parses a batch, into the boxes of `spare` (records already written)
-/// while there are some.
+/// while there are some; the segments' texts go to `texts`.
 // (The boxes are what is kept: `vec_box` does not apply.)
 #[allow(clippy::vec_box)]
-fn parse_batch_reusing(mut b: Batch, spare: &mut Vec<Box<ParsedRef>>) -> Batch {
+fn parse_batch_reusing(
+    mut b: Batch,
+    spare: &mut Vec<Box<ParsedRef>>,
+    texts: &mut Vec<String>,
+) -> Batch {
     for it in &mut b.items {
         if let Item::Seg(s) = it {
-            *it = Item::Parsed(parse_segment_reusing(s, spare.pop()));
+            let p = parse_segment_reusing(s, spare.pop());
+            texts.push(std::mem::take(&mut s.text));
+            *it = Item::Parsed(p);
         }
     }
     b
@@ -1208,9 +1238,10 @@ pub fn run(
         recycle: (opts.jobs > 1).then(Recycle::default),
     };
     if opts.jobs <= 1 {
-        let mut spare = Vec::new();
+        let (mut spare, mut texts) = (Vec::new(), Vec::new());
         while let Some(b) = producer.next_batch() {
-            let b = parse_batch_reusing(b, &mut spare);
+            let b = parse_batch_reusing(b, &mut spare, &mut texts);
+            producer.recycle(&mut texts);
             sink.consume(&inputs, b, obs)?;
             // (Never more boxes than a batch has records: one is made only
             // when none is left.)

@@ -28,6 +28,52 @@ impl PartialEq<&str> for Lower<'_> {
     }
 }
 
+/// `s` in ASCII lower case, written into `buf`, when `s` is ASCII and
+/// fits (else `None`): eight bytes a step, where `is_ascii` and then
+/// `make_ascii_lowercase` passed over it twice, the second time byte by
+/// byte.
+pub(crate) fn ascii_lowercase_into<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
+    use crate::swar::{HI, LO};
+    let src = s.as_bytes();
+    let out = buf.get_mut(..src.len())?;
+    // Every byte or-ed together: its high bit says whether one was not
+    // ASCII.
+    if src.len() < 8 {
+        out.copy_from_slice(src);
+        out.make_ascii_lowercase();
+        return src.is_ascii().then_some(&*out);
+    }
+    let mut all = 0u64;
+    // A word's bytes lower-cased into `o`.
+    let mut word = |a: &[u8], o: &mut [u8]| {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(a);
+        let w = u64::from_le_bytes(bytes);
+        all |= w;
+        // For ASCII bytes (others give `None` below): at most 0x7f, plus
+        // 0x3f or 0x25 carries into no other byte, and each sum's high bit
+        // says whether the byte reached 'A', or passed 'Z'. A capital
+        // gets 0x20, its high bit shifted down.
+        let from_a = w.wrapping_add(u64::from(0x80 - b'A') * LO);
+        let past_z = w.wrapping_add(u64::from(0x7f - b'Z') * LO);
+        let lower = w | ((from_a & !past_z & HI) >> 2);
+        o.copy_from_slice(&lower.to_le_bytes());
+    };
+    let mut from = src.chunks_exact(8);
+    for (a, o) in (&mut from).zip(out.chunks_exact_mut(8)) {
+        word(a, o);
+    }
+    // The last bytes in the word of the last eight, over bytes already
+    // written the same.
+    let at = src.len() - 8;
+    if !from.remainder().is_empty()
+        && let (Some(a), Some(o)) = (src.get(at..), out.get_mut(at..))
+    {
+        word(a, o);
+    }
+    (all & HI == 0).then_some(&*out)
+}
+
 /// `s` without `prefix` (ASCII), compared ignoring ASCII case.
 pub(crate) fn strip_prefix_ascii_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let (head, rest) = s.split_at_checked(prefix.len())?;
@@ -129,6 +175,35 @@ fn is_own_lower_case(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_lowercase_into_as_the_standard_library(s in "[ -~\u{80}é]{0,40}") {
+            let mut buf = [0u8; 32];
+            let want = (s.is_ascii() && s.len() <= 32).then(|| s.to_ascii_lowercase());
+            let got = ascii_lowercase_into(&s, &mut buf).map(|b| String::from_utf8(b.to_vec()).unwrap());
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn ascii_lowercase_into_every_byte() {
+        // Each ASCII byte in every place of a word and of the rest.
+        for b in 0..0x80u8 {
+            for at in 0..11 {
+                let mut s = vec![b'Q'; 11];
+                s[at] = b;
+                let s = String::from_utf8(s).unwrap();
+                let mut buf = [0u8; 16];
+                assert_eq!(
+                    ascii_lowercase_into(&s, &mut buf),
+                    Some(s.to_ascii_lowercase().as_bytes())
+                );
+            }
+        }
+        assert_eq!(ascii_lowercase_into("abcdefghé", &mut [0u8; 16]), None);
+        assert_eq!(ascii_lowercase_into("abcdefgh", &mut [0u8; 4]), None);
+    }
 
     #[test]
     fn own_lower_case_as_the_standard_library() {

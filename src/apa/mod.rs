@@ -28,12 +28,8 @@ macro_rules! contains_any {
             std::sync::LazyLock::new(|| $crate::apa::Phrases::new(&[$($p),+]));
         let hay: &str = $hay;
         let mut buf = [0u8; 256];
-        match buf.get_mut(..hay.len()).filter(|_| hay.is_ascii()) {
-            Some(b) => {
-                b.copy_from_slice(hay.as_bytes());
-                b.make_ascii_lowercase();
-                PHRASES.in_text(b)
-            }
+        match $crate::apa::lower::ascii_lowercase_into(hay, &mut buf) {
+            Some(b) => PHRASES.in_text(b),
             None => PHRASES.in_text(hay.lc().as_bytes()),
         }
     }};

@@ -1320,15 +1320,22 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan
                 .filter(char::is_ascii)
                 .map(|c| c as u8)
         });
-        let may_lead = ident::LINK_LEADS
+        // (Only those leads are compared: a whole compare ignoring case
+        // costs some twenty instructions, and most elements that pass
+        // the letter start with no lead.)
+        let mut leads = ident::LINK_LEADS
             .iter()
-            .any(|l| l.as_bytes().first().copied() == first);
-        let lower = (may_lead && !u.as_bytes().iter().take(32).all(u8::is_ascii)).then(|| u.lc());
+            .filter(|l| l.as_bytes().first().copied() == first)
+            .peekable();
+        let may_lead = leads.peek().is_some();
+        // (The 32 bytes tested a word at a time, by `<[u8]>::is_ascii`.)
+        let head = u.as_bytes().get(..32).unwrap_or(u.as_bytes());
+        let lower = (may_lead && !head.is_ascii()).then(|| u.lc());
         let starts = |p: &str| match &lower {
             Some(l) => l.starts_with(p),
             None => strip_prefix_ascii_ci(u, p).is_some(),
         };
-        if may_lead && ident::LINK_LEADS.iter().any(|l| starts(l)) {
+        if may_lead && leads.any(|l| starts(l)) {
             let tr = ident::read_trailer(u);
             if tr.rest.is_empty()
                 || starts("retrieved from")
@@ -1502,17 +1509,31 @@ fn is_separator(c: char) -> bool {
     !c.is_alphanumeric()
 }
 
+/// The ASCII bytes that are no letter or digit.
+static ASCII_NOT_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 0x80 {
+        // In bounds: `c < 0x80`.
+        t[c] = !(c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
 /// Text that no field took, other than punctuation and connectors.
 fn uncovered<'s>(norm: &'s str, spans: &[FieldSpan]) -> Vec<&'s str> {
     let mut out = Vec::new();
     let mut pos = 0;
     let check = |a: usize, b: usize, out: &mut Vec<&'s str>| {
         // Most gaps are ASCII punctuation and spaces: no word in them.
-        // (Tested on bytes before the slice is made.)
+        // (Tested on bytes before the slice is made, each asked of a
+        // table.)
+        // In bounds: a byte indexes 256 entries.
         if norm
             .as_bytes()
             .get(a..b)
-            .is_none_or(|g| g.iter().all(|c| c.is_ascii() && !c.is_ascii_alphanumeric()))
+            .is_none_or(|g| g.iter().all(|&c| ASCII_NOT_ALNUM[usize::from(c)]))
         {
             return;
         }

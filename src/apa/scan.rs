@@ -515,6 +515,11 @@ pub(crate) fn is_letter_or_digit(c: char) -> bool {
     }
 }
 
+/// The ASCII bytes of a word for [`word_before`]: letters, digits, the
+/// period, the apostrophe and the hyphen.
+static ASCII_WORD_BYTES: [bool; 256] =
+    byte_set(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.'-");
+
 /// The word (letters, digits, and inner periods/apostrophes/hyphens)
 /// that ends at byte `end` of `s`.
 pub fn word_before(s: &str, end: usize) -> &str {
@@ -526,11 +531,13 @@ pub fn word_before(s: &str, end: usize) -> &str {
     let in_word = |c: char| matches!(c, '.' | '\'' | '’' | '-') || is_letter_or_digit(c);
     // ASCII bytes first (most words are ASCII); at the first byte of a
     // multi-byte character, on char by char.
-    // (The backward walk is an iterator's `rposition`: a pointer walk.)
+    // (The backward walk is an iterator's `rposition`: a pointer walk,
+    // each byte asked of a table.)
+    // In bounds: a byte indexes 256 entries.
     let stop = head
         .as_bytes()
         .iter()
-        .rposition(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'.' | b'\'' | b'-')));
+        .rposition(|&c| !ASCII_WORD_BYTES[usize::from(c)]);
     let start = match stop {
         None => 0,
         Some(p) if head.as_bytes().get(p).is_some_and(u8::is_ascii) => p + 1,
@@ -967,73 +974,142 @@ fn split_top_chars(s: &str, sep: char) -> Vec<(usize, usize)> {
     out
 }
 
-/// [`split_top`] for an ASCII separator that is no bracket or quote, on
-/// bytes: the brackets and straight quotes are ASCII, the curly quotes
-/// three-byte sequences, and no byte of a multi-byte character is ASCII,
-/// so every offset found is a char boundary.
+/// [`split_top`] for an ASCII separator that is no bracket or quote.
 fn split_top_ascii(s: &str, sep: u8) -> Vec<(usize, usize)> {
-    let b = s.as_bytes();
     let mut out = Vec::with_capacity(8);
-    // Short text (an author list, a source element) goes straight to the
-    // byte loop below: the searches cost a call each, per separator too.
-    let short = b.len() <= SHORT;
-    if !short && memchr::memchr(sep, b).is_none() {
-        out.push((0, s.len()));
-        return out;
-    }
-    // Without an opening bracket or quote (the curly ones start with
-    // E2) the whole text is at the top level: a closer alone leaves the
-    // depth at zero.
-    if !short && memchr::memchr3(b'(', b'[', b'"', b).is_none() && memchr::memchr(0xE2, b).is_none()
-    {
-        // (Eight bytes a step, inlined: the separators of an author list
-        // or a source element are a few bytes apart, where a memchr call
-        // per separator costs its set-up each time.)
-        let mut start = 0;
-        while let Some(i) = crate::swar::find_byte(b, start, sep) {
-            out.push((start, i));
-            start = i + 1;
-        }
-        out.push((start, s.len()));
-        return out;
-    }
-    let mut depth = Depth::default();
-    let mut start = 0;
-    let mut i = 0;
-    // The skip, by table (an iterator's `position`, as in `units`).
-    // In bounds: a byte indexes 256 entries.
-    while let Some(k) = b.get(i..).and_then(|rest| {
-        rest.iter()
-            .position(|&c| c == sep || DEPTH_BYTES[usize::from(c)])
-    }) {
-        i += k;
-        let Some(&c) = b.get(i) else {
-            break;
-        };
-        match c {
-            b'(' | b')' | b'[' | b']' | b'"' => depth.step(c as char),
-            0xE2 => {
-                // „ “ ” are E2 80 9E, E2 80 9C, E2 80 9D.
-                match (b.get(i + 1), b.get(i + 2)) {
-                    (Some(0x80), Some(0x9E)) => depth.step('„'),
-                    (Some(0x80), Some(0x9C)) => depth.step('“'),
-                    (Some(0x80), Some(0x9D)) => depth.step('”'),
-                    _ => {}
-                }
-            }
-            _ if c == sep && depth.top() => {
-                out.push((start, i));
-                start = i + 1;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    out.push((start, s.len()));
+    out.extend(split_top_iter(s, sep));
     out
 }
 
-/// Texts up to this many bytes are split by [`split_top_ascii`]'s byte
+/// The pieces of [`split_top`] one at a time, for an ASCII separator that
+/// is no bracket or quote, on bytes: the brackets and straight quotes are
+/// ASCII, the curly quotes three-byte sequences, and no byte of a
+/// multi-byte character is ASCII, so every offset found is a char
+/// boundary. (Most callers walk the pieces once: no vector to allocate.)
+#[inline]
+pub fn split_top_iter(s: &str, sep: u8) -> SplitTop<'_> {
+    debug_assert!(sep.is_ascii() && !matches!(sep, b'(' | b')' | b'[' | b']' | b'"'));
+    let b = s.as_bytes();
+    // Short text (an author list, a source element) goes straight to the
+    // byte loop: the searches cost a call each, per separator too.
+    let short = b.len() <= SHORT;
+    let mut it = SplitTop {
+        b,
+        sep,
+        start: 0,
+        i: 0,
+        depth: Depth::default(),
+        flat: false,
+        done: false,
+    };
+    if !short {
+        if memchr::memchr(sep, b).is_none() {
+            // One piece: the scan has nothing left to look at.
+            it.i = b.len();
+        } else if memchr::memchr3(b'(', b'[', b'"', b).is_none()
+            && memchr::memchr(0xE2, b).is_none()
+        {
+            // Without an opening bracket or quote (the curly ones start
+            // with E2) the whole text is at the top level: a closer alone
+            // leaves the depth at zero.
+            it.flat = true;
+        }
+    }
+    it
+}
+
+/// Calls `f` with the pieces of [`split_top_iter`] in a slice, for a
+/// caller that goes back and forth among them; the slice is on the stack
+/// when there are 16 pieces or fewer (a vector's allocation cost more than
+/// the split of a short source element).
+pub fn with_split_top<R>(s: &str, sep: u8, f: impl FnOnce(&[(usize, usize)]) -> R) -> R {
+    let mut buf = [(0, 0); 16];
+    let mut n = 0;
+    let mut it = split_top_iter(s, sep);
+    while let Some(piece) = it.next() {
+        let Some(slot) = buf.get_mut(n) else {
+            let mut all = buf.to_vec();
+            all.push(piece);
+            all.extend(it);
+            return f(&all);
+        };
+        *slot = piece;
+        n += 1;
+    }
+    f(buf.get(..n).unwrap_or_default())
+}
+
+/// The iterator of [`split_top_iter`]: `(start, end)` byte ranges.
+pub struct SplitTop<'s> {
+    b: &'s [u8],
+    sep: u8,
+    /// Where the next piece starts.
+    start: usize,
+    /// Where the scan with the depth goes on.
+    i: usize,
+    depth: Depth,
+    /// No separator is at a depth: each one splits.
+    flat: bool,
+    /// The last piece was given.
+    done: bool,
+}
+
+impl Iterator for SplitTop<'_> {
+    type Item = (usize, usize);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        if self.done {
+            return None;
+        }
+        let (b, sep) = (self.b, self.sep);
+        if self.flat {
+            // (Eight bytes a step, inlined: the separators of an author
+            // list or a source element are a few bytes apart, where a
+            // memchr call per separator costs its set-up each time.)
+            if let Some(i) = crate::swar::find_byte(b, self.start, sep) {
+                let piece = (self.start, i);
+                self.start = i + 1;
+                return Some(piece);
+            }
+        } else {
+            // The skip, by table (an iterator's `position`, as in `units`).
+            // In bounds: a byte indexes 256 entries.
+            while let Some(k) = b.get(self.i..).and_then(|rest| {
+                rest.iter()
+                    .position(|&c| c == sep || DEPTH_BYTES[usize::from(c)])
+            }) {
+                let i = self.i + k;
+                self.i = i + 1;
+                let Some(&c) = b.get(i) else {
+                    break;
+                };
+                match c {
+                    b'(' | b')' | b'[' | b']' | b'"' => self.depth.step(c as char),
+                    0xE2 => {
+                        // „ “ ” are E2 80 9E, E2 80 9C, E2 80 9D.
+                        match (b.get(i + 1), b.get(i + 2)) {
+                            (Some(0x80), Some(0x9E)) => self.depth.step('„'),
+                            (Some(0x80), Some(0x9C)) => self.depth.step('“'),
+                            (Some(0x80), Some(0x9D)) => self.depth.step('”'),
+                            _ => {}
+                        }
+                    }
+                    _ if c == sep && self.depth.top() => {
+                        let piece = (self.start, i);
+                        self.start = i + 1;
+                        return Some(piece);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        self.done = true;
+        Some((self.start, b.len()))
+    }
+}
+
+/// Texts up to this many bytes are split by [`split_top_iter`]'s byte
 /// loop alone.
 const SHORT: usize = 24;
 
@@ -1246,6 +1322,21 @@ mod tests {
         let s = "Smith, J. (2019, “A, B”) [x, y], „a, b“ end";
         let parts: Vec<&str> = split_top(s, ',').iter().map(|&(a, b)| &s[a..b]).collect();
         assert_eq!(parts, ["Smith", " J. (2019, “A, B”) [x, y]", " „a, b“ end"]);
+    }
+
+    #[test]
+    fn with_split_top_past_its_stack_buffer() {
+        // Up to and past the 16 pieces held on the stack, with and without
+        // a group.
+        for n in 0..40 {
+            for s in [
+                vec!["x"; n].join(","),
+                format!("({}),{}", ["y"; 3].join(","), vec!["x"; n].join(",")),
+            ] {
+                let want = split_top(&s, ',');
+                with_split_top(&s, b',', |parts| assert_eq!(parts, want.as_slice(), "{s}"));
+            }
+        }
     }
 
     fn texts(s: &str) -> Vec<&str> {

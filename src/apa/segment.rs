@@ -1845,6 +1845,10 @@ impl Layout {
     }
 }
 
+/// [`Segmenter::recycle`] takes no more texts once it holds this many.
+/// (It holds about a batch's: one is taken for each reference.)
+const MAX_SPARE_TEXTS: usize = 4096;
+
 /// The streaming segmenter.
 #[derive(Debug)]
 pub struct Segmenter {
@@ -1876,6 +1880,9 @@ pub struct Segmenter {
     /// The last reference, held back until the next one shows whether an
     /// annotation follows it (paragraphs and one-per-line layouts).
     held: Option<Segment>,
+    /// Texts of references already parsed, emptied, for the next
+    /// references' text ([`Segmenter::recycle`]).
+    spare_texts: Vec<String>,
 }
 
 impl Segment {
@@ -1921,7 +1928,35 @@ impl Segmenter {
             last_page: None,
             joins: Vec::new(),
             held: None,
+            spare_texts: Vec::new(),
         }
+    }
+
+    /// An empty string for a reference's text, that holds its first line
+    /// of `len` bytes: a recycled one when the next is big enough, else a
+    /// new one with room to spare (for the lines after, and its next
+    /// reference when it comes back).
+    fn spare_text(&mut self, len: usize) -> String {
+        match self.spare_texts.pop() {
+            Some(mut t) if t.capacity() >= len => {
+                t.clear();
+                t
+            }
+            _ => String::with_capacity(len + len / 2),
+        }
+    }
+
+    /// Takes back the texts of segments that are done with (leaving
+    /// `texts` empty), for later references' text: joining a
+    /// reference's lines into a string of its own cost an allocation and
+    /// its growth each time. (They are emptied when taken.)
+    pub fn recycle(&mut self, texts: &mut Vec<String>) {
+        if self.spare_texts.is_empty() {
+            std::mem::swap(&mut self.spare_texts, texts);
+        } else if self.spare_texts.len() < MAX_SPARE_TEXTS {
+            self.spare_texts.append(texts);
+        }
+        texts.clear();
     }
 
     /// The layout in use.
@@ -2227,6 +2262,9 @@ impl Segmenter {
         }
         if let Some(w) = self.layout.join_window(line) {
             self.joins.push(w.to_string());
+        }
+        if self.text.capacity() == 0 {
+            self.text = self.spare_text(line.len());
         }
         let at = self.text.len();
         join_line(&mut self.text, line, &self.layout.vocabulary);

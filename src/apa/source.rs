@@ -193,8 +193,8 @@ fn article_number(p: &str) -> Option<&str> {
 /// before the book title (each starting with an initial), and the rest.
 fn container_authors(s: &str) -> Option<(&str, &str)> {
     let mut end = 0;
-    for (a, b) in scan::split_top(s, ',') {
-        // Char boundary: `split_top` gives offsets from `char_indices` of `s`.
+    for (a, b) in scan::split_top_iter(s, b',') {
+        // Char boundary: `split_top_iter` gives offsets from `char_indices` of `s`.
         let piece = s[a..b].fast_trim();
         let piece = piece.strip_prefix("& ").unwrap_or(piece);
         let words: Vec<&str> = piece.split_whitespace().collect();
@@ -407,11 +407,19 @@ fn bare_volume_issue(u: &str) -> Option<JournalTail<'_>> {
 /// Reads `Container, volume(issue), pages` from the right of an element.
 pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTail<'a>> {
     let u = scan::trim(u).trim_end_matches('.');
-    let parts = scan::split_top(u, ',');
+    scan::with_split_top(u, b',', |parts| journal_tail_in(u, parts, d))
+}
+
+/// [`journal_tail`] of `u` cut at its top-level commas into `parts`.
+fn journal_tail_in<'a>(
+    u: &'a str,
+    parts: &[(usize, usize)],
+    d: Option<&Date>,
+) -> Option<JournalTail<'a>> {
     if parts.len() < 2 {
         return tail_without_commas(u);
     }
-    // Char boundary: `split_top` gives offsets from `char_indices` of `u`.
+    // Char boundary: `split_top_iter` gives offsets from `char_indices` of `u`.
     // In bounds: `1 <= idx <= parts.len()` throughout: it starts at
     // `parts.len() >= 2`, and each decrement is from 2 or more (the status
     // one returns at 1), so `idx - 1` and (when `idx >= 3`) `idx - 2` are
@@ -1832,17 +1840,17 @@ impl<'a> Ctx<'a> {
         if m.is_empty() {
             return;
         }
-        let parts = scan::split_top(m, ',');
+        let mut parts = scan::split_top_iter(m, b',');
         // The meeting name is the first part; a place is what follows if it
         // is short.
-        let Some(&(a, b)) = parts.first() else {
+        let Some((a, b)) = parts.next() else {
             return;
         };
-        // Char boundary: `split_top` gives offsets from `char_indices` of `m`.
+        // Char boundary: `split_top_iter` gives offsets from `char_indices` of `m`.
         let name = m[a..b].fast_trim();
         self.mark(Field::EventTitle, name);
         self.r.event_title = Some(name.to_string());
-        if let Some(&(start, _)) = parts.get(1) {
+        if let Some((start, _)) = parts.next() {
             let place = m[start..].fast_trim();
             if !place.is_empty() {
                 self.mark(Field::Place, place);

@@ -175,13 +175,17 @@ pub(crate) fn edition_of(part: &str) -> Option<String> {
         .trim_end_matches(']')
         .fast_trim();
     let lower = p.lc();
-    let words: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '(' | ')' | '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    if !words.iter().any(|w| is_edition_word(w)) {
+    let split = || {
+        lower
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '(' | ')' | '-'))
+            .filter(|w| !w.is_empty())
+    };
+    // (Asked of the words before they are collected: most parts name no
+    // edition.)
+    if !split().any(is_edition_word) {
         return None;
     }
+    let words: Vec<&str> = split().collect();
     // A bare "Rev." or "ed." alone is not an edition statement.
     if words.len() < 2 {
         return None;
@@ -240,8 +244,12 @@ pub(crate) fn edition_of(part: &str) -> Option<String> {
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefixes: &[&str]) -> Option<&'a str> {
+    // (The first byte first, as `eq_ignore_ascii_case` compares it: most
+    // parts start with none of the prefixes' letters.)
+    let first = s.as_bytes().first()?.to_ascii_lowercase();
     prefixes
         .iter()
+        .filter(|p| p.as_bytes().first().map(u8::to_ascii_lowercase) == Some(first))
         .find_map(|p| strip_prefix_ascii_ci(s, p))
         .map(str::trim)
 }
@@ -500,13 +508,12 @@ pub(crate) fn is_details(inner: &str) -> bool {
         return true;
     }
     // Char boundary: `split_top` gives offsets from `char_indices` of its text.
-    scan::split_top(inner, ';').iter().all(|&(a, b)| {
+    scan::split_top_iter(inner, b';').all(|(a, b)| {
         let part = inner[a..b].fast_trim();
         names::parse_role_paren(part).is_some()
             || !matches!(detail_of(part), Detail::Unknown(_))
-            || scan::split_top(part, ',')
-                .iter()
-                .all(|&(c, e)| !matches!(detail_of(&part[c..e]), Detail::Unknown(_)))
+            || scan::split_top_iter(part, b',')
+                .all(|(c, e)| !matches!(detail_of(&part[c..e]), Detail::Unknown(_)))
     })
 }
 
@@ -1066,7 +1073,7 @@ impl<'a> Ctx<'a> {
         // The text each detail was read from, for the explain output.
         let mut texts: Vec<&'a str> = Vec::new();
         // Char boundary: `split_top` gives offsets from `char_indices` of its text.
-        for (a, b) in scan::split_top(inner, ';') {
+        for (a, b) in scan::split_top_iter(inner, b';') {
             let part = inner[a..b].fast_trim();
             if part.is_empty() {
                 continue;
@@ -1104,8 +1111,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // Char boundary: as above.
-            let part_texts: Vec<&'a str> = scan::split_top(part, ',')
-                .into_iter()
+            let part_texts: Vec<&'a str> = scan::split_top_iter(part, b',')
                 .map(|(c, e)| part[c..e].fast_trim())
                 .collect();
             let parts: Vec<Detail<'a>> = part_texts.iter().map(|t| detail_of(t)).collect();
@@ -1544,7 +1550,12 @@ impl<'a> Ctx<'a> {
         // Lower-casing leaves other text with a character that is not
         // ASCII (the Kelvin sign becomes 'k', which no phrase has): it
         // matches no phrase.
-        let status = if t.is_ascii() {
+        // Only ASCII text matches (see below): one longer than every
+        // phrase is answered by its length, not walked.
+        let longest = STATUS.iter().map(|s| s.len()).max().unwrap_or(0);
+        let status = if head.len() > longest {
+            None
+        } else if t.is_ascii() {
             STATUS.iter().find(|s| s.eq_ignore_ascii_case(head))
         } else if t.chars().any(|c| !c.is_ascii() && c != '\u{212A}') {
             None
