@@ -410,18 +410,29 @@ pub fn is_url_start(token: &str) -> bool {
         .take_while(|b| matches!(b, b'<' | b'(' | b'['))
         .count();
     let t = t.get(lead..).unwrap_or_default();
-    if !matches!(
-        t.first(),
-        Some(b'h' | b'H' | b'f' | b'F' | b'w' | b'W' | b'/')
-    ) {
-        return false;
-    }
     let starts = |p: &[u8]| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
-    starts(b"http://")
-        || starts(b"https://")
-        || starts(b"ftp://")
-        || (starts(b"www.") && t.len() > 6)
-        || t.strip_prefix(b"//").is_some_and(is_host_then_path)
+    // The first four bytes as a word, the case bit set in those `case`
+    // marks: a letter's byte with it set is its lower case, and only the
+    // letter's two cases give it.
+    let head = |case: u32| {
+        t.get(..4)
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+            .map(|b| u32::from_le_bytes(b) | case)
+    };
+    // (Each form is asked only of a token with its first letter; "http://"
+    // and "https://" share "http", compared once, as a word.)
+    match t.first().map(u8::to_ascii_lowercase) {
+        Some(b'h') => {
+            head(0x2020_2020) == Some(u32::from_le_bytes(*b"http"))
+                && (t.get(4..7) == Some(b"://")
+                    || t.get(4..8).is_some_and(|s| s.eq_ignore_ascii_case(b"s://")))
+        }
+        Some(b'f') => starts(b"ftp://"),
+        // (The period's byte is compared as it is.)
+        Some(b'w') => head(0x0020_2020) == Some(u32::from_le_bytes(*b"www.")) && t.len() > 6,
+        Some(b'/') => t.strip_prefix(b"//").is_some_and(is_host_then_path),
+        _ => false,
+    }
 }
 
 /// The first byte (lower case) of a token `is_url_start` may accept.
@@ -942,7 +953,65 @@ mod tests {
         }
     }
 
+    /// [`is_url_start`] with the prefixes compared one by one, as before
+    /// the dispatch on the first letter.
+    fn url_start_by_prefixes(s: &str) -> bool {
+        let b = s.as_bytes();
+        let lead = b
+            .iter()
+            .take_while(|c| matches!(c, b'<' | b'(' | b'['))
+            .count();
+        let t = &b[lead..];
+        let starts = |p: &[u8]| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+        starts(b"http://")
+            || starts(b"https://")
+            || starts(b"ftp://")
+            || (starts(b"www.") && t.len() > 6)
+            || t.strip_prefix(b"//").is_some_and(is_host_then_path)
+    }
+
+    #[test]
+    fn url_start_on_near_forms() {
+        for s in [
+            "https://doi.org/x",
+            "HTTP://X.ORG",
+            "hTtPs://a",
+            "http:/a",
+            "https:/",
+            "http",
+            "htt",
+            "Http://",
+            "HTTPS://",
+            "httpx://",
+            "ftp://a",
+            "FTP://a",
+            "ftp:/",
+            "www.example.org",
+            "WWW.EX.COM",
+            "wWw.ab",
+            "www.abc",
+            "www\u{e}abc",
+            "ww.abcdef",
+            "//www.springer.com/x",
+            "<https://a>",
+            "(www.abcdef",
+            "[http://a]",
+            "What",
+            "from",
+            "with",
+            "/path",
+            "",
+        ] {
+            assert_eq!(is_url_start(s), url_start_by_prefixes(s), "{s:?}");
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn url_start_as_its_prefix_list(s in "[<(\\[]?(h|H|f|w|W|/)?[tTpPsSwW:/.\u{e}a]{0,9}") {
+            proptest::prop_assert_eq!(is_url_start(&s), url_start_by_prefixes(&s), "{:?}", s);
+        }
+
         #[test]
         fn trim_trailing_as_its_loop(s in "[a-z0-9/.,;>»\"”'()\\[\\]]{0,8}") {
             // The loop alone, before the test of the last byte.
