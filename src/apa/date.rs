@@ -266,18 +266,20 @@ pub fn date_group(i: &str) -> IResult<&str, Date> {
     alt((no_date, in_press, dated, month_first)).parse(i)
 }
 
+/// The text's last four bytes are digits: it ends with a year.
+fn ends_with_year(b: &[u8]) -> bool {
+    b.len()
+        .checked_sub(4)
+        .and_then(|at| b.get(at..))
+        .is_some_and(|y| y.iter().all(u8::is_ascii_digit))
+}
+
 /// A month or season before the year, as hand-typed lists put it: "March
 /// 2019", "Oct. 2020", "3 March 2019", "Winter 2020".
 fn month_first(i: &str) -> IResult<&str, Date> {
     // (Cheap test first: the text ends with the year. Most parentheses
     // asked whether they are a date are not: "(Eds.)", "(pp. 1–20)".)
-    let b = i.as_bytes();
-    if !b
-        .len()
-        .checked_sub(4)
-        .and_then(|at| b.get(at..))
-        .is_some_and(|y| y.iter().all(u8::is_ascii_digit))
-    {
+    if !ends_with_year(i.as_bytes()) {
         return Err(nom::Err::Error(nom::error::Error::new(
             i,
             nom::error::ErrorKind::Alt,
@@ -548,12 +550,9 @@ pub fn parse_date_group(s: &str) -> Option<Date> {
     // and any non-ASCII letter ("é. n.", "б. д.").
     // A month or season before the year, as hand-typed lists put it:
     // "(March 2019)", "(Oct. 2020)", "(Winter 2020)".
+    // (`month_first` asks whether the text ends with a year first.)
     if b.len() <= 20
         && b.first().is_some_and(u8::is_ascii_uppercase)
-        && b.len()
-            .checked_sub(4)
-            .and_then(|at| b.get(at..))
-            .is_some_and(|y| y.iter().all(u8::is_ascii_digit))
         && let Ok((_, d)) = all_consuming(month_first).parse(s)
     {
         return Some(d);

@@ -358,13 +358,22 @@ fn volume_text(v: &str) -> String {
     format!("{} {v}", if range { "Vols." } else { "Vol." })
 }
 
-fn editor_list(names: &[&Name]) -> String {
+/// "J. Smith & L. Lee (Eds.)"; "J. Strachey (Ed. & Trans.)" when the
+/// editors translated the work too.
+fn editor_list(names: &[&Name], translated: bool) -> String {
     let ns: Vec<String> = names.iter().map(|n| name_direct(n)).collect();
     if ns.is_empty() {
         return String::new();
     }
     let list = and_list(&ns);
-    format!("{list} ({})", if names.len() == 1 { "Ed." } else { "Eds." })
+    let label = if names.len() == 1 { "Ed." } else { "Eds." };
+    let trans = if translated { " & Trans." } else { "" };
+    format!("{list} ({label}{trans})")
+}
+
+/// The editors, and no one else, are the translators.
+fn editors_translated(r: &Reference) -> bool {
+    r.names(Role::Editor).next().is_some() && r.names(Role::Editor).eq(r.names(Role::Translator))
 }
 
 const MONTHS: [&str; 12] = [
@@ -714,9 +723,8 @@ fn title_details(r: &Reference, editors_in_author: bool, sh: Shape) -> String {
     }
     // (A chapter's book editors who translated it too are named in the
     // "In" clause: "In J. Strachey (Ed. & Trans.),".)
-    let book_editors_translated = sh == Shape::InBook
-        && !editors_in_author
-        && r.names(Role::Editor).eq(translators.iter().copied());
+    let book_editors_translated =
+        sh == Shape::InBook && !editors_in_author && editors_translated(r);
     if !translators.is_empty() && editors != translators && !book_editors_translated {
         people.push(format!("{}, Trans.", join(&translators)));
     }
@@ -960,14 +968,7 @@ pub fn reference(r: &Reference, html: bool) -> String {
             let editors: Vec<&Name> = r.names(Role::Editor).collect();
             let series_editors: Vec<&Name> = r.names(Role::CollectionEditor).collect();
             if !editors.is_empty() && !editors_in_author {
-                if r.names(Role::Translator).eq(editors.iter().copied()) {
-                    // "In J. Strachey (Ed. & Trans.),".
-                    let ns: Vec<String> = editors.iter().map(|n| name_direct(n)).collect();
-                    let label = if ns.len() == 1 { "Ed." } else { "Eds." };
-                    o.push(&format!("{} ({label} & Trans.)", and_list(&ns)));
-                } else {
-                    o.push(&editor_list(&editors));
-                }
+                o.push(&editor_list(&editors, editors_translated(r)));
                 o.push(", ");
             } else if editors.is_empty() && !series_editors.is_empty() {
                 // "In L. Outhwaite (Series Ed.), Series: Vol. 1. Title".

@@ -642,23 +642,19 @@ fn put_issued<'a>(e: &mut Draft<'a>, r: &'a Reference, classic: bool) {
                     y = Some(format!("ca. {}", year_text(start.year)));
                 }
                 if let Some(end) = &d.end {
-                    if end.year != start.year {
+                    let across_years = end.year != start.year;
+                    if across_years {
                         let from = y.unwrap_or_else(|| year_text(start.year));
                         y = Some(format!("{from}--{}", year_text(end.year)));
-                        // The end's month and day have no field: "2019,
-                        // December 30–2020, January 2".
-                        if end.month.is_some()
-                            && let Some(range) = biblatex_date(d)
-                        {
-                            e.note.push(format!("Date: {range}").into());
-                            e.moved.push("date range");
-                        }
-                    } else if end != start {
-                        // BibTeX has no field for a range within a year.
-                        if let Some(range) = biblatex_date(d) {
-                            e.note.push(format!("Date: {range}").into());
-                            e.moved.push("date range");
-                        }
+                    }
+                    // BibTeX has no field for a range within a year, nor
+                    // for the end's month and day of one across years
+                    // ("2019, December 30–2020, January 2").
+                    if (across_years && end.month.is_some() || !across_years && end != start)
+                        && let Some(range) = biblatex_date(d)
+                    {
+                        e.note.push(format!("Date: {range}").into());
+                        e.moved.push("date range");
                     }
                 }
                 // Mostly a plain year: written as it is.
