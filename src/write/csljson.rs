@@ -714,8 +714,8 @@ impl CslOut<'_> {
 const LEAD: &[u8] = b",\n                ";
 
 /// A JSON emitter with `serde_json`'s layout (compact, or its
-/// `PrettyFormatter` with a two-space indent) for the few shapes a CSL
-/// item has.
+/// `PrettyFormatter` with a two-space indent, but a date's `date-parts`
+/// on one line) for the few shapes a CSL item has.
 struct Json<'o> {
     out: &'o mut Vec<u8>,
     pretty: bool,
@@ -948,20 +948,26 @@ impl Json<'_> {
         self.close(b'}', true);
     }
 
+    /// One `[year, month, day]` of a date's `date-parts`. Pretty, the
+    /// numbers stay on one line, as the CSL documentation writes them
+    /// (`"date-parts": [[2019, 3, 5]]`), where `serde_json` would give
+    /// each bracket and number a line of its own (seven lines a date).
     fn parts(&mut self, p: &DateParts, first: bool) {
-        self.item(first);
-        self.open(b'[');
-        self.item(true);
+        let sep: &[u8] = if self.pretty { b", " } else { b"," };
+        if !first {
+            self.out.extend_from_slice(sep);
+        }
+        self.out.push(b'[');
         self.number(p.year);
         if let Some(m) = p.month {
-            self.item(false);
+            self.out.extend_from_slice(sep);
             self.number(m);
             if let Some(d) = p.day {
-                self.item(false);
+                self.out.extend_from_slice(sep);
                 self.number(d);
             }
         }
-        self.close(b']', true);
+        self.out.push(b']');
     }
 
     /// A date, as [`DateOut`] serialises it.
@@ -977,30 +983,21 @@ impl Json<'_> {
             && d.season.is_none()
             && !d.circa
         {
-            self.out
-                .extend_from_slice(b"{\n      \"date-parts\": [\n        [\n          ");
-            self.number(start.year);
-            if let Some(m) = start.month {
-                self.out.extend_from_slice(b",\n          ");
-                self.number(m);
-                if let Some(day) = start.day {
-                    self.out.extend_from_slice(b",\n          ");
-                    self.number(day);
-                }
-            }
-            self.out.extend_from_slice(b"\n        ]\n      ]\n    }");
+            self.out.extend_from_slice(b"{\n      \"date-parts\": [");
+            self.parts(start, true);
+            self.out.extend_from_slice(b"]\n    }");
             return;
         }
         self.open(b'{');
         let mut nonempty = false;
         if let Some(start) = &d.start {
             self.key(key!("date-parts"), true);
-            self.open(b'[');
+            self.out.push(b'[');
             self.parts(start, true);
             if let Some(end) = &d.end {
                 self.parts(end, false);
             }
-            self.close(b']', true);
+            self.out.push(b']');
             if let Some(season) = d.season {
                 self.key(key!("season"), false);
                 self.number(season.number());
@@ -1193,9 +1190,91 @@ mod tests {
         assert_eq!(k.quoted.get(k.len), Some(&b'"'));
     }
 
+    /// `serde_json`'s pretty layout with a two-space indent, except that
+    /// the value of a `date-parts` member is written on one line with
+    /// `, ` between elements: the layout [`Json`] writes pretty.
+    #[derive(Default)]
+    struct DatePartsInline {
+        pretty: serde_json::ser::PrettyFormatter<'static>,
+        /// In an object key: the key's text so far.
+        key: Option<Vec<u8>>,
+        /// The last key was `date-parts` (and its value not begun).
+        date_parts_next: bool,
+        /// Depth of the inline arrays being written (0: none).
+        inline: usize,
+    }
+
+    impl serde_json::ser::Formatter for DatePartsInline {
+        fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+            if self.inline > 0 || std::mem::take(&mut self.date_parts_next) {
+                self.inline += 1;
+                return w.write_all(b"[");
+            }
+            self.pretty.begin_array(w)
+        }
+        fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+            if self.inline > 0 {
+                self.inline -= 1;
+                return w.write_all(b"]");
+            }
+            self.pretty.end_array(w)
+        }
+        fn begin_array_value<W: ?Sized + io::Write>(
+            &mut self,
+            w: &mut W,
+            first: bool,
+        ) -> io::Result<()> {
+            if self.inline > 0 {
+                return if first { Ok(()) } else { w.write_all(b", ") };
+            }
+            self.pretty.begin_array_value(w, first)
+        }
+        fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+            if self.inline > 0 {
+                return Ok(());
+            }
+            self.pretty.end_array_value(w)
+        }
+        fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.pretty.begin_object(w)
+        }
+        fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.pretty.end_object(w)
+        }
+        fn begin_object_key<W: ?Sized + io::Write>(
+            &mut self,
+            w: &mut W,
+            first: bool,
+        ) -> io::Result<()> {
+            self.key = Some(Vec::new());
+            self.date_parts_next = false;
+            self.pretty.begin_object_key(w, first)
+        }
+        fn end_object_key<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.date_parts_next = self.key.take().as_deref() == Some(b"date-parts");
+            self.pretty.end_object_key(w)
+        }
+        fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.pretty.begin_object_value(w)
+        }
+        fn end_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.pretty.end_object_value(w)
+        }
+        fn write_string_fragment<W: ?Sized + io::Write>(
+            &mut self,
+            w: &mut W,
+            fragment: &str,
+        ) -> io::Result<()> {
+            if let Some(k) = &mut self.key {
+                k.extend_from_slice(fragment.as_bytes());
+            }
+            w.write_all(fragment.as_bytes())
+        }
+    }
+
     /// The direct JSON is byte for byte what `serde_json` makes of the
-    /// [`Serialize`] view, compact and pretty, with and without Zotero's
-    /// forms.
+    /// [`Serialize`] view, compact and pretty (with `date-parts` on one
+    /// line), with and without Zotero's forms.
     #[test]
     fn direct_json_is_serde_json() {
         let texts = [
@@ -1233,7 +1312,7 @@ mod tests {
                 direct.clear();
                 item.write_json(&mut direct, true, 0);
                 let mut pretty = Vec::new();
-                let fmt = serde_json::ser::PrettyFormatter::with_indent(b"  ");
+                let fmt = DatePartsInline::default();
                 let mut ser = serde_json::Serializer::with_formatter(&mut pretty, fmt);
                 item.serialize(&mut ser).unwrap();
                 assert_eq!(String::from_utf8(direct), String::from_utf8(pretty));
