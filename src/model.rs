@@ -452,6 +452,10 @@ pub struct Date {
     /// The end of a range (`2019–2020`, `March 3–5`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<DateParts>,
+    /// A range still running, to the present: `(2015–present)` of a
+    /// podcast or a TV series (`end` is `None`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ongoing: bool,
     /// A season printed instead of a month.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub season: Option<Season>,

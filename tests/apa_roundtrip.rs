@@ -536,7 +536,15 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     ),
     (
         "Oakley, B. (Writer)",
-        "the writer prints one creator role and no executive producers (a gap of the APA writer)",
+        "the writer prints one creator role: the director, not the writers (a gap of the APA writer)",
+    ),
+    (
+        "Barris, K. (Writer & Director)",
+        "a writer who also directed is read as the director, printed `(Director)`",
+    ),
+    (
+        "Strausz, M., & Greenhill, B. D. (2009)",
+        "biblatex-apa's bracketed number comes back in APA's `(SSRN Scholarly Paper No. 1450387)`",
     ),
     (
         "Piaget, J. (1950/2001)",

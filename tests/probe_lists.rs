@@ -193,6 +193,10 @@ const LISTS: &[(&str, usize, usize)] = &[
     ("student-typos-journal-forms.txt", 28, 2),
     ("books-chapters-reports-theses-apa6-7.txt", 28, 0),
     ("online-media-software-data.txt", 27, 0),
+    // The APA 7 manual's audiovisual forms: "(2015–present)", "(Season 3,
+    // Episode 12)", "(Writer & Director)", "[Goodbye children] [Film]",
+    // "[Song recorded by …]. On Album: Subtitle."
+    ("audiovisual-apa7-manual.txt", 23, 0),
     // Journal pages' link labels; NLM's "PubMed PMID: …; PubMed Central
     // PMCID: …" is warned about (no field for a PMCID).
     ("journal-web-page-labels-more.txt", 12, 2),

@@ -195,14 +195,17 @@ fn date() -> impl Strategy<Value = Date> {
         prop::option::of(0usize..4),
         any::<bool>(),
         opt_text(),
+        any::<bool>(),
     )
-        .prop_map(|(st, start, end, season, circa, literal)| Date {
+        .prop_map(|(st, start, end, season, circa, literal, ongoing)| Date {
             status: [
                 DateStatus::Dated,
                 DateStatus::NoDate,
                 DateStatus::InPress,
                 DateStatus::Forthcoming,
             ][st],
+            // To the present only where there is a start and no end.
+            ongoing: ongoing && start.is_some() && end.is_none(),
             start,
             end,
             season: season.map(|s| {

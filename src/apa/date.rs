@@ -11,7 +11,7 @@ use nom::{
     branch::alt,
     bytes::complete::{tag, tag_no_case, take_while_m_n},
     character::complete::{char, satisfy, space0, space1},
-    combinator::{all_consuming, map, map_res, opt, recognize, value},
+    combinator::{all_consuming, map, map_res, not, opt, recognize, value},
     sequence::{preceded, terminated},
 };
 
@@ -451,8 +451,19 @@ fn dated(i: &str) -> IResult<&str, Date> {
     let (i, circa) = circa(i)?;
     let (i, y) = year(i)?;
     let (i, sfx) = opt(suffix).parse(i)?;
-    // A year range: 2019–2020, 1906–1930, 2019/2020.
-    let (i, end_year) = opt(preceded(range_dash, year)).parse(i)?;
+    // A year range: 2019–2020, 1906–1930, 2019/2020; or one to the
+    // present (`2015–present`), which gives no end year.
+    let (i, end_year) = opt(preceded(
+        range_dash,
+        alt((
+            map(year, Some),
+            value(
+                None,
+                terminated(tag_no_case("present"), not(satisfy(char::is_alphabetic))),
+            ),
+        )),
+    ))
+    .parse(i)?;
     // "2019, March 3", "2019 March 3"; "2016 , December" with a space
     // before the comma (pybtex's APA style, hand-typed lists).
     let (i, md) = opt(preceded(
@@ -470,12 +481,16 @@ fn dated(i: &str) -> IResult<&str, Date> {
         }),
         ..Date::default()
     };
-    if let Some(ey) = end_year {
-        d.end = Some(DateParts {
-            year: ey,
-            month: None,
-            day: None,
-        });
+    match end_year {
+        Some(Some(ey)) => {
+            d.end = Some(DateParts {
+                year: ey,
+                month: None,
+                day: None,
+            })
+        }
+        Some(None) => d.ongoing = true,
+        None => {}
     }
     if let Some((m, dd, end, season)) = md {
         if let Some(start) = d.start.as_mut() {
@@ -821,6 +836,18 @@ mod tests {
             let d = parse_date_group(t).unwrap();
             assert_eq!(ymd(&d), (2015, Some(11), Some(19)), "{t}");
         }
+    }
+
+    #[test]
+    fn ranges_to_the_present() {
+        for t in ["2015–present", "2015-present", "2015 – Present"] {
+            let d = parse_date_group(t).unwrap();
+            assert_eq!(ymd(&d), (2015, None, None), "{t}");
+            assert!(d.ongoing && d.end.is_none(), "{t}");
+        }
+        let d = parse_date_group("2008–2020").unwrap();
+        assert!(!d.ongoing);
+        assert!(parse_date_group("2015–presently").is_none());
     }
 
     #[test]

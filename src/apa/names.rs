@@ -1332,6 +1332,11 @@ pub fn role_of_marker(marker: &str) -> Option<Role> {
     if first == "principal" {
         return marker.lc().contains("investigator").then_some(Role::Author);
     }
+    // "(Writer & Director)", "(Producer & Director)": a film's or an
+    // episode's director, its main creator, who also wrote or produced it.
+    if matches!(first, "writer" | "producer" | "executive") && marker.lc().contains("director") {
+        return Some(Role::Director);
+    }
     match first {
         // "dir." is the French "sous la direction de" (editor); a film's
         // director is written out, "(Director)".

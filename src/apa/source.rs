@@ -1388,7 +1388,9 @@ impl<'a> Ctx<'a> {
             && !kinds().group();
         // A dated report ("[Press release]", "[Fact sheet]") names its
         // publisher, not a periodical; so does a video, dated to the day
-        // or not ("[Video]. YouTube.", "[Video]. TED Conferences.").
+        // or not ("[Video]. YouTube.", "[Video]. TED Conferences."), and a
+        // recording not "On" an album ("[Speech audio recording]. American
+        // Rhetoric.").
         let report = matches!(
             self.sig.desc_type,
             Some(
@@ -1396,6 +1398,7 @@ impl<'a> Ctx<'a> {
                     | ItemType::Manuscript
                     | ItemType::Article
                     | ItemType::MotionPicture
+                    | ItemType::Song
             )
         );
         // A lone element, and a link that says what kind of site it is on.

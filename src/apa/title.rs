@@ -30,6 +30,10 @@ pub(crate) enum Detail<'a> {
     Original(crate::model::Date),
     /// A kind of report with no number: "(Report)", "(Tech. Rep.)".
     Kind(&'a str),
+    /// A TV series' season: "(Season 3, Episode 12)" (as the volume).
+    Season(&'a str),
+    /// An episode's number: "(Season 3, Episode 12)", "(Episode 4)".
+    Episode(&'a str),
     Unknown(&'a str),
 }
 
@@ -286,6 +290,21 @@ fn role_then_details(part: &str) -> Option<(&str, &str)> {
 
 fn detail_known(part: &str, thesis: Option<bool>) -> Detail<'_> {
     let p = scan::trim(part);
+    // A season and an episode of a TV series (APA 7: "Lemons (Season 3,
+    // Episode 12) [TV series episode]"). (Cheap test first: the letter.)
+    if p.starts_with(['S', 's', 'E', 'e']) {
+        let digits = |v: &str| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit());
+        if let Some(v) = strip_prefix_ci(p, &["season "])
+            && digits(v)
+        {
+            return Detail::Season(v);
+        }
+        if let Some(v) = strip_prefix_ci(p, &["episode "])
+            && digits(v)
+        {
+            return Detail::Episode(v);
+        }
+    }
     if let Some(v) = strip_prefix_ci(
         p,
         &[
@@ -886,8 +905,17 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
         return typed(ItemType::Speech);
     }
     // (An audiobook is Zotero's audio recording, as CSL's "song" is.)
+    // APA 7 names the recording artist when not the composer: "[Song
+    // recorded by Staatskapelle Dresden]".
+    let recorded_by = |kind: &str| {
+        l.strip_prefix(kind).is_some_and(|rest| {
+            rest.starts_with(" recorded by ") || rest.starts_with(" performed by ")
+        })
+    };
     if l == "song"
         || l == "album"
+        || recorded_by("song")
+        || recorded_by("album")
         || has(phrase!("audio recording"))
         || l == "music"
         || l == "audiobook"
@@ -1045,6 +1073,31 @@ impl<'a> Ctx<'a> {
                 }
                 set_if_none(&mut self.r.medium, m);
             }
+            // A short bracket before a description already read (they are
+            // read from the end) is the title's translation, as APA 7
+            // orders them: "Au revoir les enfants [Goodbye children] [Film]".
+            // What is attached to a post: "[Image attached] [Status
+            // update]".
+            Description::Genre(g) if g.ends_with(" attached") => {
+                set_if_none(&mut self.r.medium, g);
+            }
+            // A number printed in brackets, as biblatex-apa prints a
+            // report's: "[SSRN Scholarly Paper] [No. 1450387]".
+            Description::Genre(g)
+                if g.starts_with("No. ")
+                    && matches!(detail_of(g), Detail::Number { genre: None, .. }) =>
+            {
+                if let Detail::Number { number, .. } = detail_of(g) {
+                    set_if_none(&mut self.r.number, number);
+                }
+            }
+            Description::Genre(g)
+                if (self.r.genre.is_some() || self.sig.desc_type.is_some())
+                    && self.r.title_translated.is_none() =>
+            {
+                self.r.title_translated = Some(g.to_string());
+                self.mark(Field::TitleTranslated, inner);
+            }
             Description::Genre(g) => set_if_none(&mut self.r.genre, g),
         }
         true
@@ -1185,7 +1238,8 @@ impl<'a> Ctx<'a> {
         for (d, text) in details.iter().zip(&texts) {
             let field = match d {
                 Detail::Edition(_) => Field::Edition,
-                Detail::Volume(_) => Field::Volume,
+                Detail::Volume(_) | Detail::Season(_) => Field::Volume,
+                Detail::Episode(_) => Field::Number,
                 Detail::Page(_) => Field::Page,
                 Detail::Number { .. } => Field::Number,
                 Detail::Kind(_) => Field::Genre,
@@ -1215,7 +1269,8 @@ impl<'a> Ctx<'a> {
         for d in details {
             match d {
                 Detail::Edition(e) => set_if_none_owned(&mut self.r.edition, e),
-                Detail::Volume(v) => set_if_none(&mut self.r.volume, v),
+                Detail::Volume(v) | Detail::Season(v) => set_if_none(&mut self.r.volume, v),
+                Detail::Episode(n) => set_if_none(&mut self.r.number, n),
                 Detail::Page(p) => set_if_none(&mut self.r.page, p),
                 Detail::Number { genre, number } => {
                     set_if_none(&mut self.r.number, number);

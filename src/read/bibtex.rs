@@ -1704,6 +1704,8 @@ fn is_description(s: &str) -> bool {
         "dissertation",
         "manuscript",
         "review",
+        // "SSRN Scholarly Paper", "Working paper", "White paper".
+        "paper",
     ];
     let l = s.to_lowercase();
     l.split(|c: char| !c.is_alphanumeric())

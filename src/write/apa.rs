@@ -451,6 +451,9 @@ pub fn date_text(d: Option<&Date>) -> String {
     }
     s.push_str(&year_text(start.year));
     s.push_str(sfx);
+    if d.ongoing && d.end.is_none() {
+        s.push_str("–present");
+    }
     match (&d.end, month_day(&start)) {
         (Some(end), None) if end.year != start.year => {
             s.push('–');
@@ -763,7 +766,13 @@ fn title_details(r: &Reference, editors_in_author: bool, sh: Shape) -> String {
     if let Some(v) = nonempty(&r.version) {
         rest.push(format!("Version {v}"));
     }
-    if let Some(n) = nonempty(&r.number)
+    // A TV series episode's season (its volume) and number.
+    let episode = (r.item_type == ItemType::Broadcast)
+        .then(|| nonempty(&r.volume).zip(nonempty(&r.number)))
+        .flatten();
+    if let Some((season, n)) = episode {
+        rest.push(format!("Season {season}, Episode {n}"));
+    } else if let Some(n) = nonempty(&r.number)
         && !matches!(sh, Shape::Periodical | Shape::Case | Shape::Statute)
         // A patent's title is its number: "U.S. Patent No. 8,765,432".
         && !nonempty(&r.title).is_some_and(|t| t.contains(n))
@@ -1045,6 +1054,23 @@ pub fn reference(r: &Reference, html: bool) -> String {
         }
         Shape::PartOfSite => {
             match r.item_type {
+                // A series' executive producers, when the episode's own
+                // creator comes first: "In K. Barris (Executive
+                // Producer), Black-ish".
+                ItemType::Broadcast
+                    if r.has_role(Role::Producer)
+                        && [Role::Author, Role::Director, Role::Host]
+                            .iter()
+                            .any(|&role| r.has_role(role)) =>
+                {
+                    let ns: Vec<String> = r.names(Role::Producer).map(name_direct).collect();
+                    let label = if ns.len() == 1 {
+                        "Executive Producer"
+                    } else {
+                        "Executive Producers"
+                    };
+                    o.push(&format!("In {} ({label}), ", and_list(&ns)));
+                }
                 ItemType::Broadcast | ItemType::Interview => o.push("In "),
                 // A song "On" its album.
                 ItemType::Song => o.push("On "),

@@ -565,6 +565,9 @@ fn push_biblatex_date(s: &mut String, d: &Date) -> bool {
     {
         s.push('/');
         push_iso(s, end);
+    } else if d.ongoing && d.end.is_none() {
+        // An open end (biblatex's `1988/`).
+        s.push('/');
     }
     true
 }
@@ -640,6 +643,10 @@ fn put_issued<'a>(e: &mut Draft<'a>, r: &'a Reference, classic: bool) {
                 let mut y: Option<String> = None;
                 if d.circa {
                     y = Some(format!("ca. {}", year_text(start.year)));
+                }
+                if d.ongoing && d.end.is_none() {
+                    let from = y.unwrap_or_else(|| year_text(start.year));
+                    y = Some(format!("{from}--present"));
                 }
                 if let Some(end) = &d.end {
                     let across_years = end.year != start.year;

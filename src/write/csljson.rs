@@ -109,6 +109,8 @@ pub fn date_to_csl(d: &Date) -> Option<CslDate> {
         let mut parts = vec![parts_json(start)];
         if let Some(end) = &d.end {
             parts.push(parts_json(end));
+        } else if d.ongoing {
+            parts.push(vec![Value::from(0)]);
         }
         Some(CslDate {
             date_parts: Some(parts),
@@ -310,6 +312,15 @@ pub fn csl_date_to_model(v: &Value) -> Option<Date> {
             if let Some(parts) = &d.date_parts {
                 out.start = parts.first().and_then(|p| parts_of(p));
                 out.end = parts.get(1).and_then(|p| parts_of(p));
+                // An end of year 0 or empty (`[[2015], [0]]`, `[[2015], [""]]`):
+                // to the present.
+                if out.start.is_some()
+                    && let Some(end) = parts.get(1)
+                    && end.first().is_none_or(|v| int_of(v) == Some(0) || v == "")
+                {
+                    out.ongoing = true;
+                    out.end = None;
+                }
             }
             out.season = d.season.as_ref().and_then(int_of).and_then(|s| match s {
                 1 => Some(Season::Spring),
@@ -439,6 +450,14 @@ impl Serialize for PartsOut<'_> {
 
 struct DateOut<'a>(&'a Date);
 
+/// The end CSL gives a range to the present (`[[2015], [0]]`, which
+/// citeproc-js prints "2015–").
+const OPEN_END: DateParts = DateParts {
+    year: 0,
+    month: None,
+    day: None,
+};
+
 impl DateOut<'_> {
     fn present(d: &Date) -> bool {
         d.start.is_some() || d.literal.is_some()
@@ -453,6 +472,7 @@ impl Serialize for DateOut<'_> {
         if let Some(start) = &d.start {
             let parts: Vec<PartsOut<'_>> = std::iter::once(PartsOut(start))
                 .chain(d.end.as_ref().map(PartsOut))
+                .chain((d.end.is_none() && d.ongoing).then_some(PartsOut(&OPEN_END)))
                 .collect();
             m.serialize_entry("date-parts", &parts)?;
             if let Some(season) = d.season {
@@ -980,6 +1000,7 @@ impl Json<'_> {
             && self.depth == 2
             && let Some(start) = &d.start
             && d.end.is_none()
+            && !d.ongoing
             && d.season.is_none()
             && !d.circa
         {
@@ -996,6 +1017,8 @@ impl Json<'_> {
             self.parts(start, true);
             if let Some(end) = &d.end {
                 self.parts(end, false);
+            } else if d.ongoing {
+                self.parts(&OPEN_END, false);
             }
             self.out.push(b']');
             if let Some(season) = d.season {
@@ -1179,6 +1202,27 @@ pub(crate) fn render(r: &Reference, id: &str, opts: &WriteOptions, out: &mut Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ranges_to_the_present_as_citeproc_js_writes_them() {
+        let d = Date {
+            ongoing: true,
+            ..Date::year(2015)
+        };
+        let r = Reference {
+            issued: Some(d.clone()),
+            ..Reference::default()
+        };
+        let item = CslOut::new(&r, "x", &WriteOptions::default());
+        let v = serde_json::to_value(&item).unwrap();
+        assert_eq!(v["issued"]["date-parts"], serde_json::json!([[2015], [0]]));
+        assert_eq!(csl_date_to_model(&v["issued"]), Some(d.clone()));
+        // An empty end is read so too; a real end is a range.
+        let empty = serde_json::json!({"date-parts": [[2015], [""]]});
+        assert_eq!(csl_date_to_model(&empty), Some(d));
+        let range = csl_date_to_model(&serde_json::json!({"date-parts": [[2015], [2018]]}));
+        assert!(range.is_some_and(|d| !d.ongoing && d.end.is_some()));
+    }
 
     #[test]
     fn keys_are_the_names_quoted() {

@@ -315,6 +315,9 @@ fn date_cell(d: &Date) -> String {
         {
             out.push('/');
             push_iso(&mut out, e);
+        } else if d.ongoing && d.end.is_none() {
+            // EDTF's open end.
+            out.push_str("/..");
         }
     } else if let Some(l) = &d.literal {
         // A date kept as printed: "ca. 350 B.C.E.".

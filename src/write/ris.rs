@@ -520,9 +520,7 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
                 if d.circa {
                     extra.push("circa: true".into());
                 }
-                if let Some(end) = &d.end
-                    && end != start
-                {
+                if d.end.as_ref().is_some_and(|end| end != start) || d.ongoing {
                     diags.push(Diagnostic::warning(
                         line,
                         Some(Field::Issued),
