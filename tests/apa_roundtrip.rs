@@ -539,6 +539,14 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "the writer prints one creator role: the director, not the writers (a gap of the APA writer)",
     ),
     (
+        "Okafor, N. (2019). Effects of sleep on recall",
+        "a comma typed for the title's period comes back as APA's period",
+    ),
+    (
+        "Okafor, N., & Lee, K. (2019). Recall after a night",
+        "a comma typed between volume and issue comes back in APA's `28(3)`",
+    ),
+    (
         "Barris, K. (Writer & Director)",
         "a writer who also directed is read as the director, printed `(Director)`",
     ),

@@ -656,6 +656,19 @@ fn journal_tail_in<'a>(
         idx -= 2;
     } else if !volume_read
         && idx >= 3
+        && plain(part(idx - 2))
+        && let Some(i) = part(idx - 1)
+            .strip_prefix('(')
+            .and_then(|p| p.strip_suffix(')'))
+            .filter(|i| plain(i))
+    {
+        // A comma between the volume and its issue, typed so: "Journal,
+        // 12, (3), 45–67".
+        t.volume = Some(part(idx - 2));
+        t.issue = Some(i);
+        idx -= 2;
+    } else if !volume_read
+        && idx >= 3
         && let Some(i) = labelled_issue(part(idx - 1))
         && let Some((Some(v), None)) = vi(idx - 2)
     {
@@ -863,8 +876,21 @@ pub(crate) fn split_title_from_journal(u: &str, d: Option<&Date>) -> Option<(usi
             }
         }
     }
-    let i = best?;
-    Some((container_start + i, container_start + i + 2))
+    if let Some(i) = best {
+        return Some((container_start + i, container_start + i + 2));
+    }
+    // A comma where the title's period should be, as students type it:
+    // "Effects of sleep on memory, Journal of Sleep Research, 12(3),
+    // 45–67". The last part before the volume that names a periodical
+    // ("Journal", "Review", "Quarterly" …) and starts with a capital.
+    // Char boundary: `i` is the offset of an ASCII ',' from `rfind`.
+    let i = c.rfind(", ")?;
+    let (title, journal) = (c[..i].fast_trim(), &c[i + 2..]);
+    (journal.starts_with(|ch: char| ch.is_uppercase())
+        && scan::word_count(title) >= 3
+        && scan::word_count(journal) <= 12
+        && lexicon::Kinds::of(journal).periodical_word())
+    .then_some((container_start + i, container_start + i + 2))
 }
 
 /// The element starts with "In " and a capital or an initial.
