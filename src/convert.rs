@@ -807,27 +807,39 @@ pub fn parse_segment(s: &Segment) -> Parsed {
 /// record is put in its box inside the parser's unwind guard, so that only
 /// the box's pointer is moved out of it (a `Parsed` is a kilobyte).
 fn parse_segment_boxed(s: &Segment) -> Box<ParsedRef> {
-    parse_segment_reusing(s, None)
+    parse_segment_reusing(&mut s.clone(), None, &mut Vec::new())
 }
 
 /// [`parse_segment_boxed`] into `spare`, a box of a record already
 /// written (its contents are dropped first), when there is one: a box of
 /// a kilobyte is not allocated and freed for each reference.
-fn parse_segment_reusing(s: &Segment, spare: Option<Box<ParsedRef>>) -> Box<ParsedRef> {
-    let boxed = |parsed| {
-        Box::new(ParsedRef {
-            parsed,
-            line: s.line,
-            end_line: s.end_line,
-        })
-    };
+///
+/// The segment's text becomes the record's raw text when normalising
+/// keeps it as it is (most references), leaving `s.text` empty; the raw
+/// text of the record `spare` held goes to `texts` then, to hold a later
+/// reference's text (one string goes round, none is copied).
+fn parse_segment_reusing(
+    s: &mut Segment,
+    spare: Option<Box<ParsedRef>>,
+    texts: &mut Vec<String>,
+) -> Box<ParsedRef> {
     // The box is made first and the record parsed into it (not parsed,
     // then moved into the box: a kilobyte copied).
-    let run = move || {
+    let (line, end_line) = (s.line, s.end_line);
+    // (The segment is only read after a panic, when its text was not
+    // taken: the text is taken last.)
+    let seg = &mut *s;
+    let run = std::panic::AssertUnwindSafe(move || {
+        let mut spare = spare;
+        if let Some(raw) = spare.as_mut().and_then(|b| b.parsed.reference.raw.take()) {
+            texts.push(raw);
+        }
+        // (Made after the push, which may call out: made before it, the
+        // record would be built aside and copied into the box.)
         let fresh = ParsedRef {
             parsed: Parsed::empty(),
-            line: s.line,
-            end_line: s.end_line,
+            line,
+            end_line,
         };
         let mut b = match spare {
             Some(mut b) => {
@@ -845,9 +857,9 @@ fn parse_segment_reusing(s: &Segment, spare: Option<Box<ParsedRef>>) -> Box<Pars
             }
             None => Box::new(fresh),
         };
-        apa::parse_segment_into(s, &mut b.parsed);
+        apa::parse_segment_taking(seg, &mut b.parsed);
         b
-    };
+    });
     match std::panic::catch_unwind(run) {
         Ok(p) => p,
         Err(e) => {
@@ -865,17 +877,21 @@ fn parse_segment_reusing(s: &Segment, spare: Option<Box<ParsedRef>>) -> Box<Pars
                 }),
                 ..Default::default()
             };
-            boxed(Parsed {
-                reference,
-                diagnostics: vec![Diagnostic::warning(
-                    s.line,
-                    Some(crate::model::Field::Reference),
-                    format!(
-                        "internal error in the parser ({why}); the text is kept in the note \
+            Box::new(ParsedRef {
+                parsed: Parsed {
+                    reference,
+                    diagnostics: vec![Diagnostic::warning(
+                        s.line,
+                        Some(crate::model::Field::Reference),
+                        format!(
+                            "internal error in the parser ({why}); the text is kept in the note \
                          (please report this reference)"
-                    ),
-                )],
-                spans: Vec::new(),
+                        ),
+                    )],
+                    spans: Vec::new(),
+                },
+                line,
+                end_line,
             })
         }
     }
@@ -892,8 +908,11 @@ fn parse_batch_reusing(
 ) -> Batch {
     for it in &mut b.items {
         if let Item::Seg(s) = it {
-            let p = parse_segment_reusing(s, spare.pop());
-            texts.push(std::mem::take(&mut s.text));
+            let p = parse_segment_reusing(s, spare.pop(), texts);
+            // (Empty with no room when the record took it.)
+            if s.text.capacity() > 0 {
+                texts.push(std::mem::take(&mut s.text));
+            }
             *it = Item::Parsed(p);
         }
     }
@@ -929,7 +948,7 @@ fn parse_and_render_batch(
     b.text.reserve(3 * input);
     for it in &mut b.items {
         let p = match std::mem::replace(it, Item::Start(0)) {
-            Item::Seg(s) => parse_segment_reusing(&s, spare.take()),
+            Item::Seg(mut s) => parse_segment_reusing(&mut s, spare.take(), &mut Vec::new()),
             Item::Parsed(p) => p,
             other => {
                 *it = other;

@@ -753,7 +753,12 @@ impl LineSource {
         // vector code.)
         // (A byte below 0x20 or DEL: a tab or form feed passes too, and
         // is told apart below; the wider test is two comparisons a byte.)
-        let any_control = buf.iter().fold(false, |c, &b| c | (b < 0x20 || b == 0x7F));
+        // (The same pass or-s the bytes together: without a byte above
+        // 0x7F the line is ASCII, and has no Unicode space to make plain.)
+        let (any_control, any_high) = buf.iter().fold((false, 0u8), |(c, h), &b| {
+            (c | (b < 0x20 || b == 0x7F), h | b)
+        });
+        let any_high = any_high >= 0x80;
 
         // NUL bytes.
         if let Some(i) = any_control.then(|| memchr(0, buf)).flatten() {
@@ -789,7 +794,9 @@ impl LineSource {
             }
         }
 
-        plain_spaces(buf);
+        if any_high {
+            plain_spaces(buf);
+        }
 
         if !self.nonblank && buf.iter().any(|b| !b.is_ascii_whitespace()) {
             self.nonblank = true;

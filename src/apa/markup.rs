@@ -94,7 +94,9 @@ fn tag_name(r: &str) -> Option<&'static str> {
 /// Emphasis and escapes, which may span lines, are left to [`strip`].
 pub fn strip_line(line: &str, in_tag: bool) -> (Cow<'_, str>, bool) {
     let b = line.as_bytes();
-    if !in_tag && memchr::memchr2(b'<', b'>', b).is_none() {
+    // (A blank line, half the lines of a list, is answered without the
+    // search.)
+    if !in_tag && (b.is_empty() || memchr::memchr2(b'<', b'>', b).is_none()) {
         return (Cow::Borrowed(line), false);
     }
     let mut t = line;

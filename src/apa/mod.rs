@@ -157,7 +157,19 @@ pub fn parse_segment(s: &segment::Segment) -> Parsed {
 /// not moved there.
 pub fn parse_segment_into(s: &segment::Segment, parsed: &mut Parsed) {
     parse::parse_into(&s.text, s.line, s.end_line, s.wrapped, &s.joins, parsed);
-    // An annotated bibliography's annotation is kept in the note.
+    add_annotation(s, parsed);
+}
+
+/// [`parse_segment_into`], taking the segment's text for the record's raw
+/// text when normalising keeps it as it is (most references): then it is
+/// not copied, and `s.text` is left empty.
+pub fn parse_segment_taking(s: &mut segment::Segment, parsed: &mut Parsed) {
+    parse::parse_into_taking(&mut s.text, s.line, s.end_line, s.wrapped, &s.joins, parsed);
+    add_annotation(s, parsed);
+}
+
+/// An annotated bibliography's annotation is kept in the note.
+fn add_annotation(s: &segment::Segment, parsed: &mut Parsed) {
     if let Some(a) = &s.annotation {
         parsed.reference.push_note(a);
     }

@@ -569,7 +569,9 @@ struct Tok<'a> {
 /// Splits an author list into comma/ampersand-separated tokens with their
 /// markers.
 fn tokens<'s>(s: &'s str) -> Vec<Tok<'s>> {
-    let mut out: Vec<Tok<'s>> = Vec::with_capacity(8);
+    // (Room for eight names of two tokens each: a list of five authors
+    // or more outgrew eight, and was copied as it grew.)
+    let mut out: Vec<Tok<'s>> = Vec::with_capacity(16);
     // Empty marker tokens fold into the next one.
     let mut pending_amp = false;
     let mut pending_and = false;

@@ -5,6 +5,8 @@
 //! Quotes and dashes are kept as printed (writers keep them); the parser
 //! treats the variants alike.
 
+use std::borrow::Cow;
+
 /// Characters removed outright: soft hyphen, zero-width spaces and joiners,
 /// byte-order marks, word joiner, and the marks of writing direction
 /// (pdftotext puts embeddings around right-to-left words, also inside
@@ -27,14 +29,15 @@ fn is_invisible(c: char) -> bool {
 
 /// Normalises whitespace and removes invisible and control characters.
 pub fn clean(text: &str) -> String {
-    clean_noting_accents(text).0
+    clean_noting_accents(text).0.into_owned()
 }
 
 /// [`clean`], and whether the text may have a combining accent (see
 /// [`compose_accents`]): `false` only when it certainly has none, as
 /// [`plain`] tells of a text kept as it is (it looks at each character
-/// that is not ASCII on its way), so that it is not searched again.
-fn clean_noting_accents(text: &str) -> (String, bool) {
+/// that is not ASCII on its way), so that it is not searched again. A
+/// text kept as it is comes back borrowed.
+fn clean_noting_accents(text: &str) -> (Cow<'_, str>, bool) {
     // Most references are already clean: printable characters (dashes
     // and curly quotes are common), single spaces, nothing at the ends.
     let b = text.as_bytes();
@@ -43,7 +46,7 @@ fn clean_noting_accents(text: &str) -> (String, bool) {
         && !text.starts_with(' ')
         && !text.ends_with(' ')
     {
-        return (text.to_string(), accents);
+        return (Cow::Borrowed(text), accents);
     }
     let mut out = String::with_capacity(text.len());
     let mut space = false;
@@ -108,7 +111,7 @@ fn clean_noting_accents(text: &str) -> (String, bool) {
         // Char boundary: as above.
         out.push_str(&text[s..]);
     }
-    (out, true)
+    (Cow::Owned(out), true)
 }
 
 /// Whether `text` has only printable characters that [`clean`] keeps as
@@ -536,6 +539,12 @@ pub fn normalize(text: &str) -> String {
 /// Full normalisation, also listing URLs rejoined from spaced-out pieces
 /// (a PDF extraction's damage, which may also have lost a hyphen).
 pub fn normalize_noting(text: &str, repaired: &mut Vec<String>) -> String {
+    normalize_noting_cow(text, repaired).into_owned()
+}
+
+/// [`normalize_noting`], borrowing `text` when it is normal already (most
+/// references are): the caller keeps it without a copy.
+pub fn normalize_noting_cow<'t>(text: &'t str, repaired: &mut Vec<String>) -> Cow<'t, str> {
     // Text copied from HTML source or some exports keeps its character
     // references: "Smith, J., &amp; Doe, B.", "&#8220;third places&#8221;".
     // Only complete references (with their ';') are decoded, by the
@@ -545,43 +554,50 @@ pub fn normalize_noting(text: &str, repaired: &mut Vec<String>) -> String {
     // Markdown and HTML markup (pandoc's "*Journal*, *12*(3)",
     // "<https://doi.org/…>", "<i>Journal</i>").
     let unmarked = super::markup::strip(text);
-    let text: &str = &unmarked;
-    let b = text.as_bytes();
+    let b = unmarked.as_bytes();
     let decoded = if memchr::memchr(b'&', b)
         .is_some_and(|amp| memchr::memchr(b';', b.get(amp..).unwrap_or_default()).is_some())
     {
-        html_escape::decode_html_entities(text)
+        Cow::Owned(html_escape::decode_html_entities(&unmarked).into_owned())
     } else {
-        std::borrow::Cow::Borrowed(text)
+        unmarked
     };
     // (Searched for accents only when cleaning did not see it has none.)
-    let (cleaned, accents) = clean_noting_accents(&decoded);
+    // (The text kept as it is when cleaning changes nothing.)
+    let (changed, accents) = match clean_noting_accents(&decoded) {
+        (Cow::Owned(c), accents) => (Some(c), accents),
+        (Cow::Borrowed(_), accents) => (None, accents),
+    };
+    let cleaned = match changed {
+        Some(c) => Cow::Owned(c),
+        None => decoded,
+    };
     let mut cleaned = if accents {
-        compose_accents(cleaned)
+        Cow::Owned(compose_accents(cleaned.into_owned()))
     } else {
         cleaned
     };
     // (One byte search: every full-width form starts with 0xEF.)
     if memchr::memchr(0xEF, cleaned.as_bytes()).is_some() {
         if cleaned.contains('（') {
-            cleaned = ascii_parentheses(&cleaned);
+            cleaned = Cow::Owned(ascii_parentheses(&cleaned));
         }
         if cleaned.contains(['．', '，']) {
-            cleaned = ascii_stops(&cleaned);
+            cleaned = Cow::Owned(ascii_stops(&cleaned));
         }
     }
     // A DOI prefix split at its period ("10 .1016") and the spaced-out
     // links below ("www . x . com") all have " .": one search for most
     // texts, which have none, instead of one for each.
-    let spaced = contains_any!(cleaned.as_str(), [" ."]);
+    let spaced = contains_any!(&cleaned, [" ."]);
     if spaced {
-        join_spaced_doi_prefix(&mut cleaned);
+        join_spaced_doi_prefix(cleaned.to_mut());
     }
     // (Most texts need no repair: they are kept, not copied.)
     if !may_need_repair(&cleaned, spaced) {
         return cleaned;
     }
-    repair_urls_noting(&cleaned, repaired)
+    Cow::Owned(repair_urls_noting(&cleaned, repaired))
 }
 
 /// Full-width parentheses around ASCII text, as a Chinese or Japanese

@@ -763,6 +763,27 @@ pub(crate) fn parse_into(
     parsed.reference.raw = Some(norm);
 }
 
+/// [`parse_into`] of the text in `text`, which becomes the record's raw
+/// text when normalising keeps it as it is (most references): moved, not
+/// copied, leaving `text` empty. Else `text` is left as it was.
+pub(crate) fn parse_into_taking(
+    text: &mut String,
+    line: usize,
+    end_line: usize,
+    wrapped: bool,
+    joins: &[String],
+    parsed: &mut Parsed,
+) {
+    let mut repaired = Vec::new();
+    let norm = normalize::normalize_noting_cow(text, &mut repaired);
+    read(&norm, &repaired, line, end_line, wrapped, joins, parsed);
+    let changed = match norm {
+        std::borrow::Cow::Owned(n) => Some(n),
+        std::borrow::Cow::Borrowed(_) => None,
+    };
+    parsed.reference.raw = Some(changed.unwrap_or_else(|| std::mem::take(text)));
+}
+
 /// Reads the normalised text `s` of one reference (`repaired`: the URLs
 /// normalising rejoined) into `parsed`, an empty record. The record's raw
 /// text is left to the caller.
@@ -1798,5 +1819,25 @@ mod tests {
             None,
             None
         ));
+    }
+
+    proptest::proptest! {
+        /// Parsing a reference's own string (which the record may take
+        /// for its raw text, when normalising keeps it) reads the same
+        /// record as parsing a copy of it; the string is left as it was
+        /// unless the record took it.
+        #[test]
+        fn taking_the_text_reads_the_same(
+            s in "[A-Za-z .,&();:/\u{A0}\u{301}é–“”]{0,60}( \\(20[0-9][0-9]\\)\\.)?[A-Za-z .,&;:\u{AD}  ]{0,40}(https://doi\\.org/10\\.1/x| https : / / www \\. a \\. se / b)?"
+        ) {
+            let copied = parse(&s, 1, 1, false, &[]);
+            let mut text = s.clone();
+            let mut taken = Parsed::empty();
+            parse_into_taking(&mut text, 1, 1, false, &[], &mut taken);
+            proptest::prop_assert_eq!(&taken.reference, &copied.reference);
+            proptest::prop_assert_eq!(&taken.diagnostics, &copied.diagnostics);
+            proptest::prop_assert_eq!(&taken.spans, &copied.spans);
+            proptest::prop_assert!(text.is_empty() || text == s);
+        }
     }
 }

@@ -2096,7 +2096,12 @@ impl Segmenter {
             .push_str(&text[..floor_char_boundary(&text, 400)]);
         // (Each piece of a reference split in two keeps the windows: one
         // is only looked for in the text that holds it.)
-        let joins = self.joins.clone();
+        // (Most references have none: nothing to copy.)
+        let joins = if self.joins.is_empty() {
+            Vec::new()
+        } else {
+            self.joins.clone()
+        };
         Segment {
             text,
             line,
