@@ -1004,9 +1004,17 @@ impl Json<'_> {
             && d.season.is_none()
             && !d.circa
         {
-            self.out.extend_from_slice(b"{\n      \"date-parts\": [");
-            self.parts(start, true);
-            self.out.extend_from_slice(b"]\n    }");
+            self.out.extend_from_slice(b"{\n      \"date-parts\": [[");
+            self.number(start.year);
+            if let Some(m) = start.month {
+                self.out.extend_from_slice(b", ");
+                self.number(m);
+                if let Some(day) = start.day {
+                    self.out.extend_from_slice(b", ");
+                    self.number(day);
+                }
+            }
+            self.out.extend_from_slice(b"]]\n    }");
             return;
         }
         self.open(b'{');
