@@ -547,6 +547,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "a comma typed between volume and issue comes back in APA's `28(3)`",
     ),
     (
+        "Okafor, N. (2001). The role of rest",
+        "APA prints no PubMed number",
+    ),
+    (
         "Barris, K. (Writer & Director)",
         "a writer who also directed is read as the director, printed `(Director)`",
     ),

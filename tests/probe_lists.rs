@@ -197,6 +197,10 @@ const LISTS: &[(&str, usize, usize)] = &[
     // Episode 12)", "(Writer & Director)", "[Goodbye children] [Film]",
     // "[Song recorded by …]. On Album: Subtitle."
     ("audiovisual-apa7-manual.txt", 23, 0),
+    // Journal sites' link labels under or after a reference: Taylor &
+    // Francis, PLOS, Frontiers, Springer, APA PsycNET ("Medline:…") and
+    // Oxford Handbooks Online ("Find this resource:").
+    ("journal-site-labels-psycnet-oxford.txt", 7, 0),
     // Journal pages' link labels; NLM's "PubMed PMID: …; PubMed Central
     // PMCID: …" is warned about (no field for a PMCID).
     ("journal-web-page-labels-more.txt", 12, 2),

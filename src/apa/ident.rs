@@ -490,22 +490,27 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
             match tok.as_bytes().first().map(u8::to_ascii_lowercase) {
                 Some(c) if may_start_link(c) => {}
                 Some(b'd' | b'p' | b'i') if tok.len() <= 5 => {}
-                // "PMID:31234567", glued to its number.
-                Some(b'p')
-                    if tok.len() > 5
+                // "PMID:31234567", glued to its number; "Medline:11315248"
+                // (the same number, as APA PsycNET labels it).
+                Some(c @ (b'p' | b'm'))
+                    if let label = if c == b'p' {
+                        &b"pmid:"[..]
+                    } else {
+                        b"medline:"
+                    } && tok.len() > label.len()
                         && tok
                             .as_bytes()
-                            .get(..5)
-                            .is_some_and(|h| h.eq_ignore_ascii_case(b"pmid:")) =>
+                            .get(..label.len())
+                            .is_some_and(|h| h.eq_ignore_ascii_case(label)) =>
                 {
-                    // Char boundary: the first five bytes are ASCII.
-                    let n = trim_trailing(&tok[5..]);
-                    if n.bytes().all(|b| b.is_ascii_digit()) {
+                    // Char boundary: the label's bytes are ASCII.
+                    let n = trim_trailing(&tok[label.len()..]);
+                    if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) {
                         out.push(Ident {
                             kind: IdentKind::Pmid,
                             value: n.to_string(),
                             start,
-                            end: start + 5 + n.len(),
+                            end: start + label.len() + n.len(),
                         });
                     }
                     continue;

@@ -372,6 +372,9 @@ const LINK_LABELS: &[&str] = &[
     "full text",
     "view article",
     "find this article online",
+    // Oxford Handbooks Online: "Find this resource:" over "Google
+    // Scholar" and "WorldCat".
+    "find this resource:",
     "math reviews",
     "mathscinet",
     "zentralblatt math",
@@ -3254,6 +3257,9 @@ Tchen, J. K. W., & Yeats, D. (2014). Yellow peril! Verso.
         assert_eq!(strip_link_labels("View in ScopusGoogle Scholar"), None);
         // De Gruyter's label, and a web page's footnote return arrow.
         assert_eq!(strip_link_labels("Search in Google Scholar"), None);
+        // Oxford Handbooks Online's, over its links' lines.
+        assert_eq!(strip_link_labels("Find this resource:"), None);
+        assert_eq!(strip_link_labels("WorldCat"), None);
         assert_eq!(
             strip_link_labels("Lee, K. (2019). Title. Journal, 2, 3–4. ↩"),
             Some("Lee, K. (2019). Title. Journal, 2, 3–4.")
