@@ -551,6 +551,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "APA prints no PubMed number",
     ),
     (
+        "Okafor, N. (2016, June 3). Is the replay good?",
+        "APA 6's `Retrieved from Site website:` comes back as APA 7's site name",
+    ),
+    (
         "Barris, K. (Writer & Director)",
         "a writer who also directed is read as the director, printed `(Director)`",
     ),

@@ -1450,6 +1450,44 @@ impl<'a> Ctx<'a> {
                 || self.sig.desc_type.is_some_and(|t| {
                     matches!(t, ItemType::Post | ItemType::PostWeblog | ItemType::Webpage)
                 });
+        // The site named already by APA 6's "Retrieved from Site website:"
+        // (its CSL style prints the site there only): a lone element
+        // before it is the rest of a title with a period in it
+        // ("Séminaire - Quand la santé questionne le couple.
+        // Correspondances Sud et Nord. Retrieved from Corps et Médecine
+        // website: …").
+        if periodical
+            && us.len() == 1
+            && self.sig.site_from_trailer
+            && self.r.title.is_some()
+            // (Not the site itself, printed as the publisher too:
+            // "Internet Engineering Task Force. Retrieved from Internet
+            // Engineering Task Force website".)
+            && self
+                .r
+                .container_title
+                .as_deref()
+                .is_some_and(|site| !site.eq_ignore_ascii_case(strip_period(first)))
+        {
+            let c = strip_period(first);
+            self.mark(Field::Title, c);
+            // The title's own stop before it: a period, or the question
+            // or exclamation mark printed ("Is Rare Replay good? First
+            // reviews go live").
+            let stop = scan::offset_in(self.s, c)
+                .and_then(|at| self.s.get(..at))
+                .and_then(|before| before.fast_trim_end().chars().last())
+                .filter(|ch| matches!(ch, '?' | '!'))
+                .unwrap_or('.');
+            if let Some(t) = self.r.title.as_mut() {
+                if !t.ends_with(stop) {
+                    t.push(stop);
+                }
+                t.push(' ');
+                t.push_str(c);
+            }
+            return;
+        }
         if periodical && !lexicon::is_book_publisher(first) {
             let c = strip_period(first);
             self.mark(Field::ContainerTitle, c);

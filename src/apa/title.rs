@@ -1181,6 +1181,22 @@ impl<'a> Ctx<'a> {
                 texts.push(part);
                 continue;
             }
+            // Two edition statements in one: "2nd ed., rev. and updated"
+            // is one edition (only the first was kept).
+            // (Without the marker apacite adds after it, "(ninth Dover
+            // printing, tenth GPO printing ed.)", or a sentence's period;
+            // an abbreviation's stays: "5th ed., text rev.".)
+            if parts.len() >= 2 && parts.iter().all(|d| matches!(d, Detail::Edition(_))) {
+                let mut e = part.strip_suffix(" ed.").unwrap_or(part).fast_trim_end();
+                if let Some(cut) = e.strip_suffix('.')
+                    && scan::word_before(e, cut.len()).chars().count() > 5
+                {
+                    e = cut;
+                }
+                details.push(Detail::Edition(e.to_string()));
+                texts.push(part);
+                continue;
+            }
             details.extend(parts);
             texts.extend(part_texts);
         }
