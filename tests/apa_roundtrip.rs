@@ -555,6 +555,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "APA 6's `Retrieved from Site website:` comes back as APA 7's site name",
     ),
     (
+        "Okafor, N., & Lee, K. (2012). Relation markers",
+        "the `In` a style left out comes back",
+    ),
+    (
         "Barris, K. (Writer & Director)",
         "a writer who also directed is read as the director, printed `(Director)`",
     ),

@@ -47,6 +47,9 @@ pub(crate) struct Signals {
     /// A URL too damaged to use was kept in the note: the item is still
     /// one read online.
     pub url_in_note: bool,
+    /// The book a chapter is in was read from the title's element ("In"
+    /// left out): the source after it is the book's publisher.
+    pub book_in_title: bool,
 }
 
 impl Ctx<'_> {

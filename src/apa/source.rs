@@ -217,6 +217,29 @@ fn container_authors(s: &str) -> Option<(&str, &str)> {
     (!rest.is_empty()).then(|| (scan::trim(head), rest))
 }
 
+/// The element starts with a book's editors and their role, with no "In"
+/// before them: "M. R. Marlo, N. B. Adams, & T. M. Purvis (Eds.), Book".
+fn editors_first(src: &str) -> bool {
+    // (Cheap test first: an initial starts the element.)
+    if !matches!(src.as_bytes(), [b'A'..=b'Z', b'.', b' ', ..]) {
+        return false;
+    }
+    let Some(at) = scan::find_short(src, " (Ed") else {
+        return false;
+    };
+    // Char boundary: `at` is the offset of an ASCII ' ', and `close` of an
+    // ASCII ')' in the text after it.
+    let (names, role) = (&src[..at], &src[at + 1..]);
+    let Some(close) = role.find("), ") else {
+        return false;
+    };
+    names::role_of_marker(&role[..=close]) == Some(crate::model::Role::Editor)
+        && names.split(", ").all(|n| {
+            let n = n.strip_prefix("& ").unwrap_or(n);
+            matches!(n.as_bytes(), [b'A'..=b'Z', b'.', ..]) && n.split(' ').count() <= 6
+        })
+}
+
 /// "Advance online publication", "Publish Ahead of Print", "Online first".
 pub(crate) fn is_status_phrase(p: &str) -> bool {
     let l = scan::trim(p).trim_end_matches('.');
@@ -1222,6 +1245,18 @@ impl<'a> Ctx<'a> {
         }
         if let Some(rest) = strip_in_after_title(src) {
             self.read_in_container(rest);
+            return;
+        }
+        // A chapter's "In" left out, as some styles print it (Begell
+        // House's APA): "M. R. Marlo, & T. M. Purvis (Eds.), Selected
+        // Proceedings … (pp. 195–207). Publisher." When the book was read
+        // with the title's element already, what follows is its publisher.
+        if self.sig.book_in_title {
+            self.read_publisher(src);
+            return;
+        }
+        if editors_first(src) {
+            self.read_in_container(src);
             return;
         }
         // The album of a song: "On Lemonade. Parkwood; Columbia."

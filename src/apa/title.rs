@@ -1384,6 +1384,7 @@ impl<'a> Ctx<'a> {
             // ("E. W. Mayr & N. Ollinger (Eds.), 32nd Symposium"), and an
             // "In" the split found inside a title that has its own "In:".
             self.read_in_container(super::source::strip_in_after_title(book).unwrap_or(book));
+            self.sig.book_in_title = self.r.container_title.is_some() && self.r.publisher.is_none();
             title = chapter;
         }
         // An edition printed after the title without its parentheses, as
