@@ -1,5 +1,6 @@
 //! Nothing of a reference is lost silently: every word of five letters or
-//! more in a reference's text is in its CSL-JSON record (in some field,
+//! more, and every number of two digits or more, in a reference's text is
+//! in its CSL-JSON record (in some field,
 //! or in the note that keeps what could not be read), except the words
 //! APA itself prints around the data, listed in [`APA_WORDS`] (labels,
 //! roles, months, which a record holds as numbers or roles).
@@ -9,7 +10,8 @@
 //! from `--explain`, their records from `--to csl-json`. It found a film's
 //! bracketed translated title (`[Goodbye children] [Film]`), a second
 //! edition statement (`(2nd ed., rev. and updated)`) and APA 6's
-//! `Retrieved from Site website:` dropping the text before it.
+//! `Retrieved from Site website:` dropping the text before it; and, for
+//! numbers, a title's "(Page 17 of 30)" read as the item's pages.
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
@@ -152,11 +154,24 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| w.chars().count() >= 5)
 }
 
+/// The numbers of two digits or more of a reference's text, but for its
+/// links: volumes, issues, pages, years, report numbers.
+fn numbers(text: &str) -> impl Iterator<Item = &str> {
+    text.split_whitespace()
+        .filter(|t| !t.contains('/') && !t.to_lowercase().starts_with("doi:"))
+        .flat_map(|t| t.split(|c: char| !c.is_ascii_digit()))
+        .filter(|n| n.len() >= 2)
+}
+
 /// The record's text: every string in it, lower case, one after another.
 fn record_text(v: &serde_json::Value, out: &mut String) {
     match v {
         serde_json::Value::String(s) => {
             out.push_str(&s.to_lowercase());
+            out.push(' ');
+        }
+        serde_json::Value::Number(n) => {
+            out.push_str(&n.to_string());
             out.push(' ');
         }
         serde_json::Value::Array(a) => a.iter().for_each(|x| record_text(x, out)),
@@ -220,12 +235,18 @@ fn every_word_of_a_reference_is_in_its_record() {
             // Also without spaces and punctuation: "Self-efficacy" kept as
             // "self-efficacy", a word joined over a line break.
             let squashed: String = have.chars().filter(|c| c.is_alphanumeric()).collect();
-            let missing: Vec<&str> = words(text)
+            let mut missing: Vec<&str> = words(text)
                 .filter(|w| {
                     let l = w.to_lowercase();
                     !APA_WORDS.contains(&l.as_str()) && !have.contains(&l) && !squashed.contains(&l)
                 })
                 .collect();
+            // (A number is also kept without its leading zeros: "05" of a
+            // date is 5.)
+            missing.extend(
+                numbers(text)
+                    .filter(|n| !have.contains(n) && !have.contains(n.trim_start_matches('0'))),
+            );
             if !missing.is_empty() {
                 let name = file.file_name().unwrap_or_default().to_string_lossy();
                 lost.push(format!("{name}: {missing:?} not in the record of: {text}"));

@@ -322,6 +322,8 @@ fn detail_known(part: &str, thesis: Option<bool>) -> Detail<'_> {
         ],
     ) && !v.is_empty()
         && v.chars().any(|c| c.is_ascii_digit())
+        // Not a page of a whole: "(Page 17 of 30)" is a title's.
+        && !v.split_whitespace().any(|w| w.len() > 1 && w.chars().all(char::is_alphabetic))
     {
         return Detail::Page(v);
     }
