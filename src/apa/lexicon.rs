@@ -666,6 +666,7 @@ fn shape(w: &[u8]) -> Option<(usize, u32)> {
 }
 
 /// `w` without the bytes at either end that are no ASCII letter or digit.
+#[cfg(test)]
 fn trim_non_alnum(w: &[u8]) -> &[u8] {
     let start = w
         .iter()
@@ -1097,7 +1098,65 @@ impl Lexicon {
     /// allocating: words are lower-cased into a small buffer (no listed
     /// word is longer), phrases matched ignoring case.
     fn lists_of_ascii(&self, s: &str) -> u16 {
-        let mut lists = self.phrase_lists_of(s);
+        self.phrase_lists_of(s) | self.word_lists_ascii(s.as_bytes())
+    }
+
+    /// The lists of the words of ASCII `b`, in one pass over its bytes.
+    ///
+    /// A word runs between separators (see [`WORD_BYTE`]) and is looked
+    /// up without the bytes that are no letter or digit at its ends. A
+    /// listed word is letters and digits only, so a word is looked up only
+    /// when its letters and digits are in one run.
+    fn word_lists_ascii(&self, b: &[u8]) -> u16 {
+        // In bounds: a byte indexes 256 entries.
+        let kind = |i: usize| b.get(i).map(|&c| WORD_BYTE[usize::from(c)]);
+        let mut lists = 0;
+        let mut buf = [0u8; 32];
+        let mut i = 0;
+        while let Some(k) = kind(i) {
+            if k != ALNUM {
+                i += 1;
+                continue;
+            }
+            // The first run of letters and digits of a word.
+            let start = i;
+            while kind(i) == Some(ALNUM) {
+                i += 1;
+            }
+            let end = i;
+            // The rest of the word: other bytes only, or another run.
+            while kind(i) == Some(OTHER) {
+                i += 1;
+            }
+            if kind(i) == Some(ALNUM) {
+                while kind(i).is_some_and(|k| k != SEP) {
+                    i += 1;
+                }
+                continue;
+            }
+            let Some(w) = b.get(start..end) else {
+                continue;
+            };
+            if let Some((at, bit)) = shape(w)
+                && self.shapes.get(at).is_some_and(|s| s & bit == 0)
+            {
+                continue;
+            }
+            let Some(lw) = buf.get_mut(..w.len()) else {
+                continue;
+            };
+            lw.copy_from_slice(w);
+            lw.make_ascii_lowercase();
+            lists |= self.words.get(&*lw).copied().unwrap_or(0);
+        }
+        lists
+    }
+
+    /// [`Lexicon::word_lists_ascii`] as first written: split at the
+    /// separators, trimmed, looked up.
+    #[cfg(test)]
+    fn word_lists_ascii_by_split(&self, s: &str) -> u16 {
+        let mut lists = 0;
         let mut buf = [0u8; 32];
         let sep = |c: &u8| {
             c.is_ascii_whitespace() || matches!(c, b',' | b':' | b';' | b'(' | b')' | b'/' | b'-')
@@ -1122,6 +1181,31 @@ impl Lexicon {
         lists
     }
 }
+
+/// What a byte is to [`Lexicon::word_lists_ascii`]: a separator between
+/// words (ASCII whitespace, `,:;()/-`), a letter or digit, or other.
+const WORD_BYTE: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        // In bounds: `c < 256`.
+        t[c] = if b.is_ascii_whitespace()
+            || matches!(b, b',' | b':' | b';' | b'(' | b')' | b'/' | b'-')
+        {
+            SEP
+        } else if b.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            OTHER
+        };
+        c += 1;
+    }
+    t
+};
+const OTHER: u8 = 0;
+const SEP: u8 = 1;
+const ALNUM: u8 = 2;
 
 const PERIODICAL_WORDS: &[&str] = &[
     "journal",
@@ -1488,6 +1572,7 @@ pub fn is_preprint_doi(doi: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy as _;
 
     #[test]
     fn kept_kinds_are_the_kinds() {
@@ -1656,6 +1741,29 @@ mod tests {
                 })
                 .collect()
         })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_found_in_one_pass_as_by_split(s in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::sample::select(
+                    LISTS.iter().flat_map(|l| l.iter()).filter(|w| w.is_ascii()).copied().collect::<Vec<_>>()
+                ).prop_map(str::to_string),
+                proptest::sample::select(
+                    LISTS.iter().flat_map(|l| l.iter()).filter(|w| w.is_ascii()).copied().collect::<Vec<_>>()
+                ).prop_map(str::to_ascii_uppercase),
+                "[a-zA-Z0-9]{1,4}",
+                "[ ,:;()/\\-.'&\t\x0b]{1,2}",
+            ],
+            0..8,
+        ).prop_map(|w: Vec<String>| w.concat())) {
+            proptest::prop_assert_eq!(
+                LEXICON.word_lists_ascii(s.as_bytes()),
+                LEXICON.word_lists_ascii_by_split(&s),
+                "{:?}", s
+            );
+        }
     }
 
     proptest::proptest! {
