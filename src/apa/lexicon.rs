@@ -6,6 +6,7 @@
 //! languages of reference lists), not about any one corpus.
 
 use super::lower::Lc;
+#[cfg(test)]
 use aho_corasick::AhoCorasick;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::RefCell;
@@ -665,6 +666,7 @@ fn shape(w: &[u8]) -> Option<(usize, u32)> {
 }
 
 /// `w` without the bytes at either end that are no ASCII letter or digit.
+#[cfg(test)]
 fn trim_non_alnum(w: &[u8]) -> &[u8] {
     let start = w
         .iter()
@@ -809,31 +811,35 @@ impl Kinds {
 }
 
 /// The word lists compiled for lookups: single words in one hash map (to
-/// the lists they are in), phrases (with spaces or punctuation) in one
-/// Aho-Corasick automaton, so a text is scanned once for all of them.
+/// the lists they are in), phrases (with spaces or punctuation) found
+/// where [`PhraseGate`] points, so a text is scanned once for all of them.
 struct Lexicon {
     words: HashMap<&'static [u8], u16>,
     /// The shapes of the words: for each first and last letter or digit,
     /// a bit per length (see [`shape`]). A word of a shape no listed word
     /// has is not looked up.
     shapes: Vec<u32>,
-    phrases: Option<AhoCorasick>,
-    /// The lists of each phrase, by pattern id.
+    /// The phrases (in lower case), by index.
+    phrases: Vec<&'static [u8]>,
+    /// The lists of each phrase, by index.
     phrase_lists: Vec<u16>,
-    /// A test a text passes when it may hold a phrase (see
-    /// [`PhraseGate`]): most texts do not, and skip the automaton.
+    /// Where a text may hold a phrase, and which (see [`PhraseGate`]):
+    /// most texts hold none, and are passed over once.
     gate: PhraseGate,
 }
 
 /// Each phrase has a byte that is no ASCII letter or digit (a space, a
 /// period, a hyphen...): its "middle". A text holds the phrase only where
 /// it has that byte, with the phrase's byte before it, its letter after
-/// it and its letter two before it (ignoring ASCII case, as the automaton
-/// does). The gate keeps, for each middle byte and each byte before it,
-/// the letters that may follow and the letters that may come two before
-/// (bit `n` for `b'a' + n`; [`PhraseGate::ANY`] where the phrase has no
-/// letter there); it only says no where no phrase can be, so the phrases
-/// found are the same.
+/// it and its letter two before it (ignoring ASCII case). The gate keeps,
+/// for each middle byte and each byte before it, the letters that may
+/// follow and the letters that may come two before (bit `n` for
+/// `b'a' + n`; [`PhraseGate::ANY`] where the phrase has no letter there);
+/// it only says no where no phrase can be. Where it says yes, the phrases
+/// of that middle are compared with the text there.
+///
+/// (Built in a few thousand instructions, where an Aho-Corasick automaton
+/// of the phrases took some 600,000, paid on every run.)
 struct PhraseGate {
     /// The class of each byte as a middle (0: none).
     class: [u8; 256],
@@ -844,28 +850,28 @@ struct PhraseGate {
     /// By class: a phrase starts with its middle (any text with the
     /// byte may hold it).
     starts: Vec<bool>,
+    /// By class: the phrases of that middle, each as its index and where
+    /// its middle is in it.
+    middles: Vec<Vec<(usize, usize)>>,
 }
 
 impl PhraseGate {
     const ANY: u32 = 1 << 31;
 
-    fn new(phrases: &[&str]) -> PhraseGate {
+    fn new(phrases: &[&[u8]]) -> PhraseGate {
         let mut gate = PhraseGate {
             class: [0; 256],
             // Class 0 (no middle) is never looked up.
             after: vec![[0; 256]],
             before2: vec![[0; 256]],
             starts: vec![false],
+            middles: vec![Vec::new()],
         };
-        for p in phrases {
-            let b = p.as_bytes();
+        for (k, &b) in phrases.iter().enumerate() {
+            // (Always found: a text of ASCII letters and digits only is a
+            // word, not a phrase; see `Lexicon::new`.)
             let Some(j) = b.iter().position(|c| !c.is_ascii_alphanumeric()) else {
-                // (A phrase without such a byte: every text may hold it.)
-                gate.class = [1; 256];
-                gate.starts = vec![false, true];
-                gate.after = vec![[0; 256]; 2];
-                gate.before2 = vec![[0; 256]; 2];
-                return gate;
+                continue;
             };
             let mid = usize::from(b.get(j).copied().unwrap_or(0));
             let class = match gate.class.get(mid).copied().unwrap_or(0) {
@@ -874,6 +880,7 @@ impl PhraseGate {
                     gate.after.push([0; 256]);
                     gate.before2.push([0; 256]);
                     gate.starts.push(false);
+                    gate.middles.push(Vec::new());
                     if let Some(slot) = gate.class.get_mut(mid) {
                         *slot = c;
                     }
@@ -882,6 +889,9 @@ impl PhraseGate {
                 c => c,
             };
             let class = usize::from(class);
+            if let Some(m) = gate.middles.get_mut(class) {
+                m.push((k, j));
+            }
             let letter =
                 |k: Option<usize>| match k.and_then(|k| b.get(k)).map(u8::to_ascii_lowercase) {
                     Some(n @ b'a'..=b'z') => 1 << (n - b'a'),
@@ -908,7 +918,15 @@ impl PhraseGate {
     }
 
     /// False when no phrase can be in `b` (ignoring ASCII case).
+    #[cfg(test)]
     fn may_hold(&self, b: &[u8]) -> bool {
+        self.any_place(b, |_, _| true)
+    }
+
+    /// Calls `f` with each place of `b` where a phrase may be (a middle's
+    /// position, and its class), in order, until `f` says true; true when
+    /// it did. (Every place a phrase is, ignoring ASCII case, is one.)
+    fn any_place(&self, b: &[u8], mut f: impl FnMut(usize, usize) -> bool) -> bool {
         // A mask lets the letter at `k` through (or any byte).
         let lets = |mask: u32, k: Option<usize>| {
             mask & Self::ANY != 0
@@ -931,7 +949,10 @@ impl PhraseGate {
                 .get(i)
                 .map_or(0, |&c| usize::from(self.class[usize::from(c)]));
             if self.starts.get(class).copied().unwrap_or(true) {
-                return true;
+                if f(i, class) {
+                    return true;
+                }
+                continue;
             }
             let Some(&prev) = i.checked_sub(1).and_then(|k| b.get(k)) else {
                 continue;
@@ -952,7 +973,7 @@ impl PhraseGate {
                 .and_then(|t| t.get(prev))
                 .copied()
                 .unwrap_or(Self::ANY);
-            if lets(after, Some(i + 1)) && lets(before2, i.checked_sub(2)) {
+            if lets(after, Some(i + 1)) && lets(before2, i.checked_sub(2)) && f(i, class) {
                 return true;
             }
         }
@@ -988,18 +1009,9 @@ impl Lexicon {
             }
         }
         // The phrases are lower-case; ASCII text is matched ignoring ASCII
-        // case, other text is lower-cased first. Building fails only for
-        // sizes far beyond these lists: then phrases are not matched.
-        // (A contiguous NFA, not the DFA the default picks: the gate and
-        // `Kinds::of`'s memo leave it few texts to search, and a DFA for
-        // these phrases takes as long to build as some thirty references
-        // take to read, on every run.)
+        // case, other text is lower-cased first.
+        let phrases: Vec<&'static [u8]> = phrases.iter().map(|p| p.as_bytes()).collect();
         let gate = PhraseGate::new(&phrases);
-        let phrases = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-            .build(&phrases)
-            .ok();
         let mut shapes = vec![0u32; 36 * 36];
         for w in words.keys() {
             if let Some((i, bit)) = shape(w)
@@ -1017,23 +1029,46 @@ impl Lexicon {
         }
     }
 
-    /// The lists of the phrases in `s` (every occurrence of every phrase).
+    /// The lists of the phrases in `s` (ignoring ASCII case): the
+    /// phrases of each middle the gate points at, compared with the text
+    /// around it.
     fn phrase_lists_of(&self, s: &str) -> u16 {
-        let Some(ac) = &self.phrases else {
-            return 0;
-        };
-        if !self.gate.may_hold(s.as_bytes()) {
-            return 0;
-        }
+        let b = s.as_bytes();
         let mut lists = 0;
-        for m in ac.find_overlapping_iter(s) {
-            lists |= self
-                .phrase_lists
-                .get(m.pattern().as_usize())
-                .copied()
-                .unwrap_or(0);
-        }
+        self.gate.any_place(b, |i, class| {
+            for &(k, j) in self.gate.middles.get(class).map_or(&[][..], Vec::as_slice) {
+                let Some(p) = self.phrases.get(k) else {
+                    continue;
+                };
+                if i.checked_sub(j)
+                    .and_then(|start| b.get(start..start + p.len()))
+                    .is_some_and(|t| t.eq_ignore_ascii_case(p))
+                {
+                    lists |= self.phrase_lists.get(k).copied().unwrap_or(0);
+                }
+            }
+            false
+        });
         lists
+    }
+
+    /// [`Lexicon::phrase_lists_of`] by an Aho-Corasick automaton of the
+    /// phrases (every occurrence of every phrase), as it was first
+    /// written.
+    #[cfg(test)]
+    fn phrase_lists_by_automaton(&self, s: &str) -> u16 {
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&self.phrases)
+            .expect("the phrases make an automaton");
+        ac.find_overlapping_iter(s).fold(0, |lists, m| {
+            lists
+                | self
+                    .phrase_lists
+                    .get(m.pattern().as_usize())
+                    .copied()
+                    .unwrap_or(0)
+        })
     }
 
     /// The lists `s` has a word (a whole word) or phrase of, ignoring case.
@@ -1063,7 +1098,65 @@ impl Lexicon {
     /// allocating: words are lower-cased into a small buffer (no listed
     /// word is longer), phrases matched ignoring case.
     fn lists_of_ascii(&self, s: &str) -> u16 {
-        let mut lists = self.phrase_lists_of(s);
+        self.phrase_lists_of(s) | self.word_lists_ascii(s.as_bytes())
+    }
+
+    /// The lists of the words of ASCII `b`, in one pass over its bytes.
+    ///
+    /// A word runs between separators (see [`WORD_BYTE`]) and is looked
+    /// up without the bytes that are no letter or digit at its ends. A
+    /// listed word is letters and digits only, so a word is looked up only
+    /// when its letters and digits are in one run.
+    fn word_lists_ascii(&self, b: &[u8]) -> u16 {
+        // In bounds: a byte indexes 256 entries.
+        let kind = |i: usize| b.get(i).map(|&c| WORD_BYTE[usize::from(c)]);
+        let mut lists = 0;
+        let mut buf = [0u8; 32];
+        let mut i = 0;
+        while let Some(k) = kind(i) {
+            if k != ALNUM {
+                i += 1;
+                continue;
+            }
+            // The first run of letters and digits of a word.
+            let start = i;
+            while kind(i) == Some(ALNUM) {
+                i += 1;
+            }
+            let end = i;
+            // The rest of the word: other bytes only, or another run.
+            while kind(i) == Some(OTHER) {
+                i += 1;
+            }
+            if kind(i) == Some(ALNUM) {
+                while kind(i).is_some_and(|k| k != SEP) {
+                    i += 1;
+                }
+                continue;
+            }
+            let Some(w) = b.get(start..end) else {
+                continue;
+            };
+            if let Some((at, bit)) = shape(w)
+                && self.shapes.get(at).is_some_and(|s| s & bit == 0)
+            {
+                continue;
+            }
+            let Some(lw) = buf.get_mut(..w.len()) else {
+                continue;
+            };
+            lw.copy_from_slice(w);
+            lw.make_ascii_lowercase();
+            lists |= self.words.get(&*lw).copied().unwrap_or(0);
+        }
+        lists
+    }
+
+    /// [`Lexicon::word_lists_ascii`] as first written: split at the
+    /// separators, trimmed, looked up.
+    #[cfg(test)]
+    fn word_lists_ascii_by_split(&self, s: &str) -> u16 {
+        let mut lists = 0;
         let mut buf = [0u8; 32];
         let sep = |c: &u8| {
             c.is_ascii_whitespace() || matches!(c, b',' | b':' | b';' | b'(' | b')' | b'/' | b'-')
@@ -1088,6 +1181,31 @@ impl Lexicon {
         lists
     }
 }
+
+/// What a byte is to [`Lexicon::word_lists_ascii`]: a separator between
+/// words (ASCII whitespace, `,:;()/-`), a letter or digit, or other.
+const WORD_BYTE: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        // In bounds: `c < 256`.
+        t[c] = if b.is_ascii_whitespace()
+            || matches!(b, b',' | b':' | b';' | b'(' | b')' | b'/' | b'-')
+        {
+            SEP
+        } else if b.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            OTHER
+        };
+        c += 1;
+    }
+    t
+};
+const OTHER: u8 = 0;
+const SEP: u8 = 1;
+const ALNUM: u8 = 2;
 
 const PERIODICAL_WORDS: &[&str] = &[
     "journal",
@@ -1454,6 +1572,7 @@ pub fn is_preprint_doi(doi: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy as _;
 
     #[test]
     fn kept_kinds_are_the_kinds() {
@@ -1578,6 +1697,84 @@ mod tests {
         let k = Kinds::of("Médecine/Sciences-Revue du Congrès");
         assert!(k.meeting() && !k.group());
         assert_eq!(Kinds::of(""), Kinds::default());
+    }
+
+    /// Texts made of pieces of the phrases (cut anywhere, in either case)
+    /// and a few other bytes: phrases, near misses and overlaps.
+    fn phrase_texts() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let pieces: Vec<String> = LEXICON
+            .phrases
+            .iter()
+            .filter_map(|p| std::str::from_utf8(p).ok())
+            .flat_map(|p| {
+                let cuts: Vec<usize> = (0..=p.len()).filter(|&i| p.is_char_boundary(i)).collect();
+                cuts.iter()
+                    .flat_map(|&a| {
+                        cuts.iter()
+                            .filter(move |&&b| b > a)
+                            .map(move |&b| p[a..b].to_string())
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let whole: Vec<String> = LEXICON
+            .phrases
+            .iter()
+            .filter_map(|p| std::str::from_utf8(p).ok().map(str::to_string))
+            .collect();
+        let piece = prop_oneof![
+            2 => proptest::sample::select(whole),
+            3 => proptest::sample::select(pieces),
+            2 => "[a-zA-Z .,'’é-]{0,3}",
+        ];
+        (proptest::collection::vec(piece, 0..8), any::<u64>()).prop_map(|(ps, case)| {
+            ps.concat()
+                .chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    if case >> (i % 64) & 1 == 1 {
+                        c.to_ascii_uppercase()
+                    } else {
+                        c
+                    }
+                })
+                .collect()
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_found_in_one_pass_as_by_split(s in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::sample::select(
+                    LISTS.iter().flat_map(|l| l.iter()).filter(|w| w.is_ascii()).copied().collect::<Vec<_>>()
+                ).prop_map(str::to_string),
+                proptest::sample::select(
+                    LISTS.iter().flat_map(|l| l.iter()).filter(|w| w.is_ascii()).copied().collect::<Vec<_>>()
+                ).prop_map(str::to_ascii_uppercase),
+                "[a-zA-Z0-9]{1,4}",
+                "[ ,:;()/\\-.'&\t\x0b]{1,2}",
+            ],
+            0..8,
+        ).prop_map(|w: Vec<String>| w.concat())) {
+            proptest::prop_assert_eq!(
+                LEXICON.word_lists_ascii(s.as_bytes()),
+                LEXICON.word_lists_ascii_by_split(&s),
+                "{:?}", s
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn phrases_found_by_the_gate_are_the_automaton_s(s in phrase_texts()) {
+            proptest::prop_assert_eq!(
+                LEXICON.phrase_lists_of(&s),
+                LEXICON.phrase_lists_by_automaton(&s),
+                "{:?}", s
+            );
+        }
     }
 
     #[test]

@@ -50,6 +50,8 @@ pub(crate) struct Phrases {
     together: Option<aho_corasick::packed::Searcher>,
     /// One searcher per phrase, when `together` is `None`.
     each: Vec<memchr::memmem::Finder<'static>>,
+    /// The phrases, by index.
+    phrases: Vec<&'static [u8]>,
 }
 
 impl Phrases {
@@ -67,7 +69,12 @@ impl Phrases {
                 .map(|&p| memchr::memmem::Finder::new(p))
                 .collect(),
         };
-        Phrases { together, each }
+        let phrases = phrases.iter().map(|p| p.as_bytes()).collect();
+        Phrases {
+            together,
+            each,
+            phrases,
+        }
     }
 
     /// True when `hay` contains one of the phrases.
@@ -76,6 +83,42 @@ impl Phrases {
             Some(s) => s.find(hay).is_some(),
             None => self.each.iter().any(|f| f.find(hay).is_some()),
         }
+    }
+
+    /// Calls `f` with each occurrence of a phrase in `hay`, overlapping
+    /// ones too (as an Aho-Corasick automaton's overlapping search finds
+    /// them), as its start and the phrase's index, by start, until `f`
+    /// says true; true when it did.
+    ///
+    /// The packed searcher finds the next start of a phrase; the phrases
+    /// that start there are then compared one by one. (Texts rarely hold
+    /// one, and an automaton of the phrases took ten times as long to
+    /// build as this searcher, on every run.)
+    pub(crate) fn any_occurrence(
+        &self,
+        hay: &[u8],
+        mut f: impl FnMut(usize, usize) -> bool,
+    ) -> bool {
+        let starts_at = |i: usize, p: &[u8]| hay.get(i..).is_some_and(|t| t.starts_with(p));
+        let mut from = 0;
+        while from < hay.len() {
+            let next = match &self.together {
+                Some(s) => s
+                    .find_in(hay, aho_corasick::Span::from(from..hay.len()))
+                    .map(|m| m.start()),
+                None => (from..hay.len()).find(|&i| self.phrases.iter().any(|p| starts_at(i, p))),
+            };
+            let Some(start) = next else {
+                return false;
+            };
+            for (k, p) in self.phrases.iter().enumerate() {
+                if starts_at(start, p) && f(start, k) {
+                    return true;
+                }
+            }
+            from = start + 1;
+        }
+        false
     }
 }
 

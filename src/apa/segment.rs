@@ -699,20 +699,12 @@ fn author_start(l: &str) -> bool {
     if fam.is_empty() {
         return false;
     }
-    let ok_fam = fam
-        .chars()
-        .next()
-        .is_some_and(|c| scan::is_letter(c) && !c.is_lowercase())
-        && scan::word_count(fam) <= 4
-        // (With combining accents too: PDF text may decompose a letter,
-        // "Hancke\u{301}, B.", as the parser composes it only later.)
-        && fam.chars().all(|c| {
-            scan::is_letter(c)
-                || matches!(c, ' ' | '-' | '\'' | '’' | '‐' | '.' | '\u{300}'..='\u{36F}')
-        });
-    // Not "In M. R. Marlo, N. B. Adams, …": a family name holds no
-    // initial.
-    if !ok_fam || fam.split_whitespace().any(|w| is_initial(w, false)) {
+    let ok_fam = if fam.is_ascii() {
+        family_name_ascii(fam.as_bytes())
+    } else {
+        family_name_by_chars(fam)
+    };
+    if !ok_fam {
         return false;
     }
     let after = after.fast_trim_start();
@@ -726,6 +718,44 @@ fn author_start(l: &str) -> bool {
         (Some(a), Some('-'), _) if a.is_uppercase() => true,
         _ => false,
     }
+}
+
+/// True when `fam`, the text before [`author_start`]'s comma, is a family
+/// name: a capital first, letters (with spaces, hyphens, apostrophes,
+/// periods) and four words at most, none of them an initial (not "In M.
+/// R. Marlo, N. B. Adams, …").
+fn family_name_by_chars(fam: &str) -> bool {
+    let ok_fam = fam
+        .chars()
+        .next()
+        .is_some_and(|c| scan::is_letter(c) && !c.is_lowercase())
+        && scan::word_count(fam) <= 4
+        // (With combining accents too: PDF text may decompose a letter,
+        // "Hancke\u{301}, B.", as the parser composes it only later.)
+        && fam.chars().all(|c| {
+            scan::is_letter(c)
+                || matches!(c, ' ' | '-' | '\'' | '’' | '‐' | '.' | '\u{300}'..='\u{36F}')
+        });
+    ok_fam && !fam.split_whitespace().any(|w| is_initial(w, false))
+}
+
+/// [`family_name_by_chars`] for ASCII text, on its bytes: a letter is an
+/// ASCII letter there, and the only whitespace allowed is the space.
+fn family_name_ascii(fam: &[u8]) -> bool {
+    if !fam.first().is_some_and(u8::is_ascii_uppercase)
+        || !fam
+            .iter()
+            .all(|&c| c.is_ascii_alphabetic() || matches!(c, b' ' | b'-' | b'\'' | b'.'))
+    {
+        return false;
+    }
+    // An initial: parts of a capital and a period, joined by hyphens.
+    let initial = |w: &[u8]| {
+        w.split(|&c| c == b'-')
+            .all(|part| matches!(part, [c, b'.'] if c.is_ascii_uppercase()))
+    };
+    let mut words = fam.split(|&c| c == b' ').filter(|w| !w.is_empty());
+    words.by_ref().take(4).all(|w| !initial(w)) && words.next().is_none()
 }
 
 /// A date parenthesis near the start of a line, after a period:
@@ -1790,12 +1820,7 @@ impl Layout {
                 words_of(l, &mut vocabulary);
             }
         }
-        lens.sort_unstable();
-        let width = lens
-            .get(lens.len().saturating_mul(9) / 10)
-            .copied()
-            .unwrap_or(0);
-        let median = lens.get(lens.len() / 2).copied().unwrap_or(0);
+        let (width, median) = width_and_median(&mut lens);
         // Lines of several words much longer than the others: two lines
         // joined (a wrapper breaks lines at spaces; only a word it cannot
         // break, a long link, overruns the width).
@@ -1846,6 +1871,37 @@ impl Layout {
             vocabulary,
         }
     }
+}
+
+/// The line lengths at nine tenths and at half of `lens` in order (0 when
+/// there are none), as sorting them would give, found without sorting
+/// them (the sample has up to 5,000 lines).
+fn width_and_median(lens: &mut [usize]) -> (usize, usize) {
+    let (at_width, at_median) = (lens.len().saturating_mul(9) / 10, lens.len() / 2);
+    if at_width >= lens.len() {
+        return (0, 0);
+    }
+    let (smaller, &mut width, _) = lens.select_nth_unstable(at_width);
+    // The median is at or before the width's place: among the smaller
+    // (`at_median < at_width == smaller.len()`), or the width itself.
+    let median = if at_median < at_width {
+        *smaller.select_nth_unstable(at_median).1
+    } else {
+        width
+    };
+    (width, median)
+}
+
+/// [`width_and_median`] by sorting.
+#[cfg(test)]
+fn width_and_median_by_sorting(lens: &mut [usize]) -> (usize, usize) {
+    lens.sort_unstable();
+    let width = lens
+        .get(lens.len().saturating_mul(9) / 10)
+        .copied()
+        .unwrap_or(0);
+    let median = lens.get(lens.len() / 2).copied().unwrap_or(0);
+    (width, median)
 }
 
 /// [`Segmenter::recycle`] takes no more texts once it holds this many.
@@ -2487,6 +2543,29 @@ pub const SAMPLE_LINES: usize = 5000;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        #[test]
+        fn family_names_on_bytes_as_by_chars(fam in proptest::collection::vec(
+            proptest::prop_oneof![
+                "[A-Z]\\.",
+                "[A-Z][a-z]{0,5}",
+                "[A-Z]\\.-[A-Z]\\.",
+                "[ .'\\-\t0-9a-z]{0,2}",
+            ],
+            0..7,
+        ).prop_map(|w: Vec<String>| w.concat())) {
+            proptest::prop_assert_eq!(family_name_ascii(fam.as_bytes()), family_name_by_chars(&fam), "{:?}", fam);
+        }
+
+        #[test]
+        fn width_and_median_are_the_sorted_lengths(lens in proptest::collection::vec(0usize..300, 0..60)) {
+            let (mut a, mut b) = (lens.clone(), lens);
+            proptest::prop_assert_eq!(width_and_median(&mut a), width_and_median_by_sorting(&mut b));
+        }
+    }
 
     fn texts(s: &str) -> Vec<String> {
         segment(s).into_iter().map(|s| s.text).collect()

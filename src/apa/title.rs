@@ -9,6 +9,7 @@ use super::parse::{Ctx, strip_period};
 use super::scan::FastTrim as _;
 use super::{date, names, scan};
 use crate::model::{DateParts, Field, ItemType, Role};
+#[cfg(test)]
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
@@ -598,37 +599,38 @@ const THESIS_WORDS: &[&str] = &[
 /// a longer one may start a longer word ("dissertations").
 pub(crate) fn is_thesis_word(lower: &str) -> bool {
     // All words in one pass; overlapping matches, so that a match that is
-    // not at a word start does not hide one that is. (A contiguous NFA:
-    // it searches these short texts as fast as the DFA the default picks,
-    // and builds in a third of the time, which every run pays.)
-    static AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-            .build(THESIS_WORDS)
-            .ok()
-    });
-    // Most texts asked hold none of the words anywhere: one packed (SIMD)
-    // search for any of them says so for a fraction of the overlapping
-    // NFA walk's cost. (When none is anywhere, none is at a word start.)
-    static ANY: LazyLock<super::Phrases> = LazyLock::new(|| super::Phrases::new(THESIS_WORDS));
-    let Some(ac) = AC.as_ref() else {
-        return false;
-    };
-    if !ANY.in_text(lower.as_bytes()) {
-        // (Of the two whole texts taken below, "phd" is one of the words.)
-        return lower == "ma";
-    }
+    // not at a word start does not hide one that is. (Most texts asked
+    // hold none of the words anywhere: one packed (SIMD) search says so.)
+    static WORDS: LazyLock<super::Phrases> = LazyLock::new(|| super::Phrases::new(THESIS_WORDS));
+    WORDS.any_occurrence(lower.as_bytes(), |start, k| {
+        let w = THESIS_WORDS.get(k).copied().unwrap_or("");
+        thesis_word_at(lower, w, start, start + w.len())
+    }) || lower == "phd"
+        || lower == "ma"
+}
+
+/// True when the thesis word `w`, found at `start..end` of `lower`, starts
+/// a word there (and ends it, when it is short): see [`is_thesis_word`].
+fn thesis_word_at(lower: &str, w: &str, start: usize, end: usize) -> bool {
+    // (An occurrence of a whole phrase starts and ends at char boundaries.)
+    let before = lower.get(..start).and_then(|t| t.chars().next_back());
+    let after = lower.get(end..).and_then(|t| t.chars().next());
+    let starts = before.is_none_or(|c| !c.is_alphanumeric()) || !w.is_ascii();
+    let ends = w.chars().count() > 4 || after.is_none_or(|c| !c.is_alphanumeric());
+    starts && ends
+}
+
+/// [`is_thesis_word`] by an Aho-Corasick automaton of the words, as it was
+/// first written.
+#[cfg(test)]
+fn is_thesis_word_by_automaton(lower: &str) -> bool {
+    let ac = AhoCorasick::new(THESIS_WORDS).expect("the words make an automaton");
     ac.find_overlapping_iter(lower).any(|m| {
         let w = THESIS_WORDS
             .get(m.pattern().as_usize())
             .copied()
             .unwrap_or("");
-        // Char boundary: a match's start and end bound a whole pattern.
-        let before = lower[..m.start()].chars().next_back();
-        let after = lower[m.end()..].chars().next();
-        let starts = before.is_none_or(|c| !c.is_alphanumeric()) || !w.is_ascii();
-        let ends = w.chars().count() > 4 || after.is_none_or(|c| !c.is_alphanumeric());
-        starts && ends
+        thesis_word_at(lower, w, m.start(), m.end())
     }) || lower == "phd"
         || lower == "ma"
 }
@@ -808,22 +810,24 @@ macro_rules! phrase {
 /// one pass (overlapping matches: "tv series" inside "tv series episode"
 /// is found too).
 fn description_phrases_in(lower: &str) -> u64 {
-    static AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-            .build(DESCRIPTION_PHRASES)
-            .ok()
+    static PHRASES: LazyLock<super::Phrases> =
+        LazyLock::new(|| super::Phrases::new(&DESCRIPTION_PHRASES));
+    let mut bits = 0;
+    PHRASES.any_occurrence(lower.as_bytes(), |_, k| {
+        bits |= 1 << k;
+        false
     });
-    match AC.as_ref() {
-        Some(ac) => ac
-            .find_overlapping_iter(lower)
-            .fold(0, |bits, m| bits | 1 << m.pattern().as_usize()),
-        None => DESCRIPTION_PHRASES
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| scan::contains_short(lower, p))
-            .fold(0, |bits, (i, _)| bits | 1 << i),
-    }
+    bits
+}
+
+/// [`description_phrases_in`] by an Aho-Corasick automaton of the phrases,
+/// as it was first written.
+#[cfg(test)]
+fn description_phrases_by_automaton(lower: &str) -> u64 {
+    AhoCorasick::new(DESCRIPTION_PHRASES)
+        .expect("the phrases make an automaton")
+        .find_overlapping_iter(lower)
+        .fold(0, |bits, m| bits | 1 << m.pattern().as_usize())
 }
 
 pub(crate) fn describe(inner: &str) -> Description<'_> {
@@ -1834,6 +1838,71 @@ pub(crate) fn has_month(d: Option<&crate::model::Date>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Texts made of thesis words and description phrases, whole or cut
+    /// (at char boundaries), and a few other characters.
+    fn phrase_texts() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let all: Vec<&str> = THESIS_WORDS
+            .iter()
+            .chain(&DESCRIPTION_PHRASES)
+            .copied()
+            .collect();
+        let whole: Vec<String> = all.iter().map(|p| p.to_string()).collect();
+        let pieces: Vec<String> = all
+            .iter()
+            .flat_map(|p| {
+                let cuts: Vec<usize> = (0..=p.len()).filter(|&i| p.is_char_boundary(i)).collect();
+                cuts.iter()
+                    .flat_map(|&a| {
+                        cuts.iter()
+                            .filter(move |&&b| b > a)
+                            .map(move |&b| p[a..b].to_string())
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let piece = prop_oneof![
+            2 => proptest::sample::select(whole),
+            3 => proptest::sample::select(pieces),
+            2 => "[a-z0-9 .,'’é-]{0,3}",
+        ];
+        proptest::collection::vec(piece, 0..6).prop_map(|ps| ps.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn phrases_found_by_the_packed_searcher_are_the_automaton_s(s in phrase_texts()) {
+            proptest::prop_assert_eq!(
+                description_phrases_in(&s),
+                description_phrases_by_automaton(&s),
+                "{:?}", s
+            );
+            proptest::prop_assert_eq!(
+                is_thesis_word(&s),
+                is_thesis_word_by_automaton(&s),
+                "{:?}", s
+            );
+        }
+    }
+
+    #[test]
+    fn thesis_words_at_word_starts() {
+        for (t, want) in [
+            ("phd", true),
+            ("ma", true),
+            ("reddit", false),
+            ("edd", true),
+            ("doctoral dissertation", true),
+            ("dissertations", true),
+            ("msc thesis", true),
+            ("mscs", false),
+            ("", false),
+        ] {
+            assert_eq!(is_thesis_word(t), want, "{t}");
+            assert_eq!(is_thesis_word_by_automaton(t), want, "{t}");
+        }
+    }
 
     #[test]
     fn description_phrases_found_together_as_one_by_one() {
