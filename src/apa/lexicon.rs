@@ -1134,22 +1134,29 @@ impl Lexicon {
                 }
                 continue;
             }
-            let Some(w) = b.get(start..end) else {
-                continue;
-            };
-            if let Some((at, bit)) = shape(w)
-                && self.shapes.get(at).is_some_and(|s| s & bit == 0)
-            {
-                continue;
+            if let Some(w) = b.get(start..end) {
+                lists |= self.word_lists_of_word(w, &mut buf);
             }
-            let Some(lw) = buf.get_mut(..w.len()) else {
-                continue;
-            };
-            lw.copy_from_slice(w);
-            lw.make_ascii_lowercase();
-            lists |= self.words.get(&*lw).copied().unwrap_or(0);
         }
         lists
+    }
+
+    /// The lists of one ASCII word (letters and digits at its ends), with
+    /// `buf` to lower-case it in: none when no listed word has its shape
+    /// or it is longer than any.
+    #[inline]
+    fn word_lists_of_word(&self, w: &[u8], buf: &mut [u8; 32]) -> u16 {
+        if let Some((at, bit)) = shape(w)
+            && self.shapes.get(at).is_some_and(|s| s & bit == 0)
+        {
+            return 0;
+        }
+        let Some(lw) = buf.get_mut(..w.len()) else {
+            return 0;
+        };
+        lw.copy_from_slice(w);
+        lw.make_ascii_lowercase();
+        self.words.get(&*lw).copied().unwrap_or(0)
     }
 
     /// [`Lexicon::word_lists_ascii`] as first written: split at the
@@ -1163,20 +1170,9 @@ impl Lexicon {
         };
         for w in s.as_bytes().split(sep) {
             let w = trim_non_alnum(w);
-            if w.is_empty() {
-                continue;
+            if !w.is_empty() {
+                lists |= self.word_lists_of_word(w, &mut buf);
             }
-            if let Some((i, bit)) = shape(w)
-                && self.shapes.get(i).is_some_and(|s| s & bit == 0)
-            {
-                continue;
-            }
-            let Some(lw) = buf.get_mut(..w.len()) else {
-                continue;
-            };
-            lw.copy_from_slice(w);
-            lw.make_ascii_lowercase();
-            lists |= self.words.get(&*lw).copied().unwrap_or(0);
         }
         lists
     }
@@ -1703,34 +1699,14 @@ mod tests {
     /// and a few other bytes: phrases, near misses and overlaps.
     fn phrase_texts() -> impl proptest::strategy::Strategy<Value = String> {
         use proptest::prelude::*;
-        let pieces: Vec<String> = LEXICON
+        let phrases: Vec<&str> = LEXICON
             .phrases
             .iter()
             .filter_map(|p| std::str::from_utf8(p).ok())
-            .flat_map(|p| {
-                let cuts: Vec<usize> = (0..=p.len()).filter(|&i| p.is_char_boundary(i)).collect();
-                cuts.iter()
-                    .flat_map(|&a| {
-                        cuts.iter()
-                            .filter(move |&&b| b > a)
-                            .map(move |&b| p[a..b].to_string())
-                    })
-                    .collect::<Vec<_>>()
-            })
             .collect();
-        let whole: Vec<String> = LEXICON
-            .phrases
-            .iter()
-            .filter_map(|p| std::str::from_utf8(p).ok().map(str::to_string))
-            .collect();
-        let piece = prop_oneof![
-            2 => proptest::sample::select(whole),
-            3 => proptest::sample::select(pieces),
-            2 => "[a-zA-Z .,'’é-]{0,3}",
-        ];
-        (proptest::collection::vec(piece, 0..8), any::<u64>()).prop_map(|(ps, case)| {
-            ps.concat()
-                .chars()
+        let texts = super::super::phrase_texts::phrase_texts(&phrases, "[a-zA-Z .,'’é-]", 8);
+        (texts, any::<u64>()).prop_map(|(text, case)| {
+            text.chars()
                 .enumerate()
                 .map(|(i, c)| {
                     if case >> (i % 64) & 1 == 1 {

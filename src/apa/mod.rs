@@ -136,6 +136,8 @@ mod classify;
 mod legal;
 pub(crate) mod lower;
 mod parse;
+#[cfg(test)]
+mod phrase_texts;
 pub use parse::is_connector;
 mod source;
 mod title;
@@ -195,11 +197,21 @@ pub fn parse_segment(s: &segment::Segment) -> Parsed {
     p
 }
 
+/// Where the segment `s` was in its list.
+fn place(s: &segment::Segment) -> parse::Place<'_> {
+    parse::Place {
+        line: s.line,
+        end_line: s.end_line,
+        wrapped: s.wrapped,
+        joins: &s.joins,
+    }
+}
+
 /// [`parse_segment`] into `parsed`, which must be empty
 /// ([`Parsed::empty`]): the record is filled where the caller keeps it,
 /// not moved there.
 pub fn parse_segment_into(s: &segment::Segment, parsed: &mut Parsed) {
-    parse::parse_into(&s.text, s.line, s.end_line, s.wrapped, &s.joins, parsed);
+    parse::parse_into(&s.text, &place(s), parsed);
     add_annotation(s, parsed);
 }
 
@@ -207,7 +219,13 @@ pub fn parse_segment_into(s: &segment::Segment, parsed: &mut Parsed) {
 /// text when normalising keeps it as it is (most references): then it is
 /// not copied, and `s.text` is left empty.
 pub fn parse_segment_taking(s: &mut segment::Segment, parsed: &mut Parsed) {
-    parse::parse_into_taking(&mut s.text, s.line, s.end_line, s.wrapped, &s.joins, parsed);
+    let at = parse::Place {
+        line: s.line,
+        end_line: s.end_line,
+        wrapped: s.wrapped,
+        joins: &s.joins,
+    };
+    parse::parse_into_taking(&mut s.text, &at, parsed);
     add_annotation(s, parsed);
 }
 

@@ -742,42 +742,58 @@ pub(crate) fn parse(
         diagnostics: Vec::new(),
         spans: Vec::new(),
     };
-    parse_into(text, line, end_line, wrapped, joins, &mut parsed);
+    let at = Place {
+        line,
+        end_line,
+        wrapped,
+        joins,
+    };
+    parse_into(text, &at, &mut parsed);
     parsed
 }
 
 /// [`parse`] into `parsed`, an empty record: the caller's, filled in
 /// place (a `Parsed` is most of a kilobyte; each move is a copy).
-pub(crate) fn parse_into(
-    text: &str,
-    line: usize,
-    end_line: usize,
-    wrapped: bool,
-    joins: &[String],
+pub(crate) fn parse_into(text: &str, at: &Place<'_>, parsed: &mut Parsed) {
+    // The normalised text is kept as the record's raw text.
+    parsed.reference.raw = Some(normalize_and_read(text, at, parsed).into_owned());
+}
+
+/// Where a reference's text was in its list: its first and last lines,
+/// whether it was wrapped over lines, and the words joined at line ends.
+pub(crate) struct Place<'j> {
+    pub line: usize,
+    pub end_line: usize,
+    pub wrapped: bool,
+    pub joins: &'j [String],
+}
+
+/// Normalises `text` and reads it into `parsed`, an empty record; gives the
+/// normalised text (borrowed when normalising changed nothing).
+fn normalize_and_read<'t>(
+    text: &'t str,
+    at: &Place<'_>,
     parsed: &mut Parsed,
-) {
+) -> std::borrow::Cow<'t, str> {
     let mut repaired = Vec::new();
-    let norm = normalize::normalize_noting(text, &mut repaired);
-    read(&norm, &repaired, line, end_line, wrapped, joins, parsed);
-    // The normalised text is kept as the record's raw text (not copied).
-    parsed.reference.raw = Some(norm);
+    let norm = normalize::normalize_noting_cow(text, &mut repaired);
+    read(
+        &norm,
+        &repaired,
+        at.line,
+        at.end_line,
+        at.wrapped,
+        at.joins,
+        parsed,
+    );
+    norm
 }
 
 /// [`parse_into`] of the text in `text`, which becomes the record's raw
 /// text when normalising keeps it as it is (most references): moved, not
 /// copied, leaving `text` empty. Else `text` is left as it was.
-pub(crate) fn parse_into_taking(
-    text: &mut String,
-    line: usize,
-    end_line: usize,
-    wrapped: bool,
-    joins: &[String],
-    parsed: &mut Parsed,
-) {
-    let mut repaired = Vec::new();
-    let norm = normalize::normalize_noting_cow(text, &mut repaired);
-    read(&norm, &repaired, line, end_line, wrapped, joins, parsed);
-    let changed = match norm {
+pub(crate) fn parse_into_taking(text: &mut String, at: &Place<'_>, parsed: &mut Parsed) {
+    let changed = match normalize_and_read(text, at, parsed) {
         std::borrow::Cow::Owned(n) => Some(n),
         std::borrow::Cow::Borrowed(_) => None,
     };
@@ -1833,7 +1849,8 @@ mod tests {
             let copied = parse(&s, 1, 1, false, &[]);
             let mut text = s.clone();
             let mut taken = Parsed::empty();
-            parse_into_taking(&mut text, 1, 1, false, &[], &mut taken);
+            let at = Place { line: 1, end_line: 1, wrapped: false, joins: &[] };
+            parse_into_taking(&mut text, &at, &mut taken);
             proptest::prop_assert_eq!(&taken.reference, &copied.reference);
             proptest::prop_assert_eq!(&taken.diagnostics, &copied.diagnostics);
             proptest::prop_assert_eq!(&taken.spans, &copied.spans);

@@ -1842,32 +1842,12 @@ mod tests {
     /// Texts made of thesis words and description phrases, whole or cut
     /// (at char boundaries), and a few other characters.
     fn phrase_texts() -> impl proptest::strategy::Strategy<Value = String> {
-        use proptest::prelude::*;
         let all: Vec<&str> = THESIS_WORDS
             .iter()
             .chain(&DESCRIPTION_PHRASES)
             .copied()
             .collect();
-        let whole: Vec<String> = all.iter().map(|p| p.to_string()).collect();
-        let pieces: Vec<String> = all
-            .iter()
-            .flat_map(|p| {
-                let cuts: Vec<usize> = (0..=p.len()).filter(|&i| p.is_char_boundary(i)).collect();
-                cuts.iter()
-                    .flat_map(|&a| {
-                        cuts.iter()
-                            .filter(move |&&b| b > a)
-                            .map(move |&b| p[a..b].to_string())
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        let piece = prop_oneof![
-            2 => proptest::sample::select(whole),
-            3 => proptest::sample::select(pieces),
-            2 => "[a-z0-9 .,'’é-]{0,3}",
-        ];
-        proptest::collection::vec(piece, 0..6).prop_map(|ps| ps.concat())
+        super::super::phrase_texts::phrase_texts(&all, "[a-z0-9 .,'’é-]", 6)
     }
 
     proptest::proptest! {
