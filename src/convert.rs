@@ -468,7 +468,9 @@ fn open_counted(
         }
     };
     let raw = Box::new(Counting { inner: raw, count });
-    Ok(SegmentReader::new(LineSource::new(raw, decode)?))
+    Ok(SegmentReader::new(LineSource::with_len_hint(
+        raw, decode, input.size,
+    )?))
 }
 
 fn open_file(p: &Path) -> Result<std::fs::File, InputError> {

@@ -656,13 +656,34 @@ fn read_head(r: &mut dyn Read, n: usize) -> io::Result<Vec<u8>> {
     Ok(head)
 }
 
+/// The read buffer's size: large enough that a big file is read in few
+/// calls.
 const READ_BUFFER: usize = 64 * 1024;
+
+/// The smallest read buffer, for a file said to be smaller.
+const MIN_READ_BUFFER: usize = 512;
+
+/// The read buffer for an input of `len` bytes when known: no larger than
+/// the input. (The buffer is zeroed before its first read, which for a
+/// batch of small files costs more than reading them.)
+fn read_buffer_len(len: Option<u64>) -> usize {
+    len.map_or(READ_BUFFER, |n| {
+        usize::try_from(n).map_or(READ_BUFFER, |n| n.clamp(MIN_READ_BUFFER, READ_BUFFER))
+    })
+}
 
 impl LineSource {
     /// Starts reading `raw`: sniffs the byte-order mark.
-    pub fn new(
+    pub fn new(raw: Box<dyn Read + Send>, opts: DecodeOptions) -> Result<LineSource, InputError> {
+        LineSource::with_len_hint(raw, opts, None)
+    }
+
+    /// Starts reading `raw`, whose length is about `len` bytes when known
+    /// (a file's size: it sizes the read buffer, and need not be exact).
+    pub fn with_len_hint(
         mut raw: Box<dyn Read + Send>,
         opts: DecodeOptions,
+        len: Option<u64>,
     ) -> Result<LineSource, InputError> {
         let head = read_head(&mut raw, 3).map_err(|source| InputError::Io { line: 0, source })?;
         let encoding = match (Encoding::sniff(&head), opts.encoding) {
@@ -697,7 +718,10 @@ impl LineSource {
             _ => 0,
         };
         Ok(LineSource {
-            lines: RawLines::new(BufReader::with_capacity(READ_BUFFER, decoded), start),
+            lines: RawLines::new(
+                BufReader::with_capacity(read_buffer_len(len), decoded),
+                start,
+            ),
             encoding,
             opts,
             invalid: Tally::default(),
@@ -944,6 +968,29 @@ mod tests {
             ok(b"a\r\r\nb"),
             vec![(1, "a".into()), (2, "".into()), (3, "b".into())]
         );
+    }
+
+    #[test]
+    fn length_hint_sizes_the_buffer_only() {
+        assert_eq!(read_buffer_len(None), READ_BUFFER);
+        assert_eq!(read_buffer_len(Some(0)), MIN_READ_BUFFER);
+        assert_eq!(read_buffer_len(Some(5000)), 5000);
+        assert_eq!(read_buffer_len(Some(1 << 40)), READ_BUFFER);
+        // A hint far below the real length (a file that grew) reads all
+        // of it the same.
+        let text: String = (0..300).map(|i| format!("line {i}\r\n")).collect();
+        let mut src = LineSource::with_len_hint(
+            Box::new(io::Cursor::new(text.clone().into_bytes())),
+            DecodeOptions::default(),
+            Some(3),
+        )
+        .unwrap();
+        let mut got = vec![];
+        while let Some((n, s)) = src.next_line().unwrap() {
+            got.push((n, s.into_owned()));
+        }
+        assert_eq!(got, ok(text.as_bytes()));
+        assert_eq!(got.len(), 300);
     }
 
     #[test]

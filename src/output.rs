@@ -176,15 +176,18 @@ impl Output {
     pub fn create(path: &Path, create_dirs: bool) -> io::Result<Output> {
         // Through a symbolic link: write the file it points to, rather
         // than replace the link with a file.
+        // (Not through a link, the entry's own metadata is the file's: one
+        // `stat` a file, which a batch of small files pays for each.)
         let resolved;
-        let path = match fs::symlink_metadata(path) {
+        let (path, meta) = match fs::symlink_metadata(path) {
             Ok(m) if m.file_type().is_symlink() => {
                 resolved = fs::canonicalize(path)?;
-                resolved.as_path()
+                (resolved.as_path(), fs::metadata(&resolved).ok())
             }
-            _ => path,
+            Ok(m) => (path, Some(m)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => (path, None),
+            Err(_) => (path, fs::metadata(path).ok()),
         };
-        let meta = fs::metadata(path).ok();
         if let Some(m) = &meta {
             if m.is_dir() {
                 return Err(io::Error::new(
@@ -205,9 +208,6 @@ impl Output {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        if create_dirs {
-            fs::create_dir_all(&dir)?;
-        }
         let mut b = tempfile::Builder::new();
         b.prefix(".refmill-").suffix(".tmp");
         #[cfg(unix)]
@@ -219,7 +219,17 @@ impl Output {
             let mode = meta.map_or(0o666, |m| m.permissions().mode() & 0o7777);
             b.permissions(fs::Permissions::from_mode(mode));
         }
-        let tmp = b.tempfile_in(&dir)?;
+        // The directory is made only when the file cannot be made in it
+        // (in a batch it is there after the first file: no `mkdir` and
+        // `stat` for each). When it cannot be made either, that is the
+        // error, as when it was made first.
+        let tmp = match b.tempfile_in(&dir) {
+            Err(_) if create_dirs => {
+                fs::create_dir_all(&dir)?;
+                b.tempfile_in(&dir)?
+            }
+            r => r?,
+        };
         Ok(Output {
             _registered: Registered::new(tmp.path()),
             inner: BufWriter::with_capacity(BUFFER, Sink::Temp(tmp, Writeback::default())),

@@ -402,7 +402,7 @@ const BRACKET_LINK_LABELS: &[&str] = &["doi", "free article"];
 /// stripped from a reference's end; bare ones ("Google Scholar") only when
 /// the whole line is labels, since "Article" or "Abstract" may end a title.
 fn strip_link_labels(line: &str) -> Option<&str> {
-    let seps: &[char] = &[',', ' ', '|', '®', '\u{a0}', ';'];
+    let seps = LABEL_SEPS;
     // Most lines end with neither a bracket nor a label: a line of bare
     // labels is short.
     // (A web page's footnote return arrow ends the line first: "… ↩".)
@@ -437,26 +437,7 @@ fn strip_link_labels(line: &str) -> Option<&str> {
             }
             break;
         }
-        let bare = LINK_LABELS.iter().chain(WEAK_LINK_LABELS).find_map(|l| {
-            let head = t.len().checked_sub(l.len())?;
-            let tail = t.get(head..)?;
-            // Labels may be glued together, as a journal page's links
-            // are when copied ("CrossrefPubMedWeb of Science®Google
-            // Scholar"): a label that starts with a capital after a letter
-            // starts a word too. (Bare labels count only when the whole
-            // line is labels.)
-            let at_word = t.get(..head).is_some_and(|h| {
-                h.is_empty()
-                    || h.ends_with(seps)
-                    || h.ends_with(']')
-                    || h.ends_with(|c: char| c.is_alphabetic())
-                        && tail.starts_with(|c: char| c.is_uppercase())
-            });
-            (tail.eq_ignore_ascii_case(l) && at_word)
-                .then(|| Some((t.get(..head)?, LINK_LABELS.contains(l))))
-                .flatten()
-        });
-        match bare {
+        match bare_label_at_end(t) {
             Some((head, is_strong)) => {
                 t = head;
                 strong |= is_strong;
@@ -465,6 +446,53 @@ fn strip_link_labels(line: &str) -> Option<&str> {
         }
     }
     Some(keep)
+}
+
+/// The separators around link labels.
+const LABEL_SEPS: &[char] = &[',', ' ', '|', '®', '\u{a0}', ';'];
+
+/// A bare label of [`LINK_LABELS`] or [`WEAK_LINK_LABELS`] that ends `t`
+/// (in any case) at a word's start: the text before it, and whether the
+/// label is a strong one (of [`LINK_LABELS`]).
+/// (Only the labels whose last letter is `t`'s are compared: the labels
+/// are ASCII in lower case.)
+fn bare_label_at_end(t: &str) -> Option<(&str, bool)> {
+    let last = t.as_bytes().last()?.to_ascii_lowercase();
+    LINK_LABELS
+        .iter()
+        .chain(WEAK_LINK_LABELS)
+        .filter(|l| l.as_bytes().last() == Some(&last))
+        .find_map(|l| bare_label_is(t, l))
+}
+
+/// [`bare_label_at_end`] comparing every label.
+#[cfg(test)]
+fn bare_label_at_end_reference(t: &str) -> Option<(&str, bool)> {
+    LINK_LABELS
+        .iter()
+        .chain(WEAK_LINK_LABELS)
+        .find_map(|l| bare_label_is(t, l))
+}
+
+/// `t` ends with the bare label `l` at a word's start: the text before it,
+/// and whether `l` is a strong label.
+fn bare_label_is<'t>(t: &'t str, l: &str) -> Option<(&'t str, bool)> {
+    let head = t.len().checked_sub(l.len())?;
+    let tail = t.get(head..)?;
+    // Labels may be glued together, as a journal page's links are when
+    // copied ("CrossrefPubMedWeb of Science®Google Scholar"): a label that
+    // starts with a capital after a letter starts a word too. (Bare labels
+    // count only when the whole line is labels.)
+    let at_word = t.get(..head).is_some_and(|h| {
+        h.is_empty()
+            || h.ends_with(LABEL_SEPS)
+            || h.ends_with(']')
+            || h.ends_with(|c: char| c.is_alphabetic())
+                && tail.starts_with(|c: char| c.is_uppercase())
+    });
+    (tail.eq_ignore_ascii_case(l) && at_word)
+        .then(|| Some((t.get(..head)?, LINK_LABELS.contains(&l))))
+        .flatten()
 }
 
 /// True for a heading line such as "References" or "Bibliography", or
@@ -2561,9 +2589,46 @@ mod tests {
         }
 
         #[test]
+        fn bare_labels_found_by_last_letter_as_by_all(t in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::sample::select(
+                    LINK_LABELS.iter().chain(WEAK_LINK_LABELS).copied().collect::<Vec<_>>()
+                ).prop_map(str::to_string),
+                proptest::sample::select(
+                    LINK_LABELS.iter().chain(WEAK_LINK_LABELS).copied().collect::<Vec<_>>()
+                ).prop_map(|l| {
+                    // Title case, as web pages print them ("Google Scholar").
+                    l.split(' ')
+                        .map(|w| {
+                            let mut cs = w.chars();
+                            cs.next().map_or(String::new(), |c| c.to_uppercase().chain(cs).collect())
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                }),
+                proptest::sample::select(
+                    LINK_LABELS.iter().chain(WEAK_LINK_LABELS).copied().collect::<Vec<_>>()
+                ).prop_map(|l| l.to_ascii_uppercase()),
+                "[a-zA-Z]{1,3}",
+                "[ ,|;\\]\\[®\u{a0}é:&/]{1,2}",
+            ],
+            0..5,
+        ).prop_map(|w: Vec<String>| w.concat())) {
+            proptest::prop_assert_eq!(bare_label_at_end(&t), bare_label_at_end_reference(&t), "{:?}", t);
+        }
+
+        #[test]
         fn width_and_median_are_the_sorted_lengths(lens in proptest::collection::vec(0usize..300, 0..60)) {
             let (mut a, mut b) = (lens.clone(), lens);
             proptest::prop_assert_eq!(width_and_median(&mut a), width_and_median_by_sorting(&mut b));
+        }
+    }
+
+    #[test]
+    fn link_labels_are_ascii_lower_case() {
+        // (As `bare_label_at_end` needs: it compares their last letters.)
+        for l in LINK_LABELS.iter().chain(WEAK_LINK_LABELS) {
+            assert!(l.is_ascii() && *l == l.to_ascii_lowercase(), "{l}");
         }
     }
 
