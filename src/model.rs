@@ -484,6 +484,11 @@ impl Date {
         }
     }
 
+    /// A range to the present (`2015–present`): `ongoing` and no end.
+    pub fn to_present(&self) -> bool {
+        self.ongoing && self.end.is_none()
+    }
+
     /// The year of the (start) date.
     pub fn year_value(&self) -> Option<i32> {
         self.start.map(|p| p.year)

@@ -219,13 +219,11 @@ pub fn parse_segment_into(s: &segment::Segment, parsed: &mut Parsed) {
 /// text when normalising keeps it as it is (most references): then it is
 /// not copied, and `s.text` is left empty.
 pub fn parse_segment_taking(s: &mut segment::Segment, parsed: &mut Parsed) {
-    let at = parse::Place {
-        line: s.line,
-        end_line: s.end_line,
-        wrapped: s.wrapped,
-        joins: &s.joins,
-    };
-    parse::parse_into_taking(&mut s.text, &at, parsed);
+    // (The text is taken out for the call, which borrows the rest of the
+    // segment, and put back: empty when the record took it.)
+    let mut text = std::mem::take(&mut s.text);
+    parse::parse_into_taking(&mut text, &place(s), parsed);
+    s.text = text;
     add_annotation(s, parsed);
 }
 

@@ -1079,32 +1079,7 @@ impl<'a> Ctx<'a> {
                 }
                 set_if_none(&mut self.r.medium, m);
             }
-            // A short bracket before a description already read (they are
-            // read from the end) is the title's translation, as APA 7
-            // orders them: "Au revoir les enfants [Goodbye children] [Film]".
-            // What is attached to a post: "[Image attached] [Status
-            // update]".
-            Description::Genre(g) if g.ends_with(" attached") => {
-                set_if_none(&mut self.r.medium, g);
-            }
-            // A number printed in brackets, as biblatex-apa prints a
-            // report's: "[SSRN Scholarly Paper] [No. 1450387]".
-            Description::Genre(g)
-                if g.starts_with("No. ")
-                    && matches!(detail_of(g), Detail::Number { genre: None, .. }) =>
-            {
-                if let Detail::Number { number, .. } = detail_of(g) {
-                    set_if_none(&mut self.r.number, number);
-                }
-            }
-            Description::Genre(g)
-                if (self.r.genre.is_some() || self.sig.desc_type.is_some())
-                    && self.r.title_translated.is_none() =>
-            {
-                self.r.title_translated = Some(g.to_string());
-                self.mark(Field::TitleTranslated, inner);
-            }
-            Description::Genre(g) => set_if_none(&mut self.r.genre, g),
+            Description::Genre(g) => self.read_short_bracket(g, inner),
         }
         true
     }
@@ -1113,6 +1088,37 @@ impl<'a> Ctx<'a> {
     /// nothing) when the parenthetical is not details but part of a title.
     pub(crate) fn read_detail_paren(&mut self, inner: &'a str) -> bool {
         self.read_details(inner, false)
+    }
+
+    /// A short bracketed text after a title that names no kind of work
+    /// APA knows: what is attached to a post ("[Image attached] [Status
+    /// update]"), a number as biblatex-apa prints a report's ("[SSRN
+    /// Scholarly Paper] [No. 1450387]"), the title's translation when a
+    /// description follows it (brackets are read from the end, and APA 7
+    /// orders them "Au revoir les enfants [Goodbye children] [Film]"), or
+    /// else the genre.
+    fn read_short_bracket(&mut self, g: &'a str, inner: &'a str) {
+        if g.ends_with(" attached") {
+            set_if_none(&mut self.r.medium, g);
+            return;
+        }
+        if g.starts_with("No. ")
+            && let Detail::Number {
+                genre: None,
+                number,
+            } = detail_of(g)
+        {
+            set_if_none(&mut self.r.number, number);
+            return;
+        }
+        if (self.r.genre.is_some() || self.sig.desc_type.is_some())
+            && self.r.title_translated.is_none()
+        {
+            self.r.title_translated = Some(g.to_string());
+            self.mark(Field::TitleTranslated, inner);
+            return;
+        }
+        set_if_none(&mut self.r.genre, g);
     }
 
     /// Details after a book title in "In ...": unknown parts are editions

@@ -451,7 +451,7 @@ pub fn date_text(d: Option<&Date>) -> String {
     }
     s.push_str(&year_text(start.year));
     s.push_str(sfx);
-    if d.ongoing && d.end.is_none() {
+    if d.to_present() {
         s.push_str("–present");
     }
     match (&d.end, month_day(&start)) {

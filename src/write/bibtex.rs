@@ -565,7 +565,7 @@ fn push_biblatex_date(s: &mut String, d: &Date) -> bool {
     {
         s.push('/');
         push_iso(s, end);
-    } else if d.ongoing && d.end.is_none() {
+    } else if d.to_present() {
         // An open end (biblatex's `1988/`).
         s.push('/');
     }
@@ -644,7 +644,7 @@ fn put_issued<'a>(e: &mut Draft<'a>, r: &'a Reference, classic: bool) {
                 if d.circa {
                     y = Some(format!("ca. {}", year_text(start.year)));
                 }
-                if d.ongoing && d.end.is_none() {
+                if d.to_present() {
                     let from = y.unwrap_or_else(|| year_text(start.year));
                     y = Some(format!("{from}--present"));
                 }

@@ -109,7 +109,7 @@ pub fn date_to_csl(d: &Date) -> Option<CslDate> {
         let mut parts = vec![parts_json(start)];
         if let Some(end) = &d.end {
             parts.push(parts_json(end));
-        } else if d.ongoing {
+        } else if d.to_present() {
             parts.push(vec![Value::from(0)]);
         }
         Some(CslDate {
@@ -472,7 +472,7 @@ impl Serialize for DateOut<'_> {
         if let Some(start) = &d.start {
             let parts: Vec<PartsOut<'_>> = std::iter::once(PartsOut(start))
                 .chain(d.end.as_ref().map(PartsOut))
-                .chain((d.end.is_none() && d.ongoing).then_some(PartsOut(&OPEN_END)))
+                .chain(d.to_present().then_some(PartsOut(&OPEN_END)))
                 .collect();
             m.serialize_entry("date-parts", &parts)?;
             if let Some(season) = d.season {
@@ -1025,7 +1025,7 @@ impl Json<'_> {
             self.parts(start, true);
             if let Some(end) = &d.end {
                 self.parts(end, false);
-            } else if d.ongoing {
+            } else if d.to_present() {
                 self.parts(&OPEN_END, false);
             }
             self.out.push(b']');

@@ -315,7 +315,7 @@ fn date_cell(d: &Date) -> String {
         {
             out.push('/');
             push_iso(&mut out, e);
-        } else if d.ongoing && d.end.is_none() {
+        } else if d.to_present() {
             // EDTF's open end.
             out.push_str("/..");
         }

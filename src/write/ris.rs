@@ -520,7 +520,7 @@ pub fn record(r: &Reference, diags: &mut Vec<Diagnostic>) -> String {
                 if d.circa {
                     extra.push("circa: true".into());
                 }
-                if d.end.as_ref().is_some_and(|end| end != start) || d.ongoing {
+                if d.end.as_ref().is_some_and(|end| end != start) || d.to_present() {
                     diags.push(Diagnostic::warning(
                         line,
                         Some(Field::Issued),
