@@ -118,7 +118,11 @@ pub fn ris_type(r: &Reference) -> &'static str {
         ItemType::Manuscript => "MANSCPT",
         ItemType::MotionPicture => "MPCT",
         ItemType::Broadcast => {
-            let m = r.medium.as_deref().unwrap_or("").to_lowercase();
+            // APA's description says which: "[Audio podcast]", "[Radio
+            // broadcast]" (the genre), or the medium.
+            let m = [&r.medium, &r.genre]
+                .map(|v| v.as_deref().unwrap_or("").to_lowercase())
+                .join(" ");
             if m.contains("audio") || m.contains("podcast") || m.contains("radio") {
                 "SOUND"
             } else {
@@ -793,6 +797,26 @@ mod tests {
                 !["UNPB", "GRANT", "GEN", "STD"].contains(&ty),
                 "{t:?} -> {ty}"
             );
+        }
+    }
+
+    #[test]
+    fn broadcasts_heard_or_seen() {
+        // APA's description is the genre: "[Audio podcast]", "[TV series]".
+        for (genre, medium, want) in [
+            (Some("Audio podcast"), None, "SOUND"),
+            (Some("Radio broadcast"), None, "SOUND"),
+            (None, Some("Podcast"), "SOUND"),
+            (Some("TV series episode"), None, "VIDEO"),
+            (None, None, "VIDEO"),
+        ] {
+            let r = Reference {
+                item_type: ItemType::Broadcast,
+                genre: genre.map(str::to_string),
+                medium: medium.map(str::to_string),
+                ..Reference::default()
+            };
+            assert_eq!(ris_type(&r), want, "{genre:?} {medium:?}");
         }
     }
 
