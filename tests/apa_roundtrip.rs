@@ -559,6 +559,14 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "the `In` a style left out comes back",
     ),
     (
+        "Okafor, N. (2019). Glued links in a list.",
+        "the space a link glued to its period lacked comes back",
+    ),
+    (
+        "Okafor, N. (2019). A comma before the link.",
+        "a comma typed before the link comes back as APA's period",
+    ),
+    (
         "Barris, K. (Writer & Director)",
         "a writer who also directed is read as the director, printed `(Director)`",
     ),

@@ -270,6 +270,13 @@ fn may_need_repair(text: &str, spaced: bool) -> bool {
     // the end.
     while let Some(p) = HTTP.find(&b[from..]) {
         let at = from + p;
+        // (Cheap test first: most links follow a space.)
+        if at > 0
+            && matches!(b.get(at - 1), Some(b'.' | b',' | b';' | b':' | b')'))
+            && glued_link_at(b, at)
+        {
+            return true;
+        }
         // The token starting here, and what follows it.
         let end = memchr::memchr(b' ', &b[at..]).map_or(b.len(), |e| at + e);
         if end < b.len() {
@@ -293,6 +300,51 @@ fn may_need_repair(text: &str, spaced: bool) -> bool {
     // Both spaced-out forms have " . " ("10 . ", "www . "): one search
     // for most texts, which have none, instead of two.
     spaced && contains_any!(text, [" . "]) && (spaced_doi_at(b).is_some() || spaced_www_at(b))
+}
+
+/// A link glued to the text before it, after its stop: "45–67.https://…",
+/// "Retrieved from:https://…" (typed so, or copied from a page whose link
+/// followed the period with no space). `at` is where "http" starts in `b`;
+/// a link inside a link ("…/web/2019/https://…", "?u=http://…") is not one.
+#[cold]
+fn glued_link_at(b: &[u8], at: usize) -> bool {
+    let Some(before) = at.checked_sub(1).and_then(|i| b.get(i)) else {
+        return false;
+    };
+    if !matches!(before, b'.' | b',' | b';' | b':' | b')') {
+        return false;
+    }
+    let rest = b.get(at..).unwrap_or_default();
+    if !(rest.starts_with(b"http://") || rest.starts_with(b"https://")) {
+        return false;
+    }
+    // The token it is glued to starts no link itself.
+    let start = memchr::memrchr(b' ', b.get(..at).unwrap_or_default()).map_or(0, |s| s + 1);
+    let token = b.get(start..at).unwrap_or_default();
+    !(token.starts_with(b"http") || token.starts_with(b"www.") || token.contains(&b'/'))
+}
+
+/// `text` with a space before each link glued to the text before it (see
+/// [`glued_link_at`]).
+#[inline(never)]
+fn unglue_links(text: &str) -> Cow<'_, str> {
+    let b = text.as_bytes();
+    let glued: Vec<usize> = memchr::memmem::find_iter(b, "http")
+        .filter(|&at| glued_link_at(b, at))
+        .collect();
+    if glued.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + glued.len());
+    let mut last = 0;
+    for at in glued {
+        // Char boundary: `at` is where an ASCII "http" starts.
+        out.push_str(&text[last..at]);
+        out.push(' ');
+        last = at;
+    }
+    out.push_str(&text[last..]);
+    Cow::Owned(out)
 }
 
 /// A link printed without its scheme that a PDF extraction spaced out:
@@ -337,6 +389,9 @@ pub fn repair_urls(text: &str) -> String {
 
 /// Like [`repair_urls`], also listing the URLs that had to be rejoined.
 pub fn repair_urls_noting(text: &str, repaired: &mut Vec<String>) -> String {
+    // A link glued to the text before it is set apart first.
+    let unglued = unglue_links(text);
+    let text: &str = &unglued;
     if !may_need_repair(text, true) {
         return text.to_string();
     }
@@ -698,6 +753,39 @@ fn join_spaced_doi_prefix(text: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_glued_after_a_stop_are_set_apart() {
+        for (text, want) in [
+            (
+                "45–67.https://doi.org/10.1/x",
+                "45–67. https://doi.org/10.1/x",
+            ),
+            (
+                "Retrieved from:https://a.org/b",
+                "Retrieved from: https://a.org/b",
+            ),
+            ("e12,http://a.org", "e12, http://a.org"),
+            // A link inside a link, and links after a space, stay.
+            (
+                "https://web.archive.org/web/2019/https://a.org",
+                "https://web.archive.org/web/2019/https://a.org",
+            ),
+            (
+                "https://a.org/?u=x.https://b.org",
+                "https://a.org/?u=x.https://b.org",
+            ),
+            (
+                "45–67. https://doi.org/10.1/x",
+                "45–67. https://doi.org/10.1/x",
+            ),
+            // Not a link's scheme.
+            ("the.httpd server", "the.httpd server"),
+        ] {
+            assert_eq!(unglue_links(text), want, "{text}");
+            assert_eq!(normalize(text), want, "{text}");
+        }
+    }
 
     proptest::proptest! {
         #[test]

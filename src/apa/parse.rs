@@ -923,6 +923,11 @@ fn read_into(
     // (A colon after the date is a typing slip: "(2019): Title".)
     body = body.trim_start_matches(|c: char| matches!(c, '.' | ',' | ':') || c.is_whitespace());
     body = body.fast_trim_end();
+    // A comma typed for the period before the link: "45–67,
+    // https://doi.org/…".
+    if matches!(body.as_bytes().last(), Some(b',' | b';')) && !idents.is_empty() {
+        body = body.trim_end_matches([',', ';']).fast_trim_end();
+    }
     read_identifiers(&mut cx, &idents, body_end, repaired, joins);
     // A trailer phrase at the end of the body: "Retrieved from".
     let (body, body_units, units_exact) = strip_body_trailer(&mut cx, body);
