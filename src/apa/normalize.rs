@@ -318,9 +318,14 @@ fn glued_link_at(b: &[u8], at: usize) -> bool {
     if !(rest.starts_with(b"http://") || rest.starts_with(b"https://")) {
         return false;
     }
-    // The token it is glued to starts no link itself.
-    let start = memchr::memrchr(b' ', b.get(..at).unwrap_or_default()).map_or(0, |s| s + 1);
-    let token = b.get(start..at).unwrap_or_default();
+    // The token it is glued to starts no link itself, and is a word's
+    // length: looked for in the 64 bytes before (so that a long run
+    // without spaces is not searched back over at each "http" in it).
+    let window = b.get(at.saturating_sub(64)..at).unwrap_or_default();
+    let Some(space) = memchr::memrchr(b' ', window) else {
+        return at <= 64 && !window.contains(&b'/') && !window.starts_with(b"http");
+    };
+    let token = window.get(space + 1..).unwrap_or_default();
     !(token.starts_with(b"http") || token.starts_with(b"www.") || token.contains(&b'/'))
 }
 
