@@ -563,6 +563,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "the space a link glued to its period lacked comes back",
     ),
     (
+        "Okafor, N. (2019). A glued DOI label.",
+        "a glued `doi:` label comes back as APA 7's spaced DOI link",
+    ),
+    (
         "Okafor, N. (2019). A comma before the link.",
         "a comma typed before the link comes back as APA's period",
     ),

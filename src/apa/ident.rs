@@ -342,6 +342,17 @@ pub(crate) fn is_doi_prefix_only(tok: &str) -> bool {
 
 /// True when `tok` has "10." in it, as every DOI does: a byte scan with no
 /// searcher to build, since most tokens are short words.
+/// Where a "doi:" label glued after a stop starts in `tok`
+/// ("67.doi:10.1037/abc", "Pages 1–9,DOI:10.1/x"), if it has one.
+fn glued_doi_label(tok: &str) -> Option<usize> {
+    let b = tok.as_bytes();
+    (1..b.len().saturating_sub(4)).find(|&i| {
+        matches!(b.get(i - 1), Some(b'.' | b',' | b';' | b')'))
+            && b.get(i..i + 4)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"doi:"))
+    })
+}
+
 fn has_doi_marker(tok: &str) -> bool {
     tok.as_bytes().windows(3).any(|w| w == b"10.")
 }
@@ -552,6 +563,24 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
         // A DOI cut after its prefix by a line break or a stray space:
         // "doi:10.1037/ abc0000125" (nothing can be lost after a slash).
         let doi = if marked { doi_in(tok) } else { None };
+        // "doi:" glued to the stop before it: "45–67.doi:10.1037/abc"
+        // (typed so, or copied from a page). The DOI starts at its label.
+        if doi.is_none()
+            && marked
+            && let Some(at) = glued_doi_label(tok)
+            // Char boundary: `at` is where an ASCII "doi:" starts.
+            && let Some(d) = doi_in(&tok[at..])
+        {
+            let printed_end =
+                start + at + super::scan::offset_in(&tok[at..], d).unwrap_or(0) + d.len();
+            out.push(Ident {
+                kind: IdentKind::Doi,
+                value: restore_issn_hyphen(d),
+                start: start + at,
+                end: printed_end,
+            });
+            continue;
+        }
         if doi.is_none()
             && marked
             && is_doi_prefix_only(tok)
@@ -1087,6 +1116,21 @@ mod tests {
         }
         assert_eq!(doi_in("https://example.org/10.1177/x"), None);
         assert_eq!(doi_in("10.1/"), None);
+    }
+
+    #[test]
+    fn a_doi_label_glued_after_a_stop_starts_the_doi() {
+        for (s, printed) in [
+            ("Journal, 1(2), 45–67.doi:10.1037/abc", "doi:10.1037/abc"),
+            ("Journal, 1(2), 45–67,DOI:10.1037/abc.", "DOI:10.1037/abc"),
+        ] {
+            let ids = find_identifiers(s, 0);
+            assert_eq!(ids.len(), 1, "{s}");
+            assert_eq!(ids[0].value, "10.1037/abc");
+            assert_eq!(&s[ids[0].start..ids[0].end], printed);
+        }
+        // Not a label: a word that ends in "doi" ("Kandoi:") is no stop.
+        assert_eq!(glued_doi_label("Kandoi:10.1037/abc"), None);
     }
 
     #[test]
