@@ -567,6 +567,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "a glued `doi:` label comes back as APA 7's spaced DOI link",
     ),
     (
+        "Price, W. (Ed.). (2006). Essays on modern art.",
+        "APA 6's place of publication is not printed by APA 7",
+    ),
+    (
         "Okafor, N. (2019). A comma before the link.",
         "a comma typed before the link comes back as APA's period",
     ),

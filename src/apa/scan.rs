@@ -623,7 +623,19 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
         // "Vol. 3" / "pp. 12": yes an abbreviation. "Inc. Retrieved": the
         // abbreviation still ends the element when followed by a new one.
         let next_word = next_word();
-        return next_word.starts_with("http") || next_word == "Retrieved";
+        if next_word.starts_with("http") || next_word == "Retrieved" {
+            return true;
+        }
+        // "Art." and "No." are abbreviations before what they number
+        // ("Art. 13", "No. R-123", "Art. No. 5"); elsewhere they are the
+        // words ("… of modern art. Boston, MA: Beacon"), and the period
+        // is read as any other.
+        if !(word.eq_ignore_ascii_case("art") || word.eq_ignore_ascii_case("no"))
+            || next_word.bytes().any(|b| b.is_ascii_digit())
+            || lexicon::is_abbreviation(next_word.trim_end_matches([',', '.']))
+        {
+            return false;
+        }
     }
     if next_char.is_some_and(char::is_uppercase) && lexicon::is_journal_abbreviation(word) {
         // An abbreviation that is also a whole English word ends a title
@@ -1303,6 +1315,18 @@ mod tests {
         for c in '\u{2000}'..='\u{206F}' {
             assert!(!c.is_alphanumeric(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn art_and_no_are_abbreviations_only_before_what_they_number() {
+        let ends = |s: &str| period_ends_sentence(s, s.find(". ").expect("a period"));
+        assert!(!ends("Journal, 12, Art. 13."));
+        assert!(!ends("Report No. R-123."));
+        assert!(!ends("Journal, 12, Art. No. 5."));
+        assert!(ends("Essays on modern art. Boston, MA: Beacon."));
+        assert!(ends("Learning to say no. Routledge."));
+        // Other abbreviations stay so before a capital ("Vol. II").
+        assert!(!ends("Collected works (Vol. II)."));
     }
 
     #[test]
