@@ -571,6 +571,14 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "APA 6's place of publication is not printed by APA 7",
     ),
     (
+        "Oakley, R. (2007). Understanding markets.",
+        "Word's translator parenthesis comes back in APA 7's place, without the place",
+    ),
+    (
+        "Lennon, J., & McCartney, P. (1967). With a little help",
+        "APA 6's album medium comes back in the song's brackets, without the place",
+    ),
+    (
         "Okafor, N. (2019). A comma before the link.",
         "a comma typed before the link comes back as APA's period",
     ),

@@ -12,7 +12,7 @@
 use super::lower::{Lc, strip_prefix_ascii_ci};
 use super::parse::{Ctx, strip_period, trim_elem};
 use super::scan::FastTrim as _;
-use super::title::has_month;
+use super::title::{has_month, set_if_none};
 use super::{lexicon, names, scan};
 use crate::model::{Date, Field, ItemType};
 
@@ -1266,7 +1266,20 @@ impl<'a> Ctx<'a> {
             let us = scan::units(rest);
             if let Some(first) = us.first() {
                 // Char boundary: unit offsets are char boundaries of `rest`.
-                let album = strip_period(&rest[first.start..first.end]);
+                let mut album = strip_period(&rest[first.start..first.end]);
+                // APA 6 names the album's medium: "On Cold nights [CD]."
+                if let Some(head) = album.strip_suffix(']')
+                    && let Some(open) = head.rfind(" [")
+                    // Char boundary: `open` is where an ASCII " [" starts.
+                    && let medium = &head[open + 2..]
+                    && !medium.is_empty()
+                    && medium.len() <= 30
+                    && !medium.contains(['[', ']'])
+                {
+                    self.mark(Field::Description, medium);
+                    set_if_none(&mut self.r.medium, medium);
+                    album = head[..open].trim_end();
+                }
                 self.mark(Field::ContainerTitle, album);
                 self.r.container_title = Some(album.to_string());
                 if let (Some(a), Some(b)) = (us.get(1), us.last()) {

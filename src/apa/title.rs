@@ -920,6 +920,8 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
     };
     if l == "song"
         || l == "album"
+        // APA 6: "Title [Recorded by Artist]. On Album [CD]."
+        || l.starts_with("recorded by ")
         || recorded_by("song")
         || recorded_by("album")
         || has(phrase!("audio recording"))
@@ -1519,7 +1521,8 @@ impl<'a> Ctx<'a> {
             last -= 1;
         }
         us.truncate(last);
-        let n = us.len();
+        let mut n = us.len();
+        let mut exact = exact;
         let mut k = choose_title_units(body, &us, self.r.issued.as_ref());
         // An element that is only a parenthesis of details belongs to the
         // title before it: "Title. (Institute, Ed.; Report No. 5)."
@@ -1529,9 +1532,34 @@ impl<'a> Ctx<'a> {
             let inner = u.strip_prefix('(').and_then(|x| x.strip_suffix(')'));
             if whole_group && inner.is_some_and(super::title::is_details) {
                 k += 1;
-            } else {
-                break;
+                continue;
             }
+            // The same with no period after it, as Word's APA style
+            // prints a translator: "Title. (J. Smith, Trans.) Cambridge:
+            // Polity." The parenthesis becomes an element of its own.
+            if u.starts_with('(')
+                && let Some(close) = scan::closing_of_group(u, 0)
+                && u.as_bytes().get(close) == Some(&b' ')
+                // Char boundary: `close` is just after an ASCII ')'.
+                && u[1..close - 1].len() <= 120
+                && super::title::is_details(&u[1..close - 1])
+            {
+                let unit = &body[us[k].start..us[k].end];
+                let start = us[k].start + (unit.len() - unit.fast_trim_start().len());
+                let split = scan::Unit {
+                    start,
+                    end: start + close,
+                    term: '.',
+                };
+                // The rest starts after the space.
+                us[k].start = start + close + 1;
+                us.insert(k, split);
+                n += 1;
+                // (No longer `scan::units(body)`.)
+                exact = false;
+                k += 1;
+            }
+            break;
         }
         let title_end = us[k - 1].end;
         let mut title_text = &body[us[0].start..title_end];
@@ -1821,7 +1849,7 @@ fn choose_title_units(body: &str, us: &[scan::Unit], d: Option<&crate::model::Da
     n - 1
 }
 
-fn set_if_none(slot: &mut Option<String>, v: &str) {
+pub(crate) fn set_if_none(slot: &mut Option<String>, v: &str) {
     let v = scan::trim(v);
     if slot.is_none() && !v.is_empty() {
         *slot = Some(v.to_string());
