@@ -579,6 +579,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "APA 6's album medium comes back in the song's brackets, without the place",
     ),
     (
+        "Vance, G. (2014). Grid computing primer.",
+        "Word's site before the link comes back in APA 7's place, after the title",
+    ),
+    (
         "Okafor, N. (2019). A comma before the link.",
         "a comma typed before the link comes back as APA's period",
     ),

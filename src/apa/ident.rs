@@ -812,6 +812,9 @@ pub fn read_trailer(text: &str) -> Trailer {
             {
                 rest = stripped;
             }
+            // (A colon kept for the rest below: "from Site: URL" names
+            // the site before its link.)
+            let colon = if rest.ends_with(':') { ":" } else { "" };
             let rest = rest.trim_end_matches([',', ':']).fast_trim();
             if let Some(d) = date::parse_date_text(rest) {
                 t.accessed = Some(d);
@@ -825,7 +828,7 @@ pub fn read_trailer(text: &str) -> Trailer {
                 && !from.fast_trim().is_empty()
             {
                 t.accessed = Some(d);
-                t.rest = format!("Retrieved from {}", from.fast_trim());
+                t.rest = format!("Retrieved from {}{colon}", from.fast_trim());
                 return t;
             }
         }
@@ -1201,5 +1204,11 @@ mod tests {
             read_trailer("Unpublished raw data").rest,
             "Unpublished raw data"
         );
+        // The site named before the link keeps its colon; a database does
+        // not have one.
+        let t = read_trailer("Retrieved June 2, 2020, from Computing Today:");
+        assert_eq!(t.rest, "Retrieved from Computing Today:");
+        let t = read_trailer("Retrieved October 23, 2000, from PsycARTICLES database");
+        assert_eq!(t.rest, "Retrieved from PsycARTICLES database");
     }
 }

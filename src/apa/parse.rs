@@ -1406,9 +1406,12 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan
                     // the site; so does Microsoft Word's "Retrieved from
                     // Site Name: URL" on a dated page. Otherwise a database
                     // or archive.
+                    // (A retrieval date says the same: APA 6 gives one for
+                    // pages that change.)
                     let dated_page = cx.r.url.is_some()
                         && before_link
                         && (super::title::has_month(cx.r.issued.as_ref())
+                            || cx.r.accessed.is_some()
                             || cx
                                 .r
                                 .issued
