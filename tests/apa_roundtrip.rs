@@ -583,6 +583,30 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "Word's site before the link comes back in APA 7's place, after the title",
     ),
     (
+        "Bosworth, J. (2014). Cyn.",
+        "the `In` a style left out comes back",
+    ),
+    (
+        "Borges, J. L. (1992). Fiktionen",
+        "a localised style's edition comes back in English",
+    ),
+    (
+        "Alberts, B., Johnson, A., & Walter, P. (2002).",
+        "a localised style's edition comes back in English",
+    ),
+    (
+        "Barnes, D. (2018). Operations management (1",
+        "a localised style's edition comes back in English",
+    ),
+    (
+        "Barnes, D. (2018). Operations management (2:a",
+        "a localised style's edition comes back in English",
+    ),
+    (
+        "Aalders, S. (2017). The fifth line: Thoughts of a painter (M. Ritchie, 翻",
+        "a localised style's translator comes back in English",
+    ),
+    (
         "Okafor, N. (2019). A comma before the link.",
         "a comma typed before the link comes back as APA's period",
     ),

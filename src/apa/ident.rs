@@ -346,6 +346,9 @@ pub(crate) fn is_doi_prefix_only(tok: &str) -> bool {
 /// ("67.doi:10.1037/abc", "Pages 1–9,DOI:10.1/x"), if it has one.
 fn glued_doi_label(tok: &str) -> Option<usize> {
     let b = tok.as_bytes();
+    // (Cheap test first: most tokens with "10." are years and pages,
+    // without a colon.)
+    memchr::memchr(b':', b)?;
     (1..b.len().saturating_sub(4)).find(|&i| {
         matches!(b.get(i - 1), Some(b'.' | b',' | b';' | b')'))
             && b.get(i..i + 4)

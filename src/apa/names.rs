@@ -1349,7 +1349,9 @@ pub fn role_of_marker(marker: &str) -> Option<Role> {
         // And the other languages' short forms citation styles print.
         "trans" | "tran" | "transl" | "translator" | "translators" | "übers" | "trad" | "trads"
         | "overs" | "övers" | "vert" | "verts" | "tłum" | "přel" | "prev" | "çev" | "käänt"
-        | "ford" | "пер" => Some(Role::Translator),
+        | "ford" | "пер" | "翻訳者" | "翻訳" | "译" | "역" | "옮김" => {
+            Some(Role::Translator)
+        }
         "director" | "directors" => Some(Role::Director),
         "producer" | "producers" | "executive" => Some(Role::Producer),
         "host" | "hosts" => Some(Role::Host),

@@ -219,12 +219,13 @@ fn container_authors(s: &str) -> Option<(&str, &str)> {
 
 /// The element starts with a book's editors and their role, with no "In"
 /// before them: "M. R. Marlo, N. B. Adams, & T. M. Purvis (Eds.), Book".
-fn editors_first(src: &str) -> bool {
+pub(crate) fn editors_first(src: &str) -> bool {
     // (Cheap test first: an initial starts the element.)
     if !matches!(src.as_bytes(), [b'A'..=b'Z', b'.', b' ', ..]) {
         return false;
     }
-    let Some(at) = scan::find_short(src, " (Ed") else {
+    // The role's parenthesis, in any language: "(Eds.)", "(Hrsg.)", "(編)".
+    let Some(at) = scan::find_short(src, " (") else {
         return false;
     };
     // Char boundary: `at` is the offset of an ASCII ' ', and `close` of an
@@ -234,10 +235,14 @@ fn editors_first(src: &str) -> bool {
         return false;
     };
     names::role_of_marker(&role[..=close]) == Some(crate::model::Role::Editor)
-        && names.split(", ").all(|n| {
-            let n = n.strip_prefix("& ").unwrap_or(n);
-            matches!(n.as_bytes(), [b'A'..=b'Z', b'.', ..]) && n.split(' ').count() <= 6
-        })
+        && names
+            .split(", ")
+            .flat_map(|n| n.split(" & "))
+            .flat_map(|n| n.split(" and "))
+            .all(|n| {
+                let n = n.strip_prefix("& ").unwrap_or(n);
+                matches!(n.as_bytes(), [b'A'..=b'Z', b'.', ..]) && n.split(' ').count() <= 6
+            })
 }
 
 /// "Advance online publication", "Publish Ahead of Print", "Online first".
@@ -1835,6 +1840,12 @@ impl<'a> Ctx<'a> {
                 break;
             };
             if before.is_empty() {
+                // Only the details, the book's title left out (a record
+                // without one): "In E. W. Mayr (Ed.), (Vol. 30, pp. 1–9)."
+                if self.r.has_role(crate::model::Role::Editor) && self.read_container_details(inner)
+                {
+                    container = "";
+                }
                 break;
             }
             if self.read_container_details(inner) {
@@ -1906,8 +1917,10 @@ impl<'a> Ctx<'a> {
             return;
         }
         let container = self.strip_volume_after_title(strip_period(container));
-        self.mark(Field::ContainerTitle, container);
-        self.r.container_title = Some(container.to_string());
+        if !container.is_empty() {
+            self.mark(Field::ContainerTitle, container);
+            self.r.container_title = Some(container.to_string());
+        }
         if k < us.len() {
             // In bounds: `k < us.len()`. Char boundary: as above.
             let src = &book[us[k].start..us[us.len() - 1].end];

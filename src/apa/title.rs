@@ -160,6 +160,14 @@ fn is_bare_ordinal(p: &str) -> bool {
     }
 }
 
+/// Words that say which printing or kind of edition, not that it is one.
+fn is_edition_qualifier(w: &str) -> bool {
+    matches!(
+        w,
+        "printing" | "impression" | "reprint" | "pbk" | "rev" | "revised" | "expanded" | "abridged"
+    )
+}
+
 fn is_bare_english_edition(s: &str) -> bool {
     let Some((ordinal, marker)) = scan::split_once_space(scan::trim(s)) else {
         return false;
@@ -180,6 +188,37 @@ pub(crate) fn edition_of(part: &str) -> Option<String> {
         .trim_end_matches(']')
         .fast_trim();
     let lower = p.lc();
+    // A number and the word for edition, as a citation style localised
+    // to the list's language prints an edition number: "(4th Aufl.)",
+    // "(16. Aufl.)", "(16ᵉ éd.)", "(16de dr.)", "(16-е изд.)", "(16:e
+    // uppl.)", "(16 本)". The number, as in "2nd ed.". (Not a statement
+    // typed in the record's language, as "3. ponatis" or "1. izd.", or
+    // "2. Auflage", which such a style prints as it was typed.)
+    if let Some((ordinal, word)) = scan::split_once_space(&lower)
+        && let Some(tail) = ordinal.strip_prefix(|c: char| c.is_ascii_digit())
+        && let tail = tail.trim_start_matches(|c: char| c.is_ascii_digit())
+        && let word = word.fast_trim().trim_end_matches('.')
+        && {
+            let english = matches!(tail, "st" | "nd" | "rd" | "th");
+            english && is_edition_word(word) && !is_edition_qualifier(word)
+                || matches!(
+                    (tail, word),
+                    ("st" | "nd" | "rd" | "th", "dr" | "版" | "本" | "판")
+                        | ("." | "", "aufl" | "wyd" | "bs" | "版" | "本" | "판")
+                        | ("ᵉ" | "e" | "ʳᵉ" | "re" | "er", "éd")
+                        | ("de" | "e" | "ste", "dr")
+                        | ("-е", "изд")
+                        | (":e" | ":a", "uppl")
+                )
+        }
+    {
+        let digits = ordinal.len()
+            - ordinal
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .len();
+        // Char boundary: the first `digits` bytes are ASCII digits.
+        return Some(ordinal[..digits].to_string());
+    }
     let split = || {
         lower
             .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '(' | ')' | '-'))
@@ -309,9 +348,18 @@ fn detail_known(part: &str, thesis: Option<bool>) -> Detail<'_> {
     if let Some(v) = strip_prefix_ci(
         p,
         &[
-            "vols.", "vol.", "vols ", "vol ", "volume ", "volumes ", "bd.", "band ", "tome ", "t. ",
+            "vols.", "vol.", "vols ", "vol ", "volume ", "volumes ", "bd.", "band ", "tome ",
+            "t. ", "т. ", "Т. ", "卷 ",
         ],
     ) && !v.is_empty()
+    {
+        return Detail::Volume(v);
+    }
+    // Turkish "C." (cilt), before a volume's number: not a year, which
+    // would be "c. 1850", circa.
+    if let Some(v) = p.strip_prefix("C. ")
+        && (1..=3).contains(&v.len())
+        && v.bytes().all(|b| b.is_ascii_digit())
     {
         return Detail::Volume(v);
     }
@@ -671,6 +719,25 @@ fn book_after_chapter(t: &str) -> Option<(&str, &str)> {
         && words(chapter) >= 2
         && words(book) >= 2)
         .then_some((chapter, book))
+}
+
+/// A title's element followed by a book's editors and their role, with no
+/// "In": "Principles of toxicology. C. D. Klaassen & J. B. Watkins
+/// (Eds.), Casarett & Doull's essentials", "CYN. T. N. Toller, C. Sean, &
+/// O. Tichy (編), An Anglo-Saxon dictionary online". (Cheap test first: a
+/// role's parenthesis and a comma after it.)
+fn editors_book_after(t: &str) -> Option<(&str, &str)> {
+    scan::find_short(t, "), ")?;
+    let dot = scan::top_level_ascii(t, b'.')
+        .filter(|&i| t.as_bytes().get(i + 1) == Some(&b' '))
+        .filter(|&i| scan::period_ends_sentence(t, i))
+        .find(|&i| {
+            t.get(i + 1..)
+                .is_some_and(|rest| super::source::editors_first(rest.fast_trim_start()))
+        })?;
+    let chapter = t.get(..dot)?.fast_trim_end();
+    let book = t.get(dot + 1..)?.fast_trim();
+    (!chapter.is_empty()).then_some((chapter, book))
 }
 
 /// Sets a genre from a description, unless the description only names
@@ -1389,10 +1456,16 @@ impl<'a> Ctx<'a> {
         // part of: "Chapter. Book title (pp. 1–12). Publisher." with the
         // "In" left out (pybtex's APA style, hand-typed lists). The book's
         // title is the last sentence.
-        if !had_page
-            && self.r.page.is_some()
-            && self.r.container_title.is_none()
-            && let Some((chapter, book)) = book_after_chapter(title)
+        // So do editors and their role before the last sentence, printed
+        // without "In" (a style localised to Japanese, whose word for "In"
+        // is empty): "Chapter. C. D. Klaassen (Eds.), Book. Publisher."
+        let book_split = if !had_page && self.r.page.is_some() {
+            book_after_chapter(title)
+        } else {
+            editors_book_after(title)
+        };
+        if self.r.container_title.is_none()
+            && let Some((chapter, book)) = book_split
         {
             // Read as after "In": editors before the book's title
             // ("E. W. Mayr & N. Ollinger (Eds.), 32nd Symposium"), and an
@@ -1948,7 +2021,28 @@ mod tests {
             edition_of("7., vollständig überarbeitete Auflage").as_deref(),
             Some("7., vollständig überarbeitete Auflage")
         );
-        assert_eq!(edition_of("7. Aufl.").as_deref(), Some("7. Aufl"));
+        // A localised style's number and word for edition: the number.
+        for (printed, n) in [
+            ("7. Aufl.", "7"),
+            ("4th Aufl.", "4"),
+            ("16ᵉ éd.", "16"),
+            ("1ʳᵉ éd.", "1"),
+            ("16de dr.", "16"),
+            ("16-е изд.", "16"),
+            ("2:a uppl.", "2"),
+            ("16. wyd.", "16"),
+            ("16. bs", "16"),
+            ("4th 版", "4"),
+            ("16 本", "16"),
+        ] {
+            assert_eq!(edition_of(printed).as_deref(), Some(n), "{printed}");
+        }
+        // Not a number's edition: a printing, or a doctor.
+        assert_eq!(edition_of("2nd printing").as_deref(), Some("2nd printing"));
+        assert_eq!(edition_of("Dr. Smith"), None);
+        assert_eq!(detail_of("Т. 30"), Detail::Volume("30"));
+        assert_eq!(detail_of("C. 30"), Detail::Volume("30"));
+        assert_ne!(detail_of("c. 1850"), Detail::Volume("1850"));
         assert_eq!(edition_of("1.ª ed.").as_deref(), Some("1"));
         assert_eq!(edition_of("second edition").as_deref(), Some("2"));
         assert_eq!(edition_of("Spring 2022"), None);
