@@ -607,6 +607,14 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "a localised style's translator comes back in English",
     ),
     (
+        "atom. (2021). В Wiktionary.",
+        "a localised style's `In` comes back in English",
+    ),
+    (
+        "Kerr, W. R., Lincoln, W. F., & Mishra, P. (2011). The dynamics of firm lobbying (Working Paper Вып",
+        "a localised style's number label comes back in English",
+    ),
+    (
         "Okafor, N. (2019). A comma before the link.",
         "a comma typed before the link comes back as APA's period",
     ),

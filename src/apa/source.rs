@@ -982,6 +982,15 @@ pub(crate) fn strip_in(u: &str) -> Option<&str> {
     if let Some(rest) = after_one_letter_in(t, |c| c == '.') {
         return Some(rest);
     }
+    // A Cyrillic "В" or "У" before a title in Latin script: a style
+    // localised to Russian, Bulgarian or Ukrainian ("В Wiktionary", "В
+    // A-Z of Plastic Surgery"), where a title in those languages would
+    // go on in Cyrillic.
+    if let Some(rest) = t.strip_prefix("В ").or_else(|| t.strip_prefix("У "))
+        && rest.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+    {
+        return Some(rest);
+    }
     let rest = [
         "In: ",
         "In ",

@@ -434,14 +434,30 @@ fn detail_known(part: &str, thesis: Option<bool>) -> Detail<'_> {
     // "Report No. 02-2650", "NIH Publication No. 04-5138", "No. 15107".
     // Spanish "N.º", French "Nᵒ", Portuguese "n.º", as citation styles
     // print the label in those languages.
-    // (Each marker starts with " N" or " n": most details have neither,
-    // and skip the ten searches.)
+    // And Polish and Swedish "Nr", Italian "Fasc.", Turkish "Sy", Russian
+    // "Вып." and Chinese "期".
+    // (Each marker starts with a space and one of these bytes: most
+    // details have none, and skip the searches.)
     let n_word = p
         .as_bytes()
         .windows(2)
-        .any(|w| matches!(w, [b' ', b'N' | b'n']));
+        .any(|w| matches!(w, [b' ', b'N' | b'n' | b'F' | b'S' | 0xD0 | 0xE6]));
     let markers = [
-        " No. ", " no. ", " Nr. ", " No ", " Number ", " N.º ", " n.º ", " Nᵒ ", " Nº ", " nº ",
+        " No. ",
+        " no. ",
+        " Nr. ",
+        " Nr ",
+        " No ",
+        " Number ",
+        " N.º ",
+        " n.º ",
+        " Nᵒ ",
+        " Nº ",
+        " nº ",
+        " Fasc. ",
+        " Sy ",
+        " Вып. ",
+        " 期 ",
     ];
     for marker in if n_word { &markers[..] } else { &[] } {
         if let Some((genre, num)) = scan::split_once_short(p, marker) {
@@ -454,8 +470,13 @@ fn detail_known(part: &str, thesis: Option<bool>) -> Detail<'_> {
             }
         }
     }
-    if let Some(num) = strip_prefix_ci(p, &["no. ", "nr. ", "no ", "number ", "n.º ", "nᵒ ", "nº "])
-        && num.chars().any(|c| c.is_ascii_digit())
+    if let Some(num) = strip_prefix_ci(
+        p,
+        &[
+            "no. ", "nr. ", "nr ", "no ", "number ", "n.º ", "nᵒ ", "nº ", "fasc. ", "sy ",
+            "Вып. ", "期 ",
+        ],
+    ) && num.chars().any(|c| c.is_ascii_digit())
     {
         return Detail::Number {
             genre: None,
