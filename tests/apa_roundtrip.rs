@@ -383,7 +383,7 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     ),
     // Lists in other languages: the writer prints English APA.
     (
-        "Aleksunes, L. M., & Eaton, D. L. (2022)",
+        "Aleksunes, L. M., & Eaton, D. L. (2022). Principles of toxicology. I C",
         "Norwegian `I … (Red.), … (s. 9–25)` → `In … (Eds.), … (pp. 9–25)`",
     ),
     (
@@ -613,6 +613,14 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     (
         "Kerr, W. R., Lincoln, W. F., & Mishra, P. (2011). The dynamics of firm lobbying (Working Paper Вып",
         "a localised style's number label comes back in English",
+    ),
+    (
+        "Aleksunes, L. M., & Eaton, D. L. (2022). Principles of toxicology. In C. D. Klaassen and",
+        "editors joined by `and` come back joined by APA's `&`",
+    ),
+    (
+        "Aleksunes, L. M., & Eaton, D. L. (2022). Principles of toxicology. C. D.",
+        "the `In` a style left out comes back, with the role in English",
     ),
     (
         "Okafor, N. (2019). A comma before the link.",

@@ -1209,7 +1209,7 @@ pub fn parse_given_first(s: &str) -> Option<Name> {
     }
     let words: Vec<&str> = s.split_whitespace().collect();
     // The given part runs to the last initial.
-    let is_init = |w: &str| all_consuming(initial).parse(w).is_ok() && w.contains('.');
+    let is_init = |w: &str| is_given_initials(w);
     if !words.first().is_some_and(|w| is_init(w)) {
         return Some(Name::Literal(s.to_string()));
     }
@@ -1233,14 +1233,16 @@ pub fn parse_given_first(s: &str) -> Option<Name> {
     Some(Name::Person(make_person(&family, Some(&given), suffix)))
 }
 
+/// A given name's initials, one or run together: "C.", "Th.", "J.-B.",
+/// "C.D.", "J.B.W." (as some styles print them, without spaces).
+fn is_given_initials(w: &str) -> bool {
+    w.contains('.') && all_consuming(many1(initial)).parse(w).is_ok()
+}
+
 /// Reads an editor list as printed after "In": "A. Editor & B. Editor",
 /// "T. N. Toller, C. Sean, & O. Tichy".
 pub fn parse_editor_list(s: &str) -> Vec<Name> {
-    let starts_init = |w: &str| {
-        w.split_whitespace()
-            .next()
-            .is_some_and(|w| w.contains('.') && all_consuming(initial).parse(w).is_ok())
-    };
+    let starts_init = |w: &str| w.split_whitespace().next().is_some_and(is_given_initials);
     let toks = tokens(s);
     // Written inverted, as authors are ("In: Jones, B., & Lee, K. (Eds.)"):
     // family names, each followed by initials.
