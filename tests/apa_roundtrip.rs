@@ -623,6 +623,14 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "the `In` a style left out comes back, with the role in English",
     ),
     (
+        "Mares, I. (2001). Firms and the welfare state",
+        "the `In` a style left out comes back, with the role in English",
+    ),
+    (
+        "Lorz. (2018). § 19 Testamentsvollstreckung.",
+        "the `In` a style left out comes back, with the role and edition in English",
+    ),
+    (
         "Okafor, N. (2019). A comma before the link.",
         "a comma typed before the link comes back as APA's period",
     ),

@@ -221,17 +221,45 @@ fn container_authors(s: &str) -> Option<(&str, &str)> {
 /// before them: "M. R. Marlo, N. B. Adams, & T. M. Purvis (Eds.), Book".
 pub(crate) fn editors_first(src: &str) -> bool {
     // (Cheap test first: an initial starts the element.)
-    if !matches!(src.as_bytes(), [b'A'..=b'Z', b'.', b' ', ..]) {
-        return false;
-    }
-    // The role's parenthesis, in any language: "(Eds.)", "(Hrsg.)", "(編)".
-    let Some(at) = scan::find_short(src, " (") else {
+    matches!(src.as_bytes(), [b'A'..=b'Z', b'.', b' ', ..]) && editors_first_loose(src)
+}
+
+/// [`editors_first`], or editors named by family name only, as German
+/// commentaries print them ("Dauner-Lieb & Langen (Hrsg.), BGB"), for an
+/// element known to follow a title.
+pub(crate) fn editors_first_loose(src: &str) -> bool {
+    // (Cheap test first: a capital starts the element.)
+    let Some(&first) = src.as_bytes().first() else {
         return false;
     };
-    // Char boundary: `at` is the offset of an ASCII ' ', and `close` of an
-    // ASCII ')' in the text after it.
-    let (names, role) = (&src[..at], &src[at + 1..]);
-    let Some(close) = role.find("), ") else {
+    if !(first.is_ascii_uppercase() || first >= 0xC0) {
+        return false;
+    }
+    // Names given name first, from an initial ("M. R. Marlo"), or family
+    // names only, as German commentaries print their editors
+    // ("Dauner-Lieb & Langen (Hrsg.), BGB"): a few capitalised words, in
+    // the first 80 bytes.
+    let initials = matches!(src.as_bytes(), [b'A'..=b'Z', b'.', b' ', ..]);
+    // Char boundary: `floor_char_boundary` gives one.
+    let head = if initials {
+        src
+    } else {
+        &src[..scan::floor_char_boundary(src, 80)]
+    };
+    // The role's parenthesis, in any language: "(Eds.)", "(Hrsg.)", "(編)",
+    // the first one, after a space.
+    let Some(open) = memchr::memchr(b'(', head.as_bytes()) else {
+        return false;
+    };
+    if open == 0 || head.as_bytes().get(open - 1) != Some(&b' ') {
+        return false;
+    }
+    // Char boundary: `open` is the offset of an ASCII '(' after an ASCII
+    // ' ', and `close` of an ASCII ')' in the text after it.
+    let (names, role) = (&src[..open - 1], &src[open..]);
+    let Some(close) = memchr::memchr(b')', role.as_bytes())
+        .filter(|&c| role.as_bytes().get(c + 1..c + 3) == Some(b", "))
+    else {
         return false;
     };
     names::role_of_marker(&role[..=close]) == Some(crate::model::Role::Editor)
@@ -241,8 +269,20 @@ pub(crate) fn editors_first(src: &str) -> bool {
             .flat_map(|n| n.split(" and "))
             .all(|n| {
                 let n = n.strip_prefix("& ").unwrap_or(n);
-                matches!(n.as_bytes(), [b'A'..=b'Z', b'.', ..]) && n.split(' ').count() <= 6
+                if initials {
+                    return matches!(n.as_bytes(), [b'A'..=b'Z', b'.', ..])
+                        && n.split(' ').count() <= 6;
+                }
+                let words = || n.split(' ');
+                !n.is_empty()
+                    && words().count() <= 3
+                    && words().all(|w| {
+                        w.starts_with(char::is_uppercase)
+                            && !w.bytes().any(|b| b.is_ascii_digit() || b == b'.')
+                    })
             })
+        // ("In Scherer (Hrsg.), …" has its "In": read as such elsewhere.)
+        && (initials || strip_in_after_title(src).is_none())
 }
 
 /// "Advance online publication", "Publish Ahead of Print", "Online first".

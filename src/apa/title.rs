@@ -751,7 +751,10 @@ fn editors_book_after(t: &str) -> Option<(&str, &str)> {
     scan::find_short(t, "), ")?;
     let dot = scan::top_level_ascii(t, b'.')
         .filter(|&i| t.as_bytes().get(i + 1) == Some(&b' '))
-        .filter(|&i| scan::period_ends_sentence(t, i))
+        // Not an initial's period ("C. D. Klaassen"). (Not asked whether
+        // the period ends a sentence: "Media. J. Bulck (Ed.)" reads as a
+        // run of journal abbreviations there.)
+        .filter(|&i| scan::word_before(t, i).chars().nth(1).is_some())
         .find(|&i| {
             t.get(i + 1..)
                 .is_some_and(|rest| super::source::editors_first(rest.fast_trim_start()))
@@ -1480,11 +1483,11 @@ impl<'a> Ctx<'a> {
         // So do editors and their role before the last sentence, printed
         // without "In" (a style localised to Japanese, whose word for "In"
         // is empty): "Chapter. C. D. Klaassen (Eds.), Book. Publisher."
-        let book_split = if !had_page && self.r.page.is_some() {
-            book_after_chapter(title)
-        } else {
-            editors_book_after(title)
-        };
+        let book_split = editors_book_after(title).or_else(|| {
+            (!had_page && self.r.page.is_some())
+                .then(|| book_after_chapter(title))
+                .flatten()
+        });
         if self.r.container_title.is_none()
             && let Some((chapter, book)) = book_split
         {
@@ -1617,6 +1620,30 @@ impl<'a> Ctx<'a> {
         us.truncate(last);
         let mut n = us.len();
         let mut exact = exact;
+        // A book's editors and their role starting an element, with no "In"
+        // before them (a style localised to Japanese, whose "In" is empty;
+        // Begell House's APA): the title ends before them, and the rest is
+        // read as after "In" ("Chapter. P. A. Hall & D. Soskice (編),
+        // Varieties of capitalism. The institutional foundations (pp.
+        // 184–213). Publisher.").
+        // (Cheap test first: a role's parenthesis and a comma after it.)
+        // (Each ")" followed by ", " is asked about: the element it is in,
+        // after the first.)
+        let bb = body.as_bytes();
+        if n >= 2
+            && let Some(j) = memchr::memchr_iter(b')', bb)
+                .filter(|&p| bb.get(p + 1..p + 3) == Some(b", "))
+                .filter_map(|p| (1..n).find(|&j| us[j].start <= p && p < us[j].end))
+                .find(|&j| {
+                    super::source::editors_first_loose(
+                        body[us[j].start..us[j].end].fast_trim_start(),
+                    )
+                })
+        {
+            self.read_title_group(&body[us[0].start..us[j - 1].end]);
+            self.read_in_container(&body[us[j].start..us[n - 1].end]);
+            return;
+        }
         let mut k = choose_title_units(body, &us, self.r.issued.as_ref());
         // An element that is only a parenthesis of details belongs to the
         // title before it: "Title. (Institute, Ed.; Report No. 5)."
