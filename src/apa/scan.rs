@@ -650,8 +650,16 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
             return false;
         }
     }
-    // A run of abbreviations: "Phys. At. Nucl.", "J. Test. Eval.,".
-    if short_cap(word) {
+    // A run of abbreviations: "Phys. At. Nucl.", "J. Test. Eval.,". (A
+    // run: the word follows a period. A title's last word before a
+    // journal's abbreviated name, "Sleep and Health. J. Sleep Res.", or
+    // before an editor's initial, "Media. J. Bulck (Ed.)", ends it.)
+    if short_cap(word)
+        && s.get(..word_start)
+            .unwrap_or_default()
+            .trim_end()
+            .ends_with('.')
+    {
         let next_word = next_word();
         let next_bare = next_word.trim_end_matches([',', '.']);
         if short_cap(next_bare)
@@ -1315,6 +1323,19 @@ mod tests {
         for c in '\u{2000}'..='\u{206F}' {
             assert!(!c.is_alphanumeric(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn a_run_of_abbreviations_follows_a_period() {
+        let at = |s: &str, w: &str| period_ends_sentence(s, s.find(w).expect("word") + w.len());
+        // A title's last short word, before a journal's abbreviated name
+        // or an editor's initial: the title ends.
+        assert!(at("Sleep and Health. J. Sleep Res., 12, 4.", "Health"));
+        assert!(at("Learning in Rats. Behav. Brain Res., 12, 4.", "Rats"));
+        assert!(at("Reactions to Media. J. Bulck (Ed.), Book.", "Media"));
+        // Inside the name: no end.
+        assert!(!at("Title. Ecol. Lett., 12, 4.", "Ecol"));
+        assert!(!at("Title. Phys. At. Nucl., 12, 4.", "At"));
     }
 
     #[test]

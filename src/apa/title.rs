@@ -742,28 +742,6 @@ fn book_after_chapter(t: &str) -> Option<(&str, &str)> {
         .then_some((chapter, book))
 }
 
-/// A title's element followed by a book's editors and their role, with no
-/// "In": "Principles of toxicology. C. D. Klaassen & J. B. Watkins
-/// (Eds.), Casarett & Doull's essentials", "CYN. T. N. Toller, C. Sean, &
-/// O. Tichy (編), An Anglo-Saxon dictionary online". (Cheap test first: a
-/// role's parenthesis and a comma after it.)
-fn editors_book_after(t: &str) -> Option<(&str, &str)> {
-    scan::find_short(t, "), ")?;
-    let dot = scan::top_level_ascii(t, b'.')
-        .filter(|&i| t.as_bytes().get(i + 1) == Some(&b' '))
-        // Not an initial's period ("C. D. Klaassen"). (Not asked whether
-        // the period ends a sentence: "Media. J. Bulck (Ed.)" reads as a
-        // run of journal abbreviations there.)
-        .filter(|&i| scan::word_before(t, i).chars().nth(1).is_some())
-        .find(|&i| {
-            t.get(i + 1..)
-                .is_some_and(|rest| super::source::editors_first(rest.fast_trim_start()))
-        })?;
-    let chapter = t.get(..dot)?.fast_trim_end();
-    let book = t.get(dot + 1..)?.fast_trim();
-    (!chapter.is_empty()).then_some((chapter, book))
-}
-
 /// Sets a genre from a description, unless the description only names
 /// the item type: biblatex-apa prints "(Report)" and "[Preprint]" for a
 /// report or preprint whose entry gives its type field only to satisfy
@@ -1480,16 +1458,12 @@ impl<'a> Ctx<'a> {
         // part of: "Chapter. Book title (pp. 1–12). Publisher." with the
         // "In" left out (pybtex's APA style, hand-typed lists). The book's
         // title is the last sentence.
-        // So do editors and their role before the last sentence, printed
-        // without "In" (a style localised to Japanese, whose word for "In"
-        // is empty): "Chapter. C. D. Klaassen (Eds.), Book. Publisher."
-        let book_split = editors_book_after(title).or_else(|| {
-            (!had_page && self.r.page.is_some())
-                .then(|| book_after_chapter(title))
-                .flatten()
-        });
-        if self.r.container_title.is_none()
-            && let Some((chapter, book)) = book_split
+        // (Editors and their role without "In" are found among the
+        // elements: see `read_title_and_source`.)
+        if !had_page
+            && self.r.page.is_some()
+            && self.r.container_title.is_none()
+            && let Some((chapter, book)) = book_after_chapter(title)
         {
             // Read as after "In": editors before the book's title
             // ("E. W. Mayr & N. Ollinger (Eds.), 32nd Symposium"), and an
