@@ -631,6 +631,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "the `In` a style left out comes back, with the role and edition in English",
     ),
     (
+        "Foster, J. (2013, June 12). Life at sea.",
+        "Word's interviewer parenthesis comes back in APA's place, before the period",
+    ),
+    (
         "Okafor, N. (2019). A comma before the link.",
         "a comma typed before the link comes back as APA's period",
     ),

@@ -100,6 +100,9 @@ const APA_WORDS: &[&str] = &[
     "investigator",
     "trans",
     "transl",
+    "interviewer",
+    // (and in the other languages read)
+    "übers",
     // Labels of what a work is or where it was presented, kept as its type
     // or genre in other words.
     "paper",

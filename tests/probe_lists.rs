@@ -177,6 +177,17 @@ const LISTS: &[(&str, usize, usize)] = &[
     // from Site: URL", "Dissertation, University, City", proceedings
     // without "In", "(pp. 112-118)" after a comma.
     ("microsoft-word-apa.txt", 16, 0),
+    // More of Word's APA 6 forms: a translator's parenthesis after the
+    // title with no period of its own, a song "[Recorded by …]" on an
+    // album with its medium, an interview "(K. Lang, Interviewer)", a
+    // page's site after its retrieval date, "pp." of a magazine, a title
+    // ending in "art" or "no", a "doi:" glued to the pages.
+    ("microsoft-word-apa-more.txt", 15, 0),
+    // Citation styles localised to other languages: editions, volumes,
+    // numbers and translators in German, French, Dutch, Swedish, Russian,
+    // Japanese, Chinese, Italian, Polish and Turkish; a Russian "В" for
+    // "In"; Japanese styles' empty "In" before a book's editors.
+    ("localised-styles.txt", 19, 0),
     // Forms students hand in: "pp." and "Vol., Issue" in journal tails,
     // "25:4", a missing period after the date or at the end, "Retrieved on".
     ("student-variants.txt", 10, 0),

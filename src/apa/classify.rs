@@ -102,6 +102,15 @@ impl Ctx<'_> {
             }
             return t;
         }
+        // An interview with its interviewer named and nothing it was
+        // published in: Word's "(K. Lang, Interviewer)".
+        if r.has_role(Role::Interviewer)
+            && r.container_title.is_none()
+            && !sig.in_container
+            && !sig.journal_tail
+        {
+            return ItemType::Interview;
+        }
         if sig.in_container {
             if ck().dictionary() {
                 return ItemType::EntryDictionary;

@@ -741,6 +741,19 @@ fn title_details(r: &Reference, editors_in_author: bool, sh: Shape) -> String {
             people.push(format!("{}, Narr.", join(&narrators)));
         }
     }
+    // An interview's interviewer: "(K. Lang, Interviewer)".
+    let interviewers: Vec<&Name> = r.names(Role::Interviewer).collect();
+    if !interviewers.is_empty() {
+        people.push(format!(
+            "{}, {}",
+            join(&interviewers),
+            if interviewers.len() == 1 {
+                "Interviewer"
+            } else {
+                "Interviewers"
+            }
+        ));
+    }
     let mut rest: Vec<String> = Vec::new();
     if sh != Shape::InBook {
         if let Some(e) = nonempty(&r.edition) {
