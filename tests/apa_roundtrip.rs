@@ -635,6 +635,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "Word's interviewer parenthesis comes back in APA's place, before the period",
     ),
     (
+        "Smith, J. (2019).Sleep and memory.Journal",
+        "the spaces typed without come back",
+    ),
+    (
         "Okafor, N. (2019). A comma before the link.",
         "a comma typed before the link comes back as APA's period",
     ),

@@ -352,6 +352,101 @@ fn unglue_links(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The token around byte `at` of `b` (to the spaces before and after it,
+/// 256 bytes each way at most: a link's length) is part of a link or an
+/// address.
+fn in_link_token(b: &[u8], at: usize) -> bool {
+    const SPAN: usize = 256;
+    let from = b
+        .get(at.saturating_sub(SPAN)..at)
+        .and_then(|w| memchr::memrchr(b' ', w).map(|sp| at.saturating_sub(SPAN) + sp + 1))
+        .unwrap_or(at.saturating_sub(SPAN));
+    let to = b
+        .get(at..(at + SPAN).min(b.len()))
+        .and_then(|w| memchr::memchr(b' ', w).map(|sp| at + sp))
+        .unwrap_or((at + SPAN).min(b.len()));
+    let tok = b.get(from..to).unwrap_or_default();
+    tok.contains(&b'/')
+        || tok.contains(&b'@')
+        || tok.windows(4).any(|w| w.eq_ignore_ascii_case(b"www."))
+        || tok.windows(4).any(|w| w.eq_ignore_ascii_case(b"doi:"))
+}
+
+/// Where, at or after byte `from`, a stop is typed without the space
+/// after it: a period between a word of three lower-case letters or more
+/// (or a closing parenthesis) and a capitalised word ("memory.Journal",
+/// "(2019).Sleep"). Not in a link ("example.Com/x") or an abbreviation
+/// ("Ph.D.", "U.S.Army", "J.K.").
+fn glued_stop_at(b: &[u8], from: usize) -> Option<usize> {
+    memchr::memchr_iter(b'.', b.get(from..)?)
+        .map(|p| from + p)
+        .find(|&i| {
+            let at = |k: usize| b.get(k).copied().unwrap_or(0);
+            // The word after: a capital and three lower-case letters at
+            // least (not a domain's "Bloomberg.Com", "Eurogamer.De").
+            let word_after =
+                at(i + 1).is_ascii_uppercase() && (2..=4).all(|k| at(i + k).is_ascii_lowercase());
+            // The word before: lower-case letters only, three at least,
+            // from a space or a stop (not "Proc.Natl.Acad." or "Ph.D.").
+            let word_before = || {
+                let start = (1..=i)
+                    .take_while(|&k| at(i - k).is_ascii_lowercase())
+                    .last()
+                    .map_or(i, |k| i - k);
+                i - start >= 3 && (start == 0 || matches!(at(start - 1), b' ' | b'.' | b',' | b'('))
+            };
+            i >= 1 && word_after && (at(i - 1) == b')' || word_before()) && !in_link_token(b, i)
+        })
+}
+
+/// Whether `title` has a stop typed without the space after it
+/// ("Sleep and memory.Journal of Sleep Research,12(3),45-67"): the
+/// reference may be typed so throughout (see [`respace_stops`]).
+pub(crate) fn has_glued_stop(title: &str) -> bool {
+    // (Cheap test first: most titles have no period.)
+    memchr::memchr(b'.', title.as_bytes()).is_some() && glued_stop_at(title.as_bytes(), 0).is_some()
+}
+
+/// `text` with a space after each stop typed without one (a period
+/// between a lower-case word and a capitalised one, see
+/// [`glued_stop_at`]), and after each comma typed without one before a
+/// number ("Research,12(3),45-67"); `None` when there are fewer than two:
+/// a text typed so throughout, not one title's own "nuclei.Chaos".
+#[cold]
+pub(crate) fn respace_stops(text: &str) -> Option<String> {
+    let first = glued_stop_at(text.as_bytes(), 0)?;
+    let b = text.as_bytes();
+    let mut at = Vec::new();
+    let mut next = Some(first);
+    while let Some(i) = next {
+        at.push(i + 1);
+        next = glued_stop_at(b, i + 1);
+    }
+    for (i, _) in text.match_indices(',') {
+        let before = b.get(i.wrapping_sub(1)).copied().unwrap_or(0);
+        if b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && (before.is_ascii_alphabetic() || before == b')')
+            && !in_link_token(b, i)
+        {
+            at.push(i + 1);
+        }
+    }
+    if at.len() < 2 {
+        return None;
+    }
+    at.sort_unstable();
+    let mut out = String::with_capacity(text.len() + at.len());
+    let mut last = 0;
+    for i in at {
+        // Char boundary: `i` is just after an ASCII '.' or ','.
+        out.push_str(&text[last..i]);
+        out.push(' ');
+        last = i;
+    }
+    out.push_str(&text[last..]);
+    Some(out)
+}
+
 /// A link printed without its scheme that a PDF extraction spaced out:
 /// "www . reddit . com / r / zotero".
 fn spaced_www_at(b: &[u8]) -> bool {
@@ -758,6 +853,33 @@ fn join_spaced_doi_prefix(text: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stops_typed_without_spaces_are_spaced_when_typed_so_throughout() {
+        assert_eq!(
+            respace_stops(
+                "Smith, J.(2019).Sleep and memory.Journal of Sleep Research,12(3),45-67."
+            )
+            .as_deref(),
+            Some("Smith, J.(2019). Sleep and memory. Journal of Sleep Research, 12(3), 45-67.")
+        );
+        // One in a title is the title's own.
+        assert_eq!(
+            respace_stops("Vibrational states in deformed nuclei.Chaos, order"),
+            None
+        );
+        // Not in links, domains, abbreviations or initials.
+        for text in [
+            "See https://example.org/a.Html and https://example.org/b.Html",
+            "Bloomberg.Com, Pastebin.Com, Eurogamer.De",
+            "Proc.Natl.Acad.Sci.USA, Ph.D.Thesis",
+            "J.K.Rowling and J.R.R.Tolkien",
+        ] {
+            assert_eq!(respace_stops(text), None, "{text}");
+        }
+        assert!(has_glued_stop("Sleep and memory.Journal of Sleep Research"));
+        assert!(!has_glued_stop("Sleep and memory. Journal"));
+    }
 
     #[test]
     fn links_glued_after_a_stop_are_set_apart() {

@@ -786,6 +786,29 @@ fn normalize_and_read<'t>(
         at.joins,
         parsed,
     );
+    // Stops typed without the space after them, as the title read shows
+    // ("(2019).Sleep and memory.Journal of Sleep Research,12(3),45-67."):
+    // read again with the spaces, when the text has two such stops at
+    // least. (Only a title that took the source in asks: a record
+    // with neither a container nor a publisher.)
+    let r = &parsed.reference;
+    if r.container_title.is_none()
+        && r.publisher.is_none()
+        && r.title.as_deref().is_some_and(normalize::has_glued_stop)
+        && let Some(respaced) = normalize::respace_stops(&norm)
+    {
+        *parsed = Parsed::empty();
+        read(
+            &respaced,
+            &repaired,
+            at.line,
+            at.end_line,
+            at.wrapped,
+            at.joins,
+            parsed,
+        );
+        return std::borrow::Cow::Owned(respaced);
+    }
     norm
 }
 
