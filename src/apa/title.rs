@@ -193,10 +193,12 @@ pub(crate) fn edition_of(part: &str) -> Option<String> {
     // "(16. Aufl.)", "(16ᵉ éd.)", "(16de dr.)", "(16-е изд.)", "(16:e
     // uppl.)", "(16 本)". The number, as in "2nd ed.". (Not a statement
     // typed in the record's language, as "3. ponatis" or "1. izd.", or
-    // "2. Auflage", which such a style prints as it was typed.)
+    // "2. Auflage", which such a style prints as it was typed; nor "2.
+    // Aufl" without the period the locales print, typed so in a record.)
     if let Some((ordinal, word)) = scan::split_once_space(&lower)
         && let Some(tail) = ordinal.strip_prefix(|c: char| c.is_ascii_digit())
         && let tail = tail.trim_start_matches(|c: char| c.is_ascii_digit())
+        && let stop = word.fast_trim().ends_with('.')
         && let word = word.fast_trim().trim_end_matches('.')
         && {
             let english = matches!(tail, "st" | "nd" | "rd" | "th");
@@ -204,12 +206,17 @@ pub(crate) fn edition_of(part: &str) -> Option<String> {
                 || matches!(
                     (tail, word),
                     ("st" | "nd" | "rd" | "th", "dr" | "版" | "本" | "판")
-                        | ("." | "", "aufl" | "wyd" | "bs" | "版" | "本" | "판")
-                        | ("ᵉ" | "e" | "ʳᵉ" | "re" | "er", "éd")
-                        | ("de" | "e" | "ste", "dr")
-                        | ("-е", "изд")
-                        | (":e" | ":a", "uppl")
+                        | ("." | "", "bs" | "版" | "本" | "판")
                 )
+                || stop
+                    && matches!(
+                        (tail, word),
+                        ("." | "", "aufl" | "wyd")
+                            | ("ᵉ" | "e" | "ʳᵉ" | "re" | "er", "éd")
+                            | ("de" | "e" | "ste", "dr")
+                            | ("-е", "изд")
+                            | (":e" | ":a", "uppl")
+                    )
         }
     {
         let digits = ordinal.len()
@@ -2054,11 +2061,14 @@ mod tests {
             ("2:a uppl.", "2"),
             ("16. wyd.", "16"),
             ("16. bs", "16"),
+            ("2. Aufl. ", "2"),
             ("4th 版", "4"),
             ("16 本", "16"),
         ] {
             assert_eq!(edition_of(printed).as_deref(), Some(n), "{printed}");
         }
+        // Typed in a record, without the locale's period: as typed.
+        assert_eq!(edition_of("2. Aufl").as_deref(), Some("2. Aufl"));
         // Not a number's edition: a printing, or a doctor.
         assert_eq!(edition_of("2nd printing").as_deref(), Some("2nd printing"));
         assert_eq!(edition_of("Dr. Smith"), None);
