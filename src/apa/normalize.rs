@@ -340,16 +340,23 @@ fn unglue_links(text: &str) -> Cow<'_, str> {
     if glued.is_empty() {
         return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len() + glued.len());
+    // (Each `at` is where an ASCII "http" starts.)
+    Cow::Owned(with_spaces_at(text, &glued))
+}
+
+/// `text` with a space put in at each of the offsets `at` (in order, each
+/// a char boundary of `text`).
+fn with_spaces_at(text: &str, at: &[usize]) -> String {
+    let mut out = String::with_capacity(text.len() + at.len());
     let mut last = 0;
-    for at in glued {
-        // Char boundary: `at` is where an ASCII "http" starts.
-        out.push_str(&text[last..at]);
+    for &i in at {
+        // Char boundary: the caller gives them.
+        out.push_str(text.get(last..i).unwrap_or_default());
         out.push(' ');
-        last = at;
+        last = i;
     }
-    out.push_str(&text[last..]);
-    Cow::Owned(out)
+    out.push_str(text.get(last..).unwrap_or_default());
+    out
 }
 
 /// The token around byte `at` of `b` (to the spaces before and after it,
@@ -435,16 +442,8 @@ pub(crate) fn respace_stops(text: &str) -> Option<String> {
         return None;
     }
     at.sort_unstable();
-    let mut out = String::with_capacity(text.len() + at.len());
-    let mut last = 0;
-    for i in at {
-        // Char boundary: `i` is just after an ASCII '.' or ','.
-        out.push_str(&text[last..i]);
-        out.push(' ');
-        last = i;
-    }
-    out.push_str(&text[last..]);
-    Some(out)
+    // (Each is just after an ASCII '.' or ','.)
+    Some(with_spaces_at(text, &at))
 }
 
 /// A link printed without its scheme that a PDF extraction spaced out:

@@ -777,15 +777,18 @@ fn normalize_and_read<'t>(
 ) -> std::borrow::Cow<'t, str> {
     let mut repaired = Vec::new();
     let norm = normalize::normalize_noting_cow(text, &mut repaired);
-    read(
-        &norm,
-        &repaired,
-        at.line,
-        at.end_line,
-        at.wrapped,
-        at.joins,
-        parsed,
-    );
+    let read_at = |s: &str, parsed: &mut Parsed| {
+        read(
+            s,
+            &repaired,
+            at.line,
+            at.end_line,
+            at.wrapped,
+            at.joins,
+            parsed,
+        );
+    };
+    read_at(&norm, parsed);
     // Stops typed without the space after them, as the title read shows
     // ("(2019).Sleep and memory.Journal of Sleep Research,12(3),45-67."):
     // read again with the spaces, when the text has two such stops at
@@ -798,15 +801,7 @@ fn normalize_and_read<'t>(
         && let Some(respaced) = normalize::respace_stops(&norm)
     {
         *parsed = Parsed::empty();
-        read(
-            &respaced,
-            &repaired,
-            at.line,
-            at.end_line,
-            at.wrapped,
-            at.joins,
-            parsed,
-        );
+        read_at(&respaced, parsed);
         return std::borrow::Cow::Owned(respaced);
     }
     norm
