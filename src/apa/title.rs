@@ -1607,9 +1607,8 @@ impl<'a> Ctx<'a> {
         // read as after "In" ("Chapter. P. A. Hall & D. Soskice (編),
         // Varieties of capitalism. The institutional foundations (pp.
         // 184–213). Publisher.").
-        // (Cheap test first: a role's parenthesis and a comma after it.)
-        // (Each ")" followed by ", " is asked about: the element it is in,
-        // after the first.)
+        // (Only the elements after the first with a ")" followed by ", "
+        // in them are asked about.)
         let bb = body.as_bytes();
         if n >= 2
             && let Some(j) = memchr::memchr_iter(b')', bb)
