@@ -639,6 +639,18 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "the spaces typed without come back",
     ),
     (
+        "Nguyen, T. (2015). Research methods. 3rd ed.",
+        "an edition outside the parentheses comes back in APA's",
+    ),
+    (
+        "Garcia, M. (2016) 'Urban gardens',",
+        "Harvard's quoted title comes back in APA's form",
+    ),
+    (
+        "Garcia, M. (2016). “Urban gardens,”",
+        "MLA's quoted title comes back in APA's form",
+    ),
+    (
         "Okafor, N. (2019). A comma before the link.",
         "a comma typed before the link comes back as APA's period",
     ),

@@ -1116,6 +1116,66 @@ impl<'a> Ctx<'a> {
     /// '"Executive attention," in The Psychology of Learning and
     /// Motivation, ed. B. Ross (New York, NY: Elsevier), 145–199'. True
     /// when `body` is one and was read.
+    /// A title in quotes followed by a comma, as Harvard and MLA styles
+    /// print an article's or a chapter's: "'Urban gardens', Journal of
+    /// Urban Studies, 8(2), pp. 100–110", "“Urban gardens,” Journal …".
+    /// The quotes are the style's, not the title's. True when `body` is one
+    /// and was read.
+    pub(crate) fn read_quoted_title_then_source(&mut self, body: &'a str) -> bool {
+        let t = body.fast_trim();
+        let Some(open) = t.chars().next() else {
+            return false;
+        };
+        let close = match open {
+            '“' => '”',
+            '"' => '"',
+            '‘' => '’',
+            '\'' => '\'',
+            _ => return false,
+        };
+        // Char boundary: after the opening quote.
+        let inner = &t[open.len_utf8()..];
+        // The closing quote with the comma after it or inside it.
+        let Some((title, rest)) = inner.char_indices().find_map(|(i, c)| {
+            if c != close {
+                return None;
+            }
+            // Char boundary: `i` starts `c`, and `i + c.len_utf8()` ends it.
+            let after = &inner[i + c.len_utf8()..];
+            let before = &inner[..i];
+            let title = if let Some(rest) = after.strip_prefix(", ") {
+                Some((before, rest))
+            } else {
+                before
+                    .strip_suffix(',')
+                    .and_then(|b| after.strip_prefix(' ').map(|r| (b, r)))
+            }?;
+            // A letter before the quote: not an apostrophe's "'Tis".
+            title
+                .0
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '?' | '!' | ')'))
+                .then_some(title)
+        }) else {
+            return false;
+        };
+        let rest = rest.fast_trim();
+        // What follows starts a source ("Journal of …", "In …"), not the
+        // title's own words ("“Yes,” she said").
+        if title.is_empty()
+            || title.len() > 300
+            || title.contains(close)
+            || !rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        {
+            return false;
+        }
+        self.mark(Field::Title, title);
+        self.r.title = Some(title.fast_trim().to_string());
+        self.read_source(rest);
+        true
+    }
+
     pub(crate) fn read_quoted_chapter(&mut self, body: &'a str) -> bool {
         let t = body.fast_trim();
         let Some(inner) = t.strip_prefix('“').or_else(|| t.strip_prefix('"')) else {
@@ -1299,6 +1359,17 @@ impl<'a> Ctx<'a> {
         }
         if let Some(rest) = strip_in_after_title(src) {
             self.read_in_container(rest);
+            return;
+        }
+        // An edition outside the title's parentheses: "Research methods.
+        // 3rd ed. Sage."
+        if self.r.edition.is_none()
+            && let Some((statement, rest)) = super::title::leading_edition(src)
+            && let Some(e) = super::title::edition_of(statement)
+        {
+            self.mark(Field::Edition, statement);
+            self.r.edition = Some(e);
+            self.read_source_with(rest, None);
             return;
         }
         // A chapter's "In" left out, as some styles print it (Begell

@@ -168,6 +168,22 @@ fn is_edition_qualifier(w: &str) -> bool {
     )
 }
 
+/// An edition statement starting a source element, as some lists print
+/// it, outside parentheses: "3rd ed. Sage." → ("3rd ed.", "Sage."). Only
+/// the English ordinal and "ed." / "edn": the form that cannot start a
+/// publisher's name.
+pub(crate) fn leading_edition(src: &str) -> Option<(&str, &str)> {
+    // (Cheap test first: a digit starts it.)
+    if !src.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let (ordinal, rest) = scan::split_once_space(src)?;
+    let (marker, rest) = scan::split_once_space(rest)?;
+    let statement = src.get(..ordinal.len() + 1 + marker.len())?;
+    (marker.ends_with('.') && is_bare_english_edition(statement) && !rest.fast_trim().is_empty())
+        .then_some((statement, rest.fast_trim()))
+}
+
 fn is_bare_english_edition(s: &str) -> bool {
     let Some((ordinal, marker)) = scan::split_once_space(scan::trim(s)) else {
         return false;
@@ -1582,6 +1598,9 @@ impl<'a> Ctx<'a> {
         }
         // (Quoted titles are rare: one byte says no to most bodies.)
         if body.starts_with(['“', '"']) && self.read_quoted_chapter(body) {
+            return;
+        }
+        if body.starts_with(['“', '"', '‘', '\'']) && self.read_quoted_title_then_source(body) {
             return;
         }
         // Char boundary: unit offsets are char boundaries of `body` (see
