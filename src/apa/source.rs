@@ -1161,12 +1161,16 @@ impl<'a> Ctx<'a> {
             return false;
         };
         let rest = rest.fast_trim();
-        // What follows starts a source ("Journal of …", "In …"), not the
-        // title's own words ("“Yes,” she said").
+        // What follows starts a source ("Journal of …"), not the title's
+        // own words ("“Yes,” she said"), and is one element: a title that
+        // starts with a quotation goes on after it, in sentences of its
+        // own ("“La Huelga de los Conventillos”, Buenos Aires, 1936. Un
+        // aporte …. A Contracorriente, 9(1)").
         if title.is_empty()
             || title.len() > 300
             || title.contains(close)
             || !rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || scan::units(rest).len() != 1
         {
             return false;
         }
