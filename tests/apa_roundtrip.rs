@@ -6,6 +6,9 @@
 //! APA); the test fails when one of them starts to round-trip (remove it
 //! from the list) or when any other case stops doing so.
 
+#[path = "common/files.rs"]
+mod files;
+
 use refmill::apa;
 use refmill::write::apa::reference;
 use std::fs;
@@ -747,13 +750,7 @@ fn cases() -> Vec<String> {
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
         .collect();
-    let mut files: Vec<_> = fs::read_dir(root.join("tests/regression"))
-        .expect("regression dir")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
+    let files = files::txt_files("tests/regression");
     for f in files {
         let text = fs::read_to_string(&f).expect("case file");
         let mut lines = text.lines();

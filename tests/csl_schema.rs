@@ -8,6 +8,9 @@
 //! CSL-JSON fixtures; in both the Zotero-compatible and the plain CSL
 //! dialect.
 
+#[path = "common/files.rs"]
+mod files;
+
 use refmill::apa;
 use refmill::read::{self, InputFormat};
 use refmill::write::{self, Format, WriteOptions};
@@ -38,12 +41,7 @@ fn apa_texts() -> Vec<(String, String)> {
     ] {
         out.push((f.to_string(), fs::read_to_string(root(f)).unwrap()));
     }
-    let mut files: Vec<_> = fs::read_dir(root("tests/regression"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
+    let files = files::txt_files("tests/regression");
     for f in files {
         // A case is the text between its `## ` title and its `=>` line.
         let text = fs::read_to_string(&f).unwrap();

@@ -13,6 +13,9 @@
 //! `Retrieved from Site website:` dropping the text before it; and, for
 //! numbers, a title's "(Page 17 of 30)" read as the item's pages.
 
+#[path = "common/files.rs"]
+mod files;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
@@ -188,13 +191,7 @@ fn record_text(v: &serde_json::Value, out: &mut String) {
 
 fn lists() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("tests/fixtures/probe"))
-        .expect("probe lists")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
+    let mut files = files::txt_files("tests/fixtures/probe");
     files.push(root.join("samples/seed-references.txt"));
     files
 }

@@ -13,6 +13,9 @@
 //! `REFMILL_BLESS=1 cargo test --test regression` rewrites the expected
 //! items from the current output; review the diff by eye before committing.
 
+#[path = "common/files.rs"]
+mod files;
+
 use refmill::apa::parse_reference;
 use refmill::write::WriteOptions;
 use refmill::write::csljson::CslItem;
@@ -164,14 +167,8 @@ fn render(file: &File, actuals: &[Value]) -> String {
 
 #[test]
 fn apa_regression_suite() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regression");
     let bless = std::env::var_os("REFMILL_BLESS").is_some();
-    let mut paths: Vec<_> = fs::read_dir(&dir)
-        .expect("tests/regression exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
+    let paths = files::txt_files("tests/regression");
     let mut failures = Vec::new();
     let mut total = 0;
     for path in &paths {
