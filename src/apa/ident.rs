@@ -254,6 +254,203 @@ pub(crate) fn slug_lost_hyphen(url: &str, title: &str) -> Option<(String, String
     })
 }
 
+/// A word folded for comparing with a link: lower case ASCII, as a slug
+/// spells it ("Köln" → "koln"); German's "oe" spelling too when it differs
+/// ("koeln"), since slugs of German sites use it.
+fn slug_forms(word: &str) -> [Option<String>; 2] {
+    let plain = deunicode::deunicode(word).to_ascii_lowercase();
+    let german = word.contains(['ä', 'ö', 'ü', 'Ä', 'Ö', 'Ü', 'ß']).then(|| {
+        let mut g = String::with_capacity(word.len() + 4);
+        for c in word.chars() {
+            match c {
+                'ä' | 'Ä' => g.push_str("ae"),
+                'ö' | 'Ö' => g.push_str("oe"),
+                'ü' | 'Ü' => g.push_str("ue"),
+                'ß' => g.push_str("ss"),
+                c => g.push(c),
+            }
+        }
+        deunicode::deunicode(&g).to_ascii_lowercase()
+    });
+    [Some(plain), german]
+}
+
+/// Puts back the hyphens a PDF text lost where it joined two lines inside
+/// a link: pdftotext drops a line's final hyphen and runs the next line
+/// on, and a link breaks after its own hyphens ("…/afghan-carpet-" /
+/// "industry-facing…" → "carpetindustry"). `text` is the rest of the
+/// reference, whose words are the evidence of where a hyphen was:
+/// - a piece of the link that is a hyphenated word of the text without
+///   its hyphen ("nonexecutive" for "non-executive", "fronline" for
+///   "FR-Online"), in the host too;
+/// - a piece of the path with letters only that is no word of the text
+///   but two of them run together, one way only ("carpetindustry":
+///   "carpet" and "industry");
+/// - a UUID's groups (8-4-4-4-12 hexadecimal digits) with one hyphen
+///   missing ("7580b6975097-4ee5-…").
+///
+/// Gives the mended link, or `None` when nothing shows a place. It is a
+/// guess, offered in the warning: the link itself goes to the note, as
+/// one a PDF damaged is no value to copy.
+pub(crate) fn restore_joined_hyphens(url: &str, text: &str) -> Option<String> {
+    let mut vocab: HashSet<String> = HashSet::new();
+    // Hyphenated words without their hyphens, and where the hyphen was.
+    let mut hyphenated: HashMap<String, usize> = HashMap::new();
+    // (An apostrophe is no break: a slug spells "we've" "weve".)
+    let text: String = text.chars().filter(|c| !matches!(c, '\'' | '’')).collect();
+    for w in text.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+        let w = w.trim_matches('-');
+        if w.is_empty() {
+            continue;
+        }
+        if let Some((a, b)) = w.split_once('-')
+            && !b.contains('-')
+            && !a.is_empty()
+            && !b.is_empty()
+        {
+            for (fa, fb) in slug_forms(a).into_iter().zip(slug_forms(b)) {
+                if let (Some(fa), Some(fb)) = (fa, fb) {
+                    hyphenated.insert(format!("{fa}{fb}"), fa.len());
+                }
+            }
+        }
+        for part in w.split('-').filter(|p| !p.is_empty()) {
+            vocab.extend(slug_forms(part).into_iter().flatten());
+        }
+    }
+    let bytes = url.as_bytes();
+    // The pieces of the link: runs of ASCII letters and digits.
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            let start = i;
+            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            pieces.push((start, i));
+        } else {
+            i += 1;
+        }
+    }
+    // The host is a name ("theintercept.com"), not a slug: only a
+    // hyphenated word of the text counts there ("covid-19.mitpress…").
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    let path_from = url
+        .get(after_scheme..)
+        .and_then(|r| r.find('/'))
+        .map_or(url.len(), |i| after_scheme + i);
+    let mut cuts: Vec<usize> = Vec::new();
+    for (n, &(ps, pe)) in pieces.iter().enumerate() {
+        if pe <= after_scheme {
+            continue;
+        }
+        // Char boundary: pieces are runs of ASCII bytes.
+        let lower = url.get(ps..pe).unwrap_or_default().to_ascii_lowercase();
+        if let Some(&at) = hyphenated.get(&lower) {
+            cuts.push(ps + at);
+            continue;
+        }
+        if ps < path_from {
+            continue;
+        }
+        // Letters only: "rfc6247" is a name, not two words.
+        if !vocab.contains(&lower) && lower.bytes().all(|b| b.is_ascii_alphabetic()) {
+            // One place only: two splits of one piece are no evidence.
+            let mut splits = (2..lower.len().saturating_sub(1)).filter(|&k| {
+                // In bounds: 2 <= k < lower.len() - 1, an ASCII string.
+                let (a, b) = lower.split_at(k);
+                vocab.contains(a) && vocab.contains(b)
+            });
+            if let (Some(k), None) = (splits.next(), splits.next()) {
+                cuts.push(ps + k);
+                continue;
+            }
+        }
+        if let Some(k) = uuid_cut(url, &pieces, n) {
+            cuts.push(k);
+        }
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = String::with_capacity(url.len() + cuts.len());
+    let mut from = 0;
+    // Char boundary: each cut is inside a run of ASCII letters and digits.
+    for c in cuts {
+        out.push_str(url.get(from..c)?);
+        out.push('-');
+        from = c;
+    }
+    out.push_str(url.get(from..)?);
+    Some(out)
+}
+
+/// A link with a UUID that lacks one of its hyphens, mended
+/// ("…/640b09be-3b86-492e-aba2449329969989" → "…-aba2-449329969989").
+pub(crate) fn restore_uuid_hyphen(url: &str) -> Option<String> {
+    let bytes = url.as_bytes();
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            i += 1;
+        }
+        if i > start {
+            pieces.push((start, i));
+        } else {
+            i += 1;
+        }
+    }
+    let cut = (0..pieces.len()).find_map(|n| uuid_cut(url, &pieces, n))?;
+    // Char boundary: the cut is inside a run of ASCII hexadecimal digits.
+    Some(format!("{}-{}", url.get(..cut)?, url.get(cut..)?))
+}
+
+/// Where piece `n` of a link, split in two, completes a UUID whose groups
+/// the neighbouring pieces are (8-4-4-4-12 hexadecimal digits joined by
+/// hyphens, one hyphen missing): the byte offset of the cut.
+fn uuid_cut(url: &str, pieces: &[(usize, usize)], n: usize) -> Option<usize> {
+    const GROUPS: [usize; 5] = [8, 4, 4, 4, 12];
+    let hex = |&(s, e): &(usize, usize)| {
+        url.as_bytes()
+            .get(s..e)
+            .is_some_and(|b| b.iter().all(u8::is_ascii_hexdigit))
+    };
+    let joined_by_hyphen = |a: &(usize, usize), b: &(usize, usize)| {
+        a.1 + 1 == b.0 && url.as_bytes().get(a.1) == Some(&b'-')
+    };
+    // Piece `n` is groups `at` and `at + 1` of four pieces, the others
+    // whole groups.
+    (0..4).find_map(|at| {
+        let first = n.checked_sub(at)?;
+        let run = pieces.get(first..first + 4)?;
+        let ok = run.iter().all(hex)
+            && run
+                .windows(2)
+                .all(|w| matches!(w, [a, b] if joined_by_hyphen(a, b)))
+            && run.iter().enumerate().all(|(i, (s, e))| {
+                let want = match i.cmp(&at) {
+                    std::cmp::Ordering::Less => GROUPS.get(i).copied(),
+                    std::cmp::Ordering::Equal => {
+                        GROUPS.get(i).zip(GROUPS.get(i + 1)).map(|(a, b)| a + b)
+                    }
+                    std::cmp::Ordering::Greater => GROUPS.get(i + 1).copied(),
+                };
+                want == Some(e - s)
+            });
+        ok.then(|| {
+            pieces
+                .get(n)
+                .map(|p| p.0 + GROUPS.get(at).copied().unwrap_or(0))
+        })
+        .flatten()
+    })
+}
+
 /// Seven digits and a check character (a digit or X) that an ISSN's
 /// mod-11 check accepts.
 fn is_issn(run: &[u8]) -> bool {
@@ -882,6 +1079,56 @@ mod tests {
         let (_, d) = bare_doi(rest).ok()?;
         let d = trim_trailing(d);
         (d.len() > d.find('/').unwrap_or(d.len()) + 1).then_some(d)
+    }
+
+    #[test]
+    fn hyphens_a_pdf_join_lost_are_put_back_from_the_words_around() {
+        let restore = restore_joined_hyphens;
+        // Two words of the text run together in the slug.
+        assert_eq!(
+            restore(
+                "https://ariananews.af/afghan-carpetindustry-facing-major-challenges-acci/",
+                "Ariana News. (2021). Afghan carpet industry facing major challenges: ACCI."
+            )
+            .as_deref(),
+            Some("https://ariananews.af/afghan-carpet-industry-facing-major-challenges-acci/")
+        );
+        // A hyphenated word of the text, in the host too; German's "oe".
+        assert_eq!(
+            restore(
+                "http://www.fronline.de/x/rettungspaketbenoetigen,1471908.html",
+                "Portugal könnte Rettungspaket benötigen. FR-Online."
+            )
+            .as_deref(),
+            Some("http://www.fr-online.de/x/rettungspaket-benoetigen,1471908.html")
+        );
+        // A UUID's groups.
+        assert_eq!(
+            restore(
+                "https://www.envidat.ch/dataset/640b09be-3b86-492e-aba2449329969989",
+                "Snow depth 2019"
+            )
+            .as_deref(),
+            Some("https://www.envidat.ch/dataset/640b09be-3b86-492e-aba2-449329969989")
+        );
+        // No evidence: a name in the host, a piece with digits, an
+        // apostrophe's word, a word of the text itself, two places in one
+        // piece.
+        for (url, text) in [
+            ("https://theintercept.com/2015/x", "The Intercept"),
+            ("https://www.rfceditor.org/rfc/rfc6247.txt", "RFC 6247"),
+            (
+                "https://www.thetimes.co.uk/article/weve-come-a-long-way",
+                "We've come a long way",
+            ),
+            (
+                "http://github.com/simplejson/simplejson",
+                "Simplejson: simple JSON",
+            ),
+            ("https://example.org/abcdef", "ab cdef abcd ef"),
+        ] {
+            assert_eq!(restore(url, text), None, "{url}");
+        }
     }
 
     #[test]

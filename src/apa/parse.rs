@@ -999,21 +999,54 @@ fn read_into(
     // A link wrapped over lines may have lost a hyphen at the break, as
     // pdftotext drops it ("…/eric-mcdavid-" + "into-a-bomb" →
     // "mcdavidinto"). A news or blog link's slug spells the title's words
-    // out; two of them run together is that loss.
-    if wrapped
-        && let (Some(url), Some(title)) = (&cx.r.url, &cx.r.title)
-        && let Some((piece, split)) = ident::slug_lost_hyphen(url, title)
-        && let Some(url) = cx.r.url.take()
-    {
-        cx.spans.retain(|sp| sp.field != Field::Url);
-        cx.sig.url_in_note = true;
-        cx.leftover(
-            Field::Url,
-            &url,
-            &format!(
-                "URL may have lost a hyphen at a line break (`{piece}`, the title's `{split}`?); kept in the note"
-            ),
-        );
+    // out; two of them run together is that loss, as is a UUID with a
+    // group too long. The link goes to the note (a guess is no value),
+    // and the warning gives it with the hyphens put back.
+    if wrapped && let (Some(url), Some(title)) = (&cx.r.url, &cx.r.title) {
+        let mut mended = url.clone();
+        let mut lost = Vec::new();
+        // (Each round puts one hyphen back; a link has few.)
+        for _ in 0..8 {
+            let Some((piece, split)) = ident::slug_lost_hyphen(&mended, title) else {
+                break;
+            };
+            let path_from = mended.find("://").map_or(0, |i| i + 3);
+            let Some(at) = mended
+                .get(path_from..)
+                .and_then(|r| r.find('/'))
+                .and_then(|p| {
+                    let from = path_from + p;
+                    Some(from + mended.get(from..)?.find(piece.as_str())?)
+                })
+            else {
+                break;
+            };
+            let cut = at + split.find('-').unwrap_or(0);
+            // Char boundary: `piece` is ASCII letters, `cut` inside it.
+            if !mended.is_char_boundary(cut) {
+                break;
+            }
+            mended.insert(cut, '-');
+            lost.push(format!("`{piece}`, the title's `{split}`"));
+        }
+        if let Some(m) = ident::restore_uuid_hyphen(&mended) {
+            lost.push("a UUID's group".to_string());
+            mended = m;
+        }
+        if !lost.is_empty()
+            && let Some(url) = cx.r.url.take()
+        {
+            cx.spans.retain(|sp| sp.field != Field::Url);
+            cx.sig.url_in_note = true;
+            cx.leftover(
+                Field::Url,
+                &url,
+                &format!(
+                    "URL may have lost a hyphen at a line break ({}); kept in the note, perhaps `{mended}`",
+                    lost.join("; ")
+                ),
+            );
+        }
     }
 
     // "Retrieved from SIPRI: https://…" (APA 6 for a report) names the
@@ -1140,14 +1173,28 @@ fn read_identifiers<'a>(
             .iter()
             .any(|r| r.contains(printed) || printed.contains(r.as_str()))
         {
-            Some("URL or DOI had spaces inside (damaged by copying?); kept in the note")
+            Some("URL or DOI had spaces inside (damaged by copying?); kept in the note".to_string())
         } else if id.kind == ident::IdentKind::Url
             && joins.iter().any(|w| {
                 memchr::memmem::find(s.as_bytes(), w.as_bytes())
                     .is_some_and(|at| at < id.end && at + w.len() > id.start)
             })
         {
-            Some("URL may have lost a hyphen where the PDF text joined two lines; kept in the note")
+            // The rest of the reference's words may show where the
+            // hyphen was: the warning gives the link mended.
+            // Char boundary: identifier offsets are char boundaries.
+            // (Not in a text far longer than a reference: each link would
+            // read all of it.)
+            let why =
+                "URL may have lost a hyphen where the PDF text joined two lines; kept in the note";
+            let guess = (s.len() <= 8192).then(|| {
+                let rest = format!("{} {}", &s[..id.start], &s[id.end..]);
+                ident::restore_joined_hyphens(printed, &rest)
+            });
+            Some(match guess.flatten() {
+                Some(m) => format!("{why}, perhaps `{m}`"),
+                None => why.to_string(),
+            })
         } else {
             None
         };
@@ -1157,7 +1204,7 @@ fn read_identifiers<'a>(
                 ident::IdentKind::Doi => Field::Doi,
                 _ => Field::Url,
             };
-            cx.leftover(field, printed, why);
+            cx.leftover(field, printed, &why);
             continue;
         }
         match id.kind {
@@ -1730,6 +1777,14 @@ mod tests {
                 .unwrap_or("")
                 .contains("tamingthe-greedocracy")
         );
+        // The warning gives the link with the hyphen back.
+        assert!(
+            p.diagnostics.iter().any(|d| d.message.contains(
+                "perhaps `https://www.currentaffairs.org/2021/08/taming-the-greedocracy`"
+            )),
+            "{:?}",
+            p.diagnostics
+        );
         // On one line, as typed: the link is what it says.
         let p = crate::apa::parse_reference(text, 10, 10);
         assert_eq!(
@@ -1778,6 +1833,27 @@ mod tests {
         assert_eq!(
             parsed[13].reference.url.as_deref(),
             Some("https://www.bbc.com/x")
+        );
+        // Nothing in the reference shows where the hyphen was: no guess.
+        assert!(
+            !adler
+                .diagnostics
+                .iter()
+                .any(|d| d.message.contains("perhaps"))
+        );
+        // A slug whose words the title has: the warning gives the link
+        // mended.
+        let mut with_slug = justified_list();
+        with_slug.push_str("Ariana News. (2021, May 3). Afghan carpet industry facing major challenges. Ariana News. https://ariananews.af/afghan-carpetindustry-facing-major-challenges/\n");
+        let parsed = crate::apa::parse_list(&with_slug);
+        let ariana = &parsed[12];
+        assert_eq!(ariana.reference.url, None);
+        assert!(
+            ariana.diagnostics.iter().any(|d| d.message.contains(
+                "perhaps `https://ariananews.af/afghan-carpet-industry-facing-major-challenges/`"
+            )),
+            "{:?}",
+            ariana.diagnostics
         );
         // The same list with its words hyphenated at line ends is not
         // pdftotext's: the link stays.
