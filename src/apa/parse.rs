@@ -84,7 +84,10 @@ pub(crate) fn strip_period(s: &str) -> &str {
         let state_code = w.len() == 2 && w.chars().all(|c| c.is_ascii_uppercase());
         if super::lexicon::is_abbreviation(w)
             && !state_code
-            && !matches!(w.lc().as_str(), "no" | "vol" | "ed" | "eds" | "co" | "art")
+            && !matches!(
+                w.lc().as_str(),
+                "no" | "vol" | "ed" | "eds" | "co" | "art" | "ltd"
+            )
         {
             return t;
         }
