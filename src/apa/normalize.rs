@@ -91,6 +91,17 @@ fn clean_noting_accents(text: &str) -> (Cow<'_, str>, bool) {
         if let Some(s) = run_start.take() {
             out.push_str(&text[s..at]);
         }
+        // A zero-width joiner or non-joiner inside a word of a script
+        // that spells with it (Persian "آشفته‌گی", Urdu, the Indic scripts)
+        // is part of the word's spelling: kept.
+        if matches!(c, '\u{200C}' | '\u{200D}')
+            // Char boundary: `at` and `i` are offsets reached by whole chars.
+            && text[..at].chars().next_back().is_some_and(spells_with_joiners)
+            && text[i..].chars().next().is_some_and(spells_with_joiners)
+        {
+            out.push(c);
+            continue;
+        }
         if let Some(sub) = substitute(c) {
             // A letter or hyphen in disguise: written out, in its run.
             if space && !out.is_empty() {
@@ -112,6 +123,19 @@ fn clean_noting_accents(text: &str) -> (Cow<'_, str>, bool) {
         out.push_str(&text[s..]);
     }
     (Cow::Owned(out), true)
+}
+
+/// A letter or mark of a script whose words may hold a zero-width
+/// (non-)joiner: not Latin, Greek or Cyrillic, where one is only an
+/// extraction's noise.
+fn spells_with_joiners(c: char) -> bool {
+    c > '\u{052F}' && !('\u{1D00}'..='\u{1FFF}').contains(&c) && (c.is_alphabetic() || is_mark(c))
+}
+
+/// A combining mark of the Arabic or Indic scripts (vowel signs, viramas),
+/// which a joiner may follow.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0900}'..='\u{0DFF}')
 }
 
 /// Whether `text` has only printable characters that [`clean`] keeps as
@@ -997,6 +1021,12 @@ mod tests {
             "https://www.qdl.qa/العربية/archive"
         );
         assert_eq!(clean("a\u{0}b"), "a b");
+        // A joiner that spells a Persian or Devanagari word is kept; one in
+        // Latin text, or at a word's edge, is noise.
+        assert_eq!(clean("آشفته\u{200C}گی"), "آشفته\u{200C}گی");
+        assert_eq!(clean("क्\u{200D}ष"), "क्\u{200D}ष");
+        assert_eq!(clean("zero\u{200C}width \u{200D}x"), "zerowidth x");
+        assert_eq!(clean("گی\u{200C} x"), "گی x");
     }
 
     #[test]
