@@ -1933,6 +1933,15 @@ fn choose_title_units(body: &str, us: &[scan::Unit], d: Option<&crate::model::Da
             return j;
         }
     }
+    // The same in the last element, after a title's own question: "Who
+    // Doesn't Support the Convention? A Nested Analysis (SSRN Scholarly
+    // Paper No. 1450387). https://…" (no publisher follows; a publisher
+    // has no details parenthesis).
+    if text(n - 2).fast_trim_end().ends_with(['?', '!'])
+        && ends_with_details(text(n - 1).fast_trim_end().trim_end_matches('.'))
+    {
+        return n;
+    }
     // "Journal of X. Series C, Applied Statistics, 64(4)": the journal
     // title spans two elements.
     if n >= 3 {
