@@ -536,8 +536,12 @@ fn detail_known(part: &str, thesis: Option<bool>) -> Detail<'_> {
                     && c.split(' ').count() == 2)
         };
         let head_words: Vec<&str> = head.split_whitespace().collect();
-        if is_code(code)
-            && code.chars().filter(char::is_ascii_digit).count() >= 3
+        // Or an identifier of four hyphenated parts or more, with a
+        // digit: "Internet-Draft draft-ietf-rift-rift-13".
+        let structured = code.matches('-').count() >= 3
+            && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && code.chars().any(|c| c.is_ascii_digit());
+        if (structured || is_code(code) && code.chars().filter(char::is_ascii_digit).count() >= 3)
             && !head_words.is_empty()
             && head_words.len() <= 6
             && head_words
