@@ -170,7 +170,14 @@ impl Ctx<'_> {
         if sig.paper_series {
             return ItemType::Article;
         }
-        if sig.report_number || r.title.as_deref().is_some_and(ends_with_report_series) {
+        if sig.report_number
+            || r.title.as_deref().is_some_and(|t| {
+                // "… testing. Final report": the last sentence says so.
+                ends_with_report_series(t)
+                    || t.rsplit_once(". ")
+                        .is_some_and(|(_, last)| super::title::is_report_kind(last))
+            })
+        {
             return ItemType::Report;
         }
         if r.url.as_deref().is_some_and(is_code_host) {

@@ -1979,7 +1979,38 @@ fn choose_title_units(body: &str, us: &[scan::Unit], d: Option<&crate::model::Da
             return j;
         }
     }
+    // A last element that only says what kind of report the work is
+    // ("Title. Final report.", "… Annual Report.") ends the title: it
+    // names no publisher.
+    if is_report_kind(text(n - 1)) {
+        return n;
+    }
     n - 1
+}
+
+/// "Final report", "Annual Report", "Technical report": one adjective of
+/// a report's kind and the word "report".
+pub(crate) fn is_report_kind(t: &str) -> bool {
+    let t = t.fast_trim().trim_end_matches('.').fast_trim_end();
+    let Some((kind, word)) = t.split_once(' ') else {
+        return false;
+    };
+    word.eq_ignore_ascii_case("report")
+        && [
+            "final",
+            "annual",
+            "interim",
+            "progress",
+            "technical",
+            "summary",
+            "quarterly",
+            "monthly",
+            "biennial",
+            "midterm",
+            "status",
+        ]
+        .iter()
+        .any(|k| kind.eq_ignore_ascii_case(k))
 }
 
 pub(crate) fn set_if_none(slot: &mut Option<String>, v: &str) {
