@@ -590,7 +590,7 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
     let before_word = s.get(..word_start).unwrap_or_default().chars().next_back();
     let standalone = before_word.is_none_or(|c| c == ' ' || c == '.' || c == '-' || c == '(');
     // After a word that numbers or labels ("Part I.", "World War I.",
-    // "Type A."), the letter is a numeral or a label, not an initial
+    // "Type A.", "Exhibit A.", "Plan B."), the letter is a numeral or a label, not an initial
     // ("Section B. Sciences and Engineering" goes on: not listed).
     let labelled = || {
         let before = s.get(..word_start).unwrap_or_default();
@@ -598,7 +598,8 @@ pub fn period_ends_sentence(s: &str, dot: usize) -> bool {
         before.ends_with(' ')
             && [
                 "part", "volume", "vol", "book", "chapter", "war", "phase", "type", "stage",
-                "appendix", "act", "level", "grade",
+                "appendix", "act", "level", "grade", "exhibit", "plan", "figure", "table", "annex",
+                "schedule", "class", "category", "vitamin",
             ]
             .iter()
             .any(|w| prev.trim_end_matches('.').eq_ignore_ascii_case(w))
