@@ -579,10 +579,13 @@ fn journal_tail_in<'a>(
                 ok
             })
         };
+        // After a volume with its issue in parentheses the numbers can
+        // only be pages, in any order ("29(2), 94–98, 93": continued on an
+        // earlier page; "12(1), 1, 3–5").
         if idx - j > 2
-            && part(j + 1).contains(['-', '–', '—'])
-            && rising()
-            && vi(j).is_some_and(|(v, _)| v.is_some())
+            && vi(j).is_some_and(|(v, i)| {
+                v.is_some() && (i.is_some() || part(j + 1).contains(['-', '–', '—']) && rising())
+            })
             // Char boundary and bounds: as above (`j + 1 < idx`).
             && let Some(p) = page_like(&u[parts[j + 1].0..parts[idx - 1].1])
         {
