@@ -1278,6 +1278,18 @@ impl<'a> Ctx<'a> {
                 .map(|(c, e)| part[c..e].fast_trim())
                 .collect();
             let parts: Vec<Detail<'a>> = part_texts.iter().map(|t| detail_of(t)).collect();
+            // A kind of report with a comma inside, and its number:
+            // "(Rapport d’études, Dares No. 004)".
+            if parts.iter().any(|d| matches!(d, Detail::Unknown(_)))
+                && let whole @ Detail::Number { genre: Some(g), .. } = detail_of(part)
+                // (Words only: "TAM.630, Box 39, Conservation ID 21_098"
+                // describes an archive's item, not a kind of report.)
+                && !g.bytes().any(|b| b.is_ascii_digit())
+            {
+                details.push(whole);
+                texts.push(part);
+                continue;
+            }
             // An edition phrase with a comma inside: "7., vollständig
             // überarbeitete Auflage".
             let only_edition_and_unknown = parts
