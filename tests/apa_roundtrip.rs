@@ -662,6 +662,14 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "a writer who also directed is read as the director, printed `(Director)`",
     ),
     (
+        "Hirschland, M., Jazayeri, A., & Lee, N. (2008)",
+        "biblatex-apa's `(Paper)` comes back as APA 7's bracketed description `[Paper]`",
+    ),
+    (
+        "Independent Evaluation Group. (2021)",
+        "biblatex-apa's `(Evaluation)` comes back as APA 7's bracketed description `[Evaluation]`",
+    ),
+    (
         "Strausz, M., & Greenhill, B. D. (2009)",
         "biblatex-apa's bracketed number comes back in APA's `(SSRN Scholarly Paper No. 1450387)`",
     ),
