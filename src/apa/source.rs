@@ -1668,7 +1668,9 @@ impl<'a> Ctx<'a> {
             }
             return;
         }
-        if periodical && !lexicon::is_book_publisher(first) {
+        // (A publisher's word in a periodical's name does not make it a
+        // publisher: "The New York Review of Books".)
+        if periodical && (!lexicon::is_book_publisher(first) || kinds().periodical_word()) {
             let c = strip_period(first);
             self.mark(Field::ContainerTitle, c);
             self.r.container_title = Some(c.to_string());
