@@ -662,6 +662,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "a writer who also directed is read as the director, printed `(Director)`",
     ),
     (
+        "United States: Railroad Retirement Board. (2021)",
+        "biblatex-apa's `Title, Publisher.` comes back in APA's `Title. Publisher.`",
+    ),
+    (
         "Hirschland, M., Jazayeri, A., & Lee, N. (2008)",
         "biblatex-apa's `(Paper)` comes back as APA 7's bracketed description `[Paper]`",
     ),

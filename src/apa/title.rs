@@ -1737,6 +1737,64 @@ impl<'a> Ctx<'a> {
                     title_text = head;
                 }
             }
+            // A publisher after a comma (biblatex-apa prints a @misc
+            // item's so): "Bcd 2021-27 Employer Status Determination,
+            // Railroad Retirement Board." Only a name the word lists know
+            // for a publisher or an organisation, in capitals.
+            if self.r.page.is_none()
+                && let Some((head, tail)) = scan::rsplit_once_short(title_text, ", ")
+                && !scan::trim(head).is_empty()
+            {
+                let t = strip_period(scan::trim(tail));
+                let words: Vec<&str> = t.split_whitespace().collect();
+                let capitalised = words.iter().all(|w| {
+                    w.starts_with(|c: char| c.is_uppercase())
+                        || matches!(*w, "of" | "and" | "for" | "the" | "on" | "&")
+                });
+                // The name ends with what it is ("… Board", "… Office",
+                // "… Press"), outside any bracket of the title's.
+                let names_body = words.last().is_some_and(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "board"
+                            | "office"
+                            | "agency"
+                            | "department"
+                            | "ministry"
+                            | "commission"
+                            | "council"
+                            | "institute"
+                            | "foundation"
+                            | "bureau"
+                            | "authority"
+                            | "administration"
+                            | "laboratory"
+                            | "center"
+                            | "centre"
+                            | "service"
+                            | "library"
+                            | "museum"
+                            | "university"
+                            | "press"
+                            | "publishers"
+                            | "publishing"
+                    )
+                });
+                let balanced =
+                    |x: &str, o: char, c: char| x.matches(o).count() == x.matches(c).count();
+                if (2..=8).contains(&words.len())
+                    && capitalised
+                    && names_body
+                    && !t.contains(['(', ')', '[', ']', '“', '”', '"'])
+                    && balanced(head, '(', ')')
+                    && balanced(head, '[', ']')
+                {
+                    self.mark(Field::Publisher, t);
+                    self.r.publisher = Some(t.to_string());
+                    self.sig.publisher = true;
+                    title_text = head;
+                }
+            }
         }
         // "Title. Annu. Rev. Psychol. 63, 1–29" (Frontiers' and Elsevier's
         // styles): the units split after the abbreviated name, so what
