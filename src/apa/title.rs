@@ -1746,7 +1746,16 @@ impl<'a> Ctx<'a> {
                 && !scan::trim(head).is_empty()
             {
                 let t = strip_period(scan::trim(tail));
-                let words: Vec<&str> = t.split_whitespace().collect();
+                // (The last word asked first: it says no to nearly every
+                // title, before the words are collected.)
+                let last = scan::rsplit_once_space(t).map_or("", |(_, w)| w);
+                let words: Vec<&str> = if (5..=14).contains(&last.len())
+                    && last.starts_with(|c: char| c.is_ascii_uppercase())
+                {
+                    t.split_whitespace().collect()
+                } else {
+                    Vec::new()
+                };
                 let capitalised = words.iter().all(|w| {
                     w.starts_with(|c: char| c.is_uppercase())
                         || matches!(*w, "of" | "and" | "for" | "the" | "on" | "&")
@@ -2079,7 +2088,16 @@ fn choose_title_units(body: &str, us: &[scan::Unit], d: Option<&crate::model::Da
 /// a report's kind and the word "report".
 pub(crate) fn is_report_kind(t: &str) -> bool {
     let t = t.fast_trim().trim_end_matches('.').fast_trim_end();
-    let Some((kind, word)) = t.split_once(' ') else {
+    // (Most texts end otherwise: one byte test says no.)
+    let b = t.as_bytes();
+    if b.len() < 10
+        || !b
+            .get(b.len() - 6..)
+            .is_some_and(|e| e.eq_ignore_ascii_case(b"report"))
+    {
+        return false;
+    }
+    let Some((kind, word)) = scan::split_once_short(t, " ") else {
         return false;
     };
     word.eq_ignore_ascii_case("report")
