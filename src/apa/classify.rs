@@ -174,7 +174,7 @@ impl Ctx<'_> {
             || r.title.as_deref().is_some_and(|t| {
                 // "… testing. Final report": the last sentence says so.
                 ends_with_report_series(t)
-                    || ends_with_report(t)
+                    || super::title::ends_with_report(t)
                         && super::scan::rsplit_once_short(t, ". ")
                             .is_some_and(|(_, last)| super::title::is_report_kind(last))
             })
@@ -497,15 +497,6 @@ pub(crate) fn is_organisation(s: &str) -> bool {
 /// A title whose last sentence names a report series and number, as
 /// records keep it: "… retest scores? Research Report 2019-2", "… PISA for
 /// Development Brief 16", "… Working Paper No. 12".
-/// Whether a title ends with the word "report" (any case, a final period
-/// aside): the cheap question before its last sentence is looked for.
-fn ends_with_report(title: &str) -> bool {
-    let b = title.trim_end_matches('.').as_bytes();
-    b.len() >= 6
-        && b.get(b.len() - 6..)
-            .is_some_and(|e| e.eq_ignore_ascii_case(b"report"))
-}
-
 fn ends_with_report_series(title: &str) -> bool {
     let title = super::scan::trim(title);
     let Some((head, number)) = super::scan::rsplit_once_space(title) else {

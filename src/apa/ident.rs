@@ -318,21 +318,7 @@ pub(crate) fn restore_joined_hyphens(url: &str, text: &str) -> Option<String> {
             vocab.extend(slug_forms(part).into_iter().flatten());
         }
     }
-    let bytes = url.as_bytes();
-    // The pieces of the link: runs of ASCII letters and digits.
-    let mut pieces: Vec<(usize, usize)> = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-            let start = i;
-            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                i += 1;
-            }
-            pieces.push((start, i));
-        } else {
-            i += 1;
-        }
-    }
+    let pieces = alnum_runs(url);
     // The host is a name ("theintercept.com"), not a slug: only a
     // hyphenated word of the text counts there ("covid-19.mitpress…").
     let after_scheme = url.find("://").map_or(0, |i| i + 3);
@@ -391,8 +377,17 @@ pub(crate) fn restore_joined_hyphens(url: &str, text: &str) -> Option<String> {
 /// A link with a UUID that lacks one of its hyphens, mended
 /// ("…/640b09be-3b86-492e-aba2449329969989" → "…-aba2-449329969989").
 pub(crate) fn restore_uuid_hyphen(url: &str) -> Option<String> {
+    let pieces = alnum_runs(url);
+    let cut = (0..pieces.len()).find_map(|n| uuid_cut(url, &pieces, n))?;
+    // Char boundary: the cut is inside a run of ASCII hexadecimal digits.
+    Some(format!("{}-{}", url.get(..cut)?, url.get(cut..)?))
+}
+
+/// The pieces of a link: the byte ranges of its runs of ASCII letters and
+/// digits.
+fn alnum_runs(url: &str) -> Vec<(usize, usize)> {
     let bytes = url.as_bytes();
-    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let mut pieces = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         let start = i;
@@ -405,9 +400,7 @@ pub(crate) fn restore_uuid_hyphen(url: &str) -> Option<String> {
             i += 1;
         }
     }
-    let cut = (0..pieces.len()).find_map(|n| uuid_cut(url, &pieces, n))?;
-    // Char boundary: the cut is inside a run of ASCII hexadecimal digits.
-    Some(format!("{}-{}", url.get(..cut)?, url.get(cut..)?))
+    pieces
 }
 
 /// Where piece `n` of a link, split in two, completes a UUID whose groups

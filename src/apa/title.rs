@@ -2084,17 +2084,21 @@ fn choose_title_units(body: &str, us: &[scan::Unit], d: Option<&crate::model::Da
     n - 1
 }
 
+/// Whether a text ends with the word "report" (any case, a final period
+/// aside): the cheap question before a report's kind is looked for.
+pub(crate) fn ends_with_report(t: &str) -> bool {
+    let b = t.trim_end_matches('.').as_bytes();
+    b.len() >= 6
+        && b.get(b.len() - 6..)
+            .is_some_and(|e| e.eq_ignore_ascii_case(b"report"))
+}
+
 /// "Final report", "Annual Report", "Technical report": one adjective of
 /// a report's kind and the word "report".
 pub(crate) fn is_report_kind(t: &str) -> bool {
     let t = t.fast_trim().trim_end_matches('.').fast_trim_end();
     // (Most texts end otherwise: one byte test says no.)
-    let b = t.as_bytes();
-    if b.len() < 10
-        || !b
-            .get(b.len() - 6..)
-            .is_some_and(|e| e.eq_ignore_ascii_case(b"report"))
-    {
+    if t.len() < 10 || !ends_with_report(t) {
         return false;
     }
     let Some((kind, word)) = scan::split_once_short(t, " ") else {
