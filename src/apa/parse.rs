@@ -1062,6 +1062,36 @@ fn read_into(
         cx.sig.publisher = true;
     }
 
+    // A publisher and the archive that holds the work, as citeproc-js
+    // prints Zotero's archive after it: "Department of Defense; National
+    // Archives at College Park, MD."
+    if cx.r.archive.is_none()
+        && let Some((head, tail)) =
+            cx.r.publisher
+                .as_deref()
+                .and_then(|p| scan::rsplit_once_short(p, "; "))
+        && names_archive(tail)
+        && !scan::trim(head).is_empty()
+    {
+        let (head, tail) = (scan::trim(head).to_string(), scan::trim(tail).to_string());
+        if let Some(sp) = cx.spans.iter_mut().find(|sp| sp.field == Field::Publisher)
+            && let Some(cut) =
+                cx.s.get(sp.start..sp.end)
+                    .and_then(|t| scan::rsplit_once_short(t, "; "))
+                    .map(|(h, _)| sp.start + h.len())
+        {
+            let end = sp.end;
+            sp.end = cut;
+            cx.spans.push(FieldSpan {
+                field: Field::Archive,
+                start: cut + 2,
+                end,
+            });
+        }
+        cx.r.publisher = Some(head);
+        cx.r.archive = Some(tail);
+    }
+
     // 5. Dates that say more than a year: "(in press)" as status.
     if let Some(d) = &cx.r.issued
         && d.status == DateStatus::InPress
@@ -1093,6 +1123,24 @@ fn read_into(
         }
     }
     finish(cx, norm)
+}
+
+/// A name of an archive or a library that holds works: "National Archives
+/// at College Park, MD", "Bodleian Library", "Special Collections, …"
+/// (not a publisher named "… Library Press").
+fn names_archive(t: &str) -> bool {
+    contains_any!(
+        t,
+        [
+            "Archives",
+            "Archive ",
+            "Library",
+            "Special Collections",
+            "Archiv ",
+            "Bibliothek",
+            "Bibliothèque"
+        ]
+    ) && !contains_any!(ci t, ["press", "publish", "verlag"])
 }
 
 /// The group's name before a bracketed abbreviation that ends the text
