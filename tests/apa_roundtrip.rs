@@ -662,6 +662,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "a writer who also directed is read as the director, printed `(Director)`",
     ),
     (
+        "Popel, M., & Žabokrtský, Z. (2010)",
+        "proceedings named without \"In\" come back with APA's `In IceTAL`",
+    ),
+    (
         "Fragebogen files relating to denazification, 1945–1948.",
         "the archive after the publisher's `;` (citeproc-js's form) comes back as an element of its own",
     ),

@@ -478,6 +478,28 @@ pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTa
     scan::with_split_top(u, b',', |parts| journal_tail_in(u, parts, d))
 }
 
+/// A DOI of a part of a book: an ISBN (13 digits from 978 or 979, or
+/// 10) with its hyphens, then "_" and the part's number, as Springer
+/// registers chapters and proceedings papers ("10.1007/978-3-642-14770-8_33",
+/// "10.1007/0-387-24250-3_4").
+fn is_book_part_doi(doi: &str) -> bool {
+    let Some((_, suffix)) = doi.split_once('/') else {
+        return false;
+    };
+    let Some((isbn, part)) = suffix.rsplit_once('_') else {
+        return false;
+    };
+    let digits =
+        isbn.bytes().filter(u8::is_ascii_digit).count() + usize::from(isbn.ends_with(['X', 'x']));
+    !part.is_empty()
+        && part.bytes().all(|b| b.is_ascii_digit())
+        && isbn.contains('-')
+        && isbn
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'-' || b == b'X' || b == b'x')
+        && (digits == 13 && (isbn.starts_with("978") || isbn.starts_with("979")) || digits == 10)
+}
+
 /// [`journal_tail`] of `u` cut at its top-level commas into `parts`.
 fn journal_tail_in<'a>(
     u: &'a str,
@@ -1670,6 +1692,22 @@ impl<'a> Ctx<'a> {
         }
         // (A publisher's word in a periodical's name does not make it a
         // publisher: "The New York Review of Books".)
+        // A part of a book, by its DOI (an ISBN and the part's number:
+        // "10.1007/978-3-642-14770-8_33"): the lone element names the
+        // book or proceedings it is in, printed without "In" ("TectoMT:
+        // Modular NLP framework. IceTAL. https://doi.org/…"), unless it
+        // names a publisher.
+        if us.len() == 1
+            && self.r.doi.as_deref().is_some_and(is_book_part_doi)
+            && !kinds().publisher()
+            && !lexicon::is_book_publisher(first)
+        {
+            let c = strip_period(first);
+            self.mark(Field::ContainerTitle, c);
+            self.r.container_title = Some(c.to_string());
+            self.sig.in_container = true;
+            return;
+        }
         if periodical && (!lexicon::is_book_publisher(first) || kinds().periodical_word()) {
             let c = strip_period(first);
             self.mark(Field::ContainerTitle, c);
