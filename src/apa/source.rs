@@ -1690,8 +1690,6 @@ impl<'a> Ctx<'a> {
             }
             return;
         }
-        // (A publisher's word in a periodical's name does not make it a
-        // publisher: "The New York Review of Books".)
         // A part of a book, by its DOI (an ISBN and the part's number:
         // "10.1007/978-3-642-14770-8_33"): the lone element names the
         // book or proceedings it is in, printed without "In" ("TectoMT:
@@ -1702,16 +1700,14 @@ impl<'a> Ctx<'a> {
             && !kinds().publisher()
             && !lexicon::is_book_publisher(first)
         {
-            let c = strip_period(first);
-            self.mark(Field::ContainerTitle, c);
-            self.r.container_title = Some(c.to_string());
+            self.set_container(first);
             self.sig.in_container = true;
             return;
         }
+        // (A publisher's word in a periodical's name does not make it a
+        // publisher: "The New York Review of Books".)
         if periodical && (!lexicon::is_book_publisher(first) || kinds().periodical_word()) {
-            let c = strip_period(first);
-            self.mark(Field::ContainerTitle, c);
-            self.r.container_title = Some(c.to_string());
+            self.set_container(first);
             self.sig.site_container = true;
             if us.len() > 1 {
                 // In bounds: `us.len() > 1`. Char boundary: as above.
@@ -1745,13 +1741,18 @@ impl<'a> Ctx<'a> {
             && !kinds().publisher()
             && !lexicon::is_book_publisher(first)
         {
-            let c = strip_period(first);
-            self.mark(Field::ContainerTitle, c);
-            self.r.container_title = Some(c.to_string());
+            self.set_container(first);
             self.sig.site_container = true;
             return;
         }
         self.read_publisher(src);
+    }
+
+    /// An element, without its closing period, as the container's title.
+    fn set_container(&mut self, element: &'a str) {
+        let c = strip_period(element);
+        self.mark(Field::ContainerTitle, c);
+        self.r.container_title = Some(c.to_string());
     }
 
     /// The work is slides or lecture notes ("[PowerPoint slides]", a title
