@@ -2086,19 +2086,25 @@ fn choose_title_units(body: &str, us: &[scan::Unit], d: Option<&crate::model::Da
 
 /// Whether a text ends with the word "report" (any case, a final period
 /// aside): the cheap question before a report's kind is looked for.
+#[inline]
 pub(crate) fn ends_with_report(t: &str) -> bool {
-    let b = t.trim_end_matches('.').as_bytes();
-    b.len() >= 6
-        && b.get(b.len() - 6..)
-            .is_some_and(|e| e.eq_ignore_ascii_case(b"report"))
+    let mut b = t.as_bytes();
+    while let [rest @ .., b'.'] = b {
+        b = rest;
+    }
+    matches!(b, [.., r, e, p, o, r2, t2]
+        if [*r, *e, *p, *o, *r2, *t2].eq_ignore_ascii_case(b"report"))
 }
 
 /// "Final report", "Annual Report", "Technical report": one adjective of
 /// a report's kind and the word "report".
 pub(crate) fn is_report_kind(t: &str) -> bool {
+    // (Most texts end otherwise: one byte test says no, before trimming.)
+    if !ends_with_report(t.fast_trim_end()) {
+        return false;
+    }
     let t = t.fast_trim().trim_end_matches('.').fast_trim_end();
-    // (Most texts end otherwise: one byte test says no.)
-    if t.len() < 10 || !ends_with_report(t) {
+    if t.len() < 10 {
         return false;
     }
     let Some((kind, word)) = scan::split_once_short(t, " ") else {
