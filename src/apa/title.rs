@@ -1739,8 +1739,9 @@ impl<'a> Ctx<'a> {
             }
             // A publisher after a comma (biblatex-apa prints a @misc
             // item's so): "Bcd 2021-27 Employer Status Determination,
-            // Railroad Retirement Board." Only a name the word lists know
-            // for a publisher or an organisation, in capitals.
+            // Railroad Retirement Board." Only a capitalised name whose
+            // last word the word lists know for an organisation's, a
+            // university's or a publisher's.
             if self.r.page.is_none()
                 && let Some((head, tail)) = scan::rsplit_once_short(title_text, ", ")
                 && !scan::trim(head).is_empty()
@@ -1761,33 +1762,12 @@ impl<'a> Ctx<'a> {
                         || matches!(*w, "of" | "and" | "for" | "the" | "on" | "&")
                 });
                 // The name ends with what it is ("… Board", "… Office",
-                // "… Press"), outside any bracket of the title's.
+                // "… Press", "… University"), outside any bracket of the
+                // title's.
                 let names_body = words.last().is_some_and(|w| {
-                    matches!(
-                        w.to_lowercase().as_str(),
-                        "board"
-                            | "office"
-                            | "agency"
-                            | "department"
-                            | "ministry"
-                            | "commission"
-                            | "council"
-                            | "institute"
-                            | "foundation"
-                            | "bureau"
-                            | "authority"
-                            | "administration"
-                            | "laboratory"
-                            | "center"
-                            | "centre"
-                            | "service"
-                            | "library"
-                            | "museum"
-                            | "university"
-                            | "press"
-                            | "publishers"
-                            | "publishing"
-                    )
+                    super::classify::is_organisation(w)
+                        || super::lexicon::is_university(w)
+                        || super::lexicon::looks_like_publisher(w)
                 });
                 let balanced =
                     |x: &str, o: char, c: char| x.matches(o).count() == x.matches(c).count();
