@@ -662,6 +662,10 @@ const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
         "a writer who also directed is read as the director, printed `(Director)`",
     ),
     (
+        "Schmidt, S., & Dehs, V. (n.d.)",
+        "an article with no journal name: the APA writer prints its volume as a book's `(Vol. 7)`",
+    ),
+    (
         "Popel, M., & Žabokrtský, Z. (2010)",
         "proceedings named without \"In\" come back with APA's `In IceTAL`",
     ),

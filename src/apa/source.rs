@@ -472,6 +472,30 @@ fn bare_volume_issue(u: &str) -> Option<JournalTail<'_>> {
     })
 }
 
+/// "3, 125–130": a volume of up to four digits and one page range, and
+/// nothing else.
+fn bare_volume_pages(u: &str) -> Option<JournalTail<'_>> {
+    let u = scan::trim(u).trim_end_matches('.');
+    // (Most sources start with a name: asked first.)
+    if !u.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let (v, p) = u.split_once(", ")?;
+    let pages = page_like(p)?;
+    (v.len() <= 4
+        && v.bytes().all(|b| b.is_ascii_digit())
+        && !pages.contains(',')
+        && pages.contains(['-', '–', '—']))
+    .then_some(JournalTail {
+        container: "",
+        volume: Some(v),
+        issue: None,
+        page: Some(pages),
+        number: None,
+        status: None,
+    })
+}
+
 /// Reads `Container, volume(issue), pages` from the right of an element.
 pub(crate) fn journal_tail<'a>(u: &'a str, d: Option<&Date>) -> Option<JournalTail<'a>> {
     let u = scan::trim(u).trim_end_matches('.');
@@ -1503,6 +1527,15 @@ impl<'a> Ctx<'a> {
             && !before.fast_trim_end().ends_with(',')
         {
             self.read_in_container(src);
+            return;
+        }
+        // A volume and a page range as the whole source ("Verniana. 3,
+        // 125–130." read as title and source): a journal article whose
+        // journal name stayed in the title or was not printed.
+        if us.len() == 1
+            && let Some(t) = bare_volume_pages(first)
+        {
+            self.apply_journal(t);
             return;
         }
         // A bare page range as the whole source ("Title. 53–59."): the
