@@ -475,11 +475,14 @@ fn bare_volume_issue(u: &str) -> Option<JournalTail<'_>> {
 /// "3, 125–130": a volume of up to four digits and one page range, and
 /// nothing else.
 fn bare_volume_pages(u: &str) -> Option<JournalTail<'_>> {
-    let u = scan::trim(u).trim_end_matches('.');
-    // (Most sources start with a name: asked first.)
-    if !u.starts_with(|c: char| c.is_ascii_digit()) {
+    // (Most sources start with a name: asked first, before trimming.)
+    if !u
+        .fast_trim_start()
+        .starts_with(|c: char| c.is_ascii_digit())
+    {
         return None;
     }
+    let u = scan::trim(u).trim_end_matches('.');
     let (v, p) = u.split_once(", ")?;
     let pages = page_like(p)?;
     (v.len() <= 4
