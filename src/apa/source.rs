@@ -447,34 +447,10 @@ fn volume_colon_pages(u: &str) -> Option<JournalTail<'_>> {
     })
 }
 
-/// "5(2)" or "5(2), 11–36" alone: volume and issue (both digits), pages.
+/// "5(2)", "5(2), 11–36" or "3, 125–130" alone: volume and issue (both
+/// digits), pages; or a volume of up to four digits and one page range.
+/// (A lone number is as likely an edition or a count.)
 fn bare_volume_issue(u: &str) -> Option<JournalTail<'_>> {
-    let u = scan::trim(u).trim_end_matches('.');
-    // (Most sources start with a name: asked first.)
-    if !u.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    let (vi, pages) = match u.split_once(", ") {
-        Some((vi, p)) => (vi, Some(page_like(p)?)),
-        None => (u, None),
-    };
-    let (Some(v), Some(i)) = volume_issue(vi)? else {
-        return None;
-    };
-    let digits = |s: &str| !s.is_empty() && s.len() <= 5 && s.bytes().all(|b| b.is_ascii_digit());
-    (digits(v) && digits(i)).then_some(JournalTail {
-        container: "",
-        volume: Some(v),
-        issue: Some(i),
-        page: pages,
-        number: None,
-        status: None,
-    })
-}
-
-/// "3, 125–130": a volume of up to four digits and one page range, and
-/// nothing else.
-fn bare_volume_pages(u: &str) -> Option<JournalTail<'_>> {
     // (Most sources start with a name: asked first, before trimming.)
     if !u
         .fast_trim_start()
@@ -483,17 +459,27 @@ fn bare_volume_pages(u: &str) -> Option<JournalTail<'_>> {
         return None;
     }
     let u = scan::trim(u).trim_end_matches('.');
-    let (v, p) = u.split_once(", ")?;
-    let pages = page_like(p)?;
-    (v.len() <= 4
-        && v.bytes().all(|b| b.is_ascii_digit())
-        && !pages.contains(',')
-        && pages.contains(['-', '–', '—']))
-    .then_some(JournalTail {
+    let (vi, pages) = match u.split_once(", ") {
+        Some((vi, p)) => (vi, Some(page_like(p)?)),
+        None => (u, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.len() <= 5 && s.bytes().all(|b| b.is_ascii_digit());
+    let (v, i) = match volume_issue(vi)? {
+        (Some(v), Some(i)) if digits(v) && digits(i) => (v, Some(i)),
+        (Some(v), None)
+            if digits(v)
+                && v.len() <= 4
+                && pages.is_some_and(|p| !p.contains(',') && p.contains(['-', '–', '—'])) =>
+        {
+            (v, None)
+        }
+        _ => return None,
+    };
+    Some(JournalTail {
         container: "",
         volume: Some(v),
-        issue: None,
-        page: Some(pages),
+        issue: i,
+        page: pages,
         number: None,
         status: None,
     })
@@ -1532,11 +1518,12 @@ impl<'a> Ctx<'a> {
             self.read_in_container(src);
             return;
         }
-        // A volume and a page range as the whole source ("Verniana. 3,
-        // 125–130." read as title and source): a journal article whose
-        // journal name stayed in the title or was not printed.
+        // A bare "volume(issue)", "volume(issue), pages" or "volume,
+        // pages" as the whole source: a journal article whose journal name
+        // was not printed apart ("Title. 5(2). https://…", "Verniana. 3,
+        // 125–130." read as title and source).
         if us.len() == 1
-            && let Some(t) = bare_volume_pages(first)
+            && let Some(t) = bare_volume_issue(first)
         {
             self.apply_journal(t);
             return;
@@ -1550,16 +1537,6 @@ impl<'a> Ctx<'a> {
             self.mark(Field::Page, p);
             self.r.page = Some(p.to_string());
             self.sig.bare_pages = true;
-            return;
-        }
-        // A bare "volume(issue)" or "volume(issue), pages" as the whole
-        // source: a journal article whose journal name was not printed
-        // ("Title. 5(2). https://…"). Both numbers are needed: a lone
-        // number is as likely an edition or a count.
-        if us.len() == 1
-            && let Some(t) = bare_volume_issue(first)
-        {
-            self.apply_journal(t);
             return;
         }
         if us.len() > 1 {
