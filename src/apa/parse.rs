@@ -936,7 +936,8 @@ fn read_into(
         .or_else(|| cx.r.issued.clone());
 
     // 2. Identifiers after the date; the body ends at the first one.
-    let idents = ident::find_identifiers(s, after_date_start);
+    let mut idents = ident::find_identifiers(s, after_date_start);
+    links_in_title(s, &mut idents);
     let body_end = idents.first().map_or(s.len(), |i| i.start);
     // Char boundary: both are boundaries (above, and see `ident::Ident`);
     // identifiers are found at or after `after_date_start`.
@@ -1195,6 +1196,40 @@ fn title_printed_twice<'s>(pre: &'s str, body: &str) -> Option<&'s str> {
         }
     };
     ends.then_some(t)
+}
+
+/// A post's words may hold links: "Humbled … Read more at https://t.co/x
+/// [Tweet]. Twitter. https://twitter.com/…". The description in brackets
+/// follows the title, so a link before it is the title's words, and only
+/// the links after it are the reference's: those before are dropped from
+/// `idents` (the body then runs to the first link after the bracket).
+fn links_in_title(s: &str, idents: &mut Vec<ident::Ident>) {
+    // (Two links or more are rare: asked first.)
+    let [first, .., last] = idents.as_slice() else {
+        return;
+    };
+    // Char boundary: identifier offsets are char boundaries of `s`.
+    let gap_from = first.end.min(last.start);
+    let gap = &s[gap_from..last.start];
+    let mut cut = None;
+    for (open, _) in gap.match_indices('[') {
+        // Char boundary: '[' is one byte.
+        let rest = &gap[open + 1..];
+        let Some(close) = rest.find(']') else {
+            break;
+        };
+        // Char boundary: `close` is the offset of a ']' in `rest`.
+        let inner = &rest[..close];
+        if matches!(
+            super::title::describe(inner),
+            super::title::Description::Typed(..) | super::title::Description::TypeOnly(_)
+        ) {
+            cut = Some(gap_from + open);
+        }
+    }
+    if let Some(at) = cut {
+        idents.retain(|i| i.start > at);
+    }
 }
 
 fn read_identifiers<'a>(
