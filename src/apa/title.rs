@@ -1889,6 +1889,17 @@ impl<'a> Ctx<'a> {
                 "preprint" => {
                     self.sig.desc_type.get_or_insert(ItemType::Article);
                 }
+                // A journal's: a newspaper or magazine dates its articles
+                // to the day, but publishes none ahead of its issue
+                // ("(2017, May 1). Citizen science. Nature Climate Change.
+                // Advance online publication.").
+                "advance online publication"
+                | "advanced online publication"
+                | "online ahead of print"
+                | "epub ahead of print" => {
+                    self.sig.desc_type.get_or_insert(ItemType::ArticleJournal);
+                    set_if_none(&mut self.r.status, t);
+                }
                 _ => set_if_none(&mut self.r.status, t),
             }
             return true;
