@@ -138,8 +138,11 @@ impl Ctx<'_> {
                 return ItemType::Article;
             }
             // Proceedings with issue numbers are journals ("Proceedings of
-            // the National Academy of Sciences, 116(22)").
-            if ck().conference()
+            // the National Academy of Sciences, 116(22)"), and so are those
+            // with a volume that name no meeting: a society's or academy's
+            // ("Proceedings of the National Academy of Sciences, USA, 105,
+            // 12593-12598"; a meeting's are "Conference Proceedings, 1618").
+            if (ck().meeting() || ck().conference() && r.volume.is_none())
                 && !contains_any!(ci container, ["journal"])
                 && r.issue
                     .as_deref()
