@@ -17,6 +17,10 @@ use std::path::Path;
 /// Cases that do not round-trip, by the start of their text, with why.
 const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     (
+        "Smith, J. (2005). Reading strategies for adult learners.",
+        "APA 6's ERIC retrieval statement comes back in APA 7's form: the number after the title, the database as the source",
+    ),
+    (
         "Herculano-Houzel, S., Collins, C. E.",
         "APA 6: a hyphen in the page range and a 'doi:' prefix",
     ),

@@ -1491,6 +1491,8 @@ fn strip_body_trailer<'b>(cx: &mut Ctx<'_>, body: &'b str) -> (&'b str, Vec<scan
         Some((last, n)) => {
             cx.mark(Field::Number, n);
             cx.r.number.get_or_insert_with(|| n.to_string());
+            // An ERIC document ("ED…", not a journal's "EJ…") is a report.
+            cx.sig.report_number |= n.starts_with("ED");
             units.pop();
             // Char boundary: as above.
             &body[..last.start]

@@ -1956,6 +1956,14 @@ pub(crate) fn order_number(u: &str) -> Option<&str> {
         .strip_prefix('(')?
         .strip_suffix(')')?
         .fast_trim();
+    // An ERIC document's or article's accession number, as APA 6 prints
+    // it after "Retrieved from ERIC database." ("(ED496394)").
+    if let [b'E', b'D' | b'J', digits @ ..] = inner.as_bytes()
+        && digits.len() == 6
+        && digits.iter().all(u8::is_ascii_digit)
+    {
+        return Some(inner);
+    }
     let num = strip_prefix_ci(
         inner,
         &[
