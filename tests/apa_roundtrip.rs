@@ -17,6 +17,10 @@ use std::path::Path;
 /// Cases that do not round-trip, by the start of their text, with why.
 const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     (
+        "Smith, J. A., & Jones, M. B. (2010). Sleep and working memory",
+        "the journal's missing comma and the colon before the pages come back in APA's punctuation",
+    ),
+    (
         "Smith, J. (2005). Reading strategies for adult learners.",
         "APA 6's ERIC retrieval statement comes back in APA 7's form: the number after the title, the database as the source",
     ),

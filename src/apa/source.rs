@@ -319,8 +319,10 @@ fn tail_without_commas(u: &str) -> Option<JournalTail<'_>> {
     let Some(open) = u.rfind('(') else {
         return volume_colon_pages(u).or_else(|| volume_colon_article(u));
     };
-    // Char boundary: `open` is an ASCII '(' found by `rfind`.
-    let head = &u[..open];
+    // Char boundary: `open` is an ASCII '(' found by `rfind`. (One space
+    // may part the volume from its issue, as PDFs copy the italic
+    // correction: "Journal 12 (3): 45–67".)
+    let head = u[..open].strip_suffix(' ').unwrap_or(&u[..open]);
     let vol_at = head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     // Char boundary: digits are ASCII, so `vol_at` is a boundary.
     let (before, volume) = (&head[..vol_at], &head[vol_at..]);
