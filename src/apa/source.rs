@@ -515,6 +515,54 @@ fn is_book_part_doi(doi: &str) -> bool {
         && (digits == 13 && (isbn.starts_with("978") || isbn.starts_with("979")) || digits == 10)
 }
 
+/// A DOI that large publishers register only for journal articles, by its
+/// prefix and the shape of its suffix: Elsevier's "10.1016/j.…", Springer
+/// Nature's "10.1007/s00159-…", "10.1038/…", SAGE's "10.1177/…", Taylor &
+/// Francis's "10.1080/…", Wiley's "10.1111/…" and "10.1002/jhet.…" (not its
+/// books' "10.1002/9781119…"), the APA's "10.1037/a0012345" and
+/// "10.1037/ebs0000367" (not its books' "10.1037/0000168-000"), PLOS,
+/// Frontiers, BMC, MDPI, Science, NEJM, JAMA, BMJ, PNAS, APS, Cambridge
+/// journals' "10.1017/S…".
+fn is_journal_article_doi(doi: &str) -> bool {
+    let Some((prefix, suffix)) = doi.split_once('/') else {
+        return false;
+    };
+    let starts = |p: &str| {
+        suffix
+            .as_bytes()
+            .get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    let letters_then_digits = |min_letters: usize, digits: usize| {
+        let l = suffix.bytes().take_while(u8::is_ascii_alphabetic).count();
+        // In bounds: `l` ASCII letters start `suffix`.
+        let rest = &suffix.as_bytes()[l..];
+        l >= min_letters && l <= 4 && rest.len() == digits && rest.iter().all(u8::is_ascii_digit)
+    };
+    match prefix {
+        "10.1016" => starts("j."),
+        "10.1007" => {
+            suffix.len() > 7
+                && starts("s")
+                && suffix
+                    .as_bytes()
+                    .get(1..6)
+                    .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                && suffix.as_bytes().get(6) == Some(&b'-')
+        }
+        "10.1002" => suffix.starts_with(|c: char| c.is_ascii_alphabetic()),
+        "10.1037" => letters_then_digits(1, 7),
+        "10.1371" => starts("journal."),
+        "10.3389" => starts("f"),
+        "10.1017" => starts("s"),
+        "10.1073" => starts("pnas"),
+        "10.1103" => starts("phys"),
+        "10.1177" | "10.1080" | "10.1111" | "10.1038" | "10.1186" | "10.3390" | "10.1126"
+        | "10.1056" | "10.1001" | "10.1136" => true,
+        _ => false,
+    }
+}
+
 /// [`journal_tail`] of `u` cut at its top-level commas into `parts`.
 fn journal_tail_in<'a>(
     u: &'a str,
@@ -1751,8 +1799,13 @@ impl<'a> Ctx<'a> {
                 && (self.r.url.is_none() && self.r.doi.is_none() && !self.sig.url_in_note
                     || self.r.edition.is_some())
         };
+        // So does an article whose DOI only a journal's article has, as
+        // one published ahead of its issue ("Title. Evolutionary
+        // Behavioral Sciences. https://doi.org/10.1037/ebs0000367").
         if us.len() == 1
-            && (lexicon::periodical_given(first, kinds()) && !site_without_link() || in_press)
+            && (lexicon::periodical_given(first, kinds()) && !site_without_link()
+                || in_press
+                || self.r.doi.as_deref().is_some_and(is_journal_article_doi))
             && !kinds().publisher()
             && !lexicon::is_book_publisher(first)
         {
@@ -2271,6 +2324,36 @@ pub(crate) fn version_element(e: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn journal_article_dois_by_publisher_and_shape() {
+        for doi in [
+            "10.1016/j.wem.2022.07.008",
+            "10.1007/s00159-022-00146-x",
+            "10.1037/ebs0000367",
+            "10.1037/a0012345",
+            "10.1002/jhet.5570200408",
+            "10.1371/journal.pone.0193972",
+            "10.1017/S0033291719001234",
+            "10.1177/0146167208318401",
+        ] {
+            assert!(is_journal_article_doi(doi), "{doi}");
+        }
+        for doi in [
+            // Books and their chapters, by the same publishers.
+            "10.1016/B978-0-12-815757-4.00001-2",
+            "10.1007/978-3-642-14770-8_33",
+            "10.1037/0000168-000",
+            "10.1037/0000120-016",
+            "10.1002/9781119011071.iemp0172",
+            // Other registrants.
+            "10.5281/zenodo.8092340",
+            "10.4135/9781452240060",
+            "10.1093/acprof:oso/9780199608218.001.0001",
+        ] {
+            assert!(!is_journal_article_doi(doi), "{doi}");
+        }
+    }
 
     proptest::proptest! {
         /// The byte test's answer is the char tests' (most texts drawn
