@@ -42,10 +42,15 @@ fn initial(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
-/// A lower-case word between initials: `de` in `T. de`, `for` in `C. for D.`
+/// A lower-case word between initials: `de` in `T. de`, `for` in `C. for
+/// D.`, an elided particle with its apostrophe: `d’` in `J. d’ E.`
 #[cfg_attr(not(test), allow(dead_code))]
 fn small_word(i: &str) -> IResult<&str, &str> {
-    recognize(take_while_m_n(1, 4, |c: char| c.is_lowercase())).parse(i)
+    recognize((
+        take_while_m_n(1, 4, |c: char| c.is_lowercase()),
+        opt(alt((char('\''), char('’')))),
+    ))
+    .parse(i)
 }
 
 /// Given names as initials: `P.`, `A. A.`, `J.-P.`, `J. le R.`, `T. de`.
@@ -144,6 +149,9 @@ fn initials_scan_chars(s: &str) -> bool {
                 cs.next();
                 n += 1;
             }
+            if matches!(cs.peek(), Some('\'' | '’')) {
+                cs.next();
+            }
             if n > 4 || !matches!(cs.peek(), None | Some(' ' | '\t')) {
                 return false;
             }
@@ -204,6 +212,9 @@ fn initials_scan_ascii(b: &[u8]) -> bool {
             while at(i).is_some_and(|c| c.is_ascii_lowercase()) {
                 i += 1;
                 n += 1;
+            }
+            if at(i) == Some(b'\'') {
+                i += 1;
             }
             if n > 4 || !matches!(at(i), None | Some(b' ' | b'\t')) {
                 return false;
