@@ -177,6 +177,7 @@ impl Ctx<'_> {
             || r.title.as_deref().is_some_and(|t| {
                 // "… testing. Final report": the last sentence says so.
                 ends_with_report_series(t)
+                    || super::title::is_dated_report_kind(t)
                     || super::title::ends_with_report(t)
                         && super::scan::rsplit_once_short(t, ". ")
                             .is_some_and(|(_, last)| super::title::is_report_kind(last))

@@ -2127,6 +2127,31 @@ pub(crate) fn is_report_kind(t: &str) -> bool {
         .any(|k| kind.eq_ignore_ascii_case(k))
 }
 
+/// A title that is a report's kind and the year or years it covers:
+/// "Annual report 2012–13", "Annual Report 2019/2020", "2019 Annual
+/// Report".
+pub(crate) fn is_dated_report_kind(t: &str) -> bool {
+    let t = t.fast_trim().trim_end_matches('.');
+    // (Most titles end otherwise: the year's last digit is asked first.)
+    let year_char = |c: char| c.is_ascii_digit() || matches!(c, '–' | '-' | '/');
+    let words = if t.ends_with(|c: char| c.is_ascii_digit()) {
+        t.trim_end_matches(year_char)
+    } else if t.starts_with(|c: char| c.is_ascii_digit()) {
+        t.trim_start_matches(year_char)
+    } else {
+        return false;
+    };
+    // The characters trimmed hold a year's four digits.
+    let trimmed = if t.ends_with(|c: char| c.is_ascii_digit()) {
+        // Char boundary: `words` is a prefix of `t`.
+        &t[words.len()..]
+    } else {
+        // Char boundary: `words` is a suffix of `t`.
+        &t[..t.len() - words.len()]
+    };
+    trimmed.bytes().filter(u8::is_ascii_digit).count() >= 4 && is_report_kind(words)
+}
+
 pub(crate) fn set_if_none(slot: &mut Option<String>, v: &str) {
     let v = scan::trim(v);
     if slot.is_none() && !v.is_empty() {
@@ -2150,6 +2175,27 @@ pub(crate) fn has_month(d: Option<&crate::model::Date>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dated_report_kinds() {
+        for t in [
+            "Annual report 2012–13",
+            "Annual Report 2019/2020",
+            "2019 Annual Report.",
+            "Progress report 2021",
+        ] {
+            assert!(is_dated_report_kind(t), "{t}");
+        }
+        for t in [
+            "Annual report on things",
+            "Annual report 13",
+            "Annual report 1–3",
+            "Report 2019",
+            "Climate 2019",
+        ] {
+            assert!(!is_dated_report_kind(t), "{t}");
+        }
+    }
 
     /// Texts made of thesis words and description phrases, whole or cut
     /// (at char boundaries), and a few other characters.
