@@ -1630,7 +1630,16 @@ impl<'a> Ctx<'a> {
         match self.sig.desc_type {
             // Slides and lecture notes name where they are kept, not a
             // meeting: "[PowerPoint slides]. SlideShare."
-            Some(ItemType::Speech) if self.slides_or_notes() => {
+            // Nor does a webinar: its host publishes it ("[Webinar].
+            // Society for Human Resource Management.").
+            Some(ItemType::Speech)
+                if self.slides_or_notes()
+                    || self
+                        .r
+                        .genre
+                        .as_deref()
+                        .is_some_and(|g| g.eq_ignore_ascii_case("webinar")) =>
+            {
                 self.read_publisher(src);
                 return;
             }
