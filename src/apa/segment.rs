@@ -515,8 +515,20 @@ pub fn is_heading(line: &str) -> bool {
         .trim_end_matches(':')
         .fast_trim()
         .lc();
+    // A numbered section: "7. References", "VI. REFERENCES", "8 References".
+    let unnumbered = t.split_once(' ').and_then(|(num, rest)| {
+        let num = num.strip_suffix('.').unwrap_or(num);
+        let arabic = !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        let roman = !num.is_empty() && num.len() <= 5 && num.bytes().all(|b| b"ivxlc".contains(&b));
+        (arabic || roman).then(|| rest.fast_trim())
+    });
+    heading_name(&t) || unnumbered.is_some_and(heading_name) || numbered_section(&t)
+}
+
+/// The name of a heading before or after a list of references, lower-cased.
+fn heading_name(t: &str) -> bool {
     matches!(
-        t.as_str(),
+        t,
         "references"
             | "reference list"
             | "reference"
@@ -553,7 +565,7 @@ pub fn is_heading(line: &str) -> bool {
             | "supplemental material"
             | "supplemental materials"
             | "supporting information"
-    ) || numbered_section(&t)
+    )
 }
 
 /// "Appendix A", "Appendix 2", "Table 1", "Figure 3" alone on a line.
@@ -3518,6 +3530,19 @@ Tchen, J. K. W., & Yeats, D. (2014). Yellow peril! Verso.
         assert!(is_heading("**Bibliography**"));
         assert!(is_heading("References:"));
         assert!(!is_heading("# 5 References to the past"));
+        // A numbered section, as a paper's text has its headings.
+        assert!(is_heading("7. References"));
+        assert!(is_heading("VI. REFERENCES"));
+        assert!(is_heading("8 References"));
+        assert!(is_heading("10.2 Bibliography"));
+        assert!(!is_heading("7. Referencing styles"));
+        assert!(!is_heading("Smith References"));
+        assert_eq!(
+            texts(
+                "7. References\n\nSmith, J. (2010). Title of the work. Journal of Stuff, 12(3), 45–67.\n"
+            ),
+            ["Smith, J. (2010). Title of the work. Journal of Stuff, 12(3), 45–67."]
+        );
         // The sections after a reference list.
         assert!(is_heading("Appendix A"));
         assert!(is_heading("Table 2"));
