@@ -1123,7 +1123,57 @@ fn read_into(
             sp.field = Field::ContainerTitle;
         }
     }
+    // Running text copied with the list (the paragraph before its
+    // heading) reads as a long title-first reference: its citations in
+    // parentheses say it is prose (a title may name a species' authority,
+    // "Bradypus variegatus (Schinz, 1825)", but has authors before it).
+    // Kept, and said so.
+    if cx.r.contributors.is_empty()
+        && let Some(cite) =
+            cx.r.title
+                .as_deref()
+                .filter(|t| scan::word_count(t) >= 15)
+                .and_then(in_text_citation)
+    {
+        cx.warn(
+            Field::Title,
+            format!("reads like running text, not a reference (it cites `{cite}`): a paragraph copied with the list?"),
+        );
+    }
     finish(cx, norm)
+}
+
+/// An in-text citation in parentheses, as prose has it: "(Smith, 2010)",
+/// "(Jones & Brown, 2012a)", "(Lee et al., 2019; Kim, 2020)". A capital
+/// starts it, and a year in 1500–2099 (perhaps with a suffix) ends it or
+/// its first part, after a comma.
+fn in_text_citation(t: &str) -> Option<&str> {
+    // (Most titles have no parenthesis: one byte search says so.)
+    memchr::memchr(b'(', t.as_bytes())?;
+    for (open, _) in t.match_indices('(') {
+        // Char boundary: '(' is one byte.
+        let rest = &t[open + 1..];
+        let Some(close) = rest.find(')').filter(|&c| c <= 80) else {
+            continue;
+        };
+        // Char boundary: `close` is the offset of a ')' in `rest`.
+        let inner = &rest[..close];
+        let first = inner.split(';').next().unwrap_or_default();
+        let Some((who, year)) = first.rsplit_once(", ") else {
+            continue;
+        };
+        let year = year.trim_end_matches(|c: char| c.is_ascii_lowercase());
+        let cites = who.starts_with(|c: char| c.is_uppercase())
+            && !who.contains(',')
+            && scan::word_count(who) <= 6
+            && year.len() == 4
+            && year.parse::<u16>().is_ok_and(|y| (1500..2100).contains(&y));
+        if cites {
+            // Char boundary: `open` and `close` delimit ASCII parentheses.
+            return t.get(open..open + close + 2);
+        }
+    }
+    None
 }
 
 /// A name of an archive or a library that holds works: "National Archives
@@ -1842,6 +1892,44 @@ mod tests {
         }
         assert!(!is_small_ascii(""));
         assert!(!is_small_ascii("withal"));
+    }
+
+    #[test]
+    fn running_text_before_the_list_is_kept_and_flagged() {
+        let prose = "Discussion Our results show that sleep improves memory (Smith, 2010). \
+                     This matches earlier work by Jones and Brown (2012), who found similar \
+                     effects in adolescents.";
+        let p = crate::apa::parse_reference(prose, 3, 3);
+        assert!(
+            p.diagnostics
+                .iter()
+                .any(|d| d.message.contains("running text") && d.message.contains("(Smith, 2010)")),
+            "{:?}",
+            p.diagnostics
+        );
+        assert!(
+            p.reference
+                .note
+                .as_deref()
+                .unwrap_or("")
+                .contains("Our results show")
+        );
+        // A title naming a species' authority, with authors before it, is
+        // a reference.
+        let r = "Xavier, G., & Mota, R. (2010). Albinismo total em preguiças-de-garganta-marrom \
+                 Bradypus variegatus (Schinz, 1825) no estado de Pernambuco, Brasil. Edentata, 1–3.";
+        let p = crate::apa::parse_reference(r, 1, 1);
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        assert_eq!(
+            in_text_citation("as shown (Lee et al., 2019a; Kim, 2020)"),
+            Some("(Lee et al., 2019a; Kim, 2020)")
+        );
+        assert_eq!(in_text_citation("Reply to Jones (2012)"), None);
+        assert_eq!(
+            in_text_citation("Stock prices (USD, 2021)"),
+            Some("(USD, 2021)")
+        );
+        assert_eq!(in_text_citation("Version (v, 1234)"), None);
     }
 
     #[test]
