@@ -439,11 +439,17 @@ fn detail_known(part: &str, thesis: Option<bool>) -> Detail<'_> {
     if is_bare_ordinal(p) {
         return Detail::Edition(p.to_string());
     }
-    // "Version 2.0" printed as "(2.0)", "(v1.2.3)".
+    // "Version 2.0" printed as "(2.0)", "(v1.2.3)", an R package's
+    // "(4.2-0)". (Not an identifier with a long serial part, as bioRxiv's
+    // "(2023.02.07.527548)": a preprint's number.)
     let v = p.strip_prefix('v').unwrap_or(p);
     if v.contains('.')
-        && v.split('.')
-            .all(|x| !x.is_empty() && x.chars().all(|c| c.is_ascii_alphanumeric()))
+        && v.split('.').all(|x| {
+            !x.is_empty()
+                && x.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && !x.starts_with('-')
+                && x.len() <= 4
+        })
         && v.chars().next().is_some_and(|c| c.is_ascii_digit())
         && v.chars().filter(|c| c.is_ascii_alphabetic()).count() <= 2
     {
@@ -2323,6 +2329,14 @@ mod tests {
         assert_eq!(detail_of("SARS"), Detail::Unknown("SARS"));
         assert_eq!(detail_of("COVID-19"), Detail::Unknown("COVID-19"));
         assert_eq!(detail_of("Version 1.2"), Detail::Version("1.2"));
+        // An R package's version, bare; a preprint server's dated
+        // identifier is no version.
+        assert_eq!(detail_of("4.2-0"), Detail::Version("4.2-0"));
+        assert_eq!(detail_of("v1.2.3"), Detail::Version("v1.2.3"));
+        assert!(!matches!(
+            detail_of("2023.02.07.527548"),
+            Detail::Version(_)
+        ));
     }
 
     #[test]
