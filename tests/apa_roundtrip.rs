@@ -17,6 +17,10 @@ use std::path::Path;
 /// Cases that do not round-trip, by the start of their text, with why.
 const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     (
+        "Stamperius, J., & Bruin, W. K. de.",
+        "a title's closing exclamation mark is not kept (as in the gold records)",
+    ),
+    (
         "Fox, J., Weisberg, S., & R Core Team. (2020).",
         "a bare version comes back as APA's '(Version 4.2-0) [Computer software]'",
     ),

@@ -23,7 +23,7 @@ const ABBREVIATIONS: &[&str] = &[
     "mt", "ft", "op", "cit", "ibid", "dir", "prod", "exec", "sect", "art", "nov", "dec", "jan",
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "u.s", "u.k", "d.c", "ph.d",
     "m.a", "b.a", "m.s", "m.sc", "b.sc", "s.a", "gmbh", "ag", "bros", "mfg", "govt", "admin",
-    "mgmt", "sgt", "capt", "lt", "hon",
+    "mgmt", "sgt", "capt", "lt", "hon", "gebr",
 ];
 
 /// Capitalised journal-title abbreviations (ISO 4 / NLM), compared with
@@ -1472,6 +1472,8 @@ pub fn is_book_publisher(s: &str) -> bool {
             "edições",
             "uitgeverij",
             "wydawnictwo",
+            // Brothers' firms: "Gebr. Kluitman", "Gebr. Mann Verlag".
+            "gebr. ",
         ]
     )
 }
