@@ -1123,6 +1123,41 @@ fn read_into(
             sp.field = Field::ContainerTitle;
         }
     }
+    // "Proceedings" alone names no proceedings: the meeting's name is the
+    // title's last sentence, as IEEE prints its proceedings' titles
+    // ("Title. International Test Conference 1999. Proceedings,
+    // 1132–1132.").
+    if cx.r.container_title.as_deref() == Some("Proceedings")
+        && let Some(title) = cx.r.title.as_deref()
+        && let Some((head, meeting)) = scan::rsplit_once_short(title, ". ")
+        && super::lexicon::names_meeting(meeting)
+        && !head.is_empty()
+    {
+        let (head, meeting) = (head.to_string(), meeting.to_string());
+        // The title's span gives the meeting's sentence to the container.
+        let text = cx.s;
+        let mut moved = Vec::new();
+        for sp in cx.spans.iter_mut().filter(|sp| sp.field == Field::Title) {
+            // Char boundary: span offsets are char boundaries of the text.
+            let Some(seg) = text.get(sp.start..sp.end) else {
+                continue;
+            };
+            if let Some(at) = seg.rfind(meeting.as_str()) {
+                // Char boundary: `at` is where a match starts in `seg`.
+                let kept = seg[..at].trim_end().trim_end_matches('.').len();
+                moved.push(FieldSpan {
+                    field: Field::ContainerTitle,
+                    start: sp.start + at,
+                    end: sp.start + at + meeting.len(),
+                });
+                sp.end = sp.start + kept;
+            }
+        }
+        cx.spans.extend(moved);
+        cx.r.container_title = Some(format!("{meeting}. Proceedings"));
+        cx.r.title = Some(head);
+        cx.r.item_type = crate::model::ItemType::PaperConference;
+    }
     // Running text copied with the list (the paragraph before its
     // heading) reads as a long title-first reference: its citations in
     // parentheses say it is prose (a title may name a species' authority,
