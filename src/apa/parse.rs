@@ -1123,38 +1123,39 @@ fn read_into(
             sp.field = Field::ContainerTitle;
         }
     }
-    // "Proceedings" alone names no proceedings: the meeting's name is the
-    // title's last sentence, as IEEE prints its proceedings' titles
+    // A meeting's name ending the title is its proceedings' title when
+    // what follows names no more than the proceedings or the meeting:
+    // "Proceedings" alone, as IEEE prints its proceedings' titles
     // ("Title. International Test Conference 1999. Proceedings,
-    // 1132–1132.").
-    if cx.r.container_title.as_deref() == Some("Proceedings")
+    // 1132–1132."), or the meeting again, as citeproc-js prints a paper
+    // with both ("Title. 9th IEEE International Conference on Cloud
+    // Computing. 9th IEEE International Conference on Cloud Computing,
+    // June 27-July 2, 2016, San Francisco, CA.": the second is the event).
+    if let Some(container) = cx.r.container_title.as_deref()
+        && (container == "Proceedings"
+            || cx.r.item_type == crate::model::ItemType::PaperConference
+                && super::lexicon::names_meeting(container))
         && let Some(title) = cx.r.title.as_deref()
         && let Some((head, meeting)) = scan::rsplit_once_short(title, ". ")
         && super::lexicon::names_meeting(meeting)
         && !head.is_empty()
     {
         let (head, meeting) = (head.to_string(), meeting.to_string());
-        // The title's span gives the meeting's sentence to the container.
-        let text = cx.s;
-        let mut moved = Vec::new();
-        for sp in cx.spans.iter_mut().filter(|sp| sp.field == Field::Title) {
-            // Char boundary: span offsets are char boundaries of the text.
-            let Some(seg) = text.get(sp.start..sp.end) else {
-                continue;
-            };
-            if let Some(at) = seg.rfind(meeting.as_str()) {
-                // Char boundary: `at` is where a match starts in `seg`.
-                let kept = seg[..at].trim_end().trim_end_matches('.').len();
-                moved.push(FieldSpan {
-                    field: Field::ContainerTitle,
-                    start: sp.start + at,
-                    end: sp.start + at + meeting.len(),
-                });
-                sp.end = sp.start + kept;
+        let container = if container == "Proceedings" {
+            format!("{meeting}. Proceedings")
+        } else {
+            cx.r.event_title = cx.r.container_title.take();
+            for sp in cx
+                .spans
+                .iter_mut()
+                .filter(|sp| sp.field == Field::ContainerTitle)
+            {
+                sp.field = Field::EventTitle;
             }
-        }
-        cx.spans.extend(moved);
-        cx.r.container_title = Some(format!("{meeting}. Proceedings"));
+            meeting.clone()
+        };
+        title_sentence_to_container(&mut cx, &meeting);
+        cx.r.container_title = Some(container);
         cx.r.title = Some(head);
         cx.r.item_type = crate::model::ItemType::PaperConference;
     }
@@ -1176,6 +1177,30 @@ fn read_into(
         );
     }
     finish(cx, norm)
+}
+
+/// Gives the title's last sentence, `sentence`, to the container: the
+/// title's span ends before it, and a container span covers it.
+fn title_sentence_to_container(cx: &mut Ctx<'_>, sentence: &str) {
+    let text = cx.s;
+    let mut moved = Vec::new();
+    for sp in cx.spans.iter_mut().filter(|sp| sp.field == Field::Title) {
+        // Char boundary: span offsets are char boundaries of the text.
+        let Some(seg) = text.get(sp.start..sp.end) else {
+            continue;
+        };
+        if let Some(at) = seg.rfind(sentence) {
+            // Char boundary: `at` is where a match starts in `seg`.
+            let kept = seg[..at].trim_end().trim_end_matches('.').len();
+            moved.push(FieldSpan {
+                field: Field::ContainerTitle,
+                start: sp.start + at,
+                end: sp.start + at + sentence.len(),
+            });
+            sp.end = sp.start + kept;
+        }
+    }
+    cx.spans.extend(moved);
 }
 
 /// An in-text citation in parentheses, as prose has it: "(Smith, 2010)",

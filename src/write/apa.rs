@@ -977,6 +977,17 @@ pub fn reference(r: &Reference, html: bool) -> String {
                 }
                 o.end();
             }
+            // A paper's meeting, when named apart from its proceedings, as
+            // citeproc-js prints it: "Proceedings Title. Meeting, Place."
+            if r.item_type == ItemType::PaperConference
+                && let Some(e) = nonempty(&r.event_title).filter(|e| Some(*e) != container)
+            {
+                match nonempty(&r.event_place) {
+                    Some(p) => o.push(&format!("{e}, {p}")),
+                    None => o.push(e),
+                }
+                o.end();
+            }
             if let Some(s) = nonempty(&r.status)
                 .filter(|s| !s.eq_ignore_ascii_case("in press"))
                 .filter(|_| retraction_notice(r).is_none())
