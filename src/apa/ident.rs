@@ -853,7 +853,48 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
             }
         }
     }
+    // A link printed without its scheme or "www." ends the reference:
+    // "McGraw-Hill Education. accessmedicine.mhmedical.com/content.aspx?aid=1117754305",
+    // as Zotero stores some. Only the last word is asked: a host and a
+    // path anywhere else may be a title's words ("input/output").
+    if !out.iter().any(|i| i.kind == IdentKind::Url)
+        && let Some(t) = last_bare_link(s, from)
+        && out.last().is_none_or(|i| i.end <= t.0)
+    {
+        out.push(Ident {
+            kind: IdentKind::Url,
+            value: t.1.to_string(),
+            start: t.0,
+            end: t.0 + t.1.len(),
+        });
+    }
     out
+}
+
+/// The text's last word when it is a host and a path without a scheme
+/// ("accessmedicine.mhmedical.com/content.aspx?aid=1", "bit.ly/3abc"),
+/// after an element's stop, with where it starts: a host of two labels or
+/// more, the last of two to six lower-case letters (a top-level domain),
+/// then "/" and more.
+fn last_bare_link(s: &str, from: usize) -> Option<(usize, &str)> {
+    let t = s.trim_end();
+    let start = t.rfind(' ').map_or(0, |i| i + 1);
+    // Char boundary: `start` is just after an ASCII ' ' (or 0).
+    let word = trim_trailing(&t[start..]);
+    if start < from || !t[..start].trim_end().ends_with('.') {
+        return None;
+    }
+    let (host, path) = word.split_once('/')?;
+    let tld = host.rsplit('.').next()?;
+    (host.contains('.')
+        && !path.is_empty()
+        && (2..=6).contains(&tld.len())
+        && tld.bytes().all(|b| b.is_ascii_lowercase())
+        && host.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-'))
+    .then_some((start, word))
 }
 
 /// The space-separated tokens of `s` from byte `from`, with their offsets.
@@ -1050,6 +1091,21 @@ pub fn read_trailer(text: &str) -> Trailer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_link_without_scheme_ending_the_reference() {
+        let s = "Title. McGraw-Hill Education. accessmedicine.mhmedical.com/content.aspx?aid=1117754305";
+        let ids = find_identifiers(s, 0);
+        assert_eq!(ids.len(), 1);
+        assert_eq!(
+            ids[0].value,
+            "accessmedicine.mhmedical.com/content.aspx?aid=1117754305"
+        );
+        // Not a title's words, nor a word not after a stop.
+        assert!(find_identifiers("Title. Studies of input/output", 0).is_empty());
+        assert!(find_identifiers("Title about node.js/express", 0).is_empty());
+        assert!(find_identifiers("Title. Publisher. U.S./Canada", 0).is_empty());
+    }
 
     /// [`doi_in`] by the nom grammar, as first written.
     fn doi_in_by_grammar(token: &str) -> Option<&str> {
