@@ -857,7 +857,10 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
     // "McGraw-Hill Education. accessmedicine.mhmedical.com/content.aspx?aid=1117754305",
     // as Zotero stores some. Only the last word is asked: a host and a
     // path anywhere else may be a title's words ("input/output").
-    if !out.iter().any(|i| i.kind == IdentKind::Url)
+    // (Most references end with their DOI or link: asked first, in O(1).)
+    // (A stop or a space after the last one is let through.)
+    if out.last().is_none_or(|i| i.end + 1 < s.len())
+        && !out.iter().any(|i| i.kind == IdentKind::Url)
         && let Some(t) = last_bare_link(s, from)
         && out.last().is_none_or(|i| i.end <= t.0)
     {
@@ -878,7 +881,23 @@ pub fn find_identifiers(s: &str, from: usize) -> Vec<Ident> {
 /// then "/" and more.
 fn last_bare_link(s: &str, from: usize) -> Option<(usize, &str)> {
     let t = s.trim_end();
-    let start = t.rfind(' ').map_or(0, |i| i + 1);
+    // (Most references end with a word without '/': the bytes of the last
+    // word are walked back once, and most answer there.)
+    let b = t.as_bytes();
+    let mut start = b.len();
+    let mut slash = false;
+    while start > 0 {
+        // In bounds: `0 < start <= b.len()`.
+        match b[start - 1] {
+            b' ' => break,
+            b'/' => slash = true,
+            _ => {}
+        }
+        start -= 1;
+    }
+    if !slash {
+        return None;
+    }
     // Char boundary: `start` is just after an ASCII ' ' (or 0).
     let word = trim_trailing(&t[start..]);
     if start < from || !t[..start].trim_end().ends_with('.') {

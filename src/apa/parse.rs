@@ -1165,11 +1165,9 @@ fn read_into(
     // "Bradypus variegatus (Schinz, 1825)", but has authors before it).
     // Kept, and said so.
     if cx.r.contributors.is_empty()
-        && let Some(cite) =
-            cx.r.title
-                .as_deref()
-                .filter(|t| scan::word_count(t) >= 15)
-                .and_then(in_text_citation)
+        && let Some(title) = cx.r.title.as_deref()
+        && let Some(cite) = in_text_citation(title)
+        && scan::word_count(title) >= 15
     {
         cx.warn(
             Field::Title,

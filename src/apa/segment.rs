@@ -516,12 +516,20 @@ pub fn is_heading(line: &str) -> bool {
         .fast_trim()
         .lc();
     // A numbered section: "7. References", "VI. REFERENCES", "8 References".
-    let unnumbered = t.split_once(' ').and_then(|(num, rest)| {
-        let num = num.strip_suffix('.').unwrap_or(num);
-        let arabic = !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit() || b == b'.');
-        let roman = !num.is_empty() && num.len() <= 5 && num.bytes().all(|b| b"ivxlc".contains(&b));
-        (arabic || roman).then(|| rest.fast_trim())
-    });
+    let numbered = t
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_digit() || b"ivxlc".contains(b));
+    let unnumbered = numbered
+        .then(|| t.split_once(' '))
+        .flatten()
+        .and_then(|(num, rest)| {
+            let num = num.strip_suffix('.').unwrap_or(num);
+            let arabic = !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+            let roman =
+                !num.is_empty() && num.len() <= 5 && num.bytes().all(|b| b"ivxlc".contains(&b));
+            (arabic || roman).then(|| rest.fast_trim())
+        });
     heading_name(&t) || unnumbered.is_some_and(heading_name) || numbered_section(&t)
 }
 

@@ -2137,6 +2137,15 @@ pub(crate) fn is_report_kind(t: &str) -> bool {
 /// "Annual report 2012–13", "Annual Report 2019/2020", "2019 Annual
 /// Report".
 pub(crate) fn is_dated_report_kind(t: &str) -> bool {
+    // (Most titles neither start nor end with a digit: two bytes say so.)
+    let b = t.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_digit)
+        && !b
+            .last()
+            .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'.' | b' '))
+    {
+        return false;
+    }
     let t = t.fast_trim().trim_end_matches('.');
     // (Most titles end otherwise: the year's last digit is asked first.)
     let year_char = |c: char| c.is_ascii_digit() || matches!(c, '–' | '-' | '/');
