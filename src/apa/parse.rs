@@ -57,6 +57,13 @@ impl<'a> Ctx<'a> {
         self.warn(field, format!("{why}: `{t}`"));
         self.unread.push(t.to_string());
     }
+
+    /// The text read as `from` was `to`: its spans say so.
+    fn relabel(&mut self, from: Field, to: Field) {
+        for sp in self.spans.iter_mut().filter(|sp| sp.field == from) {
+            sp.field = to;
+        }
+    }
 }
 
 /// Trims spaces and the periods/commas that separate APA elements.
@@ -1057,9 +1064,7 @@ fn read_into(
     // publisher when the body names none and no site.
     if cx.sig.archive_before_link && cx.r.publisher.is_none() && cx.r.container_title.is_none() {
         cx.r.publisher = cx.r.archive.take();
-        for sp in cx.spans.iter_mut().filter(|sp| sp.field == Field::Archive) {
-            sp.field = Field::Publisher;
-        }
+        cx.relabel(Field::Archive, Field::Publisher);
         cx.sig.publisher = true;
     }
 
@@ -1115,13 +1120,7 @@ fn read_into(
         })
     {
         cx.r.container_title = cx.r.publisher.take();
-        for sp in cx
-            .spans
-            .iter_mut()
-            .filter(|sp| sp.field == Field::Publisher)
-        {
-            sp.field = Field::ContainerTitle;
-        }
+        cx.relabel(Field::Publisher, Field::ContainerTitle);
     }
     // A meeting's name ending the title is its proceedings' title when
     // what follows names no more than the proceedings or the meeting:
@@ -1145,13 +1144,7 @@ fn read_into(
             format!("{meeting}. Proceedings")
         } else {
             cx.r.event_title = cx.r.container_title.take();
-            for sp in cx
-                .spans
-                .iter_mut()
-                .filter(|sp| sp.field == Field::ContainerTitle)
-            {
-                sp.field = Field::EventTitle;
-            }
+            cx.relabel(Field::ContainerTitle, Field::EventTitle);
             meeting.clone()
         };
         title_sentence_to_container(&mut cx, &meeting);
@@ -1922,6 +1915,18 @@ fn finish(mut cx: Ctx<'_>, norm: &str) -> (Vec<Diagnostic>, Vec<FieldSpan>) {
 mod tests {
     use super::*;
 
+    /// Whether a diagnostic's message holds every one of `parts`.
+    fn warned(p: &crate::apa::Parsed, parts: &[&str]) -> bool {
+        p.diagnostics
+            .iter()
+            .any(|d| parts.iter().all(|part| d.message.contains(part)))
+    }
+
+    /// The reference's note, or "".
+    fn note(p: &crate::apa::Parsed) -> &str {
+        p.reference.note.as_deref().unwrap_or("")
+    }
+
     #[test]
     fn link_leads_start_lower_case() {
         // `strip_body_trailer` tests the first letter of an element
@@ -1959,19 +1964,11 @@ mod tests {
                      effects in adolescents.";
         let p = crate::apa::parse_reference(prose, 3, 3);
         assert!(
-            p.diagnostics
-                .iter()
-                .any(|d| d.message.contains("running text") && d.message.contains("(Smith, 2010)")),
+            warned(&p, &["running text", "(Smith, 2010)"]),
             "{:?}",
             p.diagnostics
         );
-        assert!(
-            p.reference
-                .note
-                .as_deref()
-                .unwrap_or("")
-                .contains("Our results show")
-        );
+        assert!(note(&p).contains("Our results show"));
         // A title naming a species' authority, with authors before it, is
         // a reference.
         let r = "Xavier, G., & Mota, R. (2010). Albinismo total em preguiças-de-garganta-marrom \
@@ -2004,18 +2001,13 @@ mod tests {
             "{:?}",
             p.diagnostics
         );
-        assert!(
-            p.reference
-                .note
-                .as_deref()
-                .unwrap_or("")
-                .contains("tamingthe-greedocracy")
-        );
+        assert!(note(&p).contains("tamingthe-greedocracy"));
         // The warning gives the link with the hyphen back.
         assert!(
-            p.diagnostics.iter().any(|d| d.message.contains(
-                "perhaps `https://www.currentaffairs.org/2021/08/taming-the-greedocracy`"
-            )),
+            warned(
+                &p,
+                &["perhaps `https://www.currentaffairs.org/2021/08/taming-the-greedocracy`"]
+            ),
             "{:?}",
             p.diagnostics
         );
@@ -2057,10 +2049,7 @@ mod tests {
         let adler = &parsed[12];
         assert_eq!(adler.reference.url, None);
         assert!(
-            adler
-                .diagnostics
-                .iter()
-                .any(|d| d.message.contains("joined two lines")),
+            warned(adler, &["joined two lines"]),
             "{:?}",
             adler.diagnostics
         );
@@ -2069,12 +2058,7 @@ mod tests {
             Some("https://www.bbc.com/x")
         );
         // Nothing in the reference shows where the hyphen was: no guess.
-        assert!(
-            !adler
-                .diagnostics
-                .iter()
-                .any(|d| d.message.contains("perhaps"))
-        );
+        assert!(!warned(adler, &["perhaps"]));
         // A slug whose words the title has: the warning gives the link
         // mended.
         let mut with_slug = justified_list();
@@ -2083,9 +2067,12 @@ mod tests {
         let ariana = &parsed[12];
         assert_eq!(ariana.reference.url, None);
         assert!(
-            ariana.diagnostics.iter().any(|d| d.message.contains(
-                "perhaps `https://ariananews.af/afghan-carpet-industry-facing-major-challenges/`"
-            )),
+            warned(
+                ariana,
+                &[
+                    "perhaps `https://ariananews.af/afghan-carpet-industry-facing-major-challenges/`"
+                ]
+            ),
             "{:?}",
             ariana.diagnostics
         );
