@@ -257,8 +257,13 @@ impl Ctx<'_> {
             return periodical_kind(r, ck(), blog());
         }
         // "Title (p. 74)": a page count printed after the title is how
-        // reports show their length.
-        if r.page.is_some() && !sig.in_container && r.container_title.is_none() {
+        // reports show their length (with an edition, a book's: "(1st
+        // ed., p. 164)").
+        if r.page.is_some()
+            && !sig.in_container
+            && r.container_title.is_none()
+            && r.edition.is_none()
+        {
             return ItemType::Report;
         }
         if sig.publisher {
