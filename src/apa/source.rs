@@ -533,11 +533,12 @@ fn is_journal_article_doi(doi: &str) -> bool {
             .get(..p.len())
             .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
     };
-    let letters_then_digits = |min_letters: usize, digits: usize| {
+    // The APA's: one to four letters, then seven digits.
+    let apa_journal = || {
         let l = suffix.bytes().take_while(u8::is_ascii_alphabetic).count();
         // In bounds: `l` ASCII letters start `suffix`.
         let rest = &suffix.as_bytes()[l..];
-        l >= min_letters && l <= 4 && rest.len() == digits && rest.iter().all(u8::is_ascii_digit)
+        (1..=4).contains(&l) && rest.len() == 7 && rest.iter().all(u8::is_ascii_digit)
     };
     match prefix {
         "10.1016" => starts("j."),
@@ -551,7 +552,7 @@ fn is_journal_article_doi(doi: &str) -> bool {
                 && suffix.as_bytes().get(6) == Some(&b'-')
         }
         "10.1002" => suffix.starts_with(|c: char| c.is_ascii_alphabetic()),
-        "10.1037" => letters_then_digits(1, 7),
+        "10.1037" => apa_journal(),
         "10.1371" => starts("journal."),
         "10.3389" => starts("f"),
         "10.1017" => starts("s"),
