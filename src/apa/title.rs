@@ -2149,22 +2149,20 @@ pub(crate) fn is_dated_report_kind(t: &str) -> bool {
     let t = t.fast_trim().trim_end_matches('.');
     // (Most titles end otherwise: the year's last digit is asked first.)
     let year_char = |c: char| c.is_ascii_digit() || matches!(c, '–' | '-' | '/');
-    let words = if t.ends_with(|c: char| c.is_ascii_digit()) {
-        t.trim_end_matches(year_char)
+    // The words, and the characters trimmed from their end or start.
+    let (words, years) = if t.ends_with(|c: char| c.is_ascii_digit()) {
+        let w = t.trim_end_matches(year_char);
+        // Char boundary: `w` is a prefix of `t`.
+        (w, &t[w.len()..])
     } else if t.starts_with(|c: char| c.is_ascii_digit()) {
-        t.trim_start_matches(year_char)
+        let w = t.trim_start_matches(year_char);
+        // Char boundary: `w` is a suffix of `t`.
+        (w, &t[..t.len() - w.len()])
     } else {
         return false;
     };
     // The characters trimmed hold a year's four digits.
-    let trimmed = if t.ends_with(|c: char| c.is_ascii_digit()) {
-        // Char boundary: `words` is a prefix of `t`.
-        &t[words.len()..]
-    } else {
-        // Char boundary: `words` is a suffix of `t`.
-        &t[..t.len() - words.len()]
-    };
-    trimmed.bytes().filter(u8::is_ascii_digit).count() >= 4 && is_report_kind(words)
+    years.bytes().filter(u8::is_ascii_digit).count() >= 4 && is_report_kind(words)
 }
 
 pub(crate) fn set_if_none(slot: &mut Option<String>, v: &str) {
