@@ -2147,7 +2147,6 @@ pub(crate) fn is_dated_report_kind(t: &str) -> bool {
         return false;
     }
     let t = t.fast_trim().trim_end_matches('.');
-    // (Most titles end otherwise: the year's last digit is asked first.)
     let year_char = |c: char| c.is_ascii_digit() || matches!(c, '–' | '-' | '/');
     // The words, and the characters trimmed from their end or start.
     let (words, years) = if t.ends_with(|c: char| c.is_ascii_digit()) {
