@@ -1784,6 +1784,7 @@ const CONNECTORS: &[&str] = &[
     "issue",
     "iss",
     // The same in the languages APA lists are also written in.
+    "seiten",
     "s",
     "ss",
     "str",

@@ -72,6 +72,17 @@ fn volume_issue(p: &str) -> Option<(Option<&str>, Option<&str>)> {
             .unwrap_or(vol)
     }
     .fast_trim();
+    // A special issue or supplement numbered as a volume: "Special Issue
+    // 2", "Supplement 1".
+    if issue.is_none()
+        && let Some(n) = ["Special Issue ", "Special issue ", "Supplement "]
+            .iter()
+            .find_map(|w| vol.strip_prefix(w))
+        && (1..=3).contains(&n.len())
+        && n.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Some((Some(vol), None));
+    }
     // A magazine issue named by its months: "May–June 2018", "July/Aug
     // 2021", "Fall 1984".
     if issue.is_none() && vol.contains(' ') {
@@ -112,6 +123,8 @@ fn page_like(p: &str) -> Option<&str> {
     let p = p
         .strip_suffix(" Pages")
         .or_else(|| p.strip_suffix(" pages"))
+        // German's "pages": "42-79 Seiten".
+        .or_else(|| p.strip_suffix(" Seiten"))
         .or_else(|| p.strip_suffix(" pp."))
         .unwrap_or(p);
     let p = p
