@@ -1122,6 +1122,26 @@ fn read_into(
         cx.r.container_title = cx.r.publisher.take();
         cx.relabel(Field::Publisher, Field::ContainerTitle);
     }
+    // A meeting's name ends with its dates, year last: "7th International
+    // Conference on Learning Representations, ICLR 2019, New Orleans, LA,
+    // USA, May 6-9, 2019." That year is the name's, not a volume.
+    if cx.r.item_type == crate::model::ItemType::PaperConference
+        && cx.r.page.is_none()
+        && cx.r.issue.is_none()
+        && let Some(v) = cx.r.volume.as_deref()
+        && cx
+            .r
+            .issued
+            .as_ref()
+            .and_then(|d| d.start.as_ref())
+            .is_some_and(|d| v == d.year.to_string())
+        && let Some(c) = cx.r.container_title.as_deref()
+        && super::lexicon::names_meeting(c)
+    {
+        cx.r.container_title = Some(format!("{c}, {v}"));
+        cx.r.volume = None;
+        cx.relabel(Field::Volume, Field::ContainerTitle);
+    }
     // A meeting's name ending the title is its proceedings' title when
     // what follows names no more than the proceedings or the meeting:
     // "Proceedings" alone, as IEEE prints its proceedings' titles
