@@ -17,6 +17,10 @@ use std::path::Path;
 /// Cases that do not round-trip, by the start of their text, with why.
 const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     (
+        "Devereaux, B. (2026, April 10). Collections: Raising Carthaginian armies, part I. A Collection of Unmitigated Pedantry. https :/ /",
+        "a link damaged by a PDF's spacing is kept in the note, not printed as the URL",
+    ),
+    (
         "Mostovaia, I. (2018).",
         "the word 'Seiten' after the pages is not printed again",
     ),

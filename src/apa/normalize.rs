@@ -550,7 +550,11 @@ pub fn repair_urls_noting(text: &str, repaired: &mut Vec<String>) -> String {
         // "https :" or "http :" followed by "/ /".
         let bare_scheme = t.eq_ignore_ascii_case("https") || t.eq_ignore_ascii_case("http");
         let colon_scheme = t.eq_ignore_ascii_case("https:") || t.eq_ignore_ascii_case("http:");
-        let spaced_scheme = bare_scheme && toks.get(i + 1) == Some(&":")
+        // (Or "https :/ /": the colon and a slash spaced off together.)
+        let spaced_scheme = bare_scheme
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.starts_with(':') && n.bytes().all(|b| b == b':' || b == b'/'))
             || colon_scheme && toks.get(i + 1).is_some_and(|n| n.starts_with('/'));
         let url_start = spaced_doi
             || spaced_www
@@ -586,6 +590,10 @@ pub fn repair_urls_noting(text: &str, repaired: &mut Vec<String>) -> String {
             } else if url.ends_with("://") || url.ends_with(':') && spaced {
                 true
             } else if spaced && (url.ends_with(['/', '.', ':', '-', '_', '?', '=', '&', '#'])) {
+                url_piece(n)
+            } else if spaced && n.starts_with(['.', '/']) {
+                // The space before a label's period or a path's slash:
+                // "https :/ /acoup .blog / 2026/".
                 url_piece(n)
             } else if url.ends_with('-')
                 || url.ends_with('_')
