@@ -904,16 +904,26 @@ fn last_bare_link(s: &str, from: usize) -> Option<(usize, &str)> {
         return None;
     }
     let (host, path) = word.split_once('/')?;
-    let tld = host.rsplit('.').next()?;
-    (host.contains('.')
+    (is_bare_domain_path(word)
         && !path.is_empty()
-        && (2..=6).contains(&tld.len())
-        && tld.bytes().all(|b| b.is_ascii_lowercase())
-        && host.starts_with(|c: char| c.is_ascii_alphanumeric())
-        && host
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-'))
+        && host.starts_with(|c: char| c.is_ascii_alphanumeric()))
     .then_some((start, word))
+}
+
+/// "accessemergencymedicine.mhmedical.com/content.aspx?aid=1": a URL
+/// printed without its scheme.
+pub(crate) fn is_bare_domain_path(w: &str) -> bool {
+    let Some((host, _)) = w.split_once('/') else {
+        return false;
+    };
+    host.contains('.')
+        && !host.contains(' ')
+        && host.split('.').next_back().is_some_and(|tld| {
+            (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
+        })
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
 }
 
 /// The space-separated tokens of `s` from byte `from`, with their offsets.

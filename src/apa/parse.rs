@@ -1334,13 +1334,12 @@ fn links_in_title(s: &str, idents: &mut Vec<ident::Ident>) {
     let gap = &s[gap_from..last.start];
     let mut cut = None;
     for (open, _) in gap.match_indices('[') {
-        // Char boundary: '[' is one byte.
-        let rest = &gap[open + 1..];
-        let Some(close) = rest.find(']') else {
+        let Some(end) = scan::closing_of_group(gap, open) else {
             break;
         };
-        // Char boundary: `close` is the offset of a ']' in `rest`.
-        let inner = &rest[..close];
+        // Char boundary: '[' and ']' are one byte each, at `open` and
+        // just before `end`.
+        let inner = &gap[open + 1..end - 1];
         if matches!(
             super::title::describe(inner),
             super::title::Description::Typed(..) | super::title::Description::TypeOnly(_)

@@ -1192,7 +1192,7 @@ fn ends_in_url(t: &str) -> bool {
             // "https:" at a line end, joined to a spaced-out rest: "https:/".
             || l.starts_with("https:")
             || l.starts_with("http:")
-            || is_bare_domain_path(w)
+            || super::ident::is_bare_domain_path(w)
     }) else {
         return false;
     };
@@ -1219,22 +1219,6 @@ fn ends_in_url(t: &str) -> bool {
         let next = rest.get(i + 1).copied().unwrap_or("");
         punct(prev) || punct(next) || prev.ends_with(['/', '-', '_', '.', '='])
     })
-}
-
-/// "accessemergencymedicine.mhmedical.com/content.aspx?aid=1": a URL
-/// printed without its scheme.
-fn is_bare_domain_path(w: &str) -> bool {
-    let Some((host, _)) = w.split_once('/') else {
-        return false;
-    };
-    host.contains('.')
-        && !host.contains(' ')
-        && host.split('.').next_back().is_some_and(|tld| {
-            (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
-        })
-        && host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
 }
 
 /// A link, a DOI, or a word starting with "doi" ("doi:", "DOI"): what

@@ -1884,6 +1884,19 @@ impl<'a> Ctx<'a> {
         };
         if let Some(&lower) = status {
             self.mark(Field::Status, t);
+            // A journal's: a newspaper or magazine dates its articles to
+            // the day, but publishes none ahead of its issue ("(2017, May
+            // 1). Citizen science. Nature Climate Change. Advance online
+            // publication.").
+            if matches!(
+                lower,
+                "advance online publication"
+                    | "advanced online publication"
+                    | "online ahead of print"
+                    | "epub ahead of print"
+            ) {
+                self.sig.desc_type.get_or_insert(ItemType::ArticleJournal);
+            }
             match lower {
                 "unpublished manuscript"
                 | "manuscript submitted for publication"
@@ -1894,17 +1907,6 @@ impl<'a> Ctx<'a> {
                 }
                 "preprint" => {
                     self.sig.desc_type.get_or_insert(ItemType::Article);
-                }
-                // A journal's: a newspaper or magazine dates its articles
-                // to the day, but publishes none ahead of its issue
-                // ("(2017, May 1). Citizen science. Nature Climate Change.
-                // Advance online publication.").
-                "advance online publication"
-                | "advanced online publication"
-                | "online ahead of print"
-                | "epub ahead of print" => {
-                    self.sig.desc_type.get_or_insert(ItemType::ArticleJournal);
-                    set_if_none(&mut self.r.status, t);
                 }
                 _ => set_if_none(&mut self.r.status, t),
             }

@@ -982,11 +982,7 @@ pub fn reference(r: &Reference, html: bool) -> String {
             if r.item_type == ItemType::PaperConference
                 && let Some(e) = nonempty(&r.event_title).filter(|e| Some(*e) != container)
             {
-                match nonempty(&r.event_place) {
-                    Some(p) => o.push(&format!("{e}, {p}")),
-                    None => o.push(e),
-                }
-                o.end();
+                meeting(&mut o, Some(e), nonempty(&r.event_place));
             }
             if let Some(s) = nonempty(&r.status)
                 .filter(|s| !s.eq_ignore_ascii_case("in press"))
@@ -1061,15 +1057,7 @@ pub fn reference(r: &Reference, html: bool) -> String {
                 .map(capitalise);
             let event = event.as_deref();
             let place = nonempty(&r.event_place).or(nonempty(&r.publisher_place));
-            match (event, place) {
-                (Some(e), Some(p)) => o.push(&format!("{e}, {p}")),
-                (Some(e), None) => o.push(e),
-                (None, Some(p)) => o.push(p),
-                (None, None) => {}
-            }
-            if event.is_some() || place.is_some() {
-                o.end();
-            }
+            meeting(&mut o, event, place);
             // Slides and notes name where they are kept: "SlideShare".
             if let Some(p) = publisher.filter(|_| event.is_none()) {
                 o.push(p);
@@ -1186,6 +1174,18 @@ fn capitalise(s: &str) -> String {
 }
 
 /// DOI or URL, with the retrieval date.
+/// A meeting and its place as one element: "Meeting, Place." (either
+/// alone, or nothing).
+fn meeting(o: &mut Out, event: Option<&str>, place: Option<&str>) {
+    match (event, place) {
+        (Some(e), Some(p)) => o.push(&format!("{e}, {p}")),
+        (Some(e), None) => o.push(e),
+        (None, Some(p)) => o.push(p),
+        (None, None) => return,
+    }
+    o.end();
+}
+
 fn links(o: &mut Out, r: &Reference) {
     let link = match (nonempty(&r.doi), nonempty(&r.url)) {
         (Some(d), _) => Some(format!("https://doi.org/{d}")),
