@@ -1826,7 +1826,9 @@ impl<'a> Ctx<'a> {
         // one published ahead of its issue ("Title. Evolutionary
         // Behavioral Sciences. https://doi.org/10.1037/ebs0000367").
         if us.len() == 1
-            && (lexicon::periodical_given(first, kinds()) && !site_without_link()
+            && (lexicon::periodical_given(first, kinds())
+                && !site_without_link()
+                && !self.report_by_domain(kinds())
                 || in_press
                 || self.r.doi.as_deref().is_some_and(is_journal_article_doi))
             && !kinds().publisher()
@@ -1837,6 +1839,13 @@ impl<'a> Ctx<'a> {
             return;
         }
         self.read_publisher(src);
+    }
+
+    /// A report's number was read ("(Clinical Trial Registration No.
+    /// NCT04261517). clinicaltrials.gov."): a domain after it names the
+    /// report's publisher, not a site the report is part of.
+    fn report_by_domain(&self, k: lexicon::Kinds) -> bool {
+        self.sig.report_number && !self.sig.paper_series && !k.periodical_word()
     }
 
     /// An element, without its closing period, as the container's title.
