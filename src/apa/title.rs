@@ -809,6 +809,14 @@ fn set_genre(genre: &mut Option<String>, g: &str) {
     }
 }
 
+/// A university named the way INSPIRE and some catalogues abbreviate it:
+/// "Graz, Tech. U.", "Bonn U.", "Munich, Tech. U.", "Stanford Univ.".
+fn names_university_abbreviated(s: &str) -> bool {
+    s.len() < 60
+        && !s.contains(':')
+        && (s.ends_with(" U.") || s.ends_with(" Univ.") || s.ends_with(" Univ"))
+}
+
 fn is_university(s: &str) -> bool {
     let l = s.lc();
     [
@@ -1129,6 +1137,19 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
     // "[Unpublished raw data]", "[Raw data]" (APA 7 §10.9).
     if has(phrase!("raw data")) || has(phrase!("data set")) || has(phrase!("dataset")) {
         return typed(ItemType::Dataset);
+    }
+    // A thesis whose record gives no genre prints its university alone,
+    // and a catalogue's supplied name stays in its own brackets: "[[T.
+    // Čuš]]" (a record's "[T. Čuš]"), "[Graz, Tech. U.]" (INSPIRE's
+    // "Technische Universität Graz").
+    if d.starts_with('[')
+        && d.ends_with(']')
+        && d.get(1..d.len() - 1)
+            .is_some_and(|i| !i.is_empty() && !i.contains('['))
+        && super::scan::word_count(d) <= 6
+        || names_university_abbreviated(d)
+    {
+        return Description::Institution(d);
     }
     if is_university(d) {
         // (A unit may follow its university: "U.S. Army Command and
