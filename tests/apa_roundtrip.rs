@@ -17,6 +17,14 @@ use std::path::Path;
 /// Cases that do not round-trip, by the start of their text, with why.
 const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     (
+        "Turner, M. (2014).",
+        "a thesis printed without its genre is written with APA's 'Thesis'",
+    ),
+    (
+        "Obradović, N. (2022).",
+        "a thesis printed without its genre is written with APA's 'Thesis'",
+    ),
+    (
         "Devereaux, B. (2026, April 10). Collections: Raising Carthaginian armies, part I. A Collection of Unmitigated Pedantry. https :/ /",
         "a link damaged by a PDF's spacing is kept in the note, not printed as the URL",
     ),
