@@ -113,6 +113,11 @@ pub fn month_number(word: &str) -> Option<u8> {
     BY_NAME.get(w.lc().as_str()).copied()
 }
 
+/// True when a word names a season (`Spring`, `Herbst`).
+pub fn is_season(word: &str) -> bool {
+    season_of(word).is_some()
+}
+
 fn season_of(word: &str) -> Option<Season> {
     match word.trim_end_matches('.').lc().as_str() {
         // English and the CSL locales' season names in the languages

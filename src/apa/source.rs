@@ -800,6 +800,19 @@ fn journal_tail_in<'a>(
         t.page = Some(last);
         idx -= 1;
     }
+    // A publisher's item identifier (Elsevier's PII) in the pages' place,
+    // as an article online before its issue has it: "Wilderness &
+    // Environmental Medicine, S1080-6032(22)00139-9".
+    if t.page.is_none() && t.number.is_none() && idx >= 2 && is_pii(last) {
+        t.page = Some(last);
+        idx -= 1;
+    }
+    // A magazine's issue named by its month or season, with no volume:
+    // "Vanity Fair, May", "Harvard Business Review, May–June 2018".
+    if t.page.is_none() && t.number.is_none() && idx == 2 && is_month_issue(last) {
+        t.issue = Some(last);
+        idx -= 1;
+    }
     // An issue given by its label in a part of its own, after the volume:
     // "Journal, Vol. 19, No. 2, pp. 123-130" (APA 6 lists written by hand,
     // other styles).
@@ -913,6 +926,54 @@ fn journal_tail_in<'a>(
     }
     t.container = container;
     Some(t)
+}
+
+/// An Elsevier PII as printed: "S1080-6032(22)00139-9" (S, the ISSN,
+/// the year in parentheses, a serial and a check character).
+fn is_pii(p: &str) -> bool {
+    let b = p.as_bytes();
+    let digit_or_x = |c: &u8| c.is_ascii_digit() || *c == b'X';
+    b.len() == 21
+        && b.first() == Some(&b'S')
+        && b.get(1..5)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+        && b.get(5) == Some(&b'-')
+        && b.get(6..10).is_some_and(|d| d.iter().all(digit_or_x))
+        && b.get(10) == Some(&b'(')
+        && b.get(11..13)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+        && b.get(13) == Some(&b')')
+        && b.get(14..19)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+        && b.get(19) == Some(&b'-')
+        && b.get(20).is_some_and(digit_or_x)
+}
+
+/// An issue named by months or a season, with or without its year: "May",
+/// "May–June 2018", "Spring 2020", "Jan/Feb".
+fn is_month_issue(p: &str) -> bool {
+    if !p.starts_with(|c: char| c.is_uppercase()) || p.len() > 40 {
+        return false;
+    }
+    let mut words = p
+        .split([' ', '–', '-', '/'])
+        .filter(|w| !w.is_empty())
+        .peekable();
+    let mut months = 0;
+    while let Some(w) = words.next() {
+        if super::date::month_number(w).is_some() || super::date::is_season(w) {
+            months += 1;
+        } else if words.peek().is_none()
+            && months > 0
+            && w.len() == 4
+            && w.bytes().all(|b| b.is_ascii_digit())
+        {
+            // The year, last.
+        } else {
+            return false;
+        }
+    }
+    (1..=2).contains(&months)
 }
 
 /// "9(8):1123–1136" or "9:349–401": volume, issue and pages. Without an
