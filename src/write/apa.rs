@@ -970,12 +970,7 @@ pub fn reference(r: &Reference, html: bool) -> String {
                         // An issue named by its months, with no volume,
                         // as citeproc-js prints it: "Harvard Business
                         // Review, May–June 2018".
-                        Some(i)
-                            if vol.is_none() && !i.contains(|c: char| c.is_ascii_digit())
-                                || vol.is_none() && i.starts_with(char::is_alphabetic) =>
-                        {
-                            o.push(i)
-                        }
+                        Some(i) if vol.is_none() && i.starts_with(char::is_alphabetic) => o.push(i),
                         Some(i) => o.push(&format!("({i})")),
                         None => {}
                     }
