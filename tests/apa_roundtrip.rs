@@ -17,6 +17,10 @@ use std::path::Path;
 /// Cases that do not round-trip, by the start of their text, with why.
 const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     (
+        "Lawson, C. (Colin J.",
+        "a stray parenthesis in the names is reported and not printed",
+    ),
+    (
         "Turner, M. (2014).",
         "a thesis printed without its genre is written with APA's 'Thesis'",
     ),

@@ -140,8 +140,40 @@ fn find_date(s: &str) -> Option<(usize, usize, Date)> {
         Some((score, i, close, d)) if score >= 2 || (score >= 1 && i < 300) || i < 120 => {
             Some((i, close, d))
         }
-        _ => None,
+        _ => date_inside_unclosed(s),
     }
+}
+
+/// A date group that an unclosed parenthesis before it hides from the
+/// top level, as a record's given name with a stray one prints: "Lawson,
+/// C. (Colin J. (1984). Title." Only a group with nothing nested in it,
+/// closed by a period, after a period or parenthesis, early in the text.
+fn date_inside_unclosed(s: &str) -> Option<(usize, usize, Date)> {
+    let head = s.get(..s.len().min(300)).unwrap_or(s);
+    if !head.contains('(') {
+        return None;
+    }
+    for i in memchr::memchr_iter(b'(', head.as_bytes()) {
+        // Char boundary: `i` is an ASCII '(' and `close` just after the
+        // ASCII ')' found after it.
+        let rest = &s[i + 1..];
+        let Some(len) = memchr::memchr2(b')', b'(', rest.as_bytes()) else {
+            break;
+        };
+        if rest.as_bytes().get(len) != Some(&b')') || len > 60 {
+            continue;
+        }
+        let close = i + 1 + len + 1;
+        let Some(d) = date::parse_date_group(&rest[..len]) else {
+            continue;
+        };
+        let before = s[..i].fast_trim_end();
+        let after = &s[close..];
+        if before.ends_with(['.', ')']) && (after.is_empty() || after.starts_with('.')) {
+            return Some((i, close, d));
+        }
+    }
+    None
 }
 
 /// The small words [`sentence_case`] skips.
@@ -915,7 +947,14 @@ fn read_into(
                 cx.r.original_date = Some(crate::model::Date::year(start.year));
                 cx.r.issued = Some(crate::model::Date::year(end.year));
             }
-            (&s[..*open], *close)
+            // A stray parenthesis that hid the date ("Lawson, C. (Colin J.
+            // (1984)."): the names end before it.
+            let pre = &s[..*open];
+            let pre = match pre.rfind('(') {
+                Some(at) if !pre[at..].contains(')') => pre[..at].fast_trim_end(),
+                _ => pre,
+            };
+            (pre, *close)
         }
         None => match find_bare_year(s) {
             // A year printed without parentheses after the authors, as
