@@ -905,7 +905,8 @@ fn read_into(
         cx.warn(Field::Reference, "empty reference");
         return finish(cx, norm);
     }
-    if !scan::balanced(s) {
+    let balanced = scan::balanced(s);
+    if !balanced {
         cx.warn(Field::Reference, "unbalanced brackets or parentheses");
     }
 
@@ -950,7 +951,7 @@ fn read_into(
             // A stray parenthesis that hid the date ("Lawson, C. (Colin J.
             // (1984)."): the names end before it.
             let pre = &s[..*open];
-            let pre = match pre.rfind('(') {
+            let pre = match (!balanced).then(|| pre.rfind('(')).flatten() {
                 Some(at) if !pre[at..].contains(')') => pre[..at].fast_trim_end(),
                 _ => pre,
             };
