@@ -411,7 +411,9 @@ fn strip_link_labels(line: &str) -> Option<&str> {
     if end.as_bytes().last() == Some(&0xA9) {
         end = end.trim_end_matches('↩').fast_trim_end();
     }
-    if end.ends_with('.') || end.len() > 60 && !end.ends_with([']', ',', ';', '|', '®']) {
+    if end.ends_with('.')
+        || end.len() > 60 && !end.ends_with([']', ',', ';', '|', '®']) && !ends_with_label_word(end)
+    {
         return Some(end);
     }
     let mut keep = end;
@@ -445,7 +447,68 @@ fn strip_link_labels(line: &str) -> Option<&str> {
             None => break,
         }
     }
+    // Bare labels after the reference's link or closing period, as
+    // Springer's pages print them on the reference's line ("…
+    // https://doi.org/10.1001/x Article PubMed Google Scholar", "…, 1–20.
+    // Article Google Scholar"): no title ends in a link, and no element
+    // after a closing period is a run of labels.
+    let t = t.trim_end_matches(seps);
+    if strong
+        && t.len() < keep.len()
+        && (t.ends_with('.') || t.rsplit(' ').next().is_some_and(is_link_word))
+    {
+        return Some(t);
+    }
     Some(keep)
+}
+
+/// The line's last word is the last word of a link label (a cheap test
+/// before [`bare_label_at_end`], for a long line: most end otherwise).
+fn ends_with_label_word(t: &str) -> bool {
+    let b = t.as_bytes();
+    if !b
+        .last()
+        .is_some_and(|c| c.is_ascii_alphabetic() || *c == b':')
+    {
+        return false;
+    }
+    let start = memchr::memrchr(b' ', b).map_or(0, |i| i + 1);
+    // In bounds: `start <= b.len()`.
+    let w = &b[start..];
+    let mut buf = [0u8; 10];
+    let Some(l) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    l.copy_from_slice(w);
+    l.make_ascii_lowercase();
+    // (A glued run ends with the last label's word: "…PubMedGoogle Scholar".)
+    matches!(
+        &*l,
+        b"scholar"
+            | b"crossref"
+            | b"central"
+            | b"abstract"
+            | b"pubmed"
+            | b"science"
+            | b"scopus"
+            | b"medline"
+            | b"isi"
+            | b"cas"
+            | b"text"
+            | b"article"
+            | b"online"
+            | b"resource:"
+            | b"reviews"
+            | b"mathscinet"
+            | b"math"
+            | b"worldcat"
+            | b"jstor"
+            | b"psycinfo"
+            | b"psycnet"
+            | b"pmc"
+            | b"ads"
+            | b"pdf"
+    )
 }
 
 /// The separators around link labels.
@@ -3394,6 +3457,23 @@ Tchen, J. K. W., & Yeats, D. (2014). Yellow peril! Verso.
         );
         // A weak label alone is a piece of the reference.
         assert_eq!(strip_link_labels("Article"), Some("Article"));
+        assert_eq!(
+            strip_link_labels(
+                "Psychiatry, 62(6), 593–602. https://doi.org/10.1001/archpsyc.62.6.593 Article PubMed Google Scholar "
+            ),
+            Some("Psychiatry, 62(6), 593–602. https://doi.org/10.1001/archpsyc.62.6.593")
+        );
+        assert_eq!(
+            strip_link_labels(
+                "Abrams, D. (2001). A title of some length. Journal of Things, 12, 1–20. Article  CAS  Google Scholar"
+            ),
+            Some("Abrams, D. (2001). A title of some length. Journal of Things, 12, 1–20.")
+        );
+        // Bare labels stay after words: a title may end in one.
+        assert_eq!(
+            strip_link_labels("Lee, K. (2019). How to search in Google Scholar"),
+            Some("Lee, K. (2019). How to search in Google Scholar")
+        );
         assert_eq!(strip_link_labels("MathSciNet  MATH"), None);
         assert_eq!(strip_link_labels("[Crossref], [Google Scholar]"), None);
         assert_eq!(strip_link_labels("[Crossref] [Web of Science ®],"), None);
