@@ -17,6 +17,14 @@ use std::path::Path;
 /// Cases that do not round-trip, by the start of their text, with why.
 const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     (
+        "OECD (2019), PISA",
+        "the OECD's own form is written in APA's, without the place and series",
+    ),
+    (
+        "OECD (2020), Skills",
+        "the OECD's own form is written in APA's, without the place",
+    ),
+    (
         "Lawson, C. (Colin J.",
         "a stray parenthesis in the names is reported and not printed",
     ),

@@ -1495,7 +1495,7 @@ fn is_no_publisher(p: &str) -> bool {
 
 /// A short run of capitalised words, as a city ("Boston", "San Diego,
 /// CA", "Ann Arbor, MI, United States").
-fn is_place_name(u: &str) -> bool {
+pub(crate) fn is_place_name(u: &str) -> bool {
     let p = scan::trim(u).trim_end_matches('.');
     let words: Vec<&str> = p.split([' ', ',']).filter(|w| !w.is_empty()).collect();
     !words.is_empty()

@@ -1764,6 +1764,23 @@ impl<'a> Ctx<'a> {
                     title_text = head;
                 }
             }
+            // The OECD's own citation form, which lists copy into APA:
+            // "OECD (2019), Title, Series, OECD Publishing, Paris, https://…":
+            // a place after the publisher, and the series before it.
+            let mut oecd_place = None;
+            if self.r.page.is_none()
+                && self.r.publisher.is_none()
+                && let Some((head, tail)) = scan::rsplit_once_short(title_text, ", ")
+                && let place = strip_period(scan::trim(tail))
+                && scan::word_count(place) <= 3
+                && !place.contains(|c: char| c.is_ascii_digit())
+                && super::source::is_place_name(place)
+                && let Some((_, publisher)) = scan::rsplit_once_short(head, ", ")
+                && super::lexicon::is_book_publisher(publisher)
+            {
+                oecd_place = Some(place);
+                title_text = head;
+            }
             // A publisher after a comma (biblatex-apa prints a @misc
             // item's so): "Bcd 2021-27 Employer Status Determination,
             // Railroad Retirement Board." Only a capitalised name whose
@@ -1809,6 +1826,29 @@ impl<'a> Ctx<'a> {
                     self.r.publisher = Some(t.to_string());
                     self.sig.publisher = true;
                     title_text = head;
+                }
+            }
+            if let Some(place) = oecd_place {
+                if self.r.publisher.is_some() {
+                    self.mark(Field::Place, place);
+                    self.r.publisher_place = Some(place.to_string());
+                    // A short last part of what is left is the series
+                    // ("…: What Students Know and Can Do, PISA").
+                    if let Some((head, series)) = scan::rsplit_once_short(title_text, ", ")
+                        && let series = scan::trim(series)
+                        && scan::word_count(series) <= 4
+                        && series
+                            .split(' ')
+                            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+                        && scan::word_count(head) >= 3
+                    {
+                        self.mark(Field::CollectionTitle, series);
+                        self.r.collection_title = Some(series.to_string());
+                        title_text = head;
+                    }
+                } else {
+                    // (Not a publisher after all: the title keeps it.)
+                    title_text = &body[us[0].start..title_end];
                 }
             }
         }
