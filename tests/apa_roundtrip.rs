@@ -17,6 +17,10 @@ use std::path::Path;
 /// Cases that do not round-trip, by the start of their text, with why.
 const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     (
+        "World Health Organization. (2021). Comprehensive",
+        "APA 7 leaves out a publisher that is the author, and the place; the licence stays in the note",
+    ),
+    (
         "OECD (2019), PISA",
         "the OECD's own form is written in APA's, without the place and series",
     ),

@@ -1449,6 +1449,13 @@ fn place_publisher(u: &str) -> Option<(&str, &str)> {
     // Char boundary: `i` is an ASCII ':' (`top_level_ascii`).
     let place = u[..i].fast_trim();
     let publisher = u[i + 1..].fast_trim();
+    // The year again after the publisher, Vancouver's way, as the WHO's
+    // suggested citations print it: "Geneva: World Health Organization;
+    // 2021".
+    let publisher = match publisher.rsplit_once("; ") {
+        Some((p, y)) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => p.fast_trim_end(),
+        _ => publisher,
+    };
     if place.is_empty() || publisher.is_empty() || scan::word_count(place) > 6 {
         return None;
     }
@@ -1870,11 +1877,14 @@ impl<'a> Ctx<'a> {
         // volume yet: "Psychological Inquiry", "Psychonomic Bulletin &
         // Review"); a book in press names its publisher, which the word
         // lists below know ("Guilford Press", "Routledge").
+        // (So does one published online ahead of its issue: "Sleep.
+        // Advance online publication.")
         let in_press = self
             .r
             .issued
             .as_ref()
-            .is_some_and(|d| d.status == crate::model::DateStatus::InPress);
+            .is_some_and(|d| d.status == crate::model::DateStatus::InPress)
+            || self.sig.desc_type == Some(ItemType::ArticleJournal) && self.r.status.is_some();
         // A site named by its domain has a link; without one, and after an
         // edition, the domain names a publisher ("(2nd ed.). Nursesbooks.org.",
         // "Lulu.com.").
@@ -2324,7 +2334,16 @@ impl<'a> Ctx<'a> {
             return;
         }
         let (p, place) = match place_publisher(p).or_else(|| publisher_then_us_place(p)) {
-            Some((place, publisher)) => (strip_period(publisher), Some(place)),
+            Some((place, publisher)) => {
+                // The year repeated after it ("; 2021"): the date's.
+                if let Some(at) = scan::offset_in(p, publisher)
+                    && let Some(year) = p.get(at + publisher.len()..)
+                    && let Some(year) = year.fast_trim_start().strip_prefix(';')
+                {
+                    self.mark(Field::Issued, year.fast_trim());
+                }
+                (strip_period(publisher), Some(place))
+            }
             None => (p, None),
         };
         if let Some(place) = place {

@@ -1644,6 +1644,21 @@ impl<'a> Ctx<'a> {
         ) && self.read_description(inner, t)
     }
 
+    /// A licence statement at the end, as the WHO's and other agencies'
+    /// suggested citations print it ("Licence: CC BY-NC-SA 3.0 IGO."):
+    /// kept as a note.
+    fn read_licence_unit(&mut self, u: &'a str) -> bool {
+        let t = scan::trim(u);
+        if !(strip_prefix_ascii_ci(t, "licence:").is_some()
+            || strip_prefix_ascii_ci(t, "license:").is_some())
+        {
+            return false;
+        }
+        self.mark(Field::Note, t);
+        self.r.push_note(t);
+        true
+    }
+
     /// Title and source after the date of an authored reference. `us`: the
     /// body's elements; `exact`: whether they are `scan::units(body)` (see
     /// `strip_body_trailer`).
@@ -1672,7 +1687,10 @@ impl<'a> Ctx<'a> {
         // Status notes at the end: "Advance online publication".
         while last > 1 {
             let u = &body[us[last - 1].start..us[last - 1].end];
-            if !self.read_status_unit(u) && !self.read_end_description(u) {
+            if !self.read_status_unit(u)
+                && !self.read_end_description(u)
+                && !self.read_licence_unit(u)
+            {
                 break;
             }
             last -= 1;
