@@ -17,6 +17,10 @@ use std::path::Path;
 /// Cases that do not round-trip, by the start of their text, with why.
 const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     (
+        "Porter, M.E. (2008), \"The five",
+        "Emerald's Harvard form is written in APA's",
+    ),
+    (
         "World Health Organization. (2021). Comprehensive",
         "APA 7 leaves out a publisher that is the author, and the place; the licence stays in the note",
     ),

@@ -83,6 +83,15 @@ fn volume_issue(p: &str) -> Option<(Option<&str>, Option<&str>)> {
     {
         return Some((Some(vol), None));
     }
+    // A labelled issue in the volume's part, as Emerald's and other
+    // Harvard styles print them: "Vol. 86 No. 1".
+    if issue.is_none()
+        && let Some((v, rest)) = vol.split_once(' ')
+        && digits(v)
+        && let Some(i) = labelled_issue(rest)
+    {
+        return Some((Some(v), Some(i)));
+    }
     // A magazine issue named by its months: "May–June 2018", "July/Aug
     // 2021", "Fall 1984".
     if issue.is_none() && vol.contains(' ') {
