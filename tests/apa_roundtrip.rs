@@ -17,6 +17,10 @@ use std::path::Path;
 /// Cases that do not round-trip, by the start of their text, with why.
 const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     (
+        "Bronfenbrenner, U., & Morris, P. A. (2006).",
+        "the writer names the volume's editor as the book's and leaves out the series editors",
+    ),
+    (
         "Porter, M.E. (2008), \"The five",
         "Emerald's Harvard form is written in APA's",
     ),

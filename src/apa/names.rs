@@ -1343,6 +1343,18 @@ pub fn role_of_marker(marker: &str) -> Option<Role> {
             .lc();
         return (rest.starts_with("ed")).then_some(Role::CollectionEditor);
     }
+    // "(Vol. Ed.)", "(Vol. Eds.)": the editors of the volume of a series
+    // the work is in (APA 7 §10.3, example 41), the book's editors.
+    if matches!(first, "vol" | "volume") {
+        let rest = marker
+            .fast_trim()
+            .trim_start_matches('(')
+            .trim_start_matches(|c: char| c.is_alphabetic())
+            .trim_start_matches('.')
+            .fast_trim_start()
+            .lc();
+        return (rest.starts_with("ed")).then_some(Role::Editor);
+    }
     // A grant's "(Principal Investigator)" is its author.
     if first == "principal" {
         return marker.lc().contains("investigator").then_some(Role::Author);
