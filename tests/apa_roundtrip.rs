@@ -17,6 +17,10 @@ use std::path::Path;
 /// Cases that do not round-trip, by the start of their text, with why.
 const EXPECTED_DIFFERENCES: &[(&str, &str)] = &[
     (
+        "Nguyen, T., & Park, H. (2022). Sleep and memory consolidation in adolescents [",
+        "biblatex-apa's bracketed state is written the APA manual's way, after the journal",
+    ),
+    (
         "Bronfenbrenner, U., & Morris, P. A. (2006).",
         "the writer names the volume's editor as the book's and leaves out the series editors",
     ),

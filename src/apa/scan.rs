@@ -1153,7 +1153,8 @@ fn reads_as_journal_tail(rest: &str) -> bool {
     let name = parts.next().unwrap_or_default();
     let volume = parts.next().unwrap_or_default();
     let pages = parts.next();
-    let volume_number = volume.split('(').next().unwrap_or_default();
+    // (A space before the issue, as PDF text has it: "529 (7587)".)
+    let volume_number = volume.split('(').next().unwrap_or_default().trim_end();
     !name.is_empty()
         && name.len() <= 150
         && !name.contains(['(', ')', '[', ']'])

@@ -1184,6 +1184,11 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
 impl<'a> Ctx<'a> {
     /// Applies a bracketed description.
     pub(crate) fn read_description(&mut self, inner: &'a str, whole: &'a str) -> bool {
+        // A publication state in brackets, as biblatex-apa prints one
+        // after the title: "[Advance online publication]", "[In press]".
+        if whole.starts_with('[') && self.read_status_unit(inner) {
+            return true;
+        }
         let d = describe(inner);
         if matches!(d, Description::PartOfTitle) {
             return false;
