@@ -30,7 +30,9 @@ fn names(r: &Reference, role: Role) -> Vec<(String, String)> {
             Name::Literal(l) => (norm(l), String::new()),
             Name::Person(p) => {
                 let (f, g) = p.inverted_parts();
-                (norm(&f), norm(&g))
+                // Initials with or without spaces are the same ("J.W.",
+                // which the BibTeX writers space out as "J. W.").
+                (norm(&f), norm(&g).replace(". ", "."))
             }
         })
         .collect()

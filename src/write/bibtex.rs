@@ -1303,6 +1303,29 @@ fn capitalise(s: &str) -> String {
 }
 
 /// `Family, Given` for notes.
+/// Initials typed without spaces ("J.W.") spaced out: BibTeX reads
+/// "J.W." as one name and abbreviates it to "J.", but "J. W." as two.
+/// ("J.-P." stays: a hyphenated initial is one name.)
+fn spaced_initials(given: Cow<'_, str>) -> Cow<'_, str> {
+    let b = given.as_bytes();
+    if !b
+        .windows(2)
+        .any(|w| matches!(w, [b'.', c] if c.is_ascii_uppercase() || *c >= 0xC3))
+    {
+        return given;
+    }
+    let mut out = String::with_capacity(given.len() + 4);
+    let mut prev = ' ';
+    for c in given.chars() {
+        if prev == '.' && c.is_uppercase() {
+            out.push(' ');
+        }
+        out.push(c);
+        prev = c;
+    }
+    Cow::Owned(out)
+}
+
 fn display_name(n: &Name) -> String {
     match n {
         Name::Literal(l) => l.clone(),
@@ -1511,6 +1534,7 @@ fn encode_name(
                 p.inverted_parts_cow()
             };
             let suffix = p.suffix.as_deref().map(str::trim).unwrap_or("");
+            let given = spaced_initials(given);
             let (family, given) = if family.is_empty() {
                 (given, Cow::Borrowed(""))
             } else {
@@ -2055,6 +2079,27 @@ mod tests {
                  {García Márquez} and others},"
             ),
             "{t}"
+        );
+    }
+
+    #[test]
+    fn initials_typed_without_spaces_are_spaced_for_bibtex() {
+        let r = with(article(), |r| {
+            r.contributors.clear();
+            r.add_names(
+                Role::Author,
+                [
+                    Name::person("Creswell", Some("J.W.")),
+                    Name::person("Dupont", Some("J.-P.")),
+                    Name::person("Ólafsson", Some("Ó.Á.")),
+                ],
+            );
+        });
+        assert!(
+            bibtex(&r)
+                .contains("author = {Creswell, J. W. and Dupont, J.-P. and Ólafsson, Ó. Á.},"),
+            "{}",
+            bibtex(&r)
         );
     }
 
