@@ -1474,6 +1474,12 @@ pub fn is_book_publisher(s: &str) -> bool {
             "wydawnictwo",
             // Brothers' firms: "Gebr. Kluitman", "Gebr. Mann Verlag".
             "gebr. ",
+            // Publishing houses in Chinese and Japanese ("東京大学出版会",
+            // "人民出版社"), Korean ("서울대학교출판부") and Russian
+            // ("Издательство МГУ").
+            "出版",
+            "출판",
+            "издательств",
         ]
     )
 }

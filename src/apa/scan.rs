@@ -464,6 +464,13 @@ pub(crate) fn first_word(s: &str) -> &str {
 /// A character of the scripts that write names without spaces or
 /// initials (Chinese, Japanese, Korean): "王小明，李华 (2019)．" names
 /// its authors so before its date.
+/// A letter of the Latin script: ASCII, Latin-1 and the Latin Extended
+/// blocks ("é", "ł", "ạ").
+pub(crate) fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}') && c.is_alphabetic()
+}
+
 pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c,
         '\u{3040}'..='\u{30FF}' // kana

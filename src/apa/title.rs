@@ -1526,7 +1526,8 @@ impl<'a> Ctx<'a> {
             if trimmed.ends_with(']')
                 && let Some((before, group, inner)) = scan::split_trailing_group(trimmed)
                 && !before.is_empty()
-                && self.read_description(inner, group)
+                && (self.read_translation_of_script(before, inner)
+                    || self.read_description(inner, group))
             {
                 t = before.fast_trim_end();
                 continue;
@@ -1647,6 +1648,43 @@ impl<'a> Ctx<'a> {
             describe(inner),
             Description::TypeOnly(_) | Description::Typed(..) | Description::Thesis(..)
         ) && self.read_description(inner, t)
+    }
+
+    /// A title in a script other than Latin ("日本語のタイトル", "Иноязычные
+    /// заимствования") with Latin text in brackets after it: the bracket
+    /// is its translation, however short ("[Japanese title]"), unless it
+    /// names a kind of work ("[Doctoral dissertation, …]", "[Data set]").
+    fn read_translation_of_script(&mut self, title: &str, inner: &'a str) -> bool {
+        // Mostly letters of another script (not a Latin title with a
+        // localised "(с. 74)" in it).
+        let (mut latin, mut other) = (0usize, 0usize);
+        for c in title.chars().filter(|c| c.is_alphabetic()) {
+            if scan::is_latin_letter(c) {
+                latin += 1;
+            } else {
+                other += 1;
+            }
+        }
+        if other <= latin {
+            return false;
+        }
+        let inner_t = scan::trim(inner);
+        if !inner_t.starts_with(|c: char| c.is_ascii_uppercase())
+            || !inner_t
+                .chars()
+                .all(|c| c.is_ascii() || scan::is_latin_letter(c) || !c.is_alphabetic())
+            || !matches!(
+                describe(inner_t),
+                Description::Genre(_) | Description::Translation(_)
+            )
+        {
+            return false;
+        }
+        if self.r.title_translated.is_none() {
+            self.r.title_translated = Some(inner_t.to_string());
+            self.mark(Field::TitleTranslated, inner);
+        }
+        true
     }
 
     /// A licence statement at the end, as the WHO's and other agencies'
