@@ -1655,17 +1655,8 @@ impl<'a> Ctx<'a> {
     /// is its translation, however short ("[Japanese title]"), unless it
     /// names a kind of work ("[Doctoral dissertation, …]", "[Data set]").
     fn read_translation_of_script(&mut self, title: &str, inner: &'a str) -> bool {
-        // Mostly letters of another script (not a Latin title with a
-        // localised "(с. 74)" in it).
-        let (mut latin, mut other) = (0usize, 0usize);
-        for c in title.chars().filter(|c| c.is_alphabetic()) {
-            if scan::is_latin_letter(c) {
-                latin += 1;
-            } else {
-                other += 1;
-            }
-        }
-        if other <= latin {
+        // (Most titles are ASCII: asked first, then the bracket, short.)
+        if title.is_ascii() {
             return false;
         }
         let inner_t = scan::trim(inner);
@@ -1678,6 +1669,19 @@ impl<'a> Ctx<'a> {
                 Description::Genre(_) | Description::Translation(_)
             )
         {
+            return false;
+        }
+        // Mostly letters of another script (not a Latin title with a
+        // localised "(с. 74)" in it).
+        let (mut latin, mut other) = (0usize, 0usize);
+        for c in title.chars().filter(|c| c.is_alphabetic()) {
+            if scan::is_latin_letter(c) {
+                latin += 1;
+            } else {
+                other += 1;
+            }
+        }
+        if other <= latin {
             return false;
         }
         if self.r.title_translated.is_none() {
