@@ -95,19 +95,7 @@ fn volume_issue(p: &str) -> Option<(Option<&str>, Option<&str>)> {
     // A magazine issue named by its months: "May–June 2018", "July/Aug
     // 2021", "Fall 1984".
     if issue.is_none() && vol.contains(' ') {
-        let mut words = vol.split_whitespace();
-        let (Some(when), Some(year), None) = (words.next(), words.next(), words.next()) else {
-            return None;
-        };
-        let months_ok = when.split(['–', '-', '/', '—']).all(|m| {
-            super::date::month_number(m).is_some()
-                || matches!(
-                    m.to_ascii_lowercase().as_str(),
-                    "spring" | "summer" | "fall" | "autumn" | "winter"
-                )
-        });
-        let year_ok = year.len() == 4 && year.chars().all(|c| c.is_ascii_digit());
-        return (months_ok && year_ok).then_some((Some(vol), None));
+        return is_month_issue(vol).then_some((Some(vol), None));
     }
     if vol.is_empty() {
         return issue.map(|i| (None, Some(i)));
@@ -965,7 +953,7 @@ fn is_month_issue(p: &str) -> bool {
         return false;
     }
     let mut words = p
-        .split([' ', '–', '-', '/'])
+        .split([' ', '–', '—', '-', '/'])
         .filter(|w| !w.is_empty())
         .peekable();
     let mut months = 0;
