@@ -840,7 +840,7 @@ fn is_university(s: &str) -> bool {
 /// The phrases [`describe`] looks for inside a description (in lower
 /// case), each a bit of what [`description_phrases_in`] gives: the bit of
 /// a phrase is `phrase!("…")`, checked to be in the list when compiling.
-const DESCRIPTION_PHRASES: [&str; 59] = [
+const DESCRIPTION_PHRASES: [&str; 64] = [
     "paper presentation",
     "poster session",
     "poster presentation",
@@ -883,6 +883,11 @@ const DESCRIPTION_PHRASES: [&str; 59] = [
     "fact sheet",
     "policy brief",
     "white paper",
+    "policy paper",
+    "discussion paper",
+    "position paper",
+    "briefing paper",
+    "issue brief",
     "technical report",
     "brochure",
     "press release",
@@ -1111,6 +1116,11 @@ pub(crate) fn describe(inner: &str) -> Description<'_> {
     if has(phrase!("fact sheet"))
         || has(phrase!("policy brief"))
         || has(phrase!("white paper"))
+        || has(phrase!("policy paper"))
+        || has(phrase!("discussion paper"))
+        || has(phrase!("position paper"))
+        || has(phrase!("briefing paper"))
+        || has(phrase!("issue brief"))
         || has(phrase!("technical report"))
         || has(phrase!("brochure"))
         || has(phrase!("press release"))
