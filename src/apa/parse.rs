@@ -315,8 +315,11 @@ fn pre_is_title(
     if body.is_empty() {
         return true;
     }
-    if super::source::starts_with_in(body) || body.starts_with('[') {
+    if super::source::starts_with_in(body) {
         return true;
+    }
+    if body.starts_with('[') {
+        return !bracket_in_place_of_title(p, body);
     }
     // A title followed by its details: "Title (Report No. 5). (2020)."
     if p.ends_with(')')
@@ -414,6 +417,20 @@ fn pre_is_title(
         return true;
     }
     !(word_count(p) <= 5 && word_count(u) > word_count(p))
+}
+
+/// A long description in brackets after the date, in place of a title,
+/// after a short name: the name is the author's ("Google. (n.d.).
+/// [Google Maps directions for driving from La Paz, Bolivia, to Lima,
+/// Peru]. Retrieved …", APA 7 §9.21). A short one after the date is a
+/// title-first item's description, as citeproc-js moves it there ("Food
+/// analogs. (n.d.). [Data set].").
+fn bracket_in_place_of_title(pre: &str, body: &str) -> bool {
+    word_count(pre) <= 3
+        && !pre.contains(',')
+        && scan::closing_of_group(body, 0)
+            .and_then(|close| body.get(1..close - 1))
+            .is_some_and(|inner| word_count(inner) >= 6)
 }
 
 /// Names that each carry their role (APA 7 for audiovisual works):
@@ -526,8 +543,9 @@ fn read_authors(
     let all_persons = list.persons == list.names.len();
     let mut list = list;
     let body_t = scan::trim(body);
-    let plainly_title_first =
-        body_t.is_empty() || super::source::starts_with_in(body_t) || body_t.starts_with('[');
+    let plainly_title_first = body_t.is_empty()
+        || super::source::starts_with_in(body_t)
+        || body_t.starts_with('[') && !bracket_in_place_of_title(pre_t, body_t);
     if list.persons == 0 {
         if role == Role::Author && handle.is_none() && plainly_title_first {
             return false;
