@@ -915,6 +915,30 @@ fn date_group_start(l: &str) -> Option<usize> {
     None
 }
 
+/// A year in parentheses after names' initials with no period after it,
+/// then the title, as Harvard lists print it: "Braun, V. and Clarke, V.
+/// (2006) 'Using thematic analysis'", "Creswell, J.W. (2018) Research".
+fn harvard_date(l: &str) -> bool {
+    // Char boundary: `floor_char_boundary` gives one.
+    let head = &l[..floor_char_boundary(l, 300)];
+    let Some(at) = memchr::memchr(b'(', head.as_bytes()) else {
+        return false;
+    };
+    // Char boundary: `at` is an ASCII '(' and `close` an ASCII ')'.
+    let Some(close) = memchr::memchr(b')', &head.as_bytes()[at..]).map(|c| at + c) else {
+        return false;
+    };
+    let inner = &head[at + 1..close];
+    let after = &l[close + 1..];
+    inner.len() <= 6
+        && inner.starts_with(|c: char| c.is_ascii_digit())
+        && super::date::parse_date_group(inner).is_some()
+        && l[..at].fast_trim_end().ends_with('.')
+        && after.strip_prefix(' ').is_some_and(|a| {
+            a.starts_with(|c: char| c.is_uppercase() || matches!(c, '\'' | '‘' | '"' | '“'))
+        })
+}
+
 /// The rest of a reference that repeats the previous one's authors with a
 /// dash ("———. (1920). Title."), from its date group on; older lists and
 /// other styles print it, APA 7 writes the names again.
@@ -2602,8 +2626,14 @@ impl Segmenter {
         }
         if self.layout.mode == Mode::Paragraphs {
             // Inside a paragraph only a line that is plainly a new
-            // reference (and a complete previous one) splits it.
-            return strong && author_start(scan::trim(line)) && early_date(scan::trim(line));
+            // reference (and a complete previous one) splits it; the date
+            // may be a Harvard list's, without its period, after a
+            // complete one ("Creswell, J.W. & Creswell, J.D. (2018)
+            // Research design").
+            let t = scan::trim(line);
+            return strong
+                && author_start(t)
+                && (early_date(t) || ends_like_reference(so_far) && harvard_date(t));
         }
         strong
     }
@@ -2860,6 +2890,30 @@ mod tests {
             t[0],
             "Glue, P., & Lee, K. (2017). Ketamine for treatment of anxiety. Journal, 31(10), 1302-1305. https://doi.org/10.1177/0269881117705089"
         );
+    }
+
+    #[test]
+    fn harvard_lines_inside_a_paragraph_split() {
+        // A block of one-per-line Harvard references among paragraphs:
+        // each line after a complete one, with names and a year without
+        // its period, starts a reference; a wrapped line does not.
+        let s = "World Bank. (2018). World development report. World Bank.
+
+Bryman, A. (2016). Social research methods. Oxford: Oxford University Press.
+Creswell, J.W. & Creswell, J.D. (2018) Research design. Thousand Oaks, CA: SAGE.
+Braun, V. and Clarke, V. (2006) 'Using thematic analysis in psychology', Qualitative
+Research in Psychology, 3(2), pp. 77-101.
+
+Hattie, J. (2007). The power of feedback. Review of Educational Research, 77(1), 81-112.
+";
+        let t = texts(s);
+        assert_eq!(t.len(), 5, "{t:#?}");
+        assert!(
+            t[3].starts_with("Braun, V.") && t[3].ends_with("pp. 77-101."),
+            "{t:#?}"
+        );
+        assert!(!harvard_date("Smith, J. (2018). Title."));
+        assert!(harvard_date("Creswell, J.W. (2018) Research design."));
     }
 
     #[test]
