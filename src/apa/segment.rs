@@ -903,7 +903,8 @@ fn date_group_start(l: &str) -> Option<usize> {
             // ("‘Putin’s Kleptocracy.’ (2015").
             && (before.ends_with(['.', '?', '!', ')', ']', '”', '"', '’'])
                 || before.is_empty()
-                || before.ends_with(scan::is_cjk))
+                || before.ends_with(scan::is_cjk)
+                || ends_with_bare_initial(before))
             && (after.starts_with(['.', ',', '．', '，', '。'])
                 || after.starts_with(" [")
                 || after.is_empty())
@@ -913,6 +914,16 @@ fn date_group_start(l: &str) -> Option<usize> {
         search = at + 1;
     }
     None
+}
+
+/// Names ending with an initial typed without its period: "Adams, K"
+/// (before "(2013).").
+fn ends_with_bare_initial(before: &str) -> bool {
+    let mut cs = before.chars().rev();
+    matches!(
+        (cs.next(), cs.next(), cs.next()),
+        (Some(i), Some(' '), Some(',')) if i.is_uppercase()
+    )
 }
 
 /// A year in parentheses after names' initials with no period after it,
@@ -2913,6 +2924,9 @@ Hattie, J. (2007). The power of feedback. Review of Educational Research, 77(1),
             "{t:#?}"
         );
         assert!(!harvard_date("Smith, J. (2018). Title."));
+        // An initial typed without its period before an APA date.
+        let s = "Black, F. (2014). Harvard and in the names.\nJournal of Colours, 3(1), pp. 5-9.\nAdams, K (2013). Initial without period. Oxford University Press.\nMiller, L. (2012). Seasonal issue. The Quarterly, 8(2),\n100-110.\n";
+        assert_eq!(texts(s).len(), 3, "{:#?}", texts(s));
         assert!(harvard_date("Creswell, J.W. (2018) Research design."));
     }
 
