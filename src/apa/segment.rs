@@ -2924,10 +2924,14 @@ Hattie, J. (2007). The power of feedback. Review of Educational Research, 77(1),
             "{t:#?}"
         );
         assert!(!harvard_date("Smith, J. (2018). Title."));
+        assert!(harvard_date("Creswell, J.W. (2018) Research design."));
+    }
+
+    #[test]
+    fn a_bare_initial_before_the_date_starts_a_reference() {
         // An initial typed without its period before an APA date.
         let s = "Black, F. (2014). Harvard and in the names.\nJournal of Colours, 3(1), pp. 5-9.\nAdams, K (2013). Initial without period. Oxford University Press.\nMiller, L. (2012). Seasonal issue. The Quarterly, 8(2),\n100-110.\n";
         assert_eq!(texts(s).len(), 3, "{:#?}", texts(s));
-        assert!(harvard_date("Creswell, J.W. (2018) Research design."));
     }
 
     #[test]

@@ -1843,6 +1843,7 @@ impl<'a> Ctx<'a> {
             // "OECD (2019), Title, Series, OECD Publishing, Paris, https://…":
             // a place after the publisher, and the series before it.
             let mut oecd_place = None;
+            let before_oecd = title_text;
             if self.r.page.is_none()
                 && self.r.publisher.is_none()
                 && let Some((head, tail)) = scan::rsplit_once_short(title_text, ", ")
@@ -1923,7 +1924,7 @@ impl<'a> Ctx<'a> {
                     }
                 } else {
                     // (Not a publisher after all: the title keeps it.)
-                    title_text = &body[us[0].start..title_end];
+                    title_text = before_oecd;
                 }
             }
         }
